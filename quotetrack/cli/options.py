@@ -1,0 +1,49 @@
+"""Options shared by several commands, so every command spells them the same way."""
+from __future__ import annotations
+
+import os
+
+import click
+
+DEFAULT_DB = os.path.join("db", "quotetrack.db")
+
+
+def db_path() -> str:
+    return os.environ.get("QUOTETRACK_DB") or DEFAULT_DB
+
+
+def db_option(func):
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False),
+        default=db_path,
+        show_default="db/quotetrack.db or $QUOTETRACK_DB",
+        help="SQLite database file.",
+    )(func)
+
+
+def engine_options(func):
+    """--engine, --models and --kb: everything that decides how text is analysed."""
+    func = click.option(
+        "--kb",
+        "kb_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra knowledge-base YAML file (people, roles, countries); repeatable.",
+    )(func)
+    func = click.option(
+        "--models",
+        "models_dir",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Stanza resources directory (else $QUOTETRACK_STANZA_DIR, else Stanza's default).",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["builtin", "stanza", "auto"]),
+        default="auto",
+        show_default=True,
+        help="Analysis engine: auto uses Stanza when its Italian models are found.",
+    )(func)
+    return func
