@@ -1,0 +1,4 @@
+"""Commands: core."""
+from __future__ import annotations
+
+from . import cli  # noqa: F401

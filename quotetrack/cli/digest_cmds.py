@@ -1,0 +1,4 @@
+"""Commands: digest_cmds."""
+from __future__ import annotations
+
+from . import cli  # noqa: F401

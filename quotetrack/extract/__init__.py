@@ -1,0 +1,1 @@
+"""Statement extraction: one function per extraction idea, pure functions over analysed documents."""
