@@ -49,3 +49,86 @@ def _process_batch(batch: list[Article], analyzer: Analyzer, kb: KnowledgeBase) 
     analyses = analyzer.analyze_many([a.text for a in batch])
     for article, analysis in zip(batch, analyses):
         yield Processed(article, statements_of(article, analysis, kb))
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: the closing summary a user sees."""
+
+    new: int = 0
+    already_stored: int = 0
+    failed: int = 0
+    statements: int = 0
+    failures: list = field(default_factory=list)  # ReadFailure
+
+    def summary(self) -> str:
+        return (
+            f"articles: {self.new} new, {self.already_stored} already stored, {self.failed} failed; "
+            f"statements found: {self.statements}"
+        )
+
+
+def ingest(
+    paths: Iterable[str],
+    store,
+    analyzer: Analyzer | None = None,
+    kb: KnowledgeBase | None = None,
+    date=None,
+    on_failure=None,
+    progress=None,
+) -> IngestReport:
+    """Read, analyse and store articles; one transaction per article, bad files reported and skipped.
+
+    `on_failure(ReadFailure)` is called as failures happen; `progress(n)` after each stored article.
+    """
+    from .ingest import read_paths
+    from .models import ReadFailure
+
+    report = IngestReport()
+
+    def articles():
+        for item in read_paths(paths, date=date):
+            if isinstance(item, ReadFailure):
+                report.failed += 1
+                report.failures.append(item)
+                if on_failure:
+                    on_failure(item)
+            elif store.has_article(item.uid):
+                report.already_stored += 1
+                if progress:
+                    progress(1)
+            else:
+                yield item
+
+    for processed in process(articles(), analyzer, kb):
+        result = store.add(processed.article, processed.statements)
+        if result.new:
+            report.new += 1
+            report.statements += len(processed.statements)
+        else:
+            report.already_stored += 1
+        if progress:
+            progress(1)
+    return report
+
+
+def extract_records(paths: Iterable[str], analyzer: Analyzer | None = None, kb: KnowledgeBase | None = None, date=None):
+    """extract-jsonl records (dicts) of the articles under `paths`, or ReadFailure for what could not be read."""
+    from .ingest import read_paths
+    from .models import ReadFailure
+
+    failures: list[ReadFailure] = []
+
+    def articles():
+        for item in read_paths(paths, date=date):
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                yield item
+
+    for processed in process(articles(), analyzer, kb):
+        yield from failures
+        failures.clear()
+        for statement in processed.statements:
+            yield statement.to_json()
+    yield from failures

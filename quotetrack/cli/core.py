@@ -1,4 +1,178 @@
-"""Commands: core."""
+"""Commands that analyse text: ingest, extract, evaluate, demo."""
 from __future__ import annotations
 
-from . import cli  # noqa: F401
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import cli
+from .options import db_option, engine_options
+
+
+def _analyzer(engine: str, models_dir: str | None):
+    """The analyser for --engine, said once on stderr; a clear error when Stanza was asked for but cannot run."""
+    from ..analysis import EngineUnavailable, get_analyzer
+
+    try:
+        return get_analyzer(engine, models_dir, announce=lambda msg: click.echo(msg, err=True))
+    except EngineUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _kb(kb_files):
+    from ..kb import default_kb
+
+    try:
+        return default_kb(kb_files)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _report_failure(failure) -> None:
+    click.secho(f"error: {failure}", fg="red", err=True)
+
+
+date_option = click.option(
+    "--date",
+    "date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date for every article read (overrides the date found in the text).",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@engine_options
+@date_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+def ingest(paths, db, engine, models_dir, kb_files, date, progress):
+    """Read articles (files, folders, - for stdin), extract statements and store them.
+
+    Formats: .txt .md .html .htm .json .jsonl. Re-ingesting an article is a no-op.
+    """
+    from tqdm import tqdm
+
+    from ..pipeline import ingest as run_ingest
+    from ..store import Store
+
+    analyzer = _analyzer(engine, models_dir)
+    kb = _kb(kb_files)
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    with Store(db) as store, tqdm(unit=" articles", file=sys.stderr, disable=not show_bar) as bar:
+        report = run_ingest(
+            paths,
+            store,
+            analyzer=analyzer,
+            kb=kb,
+            date=date.date() if date else None,
+            on_failure=_report_failure,
+            progress=bar.update,
+        )
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@engine_options
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+def extract(paths, engine, models_dir, kb_files, date, fmt):
+    """Print the statements of articles without storing them (contract: shared/spec/extract-jsonl.md)."""
+    from ..pipeline import extract_records
+
+    analyzer = _analyzer(engine, models_dir)
+    kb = _kb(kb_files)
+    failed = False
+    records = []
+    for item in extract_records(paths, analyzer, kb, date=date.date() if date else None):
+        if isinstance(item, dict):
+            if fmt == "jsonl":
+                click.echo(json.dumps(item, ensure_ascii=False))
+            else:
+                records.append(item)
+        else:
+            failed = True
+            _report_failure(item)
+    if fmt == "table":
+        _print_table(records)
+    if failed:
+        sys.exit(1)
+
+
+def _print_table(records: list[dict]) -> None:
+    from tabulate import tabulate
+
+    rows = [
+        (
+            r["article"],
+            r["kind"],
+            r["speaker"] or "—",
+            r["cue"] or "",
+            _clip(r["quote"], 70),
+            ", ".join(f"{t['entity']} {t['stance']}" for t in r["targets"]),
+        )
+        for r in records
+    ]
+    click.echo(tabulate(rows, headers=["article", "kind", "speaker", "cue", "quote", "targets"]))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.argument("system", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True),
+    help="Run the extractor on the articles the gold covers, read from this folder, instead of reading SYSTEM.",
+)
+@click.option("--save", type=click.Path(dir_okay=False), help="With --corpus: also write the system output here.")
+@engine_options
+@date_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_json):
+    """Score extract-jsonl output against GOLD (a .jsonl file or a folder of them).
+
+    \b
+    quotetrack evaluate ../shared/seeds/expected.jsonl --corpus ../shared/seeds
+    quotetrack evaluate ../shared/corpus/it-wikinews/gold-dev --corpus ../shared/corpus/it-wikinews
+    quotetrack evaluate gold.jsonl system.jsonl --json
+    """
+    from .. import evaluate as ev
+    from ..pipeline import extract_records
+
+    if (system is None) == (corpus is None):
+        raise click.UsageError("give either SYSTEM.jsonl or --corpus DIR")
+    try:
+        gold_records = ev.read_jsonl(gold)
+        kb = _kb(kb_files)
+        if corpus:
+            files = ev.corpus_files(corpus, ev.gold_articles(gold))
+            analyzer = _analyzer(engine, models_dir)
+            system_records = []
+            for item in extract_records(files, analyzer, kb, date=date.date() if date else None):
+                if isinstance(item, dict):
+                    system_records.append(item)
+                else:
+                    _report_failure(item)
+            if save:
+                Path(save).write_text(
+                    "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in system_records), encoding="utf-8"
+                )
+        else:
+            system_records = ev.read_jsonl(system)
+    except (ValueError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from None
+    scores = ev.score(gold_records, system_records, kb)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        click.echo(ev.format_table(scores, title=f"{gold}"))
