@@ -52,20 +52,19 @@ def gold_articles(path: str | Path) -> list[str]:
     return sorted(ids)
 
 
-def same_name(a: str | None, b: str | None, kb: KnowledgeBase | None = None) -> bool:
+def same_name(gold: str | None, system: str | None, kb: KnowledgeBase | None = None) -> bool:
     """Names compared case- and accent-insensitively, by alias or by surname."""
-    if a is None or b is None:
-        return a is None and b is None
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
+    if gold is None or system is None:
+        return gold is None and system is None
+    fg, fs = fold(gold), fold(system)
+    if fg == fs:
         return True
     if kb is not None:
-        ea, eb = kb.get(a), kb.get(b)
-        if ea is not None and ea is eb:
+        eg, es = kb.get(gold), kb.get(system)
+        if eg is not None and eg is es:
             return True
-    # surnames only for proper names: "funzionario russo" and "ministro russo" are different anonymous speakers
-    proper = a[:1].isupper() and b[:1].isupper()
-    return proper and fa.split()[-1] == fb.split()[-1]
+    # surnames only for named gold speakers: "funzionario russo" and "ministro russo" are different anonymous ones
+    return gold[:1].isupper() and fg.split()[-1] == fs.split()[-1]
 
 
 @dataclass
