@@ -1,4 +1,55 @@
-"""Commands: digest_cmds."""
+"""Commands: digest (weekly HTML pages, an index and an Atom feed)."""
 from __future__ import annotations
 
-from . import cli  # noqa: F401
+import sqlite3
+
+import click
+
+from . import cli
+from .options import db_option
+
+
+@cli.command()
+@click.option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week with statements).")
+@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), help="First day of a custom range (with --to).")
+@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of a custom range (with --from).")
+@click.option("--speaker", "speakers", multiple=True, help="Only these speakers (any alias); repeatable.")
+@click.option("--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the page.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: <db dir>/digests/<week>.html).")
+@click.option("--all", "all_weeks", is_flag=True, help="Every week with statements, plus index.html and feed.xml.")
+@click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for --all (default: <db dir>/digests).")
+@click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder of templates overriding the built-in ones (same file names).")
+@db_option
+def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, templates_dir, db):
+    """Write a self-contained HTML digest of one week: figures, stance matrix, changes, statements by speaker."""
+    from pathlib import Path
+
+    from .. import digest as digests
+    from ..query import QueryError
+    from ..schema import StoreError
+
+    if all_weeks and (week or since or until or out):
+        raise click.UsageError("--all writes every week: it does not take --week, --from/--to or --out")
+    if out_dir and not all_weeks:
+        raise click.UsageError("--out-dir goes with --all; for one week use --out")
+    if week and (since or until):
+        raise click.UsageError("give either --week or --from/--to, not both")
+    if bool(since) != bool(until):
+        raise click.UsageError("--from and --to go together")
+    try:
+        if all_weeks:
+            target = Path(out_dir) if out_dir else Path(db).parent / "digests"
+            result = digests.write_all(db, target, speakers, lang, templates_dir)
+            for path in result.written:
+                click.echo(f"wrote {path}")
+            click.echo(f"{len(result.weeks)} weeks in {target}: {len(result.written)} files written, "
+                       f"{len(result.unchanged)} unchanged")
+            return
+        period = digests.Period.between(since.date(), until.date()) if since else week
+        written = digests.write_digest(db, out, period, speakers, lang, templates_dir)
+    except (digests.DigestError, StoreError, QueryError) as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db}: cannot read the database ({error})") from None
+    click.echo(f"wrote {written.path} ({written.period.key}, {written.statements} statements)")
