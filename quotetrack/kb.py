@@ -1,7 +1,8 @@
 """Knowledge base: people, countries and organisations, their aliases, metonyms, demonyms and dated roles.
 
-The knowledge lives in YAML files under `quotetrack/data/kb/` (read them, extend them); a user adds their own with
-`--kb FILE` (same format, entries with an existing name are merged). Lookups ignore case and accents.
+The knowledge lives in YAML files under `quotetrack/data/kb/` (read them, extend them; `docs/knowledge-base.md`
+describes the format); a user adds their own with `--kb FILE` (same format, entries with an existing name are
+merged). Lookups ignore case and accents.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from typing import Iterable
 import yaml
 
 ENTITY_KINDS = ("person", "country", "organisation")
+# libyaml's parser when present: the shipped KB loads in a tenth of the time
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def fold(text: str) -> str:
@@ -38,22 +41,34 @@ class RoleSpell:
             return self.end is None
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
+    def overlaps(self, other: "RoleSpell") -> bool:
+        starts_before_other_ends = self.start is None or other.end is None or self.start < other.end
+        ends_after_other_starts = self.end is None or other.start is None or other.start < self.end
+        return starts_before_other_ends and ends_after_other_starts
+
 
 @dataclass
 class Entity:
     name: str  # canonical name
     kind: str  # person / country / organisation
     aliases: list[str] = field(default_factory=list)  # other names and transliterations (case-sensitive surface)
-    epithets: list[str] = field(default_factory=list)  # lower-case descriptions that mean this one entity ("il tycoon")
+    epithets: list[str] = field(default_factory=list)  # descriptions that mean this one entity ("il tycoon")
     metonyms: list[str] = field(default_factory=list)  # places standing for it ("Cremlino", "Casa Bianca")
     demonyms: list[str] = field(default_factory=list)  # adjectives ("americano", "russe")
     country: str | None = None  # a person's or organisation's country (its "own side")
     roles: list[RoleSpell] = field(default_factory=list)
+    party: str | None = None  # a politician's party (canonical organisation name), when useful
+    # the name used alone ("Di Maio", "Xi", "von der Leyen"); None = last word of `name`, "" = never alone
+    family_name: str | None = None
 
     @property
     def surname(self) -> str | None:
+        if self.kind != "person":
+            return None
+        if self.family_name is not None:
+            return self.family_name or None
         parts = self.name.split()
-        return parts[-1] if self.kind == "person" and len(parts) > 1 else None
+        return parts[-1] if len(parts) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,7 @@ class Mention:
     start: int
     end: int
     text: str
-    entity: Entity | None  # None for a role nobody in the KB held on that date
+    entity: Entity | None  # None for a role nobody in the KB held on that date (or a former holder: "l'ex premier")
     via: str  # name / alias / surname / epithet / metonym / demonym / role
     role: str | None = None
 
@@ -77,6 +92,11 @@ class KnowledgeBase:
     def __init__(self, entities: Iterable[Entity] = (), roles: Iterable[Role] = ()):
         self.entities: dict[str, Entity] = {}
         self.roles: dict[str, Role] = {}
+        # words that may stand before a role or epithet ("il", "dell'") and that mark a former holder ("ex")
+        self.articles: set[str] = set()
+        self.indefinite_articles: set[str] = set()
+        self.former_markers: set[str] = set()
+        self._role_spellings: dict[str, list[str]] = {}  # role id → mentions as written, for the accent check
         for role in roles:
             self.roles[role.id] = role
         for entity in entities:
@@ -93,6 +113,8 @@ class KnowledgeBase:
                 setattr(old, attr, merged)
             old.roles = old.roles + [r for r in entity.roles if r not in old.roles]
             old.country = entity.country or old.country
+            old.party = entity.party or old.party
+            old.family_name = entity.family_name if entity.family_name is not None else old.family_name
             entity = old
         else:
             self.entities[key] = entity
@@ -100,94 +122,152 @@ class KnowledgeBase:
         return entity
 
     def _forget_indexes(self) -> None:
-        self.__dict__.pop("_cached_index", None)
-        self.__dict__.pop("_cached_surface", None)
+        for name in ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells"):
+            self.__dict__.pop(name, None)
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> "KnowledgeBase":
-        """The shipped knowledge base plus the user's files."""
+        """The shipped knowledge base plus the user's files (a bad file raises ValueError naming it)."""
         kb = cls()
         folder = resources.files("quotetrack") / "data" / "kb"
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".yaml", ".yml"))):
             kb.read_yaml((folder / name).read_text(encoding="utf-8"), origin=name)
         for path in extra:
-            kb.read_yaml(Path(path).read_text(encoding="utf-8"), origin=str(path))
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc.__class__.__name__
+                raise ValueError(f"{path}: cannot read knowledge-base file ({reason})") from None
+            kb.read_yaml(text, origin=str(path))
         return kb
 
     def read_yaml(self, text: str, origin: str = "<yaml>") -> None:
         """Read one KB file: a mapping with optional `roles:` and `entities:` keys."""
         try:
-            data = yaml.safe_load(text) or {}
+            data = yaml.load(text, Loader=_YAML_LOADER) or {}
         except yaml.YAMLError as exc:
-            raise ValueError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from None
+            where = getattr(exc, "problem_mark", None)
+            line = f" at line {where.line + 1}" if where is not None else ""
+            raise ValueError(f"{origin}: not valid YAML{line} ({exc.__class__.__name__})") from None
         if not isinstance(data, dict):
             raise ValueError(f"{origin}: expected a mapping with 'entities' and/or 'roles'")
-        for role_id, spec in (data.get("roles") or {}).items():
+        roles = data.get("roles") or {}
+        if not isinstance(roles, dict):
+            raise ValueError(f"{origin}: 'roles' must map role ids to {{mentions: [...], country: ...}}")
+        language = data.get("language") or {}
+        if not isinstance(language, dict):
+            raise ValueError(f"{origin}: 'language' must be a mapping of word lists ('articles', 'former', ...)")
+        self.articles.update(fold(a) for a in _strings(language.get("articles"), origin, "language articles"))
+        self.indefinite_articles.update(
+            fold(a) for a in _strings(language.get("indefinite_articles"), origin, "language indefinite_articles")
+        )
+        self.former_markers.update(fold(a) for a in _strings(language.get("former"), origin, "language former"))
+        for role_id, spec in roles.items():
             spec = spec or {}
-            mentions = tuple(fold(m) for m in spec.get("mentions", []))
-            self.roles[role_id] = Role(role_id, mentions, spec.get("country"))
-        for raw in data.get("entities") or []:
-            if not isinstance(raw, dict) or "name" not in raw:
-                raise ValueError(f"{origin}: every entity needs a 'name' ({raw!r:.60})")
-            self.add(
-                Entity(
-                    name=str(raw["name"]),
-                    kind=raw.get("kind", "person"),
-                    aliases=[str(a) for a in raw.get("aliases", [])],
-                    epithets=[str(a) for a in raw.get("epithets", [])],
-                    metonyms=[str(a) for a in raw.get("metonyms", [])],
-                    demonyms=[str(a) for a in raw.get("demonyms", [])],
-                    country=raw.get("country"),
-                    roles=[
-                        RoleSpell(r["role"], _as_date(r.get("from")), _as_date(r.get("to")))
-                        for r in raw.get("roles", [])
-                    ],
-                )
-            )
+            if not isinstance(spec, dict):
+                raise ValueError(f"{origin}: role {role_id!r} must be a mapping with 'mentions'")
+            spellings = _strings(spec.get("mentions"), origin, f"role {role_id!r} mentions")
+            self._role_spellings.setdefault(str(role_id), []).extend(spellings)
+            old = self.roles.get(str(role_id))
+            mentions = tuple(dict.fromkeys([*(old.mentions if old else ()), *(fold(m) for m in spellings)]))
+            country = spec.get("country") or (old.country if old else None)
+            self.roles[str(role_id)] = Role(str(role_id), mentions, country)
+        entities = data.get("entities") or []
+        if not isinstance(entities, list):
+            raise ValueError(f"{origin}: 'entities' must be a list of entries with a 'name'")
+        for raw in entities:
+            self.add(_entity_from_yaml(raw, origin))
         self._forget_indexes()
+
+    def problems(self) -> list[str]:
+        """Consistency problems: roles nobody defined, two holders of one role on the same day. Empty = fine."""
+        found = []
+        spells: dict[str, list[tuple[Entity, RoleSpell]]] = {}
+        for e in self.entities.values():
+            for spell in e.roles:
+                if spell.role not in self.roles:
+                    found.append(f"{e.name}: unknown role {spell.role!r}")
+                if spell.start and spell.end and spell.end <= spell.start:
+                    found.append(f"{e.name}: {spell.role} ends before it starts")
+                spells.setdefault(spell.role, []).append((e, spell))
+        for role, held in spells.items():
+            for i, (a, sa) in enumerate(held):
+                for b, sb in held[i + 1 :]:
+                    if sa.overlaps(sb):
+                        found.append(f"{role}: {a.name} ({sa.start}–{sa.end}) overlaps {b.name} ({sb.start}–{sb.end})")
+        return found
 
     # -- lookups ----------------------------------------------------------------------------------------------
     def get(self, name: str) -> Entity | None:
-        """The entity a name refers to: canonical name, alias, transliteration, metonym, or unique surname."""
-        hits = self._lookup_index().get(fold(name))
+        """The entity a name refers to: canonical name, alias, transliteration, metonym, epithet or unique surname."""
+        key = fold(name)
+        hits = self._lookup_index().get(key) or self._lookup_index().get(self._strip_article(key))
         return hits[0] if hits and len({h.name for h in hits}) == 1 else None
 
     def holder(self, role_id: str, on: date | None) -> Entity | None:
         """Who held `role_id` on `on` (today's holder when `on` is None)."""
-        holders = [e for e in self.entities.values() for r in e.roles if r.role == role_id and r.covers(on)]
-        return holders[0] if len(holders) == 1 else None
+        spells = self.__dict__.get("_cached_spells")
+        if spells is None:
+            spells = {}
+            for e in self.entities.values():
+                for spell in e.roles:
+                    spells.setdefault(spell.role, []).append((e, spell))
+            self.__dict__["_cached_spells"] = spells
+        holders = {id(e): e for e, spell in spells.get(role_id, ()) if spell.covers(on)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def role_of_phrase(self, phrase: str) -> Role | None:
         """The role a phrase names ('il presidente Usa' → us_president), articles and case ignored."""
-        key = _strip_article(fold(phrase))
-        for role in self.roles.values():
-            if key in role.mentions:
-                return role
-        return None
+        phrases = self.__dict__.get("_cached_role_phrases")
+        if phrases is None:
+            phrases = {m: role for role in self.roles.values() for m in role.mentions}
+            self.__dict__["_cached_role_phrases"] = phrases
+        return phrases.get(self._strip_article(fold(phrase)))
 
     def resolve_role(self, phrase: str, on: date | None) -> Entity | None:
         role = self.role_of_phrase(phrase)
         return self.holder(role.id, on) if role else None
 
     def find_mentions(self, text: str, on: date | None = None) -> list[Mention]:
-        """Every KB mention in `text`, longest match first, non-overlapping, in text order."""
+        """Every KB mention in `text`, longest match first, non-overlapping, in text order.
+
+        A form written capitalised in the KB (names, aliases, metonyms, surnames, 'il Cavaliere') only matches
+        capitalised text, so 'monti' and 'conte' stay common words; epithets need an article before them
+        ('del tycoon'), and a role after 'ex' ('l'ex premier') names nobody.
+        """
         index = self._surface_index()
+        folded, offsets = _fold_with_offsets(text)
         found: list[Mention] = []
-        for match in index.pattern.finditer(text):
-            surface = match.group(0)
-            key = fold(surface)
-            entry = index.by_surface.get(key)
-            if entry is None:
+        for match in index.pattern.finditer(folded):
+            start, end = match.span()
+            if offsets is not None:
+                start, end = offsets[start], offsets[end - 1] + 1
+            surface = text[start:end]
+            candidate = index.choose(match.group(0), surface)
+            if candidate is None:
                 continue
-            via, target = entry
+            via, target = candidate.via, candidate.target
+            if via == "epithet" and _word_before(folded, match.start()) not in self.articles:
+                continue
             if via == "role":
-                role = self.roles[target]
-                found.append(Mention(match.start(), match.end(), surface, self.holder(role.id, on), "role", role.id))
+                former = _word_before(folded, match.start()).rstrip("-").split("'")[-1] in self.former_markers
+                holder = None if former else self.holder(target, on)
+                found.append(Mention(start, end, surface, holder, "role", target))
                 continue
-            if via in ("name", "alias", "metonym") and not surface[:1].isupper() and not surface[:1].isdigit():
-                continue  # proper names are capitalised in Italian news; 'russia' in a URL is not a mention
-            found.append(Mention(match.start(), match.end(), surface, target, via))
+            found.append(Mention(start, end, surface, target, via))
         return found
+
+    def _strip_article(self, key: str) -> str:
+        """A folded phrase without its leading article: 'il presidente usa' → 'presidente usa'."""
+        found = _LEADING_WORD.match(key)
+        if found and (found.group(1) in self.articles or found.group(1) in self.indefinite_articles):
+            return key[found.end() :].strip()
+        return key
+
+    def _strip_spelled_article(self, form: str) -> str:
+        """'il Cavaliere' → 'Cavaliere', keeping the capital that says the epithet is a proper name."""
+        form = form.strip()
+        return form[len(form) - len(self._strip_article(fold(form))) :]
 
     # -- indexes ---------------------------------------------------------------------------------------------
     def _lookup_index(self) -> dict[str, list[Entity]]:
@@ -196,8 +276,11 @@ class KnowledgeBase:
             cache = {}
             surnames: dict[str, list[Entity]] = {}
             for e in self.entities.values():
-                for form in [e.name, *e.aliases, *e.metonyms, *e.epithets]:
-                    cache.setdefault(fold(form), []).append(e)
+                epithets = [self._strip_spelled_article(form) for form in e.epithets]
+                for form in [e.name, *e.aliases, *e.metonyms, *e.epithets, *epithets]:
+                    people = cache.setdefault(fold(form), [])
+                    if e not in people:
+                        people.append(e)
                 if e.surname:
                     surnames.setdefault(fold(e.surname), []).append(e)
             for key, people in surnames.items():
@@ -213,62 +296,194 @@ class KnowledgeBase:
         return cache
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    via: str
+    target: object  # an Entity, or a role id for via == "role"
+    capitalised: bool  # the KB writes it with a capital: only capitalised text matches
+    acronym: bool  # the KB writes it all in capitals ('UN', 'AN'): only the same capitals match, not the word 'Un'
+    final_accent: bool  # the KB writes it with a final accented vowel ('Santità'): 'papà' is not 'Papa'
+
+
+# strongest first: when one surface means several things, the first kind that fits the text wins
+_STRENGTH = ("name", "alias", "metonym", "epithet", "role", "surname", "demonym")
+
+
 @dataclass
 class _SurfaceIndex:
     pattern: re.Pattern
-    by_surface: dict[str, tuple[str, object]]
+    by_surface: dict[str, list[_Candidate]]
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "_SurfaceIndex":
-        by_surface: dict[str, tuple[str, object]] = {}
-        # weaker kinds first so stronger ones overwrite a shared surface
-        for e in kb.entities.values():
-            for form in e.demonyms:
-                by_surface.setdefault(fold(form), ("demonym", e))
+        by_surface: dict[str, list[_Candidate]] = {}
+
+        def put(via: str, target: object, spelling: str) -> None:
+            spelling = spelling.strip()
+            if not spelling:
+                return
+            candidate = _Candidate(
+                via, target, spelling[:1].isupper(), spelling.isupper(), spelling[-1:] in _FINAL_ACCENTS
+            )
+            entries = by_surface.setdefault(fold(spelling), [])
+            if candidate not in entries:
+                entries.append(candidate)
+
         surnames: dict[str, list[Entity]] = {}
         for e in kb.entities.values():
+            put("name", e, e.name)
+            for via, forms in (("alias", e.aliases), ("metonym", e.metonyms), ("demonym", e.demonyms)):
+                for form in forms:
+                    put(via, e, form)
+            for form in e.epithets:
+                put("epithet", e, kb._strip_spelled_article(form))
             if e.surname:
                 surnames.setdefault(fold(e.surname), []).append(e)
-        for key, people in surnames.items():
+        for people in surnames.values():
             if len(people) == 1:
-                by_surface[key] = ("surname", people[0])
+                put("surname", people[0], people[0].surname)
         for role in kb.roles.values():
-            for m in role.mentions:
-                by_surface[m] = ("role", role.id)
-        for e in kb.entities.values():
-            for via, forms in (("epithet", e.epithets), ("metonym", e.metonyms), ("alias", e.aliases), ("name", [e.name])):
-                for form in forms:
-                    by_surface[fold(form)] = (via, e)
-        alternatives = sorted(by_surface, key=len, reverse=True)
-        body = "|".join(_loose(a) for a in alternatives) or "(?!)"
-        pattern = re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.IGNORECASE)
+            for m in [*role.mentions, *kb._role_spellings.get(role.id, ())]:
+                put("role", role.id, m.lower())
+        for entries in by_surface.values():
+            entries.sort(key=lambda c: _STRENGTH.index(c.via))
+        pattern = re.compile(rf"(?<!\w)(?:{_trie_regex(by_surface)})(?!\w)")
         return cls(pattern, by_surface)
 
-
-def _loose(folded: str) -> str:
-    """A regex for a folded surface that also matches its accented and curly-apostrophe spellings."""
-    out = []
-    for ch in folded:
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch == "'":
-            out.append("['’]")
-        elif ch in _ACCENTED:
-            out.append(f"[{ch}{_ACCENTED[ch]}]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-_ACCENTED = {"a": "àáâäã", "e": "èéêë", "i": "ìíîï", "o": "òóôöõ", "u": "ùúûü", "c": "čç", "s": "šş", "z": "ž", "y": "ý"}
-_ARTICLES = ("il ", "lo ", "la ", "l'", "i ", "gli ", "le ", "un ", "una ", "uno ")
+    def choose(self, key: str, surface: str) -> _Candidate | None:
+        """The candidate a matched surface means, or None (wrong case, 'papà', or ambiguous between entities)."""
+        capital = surface[:1].isupper() or surface[:1].isdigit()
+        capitals = surface.isupper()
+        accented = surface[-1:].casefold() in _FINAL_ACCENTS
+        fitting = [
+            c
+            for c in self.by_surface.get(key, ()) or self.by_surface.get(fold(key), ())
+            if (capital or not c.capitalised) and (capitals or not c.acronym) and (c.final_accent or not accented)
+        ]
+        if not fitting:
+            return None
+        best = [c for c in fitting if c.via == fitting[0].via]
+        if len({id(c.target) if c.via != "role" else c.target for c in best}) > 1:
+            return None
+        return best[0]
 
 
-def _strip_article(key: str) -> str:
-    for art in _ARTICLES:
-        if key.startswith(art):
-            return key[len(art) :].strip()
-    return key
+def _trie_regex(surfaces: Iterable[str]) -> str:
+    """One regex for many folded surfaces, as a trie: fast on long texts, and it prefers the longest surface."""
+    trie: dict = {}
+    for surface in surfaces:
+        node = trie
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node_regex(trie) or "(?!)"
+
+
+def _trie_node_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        chars = [ch]
+        while len(child) == 1 and "" not in child:  # a chain of single letters is one literal, not nested groups
+            (ch, child), = child.items()
+            chars.append(ch)
+        branches.append("".join(map(_char_regex, chars)) + _trie_node_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends_here else body
+
+
+def _char_regex(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """`text` folded like `fold` but keeping its whitespace, and each folded character's offset in `text`.
+
+    The offsets are None when folding kept every character in place (the usual case), to save a 1 MB list.
+    Only non-ASCII characters are folded one by one, so a 1 MB article takes milliseconds, not a second.
+    """
+    table = {c: _fold_char(c) for c in set(_NON_ASCII.findall(text))}
+    if all(len(f) == 1 for f in table.values()):
+        return _NON_ASCII.sub(lambda found: table[found.group()], text).lower(), None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for found in _NON_ASCII.finditer(text):  # rare: 'ß' → 'ss', '…' → '...', a lone combining accent → ''
+        pieces.append(text[done : found.start()].lower())
+        offsets.extend(range(done, found.start()))
+        piece = table[found.group()]
+        pieces.append(piece)
+        offsets.extend([found.start()] * len(piece))
+        done = found.end()
+    pieces.append(text[done:].lower())
+    offsets.extend(range(done, len(text)))
+    return "".join(pieces), offsets
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return ch
+    return fold(ch) if not ch.isascii() else ch.casefold()
+
+
+def _entity_from_yaml(raw, origin: str) -> Entity:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise ValueError(f"{origin}: every entity needs a 'name' ({raw!r:.60})")
+    name = str(raw["name"])
+    kind = raw.get("kind", "person")
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"{origin}: {name}: kind {kind!r} is not one of {', '.join(ENTITY_KINDS)}")
+    family_name = raw.get("surname")
+    return Entity(
+        name=name,
+        kind=kind,
+        aliases=_strings(raw.get("aliases"), origin, f"{name} aliases"),
+        epithets=_strings(raw.get("epithets"), origin, f"{name} epithets"),
+        metonyms=_strings(raw.get("metonyms"), origin, f"{name} metonyms"),
+        demonyms=_strings(raw.get("demonyms"), origin, f"{name} demonyms"),
+        country=raw.get("country"),
+        party=raw.get("party"),
+        family_name=None if family_name is None else str(family_name or ""),
+        roles=[_role_spell(r, origin, name) for r in raw.get("roles") or []],
+    )
+
+
+def _role_spell(raw, origin: str, name: str) -> RoleSpell:
+    if not isinstance(raw, dict) or not raw.get("role"):
+        raise ValueError(f"{origin}: {name}: every role needs {{role: id, from: date, to: date}} ({raw!r:.60})")
+    try:
+        return RoleSpell(str(raw["role"]), _as_date(raw.get("from")), _as_date(raw.get("to")))
+    except ValueError:
+        raise ValueError(f"{origin}: {name}: {raw['role']} has a date that is not YYYY-MM-DD") from None
+
+
+def _strings(value, origin: str, what: str) -> list[str]:
+    """A YAML list of strings; a single string is a one-item list (not a list of its letters)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        return [str(value)]
+    if not isinstance(value, list):
+        raise ValueError(f"{origin}: {what} must be a list of strings")
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+_FINAL_ACCENTS = frozenset("àèéìòóù")
+_LEADING_WORD = re.compile(r"(\w+'|\w+(?=\s))\s*")
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
+
+
+def _word_before(folded: str, pos: int) -> str:
+    """The word just before `pos`, with its apostrophe: 'dell'' in "dell'ex premier", 'il' in 'il tycoon'."""
+    found = _WORD_BEFORE.search(folded, max(0, pos - 24), pos)
+    return found.group(1) if found else ""
 
 
 def _as_date(value) -> date | None:
