@@ -1,4 +1,143 @@
-"""Commands: query_cmds."""
+"""Commands that query the database: quotes, speakers, stance."""
 from __future__ import annotations
 
-from . import cli  # noqa: F401
+import json
+import math
+from datetime import date
+
+import click
+import pandas as pd
+
+from . import cli
+from .options import db_option
+from .. import query
+from ..models import STANCES, STATEMENT_KINDS
+from ..store import StoreError
+
+FORMATS = ("table", "csv", "json", "jsonl")
+QUOTE_WIDTH = 90
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+
+
+def window_options(func):
+    func = click.option("--until", type=IsoDate(), help="Only statements first published on or before this day.")(func)
+    func = click.option("--since", type=IsoDate(), help="Only statements first published on or after this day.")(func)
+    return func
+
+
+def format_option(func):
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    )(func)
+
+
+@cli.command()
+@click.option("--speaker", help="Who said it (any alias, case and accents ignored).")
+@click.option("--target", help="Whom it is about (any alias).")
+@click.option("--stance", type=click.Choice(STANCES), help="The speaker's stance toward the target.")
+@click.option("--kind", type=click.Choice(STATEMENT_KINDS), help="Direct, mixed or indirect (reported) speech.")
+@window_options
+@click.option("--search", help="Words that must appear in the quote (full-text search).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
+@format_option
+@db_option
+def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
+    """List statements, newest first."""
+    frame = _run(
+        query.statements, db, speaker=speaker, target=target, stance=stance, kind=kind,
+        since=since, until=until, search=search, limit=limit,
+    )
+    readable = pd.DataFrame(
+        {
+            "date": frame["published"],
+            "speaker": frame["speaker"].fillna("?"),
+            "source": [s or t or a for s, t, a in zip(frame["source"], frame["title"], frame["article_id"])],
+            "kind": frame["kind"],
+            "quote": [_shorten(q) for q in frame["quote"]],
+        }
+    )
+    _emit(frame, fmt, readable, "statements")
+
+
+@cli.command()
+@window_options
+@format_option
+@db_option
+def speakers(since, until, fmt, db):
+    """Who is quoted, how often and in how many articles."""
+    frame = _run(query.speakers, db, since=since, until=until)
+    _emit(frame, fmt, frame, "speakers")
+
+
+@cli.command()
+@window_options
+@click.option("--speaker", "speaker_names", multiple=True, help="Only this speaker (any alias); repeatable.")
+@format_option
+@db_option
+def stance(since, until, speaker_names, fmt, db):
+    """Speaker × counterpart: statements supporting, opposing or neutral, and the mean stance score."""
+    frame = _run(query.stance_matrix, db, since=since, until=until, speakers=speaker_names or None)
+    _emit(frame, fmt, frame.round({"mean_score": 2}), "stance rows")
+
+
+def _run(function, db, **filters) -> pd.DataFrame:
+    try:
+        return function(db, **filters)
+    except (StoreError, query.QueryError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
+
+
+def _emit(frame: pd.DataFrame, fmt: str, readable: pd.DataFrame, what: str) -> None:
+    """Print `readable` as a table, or every field of `frame` as csv/json/jsonl."""
+    if fmt == "table":
+        if frame.empty:
+            click.echo(f"No {what} found.", err=True)
+        else:
+            click.echo(_table(readable))
+        return
+    records = [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in records]
+        click.echo(pd.DataFrame(flat, columns=frame.columns).to_csv(index=False), nl=False)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    """Left-aligned columns: quotes read better that way than pandas' right-aligned strings."""
+    header = [str(c) for c in frame.columns]
+    cells = [["" if v is None else str(_plain(v)) for v in row] for row in frame.itertuples(index=False)]
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *cells])
+
+
+def _plain(value):
+    """JSON-ready values: ISO dates, nested lists of dicts, numpy scalars as Python numbers."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [{k: _plain(v) for k, v in item.items()} for item in value]
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value

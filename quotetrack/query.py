@@ -1,0 +1,242 @@
+"""Questions asked of a quotetrack database, answered as pandas DataFrames (see docs/architecture.md, Query contract).
+
+Names of speakers and targets match any alias, ignoring case and accents: the name is folded and looked up in the
+stored `entity_keys` (canonical names, aliases and surnames) and, through the knowledge base, by canonical name.
+Dates filter on a statement's `published`, the date of its earliest source.
+"""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+import sqlite_utils
+
+from .kb import KnowledgeBase, default_kb, fold
+from .models import STANCES, STATEMENT_KINDS
+from .store import Store
+
+__all__ = ["QueryError", "statements", "speakers", "stance_matrix"]
+
+STATEMENT_COLUMNS = [
+    "id", "speaker", "speaker_mention", "cue", "kind", "quote", "confidence", "published",
+    "article_id", "title", "source", "url", "sources", "targets",
+]
+SPEAKER_COLUMNS = ["speaker", "kind", "statements", "articles", "first", "last"]
+STANCE_COLUMNS = ["speaker", "target", "support", "oppose", "neutral", "n", "mean_score"]
+
+DbLike = Store | sqlite_utils.Database | str | Path
+_CHUNK = 500  # ids per IN (...) list
+
+
+class QueryError(ValueError):
+    """A query the user asked for that cannot be run (bad date, unknown stance, unparsable search)."""
+
+
+def statements(
+    db: DbLike,
+    speaker: str | None = None,
+    target: str | None = None,
+    stance: str | None = None,
+    kind: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """One row per statement, newest first, with its sources and targets as lists of dicts."""
+    if stance is not None and stance not in STANCES:
+        raise QueryError(f"invalid stance {stance!r}: expected one of {', '.join(STANCES)}")
+    if kind is not None and kind not in STATEMENT_KINDS:
+        raise QueryError(f"invalid kind {kind!r}: expected one of {', '.join(STATEMENT_KINDS)}")
+    with _opened(db) as (database, kb):
+        where, params = _window(since, until)
+        if speaker is not None:
+            ids = _entity_ids(database, kb, speaker)
+            where.append(f"s.speaker IN ({_marks(ids)})")
+            params += ids
+        if target is not None or stance is not None:
+            clauses, target_params = [], []
+            if target is not None:
+                ids = _entity_ids(database, kb, target)
+                clauses.append(f"entity IN ({_marks(ids)})")
+                target_params += ids
+            if stance is not None:
+                clauses.append("stance = ?")
+                target_params.append(stance)
+            where.append(f"s.id IN (SELECT statement FROM statement_targets WHERE {' AND '.join(clauses)})")
+            params += target_params
+        if kind is not None:
+            where.append("s.kind = ?")
+            params.append(kind)
+        if search is not None:
+            where.append("s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            params.append(_fts_phrase(database, search))
+        sql = (
+            "SELECT s.id, e.name AS speaker, s.speaker_mention, s.cue, s.kind, s.quote, s.confidence, s.published,"
+            " a.external_id AS article_id, a.title, a.source, a.url"
+            " FROM statements s JOIN articles a ON a.uid = s.article LEFT JOIN entities e ON e.id = s.speaker"
+            f" {_where(where)} ORDER BY s.published DESC, s.seq DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = _rows(database, sql, params, "search" if search is not None else None)
+        ids = [row["id"] for row in rows]
+        sources = _grouped(
+            database,
+            "SELECT ss.statement, a.external_id AS article_id, a.title, a.source, a.url, a.published"
+            " FROM statement_sources ss JOIN articles a ON a.uid = ss.article"
+            " WHERE ss.statement IN ({}) ORDER BY a.published, ss.rowid",
+            ids,
+        )
+        targets = _grouped(
+            database,
+            "SELECT st.statement, e.name AS entity, st.stance, st.score, st.evidence"
+            " FROM statement_targets st JOIN entities e ON e.id = st.entity"
+            " WHERE st.statement IN ({}) ORDER BY st.rowid",
+            ids,
+        )
+    for row in rows:
+        row["published"] = _to_date(row["published"])
+        row["sources"] = [{**s, "published": _to_date(s["published"])} for s in sources.get(row["id"], [])]
+        row["targets"] = targets.get(row["id"], [])
+    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS, dtype=object)  # object keeps None as None, not NaN
+    return frame.astype({"confidence": float})
+
+
+def speakers(db: DbLike, since: date | str | None = None, until: date | str | None = None) -> pd.DataFrame:
+    """Who spoke, how often and in how many articles, most quoted first."""
+    with _opened(db) as (database, _):
+        where, params = _window(since, until)
+        rows = _rows(
+            database,
+            "SELECT e.name AS speaker, e.kind, count(DISTINCT s.id) AS statements,"
+            " count(DISTINCT ss.article) AS articles, min(s.published) AS first, max(s.published) AS last"
+            " FROM statements s JOIN entities e ON e.id = s.speaker"
+            " JOIN statement_sources ss ON ss.statement = s.id"
+            f" {_where(where)} GROUP BY e.id ORDER BY statements DESC, speaker",
+            params,
+        )
+    for row in rows:
+        row["first"], row["last"] = _to_date(row["first"]), _to_date(row["last"])
+    frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS, dtype=object)
+    return frame.astype({"statements": int, "articles": int})
+
+
+def stance_matrix(
+    db: DbLike,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    speakers: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Speaker × counterpart: how many statements support, oppose or are neutral toward it, and the mean score."""
+    with _opened(db) as (database, kb):
+        where, params = _window(since, until)
+        if speakers is not None:
+            names = [speakers] if isinstance(speakers, str) else list(speakers)
+            ids = sorted({i for name in names for i in _entity_ids(database, kb, name)})
+            where.append(f"s.speaker IN ({_marks(ids)})")
+            params += ids
+        rows = _rows(
+            database,
+            "SELECT sp.name AS speaker, te.name AS target,"
+            " sum(st.stance = 'support') AS support, sum(st.stance = 'oppose') AS oppose,"
+            " sum(st.stance = 'neutral') AS neutral, count(*) AS n, avg(st.score) AS mean_score"
+            " FROM statement_targets st JOIN statements s ON s.id = st.statement"
+            " JOIN entities sp ON sp.id = s.speaker JOIN entities te ON te.id = st.entity"
+            f" {_where(where)} GROUP BY sp.id, te.id ORDER BY n DESC, speaker, target",
+            params,
+        )
+    frame = pd.DataFrame(rows, columns=STANCE_COLUMNS, dtype=object)
+    return frame.astype({"support": int, "oppose": int, "neutral": int, "n": int, "mean_score": float})
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------
+@contextmanager
+def _opened(db: DbLike) -> Iterator[tuple[sqlite_utils.Database, KnowledgeBase]]:
+    """The database behind a Store, a Database or a path (opened here and closed afterwards)."""
+    if isinstance(db, Store):
+        yield db.db, db.kb
+    elif isinstance(db, sqlite_utils.Database):
+        yield db, default_kb()
+    else:
+        store = Store(db, create=False)
+        try:
+            yield store.db, store.kb
+        finally:
+            store.close()
+
+
+def _entity_ids(database: sqlite_utils.Database, kb: KnowledgeBase, name: str) -> list[int]:
+    keys = {fold(name)}
+    known = kb.get(name)
+    if known is not None:
+        keys.add(fold(known.name))
+    rows = database.execute(f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({_marks(keys)})", list(keys))
+    return sorted(row[0] for row in rows)
+
+
+def _window(since, until) -> tuple[list[str], list]:
+    where, params = [], []
+    if since is not None:
+        where.append("s.published >= ?")
+        params.append(_iso(since))
+    if until is not None:
+        where.append("s.published <= ?")
+        params.append(_iso(until))
+    return where, params
+
+
+def _iso(value: date | str) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise QueryError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _fts_phrase(database: sqlite_utils.Database, text: str) -> str:
+    """User text as FTS5 quoted terms, so operators and stray quotes are plain words, not syntax."""
+    phrase = database.quote_fts(text)
+    if not phrase.strip('" '):
+        raise QueryError(f"invalid search {text!r}: nothing to search for")
+    return phrase
+
+
+def _rows(database: sqlite_utils.Database, sql: str, params: list, what: str | None = None) -> list[dict]:
+    try:
+        return list(database.query(sql, params))
+    except sqlite3.OperationalError as exc:
+        if what == "search" and "fts5" in str(exc):
+            raise QueryError(f"invalid search: {exc}") from None
+        raise
+
+
+def _grouped(database: sqlite_utils.Database, sql: str, ids: list[str]) -> dict[str, list[dict]]:
+    """Rows of `sql` (with one IN placeholder) keyed by their `statement` column, for the given statement ids."""
+    grouped: dict[str, list[dict]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in database.query(sql.format(_marks(chunk)), chunk):
+            grouped.setdefault(row.pop("statement"), []).append(row)
+    return grouped
+
+
+def _marks(values) -> str:
+    """Placeholders for an IN list; an empty list becomes NULL, which matches nothing."""
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def _where(clauses: list[str]) -> str:
+    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def _to_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,188 @@
+"""The SQLite schema as an ordered list of migrations, and the write transactions every change goes through.
+
+A database records how many migrations it has seen in `PRAGMA user_version`. Opening an older one writes a backup
+copy (`<db>.bak-v<N>`) and then applies the missing migrations in order, each in its own transaction; a database
+written by a newer quotetrack is refused rather than misread.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import sqlite_utils
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRIES = 5
+
+
+class StoreError(Exception):
+    """A database problem worth one clear sentence to the user (missing file, newer schema, busy database)."""
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    # statements get an INTEGER PRIMARY KEY so the full-text index's rowids survive VACUUM; `id` is the stable hash
+    for sql in (
+        """CREATE TABLE articles (
+            uid TEXT PRIMARY KEY,
+            external_id TEXT,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            dated INTEGER NOT NULL DEFAULT 1,
+            text TEXT NOT NULL,
+            path TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            entity INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (key, entity)
+        )""",
+        """CREATE TABLE statements (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article TEXT NOT NULL REFERENCES articles(uid),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            cue TEXT,
+            speaker INTEGER REFERENCES entities(id),
+            speaker_mention TEXT,
+            confidence REAL,
+            published TEXT
+        )""",
+        """CREATE TABLE statement_sources (
+            statement TEXT NOT NULL REFERENCES statements(id),
+            article TEXT NOT NULL REFERENCES articles(uid),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            cue TEXT,
+            speaker_mention TEXT,
+            confidence REAL,
+            PRIMARY KEY (statement, article)
+        )""",
+        """CREATE TABLE statement_targets (
+            statement TEXT NOT NULL REFERENCES statements(id),
+            entity INTEGER NOT NULL REFERENCES entities(id),
+            stance TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 0,
+            evidence TEXT,
+            PRIMARY KEY (statement, entity)
+        )""",
+        "CREATE INDEX idx_articles_published ON articles(published)",
+        "CREATE INDEX idx_entity_keys_entity ON entity_keys(entity)",
+        "CREATE INDEX idx_statements_speaker ON statements(speaker, published)",
+        "CREATE INDEX idx_statements_published ON statements(published)",
+        "CREATE INDEX idx_statements_article ON statements(article)",
+        "CREATE INDEX idx_statement_sources_article ON statement_sources(article)",
+        "CREATE INDEX idx_statement_targets_entity ON statement_targets(entity, stance)",
+    ):
+        db.execute(sql)
+
+
+def _add_search_and_view(db: sqlite_utils.Database) -> None:
+    """Full-text search over quotes (accent-insensitive) and a browsing view for Datasette."""
+    statements = db.table("statements")
+    statements.enable_fts(["quote"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    statements.populate_fts(["quote"])
+    db.create_view(
+        "statements_view",
+        """SELECT s.id, s.published, e.name AS speaker, s.speaker_mention, s.kind, s.cue, s.quote, s.confidence,
+       a.title, a.source, a.url, s.article,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement = s.id) AS sources
+FROM statements s
+JOIN articles a ON a.uid = s.article
+LEFT JOIN entities e ON e.id = s.speaker""",
+    )
+
+
+# Append new migrations at the end; never edit or reorder the released ones.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_create_tables, _add_search_and_view]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """A connection that waits for other writers instead of failing, with WAL and foreign keys on."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.enable_wal()
+    return db
+
+
+def version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path) -> int:
+    """Bring the schema to CURRENT_VERSION; returns the version the file had before."""
+    found = version(db)
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: database schema version {found} is newer than this quotetrack supports "
+            f"({CURRENT_VERSION}); upgrade quotetrack to open it"
+        )
+    if 0 < found < CURRENT_VERSION:
+        backup = path.with_name(f"{path.name}.bak-v{found}")
+        target = sqlite3.connect(str(backup))
+        try:
+            db.conn.backup(target)
+        finally:
+            target.close()
+    for number, migration in enumerate(MIGRATIONS, start=1):
+        if number > found:
+            write(db, lambda: _apply(db, number, migration), path)
+    return found
+
+
+def _apply(db: sqlite_utils.Database, number: int, migration: Callable[[sqlite_utils.Database], None]) -> None:
+    # another process may have migrated while we waited for the write lock
+    if version(db) < number:
+        migration(db)
+        db.execute(f"PRAGMA user_version = {int(number)}")
+
+
+def write(db: sqlite_utils.Database, work: Callable[[], T], path: Path | str) -> T:
+    """Run `work` in one BEGIN IMMEDIATE transaction, retrying a bounded number of times if the file stays locked.
+
+    Taking the write lock up front means a transaction never fails halfway for lack of it; the busy timeout
+    makes each attempt wait for other writers before the retry kicks in.
+    """
+    if db.conn.in_transaction:
+        return work()  # already inside a write transaction: nest in it
+    attempt = 1
+    while True:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                result = work()
+                db.execute("COMMIT")
+            except BaseException:
+                db.rollback()
+                raise
+            return result
+        except sqlite3.OperationalError as exc:
+            if not _is_locked(exc):
+                raise
+            if attempt == LOCK_RETRIES:
+                raise StoreError(f"{path}: database stayed locked by another process; try again later") from exc
+            time.sleep(0.2 * attempt)
+            attempt += 1
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc)
+    return "locked" in message or "busy" in message

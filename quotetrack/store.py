@@ -1,0 +1,236 @@
+"""SQLite storage of articles and their statements (sqlite-utils), safe for several ingesting processes at once.
+
+Each article is stored whole or not at all. Re-ingesting the same text is a no-op (articles are keyed by a hash of
+their normalised text), and the same quote by the same speaker reported by several articles is one statement with
+several sources.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import sqlite_utils
+
+from . import schema
+from .kb import KnowledgeBase, default_kb, fold
+from .models import Article, Statement, Target
+from .schema import StoreError
+
+__all__ = ["AddResult", "Store", "StoreError", "normalise_quote", "statement_id"]
+
+_END_NOISE = "\"'«»“”‘’„‚‹›`.,;:!?…-–—()[] "
+
+
+def normalise_quote(text: str) -> str:
+    """The form two reports of one quote share: no case, accents, spacing or surrounding quote marks."""
+    return fold(text).strip(_END_NOISE)
+
+
+def statement_id(speaker: str | None, quote: str) -> str:
+    """Stable id of what one speaker said, whichever article reported it."""
+    key = f"{fold(speaker or '')}\x1f{normalise_quote(quote)}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    article_uid: str
+    new: bool  # False when the article was already stored (nothing changed)
+    statements_added: int  # statements seen for the first time
+    statements_merged: int  # statements already stored from another article, now with this one as a source
+
+
+class Store:
+    """One SQLite database file. Open it, `add` articles, query it through `.db` or `quotetrack.query`."""
+
+    def __init__(self, path: str | Path, kb: KnowledgeBase | None = None, create: bool = True):
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no database at {self.path} — run quotetrack ingest first")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a database file")
+        self.kb = kb or default_kb()
+        try:
+            self.db: sqlite_utils.Database = schema.connect(self.path)
+            self.migrated_from = schema.migrate(self.db, self.path)
+        except StoreError:
+            self._close_quietly()
+            raise
+        except Exception as exc:  # sqlite3.DatabaseError for a file that is not SQLite, and the like
+            self._close_quietly()
+            raise StoreError(f"{self.path}: cannot open as a quotetrack database ({exc})") from exc
+
+    def has_article(self, uid: str) -> bool:
+        """Whether an article with this `Article.uid` is stored, so callers can skip analysing it again."""
+        return self.db.execute("SELECT 1 FROM articles WHERE uid = ?", [uid]).fetchone() is not None
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def add(self, article: Article, statements: list[Statement]) -> AddResult:
+        """Store one article and its statements in one transaction."""
+        return schema.write(self.db, lambda: self._insert(article, statements), self.path)
+
+    def add_many(self, items: Iterable, batch: int = 100) -> list[AddResult]:
+        """Store many `(article, statements)` pairs (or `pipeline.Processed`), `batch` articles per transaction.
+
+        If one article fails, the whole articles before it are kept and the error names the failing one.
+        """
+        results: list[AddResult] = []
+        for chunk in _chunks((_pair(item) for item in items), batch):
+            stored, failure = schema.write(self.db, lambda: self._insert_chunk(chunk), self.path)
+            results.extend(stored)
+            if failure is not None:
+                article, exc = failure
+                raise StoreError(f"{article.path or article.id}: could not store article ({exc})") from exc
+        return results
+
+    def _insert_chunk(self, chunk: list[tuple[Article, list[Statement]]]):
+        stored: list[AddResult] = []
+        for article, statements in chunk:
+            try:
+                with self.db.atomic():  # a savepoint: a failing article leaves no trace
+                    stored.append(self._insert(article, statements))
+            except Exception as exc:
+                return stored, (article, exc)
+        return stored, None
+
+    def _insert(self, article: Article, statements: list[Statement]) -> AddResult:
+        uid = article.uid
+        if self.has_article(uid):
+            return AddResult(uid, False, 0, 0)
+        published = article.published.isoformat() if article.published else None
+        self._insert_row(
+            "articles",
+            {
+                "uid": uid,
+                "external_id": article.id,
+                "title": article.title,
+                "source": article.source,
+                "url": article.url,
+                "published": published,
+                "dated": int(article.dated),
+                "text": article.text,
+                "path": article.path,
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+        )
+        added = merged = 0
+        for statement in statements:
+            if self._insert_statement(uid, published, statement):
+                added += 1
+            else:
+                merged += 1
+        return AddResult(uid, True, added, merged)
+
+    def _insert_statement(self, uid: str, published: str | None, statement: Statement) -> bool:
+        """Store one statement reported by article `uid`; False when it merged into a stored one."""
+        speaker_id, speaker_name = (
+            self._entity(statement.speaker, statement.speaker_kind or "person") if statement.speaker else (None, None)
+        )
+        sid = statement_id(speaker_name, statement.quote)
+        fields = {
+            "article": uid,
+            "start": statement.start,
+            "end": statement.end,
+            "cue": statement.cue,
+            "speaker_mention": statement.speaker_mention,
+            "confidence": statement.confidence,
+        }
+        source_added = self.db.execute(
+            'INSERT OR IGNORE INTO statement_sources (statement, article, "start", "end", cue, speaker_mention, '
+            "confidence) SELECT :statement, :article, :start, :end, :cue, :speaker_mention, :confidence "
+            "WHERE EXISTS (SELECT 1 FROM statements WHERE id = :statement)",
+            {"statement": sid, **fields},
+        ).rowcount
+        stored = self.db.execute("SELECT published FROM statements WHERE id = ?", [sid]).fetchone()
+        if stored is None:
+            self._insert_row(
+                "statements",
+                {"id": sid, "quote": statement.quote, "kind": statement.kind, "speaker": speaker_id,
+                 "published": published, **fields},
+            )
+            self._insert_row("statement_sources", {"statement": sid, **fields})
+        elif source_added and published and (stored[0] is None or published < stored[0]):
+            # an earlier report of the same statement becomes its first source
+            self.db.execute(
+                'UPDATE statements SET article = :article, "start" = :start, "end" = :end, cue = :cue, '
+                "speaker_mention = :speaker_mention, confidence = :confidence, kind = :kind, quote = :quote, "
+                "published = :published WHERE id = :id",
+                {"id": sid, "kind": statement.kind, "quote": statement.quote, "published": published, **fields},
+            )
+        for target in statement.targets:
+            self._insert_target(sid, target)
+        return stored is None
+
+    def _insert_target(self, sid: str, target: Target) -> None:
+        entity_id, _ = self._entity(target.entity, target.kind)
+        self.db.execute(
+            "INSERT OR IGNORE INTO statement_targets (statement, entity, stance, score, evidence) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [sid, entity_id, target.stance, target.score, target.evidence],
+        )
+
+    def _entity(self, name: str, kind: str | None) -> tuple[int, str]:
+        """The id and canonical name of the entity a name refers to, creating it (with its KB aliases) on first sight."""
+        known = self.kb.get(name)
+        canonical = known.name if known else name.strip()
+        row = self.db.execute("SELECT id FROM entities WHERE name = ?", [canonical]).fetchone()
+        if row:
+            return row[0], canonical
+        aliases = list(known.aliases) if known else []
+        kind = known.kind if known else kind
+        entity_id = self.db.execute(
+            "INSERT INTO entities (name, kind, aliases) VALUES (?, ?, ?)",
+            [canonical, kind, json.dumps(aliases, ensure_ascii=False)],
+        ).lastrowid
+        keys = {fold(canonical), *(fold(a) for a in aliases)}
+        parts = canonical.split()
+        if kind == "person" and len(parts) > 1:
+            keys.add(fold(parts[-1]))
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)", [(k, entity_id) for k in keys]
+        )
+        return entity_id, canonical
+
+    def _insert_row(self, table: str, record: dict) -> None:
+        # plain INSERT: sqlite-utils' insert() re-inspects the table on every call, which dominated ingest time
+        columns = ", ".join(f'"{c}"' for c in record)
+        marks = ", ".join("?" for _ in record)
+        self.db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(record.values()))
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def _close_quietly(self) -> None:
+        db = self.__dict__.get("db")
+        if db is not None:
+            db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _pair(item) -> tuple[Article, list[Statement]]:
+    if isinstance(item, tuple):
+        return item
+    return item.article, item.statements
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= max(1, size):
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
