@@ -1,0 +1,383 @@
+"""Reading articles: files, folders and stdin in several formats, into normalised `Article`s.
+
+Bad input never raises: each unreadable file or record becomes a `ReadFailure` with a one-sentence reason and the
+batch goes on. Text normalisation lives in `textnorm`, dates in `dates`, Italian cue words in
+`data/lexicon/ingest.yaml`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import re
+import stat
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, TextIO
+
+import yaml
+
+from .dates import find_dateline, lexicon, parse_date
+from .models import Article, ReadFailure
+from .textnorm import BadText, decode_bytes, is_markdown_headline, looks_like_html, normalise, parse_html, strip_fences
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused before reading: news articles are far smaller
+FORMATS = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+# documentation that sits beside articles in a corpus folder; skipped when walking folders, read when named
+FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "GUIDELINES", "NOTICE"}
+_MB = 1024 * 1024
+_HEADLINE_MAX_CHARS = 160  # a first line longer than this is a paragraph, not a headline
+_FOOTER_CHARS = 400  # outlets sign their copyright in the last lines
+
+__all__ = ["MAX_FILE_BYTES", "FORMATS", "read_paths", "normalise", "article_from_text", "sample_paths"]
+
+
+def read_paths(
+    paths: Iterable[str], date: dt.date | None = None, stdin: TextIO | None = None
+) -> Iterator[Article | ReadFailure]:
+    """Articles from files, folders (recursive, sorted, hidden entries skipped) and "-" (stdin), in order.
+
+    `date` overrides every date found in the articles. Files in folders with an unknown extension are skipped;
+    a file named explicitly with one is a failure.
+    """
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stdin(stdin or sys.stdin, date)
+        else:
+            yield from _read_path(Path(raw), date)
+
+
+def article_from_text(
+    text: str,
+    id: str,
+    path: str | None = None,
+    title: str | None = None,
+    date: dt.date | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    fmt: str = "txt",
+) -> Article:
+    """Build an Article the way `read_paths` does: normalise the text and find its metadata.
+
+    Given metadata wins over what the text states (header block, YAML front matter, HTML meta tags), which wins
+    over what is inferred (first-line headline, dateline, copyright footer). A date that does not parse is ignored;
+    with no date at all the article is kept, published today, with `dated=False`. Raises BadText when there is no
+    text.
+    """
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if fmt == "html" or looks_like_html(strip_fences(raw)):
+        page = parse_html(strip_fences(raw))
+        found = {"title": page.title, "date": page.date, "source": page.source, "url": page.url}
+        body, footer = normalise(page.text), page.footer
+    else:
+        found, raw_body = _split_header(raw)
+        body, footer = normalise(raw_body), ""
+        found.setdefault("title", _headline(raw_body, body))
+    if not body:
+        raise BadText("no text")
+    published = parse_date(date) or parse_date(found.get("date")) or find_dateline(body)
+    return Article(
+        id=id,
+        text=body,
+        title=_clean(title) or _clean(found.get("title")),
+        published=published or dt.date.today(),
+        dated=published is not None,
+        source=_clean(source) or _clean(found.get("source")) or _footer_source(footer + "\n" + body[-_FOOTER_CHARS:]),
+        url=_clean(url) or _clean(found.get("url")),
+        path=path,
+    )
+
+
+def sample_paths() -> list[Path]:
+    """The built-in sample articles (invented text, see data/samples/README.md), sorted by name."""
+    folder = Path(str(resources.files("quotetrack").joinpath("data/samples/articles")))
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FORMATS and not p.name.startswith("."))
+
+
+# --- files and folders -------------------------------------------------------------------------------------------
+
+
+def _read_path(path: Path, date: dt.date | None) -> Iterator[Article | ReadFailure]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        yield ReadFailure(str(path), _os_reason(path, error))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _walk(path, info, date, ancestors=())
+    elif path.suffix.lower() not in FORMATS:
+        yield ReadFailure(str(path), f"unsupported format {path.suffix.lower() or '(no extension)'}")
+    else:
+        yield from _read_file(path, info, date)
+
+
+def _walk(folder: Path, info: os.stat_result, date: dt.date | None, ancestors: tuple):
+    """Depth first in name order; `ancestors` (device, inode) pairs catch folder symlinks that lead back up."""
+    ancestors = ancestors + ((info.st_dev, info.st_ino),)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        yield ReadFailure(str(folder), _os_reason(folder, error))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        supported = path.suffix.lower() in FORMATS
+        try:
+            info = path.stat()
+        except OSError as error:
+            if supported or error.errno == errno.ELOOP:
+                yield ReadFailure(str(path), _os_reason(path, error))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if (info.st_dev, info.st_ino) in ancestors:
+                yield ReadFailure(str(path), "symlink loop (leads back to a folder being read)")
+            else:
+                yield from _walk(path, info, date, ancestors)
+        elif supported and not _is_sidecar(path, entries) and path.stem.upper() not in FOLDER_DOCS:
+            yield from _read_file(path, info, date, in_folder=True)
+
+
+def _is_sidecar(path: Path, entries) -> bool:
+    """`001.entities.json` beside `001.txt` is data about that article (annotations, metadata), not an article."""
+    stem, dot, _tag = path.stem.partition(".")
+    if not dot or FORMATS.get(path.suffix.lower()) not in ("json", "jsonl"):
+        return False
+    return any(
+        Path(e.name).stem == stem and FORMATS.get(Path(e.name).suffix.lower()) in ("txt", "md", "html") for e in entries
+    )
+
+
+def _os_reason(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    if isinstance(error, FileNotFoundError):
+        return f"broken symlink (points to {os.readlink(path)})" if path.is_symlink() else "not found"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return f"cannot read ({error.strerror or error})"
+
+
+def _read_file(
+    path: Path, info: os.stat_result, date: dt.date | None, in_folder: bool = False
+) -> Iterator[Article | ReadFailure]:
+    """`in_folder`: found while walking a folder, so a JSON file holding no articles (a gold file, a config) is
+    skipped like any other non-article file instead of failing the batch."""
+    name = str(path)
+    if not stat.S_ISREG(info.st_mode):
+        yield ReadFailure(name, f"not a regular file ({_file_kind(info.st_mode)})")
+        return
+    if info.st_size > MAX_FILE_BYTES:
+        yield ReadFailure(name, _too_large(info.st_size))
+        return
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        yield ReadFailure(name, _os_reason(path, error))
+        return
+    yield from _read_data(data, name, path.stem, FORMATS[path.suffix.lower()], date, skip_non_articles=in_folder)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+             (stat.S_ISBLK, "block device"))
+    return next((kind for test, kind in kinds if test(mode)), "special file")
+
+
+def _too_large(size: int) -> str:
+    return f"file too large ({size / _MB:.1f} MB > {MAX_FILE_BYTES / _MB:g} MB)"
+
+
+def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | ReadFailure]:
+    """Bytes from the binary buffer when there is one, so stdin gets the same encoding detection as files."""
+    try:
+        buffer = getattr(stdin, "buffer", None)
+        data = buffer.read(MAX_FILE_BYTES + 1) if buffer is not None else stdin.read(MAX_FILE_BYTES + 1).encode()
+    except (OSError, UnicodeError) as error:
+        yield ReadFailure("<stdin>", f"cannot read ({error})")
+        return
+    yield from _read_data(data, "<stdin>", "stdin", None, date)
+
+
+class NotArticles(BadText):
+    """A JSON file none of whose records is an article."""
+
+
+def _read_data(data: bytes, name: str, stem: str, fmt: str | None, date: dt.date | None, skip_non_articles=False):
+    """One file's (or stdin's) bytes → its articles; every problem becomes a ReadFailure."""
+    if not data:
+        if not (skip_non_articles and fmt in ("json", "jsonl")):  # zero records in a folder: nothing to read
+            yield ReadFailure(name, "empty file")
+        return
+    if len(data) > MAX_FILE_BYTES:
+        yield ReadFailure(name, _too_large(len(data)))
+        return
+    try:
+        text = decode_bytes(data)
+        if not text.strip():
+            raise BadText("no text (only whitespace)")
+        fmt = fmt or _sniff_format(text)
+        if fmt in ("json", "jsonl"):
+            yield from _read_records(text, name, stem, fmt, date)
+        else:
+            yield article_from_text(text, stem, path=name, date=date, fmt=fmt)
+    except BadText as problem:
+        if not (skip_non_articles and isinstance(problem, NotArticles)):
+            yield ReadFailure(name, str(problem))
+    except RecursionError:  # JSON nested thousands deep
+        yield ReadFailure(name, "too deeply nested to read")
+
+
+def _sniff_format(text: str) -> str:
+    """stdin has no extension: JSON list/object, JSON lines, HTML or plain text, by its first characters."""
+    start = text.lstrip()[:1]
+    if start == "[":
+        return "json"
+    if start == "{":
+        return "json" if "\n{" not in text.strip() else "jsonl"
+    return "html" if looks_like_html(text) else "txt"
+
+
+# --- JSON and JSON lines -----------------------------------------------------------------------------------------
+
+
+_NO_TEXT = "has no 'text' or 'body'"
+
+
+def _read_records(text: str, name: str, stem: str, fmt: str, date: dt.date | None):
+    if fmt == "json":
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise BadText(f"invalid JSON at line {error.lineno} column {error.colno} ({error.msg})") from None
+        if isinstance(loaded, dict):
+            loaded = [loaded]
+        if not isinstance(loaded, list):
+            raise BadText("JSON must be an object or a list of objects")
+        numbered = enumerate(loaded, 1)
+    else:
+        numbered = _json_lines(text, name)
+    results = [_record_result(record, number, name, stem, date) for number, record in numbered]
+    if results and not any(isinstance(r, Article) for r in results) and all(_NO_TEXT in r.reason for r in results):
+        raise NotArticles(f"none of its {len(results)} records has 'text' or 'body'")
+    yield from results
+
+
+def _record_result(record: object, number: int, name: str, stem: str, date: dt.date | None):
+    if isinstance(record, ReadFailure):
+        return record
+    try:
+        return _record_article(record, number, name, stem, date)
+    except BadText as problem:
+        return ReadFailure(name, f"record {number} {problem}")
+
+
+def _json_lines(text: str, name: str) -> Iterator[tuple[int, object]]:
+    number = 0
+    for line_number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, ReadFailure(f"{name}:line {line_number}", f"invalid JSON (column {error.colno}: {error.msg})")
+
+
+def _record_article(record: object, number: int, name: str, stem: str, date: dt.date | None) -> Article:
+    if not isinstance(record, dict):
+        raise BadText("is not an object")
+    key = "text" if record.get("text") is not None else "body"
+    body = record.get(key)
+    if body is None:
+        raise BadText(_NO_TEXT)
+    if not isinstance(body, str):
+        raise BadText(f"has a '{key}' that is not a string")
+    if not body.strip():
+        raise BadText(f"has an empty '{key}'")
+    fields = {field: _as_text(record.get(field)) for field in ("title", "source", "url")}
+    return article_from_text(
+        body,
+        _as_text(record.get("id")) or f"{stem}-{number}",
+        path=name,
+        date=date or record.get("date"),
+        fmt="json",
+        **fields,
+    )
+
+
+def _as_text(value: object) -> str | None:
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+# --- metadata ----------------------------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADER_LINE = re.compile(r"^([A-Za-zÀ-ÿ][\w -]{0,30}?)[ \t]*:[ \t]*(.*)$")
+
+
+def _header_keys() -> dict[str, str]:
+    return {alias.casefold(): key for key, aliases in lexicon()["header_keys"].items() for alias in aliases}
+
+
+def _split_header(text: str) -> tuple[dict, str]:
+    """Metadata stated at the top (YAML front matter or `key: value` lines ended by a blank line) and the body."""
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1) or "") or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            raise BadText(f"invalid YAML front matter{where}") from None
+        if isinstance(loaded, dict):
+            return _known_fields(loaded), text[match.end():]
+    head, blank, rest = text.partition("\n\n")
+    if blank:
+        pairs = [_HEADER_LINE.match(line) for line in head.split("\n")]
+        if all(pairs) and all(p.group(1).casefold() in _header_keys() for p in pairs):
+            return _known_fields({p.group(1): p.group(2) for p in pairs}), rest
+    return {}, text
+
+
+def _known_fields(values: dict) -> dict:
+    keys = _header_keys()
+    return {keys[str(k).casefold()]: v for k, v in values.items() if str(k).casefold() in keys and v not in (None, "")}
+
+
+def _headline(raw_body: str, body: str) -> str | None:
+    """The first line, when it reads as a headline: Markdown marks it so, or it is short and does not end a
+    sentence, and more text follows."""
+    raw_first = next((line for line in strip_fences(raw_body).split("\n") if line.strip()), "")
+    first, _, rest = body.partition("\n")
+    if not rest.strip() or find_dateline(first):
+        return None
+    if is_markdown_headline(raw_first):
+        return first
+    if len(first) <= _HEADLINE_MAX_CHARS and not first.rstrip().endswith((".", ",", ";", ":")):
+        return first
+    return None
+
+
+def _footer_source(tail: str) -> str | None:
+    for pattern in lexicon()["source_footers"]:
+        found = None
+        for found in re.finditer(pattern, tail, re.MULTILINE):
+            pass
+        if found:
+            return found.group("source").strip()
+    return None
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None

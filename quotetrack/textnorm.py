@@ -1,0 +1,261 @@
+"""Turning bytes, Markdown and HTML into the one stored text that statement offsets point into.
+
+Everything here is deterministic: the same input always gives the same text. Quote marks (« » “ ” " ‘ ’ „) are
+never touched; only line endings, trailing spaces, Markdown markup and HTML are normalised.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+
+class BadText(ValueError):
+    """The input is not a readable article; the message is one human sentence (the ReadFailure reason)."""
+
+
+# --- bytes → str -----------------------------------------------------------------------------------------------
+
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"{\\rtf", "RTF document"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# more than this share of control characters (other than tab/newline/carriage return/form feed) means binary
+_MAX_CONTROL_SHARE = 0.02
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a text file: BOMs, UTF-16 without BOM (by its NUL pattern), strict UTF-8, then cp1252 and a guess.
+
+    Raises BadText for binary data (magic numbers, NUL bytes, control characters) and undecodable bytes.
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise BadText(f"binary file ({kind})")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode(data, encoding))
+    bomless = _utf16_without_bom(data)
+    if bomless:
+        return _checked(_decode(data, bomless))
+    if b"\x00" in data:
+        raise BadText("binary file (contains NUL bytes)")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return _checked(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return _checked(_guess(data))
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise BadText(f"cannot decode as {encoding.upper()} (bad byte at offset {error.start})") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text in a Latin script has a NUL in every other byte: odd positions for LE, even for BE."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sample[0 : pairs * 2 : 2].count(0)
+    odd_nuls = sample[1 : pairs * 2 : 2].count(0)
+    if odd_nuls > 0.4 * pairs and even_nuls < 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls > 0.4 * pairs and odd_nuls < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise BadText("cannot decode text (not UTF-8, UTF-16 or a known legacy encoding)")
+    return str(best)
+
+
+def _checked(text: str) -> str:
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise BadText("binary file (control characters)")
+    return text
+
+
+# --- plain text and Markdown -----------------------------------------------------------------------------------
+
+# a fence line is three backticks or tildes and an optional info string (CommonMark), e.g. "```html" or "```("
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[^`\n]*$\n?", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# emphasis needs a non-space right inside the markers, so "5 * 3" and snake_case stay as they are
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_HTML_TAG = re.compile(r"<(?:p|div|br|html|body|article|h[1-6]|li|section)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when text is HTML markup (an LLM answer in a ```html fence, a JSON record holding a page)."""
+    return len(_HTML_TAG.findall(text[:20000])) >= 2 or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+
+
+def strip_fences(text: str) -> str:
+    """Drop Markdown code-fence lines (```html ... ```), keeping what they wrap."""
+    return _FENCE.sub("", text)
+
+
+def strip_markdown(text: str) -> str:
+    """Remove heading marks and emphasis (`# x`, `**x**`, `__x__`, `*x*`), keeping the words."""
+    text = _HEADING.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(r"\1", text)
+
+
+def is_markdown_headline(line: str) -> bool:
+    """A first line that Markdown marks as a headline: a `#` heading or a line wholly in bold."""
+    line = line.strip()
+    return bool(_HEADING.fullmatch(line) or _STRONG.fullmatch(line))
+
+
+def normalise(text: str) -> str:
+    """The stored form of an article's text: fences and Markdown markup removed, NFC, `\\n` line ends, no trailing
+    spaces, no blank lines at either end. Quote marks and everything else stay as written.
+
+    A headline repeated in the body stays: it is text, and dropping it could merge or lose paragraphs.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = strip_markdown(strip_fences(text))
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING_SPACE.sub("", text)
+    return text.strip("\n").rstrip()
+
+
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+_DROPPED = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "iframe", "svg",
+            "button", "select", "head", "title", "meta", "link"}
+_PARAGRAPH = {"p", "div", "article", "section", "main", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+              "ul", "ol", "dl", "table", "figure", "figcaption", "address", "hr", "body"}
+_LINE = {"br", "li", "tr", "dt", "dd"}
+_SPACE = re.compile(r"\s+")
+
+_META_TITLE = (("property", "og:title"), ("name", "twitter:title"))
+_META_DATE = (("property", "article:published_time"), ("name", "article:published_time"), ("name", "date"),
+              ("name", "pubdate"), ("name", "publishdate"), ("name", "publish-date"), ("name", "dc.date"),
+              ("name", "dc.date.issued"), ("itemprop", "datePublished"), ("property", "og:published_time"))
+_META_SOURCE = (("property", "og:site_name"), ("name", "application-name"))
+_META_URL = (("property", "og:url"),)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """The text of a page and the metadata its markup states (strings as written; dates are parsed later)."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    footer: str = ""  # text of <footer> elements, where outlets sign their copyright
+
+
+def parse_html(markup: str) -> HtmlPage:
+    """Text with paragraph breaks (block elements → blank line, <br>/<li> → newline), chrome (scripts, navigation,
+    headers, footers, asides, forms) dropped, and the page's title/date/source/url from its meta tags.
+    """
+    try:
+        soup = BeautifulSoup(markup, "lxml")
+        return HtmlPage(
+            text=_html_text(soup),
+            title=_meta(soup, _META_TITLE) or _first_text(soup, "h1") or _first_text(soup, "title"),
+            date=_meta(soup, _META_DATE) or _time_datetime(soup),
+            source=_meta(soup, _META_SOURCE),
+            url=_canonical(soup) or _meta(soup, _META_URL),
+            footer="\n".join(f.get_text(" ", strip=True) for f in soup.find_all("footer")),
+        )
+    except RecursionError:
+        raise BadText("HTML too deeply nested to read") from None
+
+
+def _html_text(soup: BeautifulSoup) -> str:
+    """Walk the tree without recursion (pages nested thousands deep must not overflow the stack)."""
+    out: list[str] = []
+    pending, words = "", []
+
+    def flush(brk: str) -> None:
+        nonlocal pending, words
+        text = _SPACE.sub(" ", "".join(words)).strip()
+        words = []
+        if text:
+            if out:
+                out.append(pending or "\n")
+            out.append(text)
+            pending = ""
+        pending = max(pending, brk, key=len)
+
+    stack: list[object] = [soup]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            flush(node)  # a break marker pushed after a block's children
+        elif isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        elif isinstance(node, NavigableString):
+            words.append(str(node))
+        elif isinstance(node, Tag) and node.name not in _DROPPED:
+            brk = "\n\n" if node.name in _PARAGRAPH else "\n" if node.name in _LINE else ""
+            if brk:
+                flush(brk)
+                stack.append(brk)
+            stack.extend(reversed(node.contents))
+    flush("")
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _meta(soup: BeautifulSoup, keys) -> str | None:
+    for attribute, value in keys:
+        tag = soup.find("meta", attrs={attribute: re.compile(rf"^{re.escape(value)}$", re.IGNORECASE)})
+        if tag and tag.get("content", "").strip():
+            return tag["content"].strip()
+    return None
+
+
+def _first_text(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find(name)
+    text = _SPACE.sub(" ", tag.get_text(" ")).strip() if tag else ""
+    return text or None
+
+
+def _time_datetime(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("time", attrs={"datetime": True})
+    return tag["datetime"].strip() if tag else None
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    for tag in soup.find_all("link", href=True):
+        if "canonical" in [r.lower() for r in tag.get("rel", [])]:
+            return tag["href"].strip()
+    return None
