@@ -1,0 +1,319 @@
+"""The Stanza engine: Italian tokens, lemmas, POS, a dependency parse and (optionally) entities.
+
+This is the only module that imports stanza or torch, and only inside functions, so `import quotetrack` and the
+built-in engine work on machines without them. Stanza objects never leave this module: `StanzaAnalyzer` converts
+them to the `quotetrack.analysis` dataclasses.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .analysis import Analysis, EntitySpan, Sentence, Token
+
+ENV_MODELS_DIR = "QUOTETRACK_STANZA_DIR"
+ENV_NER_MODEL = "QUOTETRACK_STANZA_NER"
+ENV_THREADS = "QUOTETRACK_TORCH_THREADS"
+LANG = "it"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")  # in pipeline order
+REQUIRED_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
+NER_MODEL_FILE = Path("ner") / "it_kind_nertagger.pt"  # the project's NER tagger, when shipped beside the models
+
+# Stanza's memory grows with document length; long texts are cut at paragraph breaks into pieces of about this size.
+CHUNK_CHARS = 20_000
+# how many characters are handed to Stanza in one bulk call (several articles, or pieces of one)
+BATCH_CHARS = 60_000
+
+
+# ---------------------------------------------------------------------------------------------- model discovery
+
+
+def stanza_available() -> bool:
+    """Whether stanza can be imported, checked without importing it (importing stanza imports torch: seconds)."""
+    return importlib.util.find_spec("stanza") is not None
+
+
+def torch_available() -> bool:
+    return importlib.util.find_spec("torch") is not None
+
+
+def default_models_dir() -> Path:
+    """Stanza's own default resources directory, computed as Stanza does but without importing it (and torch)."""
+    if os.environ.get("STANZA_RESOURCES_DIR"):
+        return Path(os.environ["STANZA_RESOURCES_DIR"])
+    try:
+        from importlib.metadata import version
+
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("stanza", "StanfordNLP", version("stanza"))) / "resources"
+    except Exception:  # stanza or platformdirs missing: older Stanza releases used this folder
+        return Path.home() / "stanza_resources"
+
+
+def candidate_dirs(models_dir: str | os.PathLike | None = None) -> list[tuple[str, Path]]:
+    """Where models are looked for, as (why, path). The first one given decides: an explicit --models or
+    $QUOTETRACK_STANZA_DIR that is wrong is reported, not silently replaced by another folder."""
+    if models_dir:
+        return [("--models", Path(models_dir).expanduser())]
+    if os.environ.get(ENV_MODELS_DIR):
+        return [(f"${ENV_MODELS_DIR}", Path(os.environ[ENV_MODELS_DIR]).expanduser())]
+    return [("Stanza's default directory", default_models_dir())]
+
+
+def processor_files(resources_dir: Path) -> dict[str, Path]:
+    """Model file of each Italian processor present under a resources directory (first .pt file of each)."""
+    found: dict[str, Path] = {}
+    for processor in PROCESSORS:
+        folder = resources_dir / LANG / processor
+        files = sorted(folder.glob("*.pt")) if folder.is_dir() else []
+        if files:
+            found[processor] = files[0]
+    return found
+
+
+def missing_parts(resources_dir: Path) -> list[str]:
+    """What a directory lacks to count as an Italian Stanza resources directory (empty list: it counts)."""
+    if not resources_dir.is_dir():
+        return ["the directory itself"]
+    missing = [] if (resources_dir / "resources.json").is_file() else ["resources.json"]
+    present = processor_files(resources_dir)
+    missing += [f"{LANG}/{p}" for p in REQUIRED_PROCESSORS if p not in present]
+    return missing
+
+
+def find_models(models_dir: str | os.PathLike | None = None) -> Path | None:
+    """The Stanza resources directory to use: `models_dir`, else $QUOTETRACK_STANZA_DIR, else Stanza's default."""
+    for _, path in candidate_dirs(models_dir):
+        if not missing_parts(path):
+            return path
+    return None
+
+
+def find_ner_model(resources_dir: Path) -> Path | None:
+    """The NER tagger to load: $QUOTETRACK_STANZA_NER, else `ner/it_kind_nertagger.pt` beside the models."""
+    if os.environ.get(ENV_NER_MODEL):
+        path = Path(os.environ[ENV_NER_MODEL]).expanduser()
+        return path if path.is_file() else None
+    path = resources_dir / NER_MODEL_FILE
+    return path if path.is_file() else None
+
+
+def unavailable_reason(models_dir: str | os.PathLike | None = None) -> str:
+    """One sentence saying why the Stanza engine cannot run here, and what to do about it."""
+    if not stanza_available():
+        return "stanza is not installed (pip install torch==2.13.0 stanza), or use --engine builtin"
+    problems = []
+    for why, path in candidate_dirs(models_dir):
+        missing = missing_parts(path)
+        if not path.is_dir():
+            problems.append(f"{path} ({why}) does not exist")
+        elif missing:
+            problems.append(f"{path} ({why}) lacks {', '.join(missing)}")
+    if not problems:
+        return "Stanza and its Italian models are available"
+    return (
+        "no Italian Stanza models found: " + "; ".join(problems)
+        + f"; run `quotetrack models download` or point --models or ${ENV_MODELS_DIR} at a resources directory"
+    )
+
+
+@dataclass
+class ModelStatus:
+    """What `quotetrack models status` reports."""
+
+    engine: str  # what --engine auto would run
+    searched: list[tuple[str, Path]]
+    resources_dir: Path | None
+    processors: dict[str, Path] = field(default_factory=dict)
+    ner_model: Path | None = None
+    stanza_importable: bool = False
+    torch_importable: bool = False
+    reason: str = ""
+
+
+def model_status(models_dir: str | os.PathLike | None = None) -> ModelStatus:
+    found = find_models(models_dir)
+    importable = stanza_available()
+    status = ModelStatus(
+        engine="stanza" if found is not None and importable else "builtin",
+        searched=candidate_dirs(models_dir),
+        resources_dir=found,
+        stanza_importable=importable,
+        torch_importable=torch_available(),
+        reason=unavailable_reason(models_dir),
+    )
+    if found is not None:
+        status.processors = processor_files(found)
+        status.ner_model = find_ner_model(found)
+        if status.ner_model is not None:
+            status.processors["ner"] = status.ner_model
+    return status
+
+
+class ModelDownloadError(RuntimeError):
+    """The models could not be downloaded; the message is one sentence for the user."""
+
+
+def download_models(target_dir: str | os.PathLike | None = None) -> Path:
+    """Download Stanza's official Italian models into `target_dir` (default: Stanza's default directory)."""
+    if not stanza_available():
+        raise ModelDownloadError(unavailable_reason(target_dir))
+    import stanza
+
+    target = Path(target_dir).expanduser() if target_dir else default_models_dir()
+    try:
+        stanza.download(LANG, model_dir=str(target), logging_level="WARN")
+    except Exception as err:  # requests, huggingface_hub and OS errors all mean the same thing to the user
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise ModelDownloadError(
+            f"could not reach Stanza's model server: {reason}; copy a resources directory and point --models "
+            f"or ${ENV_MODELS_DIR} at it"
+        ) from err
+    return target
+
+
+# -------------------------------------------------------------------------------------------------------- engine
+
+_PIPELINES: dict[tuple[str, str | None], object] = {}
+
+
+def _threads() -> int:
+    """One torch thread unless the user asks otherwise: on a shared 2-core machine two threads ran 30x slower."""
+    try:
+        return max(1, int(os.environ.get(ENV_THREADS, "1")))
+    except ValueError:
+        return 1
+
+
+def load_pipeline(resources_dir: Path, ner_model: Path | None = None):
+    """The Stanza pipeline for these models, created once per process and reused."""
+    key = (str(resources_dir), str(ner_model) if ner_model else None)
+    if key not in _PIPELINES:
+        import stanza
+        import torch
+
+        torch.set_num_threads(_threads())
+        present = processor_files(resources_dir)
+        processors = [p for p in PROCESSORS if p in present or (p == "ner" and ner_model is not None)]
+        options = {"ner_model_path": str(ner_model)} if ner_model is not None else {}
+        _PIPELINES[key] = stanza.Pipeline(
+            LANG,
+            dir=str(resources_dir),
+            processors=",".join(processors),
+            download_method=None,
+            use_gpu=False,
+            logging_level="WARN",
+            **options,
+        )
+    return _PIPELINES[key]
+
+
+class StanzaAnalyzer:
+    """Analyses Italian text with Stanza; the pipeline is loaded on first use."""
+
+    name = "stanza"
+
+    def __init__(
+        self,
+        models_path: str | os.PathLike,
+        ner_model: str | os.PathLike | None = None,
+        chunk_chars: int = CHUNK_CHARS,
+    ):
+        self.models_path = Path(models_path)
+        self.ner_model = Path(ner_model) if ner_model else find_ner_model(self.models_path)
+        self.chunk_chars = chunk_chars
+
+    @property
+    def pipeline(self):
+        return load_pipeline(self.models_path, self.ner_model)
+
+    def analyze(self, text: str) -> Analysis:
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
+        """Analyse texts together: their pieces go to Stanza in bulk calls of about BATCH_CHARS characters."""
+        pieces = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in split_text(text, self.chunk_chars)]
+        documents: list = []
+        batch: list[tuple[int, int, str]] = []
+        for piece in pieces:
+            batch.append(piece)
+            if sum(len(p[2]) for p in batch) >= BATCH_CHARS:
+                documents += self._run(batch)
+                batch = []
+        if batch:
+            documents += self._run(batch)
+        analyses = [Analysis(text=text, engine=self.name, has_parse=True) for text in texts]
+        for (n, offset, _), document in zip(pieces, documents):
+            _append_document(analyses[n], document, offset)
+        return analyses
+
+    def _run(self, batch: list[tuple[int, int, str]]) -> list:
+        import stanza
+
+        return self.pipeline.bulk_process([stanza.Document([], text=piece) for _, _, piece in batch])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) parts of at most about `limit` characters, at paragraph breaks when possible,
+    else at a space; blank parts are dropped (Stanza has nothing to say about them)."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > limit:
+            window = text[start : start + limit]
+            breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(window)]
+            space = window.rfind(" ")
+            end = start + (breaks[-1] if breaks and breaks[-1] > limit // 4 else space + 1 if space > 0 else limit)
+        if text[start:end].strip():
+            parts.append((start, text[start:end]))
+        start = end
+    return parts
+
+
+def _append_document(analysis: Analysis, document, offset: int) -> None:
+    """Add a Stanza document's words, sentences and entities to `analysis`, shifting offsets by `offset`."""
+    tokens = analysis.tokens
+    for sentence in document.sentences:
+        first = len(tokens)
+        for stanza_token in sentence.tokens:
+            words = stanza_token.words
+            tags = _word_tags(stanza_token.ner, len(words))
+            for word, tag in zip(words, tags):
+                tokens.append(
+                    Token(
+                        i=len(tokens),
+                        text=word.text,
+                        start=offset + stanza_token.start_char,
+                        end=offset + stanza_token.end_char,
+                        lemma=word.lemma or word.text,
+                        upos=word.upos or "",
+                        feats=word.feats or "",
+                        head=first + word.head - 1 if word.head else None,
+                        deprel=word.deprel or "",
+                        ner=tag,
+                    )
+                )
+        if len(tokens) > first:
+            analysis.sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
+    for entity in document.ents:
+        analysis.entities.append(
+            EntitySpan(offset + entity.start_char, offset + entity.end_char, entity.type, entity.text)
+        )
+
+
+def _word_tags(tag: str | None, n_words: int) -> list[str]:
+    """Stanza tags tokens in BIOES; Analysis wants BIO per word (a multi-word token's later words continue it)."""
+    if not tag or tag == "O":
+        return ["O"] * n_words
+    prefix, _, label = tag.partition("-")
+    first = "B" if prefix in ("B", "S") else "I"
+    return [f"{first}-{label}"] + [f"I-{label}"] * (n_words - 1)

@@ -1,0 +1,228 @@
+"""The Stanza engine: finding models, `quotetrack models`, and converting Stanza's output to an Analysis."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack import stanza_nlp
+from quotetrack.cli import cli
+from quotetrack.stanza_nlp import StanzaAnalyzer, find_models, split_text, unavailable_reason
+
+
+def make_resources(root: Path, processors=("tokenize", "pos", "lemma", "depparse")) -> Path:
+    """A directory shaped like Stanza's resources (empty model files: enough for discovery, not for loading)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "resources.json").write_text("{}")
+    for processor in processors:
+        (root / "it" / processor).mkdir(parents=True)
+        (root / "it" / processor / "combined.pt").write_bytes(b"")
+    return root
+
+
+@pytest.fixture()
+def no_env_models(monkeypatch, tmp_path):
+    monkeypatch.delenv("QUOTETRACK_STANZA_DIR", raising=False)
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza-default"))
+
+
+# -- discovery (no stanza needed) ----------------------------------------------------------------------------------
+
+
+def test_a_resources_directory_with_the_four_processors_is_found(tmp_path, no_env_models):
+    models = make_resources(tmp_path / "models")
+    assert find_models(models) == models
+
+
+def test_a_directory_without_the_parser_does_not_count_and_the_reason_names_what_lacks(tmp_path, no_env_models):
+    models = make_resources(tmp_path / "models", processors=("tokenize", "pos", "lemma"))
+    assert find_models(models) is None
+    if stanza_nlp.stanza_available():
+        reason = unavailable_reason(models)
+        assert str(models) in reason and "it/depparse" in reason and "quotetrack models download" in reason
+
+
+def test_the_environment_variable_is_used_when_no_directory_is_given(tmp_path, no_env_models, monkeypatch):
+    models = make_resources(tmp_path / "env-models")
+    monkeypatch.setenv("QUOTETRACK_STANZA_DIR", str(models))
+    assert find_models(None) == models
+    assert find_models(tmp_path / "elsewhere") is None  # an explicit --models wins, even when it is wrong
+
+
+def test_stanza_default_directory_is_the_last_resort(tmp_path, no_env_models):
+    make_resources(tmp_path / "stanza-default")
+    assert find_models(None) == tmp_path / "stanza-default"
+
+
+def test_checking_for_stanza_and_models_does_not_import_torch():
+    code = (
+        "import sys, quotetrack.stanza_nlp as s; s.stanza_available(); s.find_models(None); s.model_status(None); "
+        "print('torch' in sys.modules, 'stanza' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_long_texts_are_cut_at_paragraph_breaks_into_bounded_pieces():
+    paragraph = "Il ministro ha parlato a lungo della crisi. " * 5
+    text = "\n\n".join([paragraph] * 400)  # ~90 kB
+    pieces = split_text(text, limit=2_000)
+    assert all(len(piece) <= 2_000 for _, piece in pieces)
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(piece.endswith("\n\n") for _, piece in pieces[:-1])
+    assert "".join(piece for _, piece in pieces) == text
+
+
+def test_a_text_without_breaks_is_cut_at_spaces():
+    text = "parola " * 1_000
+    pieces = split_text(text, limit=500)
+    assert all(len(piece) <= 500 and piece.endswith(" ") for _, piece in pieces)
+    assert "".join(piece for _, piece in pieces) == text
+
+
+def test_blank_text_has_no_pieces():
+    assert split_text("") == [] and split_text(" \n\n  ") == []
+
+
+# -- quotetrack models -------------------------------------------------------------------------------------------
+
+
+def test_models_status_says_builtin_runs_when_no_models_are_found(tmp_path, no_env_models):
+    result = CliRunner().invoke(cli, ["models", "status", "--models", str(tmp_path / "none")])
+    assert result.exit_code == 0
+    assert "engine for --engine auto: builtin" in result.output
+    assert f"looked in: {tmp_path / 'none'} (--models)" in result.output
+
+
+def test_models_status_lists_each_processor_with_path_and_size(stanza_models_dir):
+    result = CliRunner().invoke(cli, ["models", "status", "--models", str(stanza_models_dir)])
+    assert result.exit_code == 0, result.output
+    assert "engine for --engine auto: stanza" in result.output
+    for processor in ("tokenize", "pos", "lemma", "depparse"):
+        line = next(line for line in result.output.splitlines() if line.strip().startswith(processor))
+        assert str(stanza_models_dir / "it" / processor) in line and "MB)" in line
+
+
+def test_models_download_without_a_network_is_one_clear_line(tmp_path, monkeypatch):
+    stanza = pytest.importorskip("stanza")
+    requests = pytest.importorskip("requests")
+
+    def unreachable(*args, **kwargs):
+        raise requests.ConnectionError("Failed to resolve 'raw.githubusercontent.com'")
+
+    monkeypatch.setattr(stanza, "download", unreachable)
+    result = CliRunner().invoke(cli, ["models", "download", "--dir", str(tmp_path / "models")])
+    assert result.exit_code == 1
+    assert "could not reach Stanza's model server: Failed to resolve" in result.output
+    assert "QUOTETRACK_STANZA_DIR" in result.output and "Traceback" not in result.output
+
+
+# -- the engine, with the real models ----------------------------------------------------------------------------
+
+SENTENCES = [
+    "Dmitri Peskov, portavoce della presidenza russa, ha chiarito che le sanzioni restano un ostacolo.",
+    "«Non accetteremo alcun ultimatum», ha dichiarato Peskov. Poi ha lasciato la sala.",
+    "Il presidente ha detto di voler incontrare presto il suo omologo.",
+    "Lo ha confermato Matteo Salvini al termine del vertice di Roma.",
+    "Il governo ha condannato l'attacco.",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer(stanza_models_dir):
+    return StanzaAnalyzer(stanza_models_dir)
+
+
+@pytest.fixture(scope="module")
+def analyses(analyzer):
+    return analyzer.analyze_many(SENTENCES)
+
+
+def is_multiword_part(analysis, token):
+    """Words of one multi-word token (`della` → `di` + `la`) share the token's offsets."""
+    return any(o.i != token.i and (o.start, o.end) == (token.start, token.end) for o in analysis.tokens)
+
+
+def test_tokens_point_into_the_text(analyses):
+    for analysis in analyses:
+        assert analysis.engine == "stanza" and analysis.has_parse
+        for token in analysis.tokens:
+            if not is_multiword_part(analysis, token):
+                assert analysis.text[token.start : token.end] == token.text
+
+
+def test_contractions_become_two_words_with_the_contraction_offsets(analyses):
+    analysis = analyses[0]
+    start = analysis.text.index("della")
+    words = [t for t in analysis.tokens if t.start == start]
+    assert [w.text for w in words] == ["di", "la"]
+    assert all(w.end == start + len("della") for w in words)
+
+
+def test_heads_and_relations_form_a_tree_per_sentence(analyses):
+    for analysis in analyses:
+        for sentence in analysis.sentences:
+            tokens = analysis.sentence_tokens(sentence)
+            roots = [t for t in tokens if t.head is None]
+            assert len(roots) == 1 and roots[0].deprel == "root"
+            assert all(t.head is None or sentence.first <= t.head < sentence.last for t in tokens)
+            assert all(t.deprel and t.upos and t.lemma for t in tokens)
+
+
+def test_sentences_cover_the_tokens_in_order(analyses):
+    two_sentences = analyses[1]
+    assert len(two_sentences.sentences) == 2
+    for analysis in analyses:
+        assert analysis.sentences[0].first == 0 and analysis.sentences[-1].last == len(analysis.tokens)
+        for before, after in zip(analysis.sentences, analysis.sentences[1:]):
+            assert before.last == after.first and before.end <= after.start
+
+
+def test_the_parse_finds_the_subject_and_the_reported_clause(analyses):
+    tokens = {t.text: t for t in analyses[0].tokens}
+    assert tokens["Dmitri"].deprel == "nsubj" and tokens["Dmitri"].head == tokens["chiarito"].i
+    assert tokens["restano"].deprel == "ccomp"
+    assert tokens["chiarito"].lemma == "chiarire"
+
+
+def test_entities_are_bio_tags_and_spans_of_the_text(analyzer, analyses):
+    if analyzer.ner_model is None:
+        pytest.skip("no NER model beside the Stanza models")
+    for analysis in analyses:
+        assert all(t.ner == "O" or t.ner[:2] in ("B-", "I-") for t in analysis.tokens)
+        for entity in analysis.entities:
+            assert analysis.text[entity.start : entity.end] == entity.text
+            assert entity.label in ("PER", "LOC", "ORG")
+    assert any(e.text == "Matteo Salvini" for e in analyses[3].entities)
+
+
+def test_analysing_a_batch_equals_analysing_each_text(analyzer, analyses):
+    for text, batched in zip(SENTENCES, analyses):
+        alone = analyzer.analyze(text)
+        assert alone.tokens == batched.tokens and alone.sentences == batched.sentences
+
+
+def test_the_pipeline_is_loaded_once_per_process(analyzer, stanza_models_dir):
+    assert analyzer.pipeline is analyzer.pipeline
+    assert StanzaAnalyzer(stanza_models_dir).pipeline is analyzer.pipeline
+
+
+def test_odd_texts_give_an_analysis_not_an_error(analyzer):
+    for text in ["", "   \n\n ", "...!!! ???", "«»", "12 34"]:
+        analysis = analyzer.analyze(text)
+        assert analysis.text == text and analysis.has_parse
+        assert all(text[t.start : t.end].strip() for t in analysis.tokens)
+
+
+def test_a_text_cut_into_pieces_keeps_its_offsets(stanza_models_dir):
+    chunked = StanzaAnalyzer(stanza_models_dir, chunk_chars=120)
+    text = "\n\n".join(SENTENCES[:3])
+    analysis = chunked.analyze(text)
+    assert len(analysis.sentences) == 4
+    for token in analysis.tokens:
+        if not is_multiword_part(analysis, token):
+            assert text[token.start : token.end] == token.text
+    assert [t.text for t in analysis.tokens] == [t.text for a in chunked.analyze_many(SENTENCES[:3]) for t in a.tokens]
