@@ -78,6 +78,31 @@ def ingest(paths, db, engine, models_dir, kb_files, date, progress):
 
 
 @cli.command()
+@db_option
+@engine_options
+def demo(db, engine, models_dir, kb_files):
+    """Ingest the built-in sample articles, show who said most, and write the latest week's digest."""
+    from tabulate import tabulate
+
+    from .. import query
+    from ..digest import write_digest
+    from ..ingest import sample_paths
+    from ..pipeline import ingest as run_ingest
+    from ..store import Store
+
+    analyzer = _analyzer(engine, models_dir)
+    with Store(db) as store:
+        report = run_ingest([str(p) for p in sample_paths()], store, analyzer=analyzer, kb=_kb(kb_files),
+                            on_failure=_report_failure)
+        click.echo(f"{db}: {report.summary()}")
+        top = query.speakers(store).head(8)
+        click.echo(tabulate(top[["speaker", "statements", "articles"]].values, headers=["speaker", "statements", "articles"]))
+        written = write_digest(store)
+    click.echo(f"digest of {written.period.key}: {written.path}")
+    click.echo(f"next: quotetrack quotes --speaker Trump --db {db}")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @engine_options
 @date_option
