@@ -4,14 +4,7 @@ from __future__ import annotations
 import click
 
 from . import cli
-
-models_dir_option = click.option(
-    "--models",
-    "models_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Stanza resources directory (else $QUOTETRACK_STANZA_DIR, else Stanza's default).",
-)
+from .options import models_option
 
 
 @cli.group()
@@ -20,7 +13,7 @@ def models():
 
 
 @models.command()
-@models_dir_option
+@models_option
 def status(models_dir):
     """Say which engine --engine auto would run, and which models it would load from where."""
     from ..stanza_nlp import model_status

@@ -23,6 +23,15 @@ def db_option(func):
     )(func)
 
 
+models_option = click.option(
+    "--models",
+    "models_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Stanza resources directory (else $QUOTETRACK_STANZA_DIR, else Stanza's default).",
+)
+
+
 def engine_options(func):
     """--engine, --models and --kb: everything that decides how text is analysed."""
     func = click.option(
@@ -32,13 +41,7 @@ def engine_options(func):
         type=click.Path(exists=True, dir_okay=False),
         help="Extra knowledge-base YAML file (people, roles, countries); repeatable.",
     )(func)
-    func = click.option(
-        "--models",
-        "models_dir",
-        type=click.Path(file_okay=False),
-        default=None,
-        help="Stanza resources directory (else $QUOTETRACK_STANZA_DIR, else Stanza's default).",
-    )(func)
+    func = models_option(func)
     func = click.option(
         "--engine",
         type=click.Choice(["builtin", "stanza", "auto"]),
