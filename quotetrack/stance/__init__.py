@@ -1,0 +1,165 @@
+"""Stance: the counterparts a statement is about, and the speaker's stance toward each.
+
+Counterparts come from the quote (and, for the one addressed or accused, from the reporting clause); each stance
+cue of the lexicon (`quotetrack/data/lexicon/stance.yaml`) binds to the one counterpart it is about, after negation
+and hedging; counterparts no cue binds to are neutral. `docs/stance.md` describes the rules and the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analysis import Analysis
+from ..kb import KnowledgeBase, fold
+from ..models import Article, Statement, Target
+from .counterparts import Counterpart, article_counterparts
+from .cues import Placed, bind, find_cues, negative_imperative, place, possessor
+from .lexicon import StanceLexicon, default_lexicon, load_lexicon
+from .words import split_words
+
+__all__ = ["annotate_targets", "StanceLexicon", "load_lexicon", "default_lexicon", "LABEL_THRESHOLD"]
+
+LABEL_THRESHOLD = 0.15  # |score| below this is neutral (cues that cancel out, or very weak ones)
+
+
+@dataclass
+class _Votes:
+    counterpart: Counterpart
+    scores: list[tuple[float, int, int]] = field(default_factory=list)  # (score, evidence start, end)
+
+    def add(self, score: float, start: int, end: int) -> None:
+        self.scores.append((score, start, end))
+
+
+def annotate_targets(
+    statement: Statement,
+    article: Article,
+    analysis: Analysis,
+    kb: KnowledgeBase,
+    lexicon: StanceLexicon | None = None,
+) -> list[Target]:
+    """Targets of one statement, each with stance, score in [-1, 1] and the evidence words (a substring of the
+    quote or of the reporting clause). Pure: reads its arguments only."""
+    lexicon = lexicon or default_lexicon()
+    text = article.text
+    day = article.published if article.dated else None  # an ingest day says nothing about who held a role
+    mentions = article_counterparts(text, day, analysis, kb, lexicon)
+    is_self = _self_test(statement.speaker, kb)
+    votes: dict[str, _Votes] = {}
+
+    def vote(placed: Placed | None, score: float | None, start: int = 0, end: int = 0) -> None:
+        if placed is None or is_self(placed.counterpart.name):
+            return
+        entry = votes.setdefault(fold(placed.counterpart.name), _Votes(placed.counterpart))
+        if score is not None:
+            entry.add(score, start, end)
+
+    def apply(cue, words, placed) -> Placed | None:
+        """Vote with one cue for the counterpart it binds to (and for that one's owner: "il governo di Putin")."""
+        target = bind(cue, words, placed, lexicon, analysis)
+        if target is not None:
+            for one in (target, possessor(target, words, placed, lexicon)):
+                vote(one, cue.sign * cue.weight, cue.evidence_start, cue.evidence_end)
+        return target
+
+    quote_words = split_words(text[statement.start : statement.end], statement.start, lexicon.clause_breaks)
+    in_quote = _inside(mentions, statement.start, statement.end, is_self)
+    quote_placed = place(in_quote, quote_words)
+    for placed in quote_placed:
+        vote(placed, None)
+    for cue in find_cues(quote_words, lexicon):
+        apply(cue, quote_words, quote_placed)
+
+    addressee = None
+    if statement.clause_start is not None and statement.clause_end is not None:
+        addressee = _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote)
+    imperative = negative_imperative(quote_words, lexicon)
+    if imperative is not None and addressee is not None:
+        rule = lexicon.negative_imperative
+        vote(addressee, (1 if rule.stance == "support" else -1) * rule.strength, *imperative)
+
+    own_side = _own_side(statement.speaker, kb)
+    targets = [_target(v, text) for v in votes.values()]
+    return [t for t in targets if not (t.stance == "neutral" and fold(t.entity) in own_side)]
+
+
+def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) -> Placed | None:
+    """Stance cues of the reporting clause ("Trump attacca Zelensky:", "accusandolo"); returns the one addressed.
+
+    The clause is read from the start of its sentence, so an object pronoun ("accusandolo") reaches the person
+    named just before it; counterparts outside the clause count only when a clause cue binds to them.
+    """
+    start, end = statement.clause_start, statement.clause_end
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
+    # a clause before the quote governs it: "ha accusato | il governo russo di aver invaso..."
+    reach = statement.end if end <= statement.start else end
+    words = split_words(text[sentence_start:reach], sentence_start, lexicon.clause_breaks)
+    placed = place(_inside(mentions, sentence_start, reach, is_self), words)
+    # stance words before the speech verb belong to another act ("X ringrazia Y ... e dichiara che")
+    verb_at = text.rfind(statement.cue, start, end) if statement.cue and statement.cue != ":" else -1
+    from_here = verb_at if verb_at >= 0 else start
+    addressee = None
+    for cue in find_cues(words, lexicon):
+        if not (from_here <= words[cue.first].start and cue.evidence_end <= end):
+            continue
+        cue.evidence_start = max(cue.evidence_start, start)  # the evidence stays inside the clause
+        addressee = addressee or apply(cue, words, placed)
+    for p in placed:
+        if from_here <= p.counterpart.start < end and _after_marker(words, p.word, lexicon):
+            vote(p, None)
+            addressee = addressee or p
+    return addressee
+
+
+def _after_marker(words, i: int, lexicon: StanceLexicon) -> bool:
+    for marker in lexicon.addressee_markers:
+        j = i - len(marker)
+        if j >= 0 and tuple(w.folded for w in words[j:i]) == marker:
+            return True
+    return False
+
+
+def _inside(mentions: list[Counterpart], start: int, end: int, is_self) -> list[Counterpart]:
+    return [m for m in mentions if start <= m.start and m.end <= end and not is_self(m.name)]
+
+
+def _self_test(speaker: str | None, kb: KnowledgeBase):
+    """A predicate: does a name refer to the speaker (never a target)?"""
+    if not speaker:
+        return lambda name: False
+    entity = kb.get(speaker)
+    key = fold(speaker)
+    last = key.split()[-1]
+    proper = speaker[:1].isupper()
+
+    def is_self(name: str) -> bool:
+        if fold(name) == key or (entity is not None and kb.get(name) is entity):
+            return True
+        return proper and name[:1].isupper() and fold(name).split()[-1] == last and " " in name.strip()
+
+    return is_self
+
+
+def _own_side(speaker: str | None, kb: KnowledgeBase) -> set[str]:
+    """The speaker's own country and party (folded); a speaker outside the KB takes the countries its name names
+    ("Governo cinese" → Cina)."""
+    if not speaker:
+        return set()
+    entity = kb.get(speaker)
+    if entity is not None:
+        sides = {entity.country, getattr(entity, "party", None)}
+    else:
+        sides = {m.entity.name for m in kb.find_mentions(speaker) if m.entity is not None}
+    return {fold(s) for s in sides if s}
+
+
+def _target(votes: _Votes, text: str) -> Target:
+    c = votes.counterpart
+    if not votes.scores:
+        return Target(c.name, "neutral", 0.0, "", c.kind)
+    score = max(-1.0, min(1.0, sum(s for s, _, _ in votes.scores)))
+    if abs(score) < LABEL_THRESHOLD:
+        return Target(c.name, "neutral", 0.0, "", c.kind)
+    stance = "support" if score > 0 else "oppose"
+    strongest = max((v for v in votes.scores if (v[0] > 0) == (score > 0)), key=lambda v: abs(v[0]))
+    return Target(c.name, stance, round(score, 3), text[strongest[1] : strongest[2]], c.kind)

@@ -1,0 +1,357 @@
+"""Counterparts a statement can be about: KB entities (by name, metonym, demonym, role on the article date),
+governments ("il governo russo", "la precedente amministrazione"), and people the article itself introduces.
+
+Everything is found once per article over its whole text (a surname is recognised because the full name came
+earlier); statements then take the mentions inside their spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ..analysis import Analysis
+from ..kb import Entity, KnowledgeBase, fold
+from .lexicon import StanceLexicon
+from .words import Word, split_words
+
+NOT_TARGET_KINDS = ("city", "region", "place", "group", "bloc", "document", "law")
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    start: int
+    end: int
+    name: str  # canonical name
+    kind: str | None  # person / country / organisation
+    via: str  # how it was recognised: name, alias, surname, metonym, demonym, role, government, article, ner
+
+
+def article_counterparts(
+    text: str, published: date | None, analysis: Analysis | None, kb: KnowledgeBase, lexicon: StanceLexicon
+) -> list[Counterpart]:
+    """Every counterpart mention in an article, in text order, non-overlapping (the longest wins)."""
+    ner = tuple((e.start, e.end, e.label, e.text) for e in analysis.entities) if analysis is not None else ()
+    return list(_cached_counterparts(text, published, ner, kb, lexicon))
+
+
+@lru_cache(maxsize=32)
+def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart, ...]:
+    words = split_words(text)
+    found: list[Counterpart] = []
+    by_end = {w.end: w for w in words}
+    for m in kb.find_mentions(text, on=published):
+        if m.via == "role" and published is None:
+            # undated: the one past or present holder of the role the article names, if there is exactly one
+            holder = _named_holder(m.role, text, kb)
+            if holder is not None:
+                found.append(Counterpart(m.start, m.end, holder.name, holder.kind, "role"))
+            continue
+        head = _word_before(text, m.start, by_end)
+        if m.via == "demonym" and head is not None and head.folded in lexicon.generic_heads:
+            continue  # "aziende americane" are companies, not the United States
+        if m.entity is not None and m.entity.kind not in NOT_TARGET_KINDS:
+            found.append(Counterpart(m.start, m.end, m.entity.name, m.entity.kind, m.via))
+    found += _governments(text, words, published, found, kb, lexicon)
+    found += _article_organisations(text, words, lexicon, kb)
+    found += _article_people(text, words, found, lexicon)
+    found += _named_entities(ner, found, kb)
+    found += _described_people(words, found, lexicon)
+    return tuple(_longest_first(found))
+
+
+def _described_people(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
+    """'il ministro' in an article that called one person so ('il Ministro dell'economia, Tommaso Padoa-Schioppa',
+    'Walter Veltroni, segretario del PD'): a description the article itself resolves."""
+    starts = [w.start for w in words]
+    titled: dict[str, set[str]] = {}
+    naming: set[int] = set()  # title words that stand next to the name they give
+    for c in found:
+        if c.kind != "person":
+            continue
+        first, after = bisect_left(starts, c.start), bisect_left(starts, c.end)
+        if first >= len(words):
+            continue
+        near = words[max(0, first - 5) : first] + words[after : after + 3]
+        for w in near:
+            if w.folded in lexicon.titles and w.sentence == words[first].sentence:
+                titled.setdefault(w.folded, set()).add(c.name)
+                naming.add(w.i)
+    out = []
+    for w in words:
+        people = titled.get(w.folded)
+        if w.i in naming or not people or len(people) != 1 or not w.i:
+            continue
+        after = words[w.i + 1] if w.i + 1 < len(words) else None
+        if words[w.i - 1].folded in lexicon.definite_articles and not (after and _capitalised(after.text)):
+            out.append(Counterpart(w.start, w.end, next(iter(people)), "person", "description"))
+    return out
+
+
+def _named_entities(ner, found: list[Counterpart], kb: KnowledgeBase) -> list[Counterpart]:
+    """Entities of the parse engine: ones the KB knows by that name, and people named in full ("Dario Fo")
+    or by the surname of someone the article introduced."""
+    people = {_surname_key(c.name): c.name for c in found if c.via == "article"}
+    out = []
+    for start, end, label, surface in ner:
+        entity = kb.get(surface)
+        if entity is not None and entity.kind not in NOT_TARGET_KINDS:
+            out.append(Counterpart(start, end, entity.name, entity.kind, "ner"))
+        elif label == "PER" and _surname_key(surface.split()[-1]) in people:
+            out.append(Counterpart(start, end, people[_surname_key(surface.split()[-1])], "person", "ner"))
+        elif label == "PER" and len(surface.split()) >= 2 and all(_capitalised(w) for w in surface.split()):
+            out.append(Counterpart(start, end, surface, "person", "ner"))
+    return out
+
+
+def _named_holder(role: str | None, text: str, kb: KnowledgeBase) -> Entity | None:
+    holders = [e for e in kb.entities.values() if any(r.role == role for r in e.roles) and _named_in(e, text)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _word_before(text: str, offset: int, by_end: dict[int, Word]) -> Word | None:
+    end = offset
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return by_end.get(end)
+
+
+def _longest_first(found: list[Counterpart]) -> list[Counterpart]:
+    priority = {"government": 0, "ner": 3, "article": 2}
+    kept: list[Counterpart] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), priority.get(c.via, 1), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# -- governments ------------------------------------------------------------------------------------------------
+
+
+def _governments(text, words, published, kb_found, kb, lexicon) -> list[Counterpart]:
+    """'il governo russo' → Governo russo; 'il governo di Putin' → his country's; bare 'il governo' → the
+    article's country's;
+    'la precedente amministrazione' → the administration before the current head's (Amministrazione Biden)."""
+    gov = lexicon.governments
+    by_start = {c.start: c for c in kb_found}
+    named = Counter(c.name for c in kb_found if c.kind == "country")
+    # a bare "il governo" is the one of the country the article is about, else of the home country
+    article_country = named.most_common(1)[0][0] if named else gov.home_country
+    out = []
+    for w in words:
+        prefix = gov.nouns.get(w.folded)
+        if prefix is None or (w.i and words[w.i - 1].folded in gov.not_after):
+            continue  # "consiglio di amministrazione" is a board, not a government
+        before = words[w.i - 1] if w.i else None
+        after = words[w.i + 1 : w.i + 4]
+        if after and after[0].folded in gov.not_followed_by:
+            continue
+        previous_before = before is not None and before.folded in gov.previous
+        previous_after = bool(after) and after[0].folded in gov.previous
+        previous = previous_before or previous_after
+        end = after[0].end if previous_after else w.end
+        qualifier = _qualifier(w, words, by_start, kb, lexicon.genitives)
+        country = qualifier[0] if qualifier else None
+        if qualifier and qualifier[1] is not None:
+            end = max(end, qualifier[1])
+        if country is None:
+            if w.text[0].isupper() and after and after[0].text[:1].isupper():
+                leader = kb.get(after[0].text)
+                if leader is not None and leader.kind == "person":
+                    out.append(
+                        Counterpart(w.start, after[0].end, f"{prefix} {after[0].text}", "organisation", "government")
+                    )
+                continue
+            if w.folded in gov.needs_qualifier and not previous:
+                continue  # a bare "amministrazione" is any administration
+            country = _country_near(w, words, by_start, kb) if previous else article_country
+        name = _government_name(prefix, country, previous, text, published, kb, lexicon)
+        if name:
+            start = before.start if previous_before else w.start
+            out.append(Counterpart(start, end, name, "organisation", "government"))
+    return out
+
+
+def _qualifier(
+    noun: Word, words: list[Word], by_start: dict, kb: KnowledgeBase, genitives: frozenset[str]
+) -> tuple[str, int | None] | None:
+    """The country qualifying a government noun: a demonym right after it, or 'di/del X' (X's country)."""
+    nxt = words[noun.i + 1] if noun.i + 1 < len(words) else None
+    if nxt is None:
+        return None
+    hit = by_start.get(nxt.start)
+    if hit is not None and hit.via == "demonym":
+        return hit.name, hit.end
+    if nxt.folded in genitives and noun.i + 2 < len(words):
+        hit = by_start.get(words[noun.i + 2].start)
+        if hit is not None:
+            entity = kb.get(hit.name)
+            country = hit.name if hit.kind == "country" else (entity.country if entity else None)
+            return (country, None) if country else None
+    return None
+
+
+def _country_near(noun: Word, words: list[Word], by_start: dict, kb: KnowledgeBase) -> str | None:
+    """The country a sentence is about, for 'la precedente amministrazione': the nearest country named before."""
+    for w in reversed(words[max(0, noun.i - 60) : noun.i]):
+        hit = by_start.get(w.start)
+        if hit is not None and hit.kind == "country":
+            return hit.name
+    return None
+
+
+def _government_name(prefix, country, previous, text, published, kb, lexicon) -> str | None:
+    if country is None:
+        return None
+    gov = lexicon.governments
+    heads = [r for r in gov.head_roles if r in kb.roles and kb.roles[r].country == country]
+    if published is None:  # undated: at home, the one head of government the article names, if only one
+        named = [e for e in kb.entities.values() if any(r.role in heads for r in e.roles) and _named_in(e, text)]
+        leader = named[0] if len(named) == 1 and not previous and country == gov.home_country else None
+    else:
+        leader = _previous_holder(heads, published, kb) if previous else _holder(heads, published, kb)
+    if leader is not None and (previous or _named_in(leader, text)):
+        return f"{prefix} {leader.surname or leader.name}"
+    if previous:
+        return None
+    entity = kb.get(country)
+    adjective = entity.demonyms[0] if entity is not None and entity.demonyms else None
+    return f"{prefix} {adjective}" if adjective else f"{gov.fallback_prefix} {country}"
+
+
+def _holder(roles, on, kb) -> Entity | None:
+    for role in roles:
+        holder = kb.holder(role, on)
+        if holder is not None:
+            return holder
+    return None
+
+
+def _previous_holder(roles, on, kb) -> Entity | None:
+    """Who held the head role before the holder on `on` (the one whose spell ended last before `on`)."""
+    best: tuple[date, Entity] | None = None
+    current = _holder(roles, on, kb)
+    for entity in kb.entities.values():
+        if entity is current:
+            continue
+        for spell in entity.roles:
+            if spell.role in roles and spell.end is not None and (on is None or spell.end <= on):
+                if best is None or spell.end > best[0]:
+                    best = (spell.end, entity)
+    return best[1] if best else None
+
+
+def _named_in(person: Entity, text: str) -> bool:
+    folded = fold(text)
+    names = {fold(n) for n in (person.name, person.surname or person.name)}
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names)
+
+
+# -- people the article introduces --------------------------------------------------------------------------------
+
+
+def _article_people(text, words, kb_found, lexicon) -> list[Counterpart]:
+    """Full names the article introduces (confirmed by a title before them or by their surname used alone
+    elsewhere), and every mention of their surname ("al-Zarqawi", "Al Zarqawi" and "Zarqawi" are one person)."""
+    taken = [(c.start, c.end) for c in kb_found]
+    free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
+    people: dict[str, str] = {}  # surname key -> full name as first introduced
+    full_spans: list[tuple[int, int, str]] = []
+    for run in _capitalised_runs(words, lexicon):
+        first, last = run[0], run[-1]
+        joined = (
+            first.i >= 2 and words[first.i - 1].text in lexicon.name_particles and _capitalised(words[first.i - 2].text)
+        )
+        if joined or not free(first.start, last.end):
+            continue  # "Commissione di Vigilanza Rai" is an organisation's name
+        key = _surname_key(last.text)
+        titled = any(
+            w.folded in lexicon.titles and w.sentence == first.sentence for w in words[max(0, first.i - 5) : first.i]
+        )
+        with_particle = any(not _capitalised(w.text) for w in run)  # "Ossezia del Sud" is no one's name
+        if titled or (not with_particle and _used_alone(words, key, run)):
+            people.setdefault(key, text[first.start : last.end])
+            full_spans.append((first.start, last.end, key))
+    out = [Counterpart(s, e, people[key], "person", "article") for s, e, key in full_spans]
+    for w in words:
+        key = _surname_key(w.text)
+        if key in people and free(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
+            out.append(Counterpart(w.start, w.end, people[key], "person", "article"))
+    return out
+
+
+def _article_organisations(text, words, lexicon, kb) -> list[Counterpart]:
+    """Institutions named in full: an institution word and the capitalised words after it ('Corte Suprema degli
+    Stati Uniti', 'Guardia Nazionale'); the KB's name when it knows one. A longer KB match still wins."""
+    out = []
+    for w in words:
+        if w.text not in lexicon.organisation_heads:
+            continue
+        span = [w]
+        for nxt in words[w.i + 1 : w.i + 7]:
+            if not (_capitalised(nxt.text) or nxt.folded in lexicon.genitives) or nxt.sentence != w.sentence:
+                break
+            span.append(nxt)
+        while span and not _capitalised(span[-1].text):
+            span.pop()
+        if len(span) >= 2:
+            surface = text[w.start : span[-1].end]
+            entity = kb.get(surface)
+            out.append(
+                Counterpart(w.start, span[-1].end, entity.name if entity else surface, "organisation", "article")
+            )
+    return out
+
+
+def _surname_key(word: str) -> str:
+    return fold(word.rsplit("-", 1)[-1])
+
+
+def _used_alone(words: list[Word], key: str, run: list[Word]) -> bool:
+    """Is the surname used somewhere without capitalised neighbours (so it names a person, not 'Data Center')?"""
+    inside = {w.i for w in run}
+    for w in words:
+        if w.i in inside or not _capitalised(w.text) or _surname_key(w.text) != key:
+            continue
+        before = words[w.i - 1] if w.i else None
+        after = words[w.i + 1] if w.i + 1 < len(words) else None
+        if not (before and _capitalised(before.text)) and not (after and _capitalised(after.text)):
+            return True
+    return False
+
+
+def _capitalised_runs(words: list[Word], lexicon: StanceLexicon):
+    """Runs of two to four capitalised words ('Romano Prodi', 'Antonio Di Pietro', 'George W. Bush'), particles
+    allowed inside; a run never starts with a word that only starts sentences or institutions ('Il', 'Corte')."""
+    run: list[Word] = []
+    for w in [*words, None]:
+        if w is not None and (_capitalised(w.text) or (run and w.text in lexicon.name_particles)):
+            if run or w.text not in lexicon.not_name_words:
+                run.append(w)
+                continue
+        while run and not _capitalised(run[-1].text):
+            run.pop()
+        if 2 <= len(run) <= 4:
+            yield run
+        run = []
+
+
+_ROMAN = re.compile(r"[IVX]{1,5}")
+
+
+def _capitalised(word: str) -> bool:
+    """'Prodi', 'al-Zarqawi', 'W.', 'VI' (of 'Paolo VI'); not 'USA' (an acronym) nor 'il'."""
+    last = word.rsplit("-", 1)[-1]
+    initial = len(word) == 2 and word.endswith(".")
+    return last[:1].isupper() and (not word.isupper() or initial or bool(_ROMAN.fullmatch(word)))
+
+
+def _occurrences(text: str, name: str):
+    start = text.find(name)
+    while start >= 0:
+        yield start
+        start = text.find(name, start + 1)

@@ -1,0 +1,196 @@
+"""Stance cues in a span and the composition rules a bag of words gets wrong: negation (and double negation),
+hedging (conditionals), passives, object clitics, labelling participles, and binding each cue to the one
+counterpart it is about."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..analysis import Analysis
+from .counterparts import Counterpart
+from .lexicon import CueForm, StanceLexicon, starts_with_any, word_matches
+from .words import Word
+
+
+@dataclass
+class Cue:
+    form: CueForm
+    first: int  # word indices [first, last)
+    last: int
+    sign: int  # +1 support / -1 oppose, after negation
+    weight: float  # strength after hedging
+    evidence_start: int  # character span of the evidence (negation included)
+    evidence_end: int
+
+
+@dataclass
+class Placed:
+    """A counterpart placed among the words of a span."""
+
+    counterpart: Counterpart
+    word: int  # index of its first word
+    sentence: int
+    clause: int
+
+
+def find_cues(words: list[Word], lexicon: StanceLexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    i = 0
+    while i < len(words):
+        match = _match_at(words, i, lexicon)
+        if match is None:
+            i += 1
+            continue
+        form, last = match
+        cues.append(_compose(form, words, i, last, lexicon))
+        i = last
+    return cues
+
+
+def _match_at(words: list[Word], i: int, lexicon: StanceLexicon) -> tuple[CueForm, int] | None:
+    for form in lexicon.forms_starting_with(words[i].folded):
+        last = i + len(form.words)
+        if last > len(words) or not all(word_matches(p, w.folded) for p, w in zip(form.words, words[i:last])):
+            continue
+        following = words[last].folded if last < len(words) else ""
+        if following in form.unless_followed_by or following in lexicon.agent_qualifiers:
+            continue  # "sostenendo che" reports speech; "il sostegno occidentale" is someone else's stance
+        return form, last
+    return None
+
+
+def _compose(form: CueForm, words: list[Word], first: int, last: int, lexicon: StanceLexicon) -> Cue:
+    """Apply negation (odd count of negators before the cue flips it) and hedging to one matched cue."""
+    cue_word = words[first]
+    window = [w for w in words[max(0, first - lexicon.negation_window) : first] if w.clause == cue_word.clause]
+    negators = [w for w in window if w.folded in lexicon.negators] or [
+        w for w in window if w.folded in lexicon.concord
+    ][:1]
+    sign = form.sign * (-1 if len(negators) % 2 else 1)
+    hedged = any(w.folded in lexicon.hedges for w in words[:first] if w.sentence == cue_word.sentence) or any(
+        w.folded.endswith(lexicon.conditional_endings) for w in words[first:last]
+    )
+    weight = form.strength * (lexicon.hedge_factor if hedged else 1.0)
+    evidence_start = negators[0].start if negators else cue_word.start
+    return Cue(form, first, last, sign, weight, evidence_start, words[last - 1].end)
+
+
+def place(counterparts: list[Counterpart], words: list[Word]) -> list[Placed]:
+    starts = [w.start for w in words]
+    placed = []
+    for c in counterparts:
+        i = bisect_left(starts, c.start)
+        if i < len(words):
+            placed.append(Placed(c, i, words[i].sentence, words[i].clause))
+    return placed
+
+
+def bind(
+    cue: Cue,
+    words: list[Word],
+    candidates: list[Placed],
+    lexicon: StanceLexicon,
+    analysis: Analysis | None = None,
+) -> Placed | None:
+    """The one counterpart a cue is about (the distance rule). Labels go to what the parse links them to when
+    there is a parse (position is weakest for them); otherwise, and for verbs and nouns with an object, position."""
+    here = words[cue.first]
+    same_sentence = [c for c in candidates if c.sentence == here.sentence]
+    if not same_sentence:
+        return None
+    if analysis is not None and analysis.has_parse and cue.form.binds in ("near", "subject"):
+        linked = _linked_by_parse(analysis, here, same_sentence)
+        if linked is not None:
+            return linked
+    binds = cue.form.binds
+    clause_start = next(w for w in words if w.clause == here.clause)
+    if starts_with_any(clause_start.folded, lexicon.labelling_participles) and clause_start.i <= cue.first:
+        before = [c for c in same_sentence if c.word < clause_start.i]
+        return before[-1] if before else None  # "l'UE, ritenuta la vera artefice ..." labels the UE
+    if binds in ("object", "agent") and _is_passive(words, cue, lexicon):
+        binds = "subject"
+    predicate = words[max(0, cue.first - lexicon.copula_window) : cue.first]
+    if binds == "near" and any(w.folded in lexicon.copulas and w.clause == here.clause for w in predicate):
+        binds = "subject"  # "X, che ..., è illegittima": the label is about the subject
+    if binds in ("object", "agent") and words[cue.first].folded.endswith(lexicon.clitic_object_endings):
+        before = [c for c in same_sentence if c.word < cue.first]
+        return before[-1] if before else None  # "accusandolo": the one named just before
+    after = [
+        c
+        for c in same_sentence
+        if c.word >= cue.last
+        and c.clause == here.clause
+        and words[c.word - 1].folded not in lexicon.locative_prepositions
+    ]
+    before_in_clause = [c for c in same_sentence if c.word < cue.first and c.clause == here.clause]
+    if binds == "agent" and before_in_clause:
+        return before_in_clause[0]
+    if binds in ("object", "agent"):
+        return after[0] if after else None
+    if binds == "near":
+        nearest = [(cue.first - c.word, 0, c) for c in before_in_clause[-1:]] + [
+            (c.word - cue.last, 1, c) for c in after[:1]
+        ]
+        if nearest:
+            return min(nearest, key=lambda t: (t[0], t[1]))[2]
+    if before_in_clause:
+        return before_in_clause[0]
+    earlier = [c for c in same_sentence if c.clause < here.clause]
+    return earlier[0] if earlier else None  # the sentence's subject ("Se X prova..., avrà problemi")
+
+
+def possessor(target: Placed, words: list[Word], candidates: list[Placed], lexicon: StanceLexicon) -> Placed | None:
+    """The counterpart right after a bound one in a genitive ("il governo | di Putin"), which shares its stance."""
+    starts = [w.start for w in words]
+    i = bisect_left(starts, target.counterpart.end)
+    if i + 1 < len(words) and words[i].folded in lexicon.genitives:
+        return next((c for c in candidates if c.word == i + 1), None)
+    return None
+
+
+def _is_passive(words: list[Word], cue: Cue, lexicon: StanceLexicon) -> bool:
+    if not words[cue.first].folded.endswith(lexicon.participle_endings):
+        return False
+    for aux in lexicon.passive_auxiliaries:
+        start = cue.first - len(aux)
+        if start >= 0 and tuple(w.folded for w in words[start : cue.first]) == aux:
+            return True
+    return False
+
+
+def _linked_by_parse(analysis: Analysis, cue_word: Word, candidates: list[Placed]) -> Placed | None:
+    """A candidate governed by the cue word (within three steps) or governing it directly, nearest first."""
+    starts = [t.start for t in analysis.tokens]
+    token_at = lambda offset: (
+        analysis.tokens[max(0, bisect_left(starts, offset + 1) - 1)] if starts else None
+    )  # noqa: E731
+    cue_token = token_at(cue_word.start)
+    if cue_token is None:
+        return None
+    linked = []
+    for c in candidates:
+        token = token_at(c.counterpart.start)
+        chain, hop = [], token
+        for _ in range(3):
+            if hop is None or hop.head is None:
+                break
+            chain.append(hop.head)
+            hop = analysis.tokens[hop.head]
+        if cue_token.i in chain or cue_token.head == token.i:
+            linked.append(c)
+    return min(linked, key=lambda c: abs(c.word - cue_word.i)) if linked else None
+
+
+def negative_imperative(words: list[Word], lexicon: StanceLexicon) -> tuple[int, int] | None:
+    """The span of a negative imperative opening the quote ("Non si ritiri"), or None."""
+    rule = lexicon.negative_imperative
+    content = [w for w in words if not w.is_punct]
+    if len(content) < 2 or content[0].folded not in lexicon.negators:
+        return None
+    verb = content[1]
+    if verb.folded in rule.clitics and len(content) > 2:
+        verb = content[2]
+    if verb.folded in rule.not_verbs or verb.folded.endswith("'") or not verb.folded.endswith(rule.endings):
+        return None
+    return content[0].start, verb.end

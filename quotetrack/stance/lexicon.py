@@ -1,0 +1,220 @@
+"""The stance lexicon (`quotetrack/data/lexicon/stance.yaml`) as typed, indexed data.
+
+Kept apart from the rules so the Italian knowledge can grow without touching code; `docs/stance.md` explains the
+format. Forms are folded (case and accents ignored) once here, so matching is a dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..kb import fold
+from ..models import STANCES
+from .words import split_words
+
+BINDINGS = ("object", "subject", "near", "agent")
+
+
+@dataclass(frozen=True)
+class CueForm:
+    """One way of saying a stance: a word sequence (a trailing * matches any ending) and what it binds to."""
+
+    words: tuple[str, ...]
+    group: str
+    stance: str  # support / oppose, before negation
+    strength: float
+    binds: str  # one of BINDINGS
+    unless_followed_by: frozenset[str] = frozenset()
+
+    @property
+    def sign(self) -> int:
+        return 1 if self.stance == "support" else -1
+
+
+@dataclass(frozen=True)
+class NegativeImperative:
+    stance: str
+    strength: float
+    clitics: frozenset[str]
+    endings: tuple[str, ...]
+    not_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class GovernmentWords:
+    nouns: dict[str, str]  # folded noun -> name prefix ("amministrazione" -> "Amministrazione")
+    not_followed_by: frozenset[str]
+    not_after: frozenset[str]
+    needs_qualifier: frozenset[str]
+    previous: frozenset[str]
+    head_roles: tuple[str, ...]
+    home_country: str | None
+    fallback_prefix: str
+
+
+@dataclass(eq=False)  # compared and hashed by identity: it keys per-article caches
+class StanceLexicon:
+    forms: list[CueForm]
+    negators: frozenset[str]
+    concord: frozenset[str]
+    negation_window: int
+    hedges: frozenset[str]
+    hedge_factor: float
+    conditional_endings: tuple[str, ...]
+    clause_breaks: frozenset[str]
+    negative_imperative: NegativeImperative
+    addressee_markers: list[tuple[str, ...]]
+    clitic_object_endings: tuple[str, ...]
+    labelling_participles: tuple[str, ...]
+    passive_auxiliaries: list[tuple[str, ...]]
+    participle_endings: tuple[str, ...]
+    copulas: frozenset[str]
+    genitives: frozenset[str]
+    locative_prepositions: frozenset[str]
+    copula_window: int
+    governments: GovernmentWords
+    generic_heads: frozenset[str]
+    agent_qualifiers: frozenset[str]
+    not_name_words: frozenset[str]
+    organisation_heads: frozenset[str]
+    name_particles: frozenset[str]
+    titles: frozenset[str]
+    definite_articles: frozenset[str]
+    _by_word: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
+    _by_stem: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for form in self.forms:
+            first = form.words[0]
+            if first.endswith("*"):
+                self._by_stem.setdefault(first[:3], []).append(form)
+            else:
+                self._by_word.setdefault(first, []).append(form)
+
+    def forms_starting_with(self, word: str) -> list[CueForm]:
+        """Candidate forms whose first word can match `word` (folded), longest first."""
+        found = self._by_word.get(word, []) + [
+            f for f in self._by_stem.get(word[:3], []) if word.startswith(f.words[0][:-1])
+        ]
+        return sorted(found, key=lambda f: len(f.words), reverse=True)
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    """A folded lexicon word against a folded text word; a trailing * matches any ending."""
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def starts_with_any(word: str, patterns: tuple[str, ...]) -> bool:
+    return any(word_matches(p, word) for p in patterns)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """Folded words of a lexicon phrase, split like text is ("un'opzione" → "un'", "opzione"); * stays on its word."""
+    words: list[str] = []
+    for chunk in str(text).split():
+        stem = chunk.endswith("*")
+        parts = [fold(w.text) for w in split_words(chunk.rstrip("*"))]
+        if stem and parts:
+            parts[-1] += "*"
+        words += parts
+    return tuple(words)
+
+
+def parse_lexicon(text: str, origin: str = "stance.yaml") -> StanceLexicon:
+    """Build a lexicon from YAML text; a malformed file raises ValueError naming `origin` and the problem."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise ValueError(f"{origin}: expected a mapping with a 'cues' list")
+    try:
+        return _build(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{origin}: {exc}") from None
+
+
+def _build(data: dict) -> StanceLexicon:
+    forms: list[CueForm] = []
+    for group in data["cues"]:
+        name = group.get("group", "?")
+        if group.get("stance") not in STANCES[:2]:
+            raise ValueError(f"cue group {name!r} needs stance support or oppose")
+        if group.get("binds") not in BINDINGS:
+            raise ValueError(f"cue group {name!r} needs binds: one of {', '.join(BINDINGS)}")
+        unless = frozenset(fold(w) for w in group.get("unless_followed_by", []))
+        for raw in group.get("forms") or []:
+            words = _phrase(raw)
+            if words:
+                forms.append(
+                    CueForm(words, name, group["stance"], float(group.get("strength", 0.6)), group["binds"], unless)
+                )
+    imperative = data.get("negative_imperative") or {}
+    gov = data.get("governments") or {}
+    folded = lambda key: frozenset(fold(str(w)) for w in data.get(key, []))  # noqa: E731
+    return StanceLexicon(
+        forms=forms,
+        negators=folded("negators"),
+        concord=folded("concord"),
+        negation_window=int(data.get("negation_window", 5)),
+        hedges=folded("hedges"),
+        hedge_factor=float(data.get("hedge_factor", 0.7)),
+        conditional_endings=tuple(data.get("conditional_endings", [])),
+        clause_breaks=folded("clause_breaks"),
+        negative_imperative=NegativeImperative(
+            stance=imperative.get("stance", "oppose"),
+            strength=float(imperative.get("strength", 0.6)),
+            clitics=frozenset(fold(w) for w in imperative.get("clitics", [])),
+            endings=tuple(imperative.get("endings", [])),
+            not_verbs=frozenset(fold(w) for w in imperative.get("not_verbs", [])),
+        ),
+        addressee_markers=[_phrase(m) for m in data.get("addressee_markers", [])],
+        clitic_object_endings=tuple(data.get("clitic_object_endings", [])),
+        labelling_participles=tuple(fold(w) for w in data.get("labelling_participles", [])),
+        passive_auxiliaries=[_phrase(m) for m in data.get("passive_auxiliaries", [])],
+        participle_endings=tuple(data.get("participle_endings", [])),
+        copulas=folded("copulas"),
+        genitives=folded("genitives"),
+        locative_prepositions=folded("locative_prepositions"),
+        copula_window=int(data.get("copula_window", 3)),
+        governments=GovernmentWords(
+            nouns={fold(k): str(v) for k, v in (gov.get("nouns") or {}).items()},
+            not_followed_by=frozenset(fold(w) for w in gov.get("not_followed_by", [])),
+            not_after=frozenset(fold(w) for w in gov.get("not_after", [])),
+            needs_qualifier=frozenset(fold(w) for w in gov.get("needs_qualifier", [])),
+            previous=frozenset(fold(w) for w in gov.get("previous", [])),
+            head_roles=tuple(gov.get("head_roles", [])),
+            home_country=gov.get("home_country"),
+            fallback_prefix=str(gov.get("fallback_prefix", "Governo di")),
+        ),
+        generic_heads=folded("generic_heads"),
+        agent_qualifiers=folded("agent_qualifiers"),
+        not_name_words=frozenset(str(w) for w in data.get("not_name_words", [])),
+        organisation_heads=frozenset(str(w) for w in data.get("organisation_heads", [])),
+        name_particles=frozenset(str(w) for w in data.get("name_particles", [])),
+        titles=folded("titles"),
+        definite_articles=folded("definite_articles"),
+    )
+
+
+def load_lexicon(path: str | Path | None = None) -> StanceLexicon:
+    """The shipped lexicon, or the one at `path`."""
+    if path is None:
+        return default_lexicon()
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the stance lexicon ({exc.strerror})") from None
+    return parse_lexicon(text, origin=str(path))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> StanceLexicon:
+    source = resources.files("quotetrack") / "data" / "lexicon" / "stance.yaml"
+    return parse_lexicon(source.read_text(encoding="utf-8"), origin="stance.yaml")
