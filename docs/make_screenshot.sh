@@ -11,7 +11,7 @@ browser=$(command -v chromium || echo /usr/bin/chromium)
 [ -d "$seeds" ] || { echo "make_screenshot: no seed articles at $seeds" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-quotetrack ingest --db "$work/q.db" --engine builtin --no-progress "$seeds"/*.txt
+quotetrack ingest --db "$work/q.db" --engine builtin --no-progress --date 2025-03-20 "$seeds"/*.txt
 quotetrack digest --db "$work/q.db" --lang "$lang" --out "$work/digest.html"
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$work/profile" \
