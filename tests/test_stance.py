@@ -383,3 +383,86 @@ def test_seed_statements_get_their_targets_and_stances(seeds_dir):
     assert not any(
         name == "Donald Trump" for (who, _), pairs in found.items() if who == "Donald Trump" for name, _ in pairs
     )
+
+
+# -- references the article resolves: pronouns, descriptions, acronyms, lists -----------------------------------------
+
+
+def test_a_second_person_pronoun_is_the_one_addressed_in_the_reporting_sentence(kb):
+    text = "Rispondendo a una lettera del ministro Carlo Bianchi, Lavrov ha scritto: «Accetto la vostra proposta»."
+    clause = "Lavrov ha scritto: «"
+    found = stance_of(kb, text, "Accetto la vostra proposta", "Sergei Lavrov", clause=clause, cue="ha scritto")
+    assert labels(found) == {"Carlo Bianchi": "support"}
+
+
+def test_a_third_person_pronoun_is_the_one_person_the_reporting_sentence_names(kb):
+    text = "Lavrov ha parlato a lungo del ministro Carlo Bianchi: «Lui è un incompetente»."
+    clause = "Lavrov ha parlato a lungo del ministro Carlo Bianchi: «"
+    found = stance_of(kb, text, "Lui è un incompetente", "Sergei Lavrov", clause=clause, cue=":")
+    assert labels(found) == {"Carlo Bianchi": "oppose"}
+
+
+def test_a_listing_phrase_stands_for_the_counterparts_named_after_the_quote(kb):
+    text = (
+        "Lavrov ha detto: «nei paesi che ho citato le leggi sono simili», che sono gli USA e la Cina. Poi è partito."
+    )
+    found = stance_of(kb, text, "nei paesi che ho citato le leggi sono simili", "Sergei Lavrov")
+    assert labels(found) == {"Stati Uniti": "neutral", "Cina": "neutral"}
+
+
+def test_il_paese_is_the_country_the_article_is_about(kb):
+    text = "L'Ucraina chiede armi. Kiev attende una risposta. Lavrov ha detto: «Il Paese non ha futuro»."
+    assert labels(stance_of(kb, text, "Il Paese non ha futuro", "Sergei Lavrov")) == {"Ucraina": "neutral"}
+
+
+def test_an_institution_comes_back_by_its_head_noun(kb):
+    text = "La Corte Suprema ha deciso ieri. «Bisogna rispettare l'autorità della corte», ha detto Trump."
+    found = stance_of(kb, text, "Bisogna rispettare l'autorità della corte", "Donald Trump")
+    assert labels(found) == {"Corte Suprema": "support"}  # "l'autorità" alone is a power, not a government
+
+
+def test_an_acronym_names_the_institution_whose_initials_it_spells(kb):
+    text = (
+        "Il Tribunale Amministrativo Regionale ha annullato la nomina. "
+        "Lavrov: «il TAR ha preso una decisione assurda»."
+    )
+    found = stance_of(kb, text, "il TAR ha preso una decisione assurda", "Sergei Lavrov")
+    assert labels(found) == {"Tribunale Amministrativo Regionale": "oppose"}
+
+
+def test_le_autorita_are_a_government(kb):
+    text = "Zelensky ha detto: «Le autorità di Mosca sono corrotte»."
+    found = stance_of(kb, text, "Le autorità di Mosca sono corrotte", "Volodymyr Zelensky")
+    assert labels(found)["Governo russo"] == "oppose"
+
+
+def test_a_reporting_gerund_continues_the_act_of_its_main_verb(kb):
+    text = (
+        "Pechino ha espresso insoddisfazione per la decisione di Washington, definendo il gesto «una provocazione»."
+    )
+    clause = "Pechino ha espresso insoddisfazione per la decisione di Washington, definendo "
+    found = stance_of(kb, text, "il gesto «una provocazione»", "Cina", clause=clause, cue="definendo")
+    assert labels(found) == {"Stati Uniti": "oppose"}
+
+
+def test_a_counterpart_after_a_preposition_is_not_the_subject_of_a_label(kb):
+    text = "Secondo Washington, fuggendo dall'Ucraina è diventato illegittimo."
+    found = stance_of(kb, text, "fuggendo dall'Ucraina è diventato illegittimo", "Stati Uniti")
+    assert labels(found) == {"Ucraina": "neutral"}
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("Tymošenko", "Yulia Tymoshenko"),
+        ("Ianukovic", "Viktor Yanukovych"),
+        ("Juščenko", "Viktor Yushchenko"),
+        ("Tar del Lazio", "Tribunale amministrativo regionale del Lazio"),
+        ("Governo americano", "Governo degli Stati Uniti"),
+        ("NSA", "National Security Agency"),
+        ("Rai", "Rai"),
+        ("Maldive", "Maldive"),
+    ],
+)
+def test_the_shipped_kb_knows_common_transliterations_and_institutions(written, canonical):
+    assert default_kb().get(written).name == canonical

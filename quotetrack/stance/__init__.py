@@ -64,7 +64,9 @@ def annotate_targets(
 
     quote_words = split_words(text[statement.start : statement.end], statement.start, lexicon.clause_breaks)
     in_quote = _inside(mentions, statement.start, statement.end, is_self)
-    quote_placed = place(in_quote, quote_words)
+    in_quote += _pronoun_referents(statement, text, quote_words, mentions, is_self, lexicon)
+    in_quote += _listed_after(statement, text, quote_words, mentions, is_self, lexicon)
+    quote_placed = place(sorted(in_quote, key=lambda c: c.start), quote_words)
     for placed in quote_placed:
         vote(placed, None)
     for cue in find_cues(quote_words, lexicon):
@@ -98,6 +100,8 @@ def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) 
     # stance words before the speech verb belong to another act ("X ringrazia Y ... e dichiara che")
     verb_at = text.rfind(statement.cue, start, end) if statement.cue and statement.cue != ":" else -1
     from_here = verb_at if verb_at >= 0 else start
+    if statement.cue and statement.cue.endswith(lexicon.gerund_endings):
+        from_here = sentence_start  # "ha espresso insoddisfazione per Y, definendo ...": one act
     addressee = None
     for cue in find_cues(words, lexicon):
         if not (from_here <= words[cue.first].start and cue.evidence_end <= end):
@@ -109,6 +113,59 @@ def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) 
             vote(p, None)
             addressee = addressee or p
     return addressee
+
+
+def _pronoun_referents(statement, text, quote_words, mentions, is_self, lexicon) -> list[Counterpart]:
+    """Pronouns of the quote that point outside it, each as a counterpart at the pronoun's place, so cues bind to
+    it like to a name: second person ("la vostra proposta") → the one addressed in the reporting sentence, third
+    person ("lui") → the one person that sentence names. Unresolved (none or several) pronouns are left alone."""
+    if statement.clause_start is None or statement.clause_end is None:
+        return []
+    start, end = _reporting_sentence(statement, text)
+    around = [m for m in _inside(mentions, start, end, is_self) if not statement.start <= m.start < statement.end]
+    clause = split_words(text[start:end], start, lexicon.clause_breaks)
+    placed = place(around, clause)
+    addressed = [p.counterpart for p in placed if _after_marker(clause, p.word, lexicon)]
+    people = list({m.name: m for m in around if m.kind == "person"}.values())
+    others = list({m.name: m for m in around}.values())
+    second = addressed[-1:] or (others if len(others) == 1 else [])
+    third = people if len(people) == 1 else []
+    out = []
+    for w in quote_words:
+        if w.folded in lexicon.addressee_pronouns:
+            referent = second
+        else:
+            referent = third if w.folded in lexicon.third_person_pronouns else []
+        for r in referent:
+            out.append(Counterpart(w.start, w.end, r.name, r.kind, "pronoun"))
+    return out
+
+
+def _reporting_sentence(statement, text) -> tuple[int, int]:
+    """The sentence around the reporting clause, outside the quote: where a pronoun of the quote looks."""
+    start = min(statement.clause_start, statement.start)
+    end = max(statement.clause_end, statement.end)
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
+    stops = [i for i in (text.find(mark, end) for mark in (". ", "\n")) if i >= 0]
+    return sentence_start, min(stops, default=len(text))
+
+
+def _listed_after(statement, text, quote_words, mentions, is_self, lexicon) -> list[Counterpart]:
+    """'nei paesi che ho nominato», che includono Germania, Francia ...': a listing phrase of the quote stands for
+    the counterparts named after the quote in the same sentence."""
+    folded = [w.folded for w in quote_words]
+    found = (
+        quote_words[i]
+        for phrase in lexicon.listing_phrases
+        for i in range(len(folded))
+        if tuple(folded[i : i + len(phrase)]) == phrase
+    )
+    at = next(found, None)
+    if at is None:
+        return []
+    stops = [i for i in (text.find(mark, statement.end) for mark in (". ", "\n")) if i >= 0]
+    listed = _inside(mentions, statement.end, min(stops, default=len(text)), is_self)
+    return [Counterpart(at.start, at.end, m.name, m.kind, "listed") for m in listed]
 
 
 def _after_marker(words, i: int, lexicon: StanceLexicon) -> bool:

@@ -56,12 +56,87 @@ def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart
             continue  # "aziende americane" are companies, not the United States
         if m.entity is not None and m.entity.kind not in NOT_TARGET_KINDS:
             found.append(Counterpart(m.start, m.end, m.entity.name, m.entity.kind, m.via))
-    found += _governments(text, words, published, found, kb, lexicon)
+    country = _article_country(found, kb, lexicon)
+    found += _governments(text, words, published, found, country, kb, lexicon)
     found += _article_organisations(text, words, lexicon, kb)
     found += _article_people(text, words, found, lexicon)
     found += _named_entities(ner, found, kb)
     found += _described_people(words, found, lexicon)
+    found += _described_organisations(words, found, lexicon)
+    found += _acronyms(words, found, lexicon)
+    found += _the_country(words, country, kb, lexicon)
     return tuple(_longest_first(found))
+
+
+def _article_country(found: list[Counterpart], kb: KnowledgeBase, lexicon: StanceLexicon) -> str | None:
+    """The country an article is about: the one it names most, directly or through its people and institutions
+    ('il Congresso', 'Obama'), else the home country (the news are Italian)."""
+    named = Counter()
+    for c in found:
+        entity = kb.get(c.name) if c.kind != "country" else None
+        country = c.name if c.kind == "country" else entity.country if entity is not None else None
+        home = kb.get(country) if country is not None else None
+        if home is not None and home.kind == "country":
+            named[home.name] += 1
+    return named.most_common(1)[0][0] if named else lexicon.governments.home_country
+
+
+def _the_country(words: list[Word], country: str | None, kb: KnowledgeBase, lexicon: StanceLexicon):
+    """'il Paese', 'del paese': the country the article is about (a definite, singular, unqualified noun)."""
+    entity = kb.get(country) if country else None
+    if entity is None:
+        return []
+    out = []
+    for w in words:
+        if w.folded not in lexicon.country_nouns or not w.i or words[w.i - 1].folded not in lexicon.definite_articles:
+            continue
+        after = words[w.i + 1] if w.i + 1 < len(words) else None
+        if after is not None and (_capitalised(after.text) or after.folded in lexicon.genitives):
+            continue  # "il paese di Bengodi", "il Paese Basco" are other places
+        out.append(Counterpart(w.start, w.end, entity.name, entity.kind, "description"))
+    return out
+
+
+def _described_organisations(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon):
+    """'la corte', 'il tribunale': an institution the article named in full ('la Corte Suprema') comes back by
+    its head noun alone; the one with that head the article names most, if one does."""
+    heads: dict[str, Counter] = {}
+    for c in found:
+        if c.kind == "organisation" and c.via != "government":
+            first = fold(c.name.split()[0])
+            if first in lexicon.organisation_head_nouns:
+                heads.setdefault(first, Counter())[c.name] += 1
+    out = []
+    for w in words:
+        named = heads[w.folded].most_common(2) if w.folded in heads else []
+        if not named or (len(named) == 2 and named[1][1] == named[0][1]) or not w.i or _capitalised(w.text):
+            continue  # two institutions named as often: "la corte" could be either
+        after = words[w.i + 1] if w.i + 1 < len(words) else None
+        if words[w.i - 1].folded in lexicon.definite_articles and not (after and _capitalised(after.text)):
+            out.append(Counterpart(w.start, w.end, named[0][0], "organisation", "description"))
+    return out
+
+
+def _acronyms(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
+    """'il Tar' after 'il Tribunale amministrativo regionale del Lazio': a short capitalised word spelling the
+    initials of an organisation the article names."""
+    starts = [w.start for w in words]
+    taken = {i for c in found for i in range(bisect_left(starts, c.start), bisect_left(starts, c.end))}
+    by_initials: dict[str, set[str]] = {}
+    for c in found:
+        if c.kind != "organisation":
+            continue
+        initials = "".join(fold(part)[0] for part in c.name.split() if fold(part) not in lexicon.name_particles_folded)
+        for size in range(3, len(initials) + 1):
+            by_initials.setdefault(initials[:size], set()).add(c.name)
+    out = []
+    for w in words:
+        if w.i in taken or not (3 <= len(w.text) <= 6) or not w.text[:1].isupper():
+            continue
+        names = by_initials.get(w.folded)
+        if names and len(names) == 1:
+            out.append(Counterpart(w.start, w.end, next(iter(names)), "organisation", "acronym"))
+    return out
 
 
 def _described_people(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
@@ -132,20 +207,19 @@ def _longest_first(found: list[Counterpart]) -> list[Counterpart]:
 # -- governments ------------------------------------------------------------------------------------------------
 
 
-def _governments(text, words, published, kb_found, kb, lexicon) -> list[Counterpart]:
+def _governments(text, words, published, kb_found, article_country, kb, lexicon) -> list[Counterpart]:
     """'il governo russo' → Governo russo; 'il governo di Putin' → his country's; bare 'il governo' → the
     article's country's;
     'la precedente amministrazione' → the administration before the current head's (Amministrazione Biden)."""
     gov = lexicon.governments
     by_start = {c.start: c for c in kb_found}
-    named = Counter(c.name for c in kb_found if c.kind == "country")
-    # a bare "il governo" is the one of the country the article is about, else of the home country
-    article_country = named.most_common(1)[0][0] if named else gov.home_country
     out = []
     for w in words:
         prefix = gov.nouns.get(w.folded)
         if prefix is None or (w.i and words[w.i - 1].folded in gov.not_after):
             continue  # "consiglio di amministrazione" is a board, not a government
+        if w.folded in gov.only_after and not (w.i and words[w.i - 1].folded in gov.only_after[w.folded]):
+            continue  # "le autorità" govern; "l'autorità della corte" is a power
         before = words[w.i - 1] if w.i else None
         after = words[w.i + 1 : w.i + 4]
         if after and after[0].folded in gov.not_followed_by:
@@ -300,7 +374,9 @@ def _article_organisations(text, words, lexicon, kb) -> list[Counterpart]:
             span.pop()
         if len(span) >= 2:
             surface = text[w.start : span[-1].end]
-            entity = kb.get(surface)
+            # the KB's name for the longest known part: "Corte Suprema degli Stati Uniti d'America"
+            known = (kb.get(text[w.start : x.end]) for x in reversed(span[1:]))
+            entity = next((e for e in known if e is not None), None)
             out.append(
                 Counterpart(w.start, span[-1].end, entity.name if entity else surface, "organisation", "article")
             )

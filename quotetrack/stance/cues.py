@@ -124,6 +124,10 @@ def bind(
         and words[c.word - 1].folded not in lexicon.locative_prepositions
     ]
     before_in_clause = [c for c in same_sentence if c.word < cue.first and c.clause == here.clause]
+    if binds == "subject":  # "fuggendo dall'Ucraina è divenuto illegittimo": a prepositional object is no subject
+        before_in_clause = [
+            c for c in before_in_clause if not c.word or words[c.word - 1].folded not in lexicon.prepositions
+        ]
     if binds == "agent" and before_in_clause:
         return before_in_clause[0]
     if binds in ("object", "agent"):

@@ -51,6 +51,7 @@ class GovernmentWords:
     not_followed_by: frozenset[str]
     not_after: frozenset[str]
     needs_qualifier: frozenset[str]
+    only_after: dict[str, frozenset[str]]  # nouns that govern only after these words ("le autorità")
     previous: frozenset[str]
     head_roles: tuple[str, ...]
     home_country: str | None
@@ -85,6 +86,17 @@ class StanceLexicon:
     name_particles: frozenset[str]
     titles: frozenset[str]
     definite_articles: frozenset[str]
+    country_nouns: frozenset[str]
+    organisation_head_nouns: frozenset[str]
+    addressee_pronouns: frozenset[str]
+    third_person_pronouns: frozenset[str]
+    listing_phrases: list[tuple[str, ...]]
+    gerund_endings: tuple[str, ...]
+    prepositions: frozenset[str]
+
+    @property
+    def name_particles_folded(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.name_particles)
     _by_word: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
 
@@ -187,6 +199,7 @@ def _build(data: dict) -> StanceLexicon:
             not_followed_by=frozenset(fold(w) for w in gov.get("not_followed_by", [])),
             not_after=frozenset(fold(w) for w in gov.get("not_after", [])),
             needs_qualifier=frozenset(fold(w) for w in gov.get("needs_qualifier", [])),
+            only_after={fold(k): frozenset(fold(w) for w in v) for k, v in (gov.get("only_after") or {}).items()},
             previous=frozenset(fold(w) for w in gov.get("previous", [])),
             head_roles=tuple(gov.get("head_roles", [])),
             home_country=gov.get("home_country"),
@@ -199,6 +212,13 @@ def _build(data: dict) -> StanceLexicon:
         name_particles=frozenset(str(w) for w in data.get("name_particles", [])),
         titles=folded("titles"),
         definite_articles=folded("definite_articles"),
+        country_nouns=folded("country_nouns"),
+        organisation_head_nouns=frozenset(fold(w) for w in data.get("organisation_heads", [])),
+        addressee_pronouns=folded("addressee_pronouns"),
+        third_person_pronouns=folded("third_person_pronouns"),
+        listing_phrases=[_phrase(m) for m in data.get("listing_phrases", [])],
+        gerund_endings=tuple(data.get("gerund_endings", [])),
+        prepositions=folded("prepositions"),
     )
 
 
