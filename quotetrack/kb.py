@@ -17,7 +17,8 @@ from typing import Iterable
 
 import yaml
 
-ENTITY_KINDS = ("person", "country", "organisation")
+# region and city are places: recognised (so they are not mistaken for people) but never stance targets
+ENTITY_KINDS = ("person", "country", "organisation", "region", "city")
 # libyaml's parser when present: the shipped KB loads in a tenth of the time
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -50,7 +51,7 @@ class RoleSpell:
 @dataclass
 class Entity:
     name: str  # canonical name
-    kind: str  # person / country / organisation
+    kind: str  # one of ENTITY_KINDS
     aliases: list[str] = field(default_factory=list)  # other names and transliterations (case-sensitive surface)
     epithets: list[str] = field(default_factory=list)  # descriptions that mean this one entity ("il tycoon")
     metonyms: list[str] = field(default_factory=list)  # places standing for it ("Cremlino", "Casa Bianca")

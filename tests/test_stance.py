@@ -45,6 +45,7 @@ entities:
     country: Ucraina
     roles: [{role: ukrainian_president, from: 2019-05-20}]
   - {name: Sergei Lavrov, aliases: [Lavrov], country: Russia}
+  - {name: Donbass, kind: region, country: Ucraina}
 """
 
 
@@ -93,6 +94,12 @@ def test_metonyms_and_demonyms_name_their_country(kb):
     found = stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect")
     assert found["Stati Uniti"].stance == "oppose"  # sanctions are against the speaker's side
     assert found["Unione Europea"].stance == "neutral"
+
+
+def test_regions_are_places_not_targets(kb):
+    text = "Lavrov ha detto che il Donbass non tornerà mai a Kiev."
+    found = stance_of(kb, text, "il Donbass non tornerà mai a Kiev", "Sergei Lavrov", kind="indirect")
+    assert set(found) == {"Ucraina"}
 
 
 def test_a_demonym_after_a_generic_group_is_not_the_country(kb):
