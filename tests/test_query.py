@@ -91,6 +91,14 @@ def test_search_is_full_text_accent_insensitive_and_safe(store):
         query.statements(store, search='"')
 
 
+@pytest.mark.parametrize("hostile", ["x' OR '1'='1", "'; DROP TABLE statements; --", "%", "_"])
+def test_names_and_filters_are_parameters_never_sql(store, hostile):
+    for filters in ({"speaker": hostile}, {"target": hostile}):
+        assert query.statements(store, **filters).empty
+    assert query.statements(store, search=hostile).empty
+    assert len(query.statements(store)) == 4  # nothing dropped, nothing widened (5 reports, one deduplicated)
+
+
 def test_query_accepts_a_path_or_a_database(store, db_path):
     assert len(query.statements(db_path, speaker="putin")) == 1
     assert len(query.statements(store.db, speaker="putin")) == 1
