@@ -82,21 +82,19 @@ def ingest(paths, db, engine, models_dir, kb_files, date, progress):
 @engine_options
 def demo(db, engine, models_dir, kb_files):
     """Ingest the built-in sample articles, show who said most, and write the latest week's digest."""
-    from tabulate import tabulate
-
     from .. import query
     from ..digest import write_digest
     from ..ingest import sample_paths
     from ..pipeline import ingest as run_ingest
     from ..store import Store
+    from .output import table
 
     analyzer = _analyzer(engine, models_dir)
     with Store(db) as store:
         report = run_ingest([str(p) for p in sample_paths()], store, analyzer=analyzer, kb=_kb(kb_files),
                             on_failure=_report_failure)
         click.echo(f"{db}: {report.summary()}")
-        top = query.speakers(store).head(8)
-        click.echo(tabulate(top[["speaker", "statements", "articles"]].values, headers=["speaker", "statements", "articles"]))
+        click.echo(table(query.speakers(store).head(8)[["speaker", "statements", "articles"]]))
         written = write_digest(store)
     click.echo(f"digest of {written.period.key}: {written.path}")
     click.echo(f"next: quotetrack quotes --speaker Trump --db {db}")
@@ -131,24 +129,21 @@ def extract(paths, engine, models_dir, kb_files, date, fmt):
 
 
 def _print_table(records: list[dict]) -> None:
-    from tabulate import tabulate
+    import pandas as pd
 
-    rows = [
-        (
-            r["article"],
-            r["kind"],
-            r["speaker"] or "—",
-            r["cue"] or "",
-            _clip(r["quote"], 70),
-            ", ".join(f"{t['entity']} {t['stance']}" for t in r["targets"]),
-        )
-        for r in records
-    ]
-    click.echo(tabulate(rows, headers=["article", "kind", "speaker", "cue", "quote", "targets"]))
+    from .output import shorten, table
 
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    rows = pd.DataFrame(
+        {
+            "article": [r["article"] for r in records],
+            "kind": [r["kind"] for r in records],
+            "speaker": [r["speaker"] or "?" for r in records],
+            "cue": [r["cue"] or "" for r in records],
+            "quote": [shorten(r["quote"], 70) for r in records],
+            "targets": [", ".join(f"{t['entity']} {t['stance']}" for t in r["targets"]) for r in records],
+        }
+    )
+    click.echo(table(rows))
 
 
 @cli.command()

@@ -1,8 +1,6 @@
 """Commands that query the database: quotes, speakers, stance."""
 from __future__ import annotations
 
-import json
-import math
 from datetime import date
 
 import click
@@ -10,12 +8,12 @@ import pandas as pd
 
 from . import cli
 from .options import db_option
+from .output import emit, shorten
 from .. import query
 from ..models import STANCES, STATEMENT_KINDS
 from ..store import StoreError
 
 FORMATS = ("table", "csv", "json", "jsonl")
-QUOTE_WIDTH = 90
 
 
 class IsoDate(click.ParamType):
@@ -62,12 +60,12 @@ def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
         {
             "date": frame["published"],
             "speaker": frame["speaker"].fillna("?"),
-            "source": [s or t or a for s, t, a in zip(frame["source"], frame["title"], frame["article_id"])],
+            "source": [shorten(s or t or a, 30) for s, t, a in zip(frame["source"], frame["title"], frame["article_id"])],
             "kind": frame["kind"],
-            "quote": [_shorten(q) for q in frame["quote"]],
+            "quote": [shorten(q, 90) for q in frame["quote"]],
         }
     )
-    _emit(frame, fmt, readable, "statements")
+    emit(frame, fmt, readable, "statements")
 
 
 @cli.command()
@@ -77,7 +75,7 @@ def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
 def speakers(since, until, fmt, db):
     """Who is quoted, how often and in how many articles."""
     frame = _run(query.speakers, db, since=since, until=until)
-    _emit(frame, fmt, frame, "speakers")
+    emit(frame, fmt, frame, "speakers")
 
 
 @cli.command()
@@ -88,7 +86,7 @@ def speakers(since, until, fmt, db):
 def stance(since, until, speaker_names, fmt, db):
     """Speaker × counterpart: statements supporting, opposing or neutral, and the mean stance score."""
     frame = _run(query.stance_matrix, db, since=since, until=until, speakers=speaker_names or None)
-    _emit(frame, fmt, frame.round({"mean_score": 2}), "stance rows")
+    emit(frame, fmt, frame.round({"mean_score": 2}), "stance rows")
 
 
 def _run(function, db, **filters) -> pd.DataFrame:
@@ -96,48 +94,3 @@ def _run(function, db, **filters) -> pd.DataFrame:
         return function(db, **filters)
     except (StoreError, query.QueryError) as exc:
         raise click.ClickException(str(exc)) from None
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
-
-
-def _emit(frame: pd.DataFrame, fmt: str, readable: pd.DataFrame, what: str) -> None:
-    """Print `readable` as a table, or every field of `frame` as csv/json/jsonl."""
-    if fmt == "table":
-        if frame.empty:
-            click.echo(f"No {what} found.", err=True)
-        else:
-            click.echo(_table(readable))
-        return
-    records = [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
-    if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
-    else:
-        flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in records]
-        click.echo(pd.DataFrame(flat, columns=frame.columns).to_csv(index=False), nl=False)
-
-
-def _table(frame: pd.DataFrame) -> str:
-    """Left-aligned columns: quotes read better that way than pandas' right-aligned strings."""
-    header = [str(c) for c in frame.columns]
-    cells = [["" if v is None else str(_plain(v)) for v in row] for row in frame.itertuples(index=False)]
-    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *cells])
-
-
-def _plain(value):
-    """JSON-ready values: ISO dates, nested lists of dicts, numpy scalars as Python numbers."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [{k: _plain(v) for k, v in item.items()} for item in value]
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
