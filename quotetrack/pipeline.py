@@ -68,50 +68,6 @@ class IngestReport:
         )
 
 
-def ingest(
-    paths: Iterable[str],
-    store,
-    analyzer: Analyzer | None = None,
-    kb: KnowledgeBase | None = None,
-    date=None,
-    on_failure=None,
-    progress=None,
-) -> IngestReport:
-    """Read, analyse and store articles; one transaction per article, bad files reported and skipped.
-
-    `on_failure(ReadFailure)` is called as failures happen; `progress(n)` after each stored article.
-    """
-    from .ingest import read_paths
-    from .models import ReadFailure
-
-    report = IngestReport()
-
-    def articles():
-        for item in read_paths(paths, date=date):
-            if isinstance(item, ReadFailure):
-                report.failed += 1
-                report.failures.append(item)
-                if on_failure:
-                    on_failure(item)
-            elif store.has_article(item.uid):
-                report.already_stored += 1
-                if progress:
-                    progress(1)
-            else:
-                yield item
-
-    for processed in process(articles(), analyzer, kb):
-        result = store.add(processed.article, processed.statements)
-        if result.new:
-            report.new += 1
-            report.statements += len(processed.statements)
-        else:
-            report.already_stored += 1
-        if progress:
-            progress(1)
-    return report
-
-
 def extract_records(paths: Iterable[str], analyzer: Analyzer | None = None, kb: KnowledgeBase | None = None, date=None):
     """extract-jsonl records (dicts) of the articles under `paths`, or ReadFailure for what could not be read."""
     from .ingest import read_paths

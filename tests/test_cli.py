@@ -78,3 +78,17 @@ def test_evaluate_runs_the_extractor_on_a_corpus_folder(tmp_path):
     figures = json.loads(run("evaluate", gold, "--corpus", corpus, "--engine", "builtin", "--json").output)
     assert figures["quote_recall"] == 1.0 and figures["speaker_accuracy"] == 1.0
     assert figures["system"] == 2  # Tajani's reported statement is not in this gold
+
+
+def test_ingest_with_two_jobs_reports_like_one_job(tmp_path):
+    for n in range(4):
+        (tmp_path / f"v{n}.txt").write_text(ARTICLE.replace("vertice", f"vertice numero {n}"), encoding="utf-8")
+    one = run("ingest", tmp_path, "--db", tmp_path / "one.db", "--engine", "builtin")
+    two = run("ingest", tmp_path, "--db", tmp_path / "two.db", "--engine", "builtin", "--jobs", "2")
+    assert "4 new, 0 already stored, 0 failed; statements found: 8" in one.output
+    assert one.output.splitlines()[-1] == two.output.splitlines()[-1]
+
+
+def test_dask_options_without_dask_engine_are_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "go with --engine dask" in result.output

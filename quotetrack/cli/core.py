@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import cli
-from .options import db_option, engine_options
+from .options import ANALYZERS, db_option, engine_options
 
 
 def _analyzer(engine: str, models_dir: str | None):
@@ -46,53 +46,76 @@ date_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@engine_options
+@engine_options("dask")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for analysis.")
+@click.option("--scheduler", help="With --engine dask: address of a Dask scheduler (default: a local cluster).")
+@click.option("--worker-engine", type=click.Choice(ANALYZERS), default="auto", show_default=True,
+              help="With --engine dask: the analysis engine on the workers.")
+@click.option("--out-parquet", type=click.Path(file_okay=False),
+              help="With --engine dask: write Parquet partitions here (import them with `quotetrack load`).")
 @date_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
-def ingest(paths, db, engine, models_dir, kb_files, date, progress):
+def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engine, out_parquet, date, progress):
     """Read articles (files, folders, - for stdin), extract statements and store them.
 
     Formats: .txt .md .html .htm .json .jsonl. Re-ingesting an article is a no-op.
+
+    \b
+    quotetrack ingest ../shared/seeds
+    quotetrack ingest archive/ --jobs 2
+    quotetrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from tqdm import tqdm
 
-    from ..pipeline import ingest as run_ingest
+    from ..analysis import EngineUnavailable
     from ..store import Store
 
-    analyzer = _analyzer(engine, models_dir)
-    kb = _kb(kb_files)
+    if engine != "dask" and (scheduler or out_parquet):
+        raise click.UsageError("--scheduler and --out-parquet go with --engine dask")
     show_bar = sys.stderr.isatty() if progress is None else progress
+    common = dict(date=date.date() if date else None, on_failure=_report_failure)
     with Store(db) as store, tqdm(unit=" articles", file=sys.stderr, disable=not show_bar) as bar:
-        report = run_ingest(
-            paths,
-            store,
-            analyzer=analyzer,
-            kb=kb,
-            date=date.date() if date else None,
-            on_failure=_report_failure,
-            progress=bar.update,
-        )
+        try:
+            report = _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir,
+                                 kb_files, progress=bar.update, **common)
+        except (EngineUnavailable, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except ModuleNotFoundError as exc:
+            raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
 
 
+def _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir, kb_files, **common):
+    """Sequential, worker processes, or Dask: the same database and report either way."""
+    if engine == "dask":
+        from ..distributed import ingest_dask
+
+        return ingest_dask(paths, store, scheduler=scheduler, out_parquet=out_parquet, engine=worker_engine,
+                           models_dir=models_dir, kb_files=kb_files, **common)
+    from ..parallel import ingest_parallel
+
+    _analyzer(engine, models_dir)  # says once which engine runs, or why Stanza cannot
+    _kb(kb_files)  # a broken --kb file is reported before any work starts
+    return ingest_parallel(paths, store, jobs, engine=engine, models_dir=models_dir, kb_files=kb_files, **common)
+
+
 @cli.command()
 @db_option
-@engine_options
+@engine_options()
 def demo(db, engine, models_dir, kb_files):
     """Ingest the built-in sample articles, show who said most, and write the latest week's digest."""
     from .. import query
     from ..digest import write_digest
     from ..ingest import sample_paths
-    from ..pipeline import ingest as run_ingest
     from ..store import Store
     from .output import table
 
-    analyzer = _analyzer(engine, models_dir)
     with Store(db) as store:
-        report = run_ingest([str(p) for p in sample_paths()], store, analyzer=analyzer, kb=_kb(kb_files),
-                            on_failure=_report_failure)
+        samples = [str(p) for p in sample_paths()]
+        report = _run_ingest(samples, store, engine, 1, None, None, None, models_dir, kb_files,
+                             date=None, on_failure=_report_failure)
         click.echo(f"{db}: {report.summary()}")
         click.echo(table(query.speakers(store).head(8)[["speaker", "statements", "articles"]]))
         written = write_digest(store)
@@ -102,7 +125,7 @@ def demo(db, engine, models_dir, kb_files):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@engine_options
+@engine_options()
 @date_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract(paths, engine, models_dir, kb_files, date, fmt):
@@ -155,7 +178,7 @@ def _print_table(records: list[dict]) -> None:
     help="Run the extractor on the articles the gold covers, read from this folder, instead of reading SYSTEM.",
 )
 @click.option("--save", type=click.Path(dir_okay=False), help="With --corpus: also write the system output here.")
-@engine_options
+@engine_options()
 @date_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_json):

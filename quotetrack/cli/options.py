@@ -5,6 +5,8 @@ import os
 
 import click
 
+ANALYZERS = ("builtin", "stanza", "auto")
+
 DEFAULT_DB = os.path.join("db", "quotetrack.db")
 
 
@@ -32,21 +34,28 @@ models_option = click.option(
 )
 
 
-def engine_options(func):
-    """--engine, --models and --kb: everything that decides how text is analysed."""
-    func = click.option(
-        "--kb",
-        "kb_files",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="Extra knowledge-base YAML file (people, roles, countries); repeatable.",
-    )(func)
-    func = models_option(func)
-    func = click.option(
-        "--engine",
-        type=click.Choice(["builtin", "stanza", "auto"]),
-        default="auto",
-        show_default=True,
-        help="Analysis engine: auto uses Stanza when its Italian models are found.",
-    )(func)
-    return func
+def engine_options(*executors: str):
+    """--engine, --models and --kb: everything that decides how text is analysed.
+
+    `executors` are extra --engine values that say where analysis runs rather than which analyser (ingest: dask).
+    """
+
+    def decorate(func):
+        func = click.option(
+            "--kb",
+            "kb_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra knowledge-base YAML file (people, roles, countries); repeatable.",
+        )(func)
+        func = models_option(func)
+        return click.option(
+            "--engine",
+            type=click.Choice([*ANALYZERS, *executors]),
+            default="auto",
+            show_default=True,
+            help="Analysis engine: auto uses Stanza when its Italian models are found"
+            + (", dask runs the analysis on a Dask cluster." if "dask" in executors else "."),
+        )(func)
+
+    return decorate
