@@ -7,16 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .datafiles import read_lexicon
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The ingest lexicon (months, weekdays, dateline, header keys, source footers)."""
-    text = resources.files("quotetrack").joinpath("data/lexicon/ingest.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_lexicon("ingest.yaml")
 
 
 @lru_cache(maxsize=1)

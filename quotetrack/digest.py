@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 
 import jinja2
 import pandas as pd
-import yaml
 
 from . import digest_svg
+from .datafiles import load_yaml
 
 LANGUAGES = ("it", "en")
 WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
@@ -482,7 +482,7 @@ def ui_strings(lang: str) -> dict:
     if lang not in LANGUAGES:
         raise DigestError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     text = resources.files("quotetrack.templates").joinpath("i18n.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)[lang]
+    return load_yaml(text)[lang]
 
 
 @lru_cache(maxsize=8)

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator, TextIO
 
 import yaml
 
+from .datafiles import load_yaml
 from .dates import find_dateline, lexicon, parse_date
 from .models import Article, ReadFailure
 from .textnorm import BadText, decode_bytes, is_markdown_headline, looks_like_html, normalise, parse_html, strip_fences
@@ -332,7 +333,7 @@ def _split_header(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1) or "") or {}
+            loaded = load_yaml(match.group(1) or "") or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""

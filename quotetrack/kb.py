@@ -17,14 +17,18 @@ from typing import Iterable
 
 import yaml
 
+from .datafiles import load_yaml
+
 # region and city are places: recognised (so they are not mistaken for people) but never stance targets
 ENTITY_KINDS = ("person", "country", "organisation", "region", "city")
 # libyaml's parser when present: the shipped KB loads in a tenth of the time
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: 'Zelenskyj' and 'ZELENSKYJ' fold alike, 'Volodymyr Zelens'kyj' too."""
+    """Case- and accent-insensitive key: 'Zelenskyj' and 'ZELENSKYJ' fold alike, 'Volodymyr Zelens'kyj' too.
+
+    Cached: every stage folds the same few thousand names and words over and over."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'")
@@ -145,7 +149,7 @@ class KnowledgeBase:
     def read_yaml(self, text: str, origin: str = "<yaml>") -> None:
         """Read one KB file: a mapping with optional `roles:` and `entities:` keys."""
         try:
-            data = yaml.load(text, Loader=_YAML_LOADER) or {}
+            data = load_yaml(text) or {}
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
             line = f" at line {where.line + 1}" if where is not None else ""
