@@ -473,3 +473,125 @@ def test_a_counterpart_after_a_preposition_is_not_the_subject_of_a_label(kb):
 )
 def test_the_shipped_kb_knows_common_transliterations_and_institutions(written, canonical):
     assert default_kb().get(written).name == canonical
+
+
+# -- someone else's acts, judged by the speaker -----------------------------------------------------------------------
+
+
+def test_condemned_support_opposes_its_recipient(kb):
+    text = "Lavrov ha detto che l'UE è la vera artefice del sostegno occidentale a Kiev."
+    quote = "l'UE è la vera artefice del sostegno occidentale a Kiev"
+    assert labels(stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect")) == {
+        "Unione Europea": "oppose",
+        "Ucraina": "oppose",
+    }
+
+
+def test_someone_elses_support_the_speaker_does_not_judge_says_nothing(kb):
+    text = "Lavrov ha detto: «Il sostegno occidentale a Kiev continua»."
+    assert labels(stance_of(kb, text, "Il sostegno occidentale a Kiev continua", "Sergei Lavrov")) == {
+        "Ucraina": "neutral"
+    }
+
+
+def test_the_victim_of_an_act_called_illegitimate_is_supported(kb):
+    text = "«La decisione del governo, che ha revocato il ministro Carlo Bianchi, è illegittima», ha detto Lavrov."
+    quote = "La decisione del governo, che ha revocato il ministro Carlo Bianchi, è illegittima"
+    assert labels(stance_of(kb, text, quote, "Sergei Lavrov"))["Carlo Bianchi"] == "support"
+
+
+# -- label cues: motives, comparisons, vindication ---------------------------------------------------------------------
+
+
+def test_an_imputed_hidden_motive_is_criticism(kb):
+    text = "Zelensky ha detto: «La vera motivazione di Putin è restare al potere»."
+    found = stance_of(kb, text, "La vera motivazione di Putin è restare al potere", "Volodymyr Zelensky")
+    assert labels(found) == {"Vladimir Putin": "oppose"}
+
+
+def test_the_one_given_the_minus_sign_is_criticised_and_the_other_is_not_praised(kb):
+    text = "Lavrov ha detto: «Trump ha il segno più in politica estera, Biden il segno meno»."
+    quote = "Trump ha il segno più in politica estera, Biden il segno meno"
+    assert labels(stance_of(kb, text, quote, "Sergei Lavrov")) == {"Donald Trump": "neutral", "Joe Biden": "oppose"}
+
+
+def test_a_decision_that_confirms_the_speaker_is_agreement(kb):
+    text = "Trump ha detto: «La sentenza della Corte Suprema conferma che la legge è valida»."
+    quote = "La sentenza della Corte Suprema conferma che la legge è valida"
+    assert labels(stance_of(kb, text, quote, "Donald Trump")) == {"Corte Suprema": "support"}
+
+
+def test_freedom_of_speech_is_no_praise(kb):
+    text = "Lavrov ha detto: «Trump parla di libertà di parola»."
+    assert labels(stance_of(kb, text, "Trump parla di libertà di parola", "Sergei Lavrov")) == {
+        "Donald Trump": "neutral"
+    }
+
+
+# -- roles, parliaments, clitics, datives -----------------------------------------------------------------------------
+
+WORLD_YAML = """
+roles:
+  italian_pm: {country: Italia, mentions: [premier, presidente del Consiglio]}
+  ukrainian_pm: {country: Ucraina, mentions: [premier ucraino, primo ministro ucraino]}
+  us_president: {country: Stati Uniti, mentions: [presidente americano]}
+entities:
+  - {name: Italia, kind: country, demonyms: [italiano]}
+  - {name: Ucraina, kind: country, metonyms: [Kiev], demonyms: [ucraino]}
+  - {name: Russia, kind: country, metonyms: [Mosca], demonyms: [russo]}
+  - {name: Duma, kind: organisation, country: Russia, aliases: [Parlamento russo]}
+  - {name: Vladimir Putin, aliases: [Putin], country: Russia}
+  - {name: Mario Rossi, aliases: [Rossi], country: Italia, roles: [{role: italian_pm, from: 2001-01-01, to: 2010-01-01}]}
+  - name: Yulia Tymoshenko
+    aliases: [Tymoshenko, Timoshenko]
+    country: Ucraina
+    roles: [{role: ukrainian_pm, from: 2007-12-18, to: 2010-03-04}]
+  - {name: Viktor Yanukovych, aliases: [Yanukovych], country: Ucraina, roles: [{role: ukrainian_pm, from: 2006-08-04, to: 2007-12-18}]}
+  - {name: Viktor Yushchenko, aliases: [Yushchenko], country: Ucraina}
+  - {name: Donald Trump, aliases: [Trump], roles: [{role: us_president, from: 2025-01-20}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def world() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.read_yaml(WORLD_YAML)
+    return kb
+
+
+UKRAINE = (
+    "L'Ucraina è in crisi: Tymoshenko e Yushchenko non si parlano. Kiev attende, Yanukovych osserva. "
+    "La Timoshenko tace. Yushchenko ha detto: «la premier ha tradito il Paese»."
+)
+
+
+@pytest.mark.parametrize("day", [None, date(2008, 9, 10)])
+def test_a_generic_role_in_a_story_about_another_country_is_that_countrys(world, day):
+    found = stance_of(world, UKRAINE, "la premier ha tradito il Paese", "Viktor Yushchenko", day=day)
+    assert labels(found)["Yulia Tymoshenko"] == "oppose"
+    assert "Mario Rossi" not in found
+
+
+def test_a_generic_role_stays_at_home_when_the_home_holder_is_named(world):
+    text = "L'Ucraina e Kiev ringraziano Rossi. Yushchenko ha detto: «il premier è un amico di Kiev»."
+    found = stance_of(world, text, "il premier è un amico di Kiev", "Viktor Yushchenko", day=date(2008, 9, 10))
+    assert "Mario Rossi" in found
+
+
+def test_the_deputies_are_the_parliament_of_the_articles_country(world):
+    text = "Mosca approva la legge. Putin ha detto: «Se i deputati avranno dubbi, correggeremo il testo»."
+    found = stance_of(world, text, "Se i deputati avranno dubbi, correggeremo il testo", "Vladimir Putin")
+    assert labels(found) == {"Duma": "neutral"}
+
+
+def test_an_imperative_clitic_is_the_person_the_reporting_sentence_refers_to(world):
+    text = "Un uomo ha gridato alla folla («e lasciatelo governare», riferendosi al presidente americano)."
+    clause = ", riferendosi al presidente americano"
+    found = stance_of(world, text, "e lasciatelo governare", "uomo", clause=clause, day=date(2025, 5, 1))
+    assert labels(found) == {"Donald Trump": "support"}
+
+
+def test_accusations_addressed_to_someone_before_the_quote_oppose_them(kb):
+    text = "Zelensky ha parlato a lungo, mentre a Lavrov sono state rivolte dure accuse: «mente sempre»."
+    found = stance_of(kb, text, "mente sempre", "Volodymyr Zelensky", clause="accuse: «", cue=":")
+    assert labels(found) == {"Sergei Lavrov": "oppose"}

@@ -13,7 +13,7 @@ from ..analysis import Analysis
 from ..kb import KnowledgeBase, fold
 from ..models import Article, Statement, Target
 from .counterparts import Counterpart, article_counterparts
-from .cues import Placed, bind, find_cues, negative_imperative, place, possessor
+from .cues import Placed, after_addressee_marker, bind, find_cues, judged_acts, negative_imperative, place, possessor
 from .lexicon import StanceLexicon, default_lexicon, load_lexicon
 from .words import split_words
 
@@ -69,8 +69,13 @@ def annotate_targets(
     quote_placed = place(sorted(in_quote, key=lambda c: c.start), quote_words)
     for placed in quote_placed:
         vote(placed, None)
-    for cue in find_cues(quote_words, lexicon):
-        apply(cue, quote_words, quote_placed)
+    quote_cues = find_cues(quote_words, lexicon)
+    for cue in quote_cues:
+        if not cue.reported:
+            apply(cue, quote_words, quote_placed)
+    for act, sign in judged_acts(quote_cues, quote_words):
+        act.sign = sign
+        apply(act, quote_words, quote_placed)
 
     addressee = None
     if statement.clause_start is not None and statement.clause_end is not None:
@@ -104,12 +109,12 @@ def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) 
         from_here = sentence_start  # "ha espresso insoddisfazione per Y, definendo ...": one act
     addressee = None
     for cue in find_cues(words, lexicon):
-        if not (from_here <= words[cue.first].start and cue.evidence_end <= end):
+        if cue.reported or not (from_here <= words[cue.first].start and cue.evidence_end <= end):
             continue
         cue.evidence_start = max(cue.evidence_start, start)  # the evidence stays inside the clause
         addressee = addressee or apply(cue, words, placed)
     for p in placed:
-        if from_here <= p.counterpart.start < end and _after_marker(words, p.word, lexicon):
+        if from_here <= p.counterpart.start < end and after_addressee_marker(words, p.word, lexicon):
             vote(p, None)
             addressee = addressee or p
     return addressee
@@ -118,24 +123,28 @@ def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) 
 def _pronoun_referents(statement, text, quote_words, mentions, is_self, lexicon) -> list[Counterpart]:
     """Pronouns of the quote that point outside it, each as a counterpart at the pronoun's place, so cues bind to
     it like to a name: second person ("la vostra proposta") → the one addressed in the reporting sentence, third
-    person ("lui") → the one person that sentence names. Unresolved (none or several) pronouns are left alone."""
+    person ("lui", "lasciatelo") → the person that sentence addresses ("riferendosi al premier"), else the one
+    person it names. Unresolved (none or several) pronouns are left alone."""
     if statement.clause_start is None or statement.clause_end is None:
         return []
     start, end = _reporting_sentence(statement, text)
     around = [m for m in _inside(mentions, start, end, is_self) if not statement.start <= m.start < statement.end]
     clause = split_words(text[start:end], start, lexicon.clause_breaks)
     placed = place(around, clause)
-    addressed = [p.counterpart for p in placed if _after_marker(clause, p.word, lexicon)]
+    addressed = [p.counterpart for p in placed if after_addressee_marker(clause, p.word, lexicon)]
     people = list({m.name: m for m in around if m.kind == "person"}.values())
     others = list({m.name: m for m in around}.values())
     second = addressed[-1:] or (others if len(others) == 1 else [])
-    third = people if len(people) == 1 else []
+    addressed_people = [c for c in addressed if c.kind == "person"]
+    third = addressed_people[-1:] or (people if len(people) == 1 else [])
     out = []
     for w in quote_words:
         if w.folded in lexicon.addressee_pronouns:
             referent = second
+        elif w.folded in lexicon.third_person_pronouns or w.folded.endswith(lexicon.imperative_clitic_endings):
+            referent = third  # "lui", "lasciatelo": the person the reporting sentence is about
         else:
-            referent = third if w.folded in lexicon.third_person_pronouns else []
+            referent = []
         for r in referent:
             out.append(Counterpart(w.start, w.end, r.name, r.kind, "pronoun"))
     return out
@@ -166,14 +175,6 @@ def _listed_after(statement, text, quote_words, mentions, is_self, lexicon) -> l
     stops = [i for i in (text.find(mark, statement.end) for mark in (". ", "\n")) if i >= 0]
     listed = _inside(mentions, statement.end, min(stops, default=len(text)), is_self)
     return [Counterpart(at.start, at.end, m.name, m.kind, "listed") for m in listed]
-
-
-def _after_marker(words, i: int, lexicon: StanceLexicon) -> bool:
-    for marker in lexicon.addressee_markers:
-        j = i - len(marker)
-        if j >= 0 and tuple(w.folded for w in words[j:i]) == marker:
-            return True
-    return False
 
 
 def _inside(mentions: list[Counterpart], start: int, end: int, is_self) -> list[Counterpart]:

@@ -44,19 +44,22 @@ def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart
     words = split_words(text)
     found: list[Counterpart] = []
     by_end = {w.end: w for w in words}
+    roles = []
     for m in kb.find_mentions(text, on=published):
-        if m.via == "role" and published is None:
-            # undated: the one past or present holder of the role the article names, if there is exactly one
-            holder = _named_holder(m.role, text, kb)
-            if holder is not None:
-                found.append(Counterpart(m.start, m.end, holder.name, holder.kind, "role"))
-            continue
         head = _word_before(text, m.start, by_end)
+        if m.via == "role":
+            if published is None or head is None or head.folded not in kb.former_markers:
+                roles.append(m)  # dated, "l'ex premier" is not the one in office; undated, any holder may be
+            continue
         if m.via == "demonym" and head is not None and head.folded in lexicon.generic_heads:
             continue  # "aziende americane" are companies, not the United States
         if m.entity is not None and m.entity.kind not in NOT_TARGET_KINDS:
             found.append(Counterpart(m.start, m.end, m.entity.name, m.entity.kind, m.via))
     country = _article_country(found, kb, lexicon)
+    for m in roles:
+        holder = _role_holder(m, country, text, published, kb, lexicon)
+        if holder is not None and holder.kind not in NOT_TARGET_KINDS:
+            found.append(Counterpart(m.start, m.end, holder.name, holder.kind, "role"))
     found += _governments(text, words, published, found, country, kb, lexicon)
     found += _article_organisations(text, words, lexicon, kb)
     found += _article_people(text, words, found, lexicon)
@@ -82,18 +85,23 @@ def _article_country(found: list[Counterpart], kb: KnowledgeBase, lexicon: Stanc
 
 
 def _the_country(words: list[Word], country: str | None, kb: KnowledgeBase, lexicon: StanceLexicon):
-    """'il Paese', 'del paese': the country the article is about (a definite, singular, unqualified noun)."""
+    """'il Paese', 'del paese': the country the article is about (a definite, unqualified noun); 'i deputati': its
+    parliament (the KB organisation called '<parliament prefix> <demonym>', e.g. 'Parlamento russo' → Duma)."""
     entity = kb.get(country) if country else None
     if entity is None:
         return []
+    parliament = next(
+        (p for p in (kb.get(f"{lexicon.parliament_prefix} {d}") for d in entity.demonyms) if p is not None), None
+    )
     out = []
     for w in words:
-        if w.folded not in lexicon.country_nouns or not w.i or words[w.i - 1].folded not in lexicon.definite_articles:
+        meant = entity if w.folded in lexicon.country_nouns else parliament if w.folded in lexicon.member_nouns else None
+        if meant is None or not w.i or words[w.i - 1].folded not in lexicon.definite_articles:
             continue
         after = words[w.i + 1] if w.i + 1 < len(words) else None
         if after is not None and (_capitalised(after.text) or after.folded in lexicon.genitives):
-            continue  # "il paese di Bengodi", "il Paese Basco" are other places
-        out.append(Counterpart(w.start, w.end, entity.name, entity.kind, "description"))
+            continue  # "il paese di Bengodi", "il Paese Basco", "i deputati del PD" are others
+        out.append(Counterpart(w.start, w.end, meant.name, meant.kind, "description"))
     return out
 
 
@@ -183,9 +191,38 @@ def _named_entities(ner, found: list[Counterpart], kb: KnowledgeBase) -> list[Co
     return out
 
 
+def _role_holder(mention, country, text, published, kb, lexicon) -> Entity | None:
+    """Who a role mention names. A generic role ('la premier') names the home role unless the article is about
+    another country and names no home holder: then it is that country's role ('premier ucraino'). Undated, the
+    holder is the past or present one the article names (most)."""
+    role = kb.roles.get(mention.role)
+    if role is None:
+        return None
+    home = lexicon.governments.home_country
+    holder = lambda r: kb.holder(r.id, published) if published else _named_holder(r.id, text, kb)  # noqa: E731
+    found = holder(role)
+    if role.country == home and country != home and (found is None or not _named_in(found, text)):
+        phrase = " ".join(w.folded for w in split_words(mention.text) if w.folded not in lexicon.definite_articles)
+        foreign = next(
+            (r for r in kb.roles.values() if r.country == country and any(fold(m).startswith(phrase + " ") for m in r.mentions)),
+            None,
+        )
+        if foreign is not None:
+            return holder(foreign)
+    return found
+
+
 def _named_holder(role: str | None, text: str, kb: KnowledgeBase) -> Entity | None:
-    holders = [e for e in kb.entities.values() if any(r.role == role for r in e.roles) and _named_in(e, text)]
-    return holders[0] if len(holders) == 1 else None
+    """The past or present holder of a role the article names most often, if one does."""
+    folded = fold(text)
+    named = Counter()
+    for e in kb.entities.values():
+        if any(r.role == role for r in e.roles):
+            named[e.name] = _times_named(e, folded)
+    ranked = [(n, name) for name, n in named.most_common(2) if n]
+    if not ranked or (len(ranked) == 2 and ranked[0][0] == ranked[1][0]):
+        return None
+    return kb.get(ranked[0][1])
 
 
 def _word_before(text: str, offset: int, by_end: dict[int, Word]) -> Word | None:
@@ -323,6 +360,13 @@ def _named_in(person: Entity, text: str) -> bool:
     folded = fold(text)
     names = {fold(n) for n in (person.name, person.surname or person.name)}
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names)
+
+
+def _times_named(person: Entity, folded_text: str) -> int:
+    """How often an article (folded) names a person, by any of its names; a full name counts once."""
+    names = sorted({fold(n) for n in (person.name, person.surname or person.name, *person.aliases)}, key=len, reverse=True)
+    pattern = "|".join(re.escape(n) for n in names)
+    return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", folded_text))
 
 
 # -- people the article introduces --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class Cue:
     weight: float  # strength after hedging
     evidence_start: int  # character span of the evidence (negation included)
     evidence_end: int
+    reported: bool = False  # someone else's act or stance ("il sostegno occidentale a Kiev", "ha revocato X")
 
 
 @dataclass
@@ -42,21 +43,24 @@ def find_cues(words: list[Word], lexicon: StanceLexicon) -> list[Cue]:
         if match is None:
             i += 1
             continue
-        form, last = match
-        cues.append(_compose(form, words, i, last, lexicon))
+        form, last, reported = match
+        cue = _compose(form, words, i, last, lexicon)
+        cue.reported = reported
+        cues.append(cue)
         i = last
     return cues
 
 
-def _match_at(words: list[Word], i: int, lexicon: StanceLexicon) -> tuple[CueForm, int] | None:
+def _match_at(words: list[Word], i: int, lexicon: StanceLexicon) -> tuple[CueForm, int, bool] | None:
     for form in lexicon.forms_starting_with(words[i].folded):
         last = i + len(form.words)
         if last > len(words) or not all(word_matches(p, w.folded) for p, w in zip(form.words, words[i:last])):
             continue
         following = words[last].folded if last < len(words) else ""
-        if following in form.unless_followed_by or following in lexicon.agent_qualifiers:
-            continue  # "sostenendo che" reports speech; "il sostegno occidentale" is someone else's stance
-        return form, last
+        if following in form.unless_followed_by:
+            continue  # "sostenendo che" reports speech
+        # "il sostegno occidentale", "ha revocato X": someone else's stance or act, which the speaker may judge
+        return form, last, form.act or following in lexicon.agent_qualifiers
     return None
 
 
@@ -103,9 +107,12 @@ def bind(
         linked = _linked_by_parse(analysis, here, same_sentence)
         if linked is not None:
             return linked
+    inside = [c for c in same_sentence if cue.first <= c.word < cue.last and c.counterpart.via == "pronoun"]
+    if inside:
+        return inside[0]  # a clitic of the cue itself: "lasciatelo governare"
     binds = cue.form.binds
     clause_start = next(w for w in words if w.clause == here.clause)
-    if starts_with_any(clause_start.folded, lexicon.labelling_participles) and clause_start.i <= cue.first:
+    if not cue.reported and starts_with_any(clause_start.folded, lexicon.labelling_participles) and clause_start.i <= cue.first:
         before = [c for c in same_sentence if c.word < clause_start.i]
         return before[-1] if before else None  # "l'UE, ritenuta la vera artefice ..." labels the UE
     if binds in ("object", "agent") and _is_passive(words, cue, lexicon):
@@ -130,6 +137,11 @@ def bind(
         ]
     if binds == "agent" and before_in_clause:
         return before_in_clause[0]
+    if cue.reported:  # the one an act is done to is its direct object, a short phrase away
+        after = [c for c in after if c.word - cue.last < lexicon.act_window]
+    if binds == "object" and not after:  # "a Parisi sono state rivolte accuse": the dative before it
+        dative = [c for c in before_in_clause if after_addressee_marker(words, c.word, lexicon)]
+        return dative[-1] if dative else None
     if binds in ("object", "agent"):
         return after[0] if after else None
     if binds == "near":
@@ -142,6 +154,13 @@ def bind(
         return before_in_clause[0]
     earlier = [c for c in same_sentence if c.clause < here.clause]
     return earlier[0] if earlier else None  # the sentence's subject ("Se X prova..., avrà problemi")
+
+
+def after_addressee_marker(words: list[Word], i: int, lexicon: StanceLexicon) -> bool:
+    """Does word `i` follow a marker of the one addressed ("a", "contro", "nei confronti di")?"""
+    return any(
+        i >= len(m) and tuple(w.folded for w in words[i - len(m) : i]) == m for m in lexicon.addressee_markers
+    )
 
 
 def possessor(target: Placed, words: list[Word], candidates: list[Placed], lexicon: StanceLexicon) -> Placed | None:
@@ -184,6 +203,15 @@ def _linked_by_parse(analysis: Analysis, cue_word: Word, candidates: list[Placed
         if cue_token.i in chain or cue_token.head == token.i:
             linked.append(c)
     return min(linked, key=lambda c: abs(c.word - cue_word.i)) if linked else None
+
+
+def judged_acts(cues: list[Cue], words: list[Word]) -> list[tuple[Cue, int]]:
+    """Someone else's acts the speaker condemns in the same sentence, each with the sign that gives their object:
+    condemned support opposes its recipient ("la vera artefice del sostegno occidentale a Kiev"), a condemned
+    sanction supports its victim ("la decisione che aveva revocato X è illegittima"). Other acts say nothing: a
+    positive word nearby is seldom about the act ("la decisione del Tar conferma che la revoca di X ...")."""
+    condemned = {words[c.first].sentence for c in cues if not c.reported and c.sign < 0}
+    return [(act, -act.sign) for act in cues if act.reported and words[act.first].sentence in condemned]
 
 
 def negative_imperative(words: list[Word], lexicon: StanceLexicon) -> tuple[int, int] | None:

@@ -30,6 +30,7 @@ class CueForm:
     strength: float
     binds: str  # one of BINDINGS
     unless_followed_by: frozenset[str] = frozenset()
+    act: bool = False  # someone else's act ("revocare X"): it counts only as the speaker judges it
 
     @property
     def sign(self) -> int:
@@ -78,6 +79,7 @@ class StanceLexicon:
     genitives: frozenset[str]
     locative_prepositions: frozenset[str]
     copula_window: int
+    act_window: int
     governments: GovernmentWords
     generic_heads: frozenset[str]
     agent_qualifiers: frozenset[str]
@@ -87,9 +89,12 @@ class StanceLexicon:
     titles: frozenset[str]
     definite_articles: frozenset[str]
     country_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    parliament_prefix: str
     organisation_head_nouns: frozenset[str]
     addressee_pronouns: frozenset[str]
     third_person_pronouns: frozenset[str]
+    imperative_clitic_endings: tuple[str, ...]
     listing_phrases: list[tuple[str, ...]]
     gerund_endings: tuple[str, ...]
     prepositions: frozenset[str]
@@ -160,11 +165,12 @@ def _build(data: dict) -> StanceLexicon:
         if group.get("binds") not in BINDINGS:
             raise ValueError(f"cue group {name!r} needs binds: one of {', '.join(BINDINGS)}")
         unless = frozenset(fold(w) for w in group.get("unless_followed_by", []))
+        act = bool(group.get("act", False))
         for raw in group.get("forms") or []:
             words = _phrase(raw)
             if words:
                 forms.append(
-                    CueForm(words, name, group["stance"], float(group.get("strength", 0.6)), group["binds"], unless)
+                    CueForm(words, name, group["stance"], float(group.get("strength", 0.6)), group["binds"], unless, act)
                 )
     imperative = data.get("negative_imperative") or {}
     gov = data.get("governments") or {}
@@ -194,6 +200,7 @@ def _build(data: dict) -> StanceLexicon:
         genitives=folded("genitives"),
         locative_prepositions=folded("locative_prepositions"),
         copula_window=int(data.get("copula_window", 3)),
+        act_window=int(data.get("act_window", 6)),
         governments=GovernmentWords(
             nouns={fold(k): str(v) for k, v in (gov.get("nouns") or {}).items()},
             not_followed_by=frozenset(fold(w) for w in gov.get("not_followed_by", [])),
@@ -213,9 +220,12 @@ def _build(data: dict) -> StanceLexicon:
         titles=folded("titles"),
         definite_articles=folded("definite_articles"),
         country_nouns=folded("country_nouns"),
+        member_nouns=folded("parliament_member_nouns"),
+        parliament_prefix=str(data.get("parliament_prefix", "Parlamento")),
         organisation_head_nouns=frozenset(fold(w) for w in data.get("organisation_heads", [])),
         addressee_pronouns=folded("addressee_pronouns"),
         third_person_pronouns=folded("third_person_pronouns"),
+        imperative_clitic_endings=tuple(fold(w) for w in data.get("imperative_clitic_endings", [])),
         listing_phrases=[_phrase(m) for m in data.get("listing_phrases", [])],
         gerund_endings=tuple(data.get("gerund_endings", [])),
         prepositions=folded("prepositions"),
