@@ -1,0 +1,101 @@
+"""Quotation marks: which marks open and close, and the spans they enclose (direct speech candidates).
+
+Pairing is one left-to-right pass with a stack, so it is linear in the text whatever marks it contains: mismatched
+closers (“…“), nested quotes, apostrophes (l’intesa) and quotes that go on into the next paragraph are handled here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"«": "angle", "“": "double", "„": "double", '"': "double", "‘": "single", "‚": "single", "‹": "angle1"}
+CLOSERS = {"»": "angle", "”": "double", "“": "double", '"': "double", "’": "single", "‘": "single", "›": "angle1"}
+MARKS = frozenset(OPENERS) | frozenset(CLOSERS)
+_OPEN_CONTEXT = frozenset("([{-–—/:;,") | MARKS
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}-–—…") | MARKS
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation: marks at `open` and `close - 1`; the words are text[start:end]. `closed` is False when the
+    paragraph ended before a closing mark (the span then runs to the end of that paragraph)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT)
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT or after.isdigit())
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalpha() and after.isalpha()
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Outermost quotations of `text`, in order. Inner quotes belong to the outer one and are not returned.
+
+    A paragraph whose quote is still open at its end continues the quote when the next paragraph begins with an
+    opening mark (the Italian convention for long quotations); otherwise the quote runs to the paragraph's end.
+    """
+    spans: list[QuoteSpan] = []
+    stack: list[tuple[int, str]] = []  # (position, family) of open marks
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if stack:
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and text[j] in OPENERS and OPENERS[text[j]] == stack[0][1] and _can_open(text, j):
+                    del stack[1:]
+                    i = j + 1
+                    continue
+                bottom = stack[0][0]
+                spans.append(QuoteSpan(bottom, i, bottom + 1, i, closed=False))
+                stack.clear()
+            i += 1
+            continue
+        if ch not in MARKS or (ch in "’‘" and _is_apostrophe(text, i)):
+            i += 1
+            continue
+        family = CLOSERS.get(ch)
+        opens = ch in OPENERS and _can_open(text, i)
+        if family is not None and stack and (not opens or any(f == family for _, f in stack[-1:])):
+            depth = _find_open(stack, family) if _can_close(text, i) or not opens else None
+            if depth is not None:
+                position = stack[depth][0]
+                del stack[depth:]
+                if not stack:
+                    spans.append(QuoteSpan(position, i + 1, position + 1, i))
+                i += 1
+                continue
+        if opens:
+            stack.append((i, OPENERS[ch]))
+        i += 1
+    if stack:
+        bottom = stack[0][0]
+        spans.append(QuoteSpan(bottom, n, bottom + 1, n, closed=False))
+    return spans
+
+
+def _find_open(stack: list[tuple[int, str]], family: str) -> int | None:
+    """Depth of the innermost open mark of `family`; only the top few are searched, keeping the pass linear."""
+    for depth in range(len(stack) - 1, max(-1, len(stack) - 4), -1):
+        if stack[depth][1] == family:
+            return depth
+    return None

@@ -1,0 +1,112 @@
+"""A working view of one analysed article: token lookups by offset, quotes, sentence of a token, span trimming."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..analysis import Analysis, Token
+from ..models import Article
+from .cues import fold_apostrophe
+from .quotes import QuoteSpan, quote_spans
+
+_EDGE_PUNCT = " \t\n,;:.-–—"
+
+
+@dataclass
+class Doc:
+    """One article with its analysis, plus the lookups every extraction function needs."""
+
+    article: Article
+    analysis: Analysis
+    quotes: list[QuoteSpan] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.analysis.text
+        self.tokens: list[Token] = self.analysis.tokens
+        self.lower = [fold_apostrophe(t.text) for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+        self.sentence_of = [0] * len(self.tokens)
+        for number, sentence in enumerate(self.analysis.sentences):
+            for i in range(sentence.first, sentence.last):
+                self.sentence_of[i] = number
+        self.quotes = [q for q in quote_spans(self.text) if q.closed]
+        self.quote_opens = [q.open for q in self.quotes]
+
+    @cached_property
+    def paragraph_of(self) -> list[int]:
+        """Paragraph (line) number of every token."""
+        numbers, line, previous = [], 0, 0
+        for token in self.tokens:
+            line += self.text.count("\n", previous, token.start)
+            previous = token.start
+            numbers.append(line)
+        return numbers
+
+    def token_at(self, position: int) -> int:
+        """Index of the first token starting at or after `position`."""
+        return bisect.bisect_left(self.starts, position)
+
+    def token_before(self, position: int) -> int:
+        """Index of the last token ending at or before `position` (-1 if none)."""
+        return bisect.bisect_right(self.starts, position - 1) - 1 if position > 0 else -1
+
+    def quote_around(self, position: int) -> QuoteSpan | None:
+        """The quotation whose marks enclose `position`, if any."""
+        k = bisect.bisect_right(self.quote_opens, position) - 1
+        if k >= 0 and self.quotes[k].open <= position < self.quotes[k].close:
+            return self.quotes[k]
+        return None
+
+    def quotes_within(self, start: int, end: int) -> list[QuoteSpan]:
+        """Quotations lying wholly inside [start, end)."""
+        out = []
+        k = bisect.bisect_left(self.quote_opens, start)
+        while k < len(self.quotes) and self.quotes[k].open < end:
+            if self.quotes[k].close <= end:
+                out.append(self.quotes[k])
+            k += 1
+        return out
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token range [first, last) of the sentence holding token i."""
+        sentence = self.analysis.sentences[self.sentence_of[i]]
+        return sentence.first, sentence.last
+
+    def span_text(self, first: int, last: int) -> str:
+        """Text of tokens [first, last)."""
+        if first >= last:
+            return ""
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding spaces and clause punctuation."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+class SpanSet:
+    """Character spans added in any order, asked whether a new span overlaps or lies inside one (log time)."""
+
+    def __init__(self, spans=()):
+        self._spans = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def _near(self, start: int, end: int):
+        lo = bisect.bisect_left(self._spans, (start - self._longest, -1))
+        hi = bisect.bisect_right(self._spans, (end, end))
+        return self._spans[lo:hi]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._near(start, end))
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._near(start, end))

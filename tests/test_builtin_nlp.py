@@ -1,0 +1,90 @@
+"""The built-in analyser: tokens with exact offsets, lexicon lemmas and POS, Italian-aware sentences."""
+from quotetrack.analysis import get_analyzer
+from quotetrack.builtin_nlp import BuiltinAnalyzer
+
+
+def sentences(text: str) -> list[str]:
+    analysis = BuiltinAnalyzer().analyze(text)
+    return [text[s.start : s.end] for s in analysis.sentences]
+
+
+def tagged(text: str) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.upos, t.lemma) for t in BuiltinAnalyzer().analyze(text).tokens}
+
+
+def test_tokens_point_into_the_text():
+    text = "L’ambasciatrice, dell’Onu, ha detto: «Va bene…» (3,5%)."
+    analysis = BuiltinAnalyzer().analyze(text)
+    assert all(text[t.start : t.end] == t.text for t in analysis.tokens)
+    assert [t.text for t in analysis.tokens][:4] == ["L’", "ambasciatrice", ",", "dell’"]
+    assert analysis.engine == "builtin" and analysis.has_parse is False
+
+
+def test_speech_verbs_get_their_lemma_in_every_form():
+    tags = tagged("Ha dichiarato, sostenendo e ribadendolo, che avrebbe detto e che disse quanto aggiunsero.")
+    assert tags["dichiarato"] == ("VERB", "dichiarare")
+    assert tags["sostenendo"] == ("VERB", "sostenere")
+    assert tags["ribadendolo"] == ("VERB", "ribadire")
+    assert tags["avrebbe"] == ("AUX", "avere")
+    assert tags["detto"] == ("VERB", "dire")
+    assert tags["disse"] == ("VERB", "dire")
+    assert tags["aggiunsero"] == ("VERB", "aggiungere")
+
+
+def test_function_words_and_capitalised_names():
+    tags = tagged("La ministra parla con gli Stati Uniti della crisi")
+    assert tags["La"] == ("DET", "il")
+    assert tags["della"] == ("ADP", "di")
+    assert tags["Stati"][0] == "PROPN"  # not the participle of essere
+    assert tags["Uniti"][0] == "PROPN"
+
+
+def test_elided_clitic_before_a_verb_is_a_pronoun():
+    tokens = BuiltinAnalyzer().analyze("Il sindaco l'ha definita inutile e l'opposizione tace.").tokens
+    clitic, article = [t for t in tokens if t.text == "l'"]
+    assert clitic.upos == "PRON" and article.upos == "DET"
+
+
+def test_abbreviations_initials_and_decimals_do_not_end_sentences():
+    text = "Il sen. Bruno Villa e l'On. Lia Greco hanno visto J. F. Kennedy negli U.S.A. nel 1961. Il PIL è salito del 2.5 per cento."
+    assert sentences(text) == [
+        "Il sen. Bruno Villa e l'On. Lia Greco hanno visto J. F. Kennedy negli U.S.A. nel 1961.",
+        "Il PIL è salito del 2.5 per cento.",
+    ]
+
+
+def test_a_sentence_never_ends_inside_a_quotation():
+    text = "Poi ha detto: «Me ne vado. Torno domani.» Nessuno ha risposto. Davvero? Sì... Fine."
+    assert sentences(text) == ["Poi ha detto: «Me ne vado. Torno domani.»", "Nessuno ha risposto.", "Davvero?", "Sì...", "Fine."]
+
+
+def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph():
+    text = "Disse: «Resto qui. Non parto più\nNuovo paragrafo. Altra frase."
+    assert sentences(text) == ["Disse: «Resto qui. Non parto più", "Nuovo paragrafo.", "Altra frase."]
+
+
+def test_lines_without_final_punctuation_are_sentences_of_their_own():
+    text = "Vertice a Roma sui dazi\nI ministri si sono incontrati ieri. Nessun accordo\n\nAltro titolo"
+    assert sentences(text) == ["Vertice a Roma sui dazi", "I ministri si sono incontrati ieri.", "Nessun accordo", "Altro titolo"]
+
+
+def test_sentences_and_tokens_line_up():
+    analysis = BuiltinAnalyzer().analyze("Uno. Due, tre! «Quattro.» Cinque")
+    assert analysis.sentences[0].first == 0
+    assert [s.last for s in analysis.sentences][-1] == len(analysis.tokens)
+    for sentence in analysis.sentences:
+        tokens = analysis.sentence_tokens(sentence)
+        assert tokens[0].start == sentence.start and tokens[-1].end == sentence.end
+
+
+def test_empty_and_blank_text():
+    for text in ("", "   \n\n  "):
+        analysis = BuiltinAnalyzer().analyze(text)
+        assert analysis.tokens == [] and analysis.sentences == []
+
+
+def test_the_engine_is_chosen_by_name_and_batches():
+    analyzer = get_analyzer("builtin")
+    assert analyzer.name == "builtin"
+    first, second = analyzer.analyze_many(["Una frase.", "Due. Frasi."])
+    assert len(first.sentences) == 1 and len(second.sentences) == 2

@@ -1,0 +1,315 @@
+"""Statement extraction and speaker attribution with the built-in engine, one Italian pattern per test."""
+from __future__ import annotations
+
+import json
+import sys
+import types
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from quotetrack.builtin_nlp import BuiltinAnalyzer
+from quotetrack.extract import extract_statements
+from quotetrack.extract.quotes import quote_spans
+from quotetrack.kb import default_kb
+from quotetrack.models import Article
+
+
+def extract(text: str, published: date | None = date(2025, 3, 20), dated: bool = True):
+    article = Article("t", text, published=published, dated=dated)
+    statements = extract_statements(article, BuiltinAnalyzer().analyze(text), default_kb())
+    for s in statements:
+        assert text[s.start : s.end] == s.quote
+    return statements
+
+
+def one(text: str, **kwargs):
+    statements = extract(text, **kwargs)
+    assert len(statements) == 1, [s.quote for s in statements]
+    return statements[0]
+
+
+def quotes(text: str, **kwargs) -> list[tuple[str, str | None]]:
+    return [(s.quote, s.speaker) for s in extract(text, **kwargs)]
+
+
+# -- quotation marks ------------------------------------------------------------------------------------------------
+def test_quote_marks_pair_across_styles_nesting_and_apostrophes():
+    text = "«Va “bene” così» e l’idea ‘strana’ poi \"altro\" ma “chiuso male“."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["Va “bene” così", "strana", "altro", "chiuso male"]
+
+
+def test_a_quotation_reopened_in_the_next_paragraph_continues():
+    text = "Disse: «Primo paragrafo.\n«Secondo paragrafo.» Poi tacque."
+    (span,) = quote_spans(text)
+    assert text[span.start : span.end] == "Primo paragrafo.\n«Secondo paragrafo."
+
+
+# -- direct speech -------------------------------------------------------------------------------------------------
+def test_direct_quote_with_the_cue_after_it():
+    s = one("«Non firmeremo mai questo accordo», ha dichiarato Marta Colombo.")
+    assert (s.quote, s.kind, s.speaker, s.cue) == ("Non firmeremo mai questo accordo", "direct", "Marta Colombo", "ha dichiarato")
+    assert s.speaker_kind == "person" and s.speaker_mention == "Marta Colombo"
+
+
+def test_mismatched_closing_mark():
+    s = one("“Le tasse non aumenteranno“, ha assicurato Paolo Conti.")
+    assert s.quote == "Le tasse non aumenteranno" and s.speaker == "Paolo Conti"
+
+
+def test_colon_introduction_with_a_verb_names_the_attacker():
+    s = one("Bianchi attacca Verdi: “Si dimetta prima dell’estate”")
+    assert (s.speaker, s.cue, s.kind) == ("Bianchi", "attacca", "direct")
+    assert s.quote == "Si dimetta prima dell’estate"
+    assert s.clause_start == 0 and "Verdi" in "Bianchi attacca Verdi: “"[s.clause_start : s.clause_end]
+
+
+def test_colon_introduction_without_a_verb():
+    s = one("Lombardi: «Il progetto è morto e sepolto»")
+    assert (s.speaker, s.cue) == ("Lombardi", ":")
+
+
+def test_split_quote_around_an_interjection_gives_two_records_one_speaker():
+    text = "Il ministro Carlo Neri ha parlato a lungo. «Il piano è pronto - continua il ministro - e partirà a maggio»."
+    assert quotes(text) == [("Il piano è pronto", "Carlo Neri"), ("e partirà a maggio", "Carlo Neri")]
+
+
+def test_two_pairs_of_marks_around_a_cue():
+    text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
+    assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]
+
+
+def test_multi_sentence_and_multi_paragraph_quotes_are_one_statement():
+    text = "Il sindaco Luca Greco ha detto: «Ci sono problemi. Li risolveremo.\n«Ci vorrà tempo.»"
+    s = one(text)
+    assert s.quote == "Ci sono problemi. Li risolveremo.\n«Ci vorrà tempo." and s.speaker == "Luca Greco"
+
+
+def test_a_quote_opening_the_article_belongs_to_the_speaker_who_follows():
+    text = "«Il paese ha bisogno di stabilità e di riforme». Giulia Marino ha poi detto: «Andremo al voto»."
+    assert quotes(text) == [("Il paese ha bisogno di stabilità e di riforme", "Giulia Marino"), ("Andremo al voto", "Giulia Marino")]
+
+
+def test_scare_quotes_and_quoted_names_are_not_statements():
+    assert extract("Il cosiddetto «accordo» è saltato e il libro «Mare nero» esce domani.") == []
+
+
+# -- mixed speech --------------------------------------------------------------------------------------------------
+def test_reported_clause_entirely_in_quotes_is_mixed_with_the_words_inside():
+    s = one("Il segretario Franco Riva ha detto che «la legge va cambiata subito».")
+    assert (s.quote, s.kind, s.cue) == ("la legge va cambiata subito", "mixed", "ha detto che")
+
+
+def test_reported_clause_with_quoted_words_keeps_the_marks():
+    s = one("Anna Ferri si è detta «fiduciosa» che il dialogo riprenda presto.")
+    assert s.kind == "mixed" and s.quote == "«fiduciosa» che il dialogo riprenda presto"
+
+
+def test_labelling_with_a_clitic_and_a_quote():
+    s = one("Il governatore Elio Sala l'ha definita «una riforma sbagliata».")
+    assert (s.kind, s.speaker, s.quote) == ("mixed", "Elio Sala", "una riforma sbagliata")
+
+
+def test_speaking_of_quoted_words():
+    s = one("Il leader dei Verdi Tommaso Gallo parla di «occasione persa», poi lascia la sala.")
+    assert s.quote == "occasione persa" and s.kind == "mixed" and s.speaker == "Tommaso Gallo"
+
+
+# -- reported speech -----------------------------------------------------------------------------------------------
+def test_che_clause_without_marks_is_indirect():
+    s = one("La ministra Elena Russo ha affermato che le tasse scenderanno l'anno prossimo.")
+    assert (s.quote, s.kind, s.speaker, s.cue) == ("le tasse scenderanno l'anno prossimo", "indirect", "Elena Russo", "ha affermato che")
+
+
+@pytest.mark.parametrize("cue", ["sostiene che", "avrebbe detto che", "aveva ribadito che", "ha poi precisato che",
+                                 "spiegò che", "dichiarerà che", "chiarisce che", "ammette che"])
+def test_speech_verbs_in_every_tense(cue):
+    s = one(f"Il portavoce Dario Fabbri {cue} il vertice è stato rinviato.")
+    assert (s.quote, s.cue, s.speaker) == ("il vertice è stato rinviato", cue, "Dario Fabbri")
+
+
+def test_gerund_cue_takes_the_subject_of_the_main_clause():
+    s = one("Giorgio Lenti ha lasciato il partito, sostenendo che la linea è sbagliata.")
+    assert (s.speaker, s.cue, s.quote) == ("Giorgio Lenti", "sostenendo che", "la linea è sbagliata")
+
+
+def test_di_with_an_infinitive():
+    s = one("Il deputato Marco Pace ha annunciato di voler lasciare la politica.")
+    assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"
+
+
+def test_coordinated_che_clauses_are_two_statements():
+    text = "Rita Moro ha detto che il bilancio è in ordine e che le assunzioni ripartiranno."
+    assert quotes(text) == [("il bilancio è in ordine", "Rita Moro"), ("le assunzioni ripartiranno", "Rita Moro")]
+
+
+def test_secondo_at_the_start_of_a_clause():
+    s = one("Secondo Irene Sala, la crisi durerà almeno due anni.")
+    assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")
+
+
+def test_secondo_inserted_in_the_middle_keeps_the_whole_clause():
+    s = one("La riforma, secondo Bruno Testa, andrebbe ritirata subito.")
+    assert s.quote == "La riforma, secondo Bruno Testa, andrebbe ritirata subito" and s.speaker == "Bruno Testa"
+
+
+def test_other_attribution_markers():
+    s = one("A detta di Luisa Bassi, il progetto non verrà finanziato.")
+    assert (s.speaker, s.quote) == ("Luisa Bassi", "il progetto non verrà finanziato")
+
+
+def test_anaphoric_confirmation_reports_the_previous_sentence():
+    text = "Le due aziende hanno firmato un'intesa sul gas. Lo ha confermato Ugo Martini, direttore della prima."
+    s = one(text)
+    assert (s.quote, s.speaker, s.cue) == ("Le due aziende hanno firmato un'intesa sul gas", "Ugo Martini", "Lo ha confermato")
+
+
+def test_accusations_keep_the_accused_in_the_span():
+    s = one("Il sindacalista Piero Galli ha accusato la direzione di aver mentito ai lavoratori.")
+    assert s.quote == "la direzione di aver mentito ai lavoratori" and s.speaker == "Piero Galli"
+
+
+def test_labelling_keeps_the_labelled_in_the_span():
+    s = one("Carla Gentile ha definito la proposta come un passo indietro.")
+    assert s.quote == "la proposta come un passo indietro"
+
+
+@pytest.mark.parametrize("text", [
+    "Il presidente Aldo Neri ha condannato l'attacco al convoglio.",
+    "Il governatore Lino Ferri ha dichiarato lo stato di emergenza.",
+    "La commissione ha annunciato la chiusura dell'inchiesta.",
+])
+def test_noun_phrase_contents_and_performatives_are_not_statements(text):
+    assert extract(text) == []
+
+
+# -- speakers ------------------------------------------------------------------------------------------------------
+def test_subject_after_the_verb():
+    s = one("«Nessuno verrà lasciato indietro», ha dichiarato Peskov ai giornalisti.")
+    assert (s.speaker, s.speaker_mention) == ("Dmitry Peskov", "Peskov")
+
+
+def test_apposition_gives_the_name_not_the_role():
+    s = one("Dmitri Peskov, portavoce della presidenza russa, ha chiarito che il dialogo resta aperto.")
+    assert (s.speaker, s.speaker_mention) == ("Dmitry Peskov", "Dmitri Peskov")
+
+
+def test_relative_clause_points_to_its_antecedent():
+    text = "La proposta è arrivata dal premier Pietro Landi che aveva dichiarato: «Non ci sono alternative»."
+    assert one(text).speaker == "Pietro Landi"
+
+
+@pytest.mark.parametrize("day, expected", [(date(2024, 6, 14), "Joe Biden"), (date(2025, 3, 20), "Donald Trump")])
+def test_a_role_is_whoever_held_it_on_the_article_date(day, expected):
+    s = one("Il presidente Usa ha detto che le sanzioni resteranno in vigore.", published=day)
+    assert (s.speaker, s.speaker_mention) == (expected, "Il presidente Usa")
+
+
+def test_a_bare_title_is_the_person_the_article_introduced_with_it():
+    text = "Il ministro dell'Agricoltura Nadia Costa ha visitato la fiera. Il ministro ha poi detto che i prezzi caleranno."
+    assert one(text).speaker == "Nadia Costa"
+
+
+def test_an_undated_article_prefers_the_person_it_introduces():
+    text = "Il premier ha detto che la manovra è pronta. Il premier Luigi Serra ha parlato a Milano."
+    assert one(text, published=None, dated=False).speaker == "Luigi Serra"
+
+
+def test_null_subject_carries_the_last_speaker():
+    text = "Teresa Galli ha detto che la scuola riaprirà. Ha poi aggiunto: «Servono più insegnanti»."
+    statements = extract(text)
+    assert [s.speaker for s in statements] == ["Teresa Galli", "Teresa Galli"]
+    assert statements[1].confidence < statements[0].confidence
+
+
+def test_a_later_surname_is_the_full_name_given_earlier():
+    text = "Giovanna Ferri guida il comitato dei residenti. Ferri ha detto che la protesta continuerà."
+    s = one(text)
+    assert (s.speaker, s.speaker_mention) == ("Giovanna Ferri", "Ferri")
+
+
+def test_names_with_particles():
+    s = one("Luca Cordero di Montezemolo ha spiegato che la crescita è ferma.")
+    assert s.speaker == "Luca Cordero di Montezemolo"
+
+
+def test_anonymous_sources_are_kept_as_descriptions():
+    s = one("Un funzionario russo ha riferito che i colloqui sono sospesi.")
+    assert (s.speaker, s.speaker_kind) == ("funzionario russo", "anonymous")
+
+
+def test_organisations_speak_as_themselves():
+    s = one("Il governo cinese ha dichiarato che le esercitazioni proseguiranno.")
+    assert (s.speaker, s.speaker_kind) == ("Governo cinese", "organisation")
+
+
+def test_confidence_follows_how_the_speaker_was_found():
+    named = one("Marta Riva ha detto che il ponte è sicuro.")
+    by_role = one("Il presidente Usa ha detto che il ponte è sicuro.")
+    assert 0 < by_role.confidence < named.confidence <= 1
+
+
+def test_a_parse_when_present_chooses_the_subject(monkeypatch):
+    """With `has_parse`, the Stanza helper's `syntax.speaker_tokens` is asked first."""
+    text = "Ieri Marco Bini e Lucia Dori hanno parlato. Ha detto che il piano è pronto."
+    analysis = BuiltinAnalyzer().analyze(text)
+    analysis.has_parse = True
+    dori = next(t.i for t in analysis.tokens if t.text == "Dori")
+    fake = types.ModuleType("quotetrack.extract.syntax")
+    fake.speaker_tokens = lambda analysis, verb: [dori - 1, dori]
+    fake.content_span = lambda analysis, verb: None
+    monkeypatch.setitem(sys.modules, "quotetrack.extract.syntax", fake)
+    (s,) = extract_statements(Article("t", text, published=date(2025, 1, 1)), analysis, default_kb())
+    assert s.speaker == "Lucia Dori" and s.quote == "il piano è pronto"
+
+
+# -- contract ------------------------------------------------------------------------------------------------------
+def test_statements_are_in_article_order_with_offsets_and_clause_spans():
+    text = ("Secondo Nora Bassi, il treno arriverà. «Siamo pronti», ha detto Ivo Dini. "
+            "Lea Conti ha spiegato che i lavori finiranno.")
+    statements = extract(text)
+    assert [s.speaker for s in statements] == ["Nora Bassi", "Ivo Dini", "Lea Conti"]
+    assert [s.start for s in statements] == sorted(s.start for s in statements)
+    for s in statements:
+        assert s.targets == [] and s.article == "t"
+        assert s.clause_start is not None and s.clause_start < s.clause_end <= len(text)
+        assert s.cue in text[s.clause_start : s.clause_end]
+        json.dumps(s.to_json())
+
+
+@pytest.mark.parametrize("text", ["", "«", "»", "«»", "“”", "' '", "Lo ha", ":", "Secondo", "ha detto che", "«a\n»\n«"])
+def test_odd_texts_never_raise(text):
+    assert isinstance(extract(text), list)
+
+
+# -- the seeds -----------------------------------------------------------------------------------------------------
+def test_seed_articles_give_the_required_statements_and_speakers(seeds_dir):
+    from quotetrack.evaluate import match, read_jsonl, same_name
+
+    kb = default_kb()
+    gold = [g for g in read_jsonl(seeds_dir / "expected.jsonl") if not g.get("optional")]
+    dates = {"000": date(2025, 3, 20), "004": date(2024, 6, 14)}  # 000 has no date: passed like --date
+    system = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        article = Article(path.stem, text, published=dates[path.stem[:3]])
+        system += [s.to_json() for s in extract_statements(article, BuiltinAnalyzer().analyze(text), kb)]
+    pairs = match(gold, system)
+    assert len(pairs) == len(gold) == 10
+    assert all(same_name(gold[g]["speaker"], system[s]["speaker"], kb) for g, s in pairs)
+    optional = [g for g in read_jsonl(seeds_dir / "expected.jsonl") if g.get("optional")]
+    extra = [s for i, s in enumerate(system) if i not in {s for _, s in pairs}]
+    unexpected = [s for s in extra if not match(optional, [s])]
+    # the two extras are statements the project's rules ask for: an anonymous source ("Secondo fonti ucraine, …")
+    # and an anaphoric confirmation ("Lo ha confermato Kirill Dmitriev")
+    assert len(unexpected) <= 2, [s["quote"] for s in unexpected]
+
+
+def test_extraction_does_not_depend_on_the_article_id():
+    text = "Rosa Neri ha detto che il museo riapre."
+    article = Article("a", text, published=date(2025, 1, 1))
+    first = extract_statements(article, BuiltinAnalyzer().analyze(text), default_kb())
+    second = extract_statements(replace(article, id="b"), BuiltinAnalyzer().analyze(text), default_kb())
+    assert [(s.quote, s.speaker) for s in first] == [(s.quote, s.speaker) for s in second]
+    assert second[0].article == "b"

@@ -1,0 +1,78 @@
+"""Properties that hold for any text: extraction never raises, offsets always point at the quote, and large or
+hostile inputs (a megabyte of paragraphs, 10^5 unclosed quote marks, one endless line) finish."""
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotetrack.builtin_nlp import BuiltinAnalyzer
+from quotetrack.extract import extract_statements
+from quotetrack.kb import default_kb
+from quotetrack.models import STATEMENT_KINDS, Article
+
+PIECES = st.sampled_from([
+    "«", "»", "“", "”", "„", "‘", "’", '"', "'", ":", ",", ".", "!", "?", "…", " - ", "\n", "\n\n", " ", "(", ")",
+    "ha detto che", "secondo", "Secondo", "ha dichiarato", "sostenendo che", "Lo ha confermato", "di", "che", "e",
+    "Mario Rossi", "il presidente Usa", "Putin", "un funzionario russo", "il governo", "l’intesa", "On.", "J.",
+    "il tycoon", "accusandolo di", "ha definito", "come", "parla di", "si è detto", "Ha poi aggiunto",
+])
+
+
+def check(text: str) -> None:
+    article = Article("p", text, published=date(2025, 3, 20))
+    analysis = BuiltinAnalyzer().analyze(text)
+    for t in analysis.tokens:
+        assert text[t.start : t.end] == t.text
+    statements = extract_statements(article, analysis, default_kb())
+    for s in statements:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.quote
+        assert s.kind in STATEMENT_KINDS and 0 <= s.confidence <= 1
+        assert s.speaker is None or s.speaker.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_any_mix_of_quote_marks_and_cues(text):
+    check(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_unicode_text(text):
+    check(text)
+
+
+def finishes(text: str, seconds: float = 240) -> list:
+    """Run extraction in a thread and wait for it (a generous bound: the point is that it ends, not how fast)."""
+    result: list = []
+
+    def work():
+        analysis = BuiltinAnalyzer().analyze(text)
+        result.append(extract_statements(Article("big", text, published=date(2025, 3, 20)), analysis, default_kb()))
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "extraction did not finish"
+    return result[0]
+
+
+def test_a_megabyte_of_paragraphs():
+    paragraph = ("Il ministro Carlo Neri ha detto che «il governo non cadrà», mentre secondo fonti vicine al partito "
+                 "la crisi è grave. «Andremo avanti», ha aggiunto Neri. Lo ha confermato il suo portavoce.\n")
+    text = paragraph * (1_000_000 // len(paragraph))
+    statements = finishes(text)
+    assert len(statements) == 3 * (len(text) // len(paragraph))  # ha detto che, secondo, ha aggiunto
+
+
+def test_a_hundred_thousand_opening_marks_and_no_closing_one():
+    assert finishes("disse «" * 100_000) == []
+
+
+def test_a_megabyte_on_a_single_line():
+    text = ("parola, ha detto che " * 50_000)[:1_000_000]
+    finishes(text)
