@@ -62,7 +62,7 @@ def finishes(text: str, seconds: float = 240) -> list:
 
 
 def test_a_megabyte_of_paragraphs():
-    paragraph = ("Il ministro Carlo Neri ha detto che «il governo non cadrà», mentre secondo fonti vicine al partito "
+    paragraph = ("Il ministro Carlo Neri ha detto che «il governo non cadrà», mentre secondo una fonte vicina al partito "
                  "la crisi è grave. «Andremo avanti», ha aggiunto Neri. Lo ha confermato il suo portavoce.\n")
     text = paragraph * (1_000_000 // len(paragraph))
     statements = finishes(text)
