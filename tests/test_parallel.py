@@ -94,7 +94,7 @@ def test_parallel_ingest_stores_what_sequential_ingest_stores(tmp_path, corpus, 
         report = ingest_parallel([str(corpus)], store, jobs=jobs, engine="builtin")
     assert (report.new, report.already_stored, report.failed, report.statements) == (
         reference_report.new, 0, 0, reference_report.statements,
-    )
+    ), [str(f) for f in report.failures]
     assert snapshot(path) == reference
 
 
