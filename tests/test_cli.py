@@ -92,3 +92,13 @@ def test_ingest_with_two_jobs_reports_like_one_job(tmp_path):
 def test_dask_options_without_dask_engine_are_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "go with --engine dask" in result.output
+
+
+def test_ingest_into_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("appunti personali, non un database\n" * 100)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "vertice.txt"), "--db", str(not_a_db)])
+    assert result.exit_code == 1
+    assert "Error:" in result.output and "Traceback" not in result.output
+    assert not_a_db.read_text().startswith("appunti personali")  # untouched

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -30,7 +31,7 @@ def _kb(kb_files):
         raise click.ClickException(str(exc)) from None
 
 
-def _report_failure(failure) -> None:
+def report_failure(failure) -> None:
     click.secho(f"error: {failure}", fg="red", err=True)
 
 
@@ -65,23 +66,34 @@ def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engi
     quotetrack ingest archive/ --jobs 2
     quotetrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    if engine != "dask" and (scheduler or out_parquet):
+        raise click.UsageError("--scheduler and --out-parquet go with --engine dask")
+    with writing(db, progress) as (store, bar):
+        report = _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir, kb_files,
+                             date=date.date() if date else None, on_failure=report_failure, progress=bar.update)
+    finish(report)
+
+
+@contextmanager
+def writing(db: str, progress: bool | None):
+    """The store and progress bar of a command that stores articles; known problems become one-line errors."""
     from tqdm import tqdm
 
     from ..analysis import EngineUnavailable
-    from ..store import Store
+    from ..store import Store, StoreError
 
-    if engine != "dask" and (scheduler or out_parquet):
-        raise click.UsageError("--scheduler and --out-parquet go with --engine dask")
     show_bar = sys.stderr.isatty() if progress is None else progress
-    common = dict(date=date.date() if date else None, on_failure=_report_failure)
-    with Store(db) as store, tqdm(unit=" articles", file=sys.stderr, disable=not show_bar) as bar:
-        try:
-            report = _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir,
-                                 kb_files, progress=bar.update, **common)
-        except (EngineUnavailable, ValueError) as exc:
-            raise click.ClickException(str(exc)) from None
-        except ModuleNotFoundError as exc:
-            raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
+    try:
+        with Store(db) as store, tqdm(unit=" articles", file=sys.stderr, disable=not show_bar) as bar:
+            yield store, bar
+    except (EngineUnavailable, StoreError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
+
+
+def finish(report) -> None:
+    """The closing summary; the exit status tells a script whether anything failed."""
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
@@ -115,7 +127,7 @@ def demo(db, engine, models_dir, kb_files):
     with Store(db) as store:
         samples = [str(p) for p in sample_paths()]
         report = _run_ingest(samples, store, engine, 1, None, None, None, models_dir, kb_files,
-                             date=None, on_failure=_report_failure)
+                             date=None, on_failure=report_failure)
         click.echo(f"{db}: {report.summary()}")
         click.echo(table(query.speakers(store).head(8)[["speaker", "statements", "articles"]]))
         written = write_digest(store)
@@ -144,7 +156,7 @@ def extract(paths, engine, models_dir, kb_files, date, fmt):
                 records.append(item)
         else:
             failed = True
-            _report_failure(item)
+            report_failure(item)
     if fmt == "table":
         _print_table(records)
     if failed:
@@ -205,7 +217,7 @@ def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_
                 if isinstance(item, dict):
                     system_records.append(item)
                 else:
-                    _report_failure(item)
+                    report_failure(item)
             if save:
                 Path(save).write_text(
                     "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in system_records), encoding="utf-8"
