@@ -46,6 +46,14 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def lexicon_upos(tokens: list[Token]) -> list[str]:
+    """The POS this engine gives tokens that another engine tagged: the surface rules were written on these tags."""
+    plain = [Token(t.i, t.text, t.start, t.end) for t in tokens]
+    for token in plain:
+        _tag(token, plain)
+    return [t.upos for t in plain]
+
+
 def _tag(token: Token, tokens: list[Token]) -> None:
     word = token.text
     lower = fold_apostrophe(word)

@@ -6,6 +6,7 @@ them to the `quotetrack.analysis` dataclasses.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import os
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .analysis import Analysis, EntitySpan, Sentence, Token
+from .analysis import Analysis, EntitySpan, Token
 
 ENV_MODELS_DIR = "QUOTETRACK_STANZA_DIR"
 ENV_NER_MODEL = "QUOTETRACK_STANZA_NER"
@@ -214,7 +215,11 @@ def load_pipeline(resources_dir: Path, ner_model: Path | None = None):
 
 
 class StanzaAnalyzer:
-    """Analyses Italian text with Stanza; the pipeline is loaded on first use."""
+    """Analyses Italian text with Stanza; the pipeline is loaded on first use.
+
+    The surface layer (tokens, sentences) is the built-in analyser's, so every surface rule of the extractor sees
+    exactly what it sees with the built-in engine; Stanza adds its lemmas, tags, parse and entities on top, aligned
+    by character offsets (`align`)."""
 
     name = "stanza"
 
@@ -236,7 +241,17 @@ class StanzaAnalyzer:
         return self.analyze_many([text])[0]
 
     def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
-        """Analyse texts together: their pieces go to Stanza in bulk calls of about BATCH_CHARS characters."""
+        from .builtin_nlp import BuiltinAnalyzer
+
+        analyses = BuiltinAnalyzer().analyze_many(texts)
+        for analysis, parse in zip(analyses, self.parse_many(texts)):
+            align(analysis, parse)
+            analysis.engine = self.name
+        return analyses
+
+    def parse_many(self, texts: Sequence[str]) -> list[Parse]:
+        """Stanza's own reading of each text; its pieces go to Stanza in bulk calls of about BATCH_CHARS
+        characters."""
         pieces = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in split_text(text, self.chunk_chars)]
         documents: list = []
         batch: list[tuple[int, int, str]] = []
@@ -247,10 +262,10 @@ class StanzaAnalyzer:
                 batch = []
         if batch:
             documents += self._run(batch)
-        analyses = [Analysis(text=text, engine=self.name, has_parse=True) for text in texts]
+        parses = [Parse() for _ in texts]
         for (n, offset, _), document in zip(pieces, documents):
-            _append_document(analyses[n], document, offset)
-        return analyses
+            _append_document(parses[n], document, offset)
+        return parses
 
     def _run(self, batch: list[tuple[int, int, str]]) -> list:
         import stanza
@@ -279,35 +294,120 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return parts
 
 
-def _append_document(analysis: Analysis, document, offset: int) -> None:
-    """Add a Stanza document's words, sentences and entities to `analysis`, shifting offsets by `offset`."""
-    tokens = analysis.tokens
+@dataclass(slots=True)
+class Word:
+    """One Stanza word. Words of a multi-word token (`della` → `di` + `la`) share the token's offsets."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int | None  # index into Parse.words; None for a sentence root
+    deprel: str
+    ner: str
+
+
+@dataclass
+class Parse:
+    """Stanza's words and entities for one text, before alignment to the surface tokens."""
+
+    words: list[Word] = field(default_factory=list)
+    entities: list[EntitySpan] = field(default_factory=list)
+
+
+def _append_document(parse: Parse, document, offset: int) -> None:
+    """Add a Stanza document's words and entities to `parse`, shifting offsets by `offset`."""
+    words = parse.words
     for sentence in document.sentences:
-        first = len(tokens)
+        first = len(words)
         for stanza_token in sentence.tokens:
-            words = stanza_token.words
-            tags = _word_tags(stanza_token.ner, len(words))
-            for word, tag in zip(words, tags):
-                tokens.append(
-                    Token(
-                        i=len(tokens),
-                        text=word.text,
-                        start=offset + stanza_token.start_char,
-                        end=offset + stanza_token.end_char,
-                        lemma=word.lemma or word.text,
-                        upos=word.upos or "",
-                        feats=word.feats or "",
-                        head=first + word.head - 1 if word.head else None,
-                        deprel=word.deprel or "",
-                        ner=tag,
+            for word, tag in zip(stanza_token.words, _word_tags(stanza_token.ner, len(stanza_token.words))):
+                words.append(
+                    Word(
+                        offset + stanza_token.start_char,
+                        offset + stanza_token.end_char,
+                        word.text,
+                        word.lemma or word.text,
+                        word.upos or "",
+                        word.feats or "",
+                        first + word.head - 1 if word.head else None,
+                        word.deprel or "",
+                        tag,
                     )
                 )
-        if len(tokens) > first:
-            analysis.sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
     for entity in document.ents:
-        analysis.entities.append(
-            EntitySpan(offset + entity.start_char, offset + entity.end_char, entity.type, entity.text)
-        )
+        parse.entities.append(EntitySpan(offset + entity.start_char, offset + entity.end_char, entity.type, entity.text))
+
+
+def align(analysis: Analysis, parse: Parse) -> None:
+    """Put Stanza's reading on the surface tokens of `analysis` (the built-in engine's), by character offsets.
+
+    Each token takes the tags of the Stanza word it carries: of the words sharing its characters, the one whose head
+    lies outside them (`della` → `di`, `dirlo` → `dir`), else the first. Heads are mapped to the tokens carrying
+    them, climbing past words that share the token; a head outside the token's sentence makes it a root. A token
+    Stanza glued to a neighbour (`ultimatum»`) hangs on the token that carries the glued word.
+    """
+    tokens = analysis.tokens
+    starts = [t.start for t in tokens]
+    owner = [_token_of(word, tokens, starts) for word in parse.words]
+    carried: dict[int, int] = {}
+    for w, t in enumerate(owner):
+        if t is None:
+            continue
+        if t not in carried or _heads_outside(parse.words, owner, w, t) and not _heads_outside(parse.words, owner, carried[t], t):
+            carried[t] = w
+    sentence_of = [0] * len(tokens)
+    for number, sentence in enumerate(analysis.sentences):
+        sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
+    for token in tokens:
+        w = carried.get(token.i)
+        if w is None:
+            token.head = _covering_token(token, parse.words, carried)
+            token.deprel = "punct" if token.upos == "PUNCT" else "dep"
+        else:
+            word = parse.words[w]
+            token.lemma, token.upos, token.feats, token.deprel = word.lemma, word.upos, word.feats, word.deprel
+            token.ner = word.ner
+            token.head = _head_token(parse.words, owner, w, token.i)
+        if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
+            token.head, token.deprel = None, "root"
+    analysis.entities = list(parse.entities)
+    analysis.has_parse = True
+
+
+def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
+    """The surface token holding a word's first character."""
+    k = bisect.bisect_right(starts, word.start) - 1
+    if k >= 0 and word.start < tokens[k].end:
+        return k
+    k += 1  # the word starts in a space between tokens (never with Stanza's offsets; kept safe)
+    return k if k < len(tokens) and tokens[k].start < word.end else None
+
+
+def _heads_outside(words: list[Word], owner: list[int | None], w: int, t: int) -> bool:
+    head = words[w].head
+    return head is None or owner[head] != t
+
+
+def _head_token(words: list[Word], owner: list[int | None], w: int, t: int) -> int | None:
+    """The surface token of a word's head, climbing past heads that share the word's own token."""
+    seen = set()
+    head = words[w].head
+    while head is not None and owner[head] == t and head not in seen:
+        seen.add(head)
+        head = words[head].head
+    return None if head is None else owner[head]
+
+
+def _covering_token(token: Token, words: list[Word], carried: dict[int, int]) -> int | None:
+    """For a token no Stanza word starts in (`»` of `ultimatum»`): the closest earlier token whose word covers it."""
+    for k in range(token.i - 1, max(-1, token.i - 4), -1):
+        w = carried.get(k)
+        if w is not None:
+            return k if words[w].end > token.start else None
+    return None
 
 
 def _word_tags(tag: str | None, n_words: int) -> list[str]:

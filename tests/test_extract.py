@@ -250,18 +250,28 @@ def test_confidence_follows_how_the_speaker_was_found():
     assert 0 < by_role.confidence < named.confidence <= 1
 
 
-def test_a_parse_when_present_chooses_the_subject(monkeypatch):
-    """With `has_parse`, the Stanza helper's `syntax.speaker_tokens` is asked first."""
-    text = "Ieri Marco Bini e Lucia Dori hanno parlato. Ha detto che il piano è pronto."
+def _with_fake_parse(monkeypatch, text: str, speaker_words: list[str]):
+    """A built-in analysis flagged as parsed, whose `syntax.speaker_tokens` names `speaker_words`."""
     analysis = BuiltinAnalyzer().analyze(text)
     analysis.has_parse = True
-    dori = next(t.i for t in analysis.tokens if t.text == "Dori")
+    chosen = [t.i for t in analysis.tokens if t.text in speaker_words]
     fake = types.ModuleType("quotetrack.extract.syntax")
-    fake.speaker_tokens = lambda analysis, verb: [dori - 1, dori]
-    fake.content_span = lambda analysis, verb: None
+    fake.speaker_tokens = lambda analysis, verb: chosen
+    fake.marked_clause = lambda analysis, verb: None
     monkeypatch.setitem(sys.modules, "quotetrack.extract.syntax", fake)
-    (s,) = extract_statements(Article("t", text, published=date(2025, 1, 1)), analysis, default_kb())
+    return extract_statements(Article("t", text, published=date(2025, 1, 1)), analysis, default_kb())
+
+
+def test_a_parse_names_the_speaker_where_the_rules_find_no_subject(monkeypatch):
+    """The rules would carry the last speaker over; with a parse its subject is asked first."""
+    (s,) = _with_fake_parse(monkeypatch, "Ieri Marco Bini e Lucia Dori hanno parlato. Ha detto che il piano è pronto.",
+                            ["Lucia", "Dori"])
     assert s.speaker == "Lucia Dori" and s.quote == "il piano è pronto"
+
+
+def test_the_rules_win_over_the_parse_when_they_find_a_subject(monkeypatch):
+    (s,) = _with_fake_parse(monkeypatch, "Marco Bini ha detto che Lucia Dori è pronta.", ["Lucia", "Dori"])
+    assert s.speaker == "Marco Bini"
 
 
 # -- contract ------------------------------------------------------------------------------------------------------
@@ -323,3 +333,31 @@ def test_unnamed_plural_sources_are_sourcing_not_a_speaker_but_one_source_is():
     found = {s.quote: s.speaker for s in extract_statements(article, BuiltinAnalyzer().analyze(text), kb)}
     assert "il vertice slitterà a giugno" not in found
     assert found.get("la data non è ancora stata fissata") == "fonte diplomatica"
+
+
+# -- the Stanza engine: the rules decide, the parse adds ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def stanza_extract(stanza_models_dir):
+    from quotetrack.stanza_nlp import StanzaAnalyzer
+
+    analyzer = StanzaAnalyzer(stanza_models_dir)
+
+    def run(text: str):
+        article = Article("t", text, published=date(2025, 3, 20))
+        return extract_statements(article, analyzer.analyze(text), default_kb())
+
+    return run
+
+
+def test_a_speech_verb_the_lexicon_misses_is_found_by_its_parsed_lemma(stanza_extract):
+    """`aggiungendo` is not among the lexicon's regular forms of `aggiungere`; the parse's lemma finds it."""
+    text = "Marta Riva ha parlato a lungo, aggiungendo anche che il ponte è sicuro."
+    assert [(s.quote, s.speaker) for s in extract(text)] == []
+    assert [(s.quote, s.speaker) for s in stanza_extract(text)] == [("il ponte è sicuro", "Marta Riva")]
+
+
+def test_with_a_parse_the_rules_statements_are_unchanged(stanza_extract):
+    text = ("Secondo Nora Bassi, il treno arriverà. «Siamo pronti», ha detto Ivo Dini. "
+            "Lea Conti ha spiegato che i lavori finiranno.")
+    assert [(s.quote, s.speaker, s.start) for s in stanza_extract(text)] == [
+        (s.quote, s.speaker, s.start) for s in extract(text)]

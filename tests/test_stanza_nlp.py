@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from quotetrack import stanza_nlp
 from quotetrack.cli import cli
-from quotetrack.stanza_nlp import StanzaAnalyzer, find_models, split_text, unavailable_reason
+from quotetrack.builtin_nlp import BuiltinAnalyzer
+from quotetrack.stanza_nlp import Parse, StanzaAnalyzer, Word, align, find_models, split_text, unavailable_reason
 
 
 def make_resources(root: Path, processors=("tokenize", "pos", "lemma", "depparse")) -> Path:
@@ -87,6 +88,30 @@ def test_blank_text_has_no_pieces():
     assert split_text("") == [] and split_text(" \n\n  ") == []
 
 
+# -- alignment of Stanza's words to the surface tokens (no models needed) -----------------------------------------
+
+
+def test_alignment_maps_multiword_and_glued_words_onto_the_surface_tokens():
+    text = "Disse «basta dirlo»."
+    analysis = BuiltinAnalyzer().analyze(text)
+    assert [t.text for t in analysis.tokens] == ["Disse", "«", "basta", "dirlo", "»", "."]
+    at = text.index
+    parse = Parse(words=[
+        Word(0, 5, "Disse", "dire", "VERB", "VerbForm=Fin", None, "root", "O"),
+        Word(6, 7, "«", "«", "PUNCT", "", 2, "punct", "O"),
+        Word(at("basta"), at("basta") + 5, "basta", "bastare", "VERB", "", 0, "ccomp", "O"),
+        Word(at("dirlo"), at("»") + 1, "dir", "dire", "VERB", "VerbForm=Inf", 2, "csubj", "O"),  # `dirlo»` glued,
+        Word(at("dirlo"), at("»") + 1, "lo", "lo", "PRON", "", 3, "obj", "O"),  # and split into dir + lo
+        Word(at("."), at(".") + 1, ".", ".", "PUNCT", "", 0, "punct", "O"),
+    ])
+    align(analysis, parse)
+    tokens = {t.text: t for t in analysis.tokens}
+    assert analysis.has_parse and [t.text for t in analysis.tokens][3] == "dirlo"
+    assert (tokens["dirlo"].lemma, tokens["dirlo"].deprel, tokens["dirlo"].head) == ("dire", "csubj", tokens["basta"].i)
+    assert (tokens["»"].deprel, tokens["»"].head) == ("punct", tokens["dirlo"].i)
+    assert tokens["Disse"].head is None and tokens["Disse"].deprel == "root"
+
+
 # -- quotetrack models -------------------------------------------------------------------------------------------
 
 
@@ -141,44 +166,33 @@ def analyses(analyzer):
     return analyzer.analyze_many(SENTENCES)
 
 
-def is_multiword_part(analysis, token):
-    """Words of one multi-word token (`della` → `di` + `la`) share the token's offsets."""
-    return any(o.i != token.i and (o.start, o.end) == (token.start, token.end) for o in analysis.tokens)
-
-
-def test_tokens_point_into_the_text(analyses):
-    for analysis in analyses:
+def test_tokens_and_sentences_are_the_builtin_engines(analyses):
+    """Every surface rule sees the same tokens and sentences whichever engine runs."""
+    for text, analysis in zip(SENTENCES, analyses):
+        builtin = BuiltinAnalyzer().analyze(text)
         assert analysis.engine == "stanza" and analysis.has_parse
-        for token in analysis.tokens:
-            if not is_multiword_part(analysis, token):
-                assert analysis.text[token.start : token.end] == token.text
+        assert [(t.text, t.start, t.end) for t in analysis.tokens] == [(t.text, t.start, t.end) for t in builtin.tokens]
+        assert analysis.sentences == builtin.sentences
 
 
-def test_contractions_become_two_words_with_the_contraction_offsets(analyses):
+def test_a_contraction_carries_the_tags_of_its_head_word(analyses):
     analysis = analyses[0]
-    start = analysis.text.index("della")
-    words = [t for t in analysis.tokens if t.start == start]
-    assert [w.text for w in words] == ["di", "la"]
-    assert all(w.end == start + len("della") for w in words)
+    della = next(t for t in analysis.tokens if t.text == "della")
+    assert (della.upos, della.deprel) == ("ADP", "case")  # `di` of `di` + `la`; `la` hangs on the same noun
+    assert analysis.tokens[della.head].text == "presidenza"
 
 
-def test_heads_and_relations_form_a_tree_per_sentence(analyses):
+def test_heads_stay_inside_their_sentence_and_reach_a_root(analyses):
     for analysis in analyses:
         for sentence in analysis.sentences:
-            tokens = analysis.sentence_tokens(sentence)
-            roots = [t for t in tokens if t.head is None]
-            assert len(roots) == 1 and roots[0].deprel == "root"
-            assert all(t.head is None or sentence.first <= t.head < sentence.last for t in tokens)
-            assert all(t.deprel and t.upos and t.lemma for t in tokens)
-
-
-def test_sentences_cover_the_tokens_in_order(analyses):
-    two_sentences = analyses[1]
-    assert len(two_sentences.sentences) == 2
-    for analysis in analyses:
-        assert analysis.sentences[0].first == 0 and analysis.sentences[-1].last == len(analysis.tokens)
-        for before, after in zip(analysis.sentences, analysis.sentences[1:]):
-            assert before.last == after.first and before.end <= after.start
+            for token in analysis.sentence_tokens(sentence):
+                assert token.deprel and token.upos and token.lemma
+                seen = set()
+                while token.head is not None:
+                    assert sentence.first <= token.head < sentence.last and token.i not in seen
+                    seen.add(token.i)
+                    token = analysis.tokens[token.head]
+                assert token.deprel == "root"
 
 
 def test_the_parse_finds_the_subject_and_the_reported_clause(analyses):
@@ -222,7 +236,5 @@ def test_a_text_cut_into_pieces_keeps_its_offsets(stanza_models_dir):
     text = "\n\n".join(SENTENCES[:3])
     analysis = chunked.analyze(text)
     assert len(analysis.sentences) == 4
-    for token in analysis.tokens:
-        if not is_multiword_part(analysis, token):
-            assert text[token.start : token.end] == token.text
+    assert all(text[token.start : token.end] == token.text for token in analysis.tokens)
     assert [t.text for t in analysis.tokens] == [t.text for a in chunked.analyze_many(SENTENCES[:3]) for t in a.tokens]

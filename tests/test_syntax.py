@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrack.analysis import Analysis, Token
-from quotetrack.extract.syntax import content_span, cue_verbs, speaker_tokens
+from quotetrack.extract.syntax import content_span, cue_verbs, marked_clause, speaker_tokens
 
 SPEECH_VERBS = {"dire", "dichiarare", "chiarire", "sostenere", "confermare", "affermare", "aggiungere", "condannare"}
 
@@ -109,3 +109,16 @@ def test_a_verb_coordinated_past_a_relative_clause_takes_the_main_subject(parse)
         "e dichiara che l'azione del governo è debole."
     )
     assert attribution(analysis, "dichiara") == ("Il segretario", "l'azione del governo è debole")
+
+
+def test_a_clause_opened_by_a_complementizer_is_found_from_the_complementizer(parse):
+    analysis = parse("Il ministro ha parlato a lungo, aggiungendo anche che la crisi è finita.")
+    verb = next(t.i for t in analysis.tokens if t.text == "aggiungendo")
+    complementizer, end = marked_clause(analysis, verb)
+    assert analysis.tokens[complementizer].text == "che"
+    assert analysis.text[analysis.tokens[complementizer].end : end].strip() == "la crisi è finita"
+
+
+def test_a_noun_object_is_no_marked_clause(parse):
+    analysis = parse("Il governo ha condannato l'attacco.")
+    assert marked_clause(analysis, next(t.i for t in analysis.tokens if t.text == "condannato")) is None

@@ -1,7 +1,8 @@
 """Choosing the speaker of a cue: relative clauses, pre-verbal and post-verbal subjects, carried-over speakers.
 
-With a dependency parse (`analysis.has_parse`) the Stanza helper's `syntax.speaker_tokens` is asked first; these
-surface rules are the fallback and the whole of the built-in engine.
+These surface rules decide, and are the whole of the built-in engine; with a dependency parse (`analysis.has_parse`)
+`syntax.speaker_tokens` is asked where they find no one, before the speaker is carried over from an earlier
+statement.
 """
 from __future__ import annotations
 
@@ -31,15 +32,16 @@ class Attributor:
 
         `inverted`: the cue follows what it reports («…», ha detto X), so its subject is after the verb.
         `earlier`: statements already found in the same sentence (a gerund shares its main verb's subject).
+        The surface rules decide; a parse is asked only when they find no subject of the cue's own, before a
+        speaker is carried over from the sentence.
         """
-        parsed = self._parsed_subject(cue)
-        if parsed is not None:
-            return parsed
         if inverted or self.is_anaphoric(cue):
-            return self.after(cue.last) or self.before(cue) or self._same_sentence(cue, earlier)
+            return (self.after(cue.last) or self.before(cue) or self._parsed_subject(cue)
+                    or self._same_sentence(cue, earlier))
         if cue.gerund:
-            return self._same_sentence(cue, earlier) or self.before(cue, gerund=True) or self.sentence_subject(cue)
-        return (self.relative(cue.first) or self.before(cue) or self._post_subject(cue)
+            return (self._same_sentence(cue, earlier) or self.before(cue, gerund=True) or self.sentence_subject(cue)
+                    or self._parsed_subject(cue))
+        return (self.relative(cue.first) or self.before(cue) or self._post_subject(cue) or self._parsed_subject(cue)
                 or self._same_sentence(cue, earlier) or self.sentence_subject(cue))
 
     def _parsed_subject(self, cue: Cue) -> Speaker | None:
@@ -50,8 +52,8 @@ class Attributor:
         except ImportError:
             return None
         tokens = speaker_tokens(self.doc.analysis, cue.verb)
-        if not tokens:
-            return None
+        if not tokens or (cue.frames & {"object", "label"} and min(tokens) > cue.verb):
+            return None  # after `accusare`, `definire` the noun phrase is who is accused or labelled
         for i in sorted(tokens):
             c = self._candidate_covering(i)
             if c is not None:

@@ -74,6 +74,12 @@ def verb_forms() -> dict[str, VerbForm]:
     return table
 
 
+@lru_cache(maxsize=1)
+def speech_verb_frames() -> dict[str, frozenset[str]]:
+    """Speech-verb lemma → its frames (what a parse's lemma is looked up in)."""
+    return {lemma: frozenset(spec.get("frames", [])) for lemma, spec in load_lexicon("speech_verbs.yaml").items()}
+
+
 def _attachable_clitics() -> list[str]:
     return sorted(c for c in grammar("clitics") if c.isalpha())
 

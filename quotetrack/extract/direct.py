@@ -140,7 +140,7 @@ def _first_subject(doc: Doc, floor: int, colon: int, attributor: Attributor) -> 
             following = attributor.candidates.by_first[following].last
         if following < colon and doc.lower[following] == ",":
             following += 1
-        verb_next = following >= colon or doc.tokens[following].upos in ("AUX", "VERB") or (
+        verb_next = following >= colon or doc.upos[following] in ("AUX", "VERB") or (
             doc.lower[following] in grammar("clitics") | attribution_words()["adverbs"])
         if verb_next or c.first <= floor + 1:
             return attributor.best_of_group(c, limit=colon)

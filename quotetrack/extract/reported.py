@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cues import (auxiliary_forms, fold_apostrophe, grammar, is_infinitive, is_of, light_verbs, load_lexicon,
-                   preposition_lemma, strip_clitic, verb_forms)
+from .cues import (VerbForm, auxiliary_forms, fold_apostrophe, grammar, is_infinitive, is_of, light_verbs,
+                   load_lexicon, preposition_lemma, speech_verb_frames, strip_clitic, verb_forms)
 from .quotes import OPENERS
 from .spans import Doc
 
@@ -56,7 +56,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     forms, (light, light_forms) = verb_forms(), light_verbs()
     inserts = attribution_words()["inserts"]
     for i, lower in enumerate(doc.lower):
-        form = forms.get(lower)
+        form = forms.get(lower) or _parsed_form(doc, i)
         if form is None and lower in light:
             spec = light[lower]
             j = _skip_back(doc, i - 1, inserts)
@@ -80,6 +80,19 @@ def find_cues(doc: Doc) -> list[Cue]:
     cues.extend(_markers(doc))
     cues.sort(key=lambda c: c.first)
     return cues
+
+
+def _parsed_form(doc: Doc, i: int) -> VerbForm | None:
+    """A speech verb the lexicon's regular conjugation misses (`aggiungendo`), known by the parse's lemma."""
+    token = doc.tokens[i]
+    if not doc.analysis.has_parse or token.upos != "VERB":
+        return None
+    frames = speech_verb_frames().get(token.lemma.casefold())
+    if frames is None:
+        return None
+    feats = token.feats.split("|")
+    return VerbForm(token.lemma.casefold(), frames, finite="VerbForm=Fin" in feats, gerund="VerbForm=Ger" in feats,
+                    participle="VerbForm=Part" in feats)
 
 
 def _noun_use(doc: Doc, i: int) -> bool:
@@ -137,12 +150,13 @@ def find_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> t
     """Token range of what a verb cue reports, and the token of its complementizer; None when the verb only takes a
     noun phrase (`ha condannato l'attacco`) or introduces a quotation by a colon. `stops` are tokens where another
     cue's clause begins; `cue_starts` the first tokens of all cues (a quotation followed by one is direct speech)."""
+    return _surface_content(doc, cue, stops, cue_starts) or _parsed_content(doc, cue, stops, cue_starts)
+
+
+def _surface_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> tuple[int, int, int | None] | None:
     n = len(doc.tokens)
     words = attribution_words()
     sentence_first, sentence_last = doc.sentence_bounds(cue.verb)
-    parsed = _parsed_content(doc, cue)
-    if parsed is not None:
-        return parsed
     j = cue.last
     while j < sentence_last and doc.lower[j] in words["adverbs"]:
         j += 1
@@ -173,26 +187,42 @@ def find_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> t
     return start, end, complementizer
 
 
-def _parsed_content(doc: Doc, cue: Cue) -> tuple[int, int, None] | None:
-    """With a dependency parse, the clause the verb governs (the Stanza helper's `syntax.content_span`)."""
-    if not doc.analysis.has_parse:
+def _parsed_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> tuple[int, int, int | None] | None:
+    """With a dependency parse, a `che`/`di` clause the surface rules did not reach (`aggiungendo anche che …`):
+    the clause the verb governs through a complementizer, from the complementizer on, ending where the rules end
+    reported content. Not a quotation: those are direct speech, attributed with their marks."""
+    if not doc.analysis.has_parse or cue.marker:
         return None
-    try:
-        from .syntax import content_span
-    except ImportError:
+    from .syntax import marked_clause
+
+    found = marked_clause(doc.analysis, cue.verb)
+    if found is None:
         return None
-    span = content_span(doc.analysis, cue.verb)
-    if span is None:
+    complementizer, clause_end = found
+    _, sentence_last = doc.sentence_bounds(cue.verb)
+    first = complementizer + 1
+    if not cue.last <= complementizer < sentence_last - 1 or complementizer - cue.last > 3 or any(
+            doc.lower[k] in (":", ";", ".", ",") or k in cue_starts or doc.quote_around(doc.tokens[k].start)
+            for k in range(cue.last, first + 1)):
         return None
-    first, last = doc.token_at(span[0]), doc.token_before(span[1]) + 1
-    return (first, last, None) if first < last else None
+    if not _frame_allows(cue, doc.lower[complementizer]):
+        return None
+    last = min(content_end(doc, first, sentence_last, stops, cue_starts), doc.token_before(clause_end) + 1)
+    return (first, last, complementizer) if first < last else None
+
+
+def _frame_allows(cue: Cue, complementizer: str) -> bool:
+    """Whether the verb's frames take a clause opened by this word (`dire che`, `dire di`; not `invitare a`)."""
+    if complementizer in attribution_words()["complementizers"]:
+        return bool(cue.frames & {"che", "se"})
+    return is_of(complementizer) and len(complementizer) <= 2 and "di" in cue.frames
 
 
 def _object_with_quote(doc: Doc, j: int, limit: int, stops: tuple[set[int], ...], window: int) -> int | None:
     """`ha espresso «forte insoddisfazione» per …`, `parla di «…»`: a noun phrase is reported speech only when it
     holds quoted words (then it is mixed), not a quoted name (`il "Lodo Alfano"`)."""
     for k in range(j, min(limit, j + window)):
-        if doc.lower[k] in (".", ";", ":", ",") or (k == j and doc.tokens[k].upos in ("AUX", "VERB")) or (
+        if doc.lower[k] in (".", ";", ":", ",") or (k == j and doc.upos[k] in ("AUX", "VERB")) or (
                 k > j and any(k in s for s in stops)):
             return None
         quote = doc.quote_around(doc.tokens[k].start) if doc.tokens[k].text in OPENING_MARKS else None
@@ -242,7 +272,7 @@ def _object_then(doc: Doc, j: int, limit: int, cue: Cue, labelling: bool = False
             return j + 1  # l'ha definita come …; "accusandolo di …" names no one and is not kept
         if labelling and doc.tokens[k].text in OPENING_MARKS and doc.quote_around(doc.tokens[k].start) is not None:
             return j
-        if lower in (".", ";", ":") or doc.tokens[k].upos == "AUX":
+        if lower in (".", ";", ":") or doc.upos[k] == "AUX":
             break
     return None
 

@@ -94,7 +94,7 @@ def _parenthetical(doc: Doc, cue: Cue, attributor: Attributor, stops: set[int], 
         return None
     floor = attributor.clause_floor(cue.first)
     opening = all(
-        not doc.tokens[k].text[:1].isalpha() or doc.tokens[k].upos in ("ADP", "ADV", "DET") or doc.lower[k] in ("aggiunta",)
+        not doc.tokens[k].text[:1].isalpha() or doc.upos[k] in ("ADP", "ADV", "DET") or doc.lower[k] in ("aggiunta",)
         for k in range(floor, cue.first - 1)) and cue.first - floor <= 4
     if opening:
         first, last = subject.last + 1, content_end(doc, subject.last + 1, sentence_last, stops, cue_starts)
@@ -113,7 +113,7 @@ def _parenthetical(doc: Doc, cue: Cue, attributor: Attributor, stops: set[int], 
 
 def _past_participle_aside(doc: Doc, first: int, limit: int) -> int:
     """Skip `presieduti da X,` after `Secondo i giudici,`: it describes the speaker, it is not what they said."""
-    if first + 1 < limit and doc.lower[first].endswith(tuple(grammar("past_participle_endings"))) and doc.tokens[first + 1].upos == "ADP":
+    if first + 1 < limit and doc.lower[first].endswith(tuple(grammar("past_participle_endings"))) and doc.upos[first + 1] == "ADP":
         for k in range(first + 2, min(limit, first + 10)):
             if doc.lower[k] == ",":
                 return k + 1
@@ -126,7 +126,7 @@ def _clause_after_phrase(doc: Doc, i: int, limit: int) -> int | None:
     for _ in range(3):
         if i < limit and is_determiner(doc.lower[i]):
             return i
-        if i + 1 < limit and doc.tokens[i].upos == "ADP":
+        if i + 1 < limit and doc.upos[i] == "ADP":
             i += 2 if not is_determiner(doc.lower[i + 1]) else 3
             continue
         return None

@@ -25,6 +25,7 @@ class Doc:
         self.text = self.analysis.text
         self.tokens: list[Token] = self.analysis.tokens
         self.lower = [fold_apostrophe(t.text) for t in self.tokens]
+        self.upos = self._surface_upos()
         self.starts = [t.start for t in self.tokens]
         self.sentence_of = [0] * len(self.tokens)
         for number, sentence in enumerate(self.analysis.sentences):
@@ -32,6 +33,14 @@ class Doc:
                 self.sentence_of[i] = number
         self.quotes = [q for q in quote_spans(self.text) if q.closed]
         self.quote_opens = [q.open for q in self.quotes]
+
+    def _surface_upos(self) -> list[str]:
+        """The lexicon POS the surface rules read, whatever the engine: a parse adds to the rules, never changes them."""
+        if not self.analysis.has_parse:
+            return [t.upos for t in self.tokens]
+        from ..builtin_nlp import lexicon_upos
+
+        return lexicon_upos(self.tokens)
 
     @cached_property
     def paragraph_of(self) -> list[int]:

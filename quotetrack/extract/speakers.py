@@ -143,7 +143,7 @@ class Candidates:
 
     def _before_verb(self, i: int) -> bool:
         """A capitalised first word is a name when a verb or a colon follows it (`Bianchi attacca`, `Rossi:`)."""
-        return i < len(self.doc.tokens) and (self.doc.tokens[i].upos in ("AUX", "VERB") or self.doc.lower[i] == ":")
+        return i < len(self.doc.tokens) and (self.doc.upos[i] in ("AUX", "VERB") or self.doc.lower[i] == ":")
 
     def _starts_name(self, i: int) -> bool:
         token, lower = self.doc.tokens[i], self.doc.lower[i]

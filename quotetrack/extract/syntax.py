@@ -75,6 +75,23 @@ def content_span(analysis: Analysis, verb_index: int) -> tuple[int, int] | None:
     return _trim_punctuation(analysis.text, start, end)
 
 
+def marked_clause(analysis: Analysis, verb_index: int) -> tuple[int, int] | None:
+    """(token of the complementizer, character end) of a clause the cue verb governs through a complementizer
+    (`che`, `di`, `se`: UD `mark`), or None. The end is the clause's last non-punctuation character."""
+    if not analysis.has_parse or not 0 <= verb_index < len(analysis.tokens):
+        return None
+    tree = _Tree(analysis)
+    clause = tree.reported_clause(tree.predicate(verb_index))
+    if clause is None:
+        return None
+    members = sorted(tree.subtree(clause))
+    marks = tree.kids(clause, "mark")
+    if not marks or marks[0].i != members[0]:
+        return None
+    span = _trim_punctuation(analysis.text, analysis.tokens[members[0]].start, analysis.tokens[members[-1]].end)
+    return (marks[0].i, span[1]) if span else None
+
+
 class _Tree:
     """Child lists and walks over one analysis's dependency tree."""
 
