@@ -31,6 +31,8 @@ TREND_WEEKS = 8
 TOP_SPEAKERS = 5
 MATRIX_SPEAKERS = 20
 MATRIX_TARGETS = 15
+PER_SPEAKER = 10  # statements shown per speaker: a page of thousands of cards is unreadable (and slow to render)
+PAIRS_SHOWN = 30  # new and flipped pairs listed under "what changed", most frequent first; the rest are counted
 MANIFEST = ".quotetrack-digest.json"  # per-week content hash and time it last changed (the feed's `updated`)
 
 
@@ -203,10 +205,11 @@ class SpeakerSection:
     statements: list[StatementView]
     per_day: list[int]  # statements per day of the period
     trend: list[float | None]  # mean stance score per week, oldest first, the period's week last
+    hidden: int = 0  # statements of the period not shown (beyond the per-speaker cap)
 
     @property
     def count(self) -> int:
-        return len(self.statements)
+        return len(self.statements) + self.hidden
 
 
 @dataclass
@@ -231,8 +234,14 @@ def safe_url(url: object) -> str | None:
     """The URL if it is http(s), else None: a `javascript:` or `data:` link from an article never becomes live."""
     if not isinstance(url, str) or not url.strip():
         return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return _http_url(url.strip())
+
+
+@lru_cache(maxsize=4096)
+def _http_url(url: str) -> str | None:
+    """Cached: a busy week cites the same articles over and over."""
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 @contextmanager
@@ -250,22 +259,11 @@ def opened(db) -> Iterator:
         store.close()
 
 
-def load_statements(db, since: date | None = None, until: date | None = None, speakers: Sequence[str] = ()):
-    """Deduplicated statements published in [since, until], by any of `speakers` (everyone when empty)."""
-    from . import query
-
-    frames = [query.statements(db, since=since, until=until, speaker=s) for s in speakers] or [
-        query.statements(db, since=since, until=until)
-    ]
-    frame = pd.concat(frames, ignore_index=True).drop_duplicates("id") if len(frames) > 1 else frames[0]
-    return frame[frame["published"].notna()]
-
-
 def statement_weeks(db, speakers: Sequence[str] = ()) -> list[str]:
     """ISO weeks that have at least one statement, oldest first."""
-    with opened(db) as store:
-        frame = load_statements(store, speakers=speakers)
-    return sorted({Period.of(day).key for day in set(frame["published"])})
+    from . import query
+
+    return sorted({Period.of(day).key for day in query.statement_dates(db, list(speakers) or None)})
 
 
 def default_week(db, speakers: Sequence[str] = (), today: date | None = None) -> Period:
@@ -286,31 +284,37 @@ def week_context(
     speakers: Sequence[str] = (),
     weeks: Sequence[str] | None = None,
     today: date | None = None,
+    per_speaker: int | None = PER_SPEAKER,
 ) -> WeekContext:
-    """Everything a page shows for one week (or a date range). `weeks`: the weeks with statements, if known."""
+    """Everything a page shows for one week (or a date range). `weeks`: the weeks with statements, if known.
+
+    Each speaker's section shows at most `per_speaker` statements (None: all), the most relevant ones; figures,
+    matrix, changes and charts always count every statement."""
     with opened(db) as store:
-        return _week_context(store, week, tuple(speakers), weeks, today)
+        return _week_context(store, week, tuple(speakers), weeks, today, per_speaker)
 
 
-def _week_context(db, week, speakers: tuple[str, ...], weeks, today) -> WeekContext:
+def _week_context(db, week, speakers: tuple[str, ...], weeks, today, per_speaker) -> WeekContext:
+    from . import query
+
     if weeks is None:
         weeks = statement_weeks(db, speakers)
     period = Period.week(week) if isinstance(week, str) else week or default_week(db, speakers, today)
     compared_to = period.before()
     trend_weeks = [Period.of(period.end - timedelta(weeks=k)) for k in range(TREND_WEEKS - 1, -1, -1)]
-    history = load_statements(db, min(trend_weeks[0].start, compared_to.start), period.end, speakers)
-    current, earlier = _within(history, period), _within(history, compared_to)
-
-    matrix_now = _stance_table(db, period, speakers)
-    changes = _changes(_cells(matrix_now), _cells(_stance_table(db, compared_to, speakers)), current, earlier)
+    names = list(speakers) or None
+    current = query.statement_rows(db, since=period.start, until=period.end, speaker=names)
+    spoke_before = query.speakers(db, since=compared_to.start, until=compared_to.end, speakers=names)["speaker"]
+    tables = _StanceTables(db, names)
     previous = [key for key in weeks if key < period.key] if period.is_week else []
     following = [key for key in weeks if key > period.key] if period.is_week else []
+    cells = _cells(tables[period])
     return WeekContext(
         period=period,
         headline=_headline(current),
-        matrix=_matrix(matrix_now),
-        changes=changes,
-        sections=_sections(current, history, period, trend_weeks),
+        matrix=_matrix(cells),
+        changes=_changes(cells, _cells(tables[compared_to]), current, spoke_before.tolist()),
+        sections=_sections(current, period, _trend(tables, trend_weeks), len(trend_weeks), per_speaker),
         compared_to=compared_to,
         previous=Period.week(previous[-1]) if previous else None,
         next=Period.week(following[0]) if following else None,
@@ -319,44 +323,50 @@ def _week_context(db, week, speakers: tuple[str, ...], weeks, today) -> WeekCont
     )
 
 
-def _within(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
-    return frame.loc[frame["published"].map(period.contains).astype(bool)]
+class _StanceTables(dict):
+    """`query.stance_matrix` of each period asked for, computed once: the trend's weeks include this one and the
+    one it is compared to."""
 
+    def __init__(self, db, speakers: list[str] | None):
+        super().__init__()
+        self.db, self.speakers = db, speakers
 
-def _stance_table(db, period: Period, speakers: Sequence[str]) -> pd.DataFrame:
-    from . import query
+    def __missing__(self, period: Period) -> pd.DataFrame:
+        from . import query
 
-    return query.stance_matrix(db, since=period.start, until=period.end, speakers=list(speakers) or None)
+        self[period] = query.stance_matrix(self.db, since=period.start, until=period.end, speakers=self.speakers)
+        return self[period]
 
 
 def _cells(table: pd.DataFrame) -> dict[tuple[str, str], MatrixCell]:
     return {
         (speaker, target): MatrixCell(int(support), int(oppose), int(neutral), float(score))
         for speaker, target, support, oppose, neutral, score in zip(
-            table["speaker"], table["target"], table["support"], table["oppose"], table["neutral"],
-            table["mean_score"].fillna(0.0),
+            *(table[column].tolist() for column in ("speaker", "target", "support", "oppose", "neutral")),
+            table["mean_score"].fillna(0.0).tolist(),
         )
         if isinstance(speaker, str) and isinstance(target, str)
     }
 
 
-def _headline(frame: pd.DataFrame) -> Headline:
-    articles = {source.get("article_id") for sources in frame["sources"] for source in sources or ()}
-    articles |= set(frame["article_id"].dropna())
-    counterparts = {target.get("entity") for targets in frame["targets"] for target in targets or ()}
-    counts = frame["speaker"].dropna().value_counts()
+def _headline(rows: list[dict]) -> Headline:
+    articles = {row["article_id"] for row in rows}
+    counterparts = set()
+    for row in rows:
+        articles.update(source["article_id"] for source in row["sources"])
+        counterparts.update(target["entity"] for target in row["targets"])
+    counts = Counter(row["speaker"] for row in rows if isinstance(row["speaker"], str))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_SPEAKERS]
     return Headline(
         articles=len(articles - {None}),
-        statements=len(frame),
+        statements=len(rows),
         speakers=len(counts),
         counterparts=len(counterparts - {None}),
-        most_quoted=[(name, int(n)) for name, n in ranked],
+        most_quoted=ranked,
     )
 
 
-def _matrix(table: pd.DataFrame) -> Matrix:
-    cells = _cells(table)
+def _matrix(cells: dict[tuple[str, str], MatrixCell]) -> Matrix:
     if not cells:
         return Matrix()
     speaker_totals: Counter[str] = Counter()
@@ -375,7 +385,8 @@ def _matrix(table: pd.DataFrame) -> Matrix:
     )
 
 
-def _changes(now: dict, before: dict, current: pd.DataFrame, earlier: pd.DataFrame) -> Changes:
+def _changes(now: dict, before: dict, current: list[dict], spoke_before: list[str]) -> Changes:
+    """`spoke_before`: who spoke in the earlier period, most statements first."""
     ranked = sorted(now.items(), key=lambda item: (-item[1].n, item[0]))
     new_pairs = [PairChange(s, t, None, cell.stance) for (s, t), cell in ranked if (s, t) not in before]
     flipped = [
@@ -383,10 +394,8 @@ def _changes(now: dict, before: dict, current: pd.DataFrame, earlier: pd.DataFra
         for (s, t), cell in ranked
         if (s, t) in before and {before[(s, t)].stance, cell.stance} == {"support", "oppose"}
     ]
-    speaking_now = set(current["speaker"].dropna())
-    quiet_counts = earlier["speaker"].dropna().value_counts()
-    quiet = sorted((s for s in quiet_counts.index if s not in speaking_now), key=lambda s: (-quiet_counts[s], s))
-    return Changes(new_pairs=new_pairs, flipped=flipped, quiet=quiet)
+    speaking_now = {row["speaker"] for row in current}
+    return Changes(new_pairs=new_pairs, flipped=flipped, quiet=[s for s in spoke_before if s not in speaking_now])
 
 
 def _sources(row_sources, fallback: dict) -> list[SourceView]:
@@ -436,39 +445,47 @@ def _anchor(name: str | None, taken: set[str]) -> str:
     return anchor
 
 
-def _trend(history: pd.DataFrame, trend_weeks: list[Period]) -> dict[str, list[float | None]]:
-    first = trend_weeks[0].start
+def _trend(tables: _StanceTables, trend_weeks: list[Period]) -> dict[str, list[float | None]]:
+    """Mean target score per speaker and week, from each week's stance table (its mean times its count is the sum)."""
     sums: defaultdict[str, list[float]] = defaultdict(lambda: [0.0] * len(trend_weeks))
     counts: defaultdict[str, list[int]] = defaultdict(lambda: [0] * len(trend_weeks))
-    for speaker, day, targets in zip(history["speaker"], history["published"], history["targets"]):
-        index = (day - first).days // 7
-        if not isinstance(speaker, str) or not 0 <= index < len(trend_weeks):
-            continue
-        for target in targets or ():
-            sums[speaker][index] += float(target.get("score") or 0.0)
-            counts[speaker][index] += 1
+    for index, week in enumerate(trend_weeks):
+        table = tables[week]
+        for speaker, n, score in zip(table["speaker"].tolist(), table["n"].tolist(),
+                                     table["mean_score"].fillna(0.0).tolist()):
+            sums[speaker][index] += float(score) * int(n)
+            counts[speaker][index] += int(n)
     return {
         speaker: [s / c if c else None for s, c in zip(sums[speaker], counts[speaker])] for speaker in sums
     }
 
 
-def _sections(current: pd.DataFrame, history: pd.DataFrame, period: Period, trend_weeks) -> list[SpeakerSection]:
-    by_speaker: defaultdict[str | None, list[StatementView]] = defaultdict(list)
-    for row in current.to_dict("records"):
-        speaker = row["speaker"] if isinstance(row["speaker"], str) else None
-        by_speaker[speaker].append(_statement_view(row))
-    trends = _trend(history, trend_weeks)
+def _relevance(row: dict) -> tuple:
+    """Statements about more counterparts, then reported by more outlets, come first; then the latest."""
+    return (-len(row["targets"]), -len(row["sources"]), -row["published"].toordinal(), row["id"])
+
+
+def _sections(
+    current: list[dict], period: Period, trends: dict, n_weeks: int, per_speaker: int | None
+) -> list[SpeakerSection]:
+    by_speaker: defaultdict[str | None, list[dict]] = defaultdict(list)
+    for row in current:
+        by_speaker[row["speaker"] if isinstance(row["speaker"], str) else None].append(row)
     day_index = {day: i for i, day in enumerate(period.days)}
     order = sorted(by_speaker, key=lambda name: (name is None, -len(by_speaker[name]), name or ""))
     taken: set[str] = set()
     sections = []
     for name in order:
-        statements = sorted(by_speaker[name], key=lambda s: (s.published, s.id))
+        rows = by_speaker[name]
         per_day = [0] * len(day_index)
-        for statement in statements:
-            per_day[day_index[statement.published]] += 1
-        trend = trends.get(name, [None] * len(trend_weeks)) if name else [None] * len(trend_weeks)
-        sections.append(SpeakerSection(name, _anchor(name, taken), statements, per_day, trend))
+        for row in rows:
+            per_day[day_index[row["published"]]] += 1
+        shown = rows if per_speaker is None or len(rows) <= per_speaker else sorted(rows, key=_relevance)[:per_speaker]
+        statements = sorted((_statement_view(row) for row in shown), key=lambda s: (s.published, s.id))
+        trend = trends.get(name) or [None] * n_weeks
+        sections.append(
+            SpeakerSection(name, _anchor(name, taken), statements, per_day, trend, hidden=len(rows) - len(shown))
+        )
     return sections
 
 
@@ -557,7 +574,7 @@ def render_week(
     context: WeekContext, lang: str = "it", templates_dir: str | Path | None = None, index_href: str | None = None
 ) -> str:
     """The week's page as one self-contained HTML document; `index_href` links it to a list of all weeks."""
-    return _render("digest.html", lang, templates_dir, c=context, index_href=index_href)
+    return _render("digest.html", lang, templates_dir, c=context, index_href=index_href, pairs_shown=PAIRS_SHOWN)
 
 
 @dataclass

@@ -6,9 +6,11 @@ Dates filter on a statement's `published`, the date of its earliest source.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -19,7 +21,7 @@ from .kb import KnowledgeBase, default_kb, fold
 from .models import STANCES, STATEMENT_KINDS
 from .store import Store
 
-__all__ = ["QueryError", "statements", "speakers", "stance_matrix"]
+__all__ = ["QueryError", "statements", "statement_rows", "statement_dates", "speakers", "stance_matrix"]
 
 STATEMENT_COLUMNS = [
     "id", "speaker", "speaker_mention", "cue", "kind", "quote", "confidence", "published",
@@ -29,7 +31,9 @@ SPEAKER_COLUMNS = ["speaker", "kind", "statements", "articles", "first", "last"]
 STANCE_COLUMNS = ["speaker", "target", "support", "oppose", "neutral", "n", "mean_score"]
 
 DbLike = Store | sqlite_utils.Database | str | Path
-_CHUNK = 500  # ids per IN (...) list
+_MAIN_COLUMNS = STATEMENT_COLUMNS[:12]  # what the main SELECT returns, in order
+_SOURCE_KEYS = ("article_id", "title", "source", "url", "published")
+_TARGET_KEYS = ("entity", "stance", "score", "evidence")
 
 
 class QueryError(ValueError):
@@ -38,7 +42,7 @@ class QueryError(ValueError):
 
 def statements(
     db: DbLike,
-    speaker: str | None = None,
+    speaker: str | Iterable[str] | None = None,
     target: str | None = None,
     stance: str | None = None,
     kind: str | None = None,
@@ -48,6 +52,26 @@ def statements(
     limit: int | None = None,
 ) -> pd.DataFrame:
     """One row per statement, newest first, with its sources and targets as lists of dicts."""
+    rows = statement_rows(db, speaker, target, stance, kind, since, until, search, limit)
+    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS, dtype=object)  # object keeps None as None, not NaN
+    return frame.astype({"confidence": float})
+
+
+def statement_rows(
+    db: DbLike,
+    speaker: str | Iterable[str] | None = None,
+    target: str | None = None,
+    stance: str | None = None,
+    kind: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """The rows of `statements` as plain dicts, for callers that walk them one by one (no DataFrame to unpack).
+
+    `speaker` may name several people (any of them matches). Sources and targets come in two set-based queries over
+    the chosen ids, whatever their number, and are grouped in one pass."""
     if stance is not None and stance not in STANCES:
         raise QueryError(f"invalid stance {stance!r}: expected one of {', '.join(STANCES)}")
     if kind is not None and kind not in STATEMENT_KINDS:
@@ -55,9 +79,7 @@ def statements(
     with _opened(db) as (database, kb):
         where, params = _window(since, until)
         if speaker is not None:
-            ids = _entity_ids(database, kb, speaker)
-            where.append(f"s.speaker IN ({_marks(ids)})")
-            params += ids
+            _speaker_filter(database, kb, speaker, where, params)
         if target is not None or stance is not None:
             clauses, target_params = [], []
             if target is not None:
@@ -76,43 +98,67 @@ def statements(
             where.append("s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             params.append(_fts_phrase(database, search))
         sql = (
-            "SELECT s.id, e.name AS speaker, s.speaker_mention, s.cue, s.kind, s.quote, s.confidence, s.published,"
-            " a.external_id AS article_id, a.title, a.source, a.url"
+            "SELECT s.id, e.name, s.speaker_mention, s.cue, s.kind, s.quote, s.confidence, s.published,"
+            " a.external_id, a.title, a.source, a.url"
             " FROM statements s JOIN articles a ON a.uid = s.article LEFT JOIN entities e ON e.id = s.speaker"
             f" {_where(where)} ORDER BY s.published DESC, s.seq DESC"
         )
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        rows = _rows(database, sql, params, "search" if search is not None else None)
-        ids = [row["id"] for row in rows]
+        rows = [
+            dict(zip(_MAIN_COLUMNS, values))
+            for values in _tuples(database, sql, params, "search" if search is not None else None)
+        ]
+        chosen = json.dumps([row["id"] for row in rows])
         sources = _grouped(
             database,
-            "SELECT ss.statement, a.external_id AS article_id, a.title, a.source, a.url, a.published"
+            "SELECT ss.statement, a.external_id, a.title, a.source, a.url, a.published"
             " FROM statement_sources ss JOIN articles a ON a.uid = ss.article"
-            " WHERE ss.statement IN ({}) ORDER BY a.published, ss.rowid",
-            ids,
+            " WHERE ss.statement IN (SELECT value FROM json_each(?)) ORDER BY a.published, ss.rowid",
+            chosen,
+            _SOURCE_KEYS,
         )
         targets = _grouped(
             database,
-            "SELECT st.statement, e.name AS entity, st.stance, st.score, st.evidence"
+            "SELECT st.statement, e.name, st.stance, st.score, st.evidence"
             " FROM statement_targets st JOIN entities e ON e.id = st.entity"
-            " WHERE st.statement IN ({}) ORDER BY st.rowid",
-            ids,
+            " WHERE st.statement IN (SELECT value FROM json_each(?)) ORDER BY st.rowid",
+            chosen,
+            _TARGET_KEYS,
         )
     for row in rows:
         row["published"] = _to_date(row["published"])
-        row["sources"] = [{**s, "published": _to_date(s["published"])} for s in sources.get(row["id"], [])]
+        row["sources"] = sources.get(row["id"], [])
         row["targets"] = targets.get(row["id"], [])
-    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS, dtype=object)  # object keeps None as None, not NaN
-    return frame.astype({"confidence": float})
+    return rows
 
 
-def speakers(db: DbLike, since: date | str | None = None, until: date | str | None = None) -> pd.DataFrame:
-    """Who spoke, how often and in how many articles, most quoted first."""
-    with _opened(db) as (database, _):
+def statement_dates(db: DbLike, speakers: str | Iterable[str] | None = None) -> list[date]:
+    """The days with at least one statement (by any of `speakers`), oldest first: which weeks have any, without
+    loading the statements themselves."""
+    with _opened(db) as (database, kb):
+        where, params = ["s.published IS NOT NULL"], []
+        if speakers is not None:
+            _speaker_filter(database, kb, speakers, where, params)
+        rows = database.execute(
+            f"SELECT DISTINCT s.published FROM statements s {_where(where)} ORDER BY s.published", params
+        ).fetchall()
+    return [_to_date(day) for (day,) in rows]
+
+
+def speakers(
+    db: DbLike,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    speakers: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Who spoke, how often and in how many articles, most quoted first (only `speakers`, when given)."""
+    with _opened(db) as (database, kb):
         where, params = _window(since, until)
-        rows = _rows(
+        if speakers is not None:
+            _speaker_filter(database, kb, speakers, where, params)
+        found = _tuples(
             database,
             "SELECT e.name AS speaker, e.kind, count(DISTINCT s.id) AS statements,"
             " count(DISTINCT ss.article) AS articles, min(s.published) AS first, max(s.published) AS last"
@@ -121,8 +167,7 @@ def speakers(db: DbLike, since: date | str | None = None, until: date | str | No
             f" {_where(where)} GROUP BY e.id ORDER BY statements DESC, speaker",
             params,
         )
-    for row in rows:
-        row["first"], row["last"] = _to_date(row["first"]), _to_date(row["last"])
+    rows = [(*row[:4], _to_date(row[4]), _to_date(row[5])) for row in found]
     frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS, dtype=object)
     return frame.astype({"statements": int, "articles": int})
 
@@ -137,18 +182,17 @@ def stance_matrix(
     with _opened(db) as (database, kb):
         where, params = _window(since, until)
         if speakers is not None:
-            names = [speakers] if isinstance(speakers, str) else list(speakers)
-            ids = sorted({i for name in names for i in _entity_ids(database, kb, name)})
-            where.append(f"s.speaker IN ({_marks(ids)})")
-            params += ids
-        rows = _rows(
+            _speaker_filter(database, kb, speakers, where, params)
+        rows = _tuples(
             database,
-            "SELECT sp.name AS speaker, te.name AS target,"
-            " sum(st.stance = 'support') AS support, sum(st.stance = 'oppose') AS oppose,"
+            # grouped on ids first and named afterwards: a fifth cheaper on a busy week than grouping the joined names
+            "SELECT sp.name, te.name, g.support, g.oppose, g.neutral, g.n, g.mean_score FROM ("
+            " SELECT s.speaker, st.entity, sum(st.stance = 'support') AS support, sum(st.stance = 'oppose') AS oppose,"
             " sum(st.stance = 'neutral') AS neutral, count(*) AS n, avg(st.score) AS mean_score"
             " FROM statement_targets st JOIN statements s ON s.id = st.statement"
-            " JOIN entities sp ON sp.id = s.speaker JOIN entities te ON te.id = st.entity"
-            f" {_where(where)} GROUP BY sp.id, te.id ORDER BY n DESC, speaker, target",
+            f" {_where(where + ['s.speaker IS NOT NULL'])} GROUP BY s.speaker, st.entity) g"
+            " JOIN entities sp ON sp.id = g.speaker JOIN entities te ON te.id = g.entity"
+            " ORDER BY g.n DESC, sp.name, te.name",
             params,
         )
     frame = pd.DataFrame(rows, columns=STANCE_COLUMNS, dtype=object)
@@ -178,6 +222,14 @@ def _entity_ids(database: sqlite_utils.Database, kb: KnowledgeBase, name: str) -
         keys.add(fold(known.name))
     rows = database.execute(f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({_marks(keys)})", list(keys))
     return sorted(row[0] for row in rows)
+
+
+def _speaker_filter(database, kb: KnowledgeBase, names: str | Iterable[str], where: list[str], params: list) -> None:
+    """Restrict `s.speaker` to anyone the name(s) may mean."""
+    names = [names] if isinstance(names, str) else list(names)
+    ids = sorted({i for name in names for i in _entity_ids(database, kb, name)})
+    where.append(f"s.speaker IN ({_marks(ids)})")
+    params += ids
 
 
 def _window(since, until) -> tuple[list[str], list]:
@@ -210,22 +262,24 @@ def _fts_phrase(database: sqlite_utils.Database, text: str) -> str:
     return phrase
 
 
-def _rows(database: sqlite_utils.Database, sql: str, params: list, what: str | None = None) -> list[dict]:
+def _tuples(database: sqlite_utils.Database, sql: str, params: list, what: str | None = None) -> list[tuple]:
+    """Plain tuples: building a dict per row inside sqlite-utils cost more than SQLite's own work on big results."""
     try:
-        return list(database.query(sql, params))
+        return database.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         if what == "search" and "fts5" in str(exc):
             raise QueryError(f"invalid search: {exc}") from None
         raise
 
 
-def _grouped(database: sqlite_utils.Database, sql: str, ids: list[str]) -> dict[str, list[dict]]:
-    """Rows of `sql` (with one IN placeholder) keyed by their `statement` column, for the given statement ids."""
+def _grouped(database: sqlite_utils.Database, sql: str, ids_json: str, keys: tuple[str, ...]) -> dict[str, list[dict]]:
+    """Rows of `sql` (its first column the statement id) as dicts of `keys`, keyed by statement."""
     grouped: dict[str, list[dict]] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        for row in database.query(sql.format(_marks(chunk)), chunk):
-            grouped.setdefault(row.pop("statement"), []).append(row)
+    for statement, *values in database.execute(sql, [ids_json]):
+        row = dict(zip(keys, values))
+        if "published" in row:
+            row["published"] = _to_date(row["published"])
+        grouped.setdefault(statement, []).append(row)
     return grouped
 
 
@@ -238,5 +292,7 @@ def _where(clauses: list[str]) -> str:
     return f"WHERE {' AND '.join(clauses)}" if clauses else ""
 
 
+@lru_cache(maxsize=4096)
 def _to_date(value: str | None) -> date | None:
+    """Cached: a week of statements shares a handful of days."""
     return date.fromisoformat(value) if value else None

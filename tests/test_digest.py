@@ -160,6 +160,45 @@ def test_page_language_follows_lang(db, w47):
     assert english.select_one("#matrix h2").get_text() == "Who talks about whom"
 
 
+def test_a_busy_speaker_shows_the_most_relevant_statements_and_counts_the_rest(db):
+    """Capped at one statement per speaker: the one with most counterparts, then most sources, is kept; the
+    figures, the matrix and the charts still count everything."""
+    capped = digest.week_context(db, W47, per_speaker=1)
+    full = digest.week_context(db, W47)
+    trump = capped.sections[0]
+    assert trump.name == "Donald Trump" and (len(trump.statements), trump.hidden, trump.count) == (1, 2, 3)
+    assert trump.statements[0].quote == SCRIPT_QUOTE  # one counterpart and two outlets
+    assert sum(trump.per_day) == 3 and trump.trend == full.sections[0].trend
+    assert capped.headline == full.headline and capped.matrix == full.matrix
+    soup = page(digest.render_week(capped))
+    section_html = section(soup, "Donald Trump")
+    assert "3 dichiarazioni" in section_html.h3.get_text()
+    assert len(section_html.select("article.statement")) == 1
+    assert section_html.select_one(".more").get_text(strip=True).startswith("+ altre 2 dichiarazioni")
+    assert not section(soup, "Volodymyr Zelensky").select(".more")  # one statement: nothing hidden
+    english = page(digest.render_week(digest.week_context(db, W47, per_speaker=2), lang="en"))
+    assert section(english, "Donald Trump").select_one(".more").get_text(strip=True).startswith("+ 1 more statement")
+
+
+def test_by_default_every_statement_of_a_quiet_week_is_shown(w47):
+    assert len(section(w47, "Donald Trump").select("article.statement")) == 3
+    assert not w47.select(".more")
+
+
+def test_what_changed_lists_the_most_frequent_pairs_and_counts_the_rest(db, monkeypatch):
+    monkeypatch.setattr(digest, "PAIRS_SHOWN", 1)
+    changes = page(digest.render_week(digest.week_context(db, W47))).select_one("#changes")
+    assert len(changes.select(".new-pairs li")) == 1
+    assert changes.select_one(".new-pairs .more").get_text(strip=True) == "+ altre 1"
+    assert len(changes.select(".flipped li")) == 1 and not changes.select(".flipped .more")
+
+
+def test_weeks_with_statements_come_from_their_dates(db):
+    assert digest.statement_weeks(db) == [W46, W47]
+    assert digest.statement_weeks(db, speakers=["macron"]) == [W46]
+    assert digest.statement_weeks(db, speakers=["Nessuno Mai Visto"]) == []
+
+
 # -- safety and self-containment ---------------------------------------------------------------------------------
 def test_page_is_self_contained(w47):
     assert not w47.find_all(["script", "img", "iframe", "object", "embed", "link", "video", "audio", "source"])

@@ -104,6 +104,43 @@ def test_query_accepts_a_path_or_a_database(store, db_path):
     assert len(query.statements(store.db, speaker="putin")) == 1
 
 
+def test_several_speakers_match_any_of_them(store):
+    assert quotes_of(query.statements(store, speaker=["putin", "zelenskyj"])) == [
+        "La Russia non cederà", "Non ci arrenderemo mai"]
+    assert query.statements(store, speaker=[]).empty
+
+
+def test_statement_rows_are_the_statements_as_plain_dicts(store):
+    rows = query.statement_rows(store, speaker="peskov")
+    assert rows == query.statements(store, speaker="peskov").to_dict("records")
+    assert [row["quote"] for row in rows] == ["Nessun commento", "Il dialogo è possibile"]
+    assert rows[1]["targets"] == [
+        {"entity": "Volodymyr Zelensky", "stance": "support", "score": 0.4, "evidence": "dialogo"}]
+
+
+def test_sources_and_targets_of_many_statements_come_back_complete(db_path):
+    """More statements than any IN (...) list would take: each keeps exactly its own sources and targets."""
+    pairs = [(f"Persona {i}", f"Frase numero {i} sul governo") for i in range(1200)]
+    article, said = make_article("molte", pairs, published=date(2025, 4, 1))
+    for i, statement in enumerate(said):
+        statement.targets = [Target("Russia", "oppose", -0.1 * (i % 10))]
+    with Store(db_path) as store:
+        store.add(article, said)
+        rows = query.statement_rows(store)
+    assert len(rows) == 1200
+    assert all(len(row["sources"]) == 1 and row["sources"][0]["article_id"] == "molte" for row in rows)
+    scores = {row["quote"]: row["targets"][0]["score"] for row in rows}
+    assert scores["Frase numero 7 sul governo"] == pytest.approx(-0.7)
+
+
+def test_statement_dates_are_the_days_with_statements_without_loading_them(store):
+    # 2025-03-11 is missing: a statement is dated by its earliest source
+    assert query.statement_dates(store) == [date(2025, 3, 3), date(2025, 3, 10)]
+    assert query.statement_dates(store, speakers="putin") == [date(2025, 3, 10)]
+    assert query.statement_dates(store, speakers=["zelenskyj", "Peskov"]) == [date(2025, 3, 3), date(2025, 3, 10)]
+    assert query.statement_dates(store, speakers=["Nessuno Mai Visto"]) == []
+
+
 def test_speakers_counts_statements_and_articles(store):
     frame = query.speakers(store)
     rows = {r["speaker"]: r for r in frame.to_dict("records")}
@@ -112,6 +149,8 @@ def test_speakers_counts_statements_and_articles(store):
     assert rows["Dmitry Peskov"]["statements"] == 2
     assert (rows["Dmitry Peskov"]["first"], rows["Dmitry Peskov"]["last"]) == (date(2025, 3, 3), date(2025, 3, 10))
     assert list(query.speakers(store, since="2025-03-05")["speaker"]) == ["Dmitry Peskov", "Vladimir Putin"]
+    assert list(query.speakers(store, speakers=["zelenskyj", "putin"])["speaker"]) == [
+        "Vladimir Putin", "Volodymyr Zelensky"]
 
 
 def test_stance_matrix_counts_and_mean(store):
