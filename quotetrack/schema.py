@@ -119,6 +119,8 @@ def connect(path: Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
+    # a 64 MB page cache: on a million statements the default 2 MB makes a speaker query re-read its index pages
+    db.execute("PRAGMA cache_size = -65536")
     db.enable_wal()
     return db
 

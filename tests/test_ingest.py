@@ -8,7 +8,7 @@ import json
 import pytest
 
 from quotetrack.ingest import article_from_text, normalise, read_paths, sample_paths
-from quotetrack.models import Article, ReadFailure
+from quotetrack.models import Article
 
 BODY = "Il vertice si è chiuso in serata.\n«Siamo soddisfatti», ha detto Tajani."
 
