@@ -34,12 +34,13 @@ NAME = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+) ((?:[Dd][ei]'? ?)?[A-ZÀ-Ý][a-zà
 OPENING_QUOTES, CLOSING_QUOTES = "«“", "»”"
 
 
-def source_texts(wikinews_dir: Path | None) -> list[str]:
+def source_texts(wikinews_dir: Path | str | None) -> list[str]:
     """Normalised bodies of the sample articles and of the it-wikinews files (read by the project's own reader)."""
     from quotetrack.ingest import read_paths, sample_paths
     from quotetrack.models import ReadFailure
 
     paths = [str(p) for p in sample_paths()]
+    wikinews_dir = Path(wikinews_dir) if wikinews_dir else None
     if wikinews_dir and wikinews_dir.is_dir():
         paths += sorted(str(p) for p in wikinews_dir.glob("*.txt"))
     texts = [item.text for item in read_paths(paths) if not isinstance(item, ReadFailure)]

@@ -624,10 +624,11 @@ def write_digest(
     lang: str = "it",
     templates_dir: str | Path | None = None,
     today: date | None = None,
+    per_speaker: int | None = PER_SPEAKER,
 ) -> Written:
     """Render one week (default: the last complete week with statements) and write it to `out`."""
     ui_strings(lang)  # fail on a bad language before touching the database
-    context = week_context(db, week, speakers, today=today)
+    context = week_context(db, week, speakers, today=today, per_speaker=per_speaker)
     path = Path(out) if out else default_output(db, context.period)
     _write_text(path, render_week(context, lang, templates_dir))
     return Written(path, context.period, context.headline.statements)
@@ -661,15 +662,16 @@ def write_all(
     lang: str = "it",
     templates_dir: str | Path | None = None,
     now: datetime | None = None,
+    per_speaker: int | None = PER_SPEAKER,
 ) -> WriteAllResult:
     """One page per week with statements, `index.html` and `feed.xml`; files whose bytes would not change are
     left alone, and the manifest remembers when each week's page last changed (the feed's `updated`)."""
     ui_strings(lang)
     with opened(db) as store:
-        return _write_all(store, Path(out_dir), tuple(speakers), lang, templates_dir, now)
+        return _write_all(store, Path(out_dir), tuple(speakers), lang, templates_dir, now, per_speaker)
 
 
-def _write_all(db, out_dir: Path, speakers, lang, templates_dir, now) -> WriteAllResult:
+def _write_all(db, out_dir: Path, speakers, lang, templates_dir, now, per_speaker) -> WriteAllResult:
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
     manifest_path = out_dir / MANIFEST
     manifest = _read_manifest(manifest_path)
@@ -677,7 +679,7 @@ def _write_all(db, out_dir: Path, speakers, lang, templates_dir, now) -> WriteAl
     result = WriteAllResult(weeks=list(weeks))
     entries = []
     for key in weeks:
-        context = week_context(db, key, speakers, weeks=weeks)
+        context = week_context(db, key, speakers, weeks=weeks, per_speaker=per_speaker)
         html = render_week(context, lang, templates_dir, index_href="index.html")
         path = out_dir / f"{context.period.key}.html"
         digest = hashlib.sha256(html.encode("utf-8")).hexdigest()

@@ -180,6 +180,14 @@ def test_a_busy_speaker_shows_the_most_relevant_statements_and_counts_the_rest(d
     assert section(english, "Donald Trump").select_one(".more").get_text(strip=True).startswith("+ 1 more statement")
 
 
+def test_cli_per_speaker_caps_the_cards(db, tmp_path):
+    out = tmp_path / "capped.html"
+    result = CliRunner().invoke(cli, ["digest", "--db", str(db), "--week", W47, "--per-speaker", "1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    soup = page(out.read_text(encoding="utf-8"))
+    assert len(section(soup, "Donald Trump").select("article.statement")) == 1
+
+
 def test_by_default_every_statement_of_a_quiet_week_is_shown(w47):
     assert len(section(w47, "Donald Trump").select("article.statement")) == 3
     assert not w47.select(".more")

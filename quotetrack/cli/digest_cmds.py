@@ -20,8 +20,10 @@ from .options import db_option
 @click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for --all (default: <db dir>/digests).")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of templates overriding the built-in ones (same file names).")
+@click.option("--per-speaker", type=click.IntRange(min=0), default=None,
+              help="Statements shown per speaker, most relevant first (default 10; 0 shows all). Figures count all.")
 @db_option
-def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, templates_dir, db):
+def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, templates_dir, per_speaker, db):
     """Write a self-contained HTML digest of one week: figures, stance matrix, changes, statements by speaker."""
     from pathlib import Path
 
@@ -37,17 +39,18 @@ def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, template
         raise click.UsageError("give either --week or --from/--to, not both")
     if bool(since) != bool(until):
         raise click.UsageError("--from and --to go together")
+    shown = digests.PER_SPEAKER if per_speaker is None else (per_speaker or None)
     try:
         if all_weeks:
             target = Path(out_dir) if out_dir else Path(db).parent / "digests"
-            result = digests.write_all(db, target, speakers, lang, templates_dir)
+            result = digests.write_all(db, target, speakers, lang, templates_dir, per_speaker=shown)
             for path in result.written:
                 click.echo(f"wrote {path}")
             click.echo(f"{len(result.weeks)} weeks in {target}: {len(result.written)} files written, "
                        f"{len(result.unchanged)} unchanged")
             return
         period = digests.Period.between(since.date(), until.date()) if since else week
-        written = digests.write_digest(db, out, period, speakers, lang, templates_dir)
+        written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
     except (digests.DigestError, StoreError, QueryError) as error:
         raise click.ClickException(str(error)) from None
     except sqlite3.DatabaseError as error:
