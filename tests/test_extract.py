@@ -349,10 +349,10 @@ def stanza_extract(stanza_models_dir):
     return run
 
 
-def test_a_speech_verb_the_lexicon_misses_is_found_by_its_parsed_lemma(stanza_extract):
-    """`aggiungendo` is not among the lexicon's regular forms of `aggiungere`; the parse's lemma finds it."""
+def test_second_and_third_conjugation_stems_keep_their_spelling(stanza_extract):
+    """`aggiungere` → aggiunge, aggiungendo (no first-conjugation `h`): both engines find the gerund."""
     text = "Marta Riva ha parlato a lungo, aggiungendo anche che il ponte è sicuro."
-    assert [(s.quote, s.speaker) for s in extract(text)] == []
+    assert [(s.quote, s.speaker) for s in extract(text)] == [("il ponte è sicuro", "Marta Riva")]
     assert [(s.quote, s.speaker) for s in stanza_extract(text)] == [("il ponte è sicuro", "Marta Riva")]
 
 

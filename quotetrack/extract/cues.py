@@ -36,11 +36,12 @@ def conjugate(infinitive: str, verb_class: str, endings: dict) -> dict[str, list
     stem = infinitive[:-3]
     forms: dict[str, list[str]] = {}
     for tense, suffixes in endings.get(verb_class, {}).items():
-        forms[tense] = [_join(stem, suffix) for suffix in suffixes]
+        forms[tense] = [_join(stem, suffix) if verb_class == "are" else stem + suffix for suffix in suffixes]
     return forms
 
 
 def _join(stem: str, suffix: str) -> str:
+    """First-conjugation spelling: the stem keeps its hard or soft sound (aggiungere has no such rule: aggiunge)."""
     if stem.endswith(("c", "g")) and suffix[:1] in ("e", "i") and not stem.endswith(("sc",)):
         return stem + "h" + suffix  # spiegare → spieghi, replicare → replicherà
     if stem.endswith(("ci", "gi")) and suffix[:1] in ("e", "i"):
