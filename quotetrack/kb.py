@@ -29,10 +29,19 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Zelenskyj' and 'ZELENSKYJ' fold alike, 'Volodymyr Zelens'kyj' too.
 
     Cached: every stage folds the same few thousand names and words over and over."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return fold_text(text)
+
+
+def fold_text(text: str) -> str:
+    """`fold` without the cache, for a whole article: folded once, it would only crowd the names out of it."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        # the distinct characters are few even in a long text: find the combining ones among them, drop them at once
+        marks = "".join(c for c in set(text) if unicodedata.combining(c))
+        if marks:
+            text = re.sub(f"[{re.escape(marks)}]", "", text)
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,8 @@ class KnowledgeBase:
         self.indefinite_articles: set[str] = set()
         self.former_markers: set[str] = set()
         self._role_spellings: dict[str, list[str]] = {}  # role id → mentions as written, for the accent check
+        # bumped whenever the contents change: what others derive from a KB (and cache) is keyed on it
+        self.generation = 0
         for role in roles:
             self.roles[role.id] = role
         for entity in entities:
@@ -127,7 +138,8 @@ class KnowledgeBase:
         return entity
 
     def _forget_indexes(self) -> None:
-        for name in ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells"):
+        self.generation += 1
+        for name in ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held"):
             self.__dict__.pop(name, None)
 
     @classmethod
@@ -220,6 +232,14 @@ class KnowledgeBase:
             self.__dict__["_cached_spells"] = spells
         holders = {id(e): e for e, spell in spells.get(role_id, ()) if spell.covers(on)}
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def ever_held(self, roles: Iterable[str]) -> tuple[Entity, ...]:
+        """Everyone who held any of `roles`, past or present, in KB order."""
+        held = self.__dict__.setdefault("_cached_held", {})  # one entry per set of roles asked about: few
+        wanted = frozenset(roles)
+        if wanted not in held:
+            held[wanted] = tuple(e for e in self.entities.values() if any(s.role in wanted for s in e.roles))
+        return held[wanted]
 
     def role_of_phrase(self, phrase: str) -> Role | None:
         """The role a phrase names ('il presidente Usa' → us_president), articles and case ignored."""

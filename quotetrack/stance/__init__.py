@@ -8,14 +8,15 @@ and hedging; counterparts no cue binds to are neutral. `docs/stance.md` describe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..analysis import Analysis
 from ..kb import KnowledgeBase, fold
 from ..models import Article, Statement, Target
-from .counterparts import Counterpart, article_counterparts
+from .counterparts import Counterpart
 from .cues import Placed, after_addressee_marker, bind, find_cues, judged_acts, negative_imperative, place, possessor
 from .lexicon import StanceLexicon, default_lexicon, load_lexicon
-from .words import split_words
+from .reading import ArticleReading, read_article
 
 __all__ = ["annotate_targets", "StanceLexicon", "load_lexicon", "default_lexicon", "LABEL_THRESHOLD"]
 
@@ -43,7 +44,7 @@ def annotate_targets(
     lexicon = lexicon or default_lexicon()
     text = article.text
     day = article.published if article.dated else None  # an ingest day says nothing about who held a role
-    mentions = article_counterparts(text, day, analysis, kb, lexicon)
+    reading = read_article(text, day, analysis, kb, lexicon)
     is_self = _self_test(statement.speaker, kb)
     votes: dict[str, _Votes] = {}
 
@@ -62,10 +63,10 @@ def annotate_targets(
                 vote(one, cue.sign * cue.weight, cue.evidence_start, cue.evidence_end)
         return target
 
-    quote_words = split_words(text[statement.start : statement.end], statement.start, lexicon.clause_breaks)
-    in_quote = _inside(mentions, statement.start, statement.end, is_self)
-    in_quote += _pronoun_referents(statement, text, quote_words, mentions, is_self, lexicon)
-    in_quote += _listed_after(statement, text, quote_words, mentions, is_self, lexicon)
+    quote_words = reading.words_between(statement.start, statement.end)
+    in_quote = _inside(reading, statement.start, statement.end, is_self)
+    in_quote += _pronoun_referents(statement, reading, quote_words, is_self, lexicon)
+    in_quote += _listed_after(statement, reading, quote_words, is_self, lexicon)
     quote_placed = place(sorted(in_quote, key=lambda c: c.start), quote_words)
     for placed in quote_placed:
         vote(placed, None)
@@ -79,29 +80,32 @@ def annotate_targets(
 
     addressee = None
     if statement.clause_start is not None and statement.clause_end is not None:
-        addressee = _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote)
+        addressee = _reporting_clause(statement, reading, is_self, lexicon, apply, vote)
     imperative = negative_imperative(quote_words, lexicon)
     if imperative is not None and addressee is not None:
         rule = lexicon.negative_imperative
         vote(addressee, (1 if rule.stance == "support" else -1) * rule.strength, *imperative)
 
-    own_side = _own_side(statement.speaker, kb)
     targets = [_target(v, text) for v in votes.values()]
+    if not any(t.stance == "neutral" for t in targets):
+        return targets
+    own_side = _own_side(statement.speaker, kb, kb.generation)
     return [t for t in targets if not (t.stance == "neutral" and fold(t.entity) in own_side)]
 
 
-def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) -> Placed | None:
+def _reporting_clause(statement, reading, is_self, lexicon, apply, vote) -> Placed | None:
     """Stance cues of the reporting clause ("Trump attacca Zelensky:", "accusandolo"); returns the one addressed.
 
     The clause is read from the start of its sentence, so an object pronoun ("accusandolo") reaches the person
     named just before it; counterparts outside the clause count only when a clause cue binds to them.
     """
+    text = reading.text
     start, end = statement.clause_start, statement.clause_end
     sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
     # a clause before the quote governs it: "ha accusato | il governo russo di aver invaso..."
     reach = statement.end if end <= statement.start else end
-    words = split_words(text[sentence_start:reach], sentence_start, lexicon.clause_breaks)
-    placed = place(_inside(mentions, sentence_start, reach, is_self), words)
+    words = reading.words_between(sentence_start, reach)
+    placed = place(_inside(reading, sentence_start, reach, is_self), words)
     # stance words before the speech verb belong to another act ("X ringrazia Y ... e dichiara che")
     verb_at = text.rfind(statement.cue, start, end) if statement.cue and statement.cue != ":" else -1
     from_here = verb_at if verb_at >= 0 else start
@@ -120,16 +124,16 @@ def _reporting_clause(statement, text, mentions, is_self, lexicon, apply, vote) 
     return addressee
 
 
-def _pronoun_referents(statement, text, quote_words, mentions, is_self, lexicon) -> list[Counterpart]:
+def _pronoun_referents(statement, reading, quote_words, is_self, lexicon) -> list[Counterpart]:
     """Pronouns of the quote that point outside it, each as a counterpart at the pronoun's place, so cues bind to
     it like to a name: second person ("la vostra proposta") → the one addressed in the reporting sentence, third
     person ("lui", "lasciatelo") → the person that sentence addresses ("riferendosi al premier"), else the one
     person it names. Unresolved (none or several) pronouns are left alone."""
     if statement.clause_start is None or statement.clause_end is None:
         return []
-    start, end = _reporting_sentence(statement, text)
-    around = [m for m in _inside(mentions, start, end, is_self) if not statement.start <= m.start < statement.end]
-    clause = split_words(text[start:end], start, lexicon.clause_breaks)
+    start, end = _reporting_sentence(statement, reading.text)
+    around = [m for m in _inside(reading, start, end, is_self) if not statement.start <= m.start < statement.end]
+    clause = reading.words_between(start, end)
     placed = place(around, clause)
     addressed = [p.counterpart for p in placed if after_addressee_marker(clause, p.word, lexicon)]
     people = list({m.name: m for m in around if m.kind == "person"}.values())
@@ -159,26 +163,27 @@ def _reporting_sentence(statement, text) -> tuple[int, int]:
     return sentence_start, min(stops, default=len(text))
 
 
-def _listed_after(statement, text, quote_words, mentions, is_self, lexicon) -> list[Counterpart]:
+def _listed_after(statement, reading, quote_words, is_self, lexicon) -> list[Counterpart]:
     """'nei paesi che ho nominato», che includono Germania, Francia ...': a listing phrase of the quote stands for
     the counterparts named after the quote in the same sentence."""
     folded = [w.folded for w in quote_words]
     found = (
         quote_words[i]
         for phrase in lexicon.listing_phrases
-        for i in range(len(folded))
-        if tuple(folded[i : i + len(phrase)]) == phrase
+        for i, word in enumerate(folded)
+        if (not phrase or word == phrase[0]) and tuple(folded[i : i + len(phrase)]) == phrase
     )
     at = next(found, None)
     if at is None:
         return []
+    text = reading.text
     stops = [i for i in (text.find(mark, statement.end) for mark in (". ", "\n")) if i >= 0]
-    listed = _inside(mentions, statement.end, min(stops, default=len(text)), is_self)
+    listed = _inside(reading, statement.end, min(stops, default=len(text)), is_self)
     return [Counterpart(at.start, at.end, m.name, m.kind, "listed") for m in listed]
 
 
-def _inside(mentions: list[Counterpart], start: int, end: int, is_self) -> list[Counterpart]:
-    return [m for m in mentions if start <= m.start and m.end <= end and not is_self(m.name)]
+def _inside(reading: ArticleReading, start: int, end: int, is_self) -> list[Counterpart]:
+    return [m for m in reading.counterparts_inside(start, end) if not is_self(m.name)]
 
 
 def _self_test(speaker: str | None, kb: KnowledgeBase):
@@ -198,17 +203,18 @@ def _self_test(speaker: str | None, kb: KnowledgeBase):
     return is_self
 
 
-def _own_side(speaker: str | None, kb: KnowledgeBase) -> set[str]:
+@lru_cache(maxsize=1 << 10)  # speakers come back in every statement; a changed KB has a new generation
+def _own_side(speaker: str | None, kb: KnowledgeBase, generation: int) -> frozenset[str]:
     """The speaker's own country and party (folded); a speaker outside the KB takes the countries its name names
     ("Governo cinese" → Cina)."""
     if not speaker:
-        return set()
+        return frozenset()
     entity = kb.get(speaker)
     if entity is not None:
         sides = {entity.country, getattr(entity, "party", None)}
     else:
         sides = {m.entity.name for m in kb.find_mentions(speaker) if m.entity is not None}
-    return {fold(s) for s in sides if s}
+    return frozenset(fold(s) for s in sides if s)
 
 
 def _target(votes: _Votes, text: str) -> Target:

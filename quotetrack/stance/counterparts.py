@@ -8,14 +8,14 @@ earlier); statements then take the mentions inside their spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
-from ..analysis import Analysis
-from ..kb import Entity, KnowledgeBase, fold
+from ..kb import Entity, KnowledgeBase, fold, fold_text
 from .lexicon import StanceLexicon
 from .words import Word, split_words
 
@@ -32,16 +32,17 @@ class Counterpart:
 
 
 def article_counterparts(
-    text: str, published: date | None, analysis: Analysis | None, kb: KnowledgeBase, lexicon: StanceLexicon
+    text: str,
+    words: list[Word],
+    published: date | None,
+    ner: tuple[tuple[int, int, str, str], ...],
+    kb: KnowledgeBase,
+    lexicon: StanceLexicon,
 ) -> list[Counterpart]:
-    """Every counterpart mention in an article, in text order, non-overlapping (the longest wins)."""
-    ner = tuple((e.start, e.end, e.label, e.text) for e in analysis.entities) if analysis is not None else ()
-    return list(_cached_counterparts(text, published, ner, kb, lexicon))
+    """Every counterpart mention in an article, in text order, non-overlapping (the longest wins).
 
-
-@lru_cache(maxsize=32)
-def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart, ...]:
-    words = split_words(text)
+    `words` are the article's words; `ner` the (start, end, label, text) of the entities its analysis found."""
+    naming = _Naming(fold_text(text))
     found: list[Counterpart] = []
     by_end = {w.end: w for w in words}
     roles = []
@@ -57,10 +58,10 @@ def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart
             found.append(Counterpart(m.start, m.end, m.entity.name, m.entity.kind, m.via))
     country = _article_country(found, kb, lexicon)
     for m in roles:
-        holder = _role_holder(m, country, text, published, kb, lexicon)
+        holder = _role_holder(m, country, naming, published, kb, lexicon)
         if holder is not None and holder.kind not in NOT_TARGET_KINDS:
             found.append(Counterpart(m.start, m.end, holder.name, holder.kind, "role"))
-    found += _governments(text, words, published, found, country, kb, lexicon)
+    found += _governments(naming, words, published, found, country, kb, lexicon)
     found += _article_organisations(text, words, lexicon, kb)
     found += _article_people(text, words, found, lexicon)
     found += _named_entities(ner, found, kb)
@@ -68,7 +69,7 @@ def _cached_counterparts(text, published, ner, kb, lexicon) -> tuple[Counterpart
     found += _described_organisations(words, found, lexicon)
     found += _acronyms(words, found, lexicon)
     found += _the_country(words, country, kb, lexicon)
-    return tuple(_longest_first(found))
+    return _longest_first(found)
 
 
 def _article_country(found: list[Counterpart], kb: KnowledgeBase, lexicon: StanceLexicon) -> str | None:
@@ -191,7 +192,7 @@ def _named_entities(ner, found: list[Counterpart], kb: KnowledgeBase) -> list[Co
     return out
 
 
-def _role_holder(mention, country, text, published, kb, lexicon) -> Entity | None:
+def _role_holder(mention, country, naming, published, kb, lexicon) -> Entity | None:
     """Who a role mention names. A generic role ('la premier') names the home role unless the article is about
     another country and names no home holder: then it is that country's role ('premier ucraino'). Undated, the
     holder is the past or present one the article names (most)."""
@@ -199,9 +200,9 @@ def _role_holder(mention, country, text, published, kb, lexicon) -> Entity | Non
     if role is None:
         return None
     home = lexicon.governments.home_country
-    holder = lambda r: kb.holder(r.id, published) if published else _named_holder(r.id, text, kb)  # noqa: E731
+    holder = lambda r: kb.holder(r.id, published) if published else _named_holder(r.id, naming, kb)  # noqa: E731
     found = holder(role)
-    if role.country == home and country != home and (found is None or not _named_in(found, text)):
+    if role.country == home and country != home and (found is None or not naming.names(found)):
         phrase = " ".join(w.folded for w in split_words(mention.text) if w.folded not in lexicon.definite_articles)
         foreign = next(
             (r for r in kb.roles.values() if r.country == country and any(fold(m).startswith(phrase + " ") for m in r.mentions)),
@@ -212,13 +213,11 @@ def _role_holder(mention, country, text, published, kb, lexicon) -> Entity | Non
     return found
 
 
-def _named_holder(role: str | None, text: str, kb: KnowledgeBase) -> Entity | None:
+def _named_holder(role: str | None, naming: _Naming, kb: KnowledgeBase) -> Entity | None:
     """The past or present holder of a role the article names most often, if one does."""
-    folded = fold(text)
     named = Counter()
-    for e in kb.entities.values():
-        if any(r.role == role for r in e.roles):
-            named[e.name] = _times_named(e, folded)
+    for e in kb.ever_held([role]):
+        named[e.name] = naming.times(e)
     ranked = [(n, name) for name, n in named.most_common(2) if n]
     if not ranked or (len(ranked) == 2 and ranked[0][0] == ranked[1][0]):
         return None
@@ -235,16 +234,20 @@ def _word_before(text: str, offset: int, by_end: dict[int, Word]) -> Word | None
 def _longest_first(found: list[Counterpart]) -> list[Counterpart]:
     priority = {"government": 0, "ner": 3, "article": 2}
     kept: list[Counterpart] = []
+    spans: list[tuple[int, int]] = []  # the kept spans in order: never overlapping, so their ends are in order too
     for c in sorted(found, key=lambda c: (-(c.end - c.start), priority.get(c.via, 1), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
+        before = bisect_left(spans, (c.end,))  # the kept spans that start before c ends: the last reaches furthest
+        if before and spans[before - 1][1] > c.start:
+            continue
+        insort(spans, (c.start, c.end))
+        kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
 
 # -- governments ------------------------------------------------------------------------------------------------
 
 
-def _governments(text, words, published, kb_found, article_country, kb, lexicon) -> list[Counterpart]:
+def _governments(naming, words, published, kb_found, article_country, kb, lexicon) -> list[Counterpart]:
     """'il governo russo' → Governo russo; 'il governo di Putin' → his country's; bare 'il governo' → the
     article's country's;
     'la precedente amministrazione' → the administration before the current head's (Amministrazione Biden)."""
@@ -280,7 +283,7 @@ def _governments(text, words, published, kb_found, article_country, kb, lexicon)
             if w.folded in gov.needs_qualifier and not previous:
                 continue  # a bare "amministrazione" is any administration
             country = _country_near(w, words, by_start, kb) if previous else article_country
-        name = _government_name(prefix, country, previous, text, published, kb, lexicon)
+        name = _government_name(prefix, country, previous, naming, published, kb, lexicon)
         if name:
             start = before.start if previous_before else w.start
             out.append(Counterpart(start, end, name, "organisation", "government"))
@@ -315,17 +318,17 @@ def _country_near(noun: Word, words: list[Word], by_start: dict, kb: KnowledgeBa
     return None
 
 
-def _government_name(prefix, country, previous, text, published, kb, lexicon) -> str | None:
+def _government_name(prefix, country, previous, naming, published, kb, lexicon) -> str | None:
     if country is None:
         return None
     gov = lexicon.governments
     heads = [r for r in gov.head_roles if r in kb.roles and kb.roles[r].country == country]
     if published is None:  # undated: at home, the one head of government the article names, if only one
-        named = [e for e in kb.entities.values() if any(r.role in heads for r in e.roles) and _named_in(e, text)]
+        named = [e for e in kb.ever_held(heads) if naming.names(e)]
         leader = named[0] if len(named) == 1 and not previous and country == gov.home_country else None
     else:
         leader = _previous_holder(heads, published, kb) if previous else _holder(heads, published, kb)
-    if leader is not None and (previous or _named_in(leader, text)):
+    if leader is not None and (previous or naming.names(leader)):
         return f"{prefix} {leader.surname or leader.name}"
     if previous:
         return None
@@ -346,7 +349,7 @@ def _previous_holder(roles, on, kb) -> Entity | None:
     """Who held the head role before the holder on `on` (the one whose spell ended last before `on`)."""
     best: tuple[date, Entity] | None = None
     current = _holder(roles, on, kb)
-    for entity in kb.entities.values():
+    for entity in kb.ever_held(roles):
         if entity is current:
             continue
         for spell in entity.roles:
@@ -356,17 +359,43 @@ def _previous_holder(roles, on, kb) -> Entity | None:
     return best[1] if best else None
 
 
-def _named_in(person: Entity, text: str) -> bool:
-    folded = fold(text)
-    names = {fold(n) for n in (person.name, person.surname or person.name)}
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names)
+class _Naming:
+    """Whether and how often an article names KB people; each person looked up once per article."""
+
+    def __init__(self, folded_text: str) -> None:
+        self.folded = folded_text
+        self._named: dict[tuple[str, ...], bool] = {}
+        self._times: dict[tuple[str, ...], int] = {}
+
+    def names(self, person: Entity) -> bool:
+        """Does the article name the person, in full or by surname?"""
+        keys = _name_keys((person.name, person.surname or person.name))
+        if keys not in self._named:
+            self._named[keys] = self._may_name(keys) and _any_name(keys).search(self.folded) is not None
+        return self._named[keys]
+
+    def times(self, person: Entity) -> int:
+        """How often the article names the person, by any of its names; a full name counts once."""
+        keys = _name_keys((person.name, person.surname or person.name, *person.aliases))
+        if keys not in self._times:
+            self._times[keys] = len(_any_name(keys).findall(self.folded)) if self._may_name(keys) else 0
+        return self._times[keys]
+
+    def _may_name(self, keys: tuple[str, ...]) -> bool:
+        # most people are not in a given article: a substring test rules them out faster than the regex
+        return any(key in self.folded for key in keys)
 
 
-def _times_named(person: Entity, folded_text: str) -> int:
-    """How often an article (folded) names a person, by any of its names; a full name counts once."""
-    names = sorted({fold(n) for n in (person.name, person.surname or person.name, *person.aliases)}, key=len, reverse=True)
-    pattern = "|".join(re.escape(n) for n in names)
-    return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", folded_text))
+@lru_cache(maxsize=1 << 12)
+def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct folded names, the longest first (a regex alternative then takes the full name)."""
+    return tuple(sorted({fold(n) for n in names}, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _any_name(keys: tuple[str, ...]) -> re.Pattern:
+    """One regex for any of the folded names as whole words of a folded text."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in keys)})(?!\w)")
 
 
 # -- people the article introduces --------------------------------------------------------------------------------
@@ -375,8 +404,8 @@ def _times_named(person: Entity, folded_text: str) -> int:
 def _article_people(text, words, kb_found, lexicon) -> list[Counterpart]:
     """Full names the article introduces (confirmed by a title before them or by their surname used alone
     elsewhere), and every mention of their surname ("al-Zarqawi", "Al Zarqawi" and "Zarqawi" are one person)."""
-    taken = [(c.start, c.end) for c in kb_found]
-    free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
+    taken = _Spans((c.start, c.end) for c in kb_found)
+    alone = _alone_surnames(words)
     people: dict[str, str] = {}  # surname key -> full name as first introduced
     full_spans: list[tuple[int, int, str]] = []
     for run in _capitalised_runs(words, lexicon):
@@ -384,20 +413,20 @@ def _article_people(text, words, kb_found, lexicon) -> list[Counterpart]:
         joined = (
             first.i >= 2 and words[first.i - 1].text in lexicon.name_particles and _capitalised(words[first.i - 2].text)
         )
-        if joined or not free(first.start, last.end):
+        if joined or taken.overlap(first.start, last.end):
             continue  # "Commissione di Vigilanza Rai" is an organisation's name
         key = _surname_key(last.text)
         titled = any(
             w.folded in lexicon.titles and w.sentence == first.sentence for w in words[max(0, first.i - 5) : first.i]
         )
         with_particle = any(not _capitalised(w.text) for w in run)  # "Ossezia del Sud" is no one's name
-        if titled or (not with_particle and _used_alone(words, key, run)):
+        if titled or (not with_particle and any(i < first.i or i > last.i for i in alone.get(key, ()))):
             people.setdefault(key, text[first.start : last.end])
             full_spans.append((first.start, last.end, key))
     out = [Counterpart(s, e, people[key], "person", "article") for s, e, key in full_spans]
     for w in words:
         key = _surname_key(w.text)
-        if key in people and free(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
+        if key in people and not taken.overlap(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
             out.append(Counterpart(w.start, w.end, people[key], "person", "article"))
     return out
 
@@ -427,21 +456,33 @@ def _article_organisations(text, words, lexicon, kb) -> list[Counterpart]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _surname_key(word: str) -> str:
     return fold(word.rsplit("-", 1)[-1])
 
 
-def _used_alone(words: list[Word], key: str, run: list[Word]) -> bool:
-    """Is the surname used somewhere without capitalised neighbours (so it names a person, not 'Data Center')?"""
-    inside = {w.i for w in run}
-    for w in words:
-        if w.i in inside or not _capitalised(w.text) or _surname_key(w.text) != key:
-            continue
-        before = words[w.i - 1] if w.i else None
-        after = words[w.i + 1] if w.i + 1 < len(words) else None
-        if not (before and _capitalised(before.text)) and not (after and _capitalised(after.text)):
-            return True
-    return False
+def _alone_surnames(words: list[Word]) -> dict[str, list[int]]:
+    """Where each capitalised word stands without capitalised neighbours, by surname key: a surname used there
+    names a person ('Prodi'), not part of a name ('Data Center')."""
+    capital = [_capitalised(w.text) for w in words]
+    alone: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        if capital[i] and not (i and capital[i - 1]) and not (i + 1 < len(words) and capital[i + 1]):
+            alone.setdefault(_surname_key(w.text), []).append(i)
+    return alone
+
+
+class _Spans:
+    """Spans already taken, to ask whether another overlaps one of them without a scan of them all."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def overlap(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self._starts, end)  # the spans that start before `end`
+        return before_end > 0 and self._reach[before_end - 1] > start
 
 
 def _capitalised_runs(words: list[Word], lexicon: StanceLexicon):
@@ -463,15 +504,9 @@ def _capitalised_runs(words: list[Word], lexicon: StanceLexicon):
 _ROMAN = re.compile(r"[IVX]{1,5}")
 
 
+@lru_cache(maxsize=1 << 14)
 def _capitalised(word: str) -> bool:
     """'Prodi', 'al-Zarqawi', 'W.', 'VI' (of 'Paolo VI'); not 'USA' (an acronym) nor 'il'."""
     last = word.rsplit("-", 1)[-1]
     initial = len(word) == 2 and word.endswith(".")
     return last[:1].isupper() and (not word.isupper() or initial or bool(_ROMAN.fullmatch(word)))
-
-
-def _occurrences(text: str, name: str):
-    start = text.find(name)
-    while start >= 0:
-        yield start
-        start = text.find(name, start + 1)

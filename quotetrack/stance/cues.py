@@ -39,7 +39,8 @@ def find_cues(words: list[Word], lexicon: StanceLexicon) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     while i < len(words):
-        match = _match_at(words, i, lexicon)
+        forms = lexicon.forms_starting_with(words[i].folded)
+        match = _match_at(words, i, forms, lexicon) if forms else None
         if match is None:
             i += 1
             continue
@@ -51,10 +52,19 @@ def find_cues(words: list[Word], lexicon: StanceLexicon) -> list[Cue]:
     return cues
 
 
-def _match_at(words: list[Word], i: int, lexicon: StanceLexicon) -> tuple[CueForm, int, bool] | None:
-    for form in lexicon.forms_starting_with(words[i].folded):
-        last = i + len(form.words)
-        if last > len(words) or not all(word_matches(p, w.folded) for p, w in zip(form.words, words[i:last])):
+def _match_at(
+    words: list[Word], i: int, forms: tuple[CueForm, ...], lexicon: StanceLexicon
+) -> tuple[CueForm, int, bool] | None:
+    """The longest of `forms` (those whose first word matches word `i`) that the words from `i` spell."""
+    for form in forms:
+        pattern = form.words
+        last = i + len(pattern)
+        if last > len(words):
+            continue
+        k = 1
+        while k < len(pattern) and word_matches(pattern[k], words[i + k].folded):
+            k += 1
+        if k < len(pattern):
             continue
         following = words[last].folded if last < len(words) else ""
         if following in form.unless_followed_by:

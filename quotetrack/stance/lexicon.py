@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..datafiles import load_yaml
 from ..kb import fold
 from ..models import STANCES
 from .words import split_words
@@ -99,26 +100,30 @@ class StanceLexicon:
     gerund_endings: tuple[str, ...]
     prepositions: frozenset[str]
 
-    @property
-    def name_particles_folded(self) -> frozenset[str]:
-        return frozenset(fold(w) for w in self.name_particles)
+    name_particles_folded: frozenset[str] = field(init=False, repr=False)
     _by_word: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self.name_particles_folded = frozenset(fold(w) for w in self.name_particles)
         for form in self.forms:
             first = form.words[0]
             if first.endswith("*"):
                 self._by_stem.setdefault(first[:3], []).append(form)
             else:
                 self._by_word.setdefault(first, []).append(form)
+        # asked for every word of every span read: each word's candidates are worked out once
+        self._candidates = lru_cache(maxsize=1 << 14)(self._find_candidates)
 
-    def forms_starting_with(self, word: str) -> list[CueForm]:
+    def forms_starting_with(self, word: str) -> tuple[CueForm, ...]:
         """Candidate forms whose first word can match `word` (folded), longest first."""
+        return self._candidates(word)
+
+    def _find_candidates(self, word: str) -> tuple[CueForm, ...]:
         found = self._by_word.get(word, []) + [
             f for f in self._by_stem.get(word[:3], []) if word.startswith(f.words[0][:-1])
         ]
-        return sorted(found, key=lambda f: len(f.words), reverse=True)
+        return tuple(sorted(found, key=lambda f: len(f.words), reverse=True))
 
 
 def word_matches(pattern: str, word: str) -> bool:
@@ -145,7 +150,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 def parse_lexicon(text: str, origin: str = "stance.yaml") -> StanceLexicon:
     """Build a lexicon from YAML text; a malformed file raises ValueError naming `origin` and the problem."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
