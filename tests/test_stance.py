@@ -595,3 +595,19 @@ def test_accusations_addressed_to_someone_before_the_quote_oppose_them(kb):
     text = "Zelensky ha parlato a lungo, mentre a Lavrov sono state rivolte dure accuse: «mente sempre»."
     found = stance_of(kb, text, "mente sempre", "Volodymyr Zelensky", clause="accuse: «", cue=":")
     assert labels(found) == {"Sergei Lavrov": "oppose"}
+
+
+def test_a_labelling_participle_names_its_target_even_when_the_parse_links_elsewhere(kb):
+    text = "Lavrov ha detto che serve parlare con l'UE, ritenuta la vera artefice del sostegno a Kiev."
+    quote = "serve parlare con l'UE, ritenuta la vera artefice del sostegno a Kiev"
+    words = ["Lavrov", "ha", "detto", "che", "serve", "parlare", "con", "l'UE", "ritenuta", "la", "vera", "artefice",
+             "del", "sostegno", "a", "Kiev"]
+    heads = {"artefice": 8, "sostegno": 11, "Kiev": 13}  # Kiev → sostegno → artefice: linked within three hops
+    tokens, offset = [], 0
+    for i, word in enumerate(words):
+        offset = text.index(word, offset)
+        tokens.append(Token(i, word, offset, offset + len(word), head=heads.get(word, 2 if i else None)))
+        offset += len(word)
+    analysis = Analysis(text=text, tokens=tokens, engine="stanza", has_parse=True)
+    found = labels(stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect", analysis=analysis))
+    assert found["Unione Europea"] == "oppose"

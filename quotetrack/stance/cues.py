@@ -107,16 +107,13 @@ def bind(
     lexicon: StanceLexicon,
     analysis: Analysis | None = None,
 ) -> Placed | None:
-    """The one counterpart a cue is about (the distance rule). Labels go to what the parse links them to when
-    there is a parse (position is weakest for them); otherwise, and for verbs and nouns with an object, position."""
+    """The one counterpart a cue is about (the distance rule). The constructions that name it outright (a clitic of
+    the cue, a labelling participle) come first; then, for labels, what the parse links them to when there is a
+    parse (plain position is weakest for them); otherwise, and for verbs and nouns with an object, position."""
     here = words[cue.first]
     same_sentence = [c for c in candidates if c.sentence == here.sentence]
     if not same_sentence:
         return None
-    if analysis is not None and analysis.has_parse and cue.form.binds in ("near", "subject"):
-        linked = _linked_by_parse(analysis, here, same_sentence)
-        if linked is not None:
-            return linked
     inside = [c for c in same_sentence if cue.first <= c.word < cue.last and c.counterpart.via == "pronoun"]
     if inside:
         return inside[0]  # a clitic of the cue itself: "lasciatelo governare"
@@ -125,6 +122,10 @@ def bind(
     if not cue.reported and starts_with_any(clause_start.folded, lexicon.labelling_participles) and clause_start.i <= cue.first:
         before = [c for c in same_sentence if c.word < clause_start.i]
         return before[-1] if before else None  # "l'UE, ritenuta la vera artefice ..." labels the UE
+    if analysis is not None and analysis.has_parse and binds in ("near", "subject"):
+        linked = _linked_by_parse(analysis, here, same_sentence)
+        if linked is not None:
+            return linked
     if binds in ("object", "agent") and _is_passive(words, cue, lexicon):
         binds = "subject"
     predicate = words[max(0, cue.first - lexicon.copula_window) : cue.first]
