@@ -206,3 +206,10 @@ def test_overlapping_holders_are_reported(tmp_path):
     clash = tmp_path / "clash.yaml"
     clash.write_text("entities:\n  - {name: Mario Rossi, roles: [{role: italian_pm, from: 2024-01-01}]}\n")
     assert any("Mario Rossi" in p and "Giorgia Meloni" in p for p in KnowledgeBase.load([clash]).problems())
+
+
+def test_fold_of_a_whole_text_equals_the_cached_fold_of_its_words():
+    from quotetrack.kb import fold, fold_text
+
+    text = "  Zelens’kyj  e ERDOĞAN\tparlano a Kyïv… Straße  "
+    assert fold_text(text) == fold(text) == "zelens'kyj e erdogan parlano a kyiv... strasse"

@@ -10,9 +10,11 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrack.analysis import Analysis, Token
-from quotetrack.kb import KnowledgeBase, default_kb
+from quotetrack.kb import Entity, KnowledgeBase, default_kb
 from quotetrack.models import Article, Statement
 from quotetrack.stance import annotate_targets, default_lexicon, load_lexicon
 from quotetrack.stance.lexicon import parse_lexicon
@@ -611,3 +613,26 @@ def test_a_labelling_participle_names_its_target_even_when_the_parse_links_elsew
     analysis = Analysis(text=text, tokens=tokens, engine="stanza", has_parse=True)
     found = labels(stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect", analysis=analysis))
     assert found["Unione Europea"] == "oppose"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_cutting_words_out_of_the_article_equals_splitting_the_span(data):
+    from quotetrack.stance.words import TextWords, split_words
+
+    text = data.draw(st.text(alphabet="ab cW.,;«»'’ \nàè", max_size=80))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    breaks = frozenset({"ma", "mentre"})
+    assert TextWords(text, breaks).between(start, end) == split_words(text[start:end], start, breaks)
+
+
+def test_a_reading_is_refreshed_when_the_kb_changes():
+    kb = KnowledgeBase()
+    kb.read_yaml(KB_YAML)
+    text = "Lavrov ha detto che Mario Bianchi sbaglia tutto."
+    quote = "Mario Bianchi sbaglia tutto"
+    before = stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect")
+    kb.add(Entity(name="Mario Bianchi", kind="person"))
+    after = stance_of(kb, text, quote, "Sergei Lavrov", kind="indirect")
+    assert "Mario Bianchi" not in before and "Mario Bianchi" in after  # not a stale reading of the old KB
