@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 from .analysis import Analysis, Sentence, Token
 from .extract.cues import abbreviations, auxiliary_forms, fold_apostrophe, function_words, light_verbs, verb_forms
@@ -24,7 +25,9 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _OPENING = frozenset(OPENERS) | {":", "-", "–", "—", "("}
+_BEFORE_SENTENCE = _SENTENCE_END | _OPENING  # after these a capital letter says nothing
 _TRAILERS = frozenset(")]") | (MARKS - frozenset(OPENERS) | frozenset("»”’"))
+_NEWLINE = re.compile("\n")
 
 
 class BuiltinAnalyzer:
@@ -40,57 +43,72 @@ class BuiltinAnalyzer:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens with exact offsets, tagged from the lexicons (function words, auxiliaries, speech verbs)."""
-    tokens = [Token(i, m.group(0), m.start(), m.end()) for i, m in enumerate(_TOKEN.finditer(text))]
-    for token in tokens:
-        _tag(token, tokens)
-    return tokens
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    return [Token(i, word, m.start(), m.end(), lemma, upos, feats)
+            for i, (m, word, (upos, lemma, feats)) in enumerate(zip(matches, words, _tags(words)))]
 
 
 def lexicon_upos(tokens: list[Token]) -> list[str]:
     """The POS this engine gives tokens that another engine tagged: the surface rules were written on these tags."""
-    plain = [Token(t.i, t.text, t.start, t.end) for t in tokens]
-    for token in plain:
-        _tag(token, plain)
-    return [t.upos for t in plain]
+    return [upos for upos, _, _ in _tags([t.text for t in tokens])]
 
 
-def _tag(token: Token, tokens: list[Token]) -> None:
-    word = token.text
+def _tags(words: list[str]) -> list[tuple[str, str, str]]:
+    """(upos, lemma, feats) of each word: its cached reading, then the two rules that look at a neighbour."""
+    readings = [_reading(w) for w in words]
+    tags = []
+    previous = "."  # the first word starts a sentence
+    for i, (word, reading) in enumerate(zip(words, readings)):
+        upos, lemma, feats = reading.upos, reading.lemma, reading.feats
+        if reading.verb_capitalised and previous not in _BEFORE_SENTENCE:
+            upos, lemma, feats = "PROPN", reading.lower, ""  # "Stati Uniti", not a participle of essere
+        elif reading.elided_article and i + 1 < len(words) and readings[i + 1].verb_form:
+            upos = "PRON"  # l'ha detto: a clitic, not an article
+        tags.append((upos, lemma, feats))
+        previous = word
+    return tags
+
+
+class _Reading(NamedTuple):
+    """What the lexicons say about one word out of context."""
+
+    upos: str
+    lemma: str
+    feats: str
+    lower: str
+    verb_capitalised: bool  # a capitalised auxiliary or speech-verb form: a name when not sentence-initial
+    elided_article: bool  # l', dell': a clitic pronoun when a verb follows
+    verb_form: bool  # an auxiliary or speech-verb form
+
+
+@lru_cache(maxsize=1 << 16)
+def _reading(word: str) -> _Reading:
+    """Pure in the word, so cached: the same words recur in every article."""
     lower = fold_apostrophe(word)
-    if not word[0].isalnum():
-        token.upos, token.lemma = "PUNCT", word
-        return
-    if word[0].isdigit():
-        token.upos, token.lemma = "NUM", word
-        return
-    token.lemma = lower
-    closed = function_words().get(lower)
     aux = auxiliary_forms().get(lower)
     verb = verb_forms().get(lower)
+    verb_form = aux is not None or verb is not None
+    if not word[0].isalnum():
+        return _Reading("PUNCT", word, "", lower, False, False, verb_form)
+    if word[0].isdigit():
+        return _Reading("NUM", word, "", lower, False, False, verb_form)
+    capitalised = word[0].isupper()
+    closed = function_words().get(lower)
     light = light_verbs()[1].get(lower)
-    if word[0].isupper() and token.i > 0 and tokens[token.i - 1].text not in _SENTENCE_END | _OPENING and (
-            aux is not None or verb is not None):
-        token.upos = "PROPN"  # "Stati Uniti", not a participle of essere
-    elif closed is not None:
-        token.upos, token.lemma = closed
-        if closed[0] == "DET" and lower.endswith("'") and _next_is_verb(token, tokens):
-            token.upos = "PRON"  # l'ha detto: a clitic, not an article
+    if closed is not None:
+        upos, lemma, feats = closed[0], closed[1], ""
     elif aux is not None:
-        token.upos, token.lemma = "AUX", aux
+        upos, lemma, feats = "AUX", aux, ""
     elif verb is not None:
-        token.upos, token.lemma = "VERB", verb.lemma
-        token.feats = "VerbForm=Ger" if verb.gerund else "VerbForm=Part" if verb.participle else ""
+        upos, lemma = "VERB", verb.lemma
+        feats = "VerbForm=Ger" if verb.gerund else "VerbForm=Part" if verb.participle else ""
     elif light is not None:
-        token.upos, token.lemma = "VERB", light
-    elif word[0].isupper():
-        token.upos = "PROPN"
-
-
-def _next_is_verb(token: Token, tokens: list[Token]) -> bool:
-    if token.i + 1 >= len(tokens):
-        return False
-    following = fold_apostrophe(tokens[token.i + 1].text)
-    return following in auxiliary_forms() or following in verb_forms()
+        upos, lemma, feats = "VERB", light, ""
+    else:
+        upos, lemma, feats = "PROPN" if capitalised else "", lower, ""
+    elided_article = closed is not None and closed[0] == "DET" and lower.endswith("'")
+    return _Reading(upos, lemma, feats, lower, capitalised and verb_form, elided_article, verb_form)
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -100,14 +118,19 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     after . ! ? … (and any closing quote or bracket) when the next word starts a sentence, except after an
     abbreviation, an initial (J. F. Kennedy) or inside a quotation.
     """
+    if not tokens:
+        return []
     quoted = [(q.start, q.end) for q in quote_spans(text)]
     quote_starts = [s for s, _ in quoted]
     sentences: list[Sentence] = []
     first = 0
     n = len(tokens)
-    for i, token in enumerate(tokens):
+    line_ends = _line_ends(text, tokens)
+    marks = [i for i, t in enumerate(tokens) if t.text in _SENTENCE_END or t.text in _TRAILERS]
+    for i in sorted(line_ends.union(marks, [n - 1])):  # no other token can end a sentence
+        token = tokens[i]
         last = i + 1
-        if last < n and not _newline_between(text, token, tokens[last]):
+        if last < n and i not in line_ends:
             if token.text not in _SENTENCE_END and not (token.text in _TRAILERS and _ends_sentence_mark(tokens, i)):
                 continue
             following = tokens[last]
@@ -122,8 +145,12 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     return sentences
 
 
-def _newline_between(text: str, left: Token, right: Token) -> bool:
-    return "\n" in text[left.end : right.start]
+def _line_ends(text: str, tokens: list[Token]) -> set[int]:
+    """Tokens followed by a line break (found from the breaks, not by looking between every pair of tokens)."""
+    starts = [t.start for t in tokens]
+    ends = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)}
+    ends.discard(-1)
+    return ends
 
 
 def _ends_sentence_mark(tokens: list[Token], i: int) -> bool:

@@ -88,3 +88,24 @@ def test_the_engine_is_chosen_by_name_and_batches():
     assert analyzer.name == "builtin"
     first, second = analyzer.analyze_many(["Una frase.", "Due. Frasi."])
     assert len(first.sentences) == 1 and len(second.sentences) == 2
+
+
+def test_a_word_is_tagged_by_its_context_each_time_it_recurs():
+    """Word readings are cached; the neighbour rules still apply to every occurrence on its own."""
+    text = "Stati d'animo diversi. Negli Stati Uniti l'ha detto Rossi, poi l'accordo."
+    tags = [(t.text, t.upos) for t in BuiltinAnalyzer().analyze(text).tokens]
+    assert tags[0] == ("Stati", "AUX")  # sentence-initial: the participle of essere
+    assert ("Stati", "PROPN") in tags[1:]  # mid-sentence: a name
+    assert [upos for word, upos in tags if word == "l'"] == ["PRON", "DET"]  # l'ha detto, l'accordo
+
+
+def test_another_engines_tokens_get_the_same_lexicon_tags():
+    from quotetrack.builtin_nlp import lexicon_upos
+
+    analysis = BuiltinAnalyzer().analyze("Negli Stati Uniti l'ha detto Rossi.\nDetto fatto")
+    assert lexicon_upos(analysis.tokens) == [t.upos for t in analysis.tokens]
+
+
+def test_every_line_ends_a_sentence_even_with_blank_lines_and_spaces():
+    text = "Titolo senza punto  \n\n  Il governo ha detto che va bene. Poi basta\nFine"
+    assert sentences(text) == ["Titolo senza punto", "Il governo ha detto che va bene.", "Poi basta", "Fine"]

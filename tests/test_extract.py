@@ -361,3 +361,17 @@ def test_with_a_parse_the_rules_statements_are_unchanged(stanza_extract):
             "Lea Conti ha spiegato che i lavori finiranno.")
     assert [(s.quote, s.speaker, s.start) for s in stanza_extract(text)] == [
         (s.quote, s.speaker, s.start) for s in extract(text)]
+
+
+def test_an_article_ending_on_a_pronoun_is_read():
+    """`lui` as the very last word is an anaphoric candidate of one token, not two."""
+    assert extract("Ha parlato lui") == []
+
+
+def test_paragraph_of_counts_line_breaks_before_each_token():
+    from quotetrack.extract.spans import Doc
+
+    text = "Uno due.\n\nTre.\nQuattro"
+    doc = Doc(Article("p", text), BuiltinAnalyzer().analyze(text))
+    assert [(t.text, p) for t, p in zip(doc.tokens, doc.paragraph_of)] == [
+        ("Uno", 0), ("due", 0), (".", 0), ("Tre", 2), (".", 2), ("Quattro", 3)]

@@ -18,7 +18,9 @@ def load_lexicon(name: str):
     return yaml.safe_load((resources.files("quotetrack") / "data" / "lexicon" / name).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_apostrophe(word: str) -> str:
+    """Lower case with one apostrophe (’ ‘ → '); cached, as every token of every article is folded."""
     return word.replace("’", "'").replace("‘", "'").lower()
 
 
@@ -86,7 +88,7 @@ def _attachable_clitics() -> list[str]:
 
 
 def _tense_of_irregular(form: str) -> str:
-    if strip_clitic(form).endswith(tuple(grammar("gerund_endings"))):
+    if strip_clitic(form).endswith(endings("gerund_endings")):
         return "gerund"
     if is_infinitive(form):
         return "infinitive"
@@ -99,6 +101,13 @@ def grammar(name: str) -> frozenset[str]:
     return frozenset(fold_apostrophe(str(w)) for w in load_lexicon("grammar.yaml")[name])
 
 
+@lru_cache(maxsize=None)
+def endings(*names: str) -> tuple[str, ...]:
+    """The word endings of one or more `grammar.yaml` lists, as a tuple for `str.endswith`."""
+    return tuple(frozenset().union(*(grammar(name) for name in names)))
+
+
+@lru_cache(maxsize=1 << 16)
 def strip_clitic(word: str) -> str:
     """`accusandolo` → `accusando`, `dirsi` → `dir` (a clitic pronoun attached to a verb form)."""
     for clitic in sorted(_attachable_clitics(), key=len, reverse=True):
@@ -111,9 +120,9 @@ def is_infinitive(word: str) -> bool:
     """`dire`, `porre`, `aver`, `ritirarsi`, `definirla`."""
     if len(word) <= 3 or not word.isalpha() or not word.islower():
         return False
-    if word.endswith(tuple(grammar("infinitive_endings"))):
+    if word.endswith(endings("infinitive_endings")):
         return True
-    return strip_clitic(word).endswith(tuple(grammar("truncated_infinitive_endings")))
+    return strip_clitic(word).endswith(endings("truncated_infinitive_endings"))
 
 
 def is_determiner(lower: str) -> bool:

@@ -1,10 +1,12 @@
 """Quotation marks: which marks open and close, and the spans they enclose (direct speech candidates).
 
-Pairing is one left-to-right pass with a stack, so it is linear in the text whatever marks it contains: mismatched
-closers (“…“), nested quotes, apostrophes (l’intesa) and quotes that go on into the next paragraph are handled here.
+Pairing is one left-to-right pass with a stack, jumping from mark to mark, so it is linear in the text whatever marks
+it contains: mismatched closers (“…“), nested quotes, apostrophes (l’intesa) and quotes that go on into the next
+paragraph are handled here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"«": "angle", "“": "double", "„": "double", '"': "double", "‘": "single", "‚": "single", "‹": "angle1"}
@@ -12,6 +14,7 @@ CLOSERS = {"»": "angle", "”": "double", "“": "double", '"': "double", "’"
 MARKS = frozenset(OPENERS) | frozenset(CLOSERS)
 _OPEN_CONTEXT = frozenset("([{-–—/:;,") | MARKS
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}-–—…") | MARKS
+_MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")  # all other characters are skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     stack: list[tuple[int, str]] = []  # (position, family) of open marks
     n = len(text)
     i = 0
-    while i < n:
+    while (found := _MARK_OR_NEWLINE.search(text, i)) is not None:
+        i = found.start()
         ch = text[i]
         if ch == "\n":
             if stack:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cues import (VerbForm, auxiliary_forms, fold_apostrophe, grammar, is_infinitive, is_of, light_verbs,
+from .cues import (VerbForm, auxiliary_forms, endings, fold_apostrophe, grammar, is_infinitive, is_of, light_verbs,
                    load_lexicon, preposition_lemma, speech_verb_frames, strip_clitic, verb_forms)
 from .quotes import OPENERS
 from .spans import Doc
@@ -55,7 +55,12 @@ def find_cues(doc: Doc) -> list[Cue]:
     cues: list[Cue] = []
     forms, (light, light_forms) = verb_forms(), light_verbs()
     inserts = attribution_words()["inserts"]
-    for i, lower in enumerate(doc.lower):
+    if doc.analysis.has_parse:
+        candidates = range(len(doc.lower))
+    else:  # only lexicon words can be cues: skip the rest without looking
+        candidates = [i for i, lower in enumerate(doc.lower) if lower in forms or lower in light]
+    for i in candidates:
+        lower = doc.lower[i]
         form = forms.get(lower) or _parsed_form(doc, i)
         if form is None and lower in light:
             spec = light[lower]
@@ -73,7 +78,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if not form.finite and not form.participle and not form.gerund and not has_aux:
             continue  # a bare infinitive: "senza dire"
         group = doc.lower[first:i]
-        reflexive = any(w in grammar("reflexive_clitics") for w in group) or lower.endswith(tuple(grammar("reflexive_clitics")))
+        reflexive = any(w in grammar("reflexive_clitics") for w in group) or lower.endswith(endings("reflexive_clitics"))
         passive = form.participle and any(auxiliary_forms().get(w) == "essere" for w in group) and not reflexive
         frames = form.frames | {"predicate"} if reflexive and "reflexive_predicate" in form.frames else form.frames
         cues.append(Cue(first, i + 1, i, form.lemma, frames, gerund=form.gerund, passive=passive))
@@ -133,17 +138,24 @@ def _auxiliaries_before(doc: Doc, i: int) -> int:
 
 def _markers(doc: Doc) -> list[Cue]:
     out = []
-    by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    for words in attribution_words()["markers"]:
-        by_first_word.setdefault(words[0], []).append(words)
-    for i, lower in enumerate(doc.lower):
-        for words in by_first_word.get(lower, ()):
+    by_first_word = _markers_by_first_word()
+    for i in [i for i, lower in enumerate(doc.lower) if lower in by_first_word]:
+        for words in by_first_word[doc.lower[i]]:
             if tuple(doc.lower[i : i + len(words)]) == words:
                 if len(words) == 1 and i > 0 and doc.lower[i - 1] in grammar("ordinal_markers"):
                     break  # "il secondo giorno": an ordinal
                 out.append(Cue(i, i + len(words), i, " ".join(words), frozenset({"marker"}), marker=True))
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _markers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Attribution markers (longest first) by their first word."""
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for words in attribution_words()["markers"]:
+        by_first_word.setdefault(words[0], []).append(words)
+    return by_first_word
 
 
 def find_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> tuple[int, int, int | None] | None:
@@ -300,7 +312,7 @@ def content_end(doc: Doc, start: int, limit: int, stops: set[int], cue_starts: s
             continue
         if doc.lower[k] in (";", ":") or (doc.lower[k] in grammar("content_breakers") and k > start) or k in stops:
             break
-        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(tuple(grammar("gerund_endings"))):
+        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(endings("gerund_endings")):
             break  # ", andando a …": the journalist's gloss, not the reported clause
         k += 1
     return k

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..models import Statement
 from .attribution import Attributor, apply_speaker
-from .cues import grammar, is_determiner, is_infinitive
+from .cues import endings, grammar, is_determiner, is_infinitive
 from .reported import Cue, attribution_words, clause_start_before, content_end, find_content
 from .spans import Doc, SpanSet, trim
 
@@ -113,7 +113,7 @@ def _parenthetical(doc: Doc, cue: Cue, attributor: Attributor, stops: set[int], 
 
 def _past_participle_aside(doc: Doc, first: int, limit: int) -> int:
     """Skip `presieduti da X,` after `Secondo i giudici,`: it describes the speaker, it is not what they said."""
-    if first + 1 < limit and doc.lower[first].endswith(tuple(grammar("past_participle_endings"))) and doc.upos[first + 1] == "ADP":
+    if first + 1 < limit and doc.lower[first].endswith(endings("past_participle_endings")) and doc.upos[first + 1] == "ADP":
         for k in range(first + 2, min(limit, first + 10)):
             if doc.lower[k] == ",":
                 return k + 1

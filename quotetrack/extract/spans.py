@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,6 +12,7 @@ from .cues import fold_apostrophe
 from .quotes import QuoteSpan, quote_spans
 
 _EDGE_PUNCT = " \t\n,;:.-–—"
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -29,8 +31,7 @@ class Doc:
         self.starts = [t.start for t in self.tokens]
         self.sentence_of = [0] * len(self.tokens)
         for number, sentence in enumerate(self.analysis.sentences):
-            for i in range(sentence.first, sentence.last):
-                self.sentence_of[i] = number
+            self.sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
         self.quotes = [q for q in quote_spans(self.text) if q.closed]
         self.quote_opens = [q.open for q in self.quotes]
 
@@ -44,13 +45,9 @@ class Doc:
 
     @cached_property
     def paragraph_of(self) -> list[int]:
-        """Paragraph (line) number of every token."""
-        numbers, line, previous = [], 0, 0
-        for token in self.tokens:
-            line += self.text.count("\n", previous, token.start)
-            previous = token.start
-            numbers.append(line)
-        return numbers
+        """Paragraph (line) number of every token: how many line breaks come before it."""
+        breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
+        return [bisect.bisect_left(breaks, start) for start in self.starts]
 
     def token_at(self, position: int) -> int:
         """Index of the first token starting at or after `position`."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..kb import KnowledgeBase, fold
-from .cues import grammar, is_closed_word, is_determiner, is_of, load_lexicon, preposition_lemma
+from .cues import endings, grammar, is_closed_word, is_determiner, is_of, load_lexicon, preposition_lemma
 from .spans import Doc
 
 # confidence by how the speaker was found
@@ -28,6 +28,9 @@ def speaker_words() -> dict[str, frozenset[str]]:
     words = {key: frozenset(fold(str(w)) for w in values) for key, values in load_lexicon("speakers.yaml").items()
              if isinstance(values, list) and all(isinstance(w, str) for w in values)}
     words["speaker_prepositions"] = frozenset(load_lexicon("attribution.yaml")["speaker_prepositions"])
+    words["titles_and_organisations"] = words["titles"] | words["organisations"]
+    words["phrase_heads"] = words["titles"] | words["organisations"] | words["anonymous"]
+    words["anaphora_beginnings"] = frozenset(w[:k] for w in words["anaphora"] for k in range(1, len(w)))
     return words
 
 
@@ -68,7 +71,7 @@ class Candidates:
         self.kb = kb
         self.day: date | None = doc.article.published if doc.article.dated else None
         self.words = speaker_words()
-        self._lower_words = {w for t, w in zip(doc.tokens, doc.lower) if t.text[:1].islower()}
+        self._name_like = [i for i, t in enumerate(doc.tokens) if _may_start_name(t.text)]
         known = self._kb_candidates()
         self._roles_at = {c.first: c for c in known if c.role}
         self._known_at = {c.first: c for c in known if not c.role}
@@ -111,10 +114,9 @@ class Candidates:
         return out
 
     def _name_candidates(self) -> list[Candidate]:
-        doc, out, i, n = self.doc, [], 0, len(self.doc.tokens)
-        while i < n:
-            if i in self._known_tokens or not self._starts_name(i):
-                i += 1
+        doc, out, n, resume = self.doc, [], len(self.doc.tokens), 0
+        for i in self._name_like:
+            if i < resume or i in self._known_tokens or not self._starts_name(i):
                 continue
             last = i + 1
             while last < n and not self._known_person_at(last):
@@ -129,12 +131,11 @@ class Candidates:
                     doc.lower[k] not in self.words["name_particles"] for k in range(i, last)):
                 out.append(Candidate(i, i + 1, doc.tokens[i].text, "name", name=doc.tokens[i].text, kind="organisation"))
                 i += 1  # "il leader dei Verdi Tommaso Gallo": the complement, then the name
+            resume = last
             if self._sentence_initial(i) and last == i + 1 and not self._capitalised_elsewhere(i) and not self._before_verb(last):
-                i = last
                 continue
             text = doc.span_text(i, last)
             out.append(Candidate(i, last, text, "name", name=text, kind=self._name_kind(i, last)))
-            i = last
         return out
 
     def _known_person_at(self, i: int) -> bool:
@@ -154,9 +155,9 @@ class Candidates:
             return False
         if word[-1] in "'’" and not (i + 1 < len(self.doc.tokens) and self.doc.tokens[i + 1].text[:1].isupper()):
             return False  # C’è
-        if lower in self.words["not_names"] or lower.rstrip("'") in self.words["titles"] | self.words["organisations"]:
+        if lower in self.words["not_names"] or lower.rstrip("'") in self.words["titles_and_organisations"]:
             return False
-        if self._sentence_initial(i) and (is_closed_word(lower) or lower.endswith(tuple(grammar("adverb_endings")))
+        if self._sentence_initial(i) and (is_closed_word(lower) or lower.endswith(endings("adverb_endings"))
                                           or lower in self._lower_words):
             return False
         return True
@@ -181,11 +182,17 @@ class Candidates:
         return not self.doc.tokens[i - 1].text[:1].isalnum() and self.doc.tokens[i - 1].text not in (",", "'", "’", "-")
 
     def _capitalised_elsewhere(self, i: int) -> bool:
-        word = self.doc.tokens[i].text
-        if not hasattr(self, "_mid_sentence_words"):
-            self._mid_sentence_words = {
-                t.text for j, t in enumerate(self.doc.tokens) if t.text[:1].isupper() and not self._sentence_initial(j)}
-        return word in self._mid_sentence_words
+        return self.doc.tokens[i].text in self._mid_sentence_words
+
+    @cached_property
+    def _mid_sentence_words(self) -> set[str]:
+        tokens = self.doc.tokens
+        return {tokens[j].text for j in self._name_like if tokens[j].text[:1].isupper() and not self._sentence_initial(j)}
+
+    @cached_property
+    def _lower_words(self) -> set[str]:
+        """Words the article writes in lower case somewhere (read only for a few sentence-initial words)."""
+        return {w for t, w in zip(self.doc.tokens, self.doc.lower) if t.text[:1].islower()}
 
     def _name_kind(self, first: int, last: int) -> str:
         words = self.doc.lower[first:last]
@@ -197,11 +204,10 @@ class Candidates:
 
     def _phrase_candidates(self) -> list[Candidate]:
         doc, out = self.doc, []
-        titles, orgs, anonymous = self.words["titles"], self.words["organisations"], self.words["anonymous"]
-        heads = titles | orgs | anonymous
-        for i, lower in enumerate(doc.lower):
-            if lower not in heads:
-                continue
+        titles, orgs = self.words["titles"], self.words["organisations"]
+        heads = self.words["phrase_heads"]
+        for i in [i for i, lower in enumerate(doc.lower) if lower in heads]:
+            lower = doc.lower[i]
             if i > 0 and doc.lower[i - 1] in heads and not is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
             first = i
@@ -228,9 +234,10 @@ class Candidates:
             else:
                 out.append(Candidate(first, last, text, "anonymous", _description(doc.span_text(i, last)),
                                      "anonymous", head_index=i, confidence=ANONYMOUS))
-        for i, lower in enumerate(doc.lower):
+        anaphora, beginnings, n = self.words["anaphora"], self.words["anaphora_beginnings"], len(doc.lower)
+        for i in [i for i, lower in enumerate(doc.lower) if lower in anaphora or lower in beginnings]:
             for size in (1, 2):
-                if "".join(doc.lower[i : i + size]) in self.words["anaphora"]:
+                if i + size <= n and "".join(doc.lower[i : i + size]) in anaphora:
                     out.append(Candidate(i, i + size, doc.span_text(i, i + size), "anaphora", kind="person",
                                          confidence=CARRIED))
         return out
@@ -458,6 +465,13 @@ def _synonym_keys(groups: str) -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start_name(word: str) -> bool:
+    """Capitalised or particle-prefixed: the only words a name can start with (the cheap test, run on every token)."""
+    return word[:1].isupper() or _prefixed_name(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _prefixed_name(word: str) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
     particle, dash, rest = word.partition("-")
@@ -466,8 +480,8 @@ def _prefixed_name(word: str) -> bool:
 
 def _looks_adjective(lower: str, word: str) -> bool:
     return (word[:1].islower() and word.isalpha() and len(word) > 3 and not is_closed_word(lower)
-            and lower.endswith(tuple(grammar("nominal_endings")))
-            and not lower.endswith(tuple(grammar("adverb_endings") | grammar("gerund_endings")))
+            and lower.endswith(endings("nominal_endings"))
+            and not lower.endswith(endings("adverb_endings", "gerund_endings"))
             and lower not in speaker_words()["titles"] and lower not in speaker_words()["anonymous"]
             and lower not in load_lexicon("attribution.yaml")["adverbs"])
 
