@@ -77,9 +77,7 @@ def statement_rows(
     if kind is not None and kind not in STATEMENT_KINDS:
         raise QueryError(f"invalid kind {kind!r}: expected one of {', '.join(STATEMENT_KINDS)}")
     with _opened(db) as (database, kb):
-        where, params = _window(since, until)
-        if speaker is not None:
-            _speaker_filter(database, kb, speaker, where, params)
+        where, params = _filters(since, until, database, kb, speaker)
         if target is not None or stance is not None:
             clauses, target_params = [], []
             if target is not None:
@@ -155,9 +153,7 @@ def speakers(
 ) -> pd.DataFrame:
     """Who spoke, how often and in how many articles, most quoted first (only `speakers`, when given)."""
     with _opened(db) as (database, kb):
-        where, params = _window(since, until)
-        if speakers is not None:
-            _speaker_filter(database, kb, speakers, where, params)
+        where, params = _filters(since, until, database, kb, speakers)
         found = _tuples(
             database,
             "SELECT e.name AS speaker, e.kind, count(DISTINCT s.id) AS statements,"
@@ -180,9 +176,7 @@ def stance_matrix(
 ) -> pd.DataFrame:
     """Speaker × counterpart: how many statements support, oppose or are neutral toward it, and the mean score."""
     with _opened(db) as (database, kb):
-        where, params = _window(since, until)
-        if speakers is not None:
-            _speaker_filter(database, kb, speakers, where, params)
+        where, params = _filters(since, until, database, kb, speakers)
         rows = _tuples(
             database,
             # grouped on ids first and named afterwards: a fifth cheaper on a busy week than grouping the joined names
@@ -232,8 +226,11 @@ def _speaker_filter(database, kb: KnowledgeBase, names: str | Iterable[str], whe
     params += ids
 
 
-def _window(since, until) -> tuple[list[str], list]:
+def _filters(since, until, database=None, kb=None, speakers=None) -> tuple[list[str], list]:
+    """WHERE clauses and parameters for a date window and, when given, the statements of some speakers."""
     where, params = [], []
+    if speakers is not None:
+        _speaker_filter(database, kb, speakers, where, params)
     if since is not None:
         where.append("s.published >= ?")
         params.append(_iso(since))
