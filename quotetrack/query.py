@@ -136,9 +136,8 @@ def statement_dates(db: DbLike, speakers: str | Iterable[str] | None = None) -> 
     """The days with at least one statement (by any of `speakers`), oldest first: which weeks have any, without
     loading the statements themselves."""
     with _opened(db) as (database, kb):
-        where, params = ["s.published IS NOT NULL"], []
-        if speakers is not None:
-            _speaker_filter(database, kb, speakers, where, params)
+        where, params = _filters(None, None, database, kb, speakers)
+        where.append("s.published IS NOT NULL")
         rows = database.execute(
             f"SELECT DISTINCT s.published FROM statements s {_where(where)} ORDER BY s.published", params
         ).fetchall()

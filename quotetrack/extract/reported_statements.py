@@ -102,9 +102,7 @@ def _parenthetical(doc: Doc, cue: Cue, attributor: Attributor, stops: set[int], 
         first, last = floor, content_end(doc, subject.last + 1, sentence_last, stops, cue_starts)
     else:
         return None
-    while last > first and doc.tokens[last - 1].text in ".!?…":
-        last -= 1
-    statement = content_statement(doc, first, last, cue.text(doc))
+    statement = content_statement(doc, first, _before_final_stops(doc, first, last), cue.text(doc))
     if statement is None:
         return None
     statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[subject.last - 1].end
@@ -183,16 +181,22 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
                 last = cue.first - (1 if comma_before else 0)
         else:
             continue
-        if first < sentence_last and doc.quote_around(doc.tokens[first].start) is not None and doc.tokens[first].start == doc.quote_around(doc.tokens[first].start).open:
+        opened = doc.quote_around(doc.tokens[first].start) if first < sentence_last else None
+        if opened is not None and doc.tokens[first].start == opened.open:
             continue  # «Secondo X, «…»»: a direct quotation, attributed with the quotes
-        while last > first and doc.tokens[last - 1].text in ".!?…":
-            last -= 1
-        statement = content_statement(doc, first, last, cue.text(doc))
+        statement = content_statement(doc, first, _before_final_stops(doc, first, last), cue.text(doc))
         if statement is None or covered.overlaps(statement.start, statement.end):
             continue
         statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[candidate.last - 1].end
         out.append(apply_speaker(statement, speaker, attributor))
     return out
+
+
+def _before_final_stops(doc: Doc, first: int, last: int) -> int:
+    """`last` moved back over the sentence-final marks that end the content tokens [first, last)."""
+    while last > first and doc.tokens[last - 1].text in ".!?…":
+        last -= 1
+    return last
 
 
 def _after_determiners(doc: Doc, i: int) -> int:
@@ -214,9 +218,7 @@ def anaphoric_statements(doc: Doc, cues: list[Cue], attributor: Attributor, foun
         if doc.paragraph_of[previous_first] != doc.paragraph_of[cue.first] or any(
                 not c.marker and previous_first <= c.first < previous_last for c in cues[max(0, number - 5) : number]):
             continue  # the previous sentence is already someone's statement
-        last = previous_last
-        while last > previous_first and doc.tokens[last - 1].text in ".!?…":
-            last -= 1
+        last = _before_final_stops(doc, previous_first, previous_last)
         statement = content_statement(doc, previous_first, last, cue.text(doc))
         if statement is None or covered.overlaps(statement.start, statement.end):
             continue
