@@ -159,7 +159,7 @@ def ingest_parallel(
     on_failure: Callable[[ReadFailure], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read, analyse (in `jobs` worker processes) and store articles; the same report and database as `ingest`.
+    """Read, analyse (in `jobs` worker processes) and store articles: the database `process` + `Store.add` per article gives.
 
     `jobs=1` analyses in this process (no pool to start), still with batched writes. `on_failure(ReadFailure)` is
     called as failures happen, `progress(n)` as articles are done.
