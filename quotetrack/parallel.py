@@ -159,7 +159,8 @@ def ingest_parallel(
     on_failure: Callable[[ReadFailure], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read, analyse (in `jobs` worker processes) and store articles: the database `process` + `Store.add` per article gives.
+    """Read, analyse (in `jobs` worker processes) and store articles: the same database as `process` followed by
+    `Store.add` for each article.
 
     `jobs=1` analyses in this process (no pool to start), still with batched writes. `on_failure(ReadFailure)` is
     called as failures happen, `progress(n)` as articles are done.
