@@ -139,7 +139,8 @@ class KnowledgeBase:
 
     def _forget_indexes(self) -> None:
         self.generation += 1
-        for name in ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held"):
+        names = ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held", "_cached_mentions")
+        for name in names:
             self.__dict__.pop(name, None)
 
     @classmethod
@@ -260,6 +261,16 @@ class KnowledgeBase:
         capitalised text, so 'monti' and 'conte' stay common words; epithets need an article before them
         ('del tycoon'), and a role after 'ex' ('l'ex premier') names nobody.
         """
+        # speaker attribution and stance both read the same article: the last few answers are kept
+        recent: dict = self.__dict__.setdefault("_cached_mentions", {})
+        key = (text, on)
+        if key not in recent:
+            if len(recent) >= 4:
+                del recent[next(iter(recent))]
+            recent[key] = tuple(self._scan_mentions(text, on))
+        return list(recent[key])
+
+    def _scan_mentions(self, text: str, on: date | None) -> list[Mention]:
         index = self._surface_index()
         folded, offsets = _fold_with_offsets(text)
         found: list[Mention] = []
