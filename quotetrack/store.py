@@ -73,7 +73,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, article: Article, statements: list[Statement]) -> AddResult:
         """Store one article and its statements in one transaction."""
-        return schema.write(self.db, lambda: self._insert(article, statements), self.path)
+        return self._write(lambda: self._insert(article, statements))
 
     def add_many(self, items: Iterable, batch: int = 100) -> list[AddResult]:
         """Store many `(article, statements)` pairs (or `pipeline.Processed`), `batch` articles per transaction.
@@ -82,12 +82,21 @@ class Store:
         """
         results: list[AddResult] = []
         for chunk in _chunks((_pair(item) for item in items), batch):
-            stored, failure = schema.write(self.db, lambda: self._insert_chunk(chunk), self.path)
+            stored, failure = self._write(lambda: self._insert_chunk(chunk))
             results.extend(stored)
             if failure is not None:
                 article, exc = failure
                 raise StoreError(f"{article.path or article.id}: could not store article ({exc})") from exc
         return results
+
+    def _write(self, work):
+        """One write transaction. The entity ids it looks up are kept for it alone (a chunk's articles name the same
+        people over and over; a rolled-back transaction must not leave stale ids behind)."""
+        self._entity_ids: dict[tuple[str, str | None], tuple[int, str]] = {}
+        try:
+            return schema.write(self.db, work, self.path)
+        finally:
+            self._entity_ids = {}
 
     def _insert_chunk(self, chunk: list[tuple[Article, list[Statement]]]):
         stored: list[AddResult] = []
@@ -177,6 +186,11 @@ class Store:
 
     def _entity(self, name: str, kind: str | None) -> tuple[int, str]:
         """The id and canonical name of the entity a name refers to, creating it (with its KB aliases) on first sight."""
+        if (name, kind) not in self._entity_ids:
+            self._entity_ids[(name, kind)] = self._stored_entity(name, kind)
+        return self._entity_ids[(name, kind)]
+
+    def _stored_entity(self, name: str, kind: str | None) -> tuple[int, str]:
         known = self.kb.get(name)
         canonical = known.name if known else name.strip()
         row = self.db.execute("SELECT id FROM entities WHERE name = ?", [canonical]).fetchone()

@@ -98,8 +98,12 @@ def _guess(data: bytes) -> str:
     return str(best)
 
 
+# the Unicode control characters (category Cc) but tab, line feed, carriage return and form feed
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked(text: str) -> str:
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text))
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise BadText("binary file (control characters)")
     return text

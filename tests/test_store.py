@@ -142,6 +142,20 @@ def test_add_many_batches_and_keeps_whole_articles_before_a_failure(db_path, mon
         assert store.db.table("statements").count == 4
 
 
+def test_an_entity_created_by_a_rolled_back_article_is_created_again_later(db_path):
+    # entity ids are remembered within one transaction: a rolled-back one must not leave a stale id behind
+    broken_article, broken_statements = make_article("broken", [("Gianni Nuovo", "Prima"), ("Putin", "x")])
+    broken_statements[1].quote = None  # fails after "Gianni Nuovo" got an entity row in this transaction
+    later = make_article("later", [("Gianni Nuovo", "Dopo")])
+    with Store(db_path) as store:
+        with pytest.raises(StoreError):
+            store.add_many([(broken_article, broken_statements)])
+        assert not list(store.db.query("SELECT * FROM entities WHERE name = 'Gianni Nuovo'"))
+        store.add_many([later])
+        rows = list(store.db.query("SELECT e.name FROM statements s JOIN entities e ON e.id = s.speaker"))
+        assert rows == [{"name": "Gianni Nuovo"}]
+
+
 def test_a_file_that_is_not_sqlite_gives_a_clear_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("just some text, not a database\n" * 100)
