@@ -45,29 +45,27 @@ def tokenize(text: str) -> list[Token]:
     """Tokens with exact offsets, tagged from the lexicons (function words, auxiliaries, speech verbs)."""
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
-    return [Token(i, word, m.start(), m.end(), lemma, upos, feats)
-            for i, (m, word, (upos, lemma, feats)) in enumerate(zip(matches, words, _tags(words)))]
+    upos, lemmas, feats = _tags(words)
+    starts, ends = [m.start() for m in matches], [m.end() for m in matches]
+    return list(map(Token, range(len(words)), words, starts, ends, lemmas, upos, feats))
 
 
 def lexicon_upos(tokens: list[Token]) -> list[str]:
     """The POS this engine gives tokens that another engine tagged: the surface rules were written on these tags."""
-    return [upos for upos, _, _ in _tags([t.text for t in tokens])]
+    return _tags([t.text for t in tokens])[0]
 
 
-def _tags(words: list[str]) -> list[tuple[str, str, str]]:
-    """(upos, lemma, feats) of each word: its cached reading, then the two rules that look at a neighbour."""
-    readings = [_reading(w) for w in words]
-    tags = []
-    previous = "."  # the first word starts a sentence
-    for i, (word, reading) in enumerate(zip(words, readings)):
-        upos, lemma, feats = reading.upos, reading.lemma, reading.feats
-        if reading.verb_capitalised and previous not in _BEFORE_SENTENCE:
-            upos, lemma, feats = "PROPN", reading.lower, ""  # "Stati Uniti", not a participle of essere
+def _tags(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
+    readings = list(map(_reading, words))
+    upos, lemmas, feats = [r.upos for r in readings], [r.lemma for r in readings], [r.feats for r in readings]
+    for i in [i for i, r in enumerate(readings) if r.verb_capitalised or r.elided_article]:
+        reading = readings[i]
+        if reading.verb_capitalised and i and words[i - 1] not in _BEFORE_SENTENCE:
+            upos[i], lemmas[i], feats[i] = "PROPN", reading.lower, ""  # "Stati Uniti", not a participle of essere
         elif reading.elided_article and i + 1 < len(words) and readings[i + 1].verb_form:
-            upos = "PRON"  # l'ha detto: a clitic, not an article
-        tags.append((upos, lemma, feats))
-        previous = word
-    return tags
+            upos[i] = "PRON"  # l'ha detto: a clitic, not an article
+    return upos, lemmas, feats
 
 
 class _Reading(NamedTuple):

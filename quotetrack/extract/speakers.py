@@ -71,7 +71,7 @@ class Candidates:
         self.kb = kb
         self.day: date | None = doc.article.published if doc.article.dated else None
         self.words = speaker_words()
-        self._name_like = [i for i, t in enumerate(doc.tokens) if _may_start_name(t.text)]
+        self._name_like = [i for i, t in enumerate(doc.tokens) if t.text[:1].isupper() or _prefixed_name(t.text)]
         known = self._kb_candidates()
         self._roles_at = {c.first: c for c in known if c.role}
         self._known_at = {c.first: c for c in known if not c.role}
@@ -465,13 +465,6 @@ def _synonym_keys(groups: str) -> dict[str, str]:
     return keys
 
 
-@lru_cache(maxsize=1 << 16)
-def _may_start_name(word: str) -> bool:
-    """Capitalised or particle-prefixed: the only words a name can start with (the cheap test, run on every token)."""
-    return word[:1].isupper() or _prefixed_name(word)
-
-
-@lru_cache(maxsize=1 << 16)
 def _prefixed_name(word: str) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
     particle, dash, rest = word.partition("-")
