@@ -99,6 +99,13 @@ class Store:
             self._entity_ids = {}
 
     def _insert_chunk(self, chunk: list[tuple[Article, list[Statement]]]):
+        """Store a chunk in one savepoint; if an article fails, redo it article by article so the ones before it
+        are kept. (A savepoint per article costs a full-text index flush each: the common case takes one.)"""
+        try:
+            with self.db.atomic():
+                return [self._insert(article, statements) for article, statements in chunk], None
+        except Exception:
+            self._entity_ids = {}  # rolled back with the savepoint
         stored: list[AddResult] = []
         for article, statements in chunk:
             try:

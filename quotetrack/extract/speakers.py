@@ -467,6 +467,8 @@ def _synonym_keys(groups: str) -> dict[str, str]:
 
 def _prefixed_name(word: str) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
+    if "-" not in word:
+        return False
     particle, dash, rest = word.partition("-")
     return bool(dash) and particle.lower() in speaker_words()["name_particles"] and rest[:1].isupper()
 

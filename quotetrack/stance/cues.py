@@ -118,12 +118,13 @@ def bind(
     if inside:
         return inside[0]  # a clitic of the cue itself: "lasciatelo governare"
     binds = cue.form.binds
-    clause_start = next(w for w in words if w.clause == here.clause)
-    if not cue.reported and starts_with_any(clause_start.folded, lexicon.labelling_participles) and clause_start.i <= cue.first:
-        before = [c for c in same_sentence if c.word < clause_start.i]
+    clause_start = next(i for i, w in enumerate(words) if w.clause == here.clause)
+    opening = words[clause_start].folded
+    if not cue.reported and starts_with_any(opening, lexicon.labelling_participles) and clause_start <= cue.first:
+        before = [c for c in same_sentence if c.word < clause_start]
         return before[-1] if before else None  # "l'UE, ritenuta la vera artefice ..." labels the UE
     if analysis is not None and analysis.has_parse and binds in ("near", "subject"):
-        linked = _linked_by_parse(analysis, here, same_sentence)
+        linked = _linked_by_parse(analysis, words, cue.first, same_sentence)
         if linked is not None:
             return linked
     if binds in ("object", "agent") and _is_passive(words, cue, lexicon):
@@ -193,8 +194,9 @@ def _is_passive(words: list[Word], cue: Cue, lexicon: StanceLexicon) -> bool:
     return False
 
 
-def _linked_by_parse(analysis: Analysis, cue_word: Word, candidates: list[Placed]) -> Placed | None:
+def _linked_by_parse(analysis: Analysis, words: list[Word], cue_at: int, candidates: list[Placed]) -> Placed | None:
     """A candidate governed by the cue word (within three steps) or governing it directly, nearest first."""
+    cue_word = words[cue_at]
     starts = [t.start for t in analysis.tokens]
     token_at = lambda offset: (
         analysis.tokens[max(0, bisect_left(starts, offset + 1) - 1)] if starts else None
@@ -213,7 +215,7 @@ def _linked_by_parse(analysis: Analysis, cue_word: Word, candidates: list[Placed
             hop = analysis.tokens[hop.head]
         if cue_token.i in chain or cue_token.head == token.i:
             linked.append(c)
-    return min(linked, key=lambda c: abs(c.word - cue_word.i)) if linked else None
+    return min(linked, key=lambda c: abs(c.word - cue_at)) if linked else None
 
 
 def judged_acts(cues: list[Cue], words: list[Word]) -> list[tuple[Cue, int]]:

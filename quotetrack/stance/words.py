@@ -19,7 +19,7 @@ _QUOTE_MARKS = frozenset("«»\"“”‘’'„")  # not words: "«forte insodd
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is three times slower to build, and texts have many words
 class Word:
-    i: int
+    i: int  # its place among the words split with it: the words of a span cut out of an article keep the article's
     text: str
     folded: str
     start: int  # offsets into the text the span came from
@@ -67,7 +67,11 @@ class TextWords:
         self._starts = [w.start for w in self.words]
 
     def between(self, start: int, end: int) -> list[Word]:
-        """The same words as `split_words(text[start:end], start, clause_breaks)`, numbered from 0 like it."""
+        """The same words as `split_words(text[start:end], start, clause_breaks)`, in the same sentences and clauses.
+
+        They are the text's own words, not copies (statements read the same sentences again and again): their `i`,
+        sentence and clause numbers are the text's, so a span's words are told apart by position and compared by
+        sentence and clause, never by the numbers themselves."""
         words, starts = self.words, self._starts
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
@@ -77,15 +81,7 @@ class TextWords:
         initial_at_end = last > first and _INITIAL.fullmatch(words[last - 1].text)
         if cut_at_start or cut_at_end or initial_at_end:
             return split_words(self.text[start:end], start, self.clause_breaks)
-        if first >= last:
-            return []
-        head = words[first]
-        sentence = head.sentence
-        clause = head.clause - (head.folded in self.clause_breaks)
-        return [
-            Word(i, w.text, w.folded, w.start, w.end, w.sentence - sentence, w.clause - clause)
-            for i, w in enumerate(words[first:last])
-        ]
+        return words[first:last]
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
