@@ -93,8 +93,14 @@ class Store:
         """One write transaction. The entity ids it looks up are kept for it alone (a chunk's articles name the same
         people over and over; a rolled-back transaction must not leave stale ids behind)."""
         self._entity_ids: dict[tuple[str, str | None], tuple[int, str]] = {}
+
+        def work_then_index():
+            done = work()
+            schema.index_new_quotes(self.db)
+            return done
+
         try:
-            return schema.write(self.db, work, self.path)
+            return schema.write(self.db, work_then_index, self.path)
         finally:
             self._entity_ids = {}
 

@@ -103,6 +103,39 @@ def test_same_quote_in_two_articles_is_one_statement_with_two_sources(db_path):
         assert (row["article"], row["published"]) == (second.uid, "2025-03-02")
 
 
+def test_full_text_index_follows_inserts_updates_deletes_and_other_writers(db_path):
+    # quotes are indexed once per write transaction: one added and then updated in the same transaction (the
+    # second report is earlier, so its text becomes the quote) is indexed once, with its final text
+    first, s1 = make_article("a1", [("Peskov", "Mosca è pronta al dialogo")], published=date(2025, 3, 5))
+    second, s2 = make_article("a2", [("Dmitri Peskov", "Mosca è pronta al DIALOGO")], published=date(2025, 3, 2))
+    with Store(db_path) as store:
+        db = store.db
+
+        def found(word):
+            sql = "SELECT s.quote FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
+            return [r["quote"] for r in db.query(sql + "WHERE statements_fts MATCH ?", [word])]
+
+        def index_is_consistent():
+            db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')")
+            return True
+
+        store.add_many([(first, s1), (second, s2)])
+        assert found("dialogo") == ["Mosca è pronta al DIALOGO"] and index_is_consistent()
+        # a row another tool inserts is indexed by the next quotetrack write
+        with db.conn:
+            db.execute("INSERT INTO statements (id, article, \"start\", \"end\", quote, kind) "
+                       "VALUES ('other', ?, 0, 1, 'Frase esterna', 'direct')", [first.uid])
+        store.add(*make_article("a3", [("Putin", "Altro")]))
+        assert found("esterna") == ["Frase esterna"]
+        # updates and deletes of indexed rows keep the index in step
+        with db.conn:
+            db.execute("UPDATE statements SET quote = 'Frase cambiata' WHERE id = 'other'")
+        assert found("esterna") == [] and found("cambiata") == ["Frase cambiata"] and index_is_consistent()
+        with db.conn:
+            db.execute("DELETE FROM statements WHERE id = 'other'")
+        assert found("cambiata") == [] and index_is_consistent()
+
+
 def test_quote_normalisation_and_statement_id():
     assert normalise_quote(" «Perché  NO?» ") == "perche no"
     assert statement_id("Putin", "«Perché no?»") == statement_id("putin", "perche   no")
