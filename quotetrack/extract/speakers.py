@@ -71,7 +71,9 @@ class Candidates:
         self.kb = kb
         self.day: date | None = doc.article.published if doc.article.dated else None
         self.words = speaker_words()
-        self._name_like = [i for i, t in enumerate(doc.tokens) if t.text[:1].isupper() or _prefixed_name(t.text)]
+        self._name_like = [
+            i for i, t in enumerate(doc.tokens) if t.text[:1].isupper() or ("-" in t.text and _prefixed_name(t.text))
+        ]
         known = self._kb_candidates()
         self._roles_at = {c.first: c for c in known if c.role}
         self._known_at = {c.first: c for c in known if not c.role}
@@ -467,8 +469,6 @@ def _synonym_keys(groups: str) -> dict[str, str]:
 
 def _prefixed_name(word: str) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
-    if "-" not in word:
-        return False
     particle, dash, rest = word.partition("-")
     return bool(dash) and particle.lower() in speaker_words()["name_particles"] and rest[:1].isupper()
 
