@@ -2,7 +2,8 @@
 
 These surface rules decide, and are the whole of the built-in engine; with a dependency parse (`analysis.has_parse`)
 `syntax.speaker_tokens` is asked where they find no one, before the speaker is carried over from an earlier
-statement.
+statement; a quotation without a cue takes the subject of the verb it hangs on, and a carried-over speaker is never
+one the introducing sentence accuses (`syntax.patients`).
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from .reported import Cue, attribution_words
 from .spans import Doc
 from .cues import grammar, is_determiner, is_preposition
 from .speakers import CARRIED, Candidate, Candidates, Speaker, speaker_words
+from .syntax import governing_verb, patients
 
+CARRY_BACK = 3  # how many earlier statements a carried-over speaker may come from, the closest first
 MAX_CLAUSE = 80  # tokens searched for a subject or a clause start: keeps attribution linear on endless sentences
 _RANK = {"kb": 0, "name": 0, "title": 1, "organisation": 2, "anonymous": 3, "anaphora": 4}
 
@@ -47,18 +50,33 @@ class Attributor:
     def _parsed_subject(self, cue: Cue) -> Speaker | None:
         if not self.doc.analysis.has_parse or cue.marker:
             return None
-        try:
-            from .syntax import speaker_tokens
-        except ImportError:
-            return None
+        from .syntax import speaker_tokens
+
         tokens = speaker_tokens(self.doc.analysis, cue.verb)
         if not tokens or (cue.frames & {"object", "label"} and min(tokens) > cue.verb):
             return None  # after `accusare`, `definire` the noun phrase is who is accused or labelled
+        return self._speaker_among(tokens)
+
+    def _speaker_among(self, tokens: list[int]) -> Speaker | None:
         for i in sorted(tokens):
             c = self._candidate_covering(i)
             if c is not None:
                 return self.candidates.speaker(c)
         return None
+
+    def quotation_subject(self, first: int, last: int) -> Speaker | None:
+        """With a parse, the subject of the verb a quotation without a cue hangs on (`Bush ha telefonato ad Aso per
+        riaffermare «…»`: Bush), found by the same climbing as a cue's subject; never a passive's patient, a phrase
+        inside the quotation, or a verb of another quotation."""
+        from .syntax import speaker_tokens
+
+        verb = governing_verb(self.doc.analysis, first, last)
+        if verb is None or self.doc.quote_around(self.doc.tokens[verb].start) is not None:
+            return None  # «A», «B»: the parser hangs one quotation on another
+        tokens = speaker_tokens(self.doc.analysis, verb)
+        if not tokens or any(first <= i < last for i in tokens):
+            return None
+        return self._speaker_among(tokens)
 
     def _candidate_covering(self, i: int) -> Candidate | None:
         return next((c for c in self.candidates.within(max(0, i - 12), i + 1) if c.first <= i < c.last), None)
@@ -227,12 +245,16 @@ class Attributor:
     def fill_carried(self, statements: list[Statement]) -> None:
         """Give statements with a null subject the speaker of the closest earlier statement, or of the closer
         sentence that a person leads."""
-        last: Statement | None = None
+        spoken: list[Statement] = []  # earlier statements with a speaker
         unattributed: list[Statement] = []
         for statement in statements:
             if id(statement) in self.pending:
                 self.pending.discard(id(statement))
+                silent = self._not_speaking(statement)
+                last = next((s for s in reversed(spoken[-CARRY_BACK:]) if s.speaker not in silent), None)
                 leading = self.previous_subject(statement.start)
+                if leading is not None and leading[1].name in silent:
+                    leading = None
                 if leading is not None and (last is None or self.doc.tokens[leading[0]].start > last.end):
                     speaker = leading[1]
                     statement.speaker, statement.speaker_mention = speaker.name, speaker.mention
@@ -243,8 +265,21 @@ class Attributor:
                 else:
                     unattributed.append(statement)
             if statement.speaker is not None:
-                last = statement
+                spoken.append(statement)
         self._fill_from_next(unattributed, statements)
+
+    def _not_speaking(self, statement: Statement) -> set[str]:
+        """With a parse, who the sentence introducing a statement accuses or addresses (`X è stato accusato di
+        «…», mentre …: «…»`): the subject of a passive, objects. Without one, nobody: the closest speaker is taken."""
+        if not self.doc.analysis.has_parse:
+            return set()
+        first, _ = self.doc.sentence_bounds(min(self.doc.token_at(statement.start), len(self.doc.tokens) - 1))
+        names = set()
+        for i in patients(self.doc.analysis, first, self.doc.token_at(statement.start)):
+            c = self._candidate_covering(i)
+            if c is not None:
+                names.add(self.candidates.speaker(c).name)
+        return names
 
     def _fill_from_next(self, unattributed: list[Statement], statements: list[Statement]) -> None:
         """A quotation opening a paragraph before anyone is named (`«…». Berlusconi, dopo …`) belongs to the next

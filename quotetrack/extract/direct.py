@@ -43,7 +43,8 @@ def direct_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
                 if not _speech_like(doc, quote, start, end):
                     continue
                 statement.cue = None
-                speaker = _subject_right_before(doc, quote, attributor)
+                speaker = _subject_right_before(doc, quote, attributor) or attributor.quotation_subject(
+                    doc.token_at(quote.start), doc.token_before(quote.end) + 1)
                 if speaker is not None:
                     statement.kind = "mixed" if doc.text[start:start + 1].islower() else "direct"
                 apply_speaker(statement, speaker, attributor)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .cues import (VerbForm, auxiliary_forms, endings, fold_apostrophe, grammar, is_infinitive, is_of, light_verbs,
                    load_lexicon, preposition_lemma, speech_verb_frames, strip_clitic, verb_forms)
 from .quotes import OPENERS
+from .syntax import hangs_inside, quoted_object
 from .spans import Doc
 
 OPENING_MARKS = frozenset(OPENERS) | {":"}
@@ -209,7 +210,7 @@ def _parsed_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -
 
     found = marked_clause(doc.analysis, cue.verb)
     if found is None:
-        return None
+        return _parsed_quoted_object(doc, cue, stops, cue_starts)
     complementizer, clause_end = found
     _, sentence_last = doc.sentence_bounds(cue.verb)
     first = complementizer + 1
@@ -221,6 +222,29 @@ def _parsed_content(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -
         return None
     last = min(content_end(doc, first, sentence_last, stops, cue_starts), doc.token_before(clause_end) + 1)
     return (first, last, complementizer) if first < last else None
+
+
+def _parsed_quoted_object(doc: Doc, cue: Cue, stops: set[int], cue_starts: set[int]) -> tuple[int, int, None] | None:
+    """With a dependency parse, a noun object holding quoted words further than the surface window reaches, past
+    commas and relative clauses (`ha sottolineato gli obiettivi del vertice, dal quale è emersa «…»`): mixed
+    content, the object's whole phrase. The object must follow the verb group directly."""
+    if cue.gerund and "quote" not in cue.frames:
+        return None
+    found = quoted_object(doc.analysis, cue.verb)
+    if found is None:
+        return None
+    first, end = found
+    j = cue.last
+    _, sentence_last = doc.sentence_bounds(cue.verb)
+    while j < sentence_last and doc.lower[j] in attribution_words()["adverbs"]:
+        j += 1
+    if first != j or end > sentence_last:
+        return None
+    quoted = [doc.quote_around(doc.tokens[k].start) for k in range(first, end) if doc.tokens[k].text in OPENING_MARKS]
+    if not any(q is not None and not quoted_name(doc.text[q.start : q.end]) for q in quoted):
+        return None
+    last = min(content_end(doc, first, sentence_last, stops, cue_starts), end)
+    return (first, last, None) if first < last else None
 
 
 def _frame_allows(cue: Cue, complementizer: str) -> bool:
@@ -238,12 +262,12 @@ def _object_with_quote(doc: Doc, j: int, limit: int, stops: tuple[set[int], ...]
                 k > j and any(k in s for s in stops)):
             return None
         quote = doc.quote_around(doc.tokens[k].start) if doc.tokens[k].text in OPENING_MARKS else None
-        if quote is not None and not _quoted_name(doc.text[quote.start : quote.end]):
+        if quote is not None and not quoted_name(doc.text[quote.start : quote.end]):
             return j + 1 if is_of(doc.lower[j]) else j
     return None
 
 
-def _quoted_name(words: str) -> bool:
+def quoted_name(words: str) -> bool:
     """A title or a name in quotes: every word capitalised (`"Lodo Alfano"`, «Porta a Porta» aside)."""
     parts = [w for w in words.split() if len(w) > 3]
     return bool(parts) and all(w[:1].isupper() for w in parts)
@@ -312,8 +336,9 @@ def content_end(doc: Doc, start: int, limit: int, stops: set[int], cue_starts: s
             continue
         if doc.lower[k] in (";", ":") or (doc.lower[k] in grammar("content_breakers") and k > start) or k in stops:
             break
-        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(endings("gerund_endings")):
-            break  # ", andando a …": the journalist's gloss, not the reported clause
+        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(endings("gerund_endings")) and (
+                not hangs_inside(doc.analysis, k + 1, start, k)):
+            break  # ", andando a …": the journalist's gloss, unless the parse hangs it on a word of the clause
         k += 1
     return k
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from ..models import Statement
 from .attribution import Attributor, apply_speaker
-from .cues import endings, grammar, is_determiner, is_infinitive
-from .reported import Cue, attribution_words, clause_start_before, content_end, find_content
+from .cues import endings, grammar, is_determiner, is_infinitive, is_of, preposition_lemma
+from .quotes import OPENERS
+from .reported import Cue, attribution_words, clause_start_before, content_end, find_content, quoted_name
+from .syntax import agentless_passive, modified_clause_start
 from .spans import Doc, SpanSet, trim
 
 
@@ -59,6 +61,9 @@ def verb_statements(doc: Doc, cues: list[Cue], attributor: Attributor) -> list[S
     found: list[Statement] = []
     for cue in verbs:
         if cue.passive:
+            passive = _unattributed_passive(doc, cue, attributor)
+            if passive is not None:
+                found.append(passive)
             continue
         span = find_content(doc, cue, stops, cue_starts)
         if span is None:
@@ -79,6 +84,28 @@ def verb_statements(doc: Doc, cues: list[Cue], attributor: Attributor) -> list[S
             statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[cue_end - 1].end
             found.append(apply_speaker(statement, speaker, attributor))
     return found
+
+
+def _unattributed_passive(doc: Doc, cue: Cue, attributor: Attributor) -> Statement | None:
+    """With a parse, a passive speech verb followed by quoted words, its agent unsaid (`L'ex ministro è stato accusato
+    di «bulimia»`): mixed speech whose speaker is carried over — never the one accused (`Attributor.fill_carried`)."""
+    if not doc.analysis.has_parse or not agentless_passive(doc.analysis, cue.verb):
+        return None
+    _, sentence_last = doc.sentence_bounds(cue.verb)
+    j = cue.last
+    if j < sentence_last and is_of(doc.lower[j]) and len(doc.lower[j]) <= 2:
+        j += 1  # `accusato di «…»`, not an articulated `dal`/`della`
+    quote = doc.quote_around(doc.tokens[j].start) if j < sentence_last and doc.tokens[j].text in OPENERS else None
+    if quote is None or quote.open != doc.tokens[j].start or quoted_name(doc.text[quote.start : quote.end]):
+        return None
+    after = doc.token_at(quote.close)  # the token after the closing mark
+    if after < sentence_last and preposition_lemma(doc.lower[after]) in grammar("source_prepositions"):
+        return None  # `«…» dal ministro`: an agent after all
+    statement = content_statement(doc, j, after, cue.text(doc))
+    if statement is None:
+        return None
+    statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[cue.last - 1].end
+    return apply_speaker(statement, None, attributor)
 
 
 def _parenthetical(doc: Doc, cue: Cue, attributor: Attributor, stops: set[int], cue_starts: set[int]) -> Statement | None:
@@ -173,7 +200,7 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
             first = _past_participle_aside(doc, first, sentence_last)
             last = content_end(doc, first, sentence_last, stops, cue_starts)
         elif cue.first > clause_first and not _only_a_quote(doc, clause_first, cue.first - (1 if comma_before else 0)) and not (
-                comma_before and doc.quote_around(doc.tokens[cue.first - 2].start) is not None):
+                comma_before and _quotation_before(doc, cue)):
             first = clause_first  # …, secondo X, … / … secondo X.
             if comma_before and after < sentence_last and doc.lower[after] == ",":
                 last = content_end(doc, after + 1, sentence_last, stops, cue_starts)
@@ -190,6 +217,17 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
         statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[candidate.last - 1].end
         out.append(apply_speaker(statement, speaker, attributor))
     return out
+
+
+def _quotation_before(doc: Doc, cue: Cue) -> bool:
+    """`«…», secondo X`: a quotation right before the marker is attributed as direct speech — unless the parse makes
+    the marker modify a clause that starts before the quotation (`Anche la protezione di «…», secondo EFF, rischia
+    di …`: the whole clause is X's)."""
+    quote = doc.quote_around(doc.tokens[cue.first - 2].start)
+    if quote is None:
+        return False
+    clause_first = modified_clause_start(doc.analysis, cue.verb)
+    return clause_first is None or doc.tokens[clause_first].start >= quote.open
 
 
 def _before_final_stops(doc: Doc, first: int, last: int) -> int:

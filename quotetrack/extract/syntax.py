@@ -21,6 +21,7 @@ PREDICATE_PARTS = {"aux", "aux:pass", "cop"}  # a cue may be given as its auxili
 # children of a cue verb that may stand between it and its reported clause (`ha detto ai giornalisti che`)
 BETWEEN_VERB_AND_CLAUSE = {"obl", "iobj", "obj", "nsubj", "nsubj:pass", "expl", "expl:impers", "advmod", "aux",
                            "aux:pass", "punct"}
+REFLEXIVE = ("expl", "expl:pv")  # the clitic of a pronominal verb, which the models may parse as a passive
 CLIMB_LIMIT = 4  # how many governing verbs to climb for a subject (`ha voluto far sapere`)
 
 
@@ -90,6 +91,93 @@ def marked_clause(analysis: Analysis, verb_index: int) -> tuple[int, int] | None
         return None
     span = _trim_punctuation(analysis.text, analysis.tokens[members[0]].start, analysis.tokens[members[-1]].end)
     return (marks[0].i, span[1]) if span else None
+
+
+def hangs_inside(analysis: Analysis, index: int, first: int, last: int) -> bool:
+    """Whether the parse makes token `index` an adverbial clause (advcl) of a word of the tokens [first, last): a
+    gerund after a comma that modifies a verb of the reported clause belongs to that clause (`… la lotta alla
+    pirateria, riproponendo …`); one hung on the cue or the main clause, or loosely coordinated (`conj`), is the
+    journalist's gloss."""
+    if not analysis.has_parse or not 0 <= index < len(analysis.tokens):
+        return False
+    token = analysis.tokens[index]
+    return token.deprel == "advcl" and token.head is not None and first <= token.head < last
+
+
+def agentless_passive(analysis: Analysis, verb_index: int) -> bool:
+    """Whether the verb is a true passive (not a pronominal `si è detto`) whose agent the parse does not find:
+    `L'ex ministro è stato accusato di «…»` — someone said it, the sentence does not say who."""
+    if not analysis.has_parse or not 0 <= verb_index < len(analysis.tokens):
+        return False
+    tree = _Tree(analysis)
+    verb = tree.predicate(verb_index)
+    return bool(tree.kids(verb, "aux:pass")) and not tree.kids(verb, "obl:agent", *REFLEXIVE)
+
+
+def modified_clause_start(analysis: Analysis, index: int) -> int | None:
+    """First token of the clause that the phrase holding token `index` modifies: `Anche la protezione di «…»,
+    secondo EFF, rischia di …` — `secondo` is in `EFF`, an oblique of `rischia`, whose clause starts at `Anche`.
+    None when the phrase hangs on no verb."""
+    if not analysis.has_parse or not 0 <= index < len(analysis.tokens):
+        return None
+    phrase = analysis.tokens[index]
+    if phrase.deprel == "case" and phrase.head is not None:
+        phrase = analysis.tokens[phrase.head]
+    if phrase.head is None or analysis.tokens[phrase.head].upos != "VERB":
+        return None
+    tree = _Tree(analysis)
+    return min(tree.subtree(analysis.tokens[phrase.head]))
+
+
+def governing_verb(analysis: Analysis, first: int, last: int) -> int | None:
+    """The verb outside tokens [first, last) that the words of this span hang on (a quotation that is the object
+    of `per riaffermare «…»`), or None when they hang on no verb or on several words."""
+    if not analysis.has_parse:
+        return None
+    heads = {t.head for t in analysis.tokens[first:last] if t.head is not None and not first <= t.head < last}
+    if len(heads) != 1:
+        return None
+    head = analysis.tokens[heads.pop()]
+    return head.i if head.upos == "VERB" else None
+
+
+def patients(analysis: Analysis, first: int, last: int) -> list[int]:
+    """Tokens heading the noun phrases that the verbs among tokens [first, last) act upon: the subject of a passive
+    (`L'ex ministro è stato accusato di …`) and objects. Whoever an introduction accuses or addresses is not the
+    one speaking in it, so a speaker carried over to it is none of these."""
+    if not analysis.has_parse:
+        return []
+    tree = _Tree(analysis)
+    found = []
+    for token in analysis.tokens[max(0, first) : min(last, len(analysis.tokens))]:
+        if token.head is None or token.upos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        verb = analysis.tokens[token.head]
+        passive = bool(tree.kids(verb, "aux:pass")) and not tree.kids(verb, *REFLEXIVE)  # not `si è dimesso`
+        if token.deprel in ("obj", "iobj") or (token.deprel == "nsubj:pass" and passive):
+            found.append(token.i)
+    return found
+
+
+def quoted_object(analysis: Analysis, verb_index: int) -> tuple[int, int] | None:
+    """Token range [first, last) of the cue verb's noun object when quoted words sit anywhere in its phrase,
+    relative clauses and commas included (`ha sottolineato gli obiettivi del vertice, dal quale è emersa «…»`),
+    or None. The range is the object's subtree up to its first gap that is not punctuation."""
+    if not analysis.has_parse or not 0 <= verb_index < len(analysis.tokens):
+        return None
+    tree = _Tree(analysis)
+    verb = tree.predicate(verb_index)
+    objects = [o for o in tree.kids(verb, "obj") if o.i > verb.i and o.upos in ("NOUN", "PROPN")]
+    if not objects:
+        return None
+    members = tree.subtree(objects[0])
+    first = last = min(members)
+    while last + 1 in members or (last + 1 < len(analysis.tokens) and analysis.tokens[last + 1].upos == "PUNCT"
+                                  and last + 2 in members):
+        last += 1
+    if not any(_opens(t.text) for t in analysis.tokens[first : last + 1]):
+        return None
+    return first, last + 1
 
 
 class _Tree:
