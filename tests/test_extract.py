@@ -375,3 +375,9 @@ def test_paragraph_of_counts_line_breaks_before_each_token():
     doc = Doc(Article("p", text), BuiltinAnalyzer().analyze(text))
     assert [(t.text, p) for t, p in zip(doc.tokens, doc.paragraph_of)] == [
         ("Uno", 0), ("due", 0), (".", 0), ("Tre", 2), (".", 2), ("Quattro", 3)]
+
+
+def test_a_name_particle_never_joins_an_acronym_to_the_name_before_it():
+    # "del Muro di Berlino | la NATO": the acronym is the subject, not the end of a long name
+    statement = one("Dopo la caduta del Muro di Berlino la NATO ha detto che l'alleanza resterà unita.")
+    assert (statement.speaker, statement.quote) == ("NATO", "l'alleanza resterà unita")

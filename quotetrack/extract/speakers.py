@@ -125,8 +125,9 @@ class Candidates:
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < n
-                      and self._continues_name(last + 1) and doc.tokens[last].start == doc.tokens[last - 1].end + 1):
-                    last += 2
+                      and self._continues_name(last + 1) and doc.tokens[last].start == doc.tokens[last - 1].end + 1
+                      and not _acronym(doc.tokens[last + 1].text)):
+                    last += 2  # "Luca Cordero di Montezemolo"; not "del Muro di Berlino la NATO"
                 else:
                     break
             if last - i >= 3 and i > 0 and is_of(doc.lower[i - 1]) and all(
@@ -471,6 +472,11 @@ def _prefixed_name(word: str) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
     particle, dash, rest = word.partition("-")
     return bool(dash) and particle.lower() in speaker_words()["name_particles"] and rest[:1].isupper()
+
+
+def _acronym(word: str) -> bool:
+    """`NATO`, `ONU`: an organisation's initials, never the part of a person's name a particle leads to."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _looks_adjective(lower: str, word: str) -> bool:
