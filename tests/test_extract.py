@@ -381,3 +381,11 @@ def test_a_name_particle_never_joins_an_acronym_to_the_name_before_it():
     # "del Muro di Berlino | la NATO": the acronym is the subject, not the end of a long name
     statement = one("Dopo la caduta del Muro di Berlino la NATO ha detto che l'alleanza resterà unita.")
     assert (statement.speaker, statement.quote) == ("NATO", "l'alleanza resterà unita")
+
+
+def test_per_credits_a_clause_only_to_a_named_person():
+    # `per` is a marker only before somebody, and in the middle of a sentence only between commas
+    assert quotes("Per Mario Bianchi, la crisi è finita.") == [("la crisi è finita", "Mario Bianchi")]
+    assert quotes("L'Unione ha lanciato un appello tramite il portavoce dell'Alto rappresentante per la Politica estera.") == []
+    assert quotes("Il festival è stato rinviato per il Capodanno.") == []
+    assert quotes("È andata peggio a due fotografi, Luca Neri, cameraman per Rete 4, e Aldo Bassi.") == []

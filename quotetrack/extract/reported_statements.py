@@ -176,7 +176,8 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
             continue
         candidate = attributor.candidates.by_first.get(cue.last) or attributor.candidates.by_first.get(
             _after_determiners(doc, cue.last))
-        if candidate is None or (cue.lemma in attribution_words()["person_only_markers"] and candidate.kind != "person"):
+        person_only = cue.lemma in attribution_words()["person_only_markers"]
+        if candidate is None or (person_only and not _named_person(candidate, cue)):
             continue
         sentence_first, sentence_last = doc.sentence_bounds(cue.first)
         after = candidate.last
@@ -199,8 +200,9 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
             first = after + 1 if doc.lower[after] == "," else unmarked  # Secondo X, … / Secondo X l'obiettivo …
             first = _past_participle_aside(doc, first, sentence_last)
             last = content_end(doc, first, sentence_last, stops, cue_starts)
-        elif cue.first > clause_first and not _only_a_quote(doc, clause_first, cue.first - (1 if comma_before else 0)) and not (
-                comma_before and _quotation_before(doc, cue)):
+        elif cue.first > clause_first and (comma_before or not person_only) and not _only_a_quote(
+                doc, clause_first, cue.first - (1 if comma_before else 0)) and not (
+                comma_before and _quotation_before(doc, cue)):  # "cameraman per France 2" credits nothing
             first = clause_first  # …, secondo X, … / … secondo X.
             if comma_before and after < sentence_last and doc.lower[after] == ",":
                 last = content_end(doc, after + 1, sentence_last, stops, cue_starts)
@@ -217,6 +219,14 @@ def marker_statements(doc: Doc, cues: list[Cue], attributor: Attributor, found: 
         statement.clause_start, statement.clause_end = doc.tokens[cue.first].start, doc.tokens[candidate.last - 1].end
         out.append(apply_speaker(statement, speaker, attributor))
     return out
+
+
+def _named_person(candidate, cue: Cue) -> bool:
+    """A person a common preposition (`per`) can credit: not a lone capitalised word after an article, which is a
+    common noun written large (`per la Politica estera`, `per il Capodanno`), not somebody."""
+    if candidate.kind != "person":
+        return False
+    return not (candidate.via == "name" and candidate.last - candidate.first == 1 and candidate.first > cue.last)
 
 
 def _quotation_before(doc: Doc, cue: Cue) -> bool:
