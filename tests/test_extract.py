@@ -389,3 +389,11 @@ def test_per_credits_a_clause_only_to_a_named_person():
     assert quotes("L'Unione ha lanciato un appello tramite il portavoce dell'Alto rappresentante per la Politica estera.") == []
     assert quotes("Il festival è stato rinviato per il Capodanno.") == []
     assert quotes("È andata peggio a due fotografi, Luca Neri, cameraman per Rete 4, e Aldo Bassi.") == []
+
+
+def test_a_capitalised_run_that_reaches_a_given_name_starts_the_name_there():
+    # given names come from data/lexicon/given_names.yaml; what comes before them is a complement, not the name
+    statement = one("Il ministro delle Politiche Agricole Sveva Bianchi ha detto che il decreto sarà ritirato.")
+    assert (statement.speaker, statement.quote) == ("Sveva Bianchi", "il decreto sarà ritirato")
+    statement = one("Il sindaco di Springfield D.C. Carla Neri ha detto che la polizia offrirà i moduli.")
+    assert statement.speaker == "Carla Neri"

@@ -24,9 +24,11 @@ EXPLICIT, ORGANISATION, ROLE_BY_DATE, ROLE_IN_ARTICLE, ANONYMOUS, CARRIED, NOBOD
 
 @lru_cache(maxsize=1)
 def speaker_words() -> dict[str, frozenset[str]]:
-    """The flat word lists of `speakers.yaml`, plus the first words of attribution markers."""
+    """The flat word lists of `speakers.yaml`, the given names of `given_names.yaml`, and the first words of
+    attribution markers."""
     words = {key: frozenset(fold(str(w)) for w in values) for key, values in load_lexicon("speakers.yaml").items()
              if isinstance(values, list) and all(isinstance(w, str) for w in values)}
+    words["given_names"] = frozenset(fold(name) for group in load_lexicon("given_names.yaml")["given_names"] for name in group)
     words["speaker_prepositions"] = frozenset(load_lexicon("attribution.yaml")["speaker_prepositions"])
     words["titles_and_organisations"] = words["titles"] | words["organisations"]
     words["phrase_heads"] = words["titles"] | words["organisations"] | words["anonymous"]
@@ -130,16 +132,29 @@ class Candidates:
                     last += 2  # "Luca Cordero di Montezemolo"; not "del Muro di Berlino la NATO"
                 else:
                     break
+            name_start = self._given_name_start(i, last)
             if last - i >= 3 and i > 0 and is_of(doc.lower[i - 1]) and all(
                     doc.lower[k] not in self.words["name_particles"] for k in range(i, last)):
-                out.append(Candidate(i, i + 1, doc.tokens[i].text, "name", name=doc.tokens[i].text, kind="organisation"))
-                i += 1  # "il leader dei Verdi Tommaso Gallo": the complement, then the name
+                # "il leader dei Verdi Tommaso Gallo", "il ministro delle Riforme Costituzionali Maria Elena Boschi":
+                # the complement, then the name
+                end = max(name_start, i + 1)
+                out.append(Candidate(i, end, doc.span_text(i, end), "name", name=doc.span_text(i, end), kind="organisation"))
+                name_start = end
+            i = name_start
             resume = last
             if self._sentence_initial(i) and last == i + 1 and not self._capitalised_elsewhere(i) and not self._before_verb(last):
                 continue
             text = doc.span_text(i, last)
             out.append(Candidate(i, last, text, "name", name=text, kind=self._name_kind(i, last)))
         return out
+
+    def _given_name_start(self, first: int, last: int) -> int:
+        """Where a run of three or more capitalised words that reaches a given name after other words starts its name:
+        `le Riforme Costituzionali Maria Elena Boschi`, `Washington D.C. Adrian Fenty`."""
+        given = self.words["given_names"]
+        if last - first < 3 or self.doc.lower[first] in given:
+            return first
+        return next((k for k in range(first + 1, last - 1) if self.doc.lower[k] in given), first)
 
     def _known_person_at(self, i: int) -> bool:
         known = self._known_at.get(i)
@@ -288,8 +303,8 @@ class Candidates:
                 complements += 1
                 i = k
                 continue
-            if word.isupper() and len(word) > 1 and word.isalpha() and adjectives < 2:
-                i += 1  # l'inviato ONU
+            if word.isupper() and len(word) > 1 and word.replace(".", "").isalpha() and adjectives < 2:
+                i += 1  # l'inviato ONU, il sindaco di Washington D.C.
                 adjectives += 1
                 continue
             if _looks_adjective(lower, word) and adjectives < allowed:
