@@ -397,3 +397,9 @@ def test_a_capitalised_run_that_reaches_a_given_name_starts_the_name_there():
     assert (statement.speaker, statement.quote) == ("Sveva Bianchi", "il decreto sarà ritirato")
     statement = one("Il sindaco di Springfield D.C. Carla Neri ha detto che la polizia offrirà i moduli.")
     assert statement.speaker == "Carla Neri"
+
+
+def test_a_name_particle_takes_one_word_and_ends_the_name():
+    assert one("Luca Cordero di Montezemolo ha detto che la fabbrica riaprirà.").speaker == "Luca Cordero di Montezemolo"
+    # a party after the name is not part of it
+    assert one("Sveva Bianchi del Nuovo Centrodestra ha detto che la giunta cadrà.").speaker == "Sveva Bianchi"

@@ -128,8 +128,11 @@ class Candidates:
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < n
                       and self._continues_name(last + 1) and doc.tokens[last].start == doc.tokens[last - 1].end + 1
-                      and not _acronym(doc.tokens[last + 1].text)):
-                    last += 2  # "Luca Cordero di Montezemolo"; not "del Muro di Berlino la NATO"
+                      and not _acronym(doc.tokens[last + 1].text)
+                      and not (last + 2 < n and self._continues_name(last + 2))):
+                    # "Luca Cordero di Montezemolo": one word after the particle ends the name; not "del Muro di
+                    # Berlino la NATO", nor "Sveva Bianchi del Nuovo Centrodestra" (a party after the name)
+                    last += 2
                 else:
                     break
             name_start = self._given_name_start(i, last)
