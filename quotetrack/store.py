@@ -163,12 +163,6 @@ class Store:
             "speaker_mention": statement.speaker_mention,
             "confidence": statement.confidence,
         }
-        source_added = self.db.execute(
-            'INSERT OR IGNORE INTO statement_sources (statement, article, "start", "end", cue, speaker_mention, '
-            "confidence) SELECT :statement, :article, :start, :end, :cue, :speaker_mention, :confidence "
-            "WHERE EXISTS (SELECT 1 FROM statements WHERE id = :statement)",
-            {"statement": sid, **fields},
-        ).rowcount
         stored = self.db.execute("SELECT published FROM statements WHERE id = ?", [sid]).fetchone()
         if stored is None:
             self._insert_row(
@@ -177,7 +171,14 @@ class Store:
                  "published": published, **fields},
             )
             self._insert_row("statement_sources", {"statement": sid, **fields})
-        elif source_added and published and (stored[0] is None or published < stored[0]):
+            source_added = False
+        else:
+            source_added = self.db.execute(
+                'INSERT OR IGNORE INTO statement_sources (statement, article, "start", "end", cue, speaker_mention, '
+                "confidence) VALUES (:statement, :article, :start, :end, :cue, :speaker_mention, :confidence)",
+                {"statement": sid, **fields},
+            ).rowcount
+        if source_added and published and (stored[0] is None or published < stored[0]):
             # an earlier report of the same statement becomes its first source
             self.db.execute(
                 'UPDATE statements SET article = :article, "start" = :start, "end" = :end, cue = :cue, '
