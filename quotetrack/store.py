@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -227,9 +228,7 @@ class Store:
 
     def _insert_row(self, table: str, record: dict) -> None:
         # plain INSERT: sqlite-utils' insert() re-inspects the table on every call, which dominated ingest time
-        columns = ", ".join(f'"{c}"' for c in record)
-        marks = ", ".join("?" for _ in record)
-        self.db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(record.values()))
+        self.db.execute(_insert_sql(table, tuple(record)), list(record.values()))
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -245,6 +244,12 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@lru_cache(maxsize=None)  # a handful of (table, columns) shapes, written thousands of times
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
 
 
 def _pair(item) -> tuple[Article, list[Statement]]:
