@@ -112,7 +112,7 @@ def _reporting_clause(statement, reading, is_self, lexicon, apply, vote) -> Plac
     if statement.cue and statement.cue.endswith(lexicon.gerund_endings):
         from_here = sentence_start  # "ha espresso insoddisfazione per Y, definendo ...": one act
     addressee = None
-    for cue in find_cues(words, lexicon):
+    for cue in find_cues(words, lexicon, starting_before=end):
         if cue.reported or not (from_here <= words[cue.first].start and cue.evidence_end <= end):
             continue
         cue.evidence_start = max(cue.evidence_start, start)  # the evidence stays inside the clause
@@ -131,6 +131,15 @@ def _pronoun_referents(statement, reading, quote_words, is_self, lexicon) -> lis
     person it names. Unresolved (none or several) pronouns are left alone."""
     if statement.clause_start is None or statement.clause_end is None:
         return []
+    pronouns = [  # each with whether it is second person
+        (w, w.folded in lexicon.addressee_pronouns)
+        for w in quote_words
+        if w.folded in lexicon.addressee_pronouns
+        or w.folded in lexicon.third_person_pronouns
+        or w.folded.endswith(lexicon.imperative_clitic_endings)  # "lasciatelo": the person the sentence is about
+    ]
+    if not pronouns:
+        return []  # most quotes: nothing to resolve
     start, end = _reporting_sentence(statement, reading.text)
     around = [m for m in _inside(reading, start, end, is_self) if not statement.start <= m.start < statement.end]
     clause = reading.words_between(start, end)
@@ -141,17 +150,11 @@ def _pronoun_referents(statement, reading, quote_words, is_self, lexicon) -> lis
     second = addressed[-1:] or (others if len(others) == 1 else [])
     addressed_people = [c for c in addressed if c.kind == "person"]
     third = addressed_people[-1:] or (people if len(people) == 1 else [])
-    out = []
-    for w in quote_words:
-        if w.folded in lexicon.addressee_pronouns:
-            referent = second
-        elif w.folded in lexicon.third_person_pronouns or w.folded.endswith(lexicon.imperative_clitic_endings):
-            referent = third  # "lui", "lasciatelo": the person the reporting sentence is about
-        else:
-            referent = []
-        for r in referent:
-            out.append(Counterpart(w.start, w.end, r.name, r.kind, "pronoun"))
-    return out
+    return [
+        Counterpart(w.start, w.end, r.name, r.kind, "pronoun")
+        for w, second_person in pronouns
+        for r in (second if second_person else third)
+    ]
 
 
 def _reporting_sentence(statement, text) -> tuple[int, int]:
@@ -167,11 +170,12 @@ def _listed_after(statement, reading, quote_words, is_self, lexicon) -> list[Cou
     """'nei paesi che ho nominato», che includono Germania, Francia ...': a listing phrase of the quote stands for
     the counterparts named after the quote in the same sentence."""
     folded = [w.folded for w in quote_words]
+    may_start = [i for i, word in enumerate(folded) if word in lexicon.listing_first_words]  # usually none
     found = (
         quote_words[i]
         for phrase in lexicon.listing_phrases
-        for i, word in enumerate(folded)
-        if (not phrase or word == phrase[0]) and tuple(folded[i : i + len(phrase)]) == phrase
+        for i in may_start
+        if tuple(folded[i : i + len(phrase)]) == phrase
     )
     at = next(found, None)
     if at is None:
@@ -194,8 +198,14 @@ def _self_test(speaker: str | None, kb: KnowledgeBase):
     key = fold(speaker)
     last = key.split()[-1]
     proper = speaker[:1].isupper()
+    known: dict[str, bool] = {}  # a statement asks about the same few names again and again
 
     def is_self(name: str) -> bool:
+        if name not in known:
+            known[name] = names_self(name)
+        return known[name]
+
+    def names_self(name: str) -> bool:
         if fold(name) == key or (entity is not None and kb.get(name) is entity):
             return True
         return proper and name[:1].isupper() and fold(name).split()[-1] == last and " " in name.strip()

@@ -12,8 +12,8 @@ from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
 
 from ..kb import Entity, KnowledgeBase, fold, fold_text
 from .lexicon import StanceLexicon
@@ -42,12 +42,12 @@ def article_counterparts(
     """Every counterpart mention in an article, in text order, non-overlapping (the longest wins).
 
     `words` are the article's words; `ner` the (start, end, label, text) of the entities its analysis found."""
-    naming = _Naming(fold_text(text))
+    naming = _Naming(text)
+    index = _WordIndex(words)
     found: list[Counterpart] = []
-    by_end = {w.end: w for w in words}
     roles = []
     for m in kb.find_mentions(text, on=published):
-        head = _word_before(text, m.start, by_end)
+        head = _word_before(text, m.start, words)
         if m.via == "role":
             if published is None or head is None or head.folded not in kb.former_markers:
                 roles.append(m)  # dated, "l'ex premier" is not the one in office; undated, any holder may be
@@ -61,31 +61,56 @@ def article_counterparts(
         holder = _role_holder(m, country, naming, published, kb, lexicon)
         if holder is not None and holder.kind not in NOT_TARGET_KINDS:
             found.append(Counterpart(m.start, m.end, holder.name, holder.kind, "role"))
-    found += _governments(naming, words, published, found, country, kb, lexicon)
-    found += _article_organisations(text, words, lexicon, kb)
-    found += _article_people(text, words, found, lexicon)
+    found += _governments(naming, index, published, found, country, kb, lexicon)
+    found += _article_organisations(text, index, lexicon, kb)
+    found += _article_people(text, index, found, lexicon)
     found += _named_entities(ner, found, kb)
-    found += _described_people(words, found, lexicon)
-    found += _described_organisations(words, found, lexicon)
-    found += _acronyms(words, found, lexicon)
-    found += _the_country(words, country, kb, lexicon)
+    found += _described_people(index, found, lexicon)
+    found += _described_organisations(index, found, lexicon)
+    found += _acronyms(index, found, lexicon)
+    found += _the_country(index, country, kb, lexicon)
     return _longest_first(found)
+
+
+class _WordIndex:
+    """The article's words, with what several readers ask of each of them worked out once: a reader then visits
+    only the words it looks for (a few nouns, the capitalised words) instead of every word of the article."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.starts = [w.start for w in words]
+        self._texts = [w.text for w in words]
+        self._folded = [w.folded for w in words]
+        self.capitalised = list(map(_capitalised, self._texts))
+        self.capitalised_at = [i for i, capital in enumerate(self.capitalised) if capital]
+
+    @cached_property
+    def surname_keys(self) -> list[str]:
+        return list(map(_surname_key, self._texts))  # only when the article introduces someone
+
+    def folded_in(self, forms) -> list[Word]:
+        """The words whose folded form is one of `forms`, in text order."""
+        return list(compress(self.words, map(forms.__contains__, self._folded)))
+
+    def written_in(self, forms) -> list[Word]:
+        """The words written (case and accents kept) as one of `forms`, in text order."""
+        return list(compress(self.words, map(forms.__contains__, self._texts)))
 
 
 def _article_country(found: list[Counterpart], kb: KnowledgeBase, lexicon: StanceLexicon) -> str | None:
     """The country an article is about: the one it names most, directly or through its people and institutions
     ('il Congresso', 'Obama'), else the home country (the news are Italian)."""
     named = Counter()
-    for c in found:
-        entity = kb.get(c.name) if c.kind != "country" else None
-        country = c.name if c.kind == "country" else entity.country if entity is not None else None
+    for (name, kind), times in Counter((c.name, c.kind) for c in found).items():  # each name looked up once
+        entity = kb.get(name) if kind != "country" else None
+        country = name if kind == "country" else entity.country if entity is not None else None
         home = kb.get(country) if country is not None else None
         if home is not None and home.kind == "country":
-            named[home.name] += 1
+            named[home.name] += times
     return named.most_common(1)[0][0] if named else lexicon.governments.home_country
 
 
-def _the_country(words: list[Word], country: str | None, kb: KnowledgeBase, lexicon: StanceLexicon):
+def _the_country(index: _WordIndex, country: str | None, kb: KnowledgeBase, lexicon: StanceLexicon):
     """'il Paese', 'del paese': the country the article is about (a definite, unqualified noun); 'i deputati': its
     parliament (the KB organisation called '<parliament prefix> <demonym>', e.g. 'Parlamento russo' → Duma)."""
     entity = kb.get(country) if country else None
@@ -94,9 +119,10 @@ def _the_country(words: list[Word], country: str | None, kb: KnowledgeBase, lexi
     parliament = next(
         (p for p in (kb.get(f"{lexicon.parliament_prefix} {d}") for d in entity.demonyms) if p is not None), None
     )
+    words = index.words
     out = []
-    for w in words:
-        meant = entity if w.folded in lexicon.country_nouns else parliament if w.folded in lexicon.member_nouns else None
+    for w in index.folded_in(lexicon.country_nouns | lexicon.member_nouns):
+        meant = entity if w.folded in lexicon.country_nouns else parliament
         if meant is None or not w.i or words[w.i - 1].folded not in lexicon.definite_articles:
             continue
         after = words[w.i + 1] if w.i + 1 < len(words) else None
@@ -106,7 +132,7 @@ def _the_country(words: list[Word], country: str | None, kb: KnowledgeBase, lexi
     return out
 
 
-def _described_organisations(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon):
+def _described_organisations(index: _WordIndex, found: list[Counterpart], lexicon: StanceLexicon):
     """'la corte', 'il tribunale': an institution the article named in full ('la Corte Suprema') comes back by
     its head noun alone; the one with that head the article names most, if one does."""
     heads: dict[str, Counter] = {}
@@ -115,10 +141,11 @@ def _described_organisations(words: list[Word], found: list[Counterpart], lexico
             first = fold(c.name.split()[0])
             if first in lexicon.organisation_head_nouns:
                 heads.setdefault(first, Counter())[c.name] += 1
+    words = index.words
     out = []
-    for w in words:
-        named = heads[w.folded].most_common(2) if w.folded in heads else []
-        if not named or (len(named) == 2 and named[1][1] == named[0][1]) or not w.i or _capitalised(w.text):
+    for w in index.folded_in(heads):
+        named = heads[w.folded].most_common(2)
+        if (len(named) == 2 and named[1][1] == named[0][1]) or not w.i or _capitalised(w.text):
             continue  # two institutions named as often: "la corte" could be either
         after = words[w.i + 1] if w.i + 1 < len(words) else None
         if words[w.i - 1].folded in lexicon.definite_articles and not (after and _capitalised(after.text)):
@@ -126,11 +153,9 @@ def _described_organisations(words: list[Word], found: list[Counterpart], lexico
     return out
 
 
-def _acronyms(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
+def _acronyms(index: _WordIndex, found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
     """'il Tar' after 'il Tribunale amministrativo regionale del Lazio': a short capitalised word spelling the
     initials of an organisation the article names."""
-    starts = [w.start for w in words]
-    taken = {i for c in found for i in range(bisect_left(starts, c.start), bisect_left(starts, c.end))}
     by_initials: dict[str, set[str]] = {}
     for c in found:
         if c.kind != "organisation":
@@ -139,19 +164,19 @@ def _acronyms(words: list[Word], found: list[Counterpart], lexicon: StanceLexico
         for size in range(3, len(initials) + 1):
             by_initials.setdefault(initials[:size], set()).add(c.name)
     out = []
-    for w in words:
-        if w.i in taken or not (3 <= len(w.text) <= 6) or not w.text[:1].isupper():
-            continue
-        names = by_initials.get(w.folded)
-        if names and len(names) == 1:
+    for w in index.folded_in(by_initials):
+        if not (3 <= len(w.text) <= 6) or not w.text[:1].isupper() or any(c.start <= w.start < c.end for c in found):
+            continue  # too short or long, lower case, or a word of a counterpart found already
+        names = by_initials[w.folded]
+        if len(names) == 1:
             out.append(Counterpart(w.start, w.end, next(iter(names)), "organisation", "acronym"))
     return out
 
 
-def _described_people(words: list[Word], found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
+def _described_people(index: _WordIndex, found: list[Counterpart], lexicon: StanceLexicon) -> list[Counterpart]:
     """'il ministro' in an article that called one person so ('il Ministro dell'economia, Tommaso Padoa-Schioppa',
     'Walter Veltroni, segretario del PD'): a description the article itself resolves."""
-    starts = [w.start for w in words]
+    words, starts = index.words, index.starts
     titled: dict[str, set[str]] = {}
     naming: set[int] = set()  # title words that stand next to the name they give
     for c in found:
@@ -166,9 +191,9 @@ def _described_people(words: list[Word], found: list[Counterpart], lexicon: Stan
                 titled.setdefault(w.folded, set()).add(c.name)
                 naming.add(w.i)
     out = []
-    for w in words:
-        people = titled.get(w.folded)
-        if w.i in naming or not people or len(people) != 1 or not w.i:
+    for w in index.folded_in(titled):
+        people = titled[w.folded]
+        if w.i in naming or len(people) != 1 or not w.i:
             continue
         after = words[w.i + 1] if w.i + 1 < len(words) else None
         if words[w.i - 1].folded in lexicon.definite_articles and not (after and _capitalised(after.text)):
@@ -224,11 +249,17 @@ def _named_holder(role: str | None, naming: _Naming, kb: KnowledgeBase) -> Entit
     return kb.get(ranked[0][1])
 
 
-def _word_before(text: str, offset: int, by_end: dict[int, Word]) -> Word | None:
+def _word_before(text: str, offset: int, words: list[Word]) -> Word | None:
+    """The word that ends right before `offset` (spaces apart), if one does."""
     end = offset
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    return by_end.get(end)
+    i = bisect_left(words, end, key=_end)  # words never overlap: their ends are in order
+    return words[i] if i < len(words) and words[i].end == end else None
+
+
+def _end(word: Word) -> int:
+    return word.end
 
 
 def _longest_first(found: list[Counterpart]) -> list[Counterpart]:
@@ -247,16 +278,17 @@ def _longest_first(found: list[Counterpart]) -> list[Counterpart]:
 # -- governments ------------------------------------------------------------------------------------------------
 
 
-def _governments(naming, words, published, kb_found, article_country, kb, lexicon) -> list[Counterpart]:
+def _governments(naming, index, published, kb_found, article_country, kb, lexicon) -> list[Counterpart]:
     """'il governo russo' → Governo russo; 'il governo di Putin' → his country's; bare 'il governo' → the
     article's country's;
     'la precedente amministrazione' → the administration before the current head's (Amministrazione Biden)."""
     gov = lexicon.governments
     by_start = {c.start: c for c in kb_found}
+    words = index.words
     out = []
-    for w in words:
-        prefix = gov.nouns.get(w.folded)
-        if prefix is None or (w.i and words[w.i - 1].folded in gov.not_after):
+    for w in index.folded_in(gov.nouns):
+        prefix = gov.nouns[w.folded]
+        if w.i and words[w.i - 1].folded in gov.not_after:
             continue  # "consiglio di amministrazione" is a board, not a government
         if w.folded in gov.only_after and not (w.i and words[w.i - 1].folded in gov.only_after[w.folded]):
             continue  # "le autorità" govern; "l'autorità della corte" is a power
@@ -362,8 +394,8 @@ def _previous_holder(roles, on, kb) -> Entity | None:
 class _Naming:
     """Whether and how often an article names KB people; each person looked up once per article."""
 
-    def __init__(self, folded_text: str) -> None:
-        self.folded = folded_text
+    def __init__(self, text: str) -> None:
+        self.text = text
         self._named: dict[tuple[str, ...], bool] = {}
         self._times: dict[tuple[str, ...], int] = {}
 
@@ -380,6 +412,10 @@ class _Naming:
         if keys not in self._times:
             self._times[keys] = len(_any_name(keys).findall(self.folded)) if self._may_name(keys) else 0
         return self._times[keys]
+
+    @cached_property
+    def folded(self) -> str:
+        return fold_text(self.text)  # only when asked: many articles name no role and no government
 
     def _may_name(self, keys: tuple[str, ...]) -> bool:
         # most people are not in a given article: a substring test rules them out faster than the regex
@@ -401,14 +437,15 @@ def _any_name(keys: tuple[str, ...]) -> re.Pattern:
 # -- people the article introduces --------------------------------------------------------------------------------
 
 
-def _article_people(text, words, kb_found, lexicon) -> list[Counterpart]:
+def _article_people(text, index, kb_found, lexicon) -> list[Counterpart]:
     """Full names the article introduces (confirmed by a title before them or by their surname used alone
     elsewhere), and every mention of their surname ("al-Zarqawi", "Al Zarqawi" and "Zarqawi" are one person)."""
+    words = index.words
     taken = _Spans((c.start, c.end) for c in kb_found)
-    alone = _alone_surnames(words)
+    alone = _alone_surnames(index)
     people: dict[str, str] = {}  # surname key -> full name as first introduced
     full_spans: list[tuple[int, int, str]] = []
-    for run in _capitalised_runs(words, lexicon):
+    for run in _capitalised_runs(index, lexicon):
         first, last = run[0], run[-1]
         joined = (
             first.i >= 2 and words[first.i - 1].text in lexicon.name_particles and _capitalised(words[first.i - 2].text)
@@ -424,20 +461,19 @@ def _article_people(text, words, kb_found, lexicon) -> list[Counterpart]:
             people.setdefault(key, text[first.start : last.end])
             full_spans.append((first.start, last.end, key))
     out = [Counterpart(s, e, people[key], "person", "article") for s, e, key in full_spans]
-    for w in words:
-        key = _surname_key(w.text)
-        if key in people and not taken.overlap(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
+    surnames = [(words[i], key) for i, key in enumerate(index.surname_keys) if key in people] if people else []
+    for w, key in surnames:
+        if not taken.overlap(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
             out.append(Counterpart(w.start, w.end, people[key], "person", "article"))
     return out
 
 
-def _article_organisations(text, words, lexicon, kb) -> list[Counterpart]:
+def _article_organisations(text, index, lexicon, kb) -> list[Counterpart]:
     """Institutions named in full: an institution word and the capitalised words after it ('Corte Suprema degli
     Stati Uniti', 'Guardia Nazionale'); the KB's name when it knows one. A longer KB match still wins."""
+    words = index.words
     out = []
-    for w in words:
-        if w.text not in lexicon.organisation_heads:
-            continue
+    for w in index.written_in(lexicon.organisation_heads):
         span = [w]
         for nxt in words[w.i + 1 : w.i + 7]:
             if not (_capitalised(nxt.text) or nxt.folded in lexicon.genitives) or nxt.sentence != w.sentence:
@@ -461,14 +497,14 @@ def _surname_key(word: str) -> str:
     return fold(word.rsplit("-", 1)[-1])
 
 
-def _alone_surnames(words: list[Word]) -> dict[str, list[int]]:
+def _alone_surnames(index: _WordIndex) -> dict[str, list[int]]:
     """Where each capitalised word stands without capitalised neighbours, by surname key: a surname used there
     names a person ('Prodi'), not part of a name ('Data Center')."""
-    capital = [_capitalised(w.text) for w in words]
+    capital = [*index.capitalised, False]  # the word after the last is no capital
     alone: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        if capital[i] and not (i and capital[i - 1]) and not (i + 1 < len(words) and capital[i + 1]):
-            alone.setdefault(_surname_key(w.text), []).append(i)
+    for i in index.capitalised_at:
+        if not (i and capital[i - 1]) and not capital[i + 1]:
+            alone.setdefault(_surname_key(index.words[i].text), []).append(i)
     return alone
 
 
@@ -485,20 +521,23 @@ class _Spans:
         return before_end > 0 and self._reach[before_end - 1] > start
 
 
-def _capitalised_runs(words: list[Word], lexicon: StanceLexicon):
+def _capitalised_runs(index: _WordIndex, lexicon: StanceLexicon):
     """Runs of two to four capitalised words ('Romano Prodi', 'Antonio Di Pietro', 'George W. Bush'), particles
     allowed inside; a run never starts with a word that only starts sentences or institutions ('Il', 'Corte')."""
-    run: list[Word] = []
-    for w in [*words, None]:
-        if w is not None and (_capitalised(w.text) or (run and w.text in lexicon.name_particles)):
-            if run or w.text not in lexicon.not_name_words:
-                run.append(w)
-                continue
-        while run and not _capitalised(run[-1].text):
-            run.pop()
-        if 2 <= len(run) <= 4:
-            yield run
-        run = []
+    words, capital = index.words, index.capitalised
+    end = 0
+    for start in index.capitalised_at:
+        if start < end or words[start].text in lexicon.not_name_words:
+            continue  # inside the last run, or no start of one
+        end = start + 1
+        while end < len(words) and (capital[end] or words[end].text in lexicon.name_particles):
+            end += 1
+        last = end  # the run ends at its last capitalised word, not at a particle
+        while not capital[last - 1]:
+            last -= 1
+        if 2 <= last - start <= 4:
+            yield words[start:last]
+
 
 
 _ROMAN = re.compile(r"[IVX]{1,5}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from ..analysis import Analysis
 from .counterparts import Counterpart
@@ -35,20 +36,24 @@ class Placed:
     clause: int
 
 
-def find_cues(words: list[Word], lexicon: StanceLexicon) -> list[Cue]:
+def find_cues(words: list[Word], lexicon: StanceLexicon, starting_before: int | None = None) -> list[Cue]:
+    """The cues of a span, left to right, longest first; only those starting before the offset `starting_before`
+    when it is given (the words after it still complete or rule out a cue)."""
     cues: list[Cue] = []
-    i = 0
-    while i < len(words):
-        forms = lexicon.forms_starting_with(words[i].folded)
+    stop = len(words) if starting_before is None else bisect_left(words, starting_before, key=_start)
+    free_from = 0  # the words of a cue are part of no other
+    for i in lexicon.where_forms_may_start([w.folded for w in words[:stop]]):
+        if i < free_from:
+            continue
+        forms = lexicon.forms_starting_with(words[i].folded, words[i + 1].folded if i + 1 < len(words) else None)
         match = _match_at(words, i, forms, lexicon) if forms else None
         if match is None:
-            i += 1
             continue
         form, last, reported = match
         cue = _compose(form, words, i, last, lexicon)
         cue.reported = reported
         cues.append(cue)
-        i = last
+        free_from = last
     return cues
 
 
@@ -91,10 +96,9 @@ def _compose(form: CueForm, words: list[Word], first: int, last: int, lexicon: S
 
 
 def place(counterparts: list[Counterpart], words: list[Word]) -> list[Placed]:
-    starts = [w.start for w in words]
     placed = []
     for c in counterparts:
-        i = bisect_left(starts, c.start)
+        i = bisect_left(words, c.start, key=_start)
         if i < len(words):
             placed.append(Placed(c, i, words[i].sentence, words[i].clause))
     return placed
@@ -170,18 +174,20 @@ def bind(
 
 def after_addressee_marker(words: list[Word], i: int, lexicon: StanceLexicon) -> bool:
     """Does word `i` follow a marker of the one addressed ("a", "contro", "nei confronti di")?"""
-    return any(
-        i >= len(m) and tuple(w.folded for w in words[i - len(m) : i]) == m for m in lexicon.addressee_markers
-    )
+    markers = lexicon.addressee_markers_ending_with(words[i - 1].folded) if i else ()
+    return any(i >= len(m) and tuple(w.folded for w in words[i - len(m) : i]) == m for m in markers)
 
 
 def possessor(target: Placed, words: list[Word], candidates: list[Placed], lexicon: StanceLexicon) -> Placed | None:
     """The counterpart right after a bound one in a genitive ("il governo | di Putin"), which shares its stance."""
-    starts = [w.start for w in words]
-    i = bisect_left(starts, target.counterpart.end)
+    i = bisect_left(words, target.counterpart.end, key=_start)
     if i + 1 < len(words) and words[i].folded in lexicon.genitives:
         return next((c for c in candidates if c.word == i + 1), None)
     return None
+
+
+def _start(word: Word) -> int:
+    return word.start
 
 
 def _is_passive(words: list[Word], cue: Cue, lexicon: StanceLexicon) -> bool:
@@ -230,7 +236,7 @@ def judged_acts(cues: list[Cue], words: list[Word]) -> list[tuple[Cue, int]]:
 def negative_imperative(words: list[Word], lexicon: StanceLexicon) -> tuple[int, int] | None:
     """The span of a negative imperative opening the quote ("Non si ritiri"), or None."""
     rule = lexicon.negative_imperative
-    content = [w for w in words if not w.is_punct]
+    content = list(islice((w for w in words if not w.is_punct), 3))  # the negator, a clitic, the verb
     if len(content) < 2 or content[0].folded not in lexicon.negators:
         return None
     verb = content[1]

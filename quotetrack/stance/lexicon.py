@@ -101,11 +101,16 @@ class StanceLexicon:
     prepositions: frozenset[str]
 
     name_particles_folded: frozenset[str] = field(init=False, repr=False)
+    listing_first_words: frozenset[str] = field(init=False, repr=False)
+    _markers_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _by_word: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.name_particles_folded = frozenset(fold(w) for w in self.name_particles)
+        self.listing_first_words = frozenset(phrase[0] for phrase in self.listing_phrases)
+        for marker in self.addressee_markers:
+            self._markers_by_last.setdefault(marker[-1], []).append(marker)
         for form in self.forms:
             first = form.words[0]
             if first.endswith("*"):
@@ -114,10 +119,30 @@ class StanceLexicon:
                 self._by_word.setdefault(first, []).append(form)
         # asked for every word of every span read: each word's candidates are worked out once
         self._candidates = lru_cache(maxsize=1 << 14)(self._find_candidates)
+        self._candidates_before = lru_cache(maxsize=1 << 16)(self._find_candidates_before)
 
-    def forms_starting_with(self, word: str) -> tuple[CueForm, ...]:
-        """Candidate forms whose first word can match `word` (folded), longest first."""
-        return self._candidates(word)
+    def addressee_markers_ending_with(self, word: str) -> list[tuple[str, ...]]:
+        """The addressee markers whose last word is `word` (folded): asked of the word before every counterpart."""
+        return self._markers_by_last.get(word, [])
+
+    def where_forms_may_start(self, folded: list[str]) -> list[int]:
+        """The places in a span's folded words where some form may start (a few; the others start none)."""
+        by_word, by_stem = self._by_word, self._by_stem
+        return [i for i, word in enumerate(folded) if word in by_word or word[:3] in by_stem]
+
+    def forms_starting_with(self, word: str, next_word: str | None = None) -> tuple[CueForm, ...]:
+        """Candidate forms whose first word can match `word` (folded) and whose second word, if they have one, can
+        match `next_word` (None: the span ends there), longest first."""
+        if not self._candidates(word):
+            return ()  # most words start no form: one lookup, not one per pair of words
+        return self._candidates_before(word, next_word)
+
+    def _find_candidates_before(self, word: str, next_word: str | None) -> tuple[CueForm, ...]:
+        # most forms that start with a common word ("di", "non") fail at their second word: they are left out here
+        def may_go_on(form: CueForm) -> bool:
+            return len(form.words) == 1 or (next_word is not None and word_matches(form.words[1], next_word))
+
+        return tuple(filter(may_go_on, self._candidates(word)))
 
     def _find_candidates(self, word: str) -> tuple[CueForm, ...]:
         found = self._by_word.get(word, []) + [
@@ -145,6 +170,11 @@ def _phrase(text: str) -> tuple[str, ...]:
             parts[-1] += "*"
         words += parts
     return tuple(words)
+
+
+def _phrases(texts: list) -> list[tuple[str, ...]]:
+    """The phrases of a list, each as `_phrase` gives it; a phrase of no words (punctuation only) marks nothing."""
+    return [phrase for phrase in map(_phrase, texts) if phrase]
 
 
 def parse_lexicon(text: str, origin: str = "stance.yaml") -> StanceLexicon:
@@ -196,7 +226,7 @@ def _build(data: dict) -> StanceLexicon:
             endings=tuple(imperative.get("endings", [])),
             not_verbs=frozenset(fold(w) for w in imperative.get("not_verbs", [])),
         ),
-        addressee_markers=[_phrase(m) for m in data.get("addressee_markers", [])],
+        addressee_markers=_phrases(data.get("addressee_markers", [])),
         clitic_object_endings=tuple(data.get("clitic_object_endings", [])),
         labelling_participles=tuple(fold(w) for w in data.get("labelling_participles", [])),
         passive_auxiliaries=[_phrase(m) for m in data.get("passive_auxiliaries", [])],
@@ -231,7 +261,7 @@ def _build(data: dict) -> StanceLexicon:
         addressee_pronouns=folded("addressee_pronouns"),
         third_person_pronouns=folded("third_person_pronouns"),
         imperative_clitic_endings=tuple(fold(w) for w in data.get("imperative_clitic_endings", [])),
-        listing_phrases=[_phrase(m) for m in data.get("listing_phrases", [])],
+        listing_phrases=_phrases(data.get("listing_phrases", [])),
         gerund_endings=tuple(data.get("gerund_endings", [])),
         prepositions=folded("prepositions"),
     )
