@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -246,7 +246,7 @@ class Store:
         self.close()
 
 
-@lru_cache(maxsize=None)  # a handful of (table, columns) shapes, written thousands of times
+@cache  # a handful of (table, columns) shapes, written thousands of times
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     names = ", ".join(f'"{c}"' for c in columns)
     return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
