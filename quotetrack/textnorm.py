@@ -127,7 +127,7 @@ def looks_like_html(text: str) -> bool:
 
 def strip_fences(text: str) -> str:
     """Drop Markdown code-fence lines (```html ... ```), keeping what they wrap."""
-    return _FENCE.sub("", text)
+    return _FENCE.sub("", text) if "```" in text or "~~~" in text else text
 
 
 def strip_markdown(text: str) -> str:
