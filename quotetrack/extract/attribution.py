@@ -234,7 +234,7 @@ class Attributor:
         i = min(doc.token_at(position), len(doc.tokens) - 1)
         first, _ = doc.sentence_bounds(i)
         for _ in range(sentences):
-            if first == 0 or doc.paragraph_of[first - 1] != doc.paragraph_of[first]:
+            if first == 0 or doc.paragraph(first - 1) != doc.paragraph(first):
                 return None
             first, _ = doc.sentence_bounds(first - 1)
             for c in self.candidates.within(first, first + 7):
@@ -286,10 +286,10 @@ class Attributor:
         speaker of that paragraph."""
         starts = [s.start for s in statements]
         for statement in unattributed:
-            paragraph = self.doc.paragraph_of[min(self.doc.token_at(statement.start), len(self.doc.tokens) - 1)]
+            paragraph = self.doc.paragraph(min(self.doc.token_at(statement.start), len(self.doc.tokens) - 1))
             k = bisect.bisect_right(starts, statement.start)
             for following in statements[k : k + 3]:
-                same = self.doc.paragraph_of[min(self.doc.token_at(following.start), len(self.doc.tokens) - 1)] == paragraph
+                same = self.doc.paragraph(min(self.doc.token_at(following.start), len(self.doc.tokens) - 1)) == paragraph
                 if same and following.speaker is not None:
                     statement.speaker, statement.speaker_mention = following.speaker, following.speaker_mention
                     statement.speaker_kind, statement.confidence = following.speaker_kind, CARRIED

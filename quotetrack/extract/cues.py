@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafiles import read_lexicon
 
 
 @lru_cache(maxsize=None)
 def load_lexicon(name: str):
     """One YAML file of `quotetrack/data/lexicon/` (read once; callers must not modify it)."""
-    return yaml.safe_load((resources.files("quotetrack") / "data" / "lexicon" / name).read_text(encoding="utf-8"))
+    return read_lexicon(name)
 
 
 @lru_cache(maxsize=1 << 16)

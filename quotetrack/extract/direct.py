@@ -96,7 +96,7 @@ def _split_at_interjection(doc: Doc, quote: QuoteSpan, cues: list[Cue], attribut
 def _introduction(doc: Doc, quote: QuoteSpan, by_last: dict[int, Cue], attributor: Attributor):
     """A colon, a cue or a `secondo X,` right before the opening mark."""
     k = doc.token_before(quote.open)
-    if k < 0 or doc.paragraph_of[k] != doc.paragraph_of[min(doc.token_at(quote.open), len(doc.tokens) - 1)]:
+    if k < 0 or doc.paragraph(k) != doc.paragraph(min(doc.token_at(quote.open), len(doc.tokens) - 1)):
         return None
     if doc.lower[k] == ":":
         floor = attributor.clause_floor(k)
@@ -174,7 +174,7 @@ def _attribution_after(doc: Doc, quote: QuoteSpan, by_first: dict[int, Cue], att
     closing_sentence = k < n and doc.tokens[k].text in (".", "!", "?", ":")
     while k < n and doc.tokens[k].text in (",", ".", "!", "?", ":") + _DASHES:
         k += 1
-    if k >= n or doc.paragraph_of[k] != doc.paragraph_of[max(0, doc.token_at(quote.close) - 1)]:
+    if k >= n or doc.paragraph(k) != doc.paragraph(max(0, doc.token_at(quote.close) - 1)):
         return None
     cue = by_first.get(k)
     if cue is not None and not cue.passive and not closing_sentence:

@@ -263,7 +263,7 @@ def anaphoric_statements(doc: Doc, cues: list[Cue], attributor: Attributor, foun
         if cue.marker or cue.passive or not attributor.is_anaphoric(cue) or cue.first == 0:
             continue
         previous_first, previous_last = doc.sentence_bounds(cue.first - 1)
-        if doc.paragraph_of[previous_first] != doc.paragraph_of[cue.first] or any(
+        if doc.paragraph(previous_first) != doc.paragraph(cue.first) or any(
                 not c.marker and previous_first <= c.first < previous_last for c in cues[max(0, number - 5) : number]):
             continue  # the previous sentence is already someone's statement
         last = _before_final_stops(doc, previous_first, previous_last)

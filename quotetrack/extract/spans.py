@@ -43,11 +43,13 @@ class Doc:
 
         return lexicon_upos(self.tokens)
 
+    def paragraph(self, i: int) -> int:
+        """Paragraph (line) number of token i: how many line breaks come before it (asked of a few tokens only)."""
+        return bisect.bisect_left(self._line_breaks, self.starts[i])
+
     @cached_property
-    def paragraph_of(self) -> list[int]:
-        """Paragraph (line) number of every token: how many line breaks come before it."""
-        breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
-        return [bisect.bisect_left(breaks, start) for start in self.starts]
+    def _line_breaks(self) -> list[int]:
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
 
     def token_at(self, position: int) -> int:
         """Index of the first token starting at or after `position`."""
