@@ -368,12 +368,12 @@ def test_an_article_ending_on_a_pronoun_is_read():
     assert extract("Ha parlato lui") == []
 
 
-def test_paragraph_of_counts_line_breaks_before_each_token():
+def test_paragraph_counts_line_breaks_before_a_token():
     from quotetrack.extract.spans import Doc
 
     text = "Uno due.\n\nTre.\nQuattro"
     doc = Doc(Article("p", text), BuiltinAnalyzer().analyze(text))
-    assert [(t.text, p) for t, p in zip(doc.tokens, doc.paragraph_of)] == [
+    assert [(t.text, doc.paragraph(i)) for i, t in enumerate(doc.tokens)] == [
         ("Uno", 0), ("due", 0), (".", 0), ("Tre", 2), (".", 2), ("Quattro", 3)]
 
 
