@@ -109,6 +109,14 @@ def test_a_demonym_after_a_generic_group_is_not_the_country(kb):
     assert stance_of(kb, text, "i turisti cinesi sono benvenuti", "Donald Trump", kind="indirect") == {}
 
 
+def test_a_demonym_among_whom_something_happens_is_a_people_not_the_country(kb):
+    text = "Trump ha detto che c'è accordo fra i russi sulle sfide."
+    assert stance_of(kb, text, "c'è accordo fra i russi sulle sfide", "Donald Trump", kind="indirect") == {}
+    text = "Trump ha detto che i russi sono arrivati su tredici aerei."
+    found = stance_of(kb, text, "i russi sono arrivati su tredici aerei", "Donald Trump", kind="indirect")
+    assert set(found) == {"Russia"}  # acting as a state, they stand for their country
+
+
 def test_roles_are_resolved_on_the_article_date(kb):
     text = "Trump ha detto che il leader ucraino dovrà decidere presto."
     found = stance_of(kb, text, "il leader ucraino dovrà decidere presto", "Donald Trump", kind="indirect")
@@ -428,6 +436,14 @@ def test_an_institution_comes_back_by_its_head_noun(kb):
     text = "La Corte Suprema ha deciso ieri. «Bisogna rispettare l'autorità della corte», ha detto Trump."
     found = stance_of(kb, text, "Bisogna rispettare l'autorità della corte", "Donald Trump")
     assert labels(found) == {"Corte Suprema": "support"}  # "l'autorità" alone is a power, not a government
+
+
+def test_an_institution_comes_back_by_its_head_noun_written_large_when_nothing_follows(kb):
+    text = "La Corte Suprema ha deciso ieri. «La legge è già stata ritirata alla Corte, e basta», ha detto Trump."
+    found = stance_of(kb, text, "La legge è già stata ritirata alla Corte, e basta", "Donald Trump")
+    assert set(found) == {"Corte Suprema"}
+    text = "La Corte Suprema ha deciso ieri. «La Corte dei conti non c'entra», ha detto Trump."
+    assert "Corte Suprema" not in stance_of(kb, text, "La Corte dei conti non c'entra", "Donald Trump")
 
 
 def test_an_acronym_names_the_institution_whose_initials_it_spells(kb):

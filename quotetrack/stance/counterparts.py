@@ -52,8 +52,10 @@ def article_counterparts(
             if published is None or head is None or head.folded not in kb.former_markers:
                 roles.append(m)  # dated, "l'ex premier" is not the one in office; undated, any holder may be
             continue
-        if m.via == "demonym" and head is not None and head.folded in lexicon.generic_heads:
-            continue  # "aziende americane" are companies, not the United States
+        if m.via == "demonym" and head is not None and (
+            head.folded in lexicon.generic_heads or _ends_phrase(words, head, lexicon.among_phrases)
+        ):
+            continue  # "aziende americane" are companies, "fra i libici" a people: not the United States, Libya
         if m.entity is not None and m.entity.kind not in NOT_TARGET_KINDS:
             found.append(Counterpart(m.start, m.end, m.entity.name, m.entity.kind, m.via))
     country = _article_country(found, kb, lexicon)
@@ -133,8 +135,9 @@ def _the_country(index: _WordIndex, country: str | None, kb: KnowledgeBase, lexi
 
 
 def _described_organisations(index: _WordIndex, found: list[Counterpart], lexicon: StanceLexicon):
-    """'la corte', 'il tribunale': an institution the article named in full ('la Corte Suprema') comes back by
-    its head noun alone; the one with that head the article names most, if one does."""
+    """'la corte', 'il tribunale', 'al Congresso': an institution the article named in full ('la Corte Suprema',
+    'il Congresso degli Stati Uniti') comes back by its head noun alone (written large, only where nothing follows
+    it in the clause: 'al Congresso,'); the one with that head the article names most, if one does."""
     heads: dict[str, Counter] = {}
     for c in found:
         if c.kind == "organisation" and c.via != "government":
@@ -145,9 +148,11 @@ def _described_organisations(index: _WordIndex, found: list[Counterpart], lexico
     out = []
     for w in index.folded_in(heads):
         named = heads[w.folded].most_common(2)
-        if (len(named) == 2 and named[1][1] == named[0][1]) or not w.i or _capitalised(w.text):
+        if (len(named) == 2 and named[1][1] == named[0][1]) or not w.i:
             continue  # two institutions named as often: "la corte" could be either
         after = words[w.i + 1] if w.i + 1 < len(words) else None
+        if _capitalised(w.text) and not (after is None or after.is_punct):
+            continue  # "il Consiglio superiore della magistratura" is another one's full name
         if words[w.i - 1].folded in lexicon.definite_articles and not (after and _capitalised(after.text)):
             out.append(Counterpart(w.start, w.end, named[0][0], "organisation", "description"))
     return out
@@ -247,6 +252,13 @@ def _named_holder(role: str | None, naming: _Naming, kb: KnowledgeBase) -> Entit
     if not ranked or (len(ranked) == 2 and ranked[0][0] == ranked[1][0]):
         return None
     return kb.get(ranked[0][1])
+
+
+def _ends_phrase(words: list[Word], last: Word, phrases: list[tuple[str, ...]]) -> bool:
+    """Do the article's words up to `last` end with one of `phrases`?"""
+    return any(
+        last.i + 1 >= len(p) and tuple(w.folded for w in words[last.i + 1 - len(p) : last.i + 1]) == p for p in phrases
+    )
 
 
 def _word_before(text: str, offset: int, words: list[Word]) -> Word | None:

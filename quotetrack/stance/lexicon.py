@@ -72,6 +72,7 @@ class StanceLexicon:
     clause_breaks: frozenset[str]
     negative_imperative: NegativeImperative
     addressee_markers: list[tuple[str, ...]]
+    among_phrases: list[tuple[str, ...]]
     clitic_object_endings: tuple[str, ...]
     labelling_participles: tuple[str, ...]
     passive_auxiliaries: list[tuple[str, ...]]
@@ -227,6 +228,7 @@ def _build(data: dict) -> StanceLexicon:
             not_verbs=frozenset(fold(w) for w in imperative.get("not_verbs", [])),
         ),
         addressee_markers=_phrases(data.get("addressee_markers", [])),
+        among_phrases=_phrases(data.get("among_phrases", [])),
         clitic_object_endings=tuple(data.get("clitic_object_endings", [])),
         labelling_participles=tuple(fold(w) for w in data.get("labelling_participles", [])),
         passive_auxiliaries=[_phrase(m) for m in data.get("passive_auxiliaries", [])],
