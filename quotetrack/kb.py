@@ -139,7 +139,8 @@ class KnowledgeBase:
 
     def _forget_indexes(self) -> None:
         self.generation += 1
-        names = ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held", "_cached_mentions")
+        names = ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held",
+                 "_cached_mentions", "_cached_answers")
         for name in names:
             self.__dict__.pop(name, None)
 
@@ -218,9 +219,14 @@ class KnowledgeBase:
     # -- lookups ----------------------------------------------------------------------------------------------
     def get(self, name: str) -> Entity | None:
         """The entity a name refers to: canonical name, alias, transliteration, metonym, epithet or unique surname."""
-        key = fold(name)
-        hits = self._lookup_index().get(key) or self._lookup_index().get(self._strip_article(key))
-        return hits[0] if hits and len({h.name for h in hits}) == 1 else None
+        answers = self.__dict__.setdefault("_cached_answers", {})  # every stage asks about the same names
+        if name not in answers:
+            key = fold(name)
+            hits = self._lookup_index().get(key) or self._lookup_index().get(self._strip_article(key))
+            if len(answers) >= 1 << 16:
+                answers.clear()
+            answers[name] = hits[0] if hits and len({h.name for h in hits}) == 1 else None
+        return answers[name]
 
     def holder(self, role_id: str, on: date | None) -> Entity | None:
         """Who held `role_id` on `on` (today's holder when `on` is None)."""

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from quotetrack.kb import KnowledgeBase, default_kb, fold
+from quotetrack.kb import Entity, KnowledgeBase, default_kb, fold
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +213,11 @@ def test_fold_of_a_whole_text_equals_the_cached_fold_of_its_words():
 
     text = "  Zelens’kyj  e ERDOĞAN\tparlano a Kyïv… Straße  "
     assert fold_text(text) == fold(text) == "zelens'kyj e erdogan parlano a kyiv... strasse"
+
+
+def test_lookups_see_entities_added_after_them():
+    # answers are remembered, so adding to the KB must forget them
+    kb = KnowledgeBase()
+    assert kb.get("Gianni Nuovo") is None
+    kb.add(Entity("Gianni Nuovo", "person", aliases=["Nuovo"]))
+    assert kb.get("Gianni Nuovo").name == "Gianni Nuovo" and kb.get("nuovo").name == "Gianni Nuovo"
