@@ -457,7 +457,7 @@ def _article_people(text, index, kb_found, lexicon) -> list[Counterpart]:
     alone = _alone_surnames(index)
     people: dict[str, str] = {}  # surname key -> full name as first introduced
     full_spans: list[tuple[int, int, str]] = []
-    for run in _capitalised_runs(index, lexicon):
+    for run in _capitalised_runs(text, index, lexicon):
         first, last = run[0], run[-1]
         joined = (
             first.i >= 2 and words[first.i - 1].text in lexicon.name_particles and _capitalised(words[first.i - 2].text)
@@ -533,16 +533,21 @@ class _Spans:
         return before_end > 0 and self._reach[before_end - 1] > start
 
 
-def _capitalised_runs(index: _WordIndex, lexicon: StanceLexicon):
+def _capitalised_runs(text: str, index: _WordIndex, lexicon: StanceLexicon):
     """Runs of two to four capitalised words ('Romano Prodi', 'Antonio Di Pietro', 'George W. Bush'), particles
-    allowed inside; a run never starts with a word that only starts sentences or institutions ('Il', 'Corte')."""
+    allowed inside, within one line (a headline's last word and the next paragraph's first are no name); a run
+    never starts with a word that only starts sentences or institutions ('Il', 'Corte')."""
     words, capital = index.words, index.capitalised
     end = 0
     for start in index.capitalised_at:
         if start < end or words[start].text in lexicon.not_name_words:
             continue  # inside the last run, or no start of one
         end = start + 1
-        while end < len(words) and (capital[end] or words[end].text in lexicon.name_particles):
+        while (
+            end < len(words)
+            and (capital[end] or words[end].text in lexicon.name_particles)
+            and "\n" not in text[words[end - 1].end : words[end].start]
+        ):
             end += 1
         last = end  # the run ends at its last capitalised word, not at a particle
         while not capital[last - 1]:
