@@ -306,7 +306,7 @@ class Candidates:
                 complements += 1
                 i = k
                 continue
-            if word.isupper() and len(word) > 1 and word.replace(".", "").isalpha() and adjectives < 2:
+            if _acronym(word) and adjectives < 2:
                 i += 1  # l'inviato ONU, il sindaco di Washington D.C.
                 adjectives += 1
                 continue
@@ -493,8 +493,9 @@ def _prefixed_name(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """`NATO`, `ONU`: an organisation's initials, never the part of a person's name a particle leads to."""
-    return len(word) > 1 and word.isupper() and word.isalpha()
+    """`NATO`, `ONU`, `D.C.`: initials, which qualify a title (`l'inviato ONU`) and are never the part of a person's
+    name a particle leads to."""
+    return len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()
 
 
 def _looks_adjective(lower: str, word: str) -> bool:
