@@ -64,13 +64,8 @@ def _freeze_long_lived() -> None:
     """After a first chunk, what lives as long as the process is loaded (analyser, knowledge base, lexicons):
     `gc.freeze()` takes it out of the garbage collector's scans, which otherwise walk it again and again while
     articles allocate their tokens (about 5% of analysis time)."""
-    global _FROZEN
-    if not _FROZEN:
+    if not gc.get_freeze_count():
         gc.freeze()
-        _FROZEN = True
-
-
-_FROZEN = False
 
 
 def resolved_config(engine: str, models_dir: str | None, kb_files: Iterable = ()) -> AnalysisConfig:

@@ -141,7 +141,8 @@ class Candidates:
                 # "il leader dei Verdi Tommaso Gallo", "il ministro delle Riforme Costituzionali Maria Elena Boschi":
                 # the complement, then the name
                 end = max(name_start, i + 1)
-                out.append(Candidate(i, end, doc.span_text(i, end), "name", name=doc.span_text(i, end), kind="organisation"))
+                complement = doc.span_text(i, end)
+                out.append(Candidate(i, end, complement, "name", name=complement, kind="organisation"))
                 name_start = end
             i = name_start
             resume = last
