@@ -8,7 +8,6 @@ articles there are; results come back in completion order but the report counts 
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
@@ -56,16 +55,7 @@ def analyse_chunk(articles: list[Article], config: AnalysisConfig) -> list[list[
                 results.extend(done.statements for done in process([article], analyzer, kb))
             except Exception as exc:
                 results.append(f"analysis failed ({type(exc).__name__}: {exc})")
-    _freeze_long_lived()
     return results
-
-
-def _freeze_long_lived() -> None:
-    """After a first chunk, what lives as long as the process is loaded (analyser, knowledge base, lexicons):
-    `gc.freeze()` takes it out of the garbage collector's scans, which otherwise walk it again and again while
-    articles allocate their tokens (about 5% of analysis time)."""
-    if not gc.get_freeze_count():
-        gc.freeze()
 
 
 def resolved_config(engine: str, models_dir: str | None, kb_files: Iterable = ()) -> AnalysisConfig:

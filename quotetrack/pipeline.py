@@ -1,6 +1,8 @@
 """Run the analysis stages over articles: nlp → extract → stance. Storing is the caller's choice."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -36,13 +38,31 @@ def process(
     analyzer = analyzer or get_analyzer("builtin")
     kb = kb or default_kb()
     batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
+    with rare_collections():
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from _process_batch(batch, analyzer, kb)
+                batch = []
+        if batch:
             yield from _process_batch(batch, analyzer, kb)
-            batch = []
-    if batch:
-        yield from _process_batch(batch, analyzer, kb)
+
+
+@contextmanager
+def rare_collections(young_objects: int = 50_000):
+    """Run the cyclic garbage collector rarely while articles are analysed, and as before afterwards.
+
+    An article allocates thousands of short-lived objects (tokens, words, candidates) that reference counting frees
+    on its own; at Python's default threshold (700 new objects) the collector ran some 2,000 times per 1,000
+    articles and, every hundred runs, walked the lexicons and the knowledge base too: 6% of the built-in engine's
+    instructions (36.0 → 33.7 M per article, callgrind). Cycles are still collected, a few dozen times less often.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(young_objects, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _process_batch(batch: list[Article], analyzer: Analyzer, kb: KnowledgeBase) -> Iterator[Processed]:
