@@ -1,5 +1,7 @@
 """The analysing commands end to end: ingest, extract, demo, evaluate --corpus (built-in engine, real SQLite)."""
 import json
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -102,3 +104,10 @@ def test_ingest_into_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "Error:" in result.output and "Traceback" not in result.output
     assert not_a_db.read_text().startswith("appunti personali")  # untouched
+
+
+def test_the_cli_starts_without_pandas_or_sqlite_utils():
+    """Half a second of imports that `extract` and `--help` never use: loaded by the commands that need them."""
+    code = "import sys, quotetrack.cli; print(sorted({'pandas', 'sqlite_utils', 'torch'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -5,8 +5,12 @@ import json
 import math
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 import click
-import pandas as pd
+
+if TYPE_CHECKING:  # imported where a frame is built: `quotetrack extract` and `ingest` never load pandas
+    import pandas as pd
 
 
 def shorten(text: str, width: int) -> str:
@@ -30,6 +34,8 @@ def emit(frame: pd.DataFrame, fmt: str, readable: pd.DataFrame, what: str) -> No
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
     else:
+        import pandas as pd
+
         flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in records]
         click.echo(pd.DataFrame(flat, columns=frame.columns).to_csv(index=False), nl=False)
 

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 import click
-import pandas as pd
 
 from . import cli
 from .options import db_option
 from .output import emit, shorten
-from .. import query
 from ..models import STANCES, STATEMENT_KINDS
-from ..store import StoreError
+
+if TYPE_CHECKING:  # pandas (sqlite-utils imports it too) takes half a second: only commands that query pay for it
+    import pandas as pd
 
 FORMATS = ("table", "csv", "json", "jsonl")
 
@@ -52,8 +54,10 @@ def format_option(func):
 @db_option
 def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
     """List statements, newest first."""
+    import pandas as pd
+
     frame = _run(
-        query.statements, db, speaker=speaker, target=target, stance=stance, kind=kind,
+        "statements", db, speaker=speaker, target=target, stance=stance, kind=kind,
         since=since, until=until, search=search, limit=limit,
     )
     readable = pd.DataFrame(
@@ -74,7 +78,7 @@ def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
 @db_option
 def speakers(since, until, fmt, db):
     """Who is quoted, how often and in how many articles."""
-    frame = _run(query.speakers, db, since=since, until=until)
+    frame = _run("speakers", db, since=since, until=until)
     emit(frame, fmt, frame, "speakers")
 
 
@@ -85,12 +89,16 @@ def speakers(since, until, fmt, db):
 @db_option
 def stance(since, until, speaker_names, fmt, db):
     """Speaker × counterpart: statements supporting, opposing or neutral, and the mean stance score."""
-    frame = _run(query.stance_matrix, db, since=since, until=until, speakers=speaker_names or None)
+    frame = _run("stance_matrix", db, since=since, until=until, speakers=speaker_names or None)
     emit(frame, fmt, frame.round({"mean_score": 2}), "stance rows")
 
 
-def _run(function, db, **filters) -> pd.DataFrame:
+def _run(query_name: str, db, **filters) -> pd.DataFrame:
+    """quotetrack.query.<query_name>(db, **filters), its errors as one-line CLI errors."""
+    from .. import query
+    from ..store import StoreError
+
     try:
-        return function(db, **filters)
+        return getattr(query, query_name)(db, **filters)
     except (StoreError, query.QueryError) as exc:
         raise click.ClickException(str(exc)) from None
