@@ -8,18 +8,20 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import attrgetter
 from typing import NamedTuple, Sequence
 
 from .analysis import Analysis, Sentence, Token
 from .extract.cues import abbreviations, auxiliary_forms, fold_apostrophe, function_words, light_verbs, verb_forms
 from .extract.quotes import MARKS, OPENERS, quote_spans
 
-_TOKEN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}            # acronyms with dots: U.S.A.
+_TOKEN = re.compile(  # one capturing group, so that splitting on it keeps the tokens
+    r"""( (?:[^\W\d_]\.){2,}          # acronyms with dots: U.S.A.
       | \d+(?:[.,:]\d+)*             # numbers: 1.000,5  12:30  3.5
       | \w+(?:-\w+)*(?:['’](?=\w))?  # words, hyphenated compounds, elided forms (l’, dell’)
       | \.\.\.                       # ellipsis
-      | \S                           # any other character
+      | \S )                         # any other character
     """,
     re.VERBOSE,
 )
@@ -27,7 +29,9 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _OPENING = frozenset(OPENERS) | {":", "-", "–", "—", "("}
 _BEFORE_SENTENCE = _SENTENCE_END | _OPENING  # after these a capital letter says nothing
 _TRAILERS = frozenset(")]") | (MARKS - frozenset(OPENERS) | frozenset("»”’"))
+_SENTENCE_END_OR_TRAILER = _SENTENCE_END | _TRAILERS
 _NEWLINE = re.compile("\n")
+_TEXT, _START = attrgetter("text"), attrgetter("start")  # per-token columns, read in C
 
 
 class BuiltinAnalyzer:
@@ -43,11 +47,11 @@ class BuiltinAnalyzer:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens with exact offsets, tagged from the lexicons (function words, auxiliaries, speech verbs)."""
-    matches = list(_TOKEN.finditer(text))
-    words = [m.group() for m in matches]
+    pieces = _TOKEN.split(text)  # [space, token, space, token, …, space]: \S leaves only white space between tokens
+    words = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces)))  # offsets[2k] is where token k starts, offsets[2k + 1] where it ends
     upos, lemmas, feats = _tags(words)
-    starts, ends = [m.start() for m in matches], [m.end() for m in matches]
-    return list(map(Token, range(len(words)), words, starts, ends, lemmas, upos, feats))
+    return list(map(Token, range(len(words)), words, offsets[0:-1:2], offsets[1::2], lemmas, upos, feats))
 
 
 def lexicon_upos(tokens: list[Token]) -> list[str]:
@@ -58,8 +62,8 @@ def lexicon_upos(tokens: list[Token]) -> list[str]:
 def _tags(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
     readings = list(map(_reading, words))
-    upos, lemmas, feats = [r.upos for r in readings], [r.lemma for r in readings], [r.feats for r in readings]
-    for i in [i for i, r in enumerate(readings) if r.verb_capitalised or r.elided_article]:
+    upos, lemmas, feats = (list(map(attrgetter(name), readings)) for name in ("upos", "lemma", "feats"))
+    for i in compress(count(), map(attrgetter("contextual"), readings)):
         reading = readings[i]
         if reading.verb_capitalised and i and words[i - 1] not in _BEFORE_SENTENCE:
             upos[i], lemmas[i], feats[i] = "PROPN", reading.lower, ""  # "Stati Uniti", not a participle of essere
@@ -78,6 +82,7 @@ class _Reading(NamedTuple):
     verb_capitalised: bool  # a capitalised auxiliary or speech-verb form: a name when not sentence-initial
     elided_article: bool  # l', dell': a clitic pronoun when a verb follows
     verb_form: bool  # an auxiliary or speech-verb form
+    contextual: bool  # verb_capitalised or elided_article: the neighbours may change the tags
 
 
 @lru_cache(maxsize=1 << 16)
@@ -88,9 +93,9 @@ def _reading(word: str) -> _Reading:
     verb = verb_forms().get(lower)
     verb_form = aux is not None or verb is not None
     if not word[0].isalnum():
-        return _Reading("PUNCT", word, "", lower, False, False, verb_form)
+        return _Reading("PUNCT", word, "", lower, False, False, verb_form, False)
     if word[0].isdigit():
-        return _Reading("NUM", word, "", lower, False, False, verb_form)
+        return _Reading("NUM", word, "", lower, False, False, verb_form, False)
     capitalised = word[0].isupper()
     closed = function_words().get(lower)
     light = light_verbs()[1].get(lower)
@@ -106,7 +111,9 @@ def _reading(word: str) -> _Reading:
     else:
         upos, lemma, feats = "PROPN" if capitalised else "", lower, ""
     elided_article = closed is not None and closed[0] == "DET" and lower.endswith("'")
-    return _Reading(upos, lemma, feats, lower, capitalised and verb_form, elided_article, verb_form)
+    verb_capitalised = capitalised and verb_form
+    return _Reading(upos, lemma, feats, lower, verb_capitalised, elided_article, verb_form,
+                    verb_capitalised or elided_article)
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -124,7 +131,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     first = 0
     n = len(tokens)
     line_ends = _line_ends(text, tokens)
-    marks = [i for i, t in enumerate(tokens) if t.text in _SENTENCE_END or t.text in _TRAILERS]
+    marks = compress(count(), map(_SENTENCE_END_OR_TRAILER.__contains__, map(_TEXT, tokens)))
     for i in sorted(line_ends.union(marks, [n - 1])):  # no other token can end a sentence
         token = tokens[i]
         last = i + 1
@@ -145,7 +152,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 
 def _line_ends(text: str, tokens: list[Token]) -> set[int]:
     """Tokens followed by a line break (found from the breaks, not by looking between every pair of tokens)."""
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     ends = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)}
     ends.discard(-1)
     return ends
