@@ -59,7 +59,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     if doc.analysis.has_parse:
         candidates = range(len(doc.lower))
     else:  # only lexicon words can be cues: skip the rest without looking
-        candidates = [i for i, lower in enumerate(doc.lower) if lower in forms or lower in light]
+        candidates = doc.where(_cue_words())
     for i in candidates:
         lower = doc.lower[i]
         form = forms.get(lower) or _parsed_form(doc, i)
@@ -86,6 +86,12 @@ def find_cues(doc: Doc) -> list[Cue]:
     cues.extend(_markers(doc))
     cues.sort(key=lambda c: c.first)
     return cues
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Words that may be a cue's verb: speech-verb forms and the verbs of light-verb cues."""
+    return frozenset(verb_forms()) | frozenset(light_verbs()[0])
 
 
 def _parsed_form(doc: Doc, i: int) -> VerbForm | None:
@@ -140,7 +146,7 @@ def _auxiliaries_before(doc: Doc, i: int) -> int:
 def _markers(doc: Doc) -> list[Cue]:
     out = []
     by_first_word = _markers_by_first_word()
-    for i in [i for i, lower in enumerate(doc.lower) if lower in by_first_word]:
+    for i in doc.where(by_first_word):
         for words in by_first_word[doc.lower[i]]:
             if tuple(doc.lower[i : i + len(words)]) == words:
                 if len(words) == 1 and i > 0 and doc.lower[i - 1] in grammar("ordinal_markers"):

@@ -5,6 +5,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress, count
+from operator import attrgetter
+from typing import Container
 
 from ..analysis import Analysis, Token
 from ..models import Article
@@ -13,6 +16,7 @@ from .quotes import QuoteSpan, quote_spans
 
 _EDGE_PUNCT = " \t\n,;:.-–—"
 _NEWLINE = re.compile("\n")
+_TEXT, _START, _UPOS = attrgetter("text"), attrgetter("start"), attrgetter("upos")  # token columns, read in C
 
 
 @dataclass
@@ -26,9 +30,10 @@ class Doc:
     def __post_init__(self) -> None:
         self.text = self.analysis.text
         self.tokens: list[Token] = self.analysis.tokens
-        self.lower = [fold_apostrophe(t.text) for t in self.tokens]
+        self.words = list(map(_TEXT, self.tokens))  # the tokens' texts as written
+        self.lower = list(map(fold_apostrophe, self.words))
         self.upos = self._surface_upos()
-        self.starts = [t.start for t in self.tokens]
+        self.starts = list(map(_START, self.tokens))
         self.sentence_of = [0] * len(self.tokens)
         for number, sentence in enumerate(self.analysis.sentences):
             self.sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
@@ -38,10 +43,14 @@ class Doc:
     def _surface_upos(self) -> list[str]:
         """The lexicon POS the surface rules read, whatever the engine: a parse adds to the rules, never changes them."""
         if not self.analysis.has_parse:
-            return [t.upos for t in self.tokens]
+            return list(map(_UPOS, self.tokens))
         from ..builtin_nlp import lexicon_upos
 
         return lexicon_upos(self.tokens)
+
+    def where(self, words: Container[str]) -> list[int]:
+        """Tokens whose folded form is in `words`, in order (scanned in C: each article is scanned for several lists)."""
+        return list(compress(count(), map(words.__contains__, self.lower)))
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i: how many line breaks come before it (asked of a few tokens only)."""

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import compress, count
 
 from ..kb import KnowledgeBase, fold
 from .cues import endings, grammar, is_closed_word, is_determiner, is_of, load_lexicon, preposition_lemma
@@ -32,7 +33,8 @@ def speaker_words() -> dict[str, frozenset[str]]:
     words["speaker_prepositions"] = frozenset(load_lexicon("attribution.yaml")["speaker_prepositions"])
     words["titles_and_organisations"] = words["titles"] | words["organisations"]
     words["phrase_heads"] = words["titles"] | words["organisations"] | words["anonymous"]
-    words["anaphora_beginnings"] = frozenset(w[:k] for w in words["anaphora"] for k in range(1, len(w)))
+    # an anaphora or the first word of a two-word one
+    words["anaphora_words"] = words["anaphora"] | frozenset(w[:k] for w in words["anaphora"] for k in range(1, len(w)))
     return words
 
 
@@ -73,9 +75,7 @@ class Candidates:
         self.kb = kb
         self.day: date | None = doc.article.published if doc.article.dated else None
         self.words = speaker_words()
-        self._name_like = [
-            i for i, t in enumerate(doc.tokens) if t.text[:1].isupper() or ("-" in t.text and _prefixed_name(t.text))
-        ]
+        self._name_like = list(compress(count(), map(_name_like, doc.words)))
         known = self._kb_candidates()
         self._roles_at = {c.first: c for c in known if c.role}
         self._known_at = {c.first: c for c in known if not c.role}
@@ -214,7 +214,7 @@ class Candidates:
     @cached_property
     def _lower_words(self) -> set[str]:
         """Words the article writes in lower case somewhere (read only for a few sentence-initial words)."""
-        return {w for t, w in zip(self.doc.tokens, self.doc.lower) if t.text[:1].islower()}
+        return set(compress(self.doc.lower, map(_lower_initial, self.doc.words)))
 
     def _name_kind(self, first: int, last: int) -> str:
         words = self.doc.lower[first:last]
@@ -228,7 +228,7 @@ class Candidates:
         doc, out = self.doc, []
         titles, orgs = self.words["titles"], self.words["organisations"]
         heads = self.words["phrase_heads"]
-        for i in [i for i, lower in enumerate(doc.lower) if lower in heads]:
+        for i in doc.where(heads):
             lower = doc.lower[i]
             if i > 0 and doc.lower[i - 1] in heads and not is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
@@ -256,8 +256,8 @@ class Candidates:
             else:
                 out.append(Candidate(first, last, text, "anonymous", _description(doc.span_text(i, last)),
                                      "anonymous", head_index=i, confidence=ANONYMOUS))
-        anaphora, beginnings, n = self.words["anaphora"], self.words["anaphora_beginnings"], len(doc.lower)
-        for i in [i for i, lower in enumerate(doc.lower) if lower in anaphora or lower in beginnings]:
+        anaphora, n = self.words["anaphora"], len(doc.lower)
+        for i in doc.where(self.words["anaphora_words"]):
             for size in (1, 2):
                 if i + size <= n and "".join(doc.lower[i : i + size]) in anaphora:
                     out.append(Candidate(i, i + size, doc.span_text(i, i + size), "anaphora", kind="person",
@@ -485,6 +485,17 @@ def _synonym_keys(groups: str) -> dict[str, str]:
         for word in group:
             keys.setdefault(fold(str(word)), fold(str(group[0])))
     return keys
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_like(word: str) -> bool:
+    """A token that may be part of a name: capitalised, or a particle hyphened to a name. Cached: words recur."""
+    return word[:1].isupper() or ("-" in word and _prefixed_name(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_initial(word: str) -> bool:
+    return word[:1].islower()
 
 
 def _prefixed_name(word: str) -> bool:
