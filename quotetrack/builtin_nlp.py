@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter
 from typing import NamedTuple, Sequence
 
 from .analysis import Analysis, Sentence, Token
-from .extract.cues import abbreviations, auxiliary_forms, fold_apostrophe, function_words, light_verbs, verb_forms
+from .extract.cues import (abbreviations, auxiliary_forms, cached_map, fold_apostrophe, function_words, light_verbs,
+                           verb_forms)
 from .extract.quotes import MARKS, OPENERS, quote_spans
 
 _TOKEN = re.compile(  # one capturing group, so that splitting on it keeps the tokens
@@ -61,9 +61,11 @@ def lexicon_upos(tokens: list[Token]) -> list[str]:
 
 def _tags(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
-    readings = list(map(_reading, words))
-    upos, lemmas, feats = (list(map(attrgetter(name), readings)) for name in ("upos", "lemma", "feats"))
-    for i in compress(count(), map(attrgetter("contextual"), readings)):
+    readings = cached_map(_reading, _READINGS, words)
+    if not readings:
+        return [], [], []
+    upos, lemmas, feats, _, _, _, _, contextual = map(list, zip(*readings))  # the readings' columns
+    for i in compress(count(), contextual):
         reading = readings[i]
         if reading.verb_capitalised and i and words[i - 1] not in _BEFORE_SENTENCE:
             upos[i], lemmas[i], feats[i] = "PROPN", reading.lower, ""  # "Stati Uniti", not a participle of essere
@@ -85,9 +87,10 @@ class _Reading(NamedTuple):
     contextual: bool  # verb_capitalised or elided_article: the neighbours may change the tags
 
 
-@lru_cache(maxsize=1 << 16)
+_READINGS: dict[str, _Reading] = {}  # word → _reading(word), for cached_map: the same words recur in every article
+
+
 def _reading(word: str) -> _Reading:
-    """Pure in the word, so cached: the same words recur in every article."""
     lower = fold_apostrophe(word)
     aux = auxiliary_forms().get(lower)
     verb = verb_forms().get(lower)

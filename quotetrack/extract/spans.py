@@ -11,11 +11,12 @@ from typing import Container
 
 from ..analysis import Analysis, Token
 from ..models import Article
-from .cues import fold_apostrophe
+from .cues import cached_map, fold_apostrophe
 from .quotes import QuoteSpan, quote_spans
 
 _EDGE_PUNCT = " \t\n,;:.-–—"
 _NEWLINE = re.compile("\n")
+_FOLDED: dict[str, str] = {}  # word → fold_apostrophe(word), for cached_map
 _TEXT, _START, _UPOS = attrgetter("text"), attrgetter("start"), attrgetter("upos")  # token columns, read in C
 
 
@@ -31,7 +32,7 @@ class Doc:
         self.text = self.analysis.text
         self.tokens: list[Token] = self.analysis.tokens
         self.words = list(map(_TEXT, self.tokens))  # the tokens' texts as written
-        self.lower = list(map(fold_apostrophe, self.words))
+        self.lower = cached_map(fold_apostrophe, _FOLDED, self.words)
         self.upos = self._surface_upos()
         self.starts = list(map(_START, self.tokens))
         self.sentence_of = [0] * len(self.tokens)

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import compress, count
+from operator import itemgetter
 
 from ..kb import KnowledgeBase, fold
-from .cues import endings, grammar, is_closed_word, is_determiner, is_of, load_lexicon, preposition_lemma
+from .cues import cached_map, endings, grammar, is_closed_word, is_determiner, is_of, load_lexicon, preposition_lemma
 from .spans import Doc
+
+_NAME_LIKE: dict[str, bool] = {}  # word → _name_like(word), for cached_map
+_FIRST_CHARACTER = itemgetter(0)  # tokens are never empty
 
 # confidence by how the speaker was found
 EXPLICIT, ORGANISATION, ROLE_BY_DATE, ROLE_IN_ARTICLE, ANONYMOUS, CARRIED, NOBODY = 0.9, 0.8, 0.75, 0.65, 0.6, 0.45, 0.1
@@ -75,7 +79,7 @@ class Candidates:
         self.kb = kb
         self.day: date | None = doc.article.published if doc.article.dated else None
         self.words = speaker_words()
-        self._name_like = list(compress(count(), map(_name_like, doc.words)))
+        self._name_like = list(compress(count(), cached_map(_name_like, _NAME_LIKE, doc.words)))
         known = self._kb_candidates()
         self._roles_at = {c.first: c for c in known if c.role}
         self._known_at = {c.first: c for c in known if not c.role}
@@ -214,7 +218,7 @@ class Candidates:
     @cached_property
     def _lower_words(self) -> set[str]:
         """Words the article writes in lower case somewhere (read only for a few sentence-initial words)."""
-        return set(compress(self.doc.lower, map(_lower_initial, self.doc.words)))
+        return set(compress(self.doc.lower, map(str.islower, map(_FIRST_CHARACTER, self.doc.words))))
 
     def _name_kind(self, first: int, last: int) -> str:
         words = self.doc.lower[first:last]
@@ -487,15 +491,9 @@ def _synonym_keys(groups: str) -> dict[str, str]:
     return keys
 
 
-@lru_cache(maxsize=1 << 16)
 def _name_like(word: str) -> bool:
-    """A token that may be part of a name: capitalised, or a particle hyphened to a name. Cached: words recur."""
+    """A token that may be part of a name: capitalised, or a particle hyphened to a name."""
     return word[:1].isupper() or ("-" in word and _prefixed_name(word))
-
-
-@lru_cache(maxsize=1 << 16)
-def _lower_initial(word: str) -> bool:
-    return word[:1].islower()
 
 
 def _prefixed_name(word: str) -> bool:
