@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import yaml
 
@@ -92,8 +92,7 @@ class Role:
     country: str | None = None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: built for every match of every article, and cheaper to build than a dataclass
     start: int
     end: int
     text: str
@@ -355,6 +354,8 @@ _STRENGTH = ("name", "alias", "metonym", "epithet", "role", "surname", "demonym"
 class _SurfaceIndex:
     pattern: re.Pattern
     by_surface: dict[str, list[_Candidate]]
+    # (key, surface) → choose's answer: the same names recur in every article (emptied when full: memory stays flat)
+    chosen: dict[tuple[str, str], _Candidate | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "_SurfaceIndex":
@@ -394,6 +395,14 @@ class _SurfaceIndex:
 
     def choose(self, key: str, surface: str) -> _Candidate | None:
         """The candidate a matched surface means, or None (wrong case, 'papà', or ambiguous between entities)."""
+        asked = (key, surface)
+        if asked not in self.chosen:
+            if len(self.chosen) >= 1 << 16:
+                self.chosen.clear()
+            self.chosen[asked] = self._choose(key, surface)
+        return self.chosen[asked]
+
+    def _choose(self, key: str, surface: str) -> _Candidate | None:
         capital = surface[:1].isupper() or surface[:1].isdigit()
         capitals = surface.isupper()
         accented = surface[-1:].casefold() in _FINAL_ACCENTS
