@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import yaml
 
@@ -279,19 +279,21 @@ class KnowledgeBase:
         index = self._surface_index()
         folded, offsets = _fold_with_offsets(text)
         found: list[Mention] = []
-        for match in index.pattern.finditer(folded):
-            start, end = match.span()
+        for match in _surface_matches(index.pattern, folded):
+            folded_start, folded_end = match.span(1)
+            folded_start, folded_end = folded_start - 1, folded_end - 1  # the matches were made on " " + folded
+            start, end = folded_start, folded_end
             if offsets is not None:
                 start, end = offsets[start], offsets[end - 1] + 1
             surface = text[start:end]
-            candidate = index.choose(match.group(0), surface)
+            candidate = index.choose(match.group(1), surface)
             if candidate is None:
                 continue
             via, target = candidate.via, candidate.target
-            if via == "epithet" and _word_before(folded, match.start()) not in self.articles:
+            if via == "epithet" and _word_before(folded, folded_start) not in self.articles:
                 continue
             if via == "role":
-                former = _word_before(folded, match.start()).rstrip("-").split("'")[-1] in self.former_markers
+                former = _word_before(folded, folded_start).rstrip("-").split("'")[-1] in self.former_markers
                 holder = None if former else self.holder(target, on)
                 found.append(Mention(start, end, surface, holder, "role", target))
                 continue
@@ -390,7 +392,9 @@ class _SurfaceIndex:
                 put("role", role.id, m.lower())
         for entries in by_surface.values():
             entries.sort(key=lambda c: _STRENGTH.index(c.via))
-        pattern = re.compile(rf"(?<!\w)(?:{_trie_regex(by_surface)})(?!\w)")
+        # the character before a surface is consumed, not looked behind at: the search then skips in C to the
+        # characters that can precede one (see _surface_matches)
+        pattern = re.compile(rf"\W({_trie_regex(by_surface)})(?!\w)")
         return cls(pattern, by_surface)
 
     def choose(self, key: str, surface: str) -> _Candidate | None:
@@ -417,6 +421,18 @@ class _SurfaceIndex:
         if len({id(c.target) if c.via != "role" else c.target for c in best}) > 1:
             return None
         return best[0]
+
+
+def _surface_matches(pattern: re.Pattern, folded: str) -> Iterator[re.Match]:
+    """The surface pattern's matches on `" " + folded`, as `(?<!\w)(?:surfaces)(?!\w)` would match on `folded`.
+
+    Each match starts with the non-word character before its surface; the search resumes on a match's last character,
+    which may be the one the next surface needs before it (`u.s.a.+europa`)."""
+    padded = " " + folded
+    position = 0
+    while (match := pattern.search(padded, position)) is not None:
+        yield match
+        position = match.end() - 1
 
 
 def _trie_regex(surfaces: Iterable[str]) -> str:
