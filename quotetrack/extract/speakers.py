@@ -551,8 +551,9 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
                 for j in range(inner.first, inner.last):
                     taken.pop(j, None)
         kept_phrases.append(c)
+        marker = Candidate(c.first, c.last, "", "phrase")
         for i in range(c.first, c.last):
-            taken[i] = Candidate(c.first, c.last, "", "phrase")
+            taken[i] = marker
     kept = [c for c in names if taken.get(c.first) is c] + kept_phrases
     kept.sort(key=lambda c: c.first)
     return kept
