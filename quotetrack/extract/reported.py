@@ -326,11 +326,11 @@ def words_of(name: str) -> frozenset[str]:
 def content_end(doc: Doc, start: int, limit: int, stops: set[int], cue_starts: set[int]) -> int:
     """Where reported content ends: the sentence end, a semicolon or colon, a new cue's clause, a `mentre` clause,
     or a quotation that has its own attribution (handled as direct speech)."""
+    breakers, gerund_endings = grammar("content_breakers"), endings("gerund_endings")
     k = start
     while k < limit:
-        token = doc.tokens[k]
-        quote = doc.quote_around(token.start)
-        if quote is not None and quote.open == token.start and k > start:
+        quote = doc.quote_opening_at(doc.starts[k])
+        if quote is not None and k > start:
             if doc.lower[k - 1] == "," and k - start > 2 and len(doc.text[quote.start : quote.end].split()) >= 4:
                 break  # «…» after a comma: the speaker's own words, a direct statement of its own
             after = doc.token_at(quote.close)
@@ -340,9 +340,9 @@ def content_end(doc: Doc, start: int, limit: int, stops: set[int], cue_starts: s
                 break
             k = after
             continue
-        if doc.lower[k] in (";", ":") or (doc.lower[k] in grammar("content_breakers") and k > start) or k in stops:
+        if doc.lower[k] in (";", ":") or (doc.lower[k] in breakers and k > start) or k in stops:
             break
-        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(endings("gerund_endings")) and (
+        if doc.lower[k] == "," and k + 1 < limit and strip_clitic(doc.lower[k + 1]).endswith(gerund_endings) and (
                 not hangs_inside(doc.analysis, k + 1, start, k)):
             break  # ", andando a …": the journalist's gloss, unless the parse hangs it on a word of the clause
         k += 1

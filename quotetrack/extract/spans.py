@@ -40,6 +40,7 @@ class Doc:
             self.sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
         self.quotes = [q for q in quote_spans(self.text) if q.closed]
         self.quote_opens = [q.open for q in self.quotes]
+        self._quote_by_open = dict(zip(self.quote_opens, self.quotes))
 
     def _surface_upos(self) -> list[str]:
         """The lexicon POS the surface rules read, whatever the engine: a parse adds to the rules, never changes them."""
@@ -75,6 +76,10 @@ class Doc:
         if k >= 0 and self.quotes[k].open <= position < self.quotes[k].close:
             return self.quotes[k]
         return None
+
+    def quote_opening_at(self, position: int) -> QuoteSpan | None:
+        """The quotation whose opening mark is at `position`, if any (what quote_around tells when it is asked there)."""
+        return self._quote_by_open.get(position)
 
     def quotes_within(self, start: int, end: int) -> list[QuoteSpan]:
         """Quotations lying wholly inside [start, end)."""
