@@ -424,7 +424,7 @@ class _SurfaceIndex:
 
 
 def _surface_matches(pattern: re.Pattern, folded: str) -> Iterator[re.Match]:
-    """The surface pattern's matches on `" " + folded`, as `(?<!\w)(?:surfaces)(?!\w)` would match on `folded`.
+    r"""The surface pattern's matches on `" " + folded`, as `(?<!\w)(?:surfaces)(?!\w)` would match on `folded`.
 
     Each match starts with the non-word character before its surface; the search resumes on a match's last character,
     which may be the one the next surface needs before it (`u.s.a.+europa`)."""
