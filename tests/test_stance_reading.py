@@ -121,7 +121,7 @@ def test_name_runs_are_two_to_four_capitalised_words_with_particles_inside():
         "Il senatore Antonio Di Pietro ha incontrato Romano Prodi di sera. "
         "La Corte Suprema ha sentito George W. Bush, Mario Carlo Luigi Piero Paolo e Rossi."
     )
-    runs = [" ".join(w.text for w in run) for run in _capitalised_runs(text, _WordIndex(split_words(text)), lexicon)]
+    runs = [" ".join(w.text for w in run) for run in _capitalised_runs(text, _WordIndex(TextWords(text)), lexicon)]
     assert "Antonio Di Pietro" in runs
     assert "Romano Prodi" in runs  # the particle after the name ("di sera") is no part of it
     assert "George W. Bush" in runs
@@ -133,12 +133,12 @@ def test_name_runs_are_two_to_four_capitalised_words_with_particles_inside():
 def test_a_name_run_stays_within_its_line():
     # a headline's last word and the next paragraph's first word are no one's name
     text = "Vertice con Bush\n\nLa Corte Suprema ha sentito Romano Prodi."
-    runs = [" ".join(w.text for w in run) for run in _capitalised_runs(text, _WordIndex(split_words(text)), default_lexicon())]
+    runs = [" ".join(w.text for w in run) for run in _capitalised_runs(text, _WordIndex(TextWords(text)), default_lexicon())]
     assert runs == ["Romano Prodi"]
 
 
 def test_the_word_index_finds_words_by_folded_and_written_form():
-    index = _WordIndex(split_words("Il Governo e il governo della Corte; la corte tace"))
+    index = _WordIndex(TextWords("Il Governo e il governo della Corte; la corte tace"))
     assert [w.text for w in index.folded_in({"governo"})] == ["Governo", "governo"]
     assert [w.text for w in index.written_in({"Corte"})] == ["Corte"]
     assert [index.words[i].text for i in index.capitalised_at] == ["Il", "Governo", "Corte"]

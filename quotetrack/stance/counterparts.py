@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 
 from ..kb import Entity, KnowledgeBase, fold, fold_text
 from .lexicon import StanceLexicon
-from .words import Word, split_words
+from .words import TextWords, Word, split_words
 
 NOT_TARGET_KINDS = ("city", "region", "place", "group", "bloc", "document", "law")
 
@@ -33,7 +33,7 @@ class Counterpart:
 
 def article_counterparts(
     text: str,
-    words: list[Word],
+    text_words: TextWords,
     published: date | None,
     ner: tuple[tuple[int, int, str, str], ...],
     kb: KnowledgeBase,
@@ -41,13 +41,14 @@ def article_counterparts(
 ) -> list[Counterpart]:
     """Every counterpart mention in an article, in text order, non-overlapping (the longest wins).
 
-    `words` are the article's words; `ner` the (start, end, label, text) of the entities its analysis found."""
+    `text_words` are the article's words; `ner` the (start, end, label, text) of the entities its analysis found."""
     naming = _Naming(text)
-    index = _WordIndex(words)
+    index = _WordIndex(text_words)
+    words = index.words
     found: list[Counterpart] = []
     roles = []
     for m in kb.find_mentions(text, on=published):
-        head = _word_before(text, m.start, words)
+        head = _word_before(text, m.start, index)
         if m.via == "role":
             if published is None or head is None or head.folded not in kb.former_markers:
                 roles.append(m)  # dated, "l'ex premier" is not the one in office; undated, any holder may be
@@ -78,13 +79,13 @@ class _WordIndex:
     """The article's words, with what several readers ask of each of them worked out once: a reader then visits
     only the words it looks for (a few nouns, the capitalised words) instead of every word of the article."""
 
-    def __init__(self, words: list[Word]) -> None:
-        self.words = words
-        self.starts = [w.start for w in words]
-        self._texts = [w.text for w in words]
-        self._folded = [w.folded for w in words]
+    def __init__(self, words: TextWords) -> None:
+        self.words = words.words
+        self.starts, self.ends = words.starts, words.ends
+        self._texts, self._folded = words.texts, words.folded
+        self._distinct = frozenset(words.folded)
         self.capitalised = list(map(_capitalised, self._texts))
-        self.capitalised_at = [i for i, capital in enumerate(self.capitalised) if capital]
+        self.capitalised_at = list(compress(count(), self.capitalised))
 
     @cached_property
     def surname_keys(self) -> list[str]:
@@ -92,6 +93,8 @@ class _WordIndex:
 
     def folded_in(self, forms) -> list[Word]:
         """The words whose folded form is one of `forms`, in text order."""
+        if self._distinct.isdisjoint(forms):
+            return []  # most articles have none of the few words a reader looks for: no pass over them all
         return list(compress(self.words, map(forms.__contains__, self._folded)))
 
     def written_in(self, forms) -> list[Word]:
@@ -261,17 +264,14 @@ def _ends_phrase(words: list[Word], last: Word, phrases: list[tuple[str, ...]]) 
     )
 
 
-def _word_before(text: str, offset: int, words: list[Word]) -> Word | None:
+def _word_before(text: str, offset: int, index: _WordIndex) -> Word | None:
     """The word that ends right before `offset` (spaces apart), if one does."""
     end = offset
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    i = bisect_left(words, end, key=_end)  # words never overlap: their ends are in order
-    return words[i] if i < len(words) and words[i].end == end else None
-
-
-def _end(word: Word) -> int:
-    return word.end
+    ends = index.ends
+    i = bisect_left(ends, end)  # words never overlap: their ends are in order
+    return index.words[i] if i < len(ends) and ends[i] == end else None
 
 
 def _longest_first(found: list[Counterpart]) -> list[Counterpart]:

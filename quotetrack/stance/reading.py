@@ -53,4 +53,4 @@ def _cached_reading(
     lexicon: StanceLexicon,
 ) -> ArticleReading:
     words = TextWords(text, lexicon.clause_breaks)
-    return ArticleReading(words, article_counterparts(text, words.words, published, ner, kb, lexicon))
+    return ArticleReading(words, article_counterparts(text, words, published, ner, kb, lexicon))

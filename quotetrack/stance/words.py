@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, count, repeat
 from operator import add
+from typing import Iterator, NamedTuple
 
 from ..kb import fold
 
@@ -21,8 +22,7 @@ _CLAUSE_END = frozenset(",:()[]–—-")
 _SENTENCE_OR_CLAUSE_END = _SENTENCE_END | _CLAUSE_END
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is three times slower to build, and texts have many words
-class Word:
+class Word(NamedTuple):  # a tuple: texts have many words, and a tuple is the cheapest object to build
     i: int  # its place among the words split with it: the words of a span cut out of an article keep the article's
     text: str
     folded: str
@@ -36,35 +36,51 @@ class Word:
         return not self.text[0].isalnum() and self.text[0] != "_"
 
 
+# builds a Word from its fields in one C call: a NamedTuple's own __new__ is a Python call per word
+_word = partial(tuple.__new__, Word)
+
+
 def split_words(text: str, offset: int = 0, clause_breaks: frozenset[str] = frozenset()) -> list[Word]:
     """Words of `text` (offsets shifted by `offset`), numbered by sentence and clause.
 
     Clauses end at punctuation and before a clause-breaking conjunction ("ma", "mentre"), which is what binds a
     stance word to the counterpart it is about rather than to every name in the sentence.
     """
-    # built a column at a time, each column in one pass that runs in C: an article has hundreds of words, and
-    # a Python loop over them cost more than everything else the split does
+    return _words(*_columns(text, offset, clause_breaks))
+
+
+def _columns(text: str, offset: int, clause_breaks: frozenset[str]) -> tuple[list, list, list, list, Iterator, Iterator]:
+    """The words' texts, folded forms, starts, ends, sentences and clauses, a column each.
+
+    Built a column at a time, each column in one pass that runs in C: an article has hundreds of words, and a Python
+    loop over them cost more than everything else the split does."""
     matches = list(_WORD.finditer(text))
     tokens = list(map(re.Match.group, matches))
     folded = list(map(fold, tokens))
-    starts = map(add, map(re.Match.start, matches), repeat(offset))
-    ends = map(add, map(re.Match.end, matches), repeat(offset))
+    starts = list(map(add, map(re.Match.start, matches), repeat(offset)))
+    ends = list(map(add, map(re.Match.end, matches), repeat(offset)))
     # a word's sentence counts the sentence ends before it; its clause, the clause ends before it (a sentence end
     # is one too) and the clause-breaking words up to itself
     sentences = accumulate(map(_SENTENCE_END.__contains__, tokens), initial=0)
     clause_ends = accumulate(map(_SENTENCE_OR_CLAUSE_END.__contains__, tokens), initial=0)
     clauses = map(add, clause_ends, accumulate(map(clause_breaks.__contains__, folded)))
-    return list(map(Word, count(), tokens, folded, starts, ends, sentences, clauses))
+    return tokens, folded, starts, ends, sentences, clauses
+
+
+def _words(texts, folded, starts, ends, sentences, clauses) -> list[Word]:
+    return list(map(_word, zip(count(), texts, folded, starts, ends, sentences, clauses)))
 
 
 class TextWords:
-    """The words of a whole text, split once: the words of any span of it are then cut out, not split again."""
+    """The words of a whole text, split once: the words of any span of it are then cut out, not split again.
+
+    Its columns (`texts`, `folded`, `starts`, `ends`) let a reader look for a few words among all of them in C."""
 
     def __init__(self, text: str, clause_breaks: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.clause_breaks = clause_breaks
-        self.words = split_words(text, 0, clause_breaks)
-        self._starts = [w.start for w in self.words]
+        self.texts, self.folded, self.starts, self.ends, sentences, clauses = _columns(text, 0, clause_breaks)
+        self.words = _words(self.texts, self.folded, self.starts, self.ends, sentences, clauses)
 
     def between(self, start: int, end: int) -> list[Word]:
         """The same words as `split_words(text[start:end], start, clause_breaks)`, in the same sentences and clauses.
@@ -72,7 +88,7 @@ class TextWords:
         They are the text's own words, not copies (statements read the same sentences again and again): their `i`,
         sentence and clause numbers are the text's, so a span's words are told apart by position and compared by
         sentence and clause, never by the numbers themselves."""
-        words, starts = self.words, self._starts
+        words, starts = self.words, self.starts
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
         cut_at_start = first and words[first - 1].end > start
