@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import or_
 
 from ..analysis import Analysis
 from ..kb import KnowledgeBase, fold
@@ -131,13 +133,11 @@ def _pronoun_referents(statement, reading, quote_words, is_self, lexicon) -> lis
     person it names. Unresolved (none or several) pronouns are left alone."""
     if statement.clause_start is None or statement.clause_end is None:
         return []
-    pronouns = [  # each with whether it is second person
-        (w, w.folded in lexicon.addressee_pronouns)
-        for w in quote_words
-        if w.folded in lexicon.addressee_pronouns
-        or w.folded in lexicon.third_person_pronouns
-        or w.folded.endswith(lexicon.imperative_clitic_endings)  # "lasciatelo": the person the sentence is about
-    ]
+    folded = [w.folded for w in quote_words]
+    # a pronoun, or an imperative's clitic ("lasciatelo": the person the sentence is about); each word tested in C
+    clitics = repeat(lexicon.imperative_clitic_endings)
+    may_point_out = map(or_, map(lexicon.pronouns.__contains__, folded), map(str.endswith, folded, clitics))
+    pronouns = [(w, w.folded in lexicon.addressee_pronouns) for w in compress(quote_words, may_point_out)]
     if not pronouns:
         return []  # most quotes: nothing to resolve
     start, end = _reporting_sentence(statement, reading.text)
@@ -170,7 +170,9 @@ def _listed_after(statement, reading, quote_words, is_self, lexicon) -> list[Cou
     """'nei paesi che ho nominato», che includono Germania, Francia ...': a listing phrase of the quote stands for
     the counterparts named after the quote in the same sentence."""
     folded = [w.folded for w in quote_words]
-    may_start = [i for i, word in enumerate(folded) if word in lexicon.listing_first_words]  # usually none
+    if lexicon.listing_first_words.isdisjoint(folded):
+        return []  # most quotes
+    may_start = [i for i, word in enumerate(folded) if word in lexicon.listing_first_words]
     found = (
         quote_words[i]
         for phrase in lexicon.listing_phrases

@@ -7,11 +7,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import islice
+from operator import attrgetter
 
 from ..analysis import Analysis
 from .counterparts import Counterpart
 from .lexicon import CueForm, StanceLexicon, starts_with_any, word_matches
 from .words import Word
+
+
+_start = attrgetter("start")  # a bisect key called in C, not a Python call per probe
+_folded = attrgetter("folded")
 
 
 @dataclass
@@ -42,7 +47,7 @@ def find_cues(words: list[Word], lexicon: StanceLexicon, starting_before: int | 
     cues: list[Cue] = []
     stop = len(words) if starting_before is None else bisect_left(words, starting_before, key=_start)
     free_from = 0  # the words of a cue are part of no other
-    for i in lexicon.where_forms_may_start([w.folded for w in words[:stop]]):
+    for i in lexicon.where_forms_may_start(map(_folded, words[:stop])):
         if i < free_from:
             continue
         forms = lexicon.forms_starting_with(words[i].folded, words[i + 1].folded if i + 1 < len(words) else None)
@@ -184,10 +189,6 @@ def possessor(target: Placed, words: list[Word], candidates: list[Placed], lexic
     if i + 1 < len(words) and words[i].folded in lexicon.genitives:
         return next((c for c in candidates if c.word == i + 1), None)
     return None
-
-
-def _start(word: Word) -> int:
-    return word.start
 
 
 def _is_passive(words: list[Word], cue: Cue, lexicon: StanceLexicon) -> bool:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -103,6 +105,7 @@ class StanceLexicon:
 
     name_particles_folded: frozenset[str] = field(init=False, repr=False)
     listing_first_words: frozenset[str] = field(init=False, repr=False)
+    pronouns: frozenset[str] = field(init=False, repr=False)  # second or third person
     _markers_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _by_word: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[CueForm]] = field(default_factory=dict, repr=False)
@@ -110,6 +113,7 @@ class StanceLexicon:
     def __post_init__(self) -> None:
         self.name_particles_folded = frozenset(fold(w) for w in self.name_particles)
         self.listing_first_words = frozenset(phrase[0] for phrase in self.listing_phrases)
+        self.pronouns = self.addressee_pronouns | self.third_person_pronouns
         for marker in self.addressee_markers:
             self._markers_by_last.setdefault(marker[-1], []).append(marker)
         for form in self.forms:
@@ -126,16 +130,14 @@ class StanceLexicon:
         """The addressee markers whose last word is `word` (folded): asked of the word before every counterpart."""
         return self._markers_by_last.get(word, [])
 
-    def where_forms_may_start(self, folded: list[str]) -> list[int]:
+    def where_forms_may_start(self, folded: Iterable[str]) -> list[int]:
         """The places in a span's folded words where some form may start (a few; the others start none)."""
-        by_word, by_stem = self._by_word, self._by_stem
-        return [i for i, word in enumerate(folded) if word in by_word or word[:3] in by_stem]
+        return list(compress(count(), map(self._candidates, folded)))  # a cached lookup per word, all in C
 
     def forms_starting_with(self, word: str, next_word: str | None = None) -> tuple[CueForm, ...]:
         """Candidate forms whose first word can match `word` (folded) and whose second word, if they have one, can
-        match `next_word` (None: the span ends there), longest first."""
-        if not self._candidates(word):
-            return ()  # most words start no form: one lookup, not one per pair of words
+        match `next_word` (None: the span ends there), longest first. Asked only where `where_forms_may_start` says
+        a form may start, so the pairs it keeps are few."""
         return self._candidates_before(word, next_word)
 
     def _find_candidates_before(self, word: str, next_word: str | None) -> tuple[CueForm, ...]:
