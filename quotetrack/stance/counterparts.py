@@ -8,7 +8,7 @@ earlier); statements then take the mentions inside their spans.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -80,6 +80,7 @@ class _WordIndex:
     only the words it looks for (a few nouns, the capitalised words) instead of every word of the article."""
 
     def __init__(self, words: TextWords) -> None:
+        self._text = words.text
         self.words = words.words
         self.starts, self.ends = words.starts, words.ends
         self._texts, self._folded = words.texts, words.folded
@@ -87,9 +88,26 @@ class _WordIndex:
         self.capitalised = list(map(_capitalised, self._texts))
         self.capitalised_at = list(compress(count(), self.capitalised))
 
+    def with_surname_key(self, keys) -> list[tuple[Word, str]]:
+        """The words whose surname key is one of `keys`, each with its key, in text order.
+
+        A word's key is its folded form, but for a hyphenated word's ("al-Zarqawi" → "zarqawi"), which is never a
+        key itself: only those few words are keyed one by one."""
+        hyphenated = [(w, _surname_key(w.text)) for w in self._hyphenated]
+        keyed = [(w, w.folded) for w in self.folded_in(keys)] + [(w, key) for w, key in hyphenated if key in keys]
+        return sorted(keyed, key=lambda word_key: word_key[0].i)
+
     @cached_property
-    def surname_keys(self) -> list[str]:
-        return list(map(_surname_key, self._texts))  # only when the article introduces someone
+    def _hyphenated(self) -> list[Word]:
+        """The words with a hyphen: found from the text's few hyphens, not by testing every word."""
+        found: dict[int, Word] = {}
+        at = self._text.find("-")
+        while at >= 0:
+            i = bisect_right(self.starts, at) - 1
+            if i >= 0 and at < self.ends[i]:
+                found[i] = self.words[i]
+            at = self._text.find("-", at + 1)
+        return list(found.values())
 
     def folded_in(self, forms) -> list[Word]:
         """The words whose folded form is one of `forms`, in text order."""
@@ -473,7 +491,7 @@ def _article_people(text, index, kb_found, lexicon) -> list[Counterpart]:
             people.setdefault(key, text[first.start : last.end])
             full_spans.append((first.start, last.end, key))
     out = [Counterpart(s, e, people[key], "person", "article") for s, e, key in full_spans]
-    surnames = [(words[i], key) for i, key in enumerate(index.surname_keys) if key in people] if people else []
+    surnames = index.with_surname_key(people) if people else []
     for w, key in surnames:
         if not taken.overlap(w.start, w.end) and not any(s <= w.start < e for s, e, _ in full_spans):
             out.append(Counterpart(w.start, w.end, people[key], "person", "article"))

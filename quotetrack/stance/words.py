@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count
 from operator import add
 from typing import Iterator, NamedTuple
 
@@ -16,7 +16,11 @@ _QUOTE_MARKS = "«»\"“”‘’'„"  # not words: "«forte insoddisfazione»
 # "W." of "George W. Bush" and hyphenated names ("al-Zarqawi", "Padoa-Schioppa") are one word
 # (one \w+ run shared by the elided and the hyphenated forms: the same tokens as trying them one by one, faster)
 # any other character but a space or a quote mark is a word of its own
-_WORD = re.compile(rf"[A-Z]\.(?=\s+[A-Z])|\w+(?:['’]|(?:-\w+)*)|[^\w\s{_QUOTE_MARKS}]")
+# (the lookahead first rules out the many spaces at once; the hyphen is tested before a group is repeated)
+# the words are captured: `split` then gives gap, word, gap, word, ..., gap with no match object per word
+_WORDS = re.compile(
+    rf"((?=[^\s{_QUOTE_MARKS}])(?:[A-Z]\.(?=\s+[A-Z])|\w+(?:['’]|-\w+(?:-\w+)*|)|[^\w\s{_QUOTE_MARKS}]))"
+)
 _SENTENCE_END = frozenset(".!?;…")
 _CLAUSE_END = frozenset(",:()[]–—-")
 _SENTENCE_OR_CLAUSE_END = _SENTENCE_END | _CLAUSE_END
@@ -54,11 +58,11 @@ def _columns(text: str, offset: int, clause_breaks: frozenset[str]) -> tuple[lis
 
     Built a column at a time, each column in one pass that runs in C: an article has hundreds of words, and a Python
     loop over them cost more than everything else the split does."""
-    matches = list(_WORD.finditer(text))
-    tokens = list(map(re.Match.group, matches))
+    pieces = _WORDS.split(text)  # gap, word, gap, word, ..., gap
+    tokens = pieces[1::2]
     folded = list(map(fold, tokens))
-    starts = list(map(add, map(re.Match.start, matches), repeat(offset)))
-    ends = list(map(add, map(re.Match.end, matches), repeat(offset)))
+    at = list(accumulate(map(len, pieces), initial=offset))  # where each piece starts (the last: where all end)
+    starts, ends = at[1:-1:2], at[2::2]
     # a word's sentence counts the sentence ends before it; its clause, the clause ends before it (a sentence end
     # is one too) and the clause-breaking words up to itself
     sentences = accumulate(map(_SENTENCE_END.__contains__, tokens), initial=0)
