@@ -6,13 +6,12 @@ Two engines produce it: the built-in analyser (`quotetrack.builtin_nlp`, no mode
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import NamedTuple, Protocol, Sequence
 
 ENGINES = ("builtin", "stanza", "auto")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: an article has hundreds of tokens, and a tuple is the cheapest object to build
     i: int  # index in Analysis.tokens
     text: str
     start: int  # character offsets into Analysis.text

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, compress, count
+from functools import partial
+from itertools import accumulate, compress, count, repeat
 from operator import attrgetter
 from typing import NamedTuple, Sequence
 
@@ -55,7 +56,11 @@ def tokenize(text: str) -> list[Token]:
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k] is where token k starts, offsets[2k + 1] where it ends
     upos, lemmas, feats = _tags(words)
-    return list(map(Token, range(len(words)), words, offsets[0:-1:2], offsets[1::2], lemmas, upos, feats))
+    no_parse = repeat(None), repeat(""), repeat("O")  # head, deprel, ner
+    return list(map(_token, zip(count(), words, offsets[0:-1:2], offsets[1::2], lemmas, upos, feats, *no_parse)))
+
+
+_token = partial(tuple.__new__, Token)  # a Token from its fields in one C call (Token.__new__ is a Python call)
 
 
 def lexicon_upos(tokens: list[Token]) -> list[str]:

@@ -361,18 +361,22 @@ def align(analysis: Analysis, parse: Parse) -> None:
     sentence_of = [0] * len(tokens)
     for number, sentence in enumerate(analysis.sentences):
         sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
+    aligned = []
     for token in tokens:
         w = carried.get(token.i)
         if w is None:
-            token.head = _covering_token(token, parse.words, carried)
-            token.deprel = "punct" if token.upos == "PUNCT" else "dep"
+            deprel = "punct" if token.upos == "PUNCT" else "dep"
+            token = token._replace(head=_covering_token(token, parse.words, carried), deprel=deprel)
         else:
             word = parse.words[w]
-            token.lemma, token.upos, token.feats, token.deprel = word.lemma, word.upos, word.feats, word.deprel
-            token.ner = word.ner
-            token.head = _head_token(parse.words, owner, w, token.i)
+            token = token._replace(
+                lemma=word.lemma, upos=word.upos, feats=word.feats, deprel=word.deprel, ner=word.ner,
+                head=_head_token(parse.words, owner, w, token.i),
+            )
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
-            token.head, token.deprel = None, "root"
+            token = token._replace(head=None, deprel="root")
+        aligned.append(token)
+    analysis.tokens = aligned
     analysis.entities = list(parse.entities)
     analysis.has_parse = True
 
