@@ -1,7 +1,7 @@
 """The one analysis interface extraction, attribution and stance consume.
 
 Two engines produce it: the built-in analyser (`quotetrack.builtin_nlp`, no model, no torch) and Stanza
-(`quotetrack.stanza_nlp`). Downstream code never sees Stanza objects, only these dataclasses.
+(`quotetrack.stanza_nlp`). Downstream code never sees Stanza objects, only these types.
 """
 from __future__ import annotations
 
