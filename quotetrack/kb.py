@@ -280,9 +280,8 @@ class KnowledgeBase:
         folded, offsets = _fold_with_offsets(text)
         found: list[Mention] = []
         for match in _surface_matches(index.pattern, folded):
-            folded_start, folded_end = match.span(1)
-            folded_start, folded_end = folded_start - 1, folded_end - 1  # the matches were made on " " + folded
-            start, end = folded_start, folded_end
+            folded_start = match.start(1) - 1  # the matches were made on " " + folded
+            start, end = folded_start, match.end(1) - 1
             if offsets is not None:
                 start, end = offsets[start], offsets[end - 1] + 1
             surface = text[start:end]
