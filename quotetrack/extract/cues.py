@@ -1,197 +1,286 @@
-"""The cue lexicon: speech-verb forms generated from lemmas, auxiliaries, attribution markers and source nouns.
+"""Cues: the words that say someone said something, found from the reporting lexicon of `quotetrack.lang`.
 
-Everything Italian lives in `quotetrack/data/lexicon/*.yaml`; this module only reads it and conjugates regular verbs,
-so adding a verb is one line of YAML.
+One function per kind of cue, each over the few tokens the lexicon points at:
+- `verb_cues`: a reporting verb with its group (`ha inoltre dichiarato`, `si è detto`, `l'ha definita`, `avrebbe
+  detto`, `ha voluto ribadire`, `torna a definire`), including gerunds, participles and infinitives;
+- `light_verb_cues`: `fa sapere`, `ha reso noto`;
+- `noun_cues`: `l'annuncio`, `le dichiarazioni`, `la richiesta`;
+- `marker_cues`: `secondo`, `a parere del`, `stando ai`;
+- `relative_marker_cues`: `…, secondo cui …`;
+- `after_content_cues`: `È quanto sostiene X`, `Lo ha detto X`, `A confermarlo è X`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import is_
 
-from ..datafiles import read_lexicon
+from ..analysis import Document
+from ..lang import VerbForm
 
-
-@lru_cache(maxsize=None)
-def load_lexicon(name: str):
-    """One YAML file of `quotetrack/data/lexicon/` (read once; callers must not modify it)."""
-    return read_lexicon(name)
-
-
-_CACHE_SIZE = 1 << 16
-
-
-def cached_map(function, cache: dict, keys: list) -> list:
-    """`function` of every key, read through `cache`: mapping `dict.get` runs in C, several times cheaper than an
-    lru_cache call per word. A full cache is emptied, so memory stays flat however many articles go through."""
-    values = list(map(cache.get, keys))
-    if None in values:
-        if len(cache) >= _CACHE_SIZE:
-            cache.clear()
-        for i in compress(count(), map(is_, values, repeat(None))):
-            values[i] = cache[keys[i]] = function(keys[i])
-    return values
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def fold_apostrophe(word: str) -> str:
-    """Lower case with one apostrophe (’ ‘ → '); cached, as every token of every article is folded."""
-    return word.replace("’", "'").replace("‘", "'").lower()
+VERB, LIGHT, NOUN, MARKER, RELATIVE, AFTER, COLON = "verb", "light", "noun", "marker", "relative", "after", "colon"
 
 
 @dataclass(frozen=True)
-class VerbForm:
+class Cue:
+    """A cue. Token ranges are [first, last); `word` is the verb, noun or the marker's first word."""
+
+    kind: str  # verb / light / noun / marker / relative / after / colon
+    first: int
+    last: int
+    word: int
     lemma: str
-    frames: frozenset[str]
-    finite: bool  # False for participles, gerunds and infinitives
-    gerund: bool = False
-    participle: bool = False
+    frames: frozenset[str] = frozenset()
+    tense: str = "finite"  # finite / participle / gerund / infinitive (verbs)
+    auxiliary: bool = False
+    passive: bool = False
+    reflexive: bool = False
+    negated: bool = False
+    governed: bool = False  # an infinitive after a governing verb (`ha voluto ribadire`)
+    polarity: float = 0.0
+    sense: str = "speech"  # the lexicon's kind: speech, cognition, request, accusation …
+    person_only: bool = False  # markers: only a named person or a title may follow (`per`)
+    speaker_at: int | None = None  # after-content cues: where the speaker's phrase starts
+
+    def text(self, doc: Document) -> str:
+        return doc.span_text(self.first, self.last)
 
 
-def conjugate(infinitive: str, verb_class: str, endings: dict) -> dict[str, list[str]]:
-    """Regular forms of an Italian verb, by tense, from the endings of its class."""
-    stem = infinitive[:-3]
-    forms: dict[str, list[str]] = {}
-    for tense, suffixes in endings.get(verb_class, {}).items():
-        forms[tense] = [_join(stem, suffix) if verb_class == "are" else stem + suffix for suffix in suffixes]
-    return forms
+def find_cues(doc: Document) -> list[Cue]:
+    """Every cue of the article, in text order."""
+    cues = verb_cues(doc) + light_verb_cues(doc) + noun_cues(doc) + marker_cues(doc) + relative_marker_cues(doc)
+    cues += after_content_cues(doc, cues)
+    cues.sort(key=lambda c: (c.first, c.last))
+    return cues
 
 
-def _join(stem: str, suffix: str) -> str:
-    """First-conjugation spelling: the stem keeps its hard or soft sound (aggiungere has no such rule: aggiunge)."""
-    if stem.endswith(("c", "g")) and suffix[:1] in ("e", "i") and not stem.endswith(("sc",)):
-        return stem + "h" + suffix  # spiegare → spieghi, replicare → replicherà
-    if stem.endswith(("ci", "gi")) and suffix[:1] in ("e", "i"):
-        return stem[:-1] + suffix  # annunciare → annuncerà, annunci
-    return stem + suffix
+def verb_cues(doc: Document) -> list[Cue]:
+    lang = doc.lang
+    forms = lang.verb_forms
+    entries = lang.verb_lemmas
+    out = []
+    candidates = range(len(doc.tokens)) if doc.has_parse else doc.where(forms)
+    for i in candidates:
+        form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
+        if form is None or _noun_use(doc, i):
+            continue
+        if form.also_participle and not _auxiliary_before(doc, i):
+            form = form._replace(tense="participle")  # "voci non confermate": a participle, not a present
+        entry = entries.get(form.lemma) or {}
+        first = _group_start(doc, i)
+        group = doc.lower[first:i]
+        auxiliary = any(w in lang.auxiliaries for w in group)
+        governed = False
+        if form.infinitive:
+            governor = _governor_before(doc, first)
+            if governor is not None:
+                first, governed = _group_start(doc, governor), True
+                group = doc.lower[first:i]
+                auxiliary = any(w in lang.auxiliaries for w in group)
+        reflexive = any(w in lang.words("reflexive_clitics") for w in group) or (
+            not form.finite and doc.lower[i].endswith(("si", "sene")))
+        passive = form.participle and not reflexive and any(lang.auxiliaries.get(w) == "essere" for w in group)
+        frames = frozenset(entry.get("frames") or ())
+        out.append(Cue(VERB, first, i + 1, i, form.lemma, frames, form.tense, auxiliary, passive, reflexive,
+                       _negated(doc, first), governed, float(entry.get("polarity", 0) or 0), entry.get("kind", "speech")))
+    return out
 
 
-@lru_cache(maxsize=1)
-def verb_forms() -> dict[str, VerbForm]:
-    """Every form of every speech verb (lower case, plus reflexive infinitives and gerunds) → its VerbForm."""
-    endings = load_lexicon("conjugation.yaml")
-    table: dict[str, VerbForm] = {}
-    for lemma, spec in load_lexicon("speech_verbs.yaml").items():
-        frames = frozenset(spec.get("frames", []))
-        by_tense = conjugate(lemma, spec["class"], endings)
-        for tense, forms in by_tense.items():
-            for form in forms:
-                _add(table, form, lemma, frames, tense)
-        for form in spec.get("forms", []):
-            form = fold_apostrophe(form)
-            _add(table, form, lemma, frames, _tense_of_irregular(form))
-        for form in spec.get("participles", []):
-            _add(table, fold_apostrophe(form), lemma, frames, "participle")
-        gerunds = [f for f, v in table.items() if v.lemma == lemma and v.gerund and f == strip_clitic(f)]
-        for gerund in gerunds:
-            for clitic in _attachable_clitics():
-                _add(table, gerund + clitic, lemma, frames, "gerund")
-        for infinitive in by_tense.get("infinitive", []):
-            for clitic in _attachable_clitics():
-                _add(table, infinitive[:-1] + clitic, lemma, frames, "infinitive")
-    return table
+def _auxiliary_before(doc: Document, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and j > i - 5 and (doc.lower[j] in doc.lang.words("group_adverbs") or doc.lower[j] in doc.lang.words("clitics")):
+        j -= 1
+    return j >= 0 and doc.lower[j] in doc.lang.auxiliaries
 
 
-@lru_cache(maxsize=1)
-def speech_verb_frames() -> dict[str, frozenset[str]]:
-    """Speech-verb lemma → its frames (what a parse's lemma is looked up in)."""
-    return {lemma: frozenset(spec.get("frames", [])) for lemma, spec in load_lexicon("speech_verbs.yaml").items()}
+def _parsed_form(doc: Document, i: int) -> VerbForm | None:
+    """With a parse, a reporting verb the conjugated forms miss, known by its lemma."""
+    if not doc.has_parse:
+        return None
+    token = doc.tokens[i]
+    if token.upos != "VERB" or token.lemma not in doc.lang.verb_lemmas:
+        return None
+    feats = token.feats
+    tense = ("gerund" if "VerbForm=Ger" in feats else "participle" if "VerbForm=Part" in feats
+             else "infinitive" if "VerbForm=Inf" in feats else "finite")
+    return VerbForm(token.lemma, tense)
 
 
-def _attachable_clitics() -> list[str]:
-    return sorted(c for c in grammar("clitics") if c.isalpha())
-
-
-def _tense_of_irregular(form: str) -> str:
-    if strip_clitic(form).endswith(endings("gerund_endings")):
-        return "gerund"
-    if is_infinitive(form):
-        return "infinitive"
-    return "present"
-
-
-@lru_cache(maxsize=None)
-def grammar(name: str) -> frozenset[str]:
-    """One closed word list of `grammar.yaml` (lower case)."""
-    return frozenset(fold_apostrophe(str(w)) for w in load_lexicon("grammar.yaml")[name])
-
-
-@lru_cache(maxsize=None)
-def endings(*names: str) -> tuple[str, ...]:
-    """The word endings of one or more `grammar.yaml` lists, as a tuple for `str.endswith`."""
-    return tuple(frozenset().union(*(grammar(name) for name in names)))
-
-
-@lru_cache(maxsize=1 << 16)
-def strip_clitic(word: str) -> str:
-    """`accusandolo` → `accusando`, `dirsi` → `dir` (a clitic pronoun attached to a verb form)."""
-    for clitic in sorted(_attachable_clitics(), key=len, reverse=True):
-        if word.endswith(clitic) and len(word) > len(clitic) + 3:
-            return word[: -len(clitic)]
-    return word
-
-
-def is_infinitive(word: str) -> bool:
-    """`dire`, `porre`, `aver`, `ritirarsi`, `definirla`."""
-    if len(word) <= 3 or not word.isalpha() or not word.islower():
+def _noun_use(doc: Document, i: int) -> bool:
+    """`le accuse`, `gli attacchi`, `nel consiglio`, `il Consiglio`: a noun that looks like a verb form."""
+    if i == 0:
         return False
-    if word.endswith(endings("infinitive_endings")):
+    if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ"):
         return True
-    return strip_clitic(word).endswith(endings("truncated_infinitive_endings"))
+    lang = doc.lang
+    before = doc.lower[i - 1]
+    word = doc.tokens[i].text
+    if word[:1].isupper() and doc.sentence_bounds(i)[0] != i and before not in _OPENING:
+        return True
+    if before in lang.words("noun_determiners"):
+        return True
+    prep = lang.preposition(before)
+    if prep is not None and prep != before and before != "d'":
+        return True  # "nel consiglio"; a bare preposition may precede an infinitive ("di dire")
+    return before in lang.words("article_or_clitic") and doc.lower[i].endswith("i") and not doc.lower[i].endswith("ti")
 
 
-def is_determiner(lower: str) -> bool:
-    return function_words().get(lower, ("",))[0] == "DET"
+_OPENING = frozenset("«“\"‘:(-–—")
 
 
-def is_preposition(lower: str) -> bool:
-    return function_words().get(lower, ("",))[0] == "ADP"
+def _group_start(doc: Document, i: int) -> int:
+    """First token of the verb group ending at i: auxiliaries, clitics and adverbs in between (`l'ha poi detto`)."""
+    lang = doc.lang
+    adverbs = lang.words("group_adverbs")
+    first = i
+    j = i - 1
+    while j >= 0 and j >= i - 6:
+        low = doc.lower[j]
+        if low in lang.auxiliaries or low in lang.words("clitics"):
+            first = j
+        elif low not in adverbs:
+            break
+        j -= 1
+    return first
 
 
-def is_of(lower: str) -> bool:
-    """`di`, `del`, `dell'`, … (the preposition linking complements)."""
-    return preposition_lemma(lower) in grammar("of")
+def _governor_before(doc: Document, first: int) -> int | None:
+    """`ha voluto ribadire`, `torna a definire`, `ci tiene a precisare`: the governing verb before an infinitive."""
+    j = first - 1
+    if j >= 0 and doc.lower[j] in ("a", "di"):
+        j -= 1
+    while j >= 0 and doc.lower[j] in doc.lang.words("group_adverbs"):
+        j -= 1
+    if j >= 0 and doc.lower[j] in doc.lang.governor_forms:
+        return j
+    return None
 
 
-def preposition_lemma(lower: str) -> str | None:
-    """`della` → `di`; None for a word that is not a preposition."""
-    entry = function_words().get(lower)
-    return entry[1] if entry is not None and entry[0] == "ADP" else None
+def _negated(doc: Document, first: int) -> bool:
+    return first > 0 and doc.lower[first - 1] in ("non", "né", "mai") or (
+        first > 1 and doc.lower[first - 2] == "non" and doc.lower[first - 1] in doc.lang.words("clitics"))
 
 
-def is_closed_word(lower: str) -> bool:
-    return lower in function_words() or lower in auxiliary_forms() or lower in verb_forms()
+def light_verb_cues(doc: Document) -> list[Cue]:
+    """`fa sapere`, `ha reso noto`, `ha lanciato un appello`: a light verb and the words after it."""
+    lang = doc.lang
+    table = lang.light_verbs
+    out = []
+    for i in doc.where(table):
+        for cue in table[doc.lower[i]]:
+            if tuple(doc.lower[i : i + len(cue.words)]) != cue.words:
+                continue
+            j = i - 1
+            while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
+                j -= 1
+            form = lang.light_verb_forms.get(doc.lower[j]) if j >= 0 else None
+            if form is None or form.lemma != cue.verb:
+                continue
+            first = _group_start(doc, j)
+            out.append(Cue(LIGHT, first, i + len(cue.words), j, f"{cue.verb} {' '.join(cue.words)}", cue.frames,
+                           form.tense, first < j, False, False, _negated(doc, first), polarity=cue.polarity))
+            break
+    return out
 
 
-def _add(table: dict, form: str, lemma: str, frames: frozenset, tense: str) -> None:
-    table.setdefault(form, VerbForm(lemma, frames, tense not in ("participle", "gerund", "infinitive"),
-                                    tense == "gerund", tense == "participle"))
+def noun_cues(doc: Document) -> list[Cue]:
+    """Speech nouns after a determiner or a preposition (`l'annuncio`, `nelle dichiarazioni`, `sue parole`)."""
+    lang = doc.lang
+    table = lang.noun_cues
+    out = []
+    for i in doc.where(table):
+        if i == 0 or doc.tokens[i].text[:1].isupper() and doc.sentence_bounds(i)[0] != i:
+            continue
+        before = doc.lower[i - 1]
+        if not (lang.is_determiner(before) or lang.preposition(before) or before in lang.words("possessives")):
+            continue
+        noun = table[doc.lower[i]]
+        first = i - 1
+        out.append(Cue(NOUN, first, i + 1, i, noun.lemma, noun.frames, polarity=noun.polarity, sense=noun.kind))
+    return out
 
 
-@lru_cache(maxsize=1)
-def auxiliary_forms() -> dict[str, str]:
-    return {fold_apostrophe(f): lemma for lemma, forms in load_lexicon("auxiliaries.yaml").items() for f in forms}
+def marker_cues(doc: Document) -> list[Cue]:
+    """Attribution markers; a preposition in a marker matches its articulated forms (`a parere del`)."""
+    lang = doc.lang
+    table = lang.markers
+    out = []
+    for i in doc.where(table):
+        if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
+            continue  # "il secondo giorno": an ordinal
+        for marker in table[doc.lower[i]]:
+            if _matches(doc, i, marker.words):
+                last = i + len(marker.words)
+                out.append(Cue(MARKER, i, last, i, " ".join(marker.words), frozenset({"marker"}),
+                               person_only=marker.person_only))
+                break
+    return out
 
 
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, tuple[str, str]]:
-    """lower-case form → (UPOS, lemma); the first group listing a form wins."""
-    table: dict[str, tuple[str, str]] = {}
-    for upos, words in load_lexicon("function_words.yaml").items():
-        for form, lemma in words.items():
-            table.setdefault(fold_apostrophe(str(form)), (upos, str(lemma)))
-    return table
+def _matches(doc: Document, i: int, words: tuple[str, ...]) -> bool:
+    """The tokens from i spell `words`; a plain preposition of the phrase matches its articulated forms."""
+    if i + len(words) > len(doc.tokens):
+        return False
+    lang = doc.lang
+    for k, word in enumerate(words):
+        low = doc.lower[i + k]
+        if low != word and not (lang.preposition(word) == word and lang.preposition(low) == word and k == len(words) - 1):
+            return False
+    return True
 
 
-@lru_cache(maxsize=1)
-def light_verbs() -> tuple[dict[str, dict], dict[str, str]]:
-    """(word → spec with `after` lemma and `frames`, light-verb form → lemma)."""
-    forms = {fold_apostrophe(f): lemma for lemma, fs in load_lexicon("light_verb_forms.yaml").items() for f in fs}
-    return load_lexicon("light_verbs.yaml"), forms
+def relative_marker_cues(doc: Document) -> list[Cue]:
+    """`X, secondo cui …`, `X, per il quale …`: the clause after is X's."""
+    table = doc.lang.relative_markers
+    out = []
+    for i in doc.where(table):
+        for words in table[doc.lower[i]]:
+            if tuple(doc.lower[i : i + len(words)]) == words:
+                out.append(Cue(RELATIVE, i, i + len(words), i, " ".join(words), frozenset({"che"})))
+                break
+    return out
 
 
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (without their full stop) after which a sentence does not end."""
-    return frozenset(str(a).lower() for a in load_lexicon("abbreviations.yaml"))
+def after_content_cues(doc: Document, cues: list[Cue]) -> list[Cue]:
+    """Attribution after the content, opening a sentence: the patterns of the lexicon's `after_content`."""
+    lang = doc.lang
+    patterns = lang.after_content
+    verbs_at = {c.word: c for c in cues if c.kind == VERB}
+    out = []
+    for sentence in doc.sentences:
+        i = sentence.first
+        while i < sentence.last and doc.tokens[i].text in _OPENING:
+            i += 1
+        for pattern in patterns:
+            end = _match_pattern(doc, i, sentence.last, pattern, verbs_at)
+            if end is not None:
+                verb = next((k for k in range(i, end) if k in verbs_at), i)
+                cue = verbs_at.get(verb)
+                out.append(Cue(AFTER, i, end, verb, cue.lemma if cue else doc.lower[i], frozenset({"after"}),
+                               polarity=cue.polarity if cue else 0.0, speaker_at=end))
+                break
+    return out
+
+
+def _match_pattern(doc: Document, i: int, limit: int, pattern: tuple[str, ...], verbs_at: dict) -> int | None:
+    """Where a pattern matched from token i ends (at its SPEAKER slot), or None."""
+    lang = doc.lang
+    k = i
+    for slot in pattern:
+        if k >= limit:
+            return None
+        low = doc.lower[k]
+        if slot == "SPEAKER":
+            return k
+        if slot == "VERB":
+            if k not in verbs_at or not verbs_at[k].tense == "finite" and verbs_at[k].tense != "participle":
+                return None
+        elif slot == "VERB+CLITIC":
+            form = lang.verb_forms.get(low)
+            if form is None or not form.infinitive or low == form.lemma:
+                return None
+        elif slot == "AUX":
+            if low not in lang.auxiliaries:
+                return None
+        elif low != slot and lang.preposition(low) != slot:
+            return None
+        k += 1
+    return k

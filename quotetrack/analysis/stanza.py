@@ -10,11 +10,14 @@ import bisect
 import importlib.util
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from .analysis import Analysis, EntitySpan, Token
+from ..kb import KnowledgeBase
+from ..lang import Language
+from ..models import Article
+from .document import Document, EntitySpan, Token
 
 ENV_MODELS_DIR = "QUOTETRACK_STANZA_DIR"
 ENV_NER_MODEL = "QUOTETRACK_STANZA_NER"
@@ -214,12 +217,12 @@ def load_pipeline(resources_dir: Path, ner_model: Path | None = None):
     return _PIPELINES[key]
 
 
-class StanzaAnalyzer:
-    """Analyses Italian text with Stanza; the pipeline is loaded on first use.
+class StanzaEngine:
+    """Reads Italian with Stanza; the pipeline is loaded on first use.
 
-    The surface layer (tokens, sentences) is the built-in analyser's, so every surface rule of the extractor sees
-    exactly what it sees with the built-in engine; Stanza adds its lemmas, tags, parse and entities on top, aligned
-    by character offsets (`align`)."""
+    The tokens and sentences are the built-in engine's (`tokens.py`), so every surface rule sees the same tokens
+    with either engine; Stanza puts its lemmas, tags, parse and entities on them, aligned by character offsets
+    (`align`)."""
 
     name = "stanza"
 
@@ -237,17 +240,12 @@ class StanzaAnalyzer:
     def pipeline(self):
         return load_pipeline(self.models_path, self.ner_model)
 
-    def analyze(self, text: str) -> Analysis:
-        return self.analyze_many([text])[0]
+    def analyse_many(self, articles: Sequence[Article], kb: KnowledgeBase, lang: Language) -> list[Document]:
+        from .builtin import analyse
 
-    def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
-        from .builtin_nlp import BuiltinAnalyzer
-
-        analyses = BuiltinAnalyzer().analyze_many(texts)
-        for analysis, parse in zip(analyses, self.parse_many(texts)):
-            align(analysis, parse)
-            analysis.engine = self.name
-        return analyses
+        documents = [analyse(article, kb, lang) for article in articles]
+        parses = self.parse_many([a.text for a in articles])
+        return [align(document, parse) for document, parse in zip(documents, parses)]
 
     def parse_many(self, texts: Sequence[str]) -> list[Parse]:
         """Stanza's own reading of each text; its pieces go to Stanza in bulk calls of about BATCH_CHARS
@@ -306,7 +304,6 @@ class Word:
     feats: str
     head: int | None  # index into Parse.words; None for a sentence root
     deprel: str
-    ner: str
 
 
 @dataclass
@@ -323,7 +320,7 @@ def _append_document(parse: Parse, document, offset: int) -> None:
     for sentence in document.sentences:
         first = len(words)
         for stanza_token in sentence.tokens:
-            for word, tag in zip(stanza_token.words, _word_tags(stanza_token.ner, len(stanza_token.words))):
+            for word in stanza_token.words:
                 words.append(
                     Word(
                         offset + stanza_token.start_char,
@@ -334,23 +331,22 @@ def _append_document(parse: Parse, document, offset: int) -> None:
                         word.feats or "",
                         first + word.head - 1 if word.head else None,
                         word.deprel or "",
-                        tag,
                     )
                 )
     for entity in document.ents:
         parse.entities.append(EntitySpan(offset + entity.start_char, offset + entity.end_char, entity.type, entity.text))
 
 
-def align(analysis: Analysis, parse: Parse) -> None:
-    """Put Stanza's reading on the surface tokens of `analysis` (the built-in engine's), by character offsets.
+def align(document: Document, parse: Parse) -> Document:
+    """The document with Stanza's reading on its tokens, matched by character offsets.
 
     Each token takes the tags of the Stanza word it carries: of the words sharing its characters, the one whose head
     lies outside them (`della` → `di`, `dirlo` → `dir`), else the first. Heads are mapped to the tokens carrying
     them, climbing past words that share the token; a head outside the token's sentence makes it a root. A token
     Stanza glued to a neighbour (`ultimatum»`) hangs on the token that carries the glued word.
     """
-    tokens = analysis.tokens
-    starts = [t.start for t in tokens]
+    tokens = document.tokens
+    starts = document.starts
     owner = [_token_of(word, tokens, starts) for word in parse.words]
     carried: dict[int, int] = {}
     for w, t in enumerate(owner):
@@ -358,9 +354,7 @@ def align(analysis: Analysis, parse: Parse) -> None:
             continue
         if t not in carried or _heads_outside(parse.words, owner, w, t) and not _heads_outside(parse.words, owner, carried[t], t):
             carried[t] = w
-    sentence_of = [0] * len(tokens)
-    for number, sentence in enumerate(analysis.sentences):
-        sentence_of[sentence.first : sentence.last] = [number] * (sentence.last - sentence.first)
+    sentence_of = document.sentence_of
     aligned = []
     for token in tokens:
         w = carried.get(token.i)
@@ -369,16 +363,12 @@ def align(analysis: Analysis, parse: Parse) -> None:
             token = token._replace(head=_covering_token(token, parse.words, carried), deprel=deprel)
         else:
             word = parse.words[w]
-            token = token._replace(
-                lemma=word.lemma, upos=word.upos, feats=word.feats, deprel=word.deprel, ner=word.ner,
-                head=_head_token(parse.words, owner, w, token.i),
-            )
+            token = token._replace(lemma=word.lemma.casefold(), upos=word.upos, feats=word.feats, deprel=word.deprel,
+                                   head=_head_token(parse.words, owner, w, token.i))
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
             token = token._replace(head=None, deprel="root")
         aligned.append(token)
-    analysis.tokens = aligned
-    analysis.entities = list(parse.entities)
-    analysis.has_parse = True
+    return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True)
 
 
 def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
@@ -412,12 +402,3 @@ def _covering_token(token: Token, words: list[Word], carried: dict[int, int]) ->
         if w is not None:
             return k if words[w].end > token.start else None
     return None
-
-
-def _word_tags(tag: str | None, n_words: int) -> list[str]:
-    """Stanza tags tokens in BIOES; Analysis wants BIO per word (a multi-word token's later words continue it)."""
-    if not tag or tag == "O":
-        return ["O"] * n_words
-    prefix, _, label = tag.partition("-")
-    first = "B" if prefix in ("B", "S") else "I"
-    return [f"{first}-{label}"] + [f"I-{label}"] * (n_words - 1)

@@ -7,8 +7,9 @@ paragraph are handled here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .document import QuoteSpan
 
 OPENERS = {"«": "angle", "“": "double", "„": "double", '"': "double", "‘": "single", "‚": "single", "‹": "angle1"}
 CLOSERS = {"»": "angle", "”": "double", "“": "double", '"': "double", "’": "single", "‘": "single", "›": "angle1"}
@@ -16,18 +17,6 @@ MARKS = frozenset(OPENERS) | frozenset(CLOSERS)
 _OPEN_CONTEXT = frozenset("([{-–—/:;,") | MARKS
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}-–—…") | MARKS
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")  # all other characters are skipped
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quotation: marks at `open` and `close - 1`; the words are text[start:end]. `closed` is False when the
-    paragraph ended before a closing mark (the span then runs to the end of that paragraph)."""
-
-    open: int
-    close: int
-    start: int
-    end: int
-    closed: bool = True
 
 
 def _can_open(text: str, i: int) -> bool:

@@ -1,0 +1,103 @@
+"""The built-in engine: tokens with offsets, sentences, lemmas and coarse tags from the language data. No model.
+
+It is what runs everywhere (no torch). Tokens and sentences come from `tokens.py` (the Stanza engine shares them);
+tags come from the closed word lists, the auxiliaries and the reporting verbs of `quotetrack.lang`, and a word
+whose lemma is an infinitive other than itself is read as a verb.
+"""
+from __future__ import annotations
+
+from itertools import compress, count, repeat
+from typing import NamedTuple, Sequence
+
+from ..kb import KnowledgeBase
+from ..lang import Language, lower
+from ..models import Article
+from .document import Document, Token
+from .quotes import quote_spans
+from .tokens import BEFORE_SENTENCE, split_sentences, split_tokens
+
+
+class BuiltinEngine:
+    name = "builtin"
+
+    def analyse_many(self, articles: Sequence[Article], kb: KnowledgeBase, lang: Language) -> list[Document]:
+        return [analyse(article, kb, lang) for article in articles]
+
+
+def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
+    """The built-in reading of one article."""
+    text = article.text
+    words, starts, ends = split_tokens(text)
+    lowers = [lower(w) for w in words]
+    upos, lemmas, feats = tag(words, lowers, lang)
+    no_parse = repeat(None), repeat("")  # head, deprel
+    tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
+    quotes = quote_spans(text)
+    return Document(article, text, tokens, tuple(split_sentences(text, tokens, quotes, lang)),
+                    tuple(q for q in quotes if q.closed), lang, kb)
+
+
+class _Reading(NamedTuple):
+    """What the language data say about one word out of context."""
+
+    upos: str
+    lemma: str
+    feats: str
+    verb_form: bool  # an auxiliary or reporting-verb form
+    contextual: bool  # the neighbours may change the tags (a capitalised verb form, an elided article)
+
+
+_READINGS: dict[tuple[str, str], _Reading] = {}
+
+
+def tag(words: list[str], lowers: list[str], lang: Language) -> tuple[list[str], list[str], list[str]]:
+    """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
+    readings = [_READINGS.get((w, lang.code)) or _read(w, lw, lang) for w, lw in zip(words, lowers)]
+    if not readings:
+        return [], [], []
+    upos, lemmas, feats, _, contextual = map(list, zip(*readings))
+    for i in compress(count(), contextual):
+        reading = readings[i]
+        if words[i][:1].isupper() and i and words[i - 1] not in BEFORE_SENTENCE:
+            upos[i], lemmas[i], feats[i] = "PROPN", lowers[i], ""  # "Stati Uniti", not a participle of essere
+        elif reading.upos == "DET" and i + 1 < len(words) and readings[i + 1].verb_form:
+            upos[i] = "PRON"  # l'ha detto: a clitic, not an article
+    return upos, lemmas, feats
+
+
+def _read(word: str, low: str, lang: Language) -> _Reading:
+    if len(_READINGS) > 1 << 16:
+        _READINGS.clear()
+    reading = _reading(word, low, lang)
+    _READINGS[(word, lang.code)] = reading
+    return reading
+
+
+def _reading(word: str, low: str, lang: Language) -> _Reading:
+    aux = lang.auxiliaries.get(low)
+    verb = lang.verb_forms.get(low)
+    verb_form = aux is not None or verb is not None
+    if not word[0].isalnum():
+        return _Reading("PUNCT", word, "", verb_form, False)
+    if word[0].isdigit():
+        return _Reading("NUM", word, "", verb_form, False)
+    capitalised = word[0].isupper()
+    closed = lang.function_words.get(low)
+    if closed is not None:
+        upos, lemma, feats = closed[0], closed[1], ""
+    elif aux is not None:
+        upos, lemma, feats = "AUX", aux, ""
+    elif verb is not None:
+        upos, lemma, feats = "VERB", verb.lemma, _FEATS.get(verb.tense, "")
+    elif capitalised:
+        upos, lemma, feats = "PROPN", low, ""
+    else:
+        lemma = lang.lemma(low) if low.isalpha() else low
+        upos = "VERB" if lemma != low and lemma.endswith(_INFINITIVE) else ""
+        feats = ""
+    contextual = (capitalised and verb_form) or (closed is not None and closed[0] == "DET" and low.endswith("'"))
+    return _Reading(upos, lemma, feats, verb_form, contextual)
+
+
+_INFINITIVE = ("are", "ere", "ire", "rre")
+_FEATS = {"gerund": "VerbForm=Ger", "participle": "VerbForm=Part", "infinitive": "VerbForm=Inf"}

@@ -1,0 +1,219 @@
+"""The one reading of an article that extraction, attribution and stance all use.
+
+An engine (`quotetrack.analysis.builtin` or `quotetrack.analysis.stanza`) builds a `Document` once per article:
+tokens with offsets, lemmas and tags, sentences, clauses, quotations, entities, an optional dependency parse, and
+the mention index (who is mentioned, resolved to canonical names). Nothing downstream tokenises again.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress, count
+from operator import attrgetter
+from typing import TYPE_CHECKING, Container, NamedTuple
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+    from ..lang import Language
+    from ..models import Article
+
+
+class Token(NamedTuple):  # a tuple: an article has hundreds of tokens, and a tuple is the cheapest object to build
+    i: int  # index in Document.tokens
+    text: str
+    start: int  # character offsets into Document.text
+    end: int
+    lower: str  # lower case, one apostrophe: what word lists are compared with
+    lemma: str
+    upos: str  # Universal POS; "" when the engine could not tell
+    feats: str = ""  # UD features, "Mood=Ind|Tense=Past"
+    head: int | None = None  # index of the head token; None for a root or without a parse
+    deprel: str = ""  # UD relation; "" without a parse
+
+
+class Sentence(NamedTuple):
+    start: int  # character offsets
+    end: int
+    first: int  # token range [first, last)
+    last: int
+
+
+class QuoteSpan(NamedTuple):
+    """A quotation: marks at `open` and `close - 1`; its words are text[start:end]. `closed` is False when the
+    paragraph ended before a closing mark."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool = True
+
+
+class EntitySpan(NamedTuple):
+    """A named entity an engine's tagger found (characters; label PER / ORG / LOC)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class Mention(NamedTuple):
+    """Somebody or something the article mentions: a token range and, where it can be told, who it is.
+
+    `via` says how it was recognised: kb (a name, alias or epithet of the knowledge base), name (capitalised words),
+    title (a title phrase: `il ministro degli Esteri`), organisation (`il governo cinese`), description (an anonymous
+    source: `fonti diplomatiche`), pronoun, demonym (`gli americani`), ner (the engine's tagger)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    via: str
+    kind: str  # person / organisation / country / place / anonymous
+    name: str | None  # canonical name; None where the article does not tell
+    head: int | None = None  # the title or head noun's token, for phrases
+    role: str | None = None  # the knowledge base's role id of a title phrase
+    resolved_by: str = ""  # how `name` was found for a phrase: apposition, date, article, earlier, kb
+
+
+_NEWLINE = re.compile("\n")
+_TEXT, _START, _END, _LOWER = attrgetter("text"), attrgetter("start"), attrgetter("end"), attrgetter("lower")
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """An analysed article. Built by an engine; read-only for everything downstream."""
+
+    article: Article
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[QuoteSpan, ...]  # closed, outermost quotations in text order
+    lang: Language
+    kb: KnowledgeBase
+    engine: str = "builtin"
+    has_parse: bool = False
+    entities: tuple[EntitySpan, ...] = ()
+
+    @cached_property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Who the article mentions, resolved (`quotetrack.analysis.mentions`); read only for articles with cues."""
+        from .mentions import find_mentions
+
+        return find_mentions(self)
+
+    # -- columns, computed once ---------------------------------------------------------------------------------
+    @cached_property
+    def lower(self) -> list[str]:
+        return list(map(_LOWER, self.tokens))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return list(map(_START, self.tokens))
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return list(map(_END, self.tokens))
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Sentence number of every token."""
+        out = [0] * len(self.tokens)
+        for number, s in enumerate(self.sentences):
+            out[s.first : s.last] = [number] * (s.last - s.first)
+        return out
+
+    @cached_property
+    def _line_breaks(self) -> list[int]:
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
+
+    @cached_property
+    def _quote_opens(self) -> list[int]:
+        return [q.open for q in self.quotes]
+
+    @cached_property
+    def _mention_firsts(self) -> list[int]:
+        return [m.first for m in self.mentions]
+
+    @cached_property
+    def mention_at_first(self) -> dict[int, Mention]:
+        """The longest mention starting at each token."""
+        out: dict[int, Mention] = {}
+        for m in self.mentions:
+            out.setdefault(m.first, m)
+        return out
+
+    @cached_property
+    def mention_at_last(self) -> dict[int, Mention]:
+        return {m.last: m for m in self.mentions}
+
+    @cached_property
+    def mention_of_token(self) -> dict[int, Mention]:
+        """The mention covering each token that one covers."""
+        return {i: m for m in self.mentions for i in range(m.first, m.last)}
+
+    # -- lookups ------------------------------------------------------------------------------------------------
+    def where(self, words: Container[str]) -> list[int]:
+        """Tokens whose lower form is in `words`, in order (a scan in C)."""
+        return list(compress(count(), map(words.__contains__, self.lower)))
+
+    def token_at(self, position: int) -> int:
+        """Index of the first token starting at or after character `position`."""
+        return bisect.bisect_left(self.starts, position)
+
+    def token_before(self, position: int) -> int:
+        """Index of the last token starting before character `position` (-1 if none)."""
+        return bisect.bisect_left(self.starts, position) - 1
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token range [first, last) of the sentence holding token i."""
+        s = self.sentences[self.sentence_of[i]]
+        return s.first, s.last
+
+    def paragraph(self, i: int) -> int:
+        """Paragraph (line) number of token i."""
+        return bisect.bisect_left(self._line_breaks, self.tokens[i].start)
+
+    def span_text(self, first: int, last: int) -> str:
+        """Text of tokens [first, last)."""
+        if first >= last:
+            return ""
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+    def quote_around(self, position: int) -> QuoteSpan | None:
+        """The quotation whose marks enclose character `position`, if any."""
+        k = bisect.bisect_right(self._quote_opens, position) - 1
+        if k >= 0 and self.quotes[k].open <= position < self.quotes[k].close:
+            return self.quotes[k]
+        return None
+
+    def quotes_within(self, start: int, end: int) -> list[QuoteSpan]:
+        """Quotations lying wholly inside characters [start, end)."""
+        k = bisect.bisect_left(self._quote_opens, start)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].open < end:
+            if self.quotes[k].close <= end:
+                out.append(self.quotes[k])
+            k += 1
+        return out
+
+    def mentions_within(self, first: int, last: int) -> list[Mention]:
+        """Mentions starting in tokens [first, last), in order."""
+        firsts = self._mention_firsts
+        return list(self.mentions[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)])
+
+    def children(self, i: int) -> list[int]:
+        """Dependents of token i in the parse (none without one)."""
+        return self._children.get(i, [])
+
+    @cached_property
+    def _children(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for t in self.tokens:
+            if t.head is not None:
+                out.setdefault(t.head, []).append(t.i)
+        return out

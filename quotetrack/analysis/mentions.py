@@ -1,0 +1,535 @@
+"""Who an article mentions: one index, read by attribution (speakers) and by stance (counterparts).
+
+Readers, each over the whole article once:
+- the knowledge base: names, aliases, epithets, metonyms, demonyms and roles held on the article's date;
+- capitalised words: people and organisations the knowledge base does not know (`Mario Bianchi`, `Legambiente`);
+- noun phrases headed by a title, an organisation noun or an anonymous-source noun (`il portavoce della
+  compagnia`, `il governo cinese`, `fonti diplomatiche`);
+- personal pronouns and anaphoric words (`egli`, `quest'ultimo`);
+- the engine's entity tagger (Stanza), for what the others missed.
+Then each mention is resolved to a canonical name where the article allows: a surname to the fullest name the
+article gives, initials to the organisation they abbreviate, a title to the person it stands beside, else to the
+role's holder on the article's date, else to the person the article introduced with that title; an anonymous
+description to the fullest description with the same head noun.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from ..lang import fold
+from .document import Mention
+
+if TYPE_CHECKING:
+    from .document import Document
+
+PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "country", "place", "anonymous"
+_PHRASE_VIAS = ("title", "organisation", "description")
+
+
+def find_mentions(doc: Document) -> tuple[Mention, ...]:
+    """Every mention of the article, non-overlapping, in text order, resolved."""
+    return _Reader(doc).mentions()
+
+
+class _Reader:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lang = doc.lang
+        self.words = doc.lang.speaker_words
+        self.day = doc.article.published if doc.article.published and doc.article.dated else None
+        self.n = len(doc.tokens)
+
+    # -- the whole reading -------------------------------------------------------------------------------------
+    def mentions(self) -> tuple[Mention, ...]:
+        known = self._kb_mentions()
+        self.known_at = {m.first: m for m in known if m.via != "title"}
+        self.known_tokens = {i for m in known if m.via != "title" for i in range(m.first, m.last)}
+        self.roles_at = {m.first: m for m in known if m.via == "title"}
+        names = self._name_mentions()
+        self.known_at.update({m.first: m for m in names})
+        found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._pronouns()
+        found += self._tagged(found)
+        kept = _without_overlaps(found)
+        return tuple(_Resolver(self, kept).resolve())
+
+    # -- readers -----------------------------------------------------------------------------------------------
+    def _kb_mentions(self) -> list[Mention]:
+        doc, out = self.doc, []
+        for m in doc.kb.find_mentions(doc.text, on=self.day):
+            first, last = doc.token_at(m.start), doc.token_before(m.end) + 1
+            if first >= last:
+                continue
+            if m.via in ("name", "alias") and _closed_word(self.lang, doc.lower[first]) and last - first == 1:
+                continue  # "Un" is an article before it is an acronym
+            if m.via == "demonym":
+                # "gli americani" speak for their country; an adjective (il governo cinese) does not
+                if first == 0 or doc.lower[first - 1] not in self.lang.words("plural_articles"):
+                    continue
+                first -= 1
+            if m.via == "role":
+                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
+                                   doc.span_text(first, last), "title", PERSON, m.entity.name if m.entity else None,
+                                   head=first, role=m.role, resolved_by="date" if m.entity else ""))
+                continue
+            if m.entity is None:
+                continue
+            kind = _KIND.get(m.entity.kind, m.entity.kind)
+            out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
+                               doc.span_text(first, last), "kb" if m.via != "demonym" else "demonym", kind,
+                               m.entity.name, resolved_by="kb"))
+        return out
+
+    def _name_mentions(self) -> list[Mention]:
+        """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
+        doc, out, resume = self.doc, [], 0
+        capitalised = [i for i, t in enumerate(doc.tokens) if _name_like(t.text, self.words)]
+        for i in capitalised:
+            if i < resume or i in self.known_tokens or not self._starts_name(i):
+                continue
+            last = i + 1
+            while last < self.n and last not in self.known_tokens:
+                if self._continues_name(last):
+                    last += 1
+                elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
+                      and self._continues_name(last + 1) and doc.tokens[last].start == doc.tokens[last - 1].end + 1
+                      and not _acronym(doc.tokens[last + 1].text)
+                      and not (last + 2 < self.n and self._continues_name(last + 2))):
+                    last += 2  # one word after a particle ends the name: not "Sara Neri del Partito Verde"
+                else:
+                    break
+            resume = last
+            start_name = self._given_name_start(i, last)
+            if start_name > i:  # "il ministro delle Riforme Maria Neri": the complement, then the name
+                out.append(self._mention(i, start_name, "name", ORGANISATION, doc.span_text(i, start_name)))
+                i = start_name
+            if self._sentence_initial(i) and last == i + 1 and not self._single_word_name(i):
+                continue
+            text = doc.span_text(i, last)
+            out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
+        return out
+
+    def _single_word_name(self, i: int) -> bool:
+        """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a verb
+        or a colon follows it (`Bianchi attacca`, `Rossi:`), or when Italian does not know it as a common word."""
+        doc = self.doc
+        word = doc.tokens[i].text
+        if word in self._mid_sentence_words:
+            return True
+        if i + 1 < self.n and (doc.tokens[i + 1].upos in ("AUX", "VERB") or doc.lower[i + 1] == ":"):
+            return not _closed_word(self.lang, doc.lower[i])
+        return self.lang.zipf(doc.lower[i]) < 3.0
+
+    def _given_name_start(self, first: int, last: int) -> int:
+        """Where a run of three or more capitalised words that reaches a given name after other words starts its
+        name: `le Riforme Costituzionali Maria Neri`."""
+        given = self.words["given_names"]
+        if last - first < 3 or fold(self.doc.tokens[first].text) in given:
+            return first
+        return next((k for k in range(first + 1, last - 1) if fold(self.doc.tokens[k].text) in given), first)
+
+    def _starts_name(self, i: int) -> bool:
+        token = self.doc.tokens[i]
+        word, low = token.text, self.doc.lower[i]
+        if _prefixed_name(word, self.words):
+            return True
+        if not word[:1].isupper() or not word[:1].isalpha():
+            return False
+        if word[-1] in "'’" and not (i + 1 < self.n and self.doc.tokens[i + 1].text[:1].isupper()):
+            return False  # C’è
+        folded = fold(word)
+        if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"] or (
+                folded.rstrip("'") in self.words["organisations"]):
+            return False
+        if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
+                                          or low in self._lower_words):
+            return False
+        return True
+
+    def _continues_name(self, i: int) -> bool:
+        doc = self.doc
+        gap = doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]
+        if len(gap) > 1 or "\n" in gap:
+            return False
+        word = doc.tokens[i].text
+        if word == "." and len(doc.tokens[i - 1].text) == 1 and doc.tokens[i - 1].text.isupper():
+            return True  # George W. Bush
+        if _prefixed_name(word, self.words):
+            return True
+        folded = fold(word)
+        return (word[:1].isupper() and word[:1].isalpha() and folded not in self.words["not_names"]
+                and folded not in self.words["titles"])
+
+    def _sentence_initial(self, i: int) -> bool:
+        """First word of a sentence, of a quotation or after a colon: capitalised whatever it is."""
+        first, _ = self.doc.sentence_bounds(i)
+        if i == first:
+            return True
+        before = self.doc.tokens[i - 1].text
+        return not before[:1].isalnum() and before not in (",", "'", "’", "-")
+
+    @property
+    def _mid_sentence_words(self) -> set[str]:
+        cached = self.__dict__.get("_mid")
+        if cached is None:
+            tokens = self.doc.tokens
+            cached = {t.text for t in tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
+            self.__dict__["_mid"] = cached
+        return cached
+
+    @property
+    def _lower_words(self) -> set[str]:
+        cached = self.__dict__.get("_low")
+        if cached is None:
+            cached = {t.lower for t in self.doc.tokens if t.text[:1].islower()}
+            self.__dict__["_low"] = cached
+        return cached
+
+    def _name_kind(self, first: int, last: int) -> str:
+        doc = self.doc
+        if any(fold(doc.tokens[k].text) in self.words["organisations"] for k in range(first, last)):
+            return ORGANISATION
+        text = doc.tokens[first].text
+        if last - first == 1 and text.isupper() and len(text) > 1:
+            return ORGANISATION
+        if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0:
+            return ORGANISATION  # a common word written large: "Regione", "Associazione"
+        return PERSON
+
+    def _phrase_mentions(self) -> list[Mention]:
+        """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
+        doc, out = self.doc, []
+        words = self.words
+        titles, orgs, anonymous = words["titles"], words["organisations"], words["anonymous"]
+        heads = titles | orgs | anonymous
+        for i in [k for k, t in enumerate(doc.tokens) if fold(t.text) in heads]:
+            head = fold(doc.tokens[i].text)
+            if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
+                continue  # inside a phrase already read
+            first = i
+            while first > 0 and (self.lang.is_determiner(doc.lower[first - 1])
+                                 or fold(doc.tokens[first - 1].text) in words["np_prefixes"]):
+                first -= 1
+            if head not in titles and first == i and not self._may_start_phrase(i):
+                continue  # "tecnologiche e militari": an adjective, not the soldiers
+            last = self._phrase_end(i + 1, adjectives=2 if head in orgs and head not in titles else 1)
+            role = self.roles_at.get(i)
+            if role is not None and role.last > last:
+                last = role.last
+            elif role is not None and role.last < last:
+                role = None  # "il premier iracheno" is not the knowledge base's "premier"
+            if head in titles:
+                if i > 0 and f"{fold(doc.tokens[i - 1].text)} {head}" in titles:
+                    head = f"{fold(doc.tokens[i - 1].text)} {head}"
+                role_id = role.role if role else getattr(doc.kb.role_of_phrase(doc.span_text(i, last)), "id", None)
+                holder = role.name if role else None
+                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
+                                   doc.span_text(first, last), "title", PERSON, holder, head=i, role=role_id,
+                                   resolved_by="date" if holder else ""))
+            elif head in orgs:
+                name = doc.span_text(i, last)
+                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
+                                   doc.span_text(first, last), "organisation", ORGANISATION,
+                                   name[:1].upper() + name[1:], head=i))
+            else:
+                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
+                                   doc.span_text(first, last), "description", ANONYMOUS,
+                                   _description(doc.span_text(i, last), self.lang), head=i))
+        return out
+
+    def _may_start_phrase(self, i: int) -> bool:
+        if i == 0 or self._sentence_initial(i):
+            return True
+        before = self.doc.lower[i - 1]
+        lemma = self.lang.preposition(before)
+        return before in (",", ";", ":") or lemma in self.lang.words("source_prepositions") or before == "secondo" or (
+            lemma is not None and lemma != before)  # "secondo fonti …", "dei medici …", not "e militari"
+
+    def _phrase_end(self, i: int, adjectives: int = 1) -> int:
+        """End of a phrase's modifiers: a few adjectives, acronyms and up to three complements (`di`, `per`)."""
+        doc, n, lang = self.doc, self.n, self.lang
+        allowed, used, complements = adjectives, 0, 0
+        while i < n:
+            low, word = doc.lower[i], doc.tokens[i].text
+            if "\n" in doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]:
+                break
+            if low in lang.words("coordinators") and complements and i + 1 < n and lang.preposition(doc.lower[i + 1]) == "di":
+                i += 1  # "ministro dell'università e della ricerca"
+                continue
+            if lang.preposition(low) in lang.words("phrase_complements") and complements < 3:
+                j = i + 1
+                while j < n and lang.is_determiner(doc.lower[j]):
+                    j += 1
+                known = self.known_at.get(j)
+                k = known.last if known is not None else j
+                while known is None and k < n and k < j + 3 and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text[:1].isalpha():
+                    if k > j and k in self.known_at:
+                        break  # "il capo del Pentagono Mark Esper": the name is not part of the complement
+                    k += 1
+                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]):
+                    k = j + 1
+                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words):
+                        k += 1
+                if k == j:
+                    break
+                complements += 1
+                i = k
+                continue
+            if _acronym(word) and used < 2:
+                i += 1  # l'inviato ONU
+                used += 1
+                continue
+            if _looks_adjective(lang, low, word, self.words) and used < allowed:
+                i += 1
+                used += 1
+                continue
+            break
+        return i
+
+    def _pronouns(self) -> list[Mention]:
+        """Personal pronouns and anaphoric words that may stand for someone named earlier."""
+        doc, out = self.doc, []
+        anaphora = self.words["anaphora"]
+        for i, t in enumerate(doc.tokens):
+            folded = fold(t.text)
+            if folded in anaphora:
+                out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
+            elif i + 1 < self.n and f"{folded}{fold(doc.tokens[i + 1].text)}" in anaphora:
+                out.append(self._mention(i, i + 2, "pronoun", PERSON, None))
+        return out
+
+    def _tagged(self, found: list[Mention]) -> list[Mention]:
+        """The engine tagger's entities no other reader found (people named in full, organisations)."""
+        doc = self.doc
+        if not doc.entities:
+            return []
+        taken = {i for m in found for i in range(m.first, m.last)}
+        out = []
+        for e in doc.entities:
+            first, last = doc.token_at(e.start), doc.token_before(e.end) + 1
+            if first >= last or any(k in taken for k in range(first, last)):
+                continue
+            kind = {"PER": PERSON, "ORG": ORGANISATION}.get(e.label)
+            if kind is None or (kind == PERSON and last - first < 2):
+                continue  # a single-word PER of a weak tagger is too often wrong; places are not speakers
+            out.append(self._mention(first, last, "ner", kind, doc.span_text(first, last)))
+        return out
+
+    def _mention(self, first: int, last: int, via: str, kind: str, name: str | None, **more) -> Mention:
+        doc = self.doc
+        return Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end, doc.span_text(first, last),
+                       via, kind, name, **more)
+
+
+class _Resolver:
+    """Gives the kept mentions their canonical names: names completed, titles and descriptions resolved."""
+
+    def __init__(self, reader: _Reader, mentions: list[Mention]):
+        self.reader = reader
+        self.doc = reader.doc
+        self.items = mentions
+        self.by_first = {m.first: m for m in mentions}
+        self.by_last = {m.last: m for m in mentions}
+
+    def resolve(self) -> list[Mention]:
+        self._complete_names()
+        self._link_titles()
+        self._describe()
+        self._pronoun_antecedents()
+        return self.items
+
+    def _complete_names(self) -> None:
+        """People outside the KB are named by the fullest form the article gives (`Bianchi` → `Mario Bianchi`);
+        an acronym names the organisation whose initials it spells; a name the KB knows gets its canonical name."""
+        doc, kb = self.doc, self.doc.kb
+        fullest: dict[str, str] = {}
+        for m in self.items:
+            if m.via in ("name", "ner") and m.kind == PERSON:
+                key = fold(m.text.split()[-1])
+                if len(m.text) > len(fullest.get(key, "")):
+                    fullest[key] = m.text
+        known_people = {fold(m.name.split()[-1]): m.name for m in self.items if m.via == "kb" and m.kind == PERSON}
+        initials = {"".join(w[0] for w in m.text.split() if w[:1].isupper()): m for m in self.items
+                    if m.via in ("name", "organisation", "kb", "ner") and m.kind == ORGANISATION and len(m.text.split()) > 1}
+        out = []
+        for m in self.items:
+            if m.via in ("name", "ner"):
+                entity = kb.get(m.text)
+                acronym = initials.get(m.text) if m.text.isupper() else None
+                if entity is not None:
+                    m = m._replace(name=entity.name, kind=_KIND.get(entity.kind, entity.kind), via="kb", resolved_by="kb")
+                elif acronym is not None and acronym is not m:
+                    m = m._replace(name=acronym.name, kind=ORGANISATION, resolved_by="article")
+                elif m.kind == PERSON:
+                    key = fold(m.text.split()[-1])
+                    m = m._replace(name=fullest.get(key) or known_people.get(key) or m.text)
+            out.append(m)
+        self.items = out
+        self._reindex()
+        del doc
+
+    def _link_titles(self) -> None:
+        """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
+        any other title phrase is the role's holder on the article's date, else the person the article introduced
+        with that title (before, else after), else the KB's holder."""
+        introductions: dict[tuple, list[tuple[int, Mention]]] = {}
+        apposed: dict[int, Mention] = {}
+        for m in self.items:
+            if m.via != "title":
+                continue
+            person = self._apposed_person(m)
+            if person is not None:
+                apposed[m.first] = person
+                for key in self._title_keys(m) + [self._title_word_key(m)]:
+                    introductions.setdefault(key, []).append((m.first, person))
+        out = []
+        for m in self.items:
+            if m.via == "title":
+                person = apposed.get(m.first)
+                if person is not None:
+                    m = m._replace(name=person.name, resolved_by="apposition")
+                elif m.name is None or not self.reader.day:
+                    found = self._introduced(m, introductions)
+                    if found is not None:
+                        m = m._replace(name=found.name, resolved_by="article")
+                    elif m.role:
+                        holder = self.doc.kb.holder(m.role, None)
+                        if holder is not None:
+                            m = m._replace(name=holder.name, resolved_by="kb")
+            out.append(m)
+        self.items = out
+        self._reindex()
+
+    def _title_keys(self, m: Mention) -> list[tuple]:
+        """How an introduction is looked up: by the KB role when the phrase names one (`il presidente russo`),
+        else by the title word's synonym group (`il pontefice` → `papa`)."""
+        return [("role", m.role)] if m.role else [self._title_word_key(m)]
+
+    def _title_word_key(self, m: Mention) -> tuple:
+        head = fold(self.doc.tokens[m.head].text) if m.head is not None else ""
+        return ("title", self.doc.lang.synonym_key("title_synonyms", head))
+
+    def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
+        """The person the article last introduced with the same role or title before `m`, else the first after."""
+        found = [entry for key in self._title_keys(m) for entry in introductions.get(key, [])]
+        before = [person for first, person in found if first < m.first]
+        after = [person for first, person in found if first > m.first]
+        return before[-1] if before else after[0] if after else None
+
+    def _apposed_person(self, m: Mention) -> Mention | None:
+        doc = self.doc
+        n = len(doc.tokens)
+        comma = m.last < n and doc.lower[m.last] == ","
+        person = self.by_first.get(m.last + 1 if comma else m.last)
+        closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in (",", ")", ".", ":"))
+        if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
+            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,"
+        bare = m.head == m.first  # "Anna Neri, ministra della Salute": no article before the title
+        if bare and m.first > 0 and doc.lower[m.first - 1] == ",":
+            person = self.by_last.get(m.first - 1)
+            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
+                return person
+        return None
+
+    def _describe(self) -> None:
+        """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
+        dell'ospedale X` … `i dottori`); the voices of an institution (`i giudici del Tribunale`) are it."""
+        lang, doc = self.doc.lang, self.doc
+        earlier: dict[str, Mention] = {}
+        out = []
+        for m in self.items:
+            if m.via == "description" and m.head is not None:
+                head = fold(doc.tokens[m.head].text)
+                key = lang.synonym_key("description_synonyms", head)
+                previous = earlier.get(key)
+                if previous is not None and previous.last - previous.head > m.last - m.head:
+                    m = m._replace(name=previous.name, resolved_by="earlier")
+                elif previous is None or m.last - m.head >= previous.last - previous.head:
+                    earlier[key] = m
+                if head in lang.speaker_words["institution_voices"]:
+                    inner = next((o for o in self.items if m.first < o.first < m.last and o.kind == ORGANISATION
+                                  and o.via != "description"), None)
+                    if inner is not None:
+                        m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
+            out.append(m)
+        self.items = out
+
+    def _pronoun_antecedents(self) -> None:
+        """A pronoun stands for the person mentioned last before it (a guess the consumers weigh)."""
+        last_person = None
+        out = []
+        for m in self.items:
+            if m.via == "pronoun":
+                m = m._replace(name=last_person.name if last_person else None, resolved_by="antecedent")
+            elif m.kind == PERSON and m.name:
+                last_person = m
+            out.append(m)
+        self.items = out
+
+    def _reindex(self) -> None:
+        self.by_first = {m.first: m for m in self.items}
+        self.by_last = {m.last: m for m in self.items}
+
+
+_KIND = {"city": PLACE, "region": PLACE}
+
+
+def _closed_word(lang, low: str) -> bool:
+    return low in lang.function_words or low in lang.auxiliaries or low in lang.verb_forms
+
+
+def _name_like(word: str, words) -> bool:
+    return word[:1].isupper() or ("-" in word and _prefixed_name(word, words))
+
+
+def _prefixed_name(word: str, words) -> bool:
+    """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
+    particle, dash, rest = word.partition("-")
+    return bool(dash) and particle.lower() in words["name_particles"] and rest[:1].isupper()
+
+
+def _acronym(word: str) -> bool:
+    """`NATO`, `ONU`, `D.C.`: initials."""
+    return len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()
+
+
+def _looks_adjective(lang, low: str, word: str, words) -> bool:
+    return (word[:1].islower() and word.isalpha() and len(word) > 3 and not _closed_word(lang, low)
+            and low.endswith(lang.endings("nominal_endings"))
+            and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
+            and fold(word) not in words["titles"] and fold(word) not in words["anonymous"])
+
+
+def _description(phrase: str, lang) -> str:
+    """A lower-case descriptive name for an anonymous speaker, without deictic words."""
+    for deictic, plain in lang.data("speakers.yaml")["description_rewrites"].items():
+        phrase = phrase.replace(deictic, plain)
+    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() or len(phrase) < 2 else phrase
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    """One mention per token. Phrases (longest first) keep the names inside their complements (`la corte d'appello
+    di Parigi`); a KB entry or a name at a phrase's head wins over the phrase (`il Cremlino`)."""
+    phrases = sorted((m for m in found if m.via in _PHRASE_VIAS), key=lambda m: (-(m.last - m.first), m.first))
+    names = [m for m in found if m.via not in _PHRASE_VIAS]
+    rank = {"kb": 0, "demonym": 0, "name": 1, "ner": 2, "pronoun": 3}
+    taken: dict[int, Mention] = {}
+    for m in sorted(names, key=lambda m: (m.kind != PERSON or m.via != "kb", -(m.last - m.first), rank[m.via], m.first)):
+        if all(i not in taken for i in range(m.first, m.last)):
+            for i in range(m.first, m.last):
+                taken[i] = m
+    phrase_of: dict[int, Mention] = {}
+    kept_phrases = []
+    for m in phrases:
+        head = m.head if m.head is not None else m.first
+        if any(i in phrase_of for i in range(m.first, m.last)):
+            continue
+        if any(i in taken for i in range(m.first, head + 1)):
+            continue
+        kept_phrases.append(m)
+        for i in range(m.first, m.last):
+            phrase_of[i] = m
+    kept = [m for m in names if taken.get(m.first) is m and not (m.first in phrase_of and m.via == "pronoun")]
+    kept += kept_phrases
+    kept.sort(key=lambda m: (m.first, -(m.last - m.first)))
+    return kept

@@ -1,0 +1,426 @@
+"""Statement candidates: every span that may be reported speech, one function per way Italian reports it.
+
+Candidates are generous on purpose: a learned classifier (`quotetrack.extract.model`) keeps the statements among
+them, so that a rule never has to be sure. Each candidate remembers how it was found (its cue, the frame the content
+follows, how a quotation is attributed), which is what the classifier and the speaker ranker read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Document
+from .content import Content, content_end, coordinated_parts, parsed_content, surface_content
+from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue
+
+DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
+_OPENERS = frozenset("«“\"‘„")
+_DASHES = frozenset("-–—")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may be a statement. `start`/`end` are characters of the quote (what extract-jsonl prints)."""
+
+    start: int
+    end: int
+    first: int  # tokens of the content [first, last)
+    last: int
+    kind: str  # direct / mixed / indirect
+    origin: str  # reported / marker / relative / after / quotation / verbatim
+    cue: Cue | None = None
+    frame: str = ""  # how the content follows its cue (che, di, object, quote, colon, clause, previous …)
+    attribution: str = ""  # quotations: colon / before / after / interjection / marker / none
+    skipped: int = 0
+    parsed: bool = False
+    interjection: tuple[int, int] | None = None  # tokens of a speaker interjection splitting a quotation
+
+    @property
+    def cue_first(self) -> int | None:
+        return self.cue.first if self.cue is not None else None
+
+
+def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
+    """Every candidate of the article, in text order (overlapping ones included)."""
+    stops = clause_stops(doc, cues)
+    found = reported_speech(doc, cues, stops)
+    found += marker_speech(doc, cues, stops)
+    found += relative_marker_speech(doc, cues, stops)
+    found += after_content_speech(doc, cues)
+    found += parenthetical_speech(doc, cues, stops)
+    found += quotations(doc, cues)
+    found += verbatim_speech(doc, cues)
+    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
+    """Tokens where another cue's clause begins: reported content ends before them (`…, ha aggiunto X`, `… e poi
+    ha anche detto`, `…, Rossi ha aggiunto`)."""
+    stops = set()
+    adverbs = doc.lang.words("group_adverbs")
+    for c in cues:
+        if c.kind in (VERB, LIGHT) and not c.passive:
+            stops.add(c.first)
+            k = c.first - 1
+            while k >= 0 and k > c.first - 6 and (doc.mention_of_token.get(k) is not None or doc.lower[k] in adverbs):
+                k = doc.mention_of_token[k].first - 1 if k in doc.mention_of_token else k - 1
+            if k >= 0 and doc.lower[k] in (",", "e", "ed", "ma", "mentre", ";"):
+                stops.add(k + 1)
+                if doc.lower[k] in ("e", "ed", "ma") and k > 0 and doc.lower[k - 1] == ",":
+                    stops.add(k)
+        elif c.kind == MARKER and c.first > 0 and doc.lower[c.first - 1] == ",":
+            stops.add(c.first)
+    return frozenset(stops)
+
+
+def content_candidate(doc: Document, content: Content, origin: str, cue: Cue | None) -> Candidate | None:
+    """A candidate for content tokens: the text inside the marks when one quotation is the whole content, else the
+    whole content (mixed when it holds quoted words)."""
+    if content.last <= content.first:
+        return None
+    start, end = doc.tokens[content.first].start, doc.tokens[content.last - 1].end
+    quote = doc.quote_around(start)
+    if quote is not None and quote.open == start and quote.close >= end:
+        return Candidate(quote.start, quote.end, content.first, content.last, MIXED, origin, cue, content.frame,
+                         skipped=content.skipped, parsed=content.parsed)
+    kind = MIXED if doc.quotes_within(start, end) else INDIRECT
+    return Candidate(start, end, content.first, content.last, kind, origin, cue, content.frame,
+                     skipped=content.skipped, parsed=content.parsed)
+
+
+def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
+    """`ha detto che …`, `ha annunciato di …`, `l'ha accusato di …`, `ha definito X «…»`, `l'annuncio di …`."""
+    out = []
+    for cue in cues:
+        if cue.kind not in (VERB, LIGHT, NOUN):
+            continue
+        contents = [c for c in (surface_content(doc, cue, stops), parsed_content(doc, cue, stops)) if c is not None]
+        seen = set()
+        for content in contents:
+            for part in coordinated_parts(doc, content, cue.frames):
+                if (part.first, part.last) in seen:
+                    continue
+                seen.add((part.first, part.last))
+                candidate = content_candidate(doc, part, "reported", cue)
+                if candidate is not None:
+                    out.append(candidate)
+    return out
+
+
+def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
+    """`Secondo X, …`, `Secondo X la crisi …`, `…, secondo X.`, `… necessaria secondo X, dopo …` and
+    `…, secondo X, …`: the clause is X's."""
+    out = []
+    lang = doc.lang
+    for cue in cues:
+        if cue.kind != MARKER:
+            continue
+        sentence_first, limit = doc.sentence_bounds(cue.first)
+        speaker_at = _marker_speaker_start(doc, cue.last, limit)
+        phrase_end = noun_phrase_end(doc, speaker_at, limit)
+        if phrase_end is None:
+            continue
+        comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
+        if cue.person_only and not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase):
+            continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody
+        after = phrase_end
+        while after < limit and doc.lower[after] in lang.words("group_adverbs"):
+            after += 1
+        before = cue.first - 1
+        while before >= sentence_first and doc.lower[before] in lang.words("group_adverbs"):
+            before -= 1
+        if before < sentence_first:
+            opening = True
+        elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
+            opening = not _text_before(doc, before, _clause_start(doc, before, sentence_first))
+        else:
+            opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in _OPENERS
+        comma_after = after < limit and doc.lower[after] == ","
+        if opening:
+            first = after + 1 if comma_after else after
+            last = content_end(doc, first, limit, stops)
+        else:
+            first = _clause_start(doc, before + 1, sentence_first)
+            last = content_end(doc, after + 1, limit, stops) if comma_after else before + 1
+            if comma_after and last <= after + 1:
+                last = before + 1
+        content = Content(first, _trim(doc, first, last), "clause")
+        candidate = content_candidate(doc, content, "marker", cue)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
+    """Where the speaker's phrase starts after a marker: past `quanto (ha) dichiarato da`, `le parole di`."""
+    lang = doc.lang
+    k = i
+    if k < limit and doc.lower[k] == "quanto":
+        k += 1
+        while k < limit and (doc.lower[k] in lang.auxiliaries or doc.lower[k] in lang.words("group_adverbs")
+                             or doc.lower[k] in lang.verb_forms or doc.lower[k] in lang.words("clitics")):
+            k += 1
+        if k < limit and lang.preposition(doc.lower[k]) == "da":
+            k += 1
+        return k
+    j = k
+    while j < limit and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
+        j += 1
+    if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
+        return j + 2  # "secondo le dichiarazioni del ministro"
+    return k
+
+
+def _person_at(doc: Document, first: int, last: int) -> bool:
+    """A person or a title phrase in tokens [first, last)."""
+    k = first
+    while k < last and doc.lang.is_determiner(doc.lower[k]):
+        k += 1
+    mention = doc.mention_at_first.get(k) or doc.mention_at_first.get(first)
+    return mention is not None and mention.kind in ("person", "anonymous") and mention.via != "pronoun"
+
+
+_CLAUSE_OPENING = frozenset({";", ":", "e", "ed", "ma", "però", "tuttavia", "quindi", "mentre", "che", "perché",
+                             "poiché", "infatti", "inoltre", "anzi", "dunque", "invece", "("})
+
+
+def _text_before(doc: Document, comma: int, floor: int) -> bool:
+    """Whether a clause of its own stands before the comma (`X è fallito, secondo Y`), not just `E,` or `Ma,`."""
+    return any(doc.lower[k] not in _CLAUSE_OPENING and doc.tokens[k].text[:1].isalnum() for k in range(floor, comma))
+
+
+def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
+    """End of the noun phrase starting at i (after a marker or a preposition): determiners, then a mention or a
+    head word with up to two adjectives and `di` complements; None when no phrase starts there."""
+    lang = doc.lang
+    k = i
+    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+                         or doc.lower[k] in ("quanto", "quanti")):
+        k += 1
+    if k >= limit or not doc.tokens[k].text[:1].isalnum():
+        return None
+    mention = doc.mention_at_first.get(k)
+    if mention is not None and mention.last <= limit:
+        end = mention.last
+    else:
+        if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms:
+            return None
+        end = k + 1
+        adjectives = 0
+        while end < limit and adjectives < 2 and _modifier(doc, end):
+            end += 1
+            adjectives += 1
+    while end + 1 < limit and lang.preposition(doc.lower[end]) == "di" and end - i < 10:
+        nested = noun_phrase_end(doc, end + 1, limit)
+        if nested is None:
+            break
+        end = nested
+    return end
+
+
+def _modifier(doc: Document, k: int) -> bool:
+    """An adjective or participle after a noun (`fonti diplomatiche`, `voci non confermate`)."""
+    token = doc.tokens[k]
+    low = token.lower
+    if low == "non" and k + 1 < len(doc.tokens):
+        return doc.tokens[k + 1].text[:1].islower() and doc.lower[k + 1].endswith(doc.lang.endings("past_participle_endings"))
+    if token.upos in ("ADJ",) or (doc.has_parse is False and token.upos == "" and token.text[:1].islower()
+                                   and low.endswith(doc.lang.endings("past_participle_endings", "adjective_endings"))):
+        return True
+    return token.text[:1].isupper() and doc.mention_of_token.get(k) is None and token.upos == "PROPN"
+
+
+def _clause_start(doc: Document, k: int, floor: int) -> int:
+    """First token of the clause ending at k: after the last `;`, `:` or clause opener outside quotation marks."""
+    openers = doc.lang.words("clause_openers")
+    j = k - 1
+    while j >= floor:
+        if doc.lower[j] in openers and doc.quote_around(doc.tokens[j].start) is None:
+            return j + 1
+        j -= 1
+    return floor
+
+
+def _trim(doc: Document, first: int, last: int) -> int:
+    while last > first and doc.lower[last - 1] in (",", ".", ";", ":", "!", "?", "-", "–", "—"):
+        last -= 1
+    return last
+
+
+def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
+    """`la tesi del ministro, secondo cui …`: the clause after the relative marker."""
+    out = []
+    for cue in cues:
+        if cue.kind != RELATIVE:
+            continue
+        _, limit = doc.sentence_bounds(cue.first)
+        last = content_end(doc, cue.last, limit, stops)
+        candidate = content_candidate(doc, Content(cue.last, _trim(doc, cue.last, last), "che"), "relative", cue)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
+    """`… . È quanto sostiene X.` / `Lo ha detto X.`: the previous sentence is what X said."""
+    out = []
+    for cue in cues:
+        if cue.kind != AFTER or cue.first == 0:
+            continue
+        first, last = doc.sentence_bounds(cue.first - 1)
+        if doc.paragraph(first) != doc.paragraph(cue.first) and doc.paragraph(cue.first) - doc.paragraph(first) > 1:
+            continue
+        candidate = content_candidate(doc, Content(first, _trim(doc, first, last), "previous"), "after", cue)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
+    """`Il governo cadrà, ha detto Rossi.` and `Il governo, ha detto Rossi, cadrà`: a cue set off by a comma after
+    words of its own credits the sentence around it (the inserted attribution stays inside, as the guidelines ask)."""
+    out = []
+    lang = doc.lang
+    for cue in cues:
+        if cue.kind not in (VERB, LIGHT) or cue.tense not in ("finite", "present", "remote_past", "future",
+                                                               "imperfect", "conditional", "participle"):
+            continue
+        if cue.tense == "participle" and not cue.auxiliary:
+            continue
+        sentence_first, limit = doc.sentence_bounds(cue.first)
+        comma = cue.first - 1
+        if comma <= sentence_first or doc.lower[comma] != ",":
+            continue
+        closing = doc.quote_around(doc.tokens[comma - 1].start)
+        if closing is not None and doc.tokens[comma - 1].end >= closing.close:
+            continue  # «…», ha detto X: a quotation, attributed as such
+        j = cue.last
+        while j < limit and doc.lower[j] in lang.words("group_adverbs"):
+            j += 1
+        mention = doc.mention_at_first.get(j)
+        if mention is not None:
+            j = mention.last
+        k = j
+        while k < limit and k < j + 8 and doc.lower[k] not in (",", ".", ";", ":", "!", "?") and doc.tokens[k].text not in _OPENERS:
+            k += 1
+        if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
+            continue
+        first = _sentence_clause_start(doc, comma, sentence_first)
+        if first >= comma:
+            continue
+        if k < limit and doc.lower[k] == "," and k + 1 < limit:
+            last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
+        else:
+            last = comma
+        content = Content(first, _trim(doc, first, last), "parenthetical")
+        candidate = content_candidate(doc, content, "parenthetical", cue)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _sentence_clause_start(doc: Document, k: int, floor: int) -> int:
+    """After the last `;` or `:` before k outside quotation marks (a parenthetical cue credits the whole sentence)."""
+    j = k - 1
+    while j >= floor:
+        if doc.lower[j] in (";", ":") and doc.quote_around(doc.tokens[j].start) is None:
+            return j + 1
+        j -= 1
+    return floor
+
+
+def quotations(doc: Document, cues: list[Cue]) -> list[Candidate]:
+    """Every quotation as direct speech, split at a speaker's interjection (`«A – continua il ministro – B»`),
+    with how it is attributed: a colon or a cue before it, a cue after it, a marker, or nothing but adjacency."""
+    cue_ending = {}
+    for c in cues:
+        cue_ending.setdefault(c.last, c)
+    cue_starting = {}
+    for c in cues:
+        cue_starting.setdefault(c.first, c)
+    out = []
+    for quote in doc.quotes:
+        first, last = doc.token_at(quote.start), doc.token_before(quote.end) + 1
+        if last <= first:
+            continue
+        attribution, cue = _attribution(doc, quote, cue_ending, cue_starting)
+        pieces = _interjection_pieces(doc, quote, first, last, cues)
+        for a, b, interjection, inner in pieces:
+            start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+            if interjection is not None:
+                out.append(Candidate(start, end, a, b, DIRECT, "quotation", inner, "quote", "interjection",
+                                     interjection=interjection))
+            else:
+                out.append(Candidate(start, end, a, b, DIRECT, "quotation", cue, "quote", attribution))
+    return out
+
+
+def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> tuple[str, Cue | None]:
+    """How a quotation is attributed, and by which cue."""
+    n = len(doc.tokens)
+    k = doc.token_before(quote.open)
+    same_paragraph = k >= 0 and doc.paragraph(k) == doc.paragraph(min(n - 1, doc.token_at(quote.open)))
+    if same_paragraph and doc.lower[k] == ":":
+        cue = next((cue_ending[j] for j in range(k, max(-1, k - 8), -1) if j in cue_ending), None)
+        return "colon", cue
+    if same_paragraph:
+        cue = cue_ending.get(k + 1) or (cue_ending.get(k) if doc.lower[k] == "," else None)
+        if cue is not None:
+            return ("marker" if cue.kind == MARKER else "before"), cue
+    after = doc.token_at(quote.close)
+    while after < n and doc.tokens[after].text in (",", ".", "!", "?", ":") or (after < n and doc.tokens[after].text in _DASHES):
+        after += 1
+    if after < n and doc.paragraph(after) == doc.paragraph(max(0, doc.token_at(quote.close) - 1)):
+        cue = cue_starting.get(after)
+        if cue is None and doc.mention_at_first.get(after) is not None:
+            cue = cue_starting.get(doc.mention_at_first[after].last)  # «…» Rossi ha detto
+        if cue is not None:
+            return ("marker" if cue.kind == MARKER else "after"), cue
+    return "none", None
+
+
+def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list[Cue]):
+    """`«A – continua il ministro – B»`: pieces (first, last, interjection tokens, its cue); one piece otherwise."""
+    for cue in cues:
+        if not (first < cue.first and cue.last < last) or cue.kind not in (VERB, LIGHT):
+            continue
+        opener = cue.first - 1
+        if doc.tokens[opener].text not in _DASHES and doc.lower[opener] != ",":
+            continue
+        closing = None
+        for k in range(cue.last, min(last, cue.last + 8)):
+            if doc.tokens[k].text in _DASHES or (doc.lower[k] == "," and doc.lower[opener] == ","):
+                closing = k
+                break
+        if closing is None or (doc.lower[opener] == "," and closing == cue.last):
+            continue
+        pieces = []
+        a, b = first, _trim(doc, first, opener)
+        if b > a:
+            pieces.append((a, b, (opener, closing + 1), cue))
+        a, b = closing + 1, _trim(doc, closing + 1, last)
+        if b > a:
+            pieces.append((a, b, (opener, closing + 1), cue))
+        if pieces:
+            return pieces
+    return [(first, last, None, None)]
+
+
+def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
+    """`ha dichiarato: Siamo pronti.`: words after a reporting verb and a colon, without quotation marks, to the end
+    of the sentence."""
+    out = []
+    for cue in cues:
+        if cue.kind not in (VERB, LIGHT) or cue.last >= len(doc.tokens) or doc.lower[cue.last] != ":":
+            continue
+        first = cue.last + 1
+        if first >= len(doc.tokens) or doc.tokens[first].text in _OPENERS:
+            continue
+        _, limit = doc.sentence_bounds(first)
+        if doc.paragraph(first) != doc.paragraph(cue.last):
+            continue
+        last = _trim(doc, first, limit)
+        if last > first:
+            out.append(Candidate(doc.tokens[first].start, doc.tokens[last - 1].end, first, last, DIRECT, "verbatim",
+                                 cue, "colon", "colon"))
+    return out

@@ -1,0 +1,298 @@
+"""What a cue reports: the clause, infinitive, object or quotation it governs, as token ranges.
+
+With a dependency parse the governed clause comes from the parse (`parsed_content`); the surface reading
+(`surface_content`) approximates it from the cue's frames: it steps over adverbs, a post-verbal subject, an adjunct
+between commas or a short prepositional phrase (`ha detto, in una nota, che …`, `ha detto ai giornalisti che …`),
+then takes the complementizer the frames allow. Content ends at the sentence's end, a semicolon, a new cue's
+clause or a gloss (`…, sottolineando`); coordinated clauses (`che A e che B`) are split.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Document
+from .cues import Cue
+
+MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
+_CLAUSE_FRAMES = {"che": "che", "se": "se", "come": "come", "quando": "come", "perché": "come", "dove": "come"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Reported content: tokens [first, last); `frame` says how the cue governs it; `link` is the complementizer."""
+
+    first: int
+    last: int
+    frame: str  # che / se / come / di / object / label / quote / colon / clause / previous
+    link: int | None = None
+    skipped: int = 0  # tokens stepped over between the cue and its content
+    parsed: bool = False  # found through the dependency parse
+
+
+def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | None:
+    """The content a verb, light-verb or noun cue governs, read from the surface."""
+    frames = cue.frames
+    if cue.tense == "participle" and not cue.auxiliary:
+        frames = frames & _BARE_PARTICIPLE_FRAMES  # "una proposta definita «assurda»": only quoted words or a label
+    _, limit = doc.sentence_bounds(cue.word)
+    j = cue.last
+    skipped = 0
+    while j < limit and j - cue.last <= MAX_SKIP:
+        low = doc.lower[j]
+        token = doc.tokens[j]
+        frame = _CLAUSE_FRAMES.get(low)
+        if frame is not None and (frame in frames or (frame == "come" and "che" in frames and low == "come")):
+            return _content(doc, j + 1, limit, stops, frame, j, skipped)
+        if low == "di" or low == "d'":
+            if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
+                return _content(doc, j + 1, limit, stops, "di", j, skipped)
+        if low == ":" and ("colon" in frames or cue.kind == "noun"):
+            return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
+        if token.text in _OPENERS and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
+                                                                                   or "label" in frames):
+            return _content(doc, j, limit, stops, "quote", None, skipped)
+        if frames & _OBJECT_FRAMES and j == cue.last + skipped:
+            linked = _object_link(doc, j, limit, frames)
+            if linked is not None:
+                return _content(doc, j, limit, stops, linked, None, skipped)
+        step = _skippable(doc, j, limit, cue)
+        if step == 0:
+            return None
+        j += step
+        skipped += step
+    return None
+
+
+_BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
+_OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_OPENERS = frozenset("«“\"‘„")
+
+
+def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
+    """How many tokens at j may stand between a cue and its content: an adverb, a mention (a post-verbal subject or
+    `di X` after a noun cue), an adjunct between commas, a short prepositional phrase. 0 when none."""
+    lang = doc.lang
+    low = doc.lower[j]
+    if low in lang.words("group_adverbs"):
+        return 1
+    mention = doc.mention_at_first.get(j)
+    if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
+        return mention.last - j
+    if low == ",":
+        for k in range(j + 1, min(limit, j + 10)):
+            if doc.lower[k] == ",":
+                inside = range(j + 1, k)
+                if any(doc.tokens[t].upos in ("VERB", "AUX") or doc.lower[t] in _CLAUSE_FRAMES for t in inside):
+                    return 0
+                return k - j + 1
+            if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in _OPENERS:
+                return 0
+        return 0
+    prep = lang.preposition(low)
+    if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
+        k = j + 1
+        while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in _OPENERS:
+            if doc.lower[k] in _CLAUSE_FRAMES or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
+                return k - j
+            if doc.tokens[k].upos in ("VERB", "AUX"):
+                return 0
+            k += 1
+        if k < limit and doc.lower[k] == ",":
+            return k - j
+        return 0
+    if lang.is_determiner(low) or doc.tokens[j].upos == "PROPN":
+        mention_after = doc.mention_at_first.get(j + 1)
+        if mention_after is not None:
+            return mention_after.last - j
+    return 0
+
+
+_STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+def _infinitive_at(doc: Document, k: int, limit: int) -> bool:
+    """An infinitive (or `aver`/`essere` + participle, or a clitic-infinitive) at k."""
+    lang = doc.lang
+    while k < limit and doc.lower[k] in ("non", "più", "mai", "già"):
+        k += 1
+    if k >= limit:
+        return False
+    token = doc.tokens[k]
+    if "VerbForm=Inf" in token.feats:
+        return True
+    low = token.lower
+    if low in lang.words("auxiliary_infinitives"):
+        return True
+    return low.isalpha() and len(low) > 3 and (low.endswith(lang.endings("infinitive_endings"))
+                                               or _clitic_infinitive(low, lang))
+
+
+def _clitic_infinitive(low: str, lang) -> bool:
+    for clitic in lang.words("attached_clitics"):
+        if low.endswith(clitic) and low[: -len(clitic)].endswith(lang.endings("truncated_infinitive_endings")):
+            return True
+    return False
+
+
+def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> str | None:
+    """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`: the
+    content keeps X when the link follows it within a few words."""
+    lang = doc.lang
+    first_prep = lang.preposition(doc.lower[j])
+    for k in range(j + 1, min(limit, j + 10)):
+        low = doc.lower[k]
+        prep = lang.preposition(low)
+        if low in (".", ";", ":") or doc.tokens[k].upos == "AUX":
+            return None
+        if prep == "di" and k > j and ("to_of" in frames and first_prep == "a" or "object_of" in frames and first_prep is None):
+            if "to_of" in frames and not _infinitive_at(doc, k + 1, limit):
+                continue
+            return "object"
+        if prep == "a" and "object_to" in frames and first_prep is None and _infinitive_at(doc, k + 1, limit):
+            return "object"
+        if prep in ("a", "con") and "compare" in frames and first_prep is None:
+            return "label"
+        if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in _OPENERS
+                                                          or _adjective_after_object(doc, j, k)):
+            return "label"
+    return None
+
+
+def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
+    """`ha definito la proposta inaccettabile`: an adjective right after the object phrase."""
+    token = doc.tokens[k]
+    return token.upos == "ADJ" and k >= j + 2 and doc.lang.is_determiner(doc.lower[j])
+
+
+def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
+             skipped: int) -> Content | None:
+    last = content_end(doc, first, limit, stops)
+    last = _trim_end(doc, first, last)
+    if last <= first:
+        return None
+    return Content(first, last, frame, link, skipped)
+
+
+def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) -> int:
+    """Where reported content ends: the sentence's end, a semicolon or colon, a new cue's clause, a `mentre`
+    clause, a gerund gloss after a comma, or a closing bracket that opened before the content."""
+    lang = doc.lang
+    breakers = lang.words("content_breakers")
+    gerund = lang.endings("gerund_endings")
+    depth = 0
+    k = start
+    while k < limit:
+        token = doc.tokens[k]
+        low = token.lower
+        if token.text in _OPENERS:
+            quote = doc.quote_around(token.start)
+            if quote is not None and quote.open == token.start:
+                if k > start + 2 and doc.lower[k - 1] == "," and len(doc.text[quote.start : quote.end].split()) >= 4:
+                    break  # `…, «…»`: the speaker's own words, a direct statement of their own
+                k = doc.token_at(quote.close)
+                continue
+        if low in (";", ":") or (k > start and (k in stops or low in breakers)):
+            break
+        if low == "(":
+            depth += 1
+        elif low == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
+                                               or k + 1 in stops):
+            break
+        k += 1
+    return k
+
+
+def _strip_clitics(low: str, lang) -> str:
+    for clitic in lang.words("attached_clitics"):
+        if low.endswith(clitic) and len(low) > len(clitic) + 4:
+            return low[: -len(clitic)]
+    return low
+
+
+def _trim_end(doc: Document, first: int, last: int) -> int:
+    while last > first and doc.lower[last - 1] in (",", ".", ";", ":", "-", "–", "—", "!", "?"):
+        last -= 1
+    return last
+
+
+def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:
+    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`: one content per coordinated clause
+    opened by a complementizer the cue's frames allow."""
+    if content.frame not in ("che", "di", "se", "come"):
+        return [content]
+    parts, start = [], content.first
+    k = content.first
+    lang = doc.lang
+    joiners = lang.words("coordinators") | {"ma", ",", "o", "oppure", "nonché"}
+    while k < content.last - 1:
+        if doc.lower[k] in joiners and doc.quote_around(doc.tokens[k].start) is None:
+            j = k + 1
+            if doc.lower[k] == "," and j < content.last and doc.lower[j] in joiners:
+                j += 1
+            if j < content.last and _opens_clause(doc, j, content.last, frames):
+                parts.append((start, k))
+                start, k = j + 1, j + 1
+                continue
+        k += 1
+    parts.append((start, content.last))
+    if len(parts) == 1:
+        return [content]
+    out = []
+    for a, b in parts:
+        b = _trim_end(doc, a, b)
+        if b > a:
+            out.append(Content(a, b, content.frame, content.link, content.skipped, content.parsed))
+    return out
+
+
+def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> bool:
+    low = doc.lower[j]
+    frame = _CLAUSE_FRAMES.get(low)
+    if low == "che" or frame is not None and frame in frames:
+        return True
+    return low in ("di", "d'") and ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit)
+
+
+def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | None:
+    """With a parse: the clause the cue governs (ccomp / xcomp / a clause marked by che, di, se, come), from the
+    word after its marker to the last word of its subtree, not past the sentence or a new cue's clause."""
+    if not doc.has_parse or cue.kind not in ("verb", "light"):
+        return None
+    tokens = doc.tokens
+    clause = None
+    for child in doc.children(cue.word):
+        rel = tokens[child].deprel.split(":")[0]
+        if rel in ("ccomp", "xcomp", "csubj") or (rel == "advcl" and _marked(doc, child)):
+            if child > cue.word:
+                clause = child
+                break
+    if clause is None:
+        return None
+    marker = next((c for c in doc.children(clause) if tokens[c].deprel == "mark" and c > cue.word), None)
+    first = marker + 1 if marker is not None else min(_subtree(doc, clause))
+    if first <= cue.word:
+        return None
+    frame = _CLAUSE_FRAMES.get(doc.lower[marker], "di" if doc.lower[marker] in ("di", "d'") else "clause") if marker is not None else "clause"
+    _, limit = doc.sentence_bounds(cue.word)
+    last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
+    last = _trim_end(doc, first, last)
+    if last <= first:
+        return None
+    return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
+
+
+def _marked(doc: Document, head: int) -> bool:
+    return any(doc.tokens[c].deprel == "mark" and doc.lower[c] in ("che", "di", "se", "come") for c in doc.children(head))
+
+
+def _subtree(doc: Document, head: int, limit: int = 400) -> list[int]:
+    out, todo = [], [head]
+    while todo and len(out) < limit:
+        k = todo.pop()
+        out.append(k)
+        todo.extend(doc.children(k))
+    return out

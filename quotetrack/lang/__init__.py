@@ -1,0 +1,257 @@
+"""Language knowledge, keyed by language code, as textacy keys its reporting verbs: `quotetrack/lang/<code>/`.
+
+Everything quotetrack knows about Italian — function words, auxiliaries, conjugation endings, reporting verbs and
+nouns with their frames, attribution markers, speaker titles, name particles, stance words and prior polarities —
+lives in the data files of `quotetrack/lang/it/` (see its README.md), read once per process by `get("it")`. Every
+stage above (analysis, extraction, stance) asks this layer; none keeps a word list of its own. A second language would
+be a sibling folder with the same files.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from ..datafiles import load_yaml
+from .conjugate import VerbForm, verb_table
+
+__all__ = ["Language", "get", "fold", "lower", "VerbForm", "DEFAULT"]
+
+DEFAULT = "it"
+
+
+@lru_cache(maxsize=1 << 16)
+def lower(word: str) -> str:
+    """A word as the word lists write it: lower case, one apostrophe (’ ‘ → '), accents kept (è is not e)."""
+    return word.replace("’", "'").replace("‘", "'").lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """A name as names are compared: case, accents, apostrophes and spacing ignored (`Zelens’kyj` = `zelens'kyj`)."""
+    return fold_text(text)
+
+
+def fold_text(text: str) -> str:
+    """`fold` without the cache, for long texts that would only crowd names out of it."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        marks = "".join(c for c in set(text) if unicodedata.combining(c))
+        if marks:
+            text = re.sub(f"[{re.escape(marks)}]", "", text)
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=None)
+def get(code: str = DEFAULT) -> "Language":
+    """The language whose data lives in `quotetrack/lang/<code>/` (read lazily, once per process)."""
+    if not resources.files(__name__).joinpath(code).is_dir():
+        raise ValueError(f"no language data for {code!r} (quotetrack/lang/{code}/ does not exist)")
+    return Language(code)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An attribution adjunct (`secondo`, `a parere di`): its words, and what may follow (any noun phrase, or only a
+    person)."""
+
+    words: tuple[str, ...]
+    person_only: bool
+
+
+@dataclass(frozen=True)
+class NounCue:
+    lemma: str
+    frames: frozenset[str]
+    polarity: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class LightVerb:
+    """`fa sapere`, `ha reso noto`: a light verb's lemma, the words after it, the whole cue's frames."""
+
+    verb: str
+    words: tuple[str, ...]
+    frames: frozenset[str]
+    polarity: float
+
+
+class Language:
+    """One language's data files, parsed and indexed on first use. Callers must not modify what they get."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def data(self, name: str):
+        """One data file of the language folder, parsed (YAML)."""
+        return _read(self.code, name)
+
+    # -- grammar ------------------------------------------------------------------------------------------------
+    @cached_property
+    def function_words(self) -> dict[str, tuple[str, str]]:
+        """Closed-class form (lower) → (UPOS, lemma); the first group listing a form wins."""
+        table: dict[str, tuple[str, str]] = {}
+        for upos, words in self.data("function_words.yaml").items():
+            for form, lemma in words.items():
+                table.setdefault(lower(str(form)), (upos, str(lemma)))
+        return table
+
+    @cached_property
+    def auxiliaries(self) -> dict[str, str]:
+        """Form of an auxiliary (lower) → its lemma (avere / essere)."""
+        return {lower(f): lemma for lemma, forms in self.data("auxiliaries.yaml").items() for f in forms}
+
+    @lru_cache(maxsize=None)
+    def words(self, name: str) -> frozenset[str]:
+        """One closed list of `grammar.yaml` (lower case)."""
+        return frozenset(lower(str(w)) for w in self.data("grammar.yaml")[name])
+
+    @lru_cache(maxsize=None)
+    def endings(self, *names: str) -> tuple[str, ...]:
+        """The endings of one or more `grammar.yaml` lists, as a tuple for `str.endswith`."""
+        return tuple(sorted(frozenset().union(*(self.words(n) for n in names))))
+
+    def preposition(self, word: str) -> str | None:
+        """`della` → `di`, `al` → `a`; None for a word that is no preposition."""
+        entry = self.function_words.get(word)
+        return entry[1] if entry is not None and entry[0] == "ADP" else None
+
+    def is_determiner(self, word: str) -> bool:
+        entry = self.function_words.get(word)
+        return entry is not None and entry[0] == "DET"
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Lower-case abbreviations (without their full stop) after which a sentence does not end."""
+        return frozenset(str(a).lower() for a in self.data("abbreviations.yaml"))
+
+    # -- reporting --------------------------------------------------------------------------------------------
+    @cached_property
+    def reporting(self) -> dict:
+        return self.data("reporting.yaml")
+
+    @cached_property
+    def verb_forms(self) -> dict[str, VerbForm]:
+        """Every form of every reporting verb (with clitics attached where Italian attaches them) → its reading."""
+        endings = self.data("conjugation.yaml")
+        return verb_table(self.reporting["verbs"], endings, self.words("attached_clitics"))
+
+    @cached_property
+    def verb_lemmas(self) -> dict[str, dict]:
+        """Reporting verb lemma → its entry (frames, polarity, kind …), for engines that lemmatise."""
+        return {lemma: entry for lemma, entry in self.reporting["verbs"].items()}
+
+    @cached_property
+    def governor_forms(self) -> dict[str, VerbForm]:
+        """Forms of verbs that govern a reporting infinitive (`torna a dire`, `ha voluto ribadire`)."""
+        return verb_table(self.reporting.get("governors") or {}, self.data("conjugation.yaml"),
+                          self.words("attached_clitics"))
+
+    @cached_property
+    def light_verb_forms(self) -> dict[str, VerbForm]:
+        return verb_table(self.reporting.get("forms_of_light_verbs") or {}, self.data("conjugation.yaml"),
+                          self.words("attached_clitics"))
+
+    @cached_property
+    def light_verbs(self) -> dict[str, list[LightVerb]]:
+        """Light-verb cues by the first word after the verb (`sapere` → fare sapere)."""
+        table: dict[str, list[LightVerb]] = {}
+        for entry in self.reporting.get("light_verbs") or []:
+            words = tuple(lower(w) for w in str(entry["words"]).split())
+            cue = LightVerb(entry["verb"], words, frozenset(entry.get("frames", [])), float(entry.get("polarity", 0)))
+            table.setdefault(words[0], []).append(cue)
+        return table
+
+    @cached_property
+    def noun_cues(self) -> dict[str, NounCue]:
+        """Singular and plural form of a speech noun → the noun (`dichiarazioni` → dichiarazione)."""
+        table: dict[str, NounCue] = {}
+        for lemma, entry in (self.reporting.get("nouns") or {}).items():
+            cue = NounCue(lemma, frozenset(entry.get("frames", [])), float(entry.get("polarity", 0)),
+                          entry.get("kind", "speech"))
+            for form in [lemma, *_as_list(entry.get("plural"))]:
+                table.setdefault(lower(form), cue)
+        return table
+
+    @cached_property
+    def markers(self) -> dict[str, list[Marker]]:
+        """Attribution markers by first word, longest first."""
+        table: dict[str, list[Marker]] = {}
+        for entry in self.reporting.get("markers") or []:
+            words = tuple(lower(w) for w in str(entry["phrase"]).split())
+            table.setdefault(words[0], []).append(Marker(words, entry.get("takes") == "person"))
+        for found in table.values():
+            found.sort(key=lambda m: -len(m.words))
+        return table
+
+    @cached_property
+    def relative_markers(self) -> dict[str, list[tuple[str, ...]]]:
+        """`secondo cui`, `per il quale` … by first word, longest first."""
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.reporting.get("relative_markers") or []:
+            words = tuple(lower(w) for w in str(phrase).split())
+            table.setdefault(words[0], []).append(words)
+        for found in table.values():
+            found.sort(key=len, reverse=True)
+        return table
+
+    @cached_property
+    def after_content(self) -> list[tuple[str, ...]]:
+        """Patterns of attribution placed after the content (`è quanto VERB SPEAKER`), as token tuples."""
+        return [tuple(p.split()) for p in self.reporting.get("after_content") or []]
+
+    # -- speakers and names -----------------------------------------------------------------------------------
+    @cached_property
+    def speaker_words(self) -> dict[str, frozenset[str]]:
+        """The flat word lists of `speakers.yaml` (folded), plus the given names of `given_names.yaml`."""
+        words = {key: frozenset(fold(str(w)) for w in values) for key, values in self.data("speakers.yaml").items()
+                 if isinstance(values, list) and all(isinstance(w, str) for w in values)}
+        words["given_names"] = frozenset(fold(n) for group in self.data("given_names.yaml")["given_names"] for n in group)
+        return words
+
+    @lru_cache(maxsize=None)
+    def synonym_key(self, groups: str, word: str) -> str:
+        """The first word of the `speakers.yaml` synonym group (`title_synonyms` …) holding `word`; else `word`."""
+        for group in self.data("speakers.yaml")[groups]:
+            folded = [fold(str(w)) for w in group]
+            if word in folded:
+                return folded[0]
+        return word
+
+    # -- general word knowledge -------------------------------------------------------------------------------
+    def lemma(self, word: str) -> str:
+        """The dictionary form of a word (simplemma), cached per word."""
+        return _lemma(self.code, word)
+
+    def zipf(self, word: str) -> float:
+        """How common a word is in this language, 0 (unknown) to ~8 (`di`), from wordfreq; cached per word."""
+        return _zipf(self.code, word)
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+@lru_cache(maxsize=None)
+def _read(code: str, name: str):
+    return load_yaml(resources.files(__name__).joinpath(code, name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1 << 17)
+def _lemma(code: str, word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=code)
+
+
+@lru_cache(maxsize=1 << 17)
+def _zipf(code: str, word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, code)
