@@ -5,7 +5,7 @@ Every stage takes and returns these plain objects, so each can be used (and test
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 STATEMENT_KINDS = ("direct", "mixed", "indirect")
@@ -42,21 +42,21 @@ class ReadFailure:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Target:
     """A counterpart a statement is about, with the speaker's stance toward it."""
 
     entity: str  # canonical name
     stance: str = "neutral"  # one of STANCES
     score: float = 0.0  # -1 (oppose) .. 1 (support)
-    evidence: str = ""  # the words that carry the stance (substring of statement or reporting clause)
-    kind: str | None = None  # person / country / organisation / group
+    evidence: str = ""  # the words that carry the stance (a substring of the statement or of its reporting clause)
+    kind: str | None = None  # person / country / organisation
 
     def to_json(self) -> dict:
         return {"entity": self.entity, "stance": self.stance, "score": round(self.score, 3), "evidence": self.evidence}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Statement:
     """One thing someone said, with offsets into `Article.text` (see shared spec extract-jsonl.md)."""
 
@@ -69,11 +69,13 @@ class Statement:
     speaker_mention: str | None = None
     cue: str | None = None
     confidence: float = 0.5
-    targets: list[Target] = field(default_factory=list)
+    targets: tuple[Target, ...] = ()
     speaker_kind: str | None = None  # person / organisation / country / anonymous
-    # character span of the reporting clause (cue + speaker), used by stance for addressees and evidence
-    clause_start: int | None = None
-    clause_end: int | None = None
+    # where the cue and the speaker's mention are (characters of Article.text; None where there is none)
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
     def to_json(self) -> dict:
         """The fields of the extract-jsonl contract, in its order."""

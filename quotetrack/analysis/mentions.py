@@ -68,9 +68,10 @@ class _Reader:
                     continue
                 first -= 1
             if m.via == "role":
+                holder = m.entity.name if m.entity is not None and self.day is not None else None
                 out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "title", PERSON, m.entity.name if m.entity else None,
-                                   head=first, role=m.role, resolved_by="date" if m.entity else ""))
+                                   doc.span_text(first, last), "title", PERSON, holder,
+                                   head=first, role=m.role, resolved_by="date" if holder else ""))
                 continue
             if m.entity is None:
                 continue
@@ -268,7 +269,7 @@ class _Reader:
                     k += 1
                 if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]):
                     k = j + 1
-                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words):
+                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words, doc.tokens[k].upos):
                         k += 1
                 if k == j:
                     break
@@ -279,7 +280,7 @@ class _Reader:
                 i += 1  # l'inviato ONU
                 used += 1
                 continue
-            if _looks_adjective(lang, low, word, self.words) and used < allowed:
+            if _looks_adjective(lang, low, word, self.words, doc.tokens[i].upos) and used < allowed:
                 i += 1
                 used += 1
                 continue
@@ -388,17 +389,30 @@ class _Resolver:
                 person = apposed.get(m.first)
                 if person is not None:
                     m = m._replace(name=person.name, resolved_by="apposition")
-                elif m.name is None or not self.reader.day:
+                elif m.name is None:
                     found = self._introduced(m, introductions)
                     if found is not None:
                         m = m._replace(name=found.name, resolved_by="article")
                     elif m.role:
-                        holder = self.doc.kb.holder(m.role, None)
+                        holder = self._named_holder(m.role)
                         if holder is not None:
-                            m = m._replace(name=holder.name, resolved_by="kb")
+                            m = m._replace(name=holder, resolved_by="named holder")
             out.append(m)
         self.items = out
         self._reindex()
+
+    def _named_holder(self, role: str) -> str | None:
+        """Undated, a role names the past or present holder the article itself names most (never today's holder
+        by default: the article may be years old)."""
+        held = {e.name for e in self.doc.kb.ever_held([role])}
+        counts: dict[str, int] = {}
+        for m in self.items:
+            if m.name in held and m.via == "kb":
+                counts[m.name] = counts.get(m.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _title_keys(self, m: Mention) -> list[tuple]:
         """How an introduction is looked up: by the KB role when the phrase names one (`il presidente russo`),
@@ -493,8 +507,8 @@ def _acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()
 
 
-def _looks_adjective(lang, low: str, word: str, words) -> bool:
-    return (word[:1].islower() and word.isalpha() and len(word) > 3 and not _closed_word(lang, low)
+def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
+    return (upos not in ("VERB", "AUX") and word[:1].islower() and word.isalpha() and len(word) > 3 and not _closed_word(lang, low)
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"])

@@ -1,1 +1,123 @@
-"""Statement extraction: cues, candidates, speakers. (being rebuilt)"""
+"""Statement extraction: who said what, read from an analysed article.
+
+    from quotetrack.analysis import analyse
+    from quotetrack.extract import extract_statements
+    statements = extract_statements(analyse(article))
+
+Three steps, one module each:
+1. `cues` finds the words that report speech, from the reporting lexicon of `quotetrack.lang`;
+2. `candidates` turns each cue and each quotation into candidate statements (generously), with `content` reading
+   what a cue governs;
+3. a classifier learned from annotated news keeps the statements among the candidates (`features`), and a ranker
+   learned the same way chooses each one's speaker among the people and organisations mentioned around it
+   (`speakers`). Both ship with the package and are rebuilt by `quotetrack train`.
+Results are immutable `Statement`s, in text order, without targets (the stance stage adds them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Document
+from ..learned import Model, shipped
+from ..models import Statement
+from .candidates import Candidate, find_candidates
+from .cues import Cue, find_cues
+from .features import candidate_features
+from .speakers import SpeakerOption, Spoken, speaker_options
+
+__all__ = ["extract_statements", "ExtractionModels", "Cue", "Candidate", "find_cues", "find_candidates",
+           "read_candidates", "choose_statements", "attribute"]
+
+
+@dataclass(frozen=True)
+class ExtractionModels:
+    """The statement classifier and the speaker ranker of one engine."""
+
+    statements: Model
+    speakers: Model
+
+    @classmethod
+    def shipped(cls, engine: str) -> "ExtractionModels":
+        statements, speakers = shipped(engine, "statements"), shipped(engine, "speakers")
+        if statements is None or speakers is None:
+            statements, speakers = shipped("builtin", "statements"), shipped("builtin", "speakers")
+        if statements is None or speakers is None:
+            raise RuntimeError("quotetrack's extraction models are missing from the package; rebuild them with "
+                               "`quotetrack train`")
+        return cls(statements, speakers)
+
+
+def extract_statements(doc: Document, models: ExtractionModels | None = None) -> tuple[Statement, ...]:
+    """Every statement of an analysed article, in text order, with speaker, cue and offsets into the text."""
+    if not doc.tokens:
+        return ()
+    models = models or ExtractionModels.shipped(doc.engine)
+    candidates, rows = read_candidates(doc)
+    if not candidates:
+        return ()
+    chosen = choose_statements(candidates, models.statements.scores(rows), models.statements.threshold)
+    return attribute(doc, chosen, models.speakers)
+
+
+def read_candidates(doc: Document) -> tuple[list[Candidate], list[dict[str, float]]]:
+    """The article's statement candidates and the classifier's feature rows for them."""
+    cues = find_cues(doc)
+    candidates = find_candidates(doc, cues)
+    per_sentence: dict[int, int] = {}
+    for cue in cues:
+        sentence = doc.sentence_of[cue.word]
+        per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
+    return candidates, [candidate_features(doc, c, candidates, per_sentence) for c in candidates]
+
+
+def choose_statements(candidates: list[Candidate], scores: list[float], threshold: float) -> list[tuple[Candidate, float]]:
+    """The candidates the classifier keeps, best first among overlapping ones, in text order."""
+    kept: list[tuple[Candidate, float]] = []
+    for candidate, score in sorted(zip(candidates, scores), key=lambda pair: -pair[1]):
+        if score < threshold:
+            break
+        if any(c.start < candidate.end and candidate.start < c.end for c, _ in kept):
+            continue
+        kept.append((candidate, score))
+    return sorted(kept, key=lambda pair: pair[0].start)
+
+
+def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Model) -> tuple[Statement, ...]:
+    """Each statement with the speaker the ranker prefers among its options, in text order."""
+    out: list[Statement] = []
+    earlier: list[Spoken] = []
+    for candidate, score in chosen:
+        options = speaker_options(doc, candidate, earlier)
+        best, confidence = _best(options, ranker)
+        statement = _statement(doc, candidate, best, confidence)
+        out.append(statement)
+        earlier.append(Spoken(statement.speaker, statement.speaker_mention, statement.speaker_kind, candidate.start,
+                              candidate.end, candidate.first, candidate.last))
+    return tuple(out)
+
+
+def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | None, float]:
+    if not options:
+        return None, 0.0
+    scores = ranker.scores([o.features for o in options])
+    k = max(range(len(options)), key=scores.__getitem__)
+    return options[k], scores[k]
+
+
+def _statement(doc: Document, candidate: Candidate, speaker: SpeakerOption | None, confidence: float) -> Statement:
+    cue = candidate.cue
+    cue_start = doc.tokens[cue.first].start if cue is not None else None
+    cue_end = doc.tokens[cue.last - 1].end if cue is not None else None
+    cue_text = doc.text[cue_start:cue_end] if cue is not None else None
+    mention = speaker.mention if speaker is not None else None
+    return Statement(
+        doc.article.id, doc.text[candidate.start : candidate.end], candidate.kind, candidate.start, candidate.end,
+        speaker=speaker.name if speaker else None,
+        speaker_mention=speaker.mention_text if speaker else None,
+        cue=cue_text if cue_text is not None else (":" if candidate.attribution == "colon" else None),
+        confidence=round(confidence, 4),
+        speaker_kind=speaker.kind if speaker else None,
+        cue_start=cue_start, cue_end=cue_end,
+        speaker_start=mention.start if mention is not None else None,
+        speaker_end=mention.end if mention is not None else None,
+    )

@@ -368,14 +368,16 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
         if cue is not None:
             return ("marker" if cue.kind == MARKER else "before"), cue
     after = doc.token_at(quote.close)
-    while after < n and doc.tokens[after].text in (",", ".", "!", "?", ":") or (after < n and doc.tokens[after].text in _DASHES):
+    sentence_ended = False
+    while after < n and (doc.tokens[after].text in (",", ".", "!", "?", ":") or doc.tokens[after].text in _DASHES):
+        sentence_ended = sentence_ended or doc.tokens[after].text in (".", "!", "?")
         after += 1
     if after < n and doc.paragraph(after) == doc.paragraph(max(0, doc.token_at(quote.close) - 1)):
         cue = cue_starting.get(after)
         if cue is None and doc.mention_at_first.get(after) is not None:
             cue = cue_starting.get(doc.mention_at_first[after].last)  # «…» Rossi ha detto
         if cue is not None:
-            return ("marker" if cue.kind == MARKER else "after"), cue
+            return ("marker" if cue.kind == MARKER else "next_sentence" if sentence_ended else "after"), cue
     return "none", None
 
 

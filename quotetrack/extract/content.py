@@ -113,8 +113,8 @@ _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
 def _infinitive_at(doc: Document, k: int, limit: int) -> bool:
     """An infinitive (or `aver`/`essere` + participle, or a clitic-infinitive) at k."""
     lang = doc.lang
-    while k < limit and doc.lower[k] in ("non", "più", "mai", "già"):
-        k += 1
+    while k < limit and (doc.lower[k] in ("non", "più", "mai", "già") or doc.tokens[k].text in _OPENERS):
+        k += 1  # `di non dire`, `di «prendere …»`
     if k >= limit:
         return False
     token = doc.tokens[k]

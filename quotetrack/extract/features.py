@@ -1,0 +1,117 @@
+"""What the statement classifier reads of a candidate: how it was found, its cue, its content and its quotation.
+
+Every feature is a property of Italian reporting in general (the kind of cue, the frame the content follows, whether
+the content is a clause with a verb, whether a quotation reads as an utterance or as a title), never a word of a
+particular article, so that what the classifier learns carries over to news it has never read.
+"""
+from __future__ import annotations
+
+import math
+
+from ..analysis import Document
+from .candidates import Candidate
+from .cues import Cue
+
+_END_MARKS = frozenset(".!?…")
+
+
+def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict) -> dict[str, float]:
+    """The features of one statement candidate; `others` are all the article's candidates (for overlaps)."""
+    f: dict[str, float] = {
+        f"origin={candidate.origin}": 1.0,
+        f"kind={candidate.kind}": 1.0,
+        f"frame={candidate.frame or 'none'}": 1.0,
+        f"attribution={candidate.attribution or 'none'}": 1.0,
+        "skipped": float(candidate.skipped),
+        "parsed": float(candidate.parsed),
+    }
+    cue = candidate.cue
+    if cue is not None:
+        f.update(_cue_features(doc, cue))
+    text = doc.text[candidate.start : candidate.end]
+    words = text.split()
+    n_tokens = candidate.last - candidate.first
+    f["tokens_log"] = math.log1p(n_tokens)
+    f["words"] = float(min(len(words), 80))
+    f["starts_upper"] = float(text[:1].isupper())
+    f["ends_with_mark"] = float(text.rstrip()[-1:] in _END_MARKS)
+    f["capitalised_share"] = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
+    tokens = doc.tokens[candidate.first : candidate.last]
+    f["verbs"] = float(min(sum(1 for t in tokens if t.upos in ("VERB", "AUX")), 10))
+    f["finite_verb"] = float(any(t.upos == "AUX" or (t.upos == "VERB" and "VerbForm=Inf" not in t.feats
+                                                      and "VerbForm=Part" not in t.feats) for t in tokens))
+    f["first_person"] = float(any(t.lower in _FIRST_PERSON for t in tokens))
+    f["quotes_inside"] = float(min(len(doc.quotes_within(candidate.start, candidate.end)), 5))
+    f["sentence_marks_inside"] = float(sum(1 for t in tokens if t.text in _END_MARKS))
+    first_sentence = doc.sentence_of[candidate.first]
+    f["headline"] = float(first_sentence == 0 or doc.paragraph(candidate.first) == 0)
+    sentence_first, sentence_last = doc.sentence_bounds(candidate.first)
+    f["sentence_share"] = n_tokens / max(1, sentence_last - sentence_first)
+    f["cues_in_sentence"] = float(min(cues_by_sentence.get(first_sentence, 0), 6))
+    before = doc.lower[candidate.first - 1] if candidate.first > 0 else ""
+    if candidate.origin == "quotation":
+        f.update(_quotation_features(doc, candidate, before))
+    inside_of, contains = 0, 0
+    for other in others:
+        if other is candidate or other.end <= candidate.start or other.start >= candidate.end:
+            continue
+        if other.start <= candidate.start and candidate.end <= other.end and (other.start, other.end) != (candidate.start, candidate.end):
+            inside_of += 1
+            f[f"inside_{other.origin}"] = 1.0
+        elif candidate.start <= other.start and other.end <= candidate.end:
+            contains += 1
+        else:
+            f["crosses_other"] = 1.0
+    f["inside_others"] = float(inside_of)
+    f["contains_others"] = float(contains)
+    return f
+
+
+_FIRST_PERSON = frozenset({"io", "noi", "mi", "ci", "mio", "mia", "miei", "mie", "nostro", "nostra", "nostri", "nostre",
+                           "sono", "siamo", "abbiamo", "ho"})
+
+
+def _cue_features(doc: Document, cue: Cue) -> dict[str, float]:
+    f = {
+        f"cue_kind={cue.kind}": 1.0,
+        f"cue_tense={cue.tense}": 1.0,
+        f"cue_sense={cue.sense}": 1.0,
+        "cue_auxiliary": float(cue.auxiliary),
+        "cue_passive": float(cue.passive),
+        "cue_reflexive": float(cue.reflexive),
+        "cue_negated": float(cue.negated),
+        "cue_governed": float(cue.governed),
+        "cue_polarity": cue.polarity,
+        "cue_person_only": float(cue.person_only),
+        "cue_capitalised": float(doc.tokens[cue.word].text[:1].isupper()),
+        "cue_in_quote": float(doc.quote_around(doc.tokens[cue.word].start) is not None),
+        "cue_frames": float(len(cue.frames)),
+    }
+    for frame in cue.frames:
+        f[f"cue_frame={frame}"] = 1.0
+    subject = cue.first - 1
+    f["cue_after_comma"] = float(subject >= 0 and doc.lower[subject] == ",")
+    f["cue_sentence_initial"] = float(cue.first == doc.sentence_bounds(cue.first)[0])
+    return f
+
+
+def _quotation_features(doc: Document, candidate: Candidate, before: str) -> dict[str, float]:
+    """Does a quotation read as an utterance, or as a name, a title or a scare-quoted word?"""
+    lang = doc.lang
+    text = doc.text[candidate.start : candidate.end]
+    words = text.split()
+    quote = doc.quote_around(candidate.start)
+    f = {"quote_words_log": math.log1p(len(words)),
+         "quote_title_case": float(len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)),
+         "quote_after_article": float(lang.is_determiner(before) or lang.preposition(before) is not None)}
+    if quote is not None:
+        k_before = doc.token_before(quote.open)
+        f["quote_opens_paragraph"] = float(k_before < 0 or doc.paragraph(k_before) != doc.paragraph(candidate.first))
+        after = doc.token_at(quote.close)
+        f["quote_closes_paragraph"] = float(after >= len(doc.tokens) or doc.paragraph(after) != doc.paragraph(candidate.first))
+        f["quote_colon_before"] = float(k_before >= 0 and doc.lower[k_before] == ":")
+        f["quote_comma_after"] = float(after < len(doc.tokens) and doc.lower[after] == ",")
+        f["quote_unclosed"] = float(not quote.closed)
+    if candidate.interjection is not None:
+        f["quote_split"] = 1.0
+    return f

@@ -1,0 +1,414 @@
+"""Who said it: the speaker options of a statement, each described by features a learned ranker weighs.
+
+Options are the people, organisations, countries and anonymous sources the article mentions around the cue (its
+sentence, the two before it in the paragraph, the one after), plus the speaker of the previous statement (a null
+subject: `Ha poi aggiunto: …`). Features say where an option stands relative to the cue and the content (subject
+before the verb, post-verbal subject, agent of a passive, object of `secondo`, inside a prepositional phrase, a
+parenthesis, an apposition or a relative clause, an object of another verb), what it is (a name, a title resolved
+by date or by the article, an organisation, a description, a pronoun), how common its word is in Italian, and, with a
+parse, its syntactic relation to the cue.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..analysis import Document, Mention
+from ..lang import fold
+from .candidates import Candidate
+from .cues import MARKER, Cue
+
+SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
+_PREPOSITIONS = ("di", "a", "da", "in", "con", "su", "per", "tra", "fra", "verso", "contro", "secondo")
+_DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "conj", "root", "flat")
+
+
+@dataclass(frozen=True)
+class SpeakerOption:
+    """One possible speaker of a statement."""
+
+    name: str | None
+    mention_text: str | None
+    kind: str | None
+    mention: Mention | None  # None for the previous statement's speaker carried over
+    features: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """What the options of later statements need to know of an earlier one: who spoke, and where."""
+
+    name: str | None
+    mention_text: str | None
+    kind: str | None
+    start: int
+    end: int
+    first: int  # tokens of the statement
+    last: int
+
+
+def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) -> list[SpeakerOption]:
+    """The options for one statement, each with its features."""
+    anchor = _anchor(candidate)
+    sentence = doc.sentence_of[min(anchor, len(doc.tokens) - 1)]
+    paragraph = doc.paragraph(min(anchor, len(doc.tokens) - 1))
+    first_sentence = sentence
+    while first_sentence > 0 and sentence - first_sentence < 2:
+        previous = doc.sentences[first_sentence - 1]
+        if doc.paragraph(previous.first) != paragraph:
+            break
+        first_sentence -= 1
+    last_sentence = min(len(doc.sentences) - 1, sentence + 1)
+    if doc.paragraph(doc.sentences[last_sentence].first) != paragraph:
+        last_sentence = sentence
+    window_first = doc.sentences[first_sentence].first
+    window_last = doc.sentences[last_sentence].last
+    mentions = [m for m in doc.mentions_within(window_first, window_last) if m.kind in SPEAKER_KINDS
+                and (m.name or m.via in ("title", "description"))]
+    counts = _name_counts(doc)
+    spoke = {}
+    for s in earlier:
+        if s.name:
+            spoke[fold(s.name)] = spoke.get(fold(s.name), 0) + 1
+    previous = earlier[-1] if earlier else None
+    options = []
+    before_cue = sorted((m for m in mentions if candidate.cue and m.last <= candidate.cue.first),
+                        key=lambda m: -m.last)
+    nearest_before = {id(m): rank for rank, m in enumerate(before_cue)}
+    after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
+    nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
+    for m in mentions:
+        name = m.name or _unresolved_name(doc, m)
+        if name is None:
+            continue
+        if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate.cue):
+            continue  # never a word of the statement itself
+        f = _mention_features(doc, candidate, m, sentence, paragraph)
+        f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
+        f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
+        f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
+        f["spoken_before"] = min(spoke.get(fold(name), 0), 5)
+        f["is_previous_speaker"] = float(previous is not None and previous.name is not None and fold(previous.name) == fold(name))
+        options.append(SpeakerOption(name, m.text, m.kind, m, f))
+    if previous is not None and previous.name is not None:
+        f = _carried_features(doc, candidate, previous, sentence, paragraph)
+        f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
+        f["spoken_before"] = min(spoke.get(fold(previous.name), 0), 5)
+        f["is_previous_speaker"] = 1.0
+        options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
+    roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
+    for option in options:
+        option.features.update(_statement_context(candidate, len(options)))
+        if option.mention is not None:
+            option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
+    return options
+
+
+def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention]) -> dict[int, str]:
+    """The role each mention plays toward the cue, read from the surface (a parse adds its own features):
+    subject (the clause's first phrase before the verb, past appositions), relative (the antecedent of `che ha
+    detto`), postverbal (`ha detto Rossi`), agent (`da Rossi` after a passive), marker (`secondo Rossi`), after
+    (the speaker slot of `È quanto sostiene Rossi`), apposition (a phrase apposed to the subject), prepositional (in a
+    prepositional phrase), parenthesis, object (right after another verb)."""
+    cue = candidate.cue
+    roles: dict[int, str] = {}
+    lang = doc.lang
+    if cue is None:
+        if candidate.attribution == "colon":  # `Rossi: «…»`, `Rossi attacca i giudici: «…»`
+            colon = doc.token_before(doc.tokens[candidate.first].start)
+            while colon > 0 and doc.lower[colon] != ":":
+                colon -= 1
+            floor = _clause_floor(doc, colon)
+            before = [m for m in mentions if floor <= m.first and m.last <= colon and not _in_prepositional_phrase(doc, m)
+                      and doc.quote_around(m.start) is None]
+            if before:
+                adjacent = [m for m in before if _only_fillers(doc, m.last, colon)]
+                roles[(adjacent[0] if adjacent else before[0]).first] = "subject"
+        return roles
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        roles[m.first] = "prepositional" if _in_prepositional_phrase(doc, m) else "other"
+        if _in_parenthesis(doc, m):
+            roles[m.first] = "parenthesis"
+        elif m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
+            roles[m.first] = "object"
+    if cue.kind == "marker":
+        k = cue.last
+        while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
+            k += 1
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
+        if found is not None:
+            roles[found.first] = "marker"
+        return roles
+    if cue.speaker_at is not None:
+        found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
+        if found is not None:
+            roles[found.first] = "after"
+    # relative: "X, che ha detto", "X, il quale ha detto"
+    k = cue.first - 1
+    while k >= 0 and doc.lower[k] in lang.words("group_adverbs"):
+        k -= 1
+    if k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
+        j = k - 1
+        if j >= 0 and lang.is_determiner(doc.lower[j]):
+            j -= 1
+        if j >= 0 and doc.lower[j] == ",":
+            j -= 1
+        antecedent = next((m for m in mentions if m.last == j + 1), None)
+        if antecedent is not None:
+            roles[antecedent.first] = "relative"
+    # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
+    # first phrase of the clause that is not in a prepositional phrase
+    floor = _clause_floor(doc, cue.first)
+    before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
+              and doc.quote_around(m.start) is None]
+    if before and not any(r == "relative" for r in roles.values()):
+        adjacent = [m for m in before if _only_fillers(doc, m.last, cue.first)]
+        subject = adjacent[0] if adjacent else before[0]
+        roles[subject.first] = "subject"
+        for m in before:
+            if m.first > subject.first and _only_fillers(doc, subject.last, m.first):
+                roles[m.first] = "apposition"
+    # a postverbal subject: right after the verb group
+    if cue.kind in ("verb", "light") and cue.tense != "gerund":
+        j = cue.last
+        while j < len(doc.tokens) and doc.lower[j] in lang.words("group_adverbs"):
+            j += 1
+        found = by_first.get(j)
+        if found is None and j < len(doc.tokens) and lang.is_determiner(doc.lower[j]):
+            found = by_first.get(j + 1)
+        if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
+            roles[found.first] = "postverbal"
+    # the agent of a passive or of a participle: "dichiarato da Rossi"
+    if cue.passive or cue.tense == "participle":
+        for m in mentions:
+            if m.first > cue.last and m.first - cue.last <= 6:
+                k = m.first - 1
+                while k >= 0 and lang.is_determiner(doc.lower[k]):
+                    k -= 1
+                if k >= 0 and lang.preposition(doc.lower[k]) == "da":
+                    roles[m.first] = "agent"
+                    break
+    return roles
+
+
+def _clause_floor(doc: Document, i: int) -> int:
+    """First token of the clause holding token i: after the last clause opener outside quotation marks."""
+    first, _ = doc.sentence_bounds(i)
+    openers = doc.lang.words("clause_openers")
+    k = i - 1
+    while k >= first and k > i - 80:
+        if doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
+            return k + 1
+        k -= 1
+    return max(first, i - 80)
+
+
+def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
+    lang = doc.lang
+    k = m.first - 1
+    while k >= 0 and (lang.is_determiner(doc.lower[k]) or fold(doc.tokens[k].text) in lang.speaker_words["np_prefixes"]):
+        k -= 1
+    return k >= 0 and lang.preposition(doc.lower[k]) is not None and doc.lower[k] != "secondo"
+
+
+def _in_parenthesis(doc: Document, m: Mention) -> bool:
+    k = m.first - 1
+    while k >= 0 and k > m.first - 6:
+        if doc.lower[k] == "(":
+            return True
+        if doc.lower[k] in (")", ".", ";"):
+            return False
+        k -= 1
+    return False
+
+
+def _anchor(candidate: Candidate) -> int:
+    """The token a statement's speaker is looked for around: its cue, else its first word."""
+    return candidate.cue.word if candidate.cue is not None else candidate.first
+
+
+def _inside_cue(m: Mention, cue: Cue | None) -> bool:
+    """`Il piano, secondo il ministro, fallirà`: the marker's phrase lies inside the content it credits."""
+    return cue is not None and cue.first <= m.first and (cue.kind == MARKER or m.first < cue.last + 8)
+
+
+def _unresolved_name(doc: Document, m: Mention) -> str | None:
+    """A title nobody holds in the article: a lower-case description (`portavoce del ministero`)."""
+    if m.via not in ("title", "description") or m.head is None:
+        return None
+    phrase = doc.span_text(m.head, m.last)
+    return phrase[:1].lower() + phrase[1:]
+
+
+def _name_counts(doc: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.name:
+            key = fold(m.name)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence: int, paragraph: int) -> dict[str, float]:
+    lang = doc.lang
+    cue = candidate.cue
+    f: dict[str, float] = {}
+    f[f"via={m.via}"] = 1.0
+    f[f"kind={m.kind}"] = 1.0
+    f[f"resolved_by={m.resolved_by or 'none'}"] = 1.0
+    f["has_name"] = float(m.name is not None)
+    f["length"] = float(m.last - m.first)
+    head_word = doc.tokens[m.head if m.head is not None else m.last - 1]
+    f["head_zipf"] = lang.zipf(head_word.lower) if m.via in ("name", "ner") else -1.0
+    f["capitalised"] = float(m.text[:1].isupper())
+    m_sentence = doc.sentence_of[m.first]
+    f["sentence_delta"] = float(sentence - m_sentence)
+    f["same_paragraph"] = float(doc.paragraph(m.first) == paragraph)
+    f["in_quote"] = float(doc.quote_around(m.start) is not None)
+    f["sentence_initial"] = float(_sentence_initial(doc, m.first))
+    # before the mention: a preposition (which), a comma, a relative pronoun
+    k = m.first - 1
+    while k >= 0 and lang.is_determiner(doc.lower[k]):
+        k -= 1
+    before = doc.lower[k] if k >= 0 else ""
+    prep = lang.preposition(before) if before else None
+    if before == "secondo":
+        prep = "secondo"
+    f[f"prep_before={prep if prep in _PREPOSITIONS else ('other' if prep else 'none')}"] = 1.0
+    f["comma_before"] = float(before == ",")
+    f["paren_before"] = float(before == "(")
+    after = doc.lower[m.last] if m.last < len(doc.tokens) else ""
+    f["comma_after"] = float(after == ",")
+    f["paren_after"] = float(after == ")")
+    f["relative_after"] = float(after in ("che", "cui") or (after == "," and m.last + 1 < len(doc.tokens)
+                                                          and doc.lower[m.last + 1] in ("che", "il", "la", "i", "le")
+                                                          and m.last + 2 < len(doc.tokens) and doc.lower[m.last + 2] in ("quale", "quali", "che")))
+    f["colon_after"] = float(after == ":")
+    f["verb_after"] = float(m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX"))
+    f["verb_before"] = float(k >= 0 and doc.tokens[k].upos in ("VERB", "AUX") and k == m.first - 1)
+    # relative to the cue
+    if cue is not None:
+        f["has_cue"] = 1.0
+        if m.last <= cue.first:
+            gap = cue.first - m.last
+            f["before_cue"] = 1.0
+            between = range(m.last, cue.first)
+        elif m.first >= cue.last:
+            gap = m.first - cue.last
+            f["after_cue"] = 1.0
+            between = range(cue.last, m.first)
+        else:
+            gap = 0
+            f["inside_cue"] = 1.0
+            between = range(0)
+        f["gap_to_cue"] = float(min(gap, 60))
+        f["gap_to_cue_log"] = math.log1p(gap)
+        f["verbs_between"] = float(sum(1 for t in between if doc.tokens[t].upos == "VERB"))
+        f["commas_between"] = float(sum(1 for t in between if doc.lower[t] == ","))
+        f["openers_between"] = float(sum(1 for t in between if doc.lower[t] in lang.words("clause_openers")))
+        f["quote_between"] = float(sum(1 for t in between if doc.tokens[t].text in "«»“”\""))
+        f["mentions_between"] = float(len(doc.mentions_within(between.start, between.stop)) if between else 0)
+        f["adjacent_before_cue"] = float(m.last <= cue.first and _only_fillers(doc, m.last, cue.first))
+        f["adjacent_after_cue"] = float(m.first >= cue.last and _only_fillers(doc, cue.last, m.first))
+        if cue.speaker_at is not None:
+            f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
+        if cue.kind == MARKER:
+            f["marker_object"] = float(cue.last <= m.first <= cue.last + 4 and gap <= 4)
+        f["agent_of_passive"] = float(prep == "da" and (cue.passive or cue.tense == "participle") and m.first > cue.last)
+    else:
+        f["has_cue"] = 0.0
+    # relative to the content
+    if m.last <= candidate.first:
+        f["before_content"] = 1.0
+        f["gap_to_content_log"] = math.log1p(candidate.first - m.last)
+    elif m.first >= candidate.last:
+        f["after_content"] = 1.0
+        f["gap_to_content_log"] = math.log1p(m.first - candidate.last)
+    else:
+        f["within_content"] = 1.0
+    if doc.has_parse:
+        f.update(_parse_features(doc, m, cue))
+    return f
+
+
+def _only_fillers(doc: Document, a: int, b: int) -> bool:
+    """Nothing but adverbs, commas, clitics or other mentions between tokens a and b (an apposition chain)."""
+    lang = doc.lang
+    k = a
+    while k < b:
+        other = doc.mention_at_first.get(k)
+        if other is not None and other.last <= b:
+            k = other.last
+        elif doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")") or doc.lower[k] in lang.words("clitics"):
+            k += 1
+        else:
+            return False
+    return True
+
+
+def _sentence_initial(doc: Document, i: int) -> bool:
+    first, _ = doc.sentence_bounds(i)
+    k = first
+    while k < i and (doc.lang.is_determiner(doc.lower[k]) or not doc.tokens[k].text[:1].isalnum()):
+        k += 1
+    return k == i
+
+
+def _parse_features(doc: Document, m: Mention, cue: Cue | None) -> dict[str, float]:
+    """The mention's syntactic relation, and whether it hangs on the cue's verb or on the verb the cue hangs on."""
+    tokens = doc.tokens
+    head = next((k for k in range(m.first, m.last) if tokens[k].head is None or not m.first <= tokens[k].head < m.last),
+                m.first)
+    rel = tokens[head].deprel
+    f = {f"deprel={rel if rel in _DEPRELS else rel.split(':')[0] if rel.split(':')[0] in _DEPRELS else 'other'}": 1.0}
+    if cue is not None:
+        verb = cue.word
+        f["head_is_cue"] = float(tokens[head].head == verb)
+        governor = tokens[verb].head
+        f["head_is_cue_governor"] = float(governor is not None and tokens[head].head == governor)
+        f["subject_of_cue"] = float(tokens[head].head == verb and rel.startswith("nsubj"))
+        f["agent_of_cue"] = float(tokens[head].head == verb and rel == "obl:agent")
+        f["object_of_cue"] = float(tokens[head].head == verb and rel in ("obj", "iobj"))
+        f["tree_distance"] = float(min(_tree_distance(doc, head, verb), 8))
+    return f
+
+
+def _tree_distance(doc: Document, a: int, b: int) -> int:
+    ancestors = {}
+    k, d = a, 0
+    while k is not None and d < 20:
+        ancestors[k] = d
+        k, d = doc.tokens[k].head, d + 1
+    k, d = b, 0
+    while k is not None and d < 20:
+        if k in ancestors:
+            return ancestors[k] + d
+        k, d = doc.tokens[k].head, d + 1
+    return 20
+
+
+def _carried_features(doc: Document, candidate: Candidate, previous: Spoken, sentence: int, paragraph: int) -> dict[str, float]:
+    """The previous statement's speaker, carried over to a statement with a null subject."""
+    gap = max(0, candidate.first - previous.last)
+    previous_sentence = doc.sentence_of[min(previous.first, len(doc.tokens) - 1)]
+    f = {"via=previous": 1.0, f"kind={previous.kind or 'none'}": 1.0, "has_name": 1.0,
+         "gap_to_content_log": math.log1p(gap), "sentence_delta": float(sentence - previous_sentence),
+         "same_paragraph": float(doc.paragraph(min(previous.first, len(doc.tokens) - 1)) == paragraph),
+         "has_cue": float(candidate.cue is not None), "head_zipf": -1.0}
+    persons_between = [m for m in doc.mentions_within(previous.last, candidate.first) if m.kind == "person"]
+    f["mentions_between"] = float(len(persons_between))
+    return f
+
+
+def _statement_context(candidate: Candidate, n_options: int) -> dict[str, float]:
+    cue = candidate.cue
+    f = {f"st_origin={candidate.origin}": 1.0, f"st_attribution={candidate.attribution or 'none'}": 1.0,
+         f"st_kind={candidate.kind}": 1.0, "n_options": float(n_options)}
+    if cue is not None:
+        f[f"cue_kind={cue.kind}"] = 1.0
+        f[f"cue_tense={cue.tense}"] = 1.0
+        f["cue_passive"] = float(cue.passive)
+        f["cue_reflexive"] = float(cue.reflexive)
+        f["cue_governed"] = float(cue.governed)
+    return f

@@ -1,0 +1,115 @@
+"""Learned models: rows of named features in, scores out; stored as text files in the package, never pickles.
+
+A model is a LightGBM booster plus the names of its features and the decision threshold chosen when it was trained,
+written as one JSON document (the booster in LightGBM's own text format inside it). `quotetrack train` rebuilds every
+model from gold annotations deterministically (one thread, fixed seeds), so a user can retrain on their own outlets.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+FORMAT = "quotetrack-model/1"
+
+# Small, regularised trees: a few thousand rows of training data, and a prediction cost paid for every candidate.
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 8,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "num_threads": 1,
+    "deterministic": True,
+    "force_row_wise": True,
+    "seed": 7,
+    "verbose": -1,
+}
+ROUNDS = 200
+
+
+@dataclass
+class Model:
+    """A trained model: `scores(rows)` gives each row's probability of being a positive example."""
+
+    features: list[str]
+    booster_text: str
+    threshold: float = 0.5
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index = {name: k for k, name in enumerate(self.features)}
+        self._booster = None
+
+    def scores(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        if not rows:
+            return []
+        import lightgbm
+        import numpy
+
+        if self._booster is None:
+            self._booster = lightgbm.Booster(model_str=self.booster_text)
+        matrix = numpy.full((len(rows), len(self.features)), numpy.nan)
+        index = self._index
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                k = index.get(name)
+                if k is not None:
+                    matrix[r, k] = value
+        return self._booster.predict(matrix, num_threads=1).tolist()
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "features": self.features, "threshold": self.threshold,
+                           "meta": self.meta, "lightgbm": self.booster_text}, ensure_ascii=False, indent=0)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    @classmethod
+    def from_json(cls, text: str, origin: str = "<model>") -> "Model":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{origin}: not a quotetrack model ({exc.msg})") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError(f"{origin}: not a quotetrack model (expected format {FORMAT})")
+        return cls(list(data["features"]), data["lightgbm"], float(data.get("threshold", 0.5)), data.get("meta") or {})
+
+
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[int], threshold: float = 0.5, meta: dict | None = None,
+        rounds: int = ROUNDS) -> Model:
+    """Train a binary model on feature rows; the feature list is every name seen, sorted (deterministic)."""
+    import lightgbm
+    import numpy
+
+    features = sorted({name for row in rows for name in row})
+    index = {name: k for k, name in enumerate(features)}
+    matrix = numpy.full((len(rows), len(features)), numpy.nan)
+    for r, row in enumerate(rows):
+        for name, value in row.items():
+            matrix[r, index[name]] = value
+    data = lightgbm.Dataset(matrix, label=numpy.asarray(labels, dtype=float), free_raw_data=True,
+                            params={"verbose": -1})
+    booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
+    return Model(features, booster.model_to_string(), threshold, meta or {})
+
+
+def model_path(engine: str, name: str) -> str:
+    """Where the package keeps a shipped model: `quotetrack/data/models/<engine>/<name>.json`."""
+    return f"data/models/{engine}/{name}.json"
+
+
+@lru_cache(maxsize=None)
+def shipped(engine: str, name: str) -> Model | None:
+    """The model the package ships for an engine (None when it has none: the caller falls back)."""
+    file = resources.files("quotetrack").joinpath(model_path(engine, name))
+    if not file.is_file():
+        return None
+    return Model.from_json(file.read_text(encoding="utf-8"), origin=str(file))

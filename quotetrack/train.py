@@ -1,0 +1,203 @@
+"""Training and cross-validation of the learned models from annotated articles (gold files in extract-jsonl form).
+
+    quotetrack train GOLD --corpus DIR [--engine builtin|stanza] [--out DIR]
+    quotetrack evaluate GOLD --corpus DIR --cv 5
+
+Every article is analysed once; its candidates are matched to the gold statements with the scoring rules of
+`shared/spec/extract-jsonl.md` (token overlap ≥ 50 %, one to one), which gives the statement classifier its labels;
+the options of each matched candidate are labelled by whether they name the gold speaker (the same name comparison
+`evaluate` uses), which gives the speaker ranker its labels; the gold targets label the stance classifier. Folds of
+the cross-validation are whole articles, chosen by a hash of the article id, so the same split comes back every time.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .analysis import Document, Engine, get_engine
+from .evaluate import gold_articles, match, read_jsonl, same_name
+from .extract import ExtractionModels, extract_statements, read_candidates
+from .extract.speakers import Spoken, speaker_options
+from .kb import KnowledgeBase, default_kb
+from .lang import fold, get as get_language
+from .learned import Model, fit
+from .models import Statement
+
+MODEL_NAMES = ("statements", "speakers")
+
+
+@dataclass
+class Annotated:
+    """One analysed article and its gold statements."""
+
+    doc: Document
+    gold: list[dict] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.doc.article.id
+
+
+def fold_of(article_id: str, folds: int) -> int:
+    """The cross-validation fold of an article: a stable hash of its id."""
+    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def load_annotated(gold: str | Path, corpus: str | Path, engine: Engine | None = None,
+                   kb: KnowledgeBase | None = None, progress: Callable[[int], None] | None = None) -> list[Annotated]:
+    """The gold articles, analysed once each, with their gold records."""
+    from .evaluate import corpus_files
+    from .ingest import read_paths
+    from .models import ReadFailure
+
+    engine = engine or get_engine("builtin")
+    kb = kb or default_kb()
+    records: dict[str, list[dict]] = {}
+    for record in read_jsonl(gold):
+        records.setdefault(str(record["article"]), []).append(record)
+    ids = gold_articles(gold)
+    articles = []
+    for item in read_paths(corpus_files(corpus, ids)):
+        if isinstance(item, ReadFailure):
+            raise ValueError(str(item))
+        articles.append(item)
+    out = []
+    batch = 16
+    for k in range(0, len(articles), batch):
+        chunk = articles[k : k + batch]
+        for article, doc in zip(chunk, engine.analyse_many(chunk, kb, get_language())):
+            out.append(Annotated(doc, records.get(article.id, [])))
+        if progress is not None:
+            progress(len(chunk))
+    return out
+
+
+# -- examples -----------------------------------------------------------------------------------------------------
+def statement_examples(item: Annotated):
+    """(rows, labels, matches) of one article: a candidate is positive when it is the one a gold statement matches;
+    `matches` pairs each positive candidate with its gold record, in text order."""
+    candidates, rows = read_candidates(item.doc)
+    texts = [{"quote": item.doc.text[c.start : c.end]} for c in candidates]
+    pairs = match(item.gold, texts)
+    labels = [0] * len(candidates)
+    matches = []
+    for gi, ci in pairs:
+        labels[ci] = 1
+        matches.append((candidates[ci], item.gold[gi]))
+    matches.sort(key=lambda pair: pair[0].start)
+    return rows, labels, matches
+
+
+def speaker_examples(item: Annotated, matches, kb: KnowledgeBase):
+    """(rows, labels) of the speaker options of the matched candidates; the statements before each are given
+    their gold speakers, as the ranker will see its own earlier choices."""
+    rows, labels = [], []
+    earlier: list[Spoken] = []
+    for candidate, gold in matches:
+        options = speaker_options(item.doc, candidate, earlier)
+        right = [k for k, o in enumerate(options) if same_name(gold.get("speaker"), o.name, kb)]
+        if right and len(right) < len(options):
+            best = _gold_mention(options, right, gold, candidate)
+            for k, option in enumerate(options):
+                if k == best or k not in right:  # other mentions of the right name teach nothing either way
+                    rows.append(option.features)
+                    labels.append(int(k == best))
+        earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), "person", candidate.start,
+                              candidate.end, candidate.first, candidate.last))
+    return rows, labels
+
+
+def _gold_mention(options, right: list[int], gold: dict, candidate) -> int:
+    """Of the options naming the gold speaker, the one the annotators pointed at: the words of `speaker_mention`,
+    nearest to the statement; else the nearest mention; the carried-over speaker when no mention is near."""
+    wanted = fold(gold.get("speaker_mention") or "")
+    def distance(k: int) -> int:
+        mention = options[k].mention
+        if mention is None:
+            return 1000
+        return min(abs(mention.first - candidate.first), abs(mention.last - candidate.last))
+    exact = [k for k in right if options[k].mention is not None and fold(options[k].mention.text) == wanted]
+    return min(exact or right, key=distance)
+
+
+# -- training -----------------------------------------------------------------------------------------------------
+def train_extraction(items: Sequence[Annotated], kb: KnowledgeBase | None = None, tune: bool = True) -> ExtractionModels:
+    """The statement classifier and the speaker ranker, trained on `items`; the classifier's threshold is the one
+    that maximises quote F1 in an inner cross-validation over the same items (when `tune`)."""
+    kb = kb or default_kb()
+    s_rows, s_labels, k_rows, k_labels = [], [], [], []
+    for item in items:
+        rows, labels, matches = statement_examples(item)
+        s_rows += rows
+        s_labels += labels
+        rows, labels = speaker_examples(item, matches, kb)
+        k_rows += rows
+        k_labels += labels
+    threshold = _tuned_threshold(items, kb) if tune else 0.5
+    meta = {"articles": len(items), "statement_rows": len(s_rows), "speaker_rows": len(k_rows)}
+    return ExtractionModels(fit(s_rows, s_labels, threshold, meta), fit(k_rows, k_labels, 0.5, meta))
+
+
+def _tuned_threshold(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> float:
+    """The statement threshold with the best quote F1 over an inner split of the training articles."""
+    scored: list[tuple[float, int]] = []  # (score, label) of every candidate
+    gold_total = 0
+    for k in range(folds):
+        inner_train = [i for i in items if fold_of("inner:" + i.id, folds) != k]
+        inner_test = [i for i in items if fold_of("inner:" + i.id, folds) == k]
+        rows, labels = [], []
+        for item in inner_train:
+            r, l, _ = statement_examples(item)
+            rows += r
+            labels += l
+        model = fit(rows, labels)
+        for item in inner_test:
+            r, l, _ = statement_examples(item)
+            scored += list(zip(model.scores(r), l))
+            gold_total += sum(1 for g in item.gold if not g.get("optional"))
+    best, best_f1 = 0.5, -1.0
+    for threshold in [t / 100 for t in range(20, 81, 2)]:
+        kept = [label for score, label in scored if score >= threshold]
+        precision = sum(kept) / len(kept) if kept else 0.0
+        recall = sum(kept) / gold_total if gold_total else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def save_models(models: ExtractionModels, folder: str | Path) -> list[Path]:
+    folder = Path(folder)
+    written = []
+    for name, model in (("statements", models.statements), ("speakers", models.speakers)):
+        path = folder / f"{name}.json"
+        model.save(path)
+        written.append(path)
+    return written
+
+
+# -- cross-validation ---------------------------------------------------------------------------------------------
+def cross_validate(items: Sequence[Annotated], folds: int = 5, kb: KnowledgeBase | None = None,
+                   annotate: Callable[[Document, tuple[Statement, ...]], tuple[Statement, ...]] | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[dict]:
+    """System records for every article, each predicted by models trained on the other folds' articles."""
+    kb = kb or default_kb()
+    records: list[dict] = []
+    for k in range(folds):
+        train = [i for i in items if fold_of(i.id, folds) != k]
+        test = [i for i in items if fold_of(i.id, folds) == k]
+        models = train_extraction(train, kb)
+        for item in test:
+            statements = extract_statements(item.doc, models)
+            if annotate is not None:
+                statements = annotate(item.doc, statements)
+            records += [s.to_json() for s in statements]
+        if progress is not None:
+            progress(1)
+    return records
+
+
+def gold_records(items: Iterable[Annotated]) -> list[dict]:
+    return [g for item in items for g in item.gold]
