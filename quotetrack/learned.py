@@ -7,6 +7,7 @@ model from gold annotations deterministically (one thread, fixed seeds), so a us
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -101,15 +102,24 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[int], threshold: floa
     return Model(features, booster.model_to_string(), threshold, meta or {})
 
 
-def model_path(engine: str, name: str) -> str:
-    """Where the package keeps a shipped model: `quotetrack/data/models/<engine>/<name>.json`."""
-    return f"data/models/{engine}/{name}.json"
+ENV_LEARNED = "QUOTETRACK_LEARNED"
+
+
+def shipped(engine: str, name: str) -> Model | None:
+    """The model `name` for an engine: from `$QUOTETRACK_LEARNED/<engine>/` when set (models a user trained with
+    `quotetrack train`), else the one the package ships in `quotetrack/data/models/<engine>/`; None when neither has
+    it (the caller falls back to another engine's)."""
+    return _load(os.environ.get(ENV_LEARNED) or "", engine, name)
 
 
 @lru_cache(maxsize=None)
-def shipped(engine: str, name: str) -> Model | None:
-    """The model the package ships for an engine (None when it has none: the caller falls back)."""
-    file = resources.files("quotetrack").joinpath(model_path(engine, name))
-    if not file.is_file():
+def _load(folder: str, engine: str, name: str) -> Model | None:
+    if folder:
+        file = Path(folder) / engine / f"{name}.json"
+        if not file.is_file():
+            return None
+        return Model.from_json(file.read_text(encoding="utf-8"), origin=str(file))
+    packaged = resources.files("quotetrack").joinpath("data", "models", engine, f"{name}.json")
+    if not packaged.is_file():
         return None
-    return Model.from_json(file.read_text(encoding="utf-8"), origin=str(file))
+    return Model.from_json(packaged.read_text(encoding="utf-8"), origin=str(packaged))

@@ -34,13 +34,13 @@ class AnalysisConfig:
 
 def analysis_tools(config: AnalysisConfig):
     """The analyser and knowledge base of this process, built on first use and reused for every later chunk."""
-    from .analysis import get_analyzer
+    from .analysis import get_engine
     from .kb import default_kb
 
     # one torch thread per worker process: workers already use every core, and oversubscribed torch crawls
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("MKL_NUM_THREADS", "1")
-    return get_analyzer(config.engine, config.models_dir), default_kb(config.kb_files)
+    return get_engine(config.engine, config.models_dir), default_kb(config.kb_files)
 
 
 def analyse_chunk(articles: list[Article], config: AnalysisConfig) -> list[list[Statement] | str]:
@@ -63,10 +63,9 @@ def resolved_config(engine: str, models_dir: str | None, kb_files: Iterable = ()
 
     Creating the analyser here is cheap: Stanza loads its models lazily, on the first text.
     """
-    from .analysis import get_analyzer
+    from .analysis import get_engine
 
-    analyzer = get_analyzer(engine, models_dir)
-    return AnalysisConfig(analyzer.name, models_dir, tuple(str(f) for f in kb_files))
+    return AnalysisConfig(get_engine(engine, models_dir).name, models_dir, tuple(str(f) for f in kb_files))
 
 
 class Tally:

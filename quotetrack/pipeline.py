@@ -1,4 +1,4 @@
-"""Run the analysis stages over articles: nlp → extract → stance. Storing is the caller's choice."""
+"""Run the stages over articles: analysis → extraction → stance. Storing is the caller's choice."""
 from __future__ import annotations
 
 import gc
@@ -6,46 +6,44 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .analysis import Analysis, Analyzer, get_analyzer
+from .analysis import Document, Engine, get_engine
 from .kb import KnowledgeBase, default_kb
+from .lang import get as get_language
 from .models import Article, Statement
 
 
-@dataclass
+@dataclass(frozen=True)
 class Processed:
     article: Article
-    statements: list[Statement] = field(default_factory=list)
+    statements: tuple[Statement, ...] = ()
 
 
-def statements_of(article: Article, analysis: Analysis, kb: KnowledgeBase) -> list[Statement]:
+def statements_of(doc: Document) -> tuple[Statement, ...]:
     """Statements of one analysed article, each with its targets and stances."""
     from .extract import extract_statements
-    from .stance import annotate_targets
+    from .stance import annotate
 
-    statements = extract_statements(article, analysis, kb)
-    for statement in statements:
-        statement.targets = annotate_targets(statement, article, analysis, kb)
-    return statements
+    return annotate(doc, extract_statements(doc))
 
 
 def process(
     articles: Iterable[Article],
-    analyzer: Analyzer | None = None,
+    engine: Engine | None = None,
     kb: KnowledgeBase | None = None,
     batch_size: int = 16,
 ) -> Iterator[Processed]:
     """Analyse articles in batches (Stanza is much faster on batches) and yield their statements in order."""
-    analyzer = analyzer or get_analyzer("builtin")
+    engine = engine or get_engine("builtin")
     kb = kb or default_kb()
     batch: list[Article] = []
     with rare_collections():
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from _process_batch(batch, analyzer, kb)
+                yield from _process_batch(batch, engine, kb)
                 batch = []
         if batch:
-            yield from _process_batch(batch, analyzer, kb)
+            yield from _process_batch(batch, engine, kb)
 
 
 @contextmanager
@@ -65,10 +63,9 @@ def rare_collections(young_objects: int = 50_000):
         gc.set_threshold(*before)
 
 
-def _process_batch(batch: list[Article], analyzer: Analyzer, kb: KnowledgeBase) -> Iterator[Processed]:
-    analyses = analyzer.analyze_many([a.text for a in batch])
-    for article, analysis in zip(batch, analyses):
-        yield Processed(article, statements_of(article, analysis, kb))
+def _process_batch(batch: list[Article], engine: Engine, kb: KnowledgeBase) -> Iterator[Processed]:
+    for article, doc in zip(batch, engine.analyse_many(batch, kb, get_language())):
+        yield Processed(article, statements_of(doc))
 
 
 @dataclass
@@ -88,7 +85,7 @@ class IngestReport:
         )
 
 
-def extract_records(paths: Iterable[str], analyzer: Analyzer | None = None, kb: KnowledgeBase | None = None, date=None):
+def extract_records(paths: Iterable[str], engine: Engine | None = None, kb: KnowledgeBase | None = None, date=None):
     """extract-jsonl records (dicts) of the articles under `paths`, or ReadFailure for what could not be read."""
     from .ingest import read_paths
     from .models import ReadFailure
@@ -102,7 +99,7 @@ def extract_records(paths: Iterable[str], analyzer: Analyzer | None = None, kb: 
             else:
                 yield item
 
-    for processed in process(articles(), analyzer, kb):
+    for processed in process(articles(), engine, kb):
         yield from failures
         failures.clear()
         for statement in processed.statements:

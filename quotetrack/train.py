@@ -168,14 +168,26 @@ def _tuned_threshold(items: Sequence[Annotated], kb: KnowledgeBase, folds: int =
     return best
 
 
-def save_models(models: ExtractionModels, folder: str | Path) -> list[Path]:
-    folder = Path(folder)
-    written = []
-    for name, model in (("statements", models.statements), ("speakers", models.speakers)):
-        path = folder / f"{name}.json"
-        model.save(path)
-        written.append(path)
-    return written
+@dataclass(frozen=True)
+class Trained:
+    """Every learned model of one engine."""
+
+    extraction: ExtractionModels
+
+    def save(self, folder: str | Path) -> list[Path]:
+        """Write each model as `<folder>/<name>.json`; returns the files written."""
+        folder = Path(folder)
+        written = []
+        for name, model in (("statements", self.extraction.statements), ("speakers", self.extraction.speakers)):
+            path = folder / f"{name}.json"
+            model.save(path)
+            written.append(path)
+        return written
+
+
+def train_all(items: Sequence[Annotated], kb: KnowledgeBase | None = None) -> Trained:
+    """Every model, trained on all of `items`."""
+    return Trained(train_extraction(items, kb))
 
 
 # -- cross-validation ---------------------------------------------------------------------------------------------

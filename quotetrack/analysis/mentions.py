@@ -201,7 +201,8 @@ class _Reader:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
         doc, out = self.doc, []
         words = self.words
-        titles, orgs, anonymous = words["titles"], words["organisations"], words["anonymous"]
+        titles, anonymous = words["titles"], words["anonymous"]
+        orgs = words["organisations"] | words["documents"]  # a document speaks for its issuer (`_name_organisations`)
         heads = titles | orgs | anonymous
         for i in [k for k, t in enumerate(doc.tokens) if fold(t.text) in heads]:
             head = fold(doc.tokens[i].text)
@@ -340,16 +341,17 @@ class _Resolver:
         return self.items
 
     def _complete_names(self) -> None:
-        """People outside the KB are named by the fullest form the article gives (`Bianchi` → `Mario Bianchi`);
-        an acronym names the organisation whose initials it spells; a name the KB knows gets its canonical name."""
-        doc, kb = self.doc, self.doc.kb
-        fullest: dict[str, str] = {}
-        for m in self.items:
-            if m.via in ("name", "ner") and m.kind == PERSON:
-                key = fold(m.text.split()[-1])
-                if len(m.text) > len(fullest.get(key, "")):
-                    fullest[key] = m.text
-        known_people = {fold(m.name.split()[-1]): m.name for m in self.items if m.via == "kb" and m.kind == PERSON}
+        """People outside the KB are named by a fuller form the article gives (`Bianchi` → `Mario Bianchi`, the
+        nearest earlier one, else the first later one; a lone given name `Mario` likewise); an acronym names the
+        organisation whose initials it spells; a name the KB knows gets its canonical name."""
+        kb = self.doc.kb
+        people = [m for m in self.items if m.via in ("name", "ner", "kb") and m.kind == PERSON and " " in m.text.strip()]
+        by_last: dict[str, list[Mention]] = {}
+        by_first: dict[str, list[Mention]] = {}
+        for m in people:
+            words = m.text.split()
+            by_last.setdefault(fold(words[-1]), []).append(m)
+            by_first.setdefault(fold(words[0]), []).append(m)
         initials = {"".join(w[0] for w in m.text.split() if w[:1].isupper()): m for m in self.items
                     if m.via in ("name", "organisation", "kb", "ner") and m.kind == ORGANISATION and len(m.text.split()) > 1}
         out = []
@@ -362,12 +364,45 @@ class _Resolver:
                 elif acronym is not None and acronym is not m:
                     m = m._replace(name=acronym.name, kind=ORGANISATION, resolved_by="article")
                 elif m.kind == PERSON:
-                    key = fold(m.text.split()[-1])
-                    m = m._replace(name=fullest.get(key) or known_people.get(key) or m.text)
+                    words = m.text.split()
+                    fuller = _nearest(by_last.get(fold(words[-1]), []), m)
+                    if fuller is None and len(words) == 1:
+                        named = {p.name or p.text for p in by_first.get(fold(words[0]), [])}
+                        fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
+                    if fuller is not None and len(fuller.text) > len(m.text):
+                        m = m._replace(name=fuller.name or fuller.text, resolved_by="article")
             out.append(m)
         self.items = out
+        self._name_organisations()
         self._reindex()
-        del doc
+
+    def _name_organisations(self) -> None:
+        """`l'ambasciata` after `l'Ambasciata degli Stati Uniti`: a bare organisation noun takes the fullest
+        organisation the article named before with the same head; a document (`il comunicato dell'ambasciata`,
+        `la sentenza della Corte`) speaks for its issuer, the organisation of its complement."""
+        doc = self.doc
+        documents = doc.lang.speaker_words["documents"]
+        fullest: dict[str, Mention] = {}
+        out = []
+        for m in self.items:
+            if m.via == "organisation" and m.head is not None:
+                head = fold(doc.tokens[m.head].text)
+                if head in documents:
+                    issuer = next((o for o in out[::-1] if m.first < o.first < m.last and o.kind == ORGANISATION
+                                   and o is not m), None) or next((o for o in self.items if m.head < o.first < m.last
+                                                                   and o.kind in (ORGANISATION, COUNTRY)), None)
+                    if issuer is not None:
+                        m = m._replace(name=issuer.name, resolved_by="issuer")
+                elif m.last - m.head == 1 and head in fullest:
+                    m = m._replace(name=fullest[head].name, resolved_by="earlier")
+                elif m.last - m.head > 1 and (head not in fullest or len(m.text) >= len(fullest[head].text)):
+                    fullest[head] = m
+            elif m.kind == ORGANISATION and m.via in ("kb", "name", "ner") and m.name:
+                head = fold(m.name.split()[0])
+                if head not in fullest or len(m.name) >= len(fullest[head].name or ""):
+                    fullest[head] = m
+            out.append(m)
+        self.items = out
 
     def _link_titles(self) -> None:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
@@ -420,8 +455,14 @@ class _Resolver:
         return [("role", m.role)] if m.role else [self._title_word_key(m)]
 
     def _title_word_key(self, m: Mention) -> tuple:
-        head = fold(self.doc.tokens[m.head].text) if m.head is not None else ""
-        return ("title", self.doc.lang.synonym_key("title_synonyms", head))
+        """The title's synonym group, read on its two last words where they form a title (`primo ministro`)."""
+        doc = self.doc
+        head = fold(doc.tokens[m.head].text) if m.head is not None else ""
+        if m.head is not None and m.head > 0:
+            pair = f"{fold(doc.tokens[m.head - 1].text)} {head}"
+            if pair in doc.lang.speaker_words["titles"]:
+                head = pair
+        return ("title", doc.lang.synonym_key("title_synonyms", head))
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
         """The person the article last introduced with the same role or title before `m`, else the first after."""
@@ -486,6 +527,15 @@ class _Resolver:
 
 
 _KIND = {"city": PLACE, "region": PLACE}
+
+
+def _nearest(found: list[Mention], m: Mention) -> Mention | None:
+    """The mention of `found` nearest before `m`, else the first after it."""
+    before = [o for o in found if o.first < m.first]
+    if before:
+        return before[-1]
+    after = [o for o in found if o.first > m.first]
+    return after[0] if after else None
 
 
 def _closed_word(lang, low: str) -> bool:

@@ -14,10 +14,10 @@ from .options import ANALYZERS, db_option, engine_options
 
 def _analyzer(engine: str, models_dir: str | None):
     """The analyser for --engine, said once on stderr; a clear error when Stanza was asked for but cannot run."""
-    from ..analysis import EngineUnavailable, get_analyzer
+    from ..analysis import EngineUnavailable, get_engine
 
     try:
-        return get_analyzer(engine, models_dir, announce=lambda msg: click.echo(msg, err=True))
+        return get_engine(engine, models_dir, announce=lambda msg: click.echo(msg, err=True))
     except EngineUnavailable as exc:
         raise click.ClickException(str(exc)) from None
 
