@@ -7,7 +7,6 @@ The coverage is a hint of general Italian that may be missing, never a list of p
 
     python tools/check_reporting_lexicon.py                      # validate, count, collisions, coverage
     python tools/check_reporting_lexicon.py --forms dire ammettere   # print the forms of some lemmas
-    python tools/check_reporting_lexicon.py --unattested         # forms wordfreq has never seen (spelling check)
 
 Exit status 1 when the file breaks the spec.
 """
@@ -76,8 +75,8 @@ def validate(lex: dict) -> list[str]:
         where = f"nouns.{lemma}"
         _check_word(where, lemma, bad)
         _check_keys(where, spec, NOUN_KEYS, {"plural", "frames", "polarity", "kind"}, bad)
-        if not isinstance(spec.get("plural"), str) or not spec.get("plural"):
-            bad(f"{where}: no plural")
+        if "plural" in spec and not (isinstance(spec["plural"], str) and WORD.match(spec["plural"])):
+            bad(f"{where}: the plural is one lower-case word")
         _check_frames(where, spec.get("frames"), NOUN_FRAMES, bad)
         _check_polarity_kind(where, spec, bad)
     for singular, plural in lex.get("document_nouns", {}).items():
@@ -284,15 +283,15 @@ def corpus_words(corpus: Path) -> list[list[str]]:
     return texts
 
 
-def missing_introducers(texts, known: set[str], known_forms: set[str], top: int) -> list[tuple[str, int]]:
+def missing_introducers(texts, known: set[str], known_forms: set[str], top: int) -> list[tuple[str, int]] | None:
     """The most frequent verb lemmas right before che, or before di + infinitive, that the lexicon lacks.
 
     A word that is already a form of the lexicon is skipped (simplemma reads detto as dettare), and so is a word that
-    is its own lemma (an infinitive, or a noun in -are such as militare)."""
+    is its own lemma (an infinitive, or a noun in -are such as militare). None when simplemma is not installed."""
     try:
         import simplemma
     except ImportError:
-        return []
+        return None
     counts: Counter[str] = Counter()
     for words in texts:
         for i in range(len(words) - 2):
@@ -308,21 +307,12 @@ def missing_introducers(texts, known: set[str], known_forms: set[str], top: int)
     return counts.most_common(top)
 
 
-def unattested(by_section) -> list[str]:
-    """Forms that wordfreq has never seen in Italian text: usually a misspelling, sometimes a rare person."""
-    from wordfreq import zipf_frequency
-
-    forms = {form for lemmas in by_section.values() for forms in lemmas.values() for form in forms}
-    return sorted(form for form in forms if zipf_frequency(form, "it") == 0)
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lexicon", type=Path, default=LEXICON)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--top", type=int, default=40, help="how many missing corpus verbs to list")
     parser.add_argument("--forms", nargs="*", metavar="LEMMA", help="print the forms of these lemmas and stop")
-    parser.add_argument("--unattested", action="store_true", help="list forms wordfreq has never seen")
     args = parser.parse_args(argv)
 
     lex = load(args.lexicon)
@@ -356,19 +346,15 @@ def main(argv=None) -> int:
     print(f"\nforms shared by two lemmas: {len(shared)}")
     for form, lemmas in shared.items():
         print(f"  {form}: {', '.join(lemmas)}")
+    every_form = owners(by_section)
     closed = closed_class_words()
-    clashes = {form: lemmas for form, lemmas in owners(by_section).items() if form in closed}
+    clashes = {form: lemmas for form, lemmas in every_form.items() if form in closed}
     print(f"forms that are also an auxiliary or a function word of the engine: {len(clashes)}")
     for form, lemmas in clashes.items():
         print(f"  {form}: {', '.join(lemmas)} / {closed[form]}")
     homographs = noun_homographs(lex, verbs)
     print(f"\nverb forms that are also nouns of the lexicon (context decides): {len(homographs)}")
     print("  " + ", ".join(f"{form} ({'/'.join(lemmas)})" for form, lemmas in homographs.items()))
-
-    if args.unattested:
-        rare = unattested(by_section)
-        print(f"\nforms wordfreq has never seen in Italian: {len(rare)}")
-        print("  " + " ".join(rare))
 
     if not args.corpus.is_dir():
         print(f"\ncoverage: no corpus at {args.corpus}")
@@ -381,9 +367,8 @@ def main(argv=None) -> int:
     absent = sorted(set(verbs) - set(present))
     print(f"  absent: {' '.join(absent)}")
     known = set(verbs) | set(lex["governors"]) | set(lex["forms_of_light_verbs"])
-    known_forms = {form for lemmas in by_section.values() for forms in lemmas.values() for form in forms}
-    missing = missing_introducers(texts, known, known_forms, args.top)
-    if not missing:
+    missing = missing_introducers(texts, known, set(every_form), args.top)
+    if missing is None:
         print("  (install simplemma to list the corpus verbs before che/di that the lexicon lacks)")
         return 0
     print(f"  the {len(missing)} most frequent verbs before che / di + infinitive that the lexicon lacks "
