@@ -202,7 +202,7 @@ class _Reader:
         doc, out = self.doc, []
         words = self.words
         titles, anonymous = words["titles"], words["anonymous"]
-        orgs = words["organisations"] | words["documents"]  # a document speaks for its issuer (`_name_organisations`)
+        orgs = words["organisations"] | self.lang.document_nouns  # a document speaks for its issuer
         heads = titles | orgs | anonymous
         for i in [k for k, t in enumerate(doc.tokens) if fold(t.text) in heads]:
             head = fold(doc.tokens[i].text)
@@ -377,11 +377,35 @@ class _Resolver:
         self._reindex()
 
     def _name_organisations(self) -> None:
+        self._name_organisations_in_article()
+        self._link_organisation_appositions()
+
+    def _link_organisation_appositions(self) -> None:
+        """`il quotidiano Il Mattino`, `l'associazione Libera`: an organisation noun beside a name names it; a later
+        bare `il giornale` is the one the article introduced with a synonymous noun."""
+        doc = self.doc
+        introduced: dict[str, Mention] = {}
+        out = []
+        for m in self.items:
+            if m.via == "organisation" and m.head is not None:
+                head = fold(doc.tokens[m.head].text)
+                key = doc.lang.synonym_key("organisation_synonyms", head)
+                named = self.by_first.get(m.last) or (self.by_first.get(m.last + 1) if m.last < len(doc.tokens)
+                                                      and doc.lower[m.last] == "," else None)
+                if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
+                    m = m._replace(name=named.name, resolved_by="apposition")
+                    introduced[key] = named
+                elif m.last - m.head == 1 and key in introduced and m.resolved_by not in ("issuer",):
+                    m = m._replace(name=introduced[key].name, resolved_by="article")
+            out.append(m)
+        self.items = out
+
+    def _name_organisations_in_article(self) -> None:
         """`l'ambasciata` after `l'Ambasciata degli Stati Uniti`: a bare organisation noun takes the fullest
         organisation the article named before with the same head; a document (`il comunicato dell'ambasciata`,
         `la sentenza della Corte`) speaks for its issuer, the organisation of its complement."""
         doc = self.doc
-        documents = doc.lang.speaker_words["documents"]
+        documents = doc.lang.document_nouns
         fullest: dict[str, Mention] = {}
         out = []
         for m in self.items:
@@ -455,14 +479,18 @@ class _Resolver:
         return [("role", m.role)] if m.role else [self._title_word_key(m)]
 
     def _title_word_key(self, m: Mention) -> tuple:
-        """The title's synonym group, read on its two last words where they form a title (`primo ministro`)."""
+        """The title's synonym group, read on its two last words where they form a title (`primo ministro`), with
+        the complement that makes it a different office (`presidente della Cei` is not `il presidente`)."""
         doc = self.doc
         head = fold(doc.tokens[m.head].text) if m.head is not None else ""
         if m.head is not None and m.head > 0:
             pair = f"{fold(doc.tokens[m.head - 1].text)} {head}"
             if pair in doc.lang.speaker_words["titles"]:
                 head = pair
-        return ("title", doc.lang.synonym_key("title_synonyms", head))
+        complement = ""
+        if m.head is not None and m.head + 1 < m.last and doc.lang.preposition(doc.lower[m.head + 1]) is not None:
+            complement = fold(doc.span_text(m.head + 2, m.last))
+        return ("title", doc.lang.synonym_key("title_synonyms", head), complement)
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
         """The person the article last introduced with the same role or title before `m`, else the first after."""

@@ -54,20 +54,23 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
-    """Tokens where another cue's clause begins: reported content ends before them (`…, ha aggiunto X`, `… e poi
-    ha anche detto`, `…, Rossi ha aggiunto`)."""
+    """Tokens where another reporting clause begins at the same level: reported content ends before them (`…, ha
+    aggiunto X`, `… e poi ha anche detto`, `…, Rossi ha aggiunto`, `…, sottolineando`). A cue inside the content
+    (`ha detto che il governo ha chiesto …`) or a bare infinitive or participle (`per presentare`, `ritenuti`) starts
+    no new clause."""
     stops = set()
     adverbs = doc.lang.words("group_adverbs")
     for c in cues:
-        if c.kind in (VERB, LIGHT) and not c.passive:
-            stops.add(c.first)
+        if c.kind in (VERB, LIGHT) and not c.passive and (c.auxiliary or c.tense not in ("infinitive", "participle")):
             k = c.first - 1
             while k >= 0 and k > c.first - 6 and (doc.mention_of_token.get(k) is not None or doc.lower[k] in adverbs):
                 k = doc.mention_of_token[k].first - 1 if k in doc.mention_of_token else k - 1
-            if k >= 0 and doc.lower[k] in (",", "e", "ed", "ma", "mentre", ";"):
+            if k >= 0 and doc.lower[k] in (",", "e", "ed", "ma", "mentre", ";", "poi"):
                 stops.add(k + 1)
                 if doc.lower[k] in ("e", "ed", "ma") and k > 0 and doc.lower[k - 1] == ",":
                     stops.add(k)
+            if c.tense == "gerund" and c.first > 0 and doc.lower[c.first - 1] == ",":
+                stops.add(c.first)
         elif c.kind == MARKER and c.first > 0 and doc.lower[c.first - 1] == ",":
             stops.add(c.first)
     return frozenset(stops)

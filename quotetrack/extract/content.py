@@ -14,7 +14,6 @@ from ..analysis import Document
 from .cues import Cue
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
-_CLAUSE_FRAMES = {"che": "che", "se": "se", "come": "come", "quando": "come", "perché": "come", "dove": "come"}
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,11 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     while j < limit and j - cue.last <= MAX_SKIP:
         low = doc.lower[j]
         token = doc.tokens[j]
-        frame = _CLAUSE_FRAMES.get(low)
+        frame = doc.lang.frame_word(low)
         if frame is not None and (frame in frames or (frame == "come" and "che" in frames and low == "come")):
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
+        if low in _request_words(doc) and cue.sense == "request":
+            return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "un appello perché restino aperti"
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
@@ -63,6 +64,10 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     return None
 
 
+def _request_words(doc: Document) -> frozenset[str]:
+    return frozenset(doc.lang.reporting.get("request_complementizers") or ())
+
+
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
 _OPENERS = frozenset("«“\"‘„")
@@ -73,7 +78,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     `di X` after a noun cue), an adjunct between commas, a short prepositional phrase. 0 when none."""
     lang = doc.lang
     low = doc.lower[j]
-    if low in lang.words("group_adverbs"):
+    if low in lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7):
         return 1
     mention = doc.mention_at_first.get(j)
     if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
@@ -82,7 +87,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         for k in range(j + 1, min(limit, j + 10)):
             if doc.lower[k] == ",":
                 inside = range(j + 1, k)
-                if any(doc.tokens[t].upos in ("VERB", "AUX") or doc.lower[t] in _CLAUSE_FRAMES for t in inside):
+                if any(doc.tokens[t].upos in ("VERB", "AUX") or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0
                 return k - j + 1
             if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in _OPENERS:
@@ -92,7 +97,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
         k = j + 1
         while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in _OPENERS:
-            if doc.lower[k] in _CLAUSE_FRAMES or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
+            if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
             if doc.tokens[k].upos in ("VERB", "AUX"):
                 return 0
@@ -123,8 +128,11 @@ def _infinitive_at(doc: Document, k: int, limit: int) -> bool:
     low = token.lower
     if low in lang.words("auxiliary_infinitives"):
         return True
-    return low.isalpha() and len(low) > 3 and (low.endswith(lang.endings("infinitive_endings"))
-                                               or _clitic_infinitive(low, lang))
+    if not low.isalpha() or len(low) < 3 or low in lang.function_words:
+        return False
+    return (len(low) > 3 and low.endswith(lang.endings("infinitive_endings"))
+            or low.endswith(lang.endings("truncated_infinitive_endings")) and lang.lemma(low) != low
+            or _clitic_infinitive(low, lang))
 
 
 def _clitic_infinitive(low: str, lang) -> bool:
@@ -251,7 +259,7 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
 
 def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> bool:
     low = doc.lower[j]
-    frame = _CLAUSE_FRAMES.get(low)
+    frame = doc.lang.frame_word(low)
     if low == "che" or frame is not None and frame in frames:
         return True
     return low in ("di", "d'") and ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit)
@@ -276,7 +284,9 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     first = marker + 1 if marker is not None else min(_subtree(doc, clause))
     if first <= cue.word:
         return None
-    frame = _CLAUSE_FRAMES.get(doc.lower[marker], "di" if doc.lower[marker] in ("di", "d'") else "clause") if marker is not None else "clause"
+    frame = "clause"
+    if marker is not None:
+        frame = doc.lang.frame_word(doc.lower[marker]) or ("di" if doc.lower[marker] in ("di", "d'") else "clause")
     _, limit = doc.sentence_bounds(cue.word)
     last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
     last = _trim_end(doc, first, last)

@@ -12,6 +12,7 @@ One function per kind of cue, each over the few tokens the lexicon points at:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analysis import Document
 from ..lang import VerbForm
@@ -77,6 +78,8 @@ def verb_cues(doc: Document) -> list[Cue]:
                 auxiliary = any(w in lang.auxiliaries for w in group)
         reflexive = any(w in lang.words("reflexive_clitics") for w in group) or (
             not form.finite and doc.lower[i].endswith(("si", "sene")))
+        if entry.get("reflexive") and not reflexive:
+            continue  # "si congratula": the verb reports only in its pronominal use
         passive = form.participle and not reflexive and any(lang.auxiliaries.get(w) == "essere" for w in group)
         frames = frozenset(entry.get("frames") or ())
         out.append(Cue(VERB, first, i + 1, i, form.lemma, frames, form.tense, auxiliary, passive, reflexive,
@@ -136,10 +139,15 @@ def _group_start(doc: Document, i: int) -> int:
         low = doc.lower[j]
         if low in lang.auxiliaries or low in lang.words("clitics"):
             first = j
-        elif low not in adverbs:
+        elif low not in adverbs and not _adverb(low):
             break
         j -= 1
     return first
+
+
+def _adverb(low: str) -> bool:
+    """`ufficialmente`, `pubblicamente`: an adverb in -mente may stand inside any verb group."""
+    return low.endswith("mente") and len(low) > 7
 
 
 def _governor_before(doc: Document, first: int) -> int | None:
@@ -159,24 +167,31 @@ def _negated(doc: Document, first: int) -> bool:
         first > 1 and doc.lower[first - 2] == "non" and doc.lower[first - 1] in doc.lang.words("clitics"))
 
 
-def light_verb_cues(doc: Document) -> list[Cue]:
-    """`fa sapere`, `ha reso noto`, `ha lanciato un appello`: a light verb and the words after it."""
+def light_verb_cues(doc: Document, ) -> list[Cue]:
+    """`fa sapere`, `ha reso noto`, `ha lanciato un appello`: a light verb and the words after it (`DET` in the
+    lexicon is an optional article or possessive)."""
     lang = doc.lang
     table = lang.light_verbs
     out = []
     for i in doc.where(table):
         for cue in table[doc.lower[i]]:
-            if tuple(doc.lower[i : i + len(cue.words)]) != cue.words:
+            key = next(k for k, w in enumerate(cue.words) if w != "DET")
+            if tuple(doc.lower[i : i + len(cue.words) - key]) != tuple(w for w in cue.words[key:]):
                 continue
             j = i - 1
+            if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
+                while j >= 0 and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
+                    j -= 1
             while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
                 j -= 1
             form = lang.light_verb_forms.get(doc.lower[j]) if j >= 0 else None
             if form is None or form.lemma != cue.verb:
                 continue
             first = _group_start(doc, j)
-            out.append(Cue(LIGHT, first, i + len(cue.words), j, f"{cue.verb} {' '.join(cue.words)}", cue.frames,
-                           form.tense, first < j, False, False, _negated(doc, first), polarity=cue.polarity))
+            last = i + len(cue.words) - key
+            out.append(Cue(LIGHT, first, last, j, f"{cue.verb} {' '.join(w for w in cue.words if w != 'DET')}",
+                           cue.frames, form.tense, first < j, False, False, _negated(doc, first), polarity=cue.polarity,
+                           sense=cue.kind))
             break
     return out
 
@@ -207,24 +222,42 @@ def marker_cues(doc: Document) -> list[Cue]:
         if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
             continue  # "il secondo giorno": an ordinal
         for marker in table[doc.lower[i]]:
-            if _matches(doc, i, marker.words):
-                last = i + len(marker.words)
-                out.append(Cue(MARKER, i, last, i, " ".join(marker.words), frozenset({"marker"}),
-                               person_only=marker.person_only))
+            last = _matches(doc, i, marker.words)
+            if last is not None:
+                out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
+                               person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
                 break
     return out
 
 
-def _matches(doc: Document, i: int, words: tuple[str, ...]) -> bool:
-    """The tokens from i spell `words`; a plain preposition of the phrase matches its articulated forms."""
-    if i + len(words) > len(doc.tokens):
-        return False
+def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
+    """Where `words` matched from token i end, or None. A plain preposition matches its articulated forms (`a parere
+    di` → `a parere del`); VERB, AUX, PART and NOUN are slots (see `reporting.yaml`)."""
     lang = doc.lang
-    for k, word in enumerate(words):
-        low = doc.lower[i + k]
-        if low != word and not (lang.preposition(word) == word and lang.preposition(low) == word and k == len(words) - 1):
-            return False
-    return True
+    k = i
+    for word in words:
+        if k >= len(doc.tokens):
+            return None
+        low = doc.lower[k]
+        if word == "VERB":
+            form = lang.verb_forms.get(low)
+            if form is None or not form.finite:
+                return None
+        elif word == "PART":
+            if low not in lang.participle_forms:
+                return None
+        elif word == "AUX":
+            if low not in lang.auxiliaries:
+                return None
+        elif word == "NOUN":
+            while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+                k += 1
+            if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
+                return None
+        elif low != word and not (lang.preposition(word) == word and lang.preposition(low) == word):
+            return None
+        k += 1
+    return k
 
 
 def relative_marker_cues(doc: Document) -> list[Cue]:
@@ -242,13 +275,17 @@ def relative_marker_cues(doc: Document) -> list[Cue]:
 def after_content_cues(doc: Document, cues: list[Cue]) -> list[Cue]:
     """Attribution after the content, opening a sentence: the patterns of the lexicon's `after_content`."""
     lang = doc.lang
-    patterns = lang.after_content
+    by_first_word = _patterns_by_first_word(lang)
     verbs_at = {c.word: c for c in cues if c.kind == VERB}
     out = []
     for sentence in doc.sentences:
         i = sentence.first
         while i < sentence.last and doc.tokens[i].text in _OPENING:
             i += 1
+        if i >= sentence.last:
+            continue
+        first_word = doc.lower[i]
+        patterns = by_first_word.get(first_word, []) + by_first_word.get("*", [])
         for pattern in patterns:
             end = _match_pattern(doc, i, sentence.last, pattern, verbs_at)
             if end is not None:
@@ -260,6 +297,16 @@ def after_content_cues(doc: Document, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _patterns_by_first_word(lang) -> dict[str, list[tuple[str, ...]]]:
+    """After-content patterns by their first literal word (`*` for those opening with a slot)."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for pattern in lang.after_content:
+        key = pattern[0] if pattern[0] not in ("VERB", "AUX", "PART", "NOUN", "VERB+CLITIC", "SPEAKER") else "*"
+        table.setdefault(key, []).append(pattern)
+    return table
+
+
 def _match_pattern(doc: Document, i: int, limit: int, pattern: tuple[str, ...], verbs_at: dict) -> int | None:
     """Where a pattern matched from token i ends (at its SPEAKER slot), or None."""
     lang = doc.lang
@@ -267,20 +314,16 @@ def _match_pattern(doc: Document, i: int, limit: int, pattern: tuple[str, ...], 
     for slot in pattern:
         if k >= limit:
             return None
-        low = doc.lower[k]
         if slot == "SPEAKER":
             return k
-        if slot == "VERB":
-            if k not in verbs_at or not verbs_at[k].tense == "finite" and verbs_at[k].tense != "participle":
+        if slot == "VERB+CLITIC":
+            form = lang.verb_forms.get(doc.lower[k])
+            if form is None or not form.infinitive or doc.lower[k] == form.lemma:
                 return None
-        elif slot == "VERB+CLITIC":
-            form = lang.verb_forms.get(low)
-            if form is None or not form.infinitive or low == form.lemma:
-                return None
-        elif slot == "AUX":
-            if low not in lang.auxiliaries:
-                return None
-        elif low != slot and lang.preposition(low) != slot:
+            k += 1
+            continue
+        end = _matches(doc, k, (slot,))
+        if end is None or end > limit:
             return None
-        k += 1
+        k = end
     return k

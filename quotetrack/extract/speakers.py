@@ -96,6 +96,13 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
         f["spoken_before"] = min(spoke.get(fold(previous.name), 0), 5)
         f["is_previous_speaker"] = 1.0
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
+    subjects = [o.mention for o in options if o.mention is not None and o.mention.last <= candidate.first
+                and _subject_like(doc, o.mention)]
+    subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
+    for option in options:
+        if option.mention is not None:
+            option.features["subject_like"] = float(_subject_like(doc, option.mention))
+            option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
     roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
     for option in options:
         option.features.update(_statement_context(candidate, len(options)))
@@ -162,9 +169,18 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     floor = _clause_floor(doc, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
+    for m in mentions:  # "dal sindaco di Roma, Anna Neri,": an apposition of a prepositional phrase is inside it
+        if roles.get(m.first) == "other" and m.first > 1 and doc.lower[m.first - 1] == ",":
+            left = next((o for o in mentions if o.last == m.first - 1), None)
+            if left is not None and roles.get(left.first) == "prepositional":
+                roles[m.first] = "prepositional"
+    before = [m for m in before if roles.get(m.first) == "other"]
     if before and not any(r == "relative" for r in roles.values()):
         adjacent = [m for m in before if _only_fillers(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
+        antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
+        if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
+            subject = antecedent
         roles[subject.first] = "subject"
         for m in before:
             if m.first > subject.first and _only_fillers(doc, subject.last, m.first):
@@ -174,9 +190,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         j = cue.last
         while j < len(doc.tokens) and doc.lower[j] in lang.words("group_adverbs"):
             j += 1
-        found = by_first.get(j)
-        if found is None and j < len(doc.tokens) and lang.is_determiner(doc.lower[j]):
-            found = by_first.get(j + 1)
+        found = None
+        for k in range(j, min(len(doc.tokens), j + 4)):  # `ha detto il reverendo Mario Rossi`
+            found = by_first.get(k)
+            if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]):
+                break
         if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
             roles[found.first] = "postverbal"
     # the agent of a passive or of a participle: "dichiarato da Rossi"
@@ -190,6 +208,54 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "agent"
                     break
     return roles
+
+
+def _subject_like(doc: Document, m: Mention) -> bool:
+    """A phrase in subject position: opening its clause, outside prepositional phrases and quotations, with a verb
+    after it within a few words (past appositions and parentheses)."""
+    if m.kind not in ("person", "organisation", "anonymous", "country") or doc.quote_around(m.start) is not None:
+        return False
+    if _in_prepositional_phrase(doc, m):
+        return False
+    k = m.first - 1
+    while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    first, _ = doc.sentence_bounds(m.first)
+    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _SUBJECT_OPENERS(doc):
+        return False
+    k = m.last
+    depth = 0
+    while k < len(doc.tokens) and k < m.last + 12:
+        low = doc.lower[k]
+        if low == "(":
+            depth += 1
+        elif low == ")":
+            depth -= 1
+        elif depth <= 0 and doc.tokens[k].upos in ("VERB", "AUX"):
+            return True
+        elif depth <= 0 and low in (".", ";", ":"):
+            return False
+        k += 1
+    return False
+
+
+def _SUBJECT_OPENERS(doc: Document) -> frozenset[str]:  # noqa: N802 - the language's words a subject may follow
+    return doc.lang.words("clause_openers") | doc.lang.words("group_adverbs") | doc.lang.words("coordinators")
+
+
+def _antecedent_of_relative(doc: Document, i: int, floor: int, before: list[Mention]) -> Mention | None:
+    """The phrase a relative clause hangs on (`X, che …` / `X il quale …`), when that clause runs up to token i."""
+    for k in range(i - 1, floor - 1, -1):
+        if doc.lower[k] in ("che", "quale", "quali") and doc.quote_around(doc.tokens[k].start) is None:
+            j = k - 1
+            if j >= 0 and doc.lang.is_determiner(doc.lower[j]):
+                j -= 1
+            if j >= 0 and doc.lower[j] == ",":
+                j -= 1
+            return next((m for m in before if m.last == j + 1), None)
+        if doc.lower[k] in (";", ":", "."):
+            return None
+    return None
 
 
 def _clause_floor(doc: Document, i: int) -> int:

@@ -20,6 +20,7 @@ from .conjugate import VerbForm, verb_table
 __all__ = ["Language", "get", "fold", "lower", "VerbForm", "DEFAULT"]
 
 DEFAULT = "it"
+SLOTS = frozenset({"VERB", "AUX", "PART", "NOUN", "VERB+CLITIC", "SPEAKER", "DET"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -58,8 +59,9 @@ class Marker:
     """An attribution adjunct (`secondo`, `a parere di`): its words, and what may follow (any noun phrase, or only a
     person)."""
 
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # lower-case words and slots (VERB, AUX, PART, NOUN: see `reporting.yaml`)
     person_only: bool
+    pronoun: bool = False  # the phrase itself points back to the speaker (`a suo dire`)
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ class LightVerb:
     """`fa sapere`, `ha reso noto`: a light verb's lemma, the words after it, the whole cue's frames."""
 
     verb: str
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # DET stands for an optional article or possessive
     frames: frozenset[str]
     polarity: float
+    kind: str = "speech"
 
 
 class Language:
@@ -137,8 +140,7 @@ class Language:
     @cached_property
     def verb_forms(self) -> dict[str, VerbForm]:
         """Every form of every reporting verb (with clitics attached where Italian attaches them) → its reading."""
-        endings = self.data("conjugation.yaml")
-        return verb_table(self.reporting["verbs"], endings, self.words("attached_clitics"))
+        return verb_table(self.reporting["verbs"], self.data("conjugation.yaml"), self.words("attached_clitics"))
 
     @cached_property
     def verb_lemmas(self) -> dict[str, dict]:
@@ -148,22 +150,53 @@ class Language:
     @cached_property
     def governor_forms(self) -> dict[str, VerbForm]:
         """Forms of verbs that govern a reporting infinitive (`torna a dire`, `ha voluto ribadire`)."""
-        return verb_table(self.reporting.get("governors") or {}, self.data("conjugation.yaml"),
-                          self.words("attached_clitics"))
+        return verb_table(self._entries("governors"), self.data("conjugation.yaml"), self.words("attached_clitics"))
 
     @cached_property
     def light_verb_forms(self) -> dict[str, VerbForm]:
-        return verb_table(self.reporting.get("forms_of_light_verbs") or {}, self.data("conjugation.yaml"),
+        return verb_table(self._entries("forms_of_light_verbs"), self.data("conjugation.yaml"),
                           self.words("attached_clitics"))
+
+    def _entries(self, section: str) -> dict:
+        """A section of verb entries, where `forms_from: verbs` borrows the conjugation of the `verbs:` entry."""
+        verbs = self.reporting["verbs"]
+        return {lemma: verbs[lemma] if (entry or {}).get("forms_from") == "verbs" else entry
+                for lemma, entry in (self.reporting.get(section) or {}).items()}
+
+    @cached_property
+    def participle_forms(self) -> frozenset[str]:
+        """Past participles of the reporting verbs (the PART slot of markers and patterns)."""
+        return frozenset(form for form, reading in self.verb_forms.items() if reading.participle or reading.also_participle)
+
+    @cached_property
+    def document_nouns(self) -> frozenset[str]:
+        """Where a statement appears (una nota, il comunicato, l'intervista): singular and plural forms."""
+        nouns = self.reporting.get("document_nouns") or {}
+        return frozenset(lower(w) for pair in nouns.items() for w in pair if w)
+
+    def frame_word(self, word: str) -> str | None:
+        """The clause frame a word opens after a cue: che, se, come (a question word), or None."""
+        if word == "che":
+            return "che"
+        if word == "se":
+            return "se"
+        if word in self._question_words:
+            return "come"
+        return None
+
+    @cached_property
+    def _question_words(self) -> frozenset[str]:
+        return frozenset(lower(w) for w in self.reporting.get("question_words") or () if " " not in w)
 
     @cached_property
     def light_verbs(self) -> dict[str, list[LightVerb]]:
         """Light-verb cues by the first word after the verb (`sapere` → fare sapere)."""
         table: dict[str, list[LightVerb]] = {}
         for entry in self.reporting.get("light_verbs") or []:
-            words = tuple(lower(w) for w in str(entry["words"]).split())
-            cue = LightVerb(entry["verb"], words, frozenset(entry.get("frames", [])), float(entry.get("polarity", 0)))
-            table.setdefault(words[0], []).append(cue)
+            words = tuple(lower(w) if w != "DET" else w for w in str(entry["words"]).split())
+            cue = LightVerb(entry["verb"], words, frozenset(entry.get("frames", [])), float(entry.get("polarity", 0)),
+                            entry.get("kind", "speech"))
+            table.setdefault(next(w for w in words if w != "DET"), []).append(cue)
         return table
 
     @cached_property
@@ -182,8 +215,9 @@ class Language:
         """Attribution markers by first word, longest first."""
         table: dict[str, list[Marker]] = {}
         for entry in self.reporting.get("markers") or []:
-            words = tuple(lower(w) for w in str(entry["phrase"]).split())
-            table.setdefault(words[0], []).append(Marker(words, entry.get("takes") == "person"))
+            words = tuple(w if w in SLOTS else lower(w) for w in str(entry["phrase"]).split())
+            table.setdefault(words[0], []).append(Marker(words, entry.get("takes") == "person",
+                                                         entry.get("takes") == "pronoun"))
         for found in table.values():
             found.sort(key=lambda m: -len(m.words))
         return table

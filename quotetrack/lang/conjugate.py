@@ -80,8 +80,9 @@ def verb_table(entries: dict, endings: dict, clitics: frozenset[str]) -> dict[st
                 for clitic in attachable:
                     own.setdefault(form + clitic, reading)
             elif reading.infinitive and form.endswith("e"):
+                stem = form[:-2] if form.endswith("rre") else form[:-1]  # dire → dirlo, porre → porlo
                 for clitic in attachable:
-                    own.setdefault(form[:-1] + clitic, reading)  # dire → dirlo, dirsi
+                    own.setdefault(stem + clitic, reading)
         for form, reading in own.items():
             table.setdefault(form, reading)
     return table
