@@ -133,11 +133,38 @@ def index_new_quotes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _record_authors(db: sqlite_utils.Database) -> None:
+    """An article's byline (web pages and `author:` headers state one)."""
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")
+
+
+def _record_web_fetches(db: sqlite_utils.Database) -> None:
+    """What web ingest fetched, per URL, so a daily run asks only for what is new (`quotetrack.web`).
+
+    A page's row names the article it gave: the URL counts as stored only while that article is stored, so a run
+    killed between fetching and storing fetches it again. A feed's row keeps its validators (ETag, Last-Modified)
+    and the items it listed, which a 304 answer means are still current."""
+    db.execute(
+        """CREATE TABLE web_fetches (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('page', 'feed')),
+            article TEXT,
+            items TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_articles_url ON articles(url)")
+
+
 # Append new migrations at the end; never edit or reorder the released ones.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_tables,
     _add_search_and_view,
     _index_quotes_per_transaction,
+    _record_authors,
+    _record_web_fetches,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 
