@@ -70,7 +70,8 @@ def test_html_drops_chrome_keeps_paragraphs_and_reads_meta_tags(tmp_path):
 
 def test_html_time_element_and_canonical_link(tmp_path):
     path = tmp_path / "p.htm"
-    path.write_text('<link rel="canonical" href="https://cronaca.it/x"><p><time datetime="2025-03-24T08:00">oggi</time></p>'
+    path.write_text('<link rel="canonical" href="https://cronaca.it/x">'
+                    '<p><time datetime="2025-03-24T08:00">oggi</time></p>'
                     "<p>Testo dell'articolo.</p>", encoding="utf-8")
     article = read_one(path)
     assert (article.published, article.url) == (dt.date(2025, 3, 24), "https://cronaca.it/x")

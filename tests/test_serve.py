@@ -10,6 +10,7 @@ from urllib.parse import quote as urlquote
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from readme_examples import commands
 from test_store import make_article
 
 from quotetrack.cli import cli
@@ -157,3 +158,15 @@ def test_serve_get_prints_the_answer_and_a_missing_database_is_one_line(archive,
     missing = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "nessuno.db")])
     assert missing.exit_code == 1
     assert missing.output.strip() == f"Error: no database at {tmp_path / 'nessuno.db'} — run quotetrack ingest first"
+
+
+def test_the_readmes_serve_examples_answer_on_the_demo_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QUOTETRACK_DB", raising=False)
+    assert CliRunner().invoke(cli, ["demo", "--engine", "builtin"]).exit_code == 0
+    examples = [args for args in commands("Browse in Datasette", "quotetrack serve --get")]
+    assert len(examples) == 3
+    for args in examples:
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output[:300])
+        assert json.loads(result.stdout)["rows"], args

@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 from localweb import PAGES, LocalSite, Route
+from readme_examples import commands
 
 from quotetrack import __version__
 from quotetrack.cli import cli
@@ -192,6 +193,20 @@ def test_extract_reads_a_url_without_a_database(site, tmp_path, monkeypatch):
     assert {r["article"] for r in records} == {site.url("/scuola/carducci.html")}
     assert any(r["speaker"] == "Elena Marchi" for r in records)
     assert not list(tmp_path.rglob("*.db"))
+
+
+def test_the_readmes_local_example_runs(tmp_path):
+    with LocalSite() as local:
+        local.page("/ponte.html", "ponte.html")
+        outputs = []
+        for args in commands("Follow feeds and web pages", "quotetrack "):
+            if "/tmp/prova.db" in args:  # the try-it-locally lines
+                args = [a.replace("http://127.0.0.1:8000", local.base).replace("/tmp/prova.db", str(tmp_path / "p.db"))
+                        for a in args]
+                outputs.append(CliRunner().invoke(cli, args + ["--delay", "0"] * (args[0] == "ingest")))
+    ingested, listed = outputs
+    assert "articles: 1 new" in ingested.output
+    assert "Il ponte sarà pronto a maggio" in listed.output and "Lavoriamo anche di notte" not in listed.output
 
 
 # --- saved pages read the same way --------------------------------------------------------------------------------
