@@ -8,9 +8,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag,
+                 XMLParsedAsHTMLWarning)
 
 
 class BadText(ValueError):
@@ -198,11 +200,14 @@ def parse_html(markup: str, url: str | None = None) -> HtmlPage:
     from trafilatura import bare_extraction, extract_metadata
     from trafilatura.utils import load_html
 
-    tree = load_html(markup)
-    if tree is None:
+    try:
+        tree = load_html(markup)
+        if tree is None:
+            return HtmlPage(text=_fallback_text(markup), url=url)
+        meta = extract_metadata(tree, default_url=url, extensive=False)  # no date guessed from the running text
+        found = bare_extraction(tree, url=url, favor_precision=True, include_comments=False, include_images=False)
+    except Exception:  # heuristics on hostile markup: a crash in them must not lose the page's text
         return HtmlPage(text=_fallback_text(markup), url=url)
-    meta = extract_metadata(tree, default_url=url, extensive=False)  # no date guessed from the running text
-    found = bare_extraction(tree, url=url, favor_precision=True, include_comments=False, include_images=False)
     text = _main_text(found.body) if found is not None else ""
     return HtmlPage(
         text=text or _fallback_text(markup),
@@ -242,7 +247,9 @@ def _main_text(body) -> str:
 
 def _fallback_text(markup: str) -> str:
     try:
-        return _html_text(BeautifulSoup(markup, "lxml"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # an XHTML page: read as HTML all the same
+            return _html_text(BeautifulSoup(markup, "lxml"))
     except RecursionError:
         raise BadText("HTML too deeply nested to read") from None
 

@@ -301,13 +301,22 @@ def test_a_robots_txt_server_error_forbids_the_host(site):
     assert "/cronaca/ponte.html" not in site.paths()
 
 
+def test_urls_with_spaces_accents_or_a_broken_host(site, tmp_path):
+    site.routes["/cronaca/perch%C3%A9%20no.html"] = Route((PAGES / "ponte.html").read_bytes())
+    result = CliRunner().invoke(cli, ["ingest", site.url("/cronaca/perché no.html"), "http://[x/pagina.html",
+                                      "--db", str(tmp_path / "q.db"), "--engine", "builtin", "--delay", "0"])
+    assert result.exit_code == 1
+    assert "articles: 1 new, 0 already stored, 1 failed" in result.stdout
+    assert result.stderr.splitlines()[-1] == "error: http://[x/pagina.html: invalid URL (Invalid IPv6 URL)"
+
+
 def test_a_non_article_answer_is_a_failure_not_an_article(site):
     site.routes["/foto.jpg"] = Route(b"\xff\xd8\xff\xe0", content_type="image/jpeg")
     [failure] = WebReader(fetcher=Fetcher(NO_WAIT)).read(site.url("/foto.jpg"))
     assert failure == ReadFailure(site.url("/foto.jpg"), "not an article page (content type image/jpeg)")
 
 
-def test_parse_feed_reads_atom_links_dates_as_written_and_skips_repeats():
+def test_parse_feed_reads_atom_links_dates_as_written_and_skips_repeats_and_broken_links():
     base = "https://eco.example.it"
     feed = parse_feed((PAGES / "atom.xml").read_bytes().replace(b"{base}", base.encode()), base + "/atom.xml")
     assert feed.title == "Eco della Pianura"

@@ -78,10 +78,14 @@ def _entry_link(entry, base: str) -> str | None:
         link.get("href") for link in entry.get("links", []) if link.get("rel", "alternate") == "alternate"
     ]
     for candidate in candidates:
-        if candidate:
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue  # an empty link would resolve to the feed itself
+        try:
             absolute = urljoin(base, candidate.strip())
-            if is_url(absolute):
-                return absolute
+        except ValueError:  # a malformed link (`http://[x`) is no link
+            continue
+        if is_url(absolute):
+            return absolute
     return None
 
 

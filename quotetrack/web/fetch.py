@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from .. import __version__
@@ -109,6 +109,7 @@ class Fetcher:
 
     def get(self, url: str, validators: Validators | None = None) -> Response:
         """The response for `url`, conditional when `validators` are given. Raises FetchError."""
+        _wire_url(url)  # an unusable URL fails here, before robots.txt is asked for
         if not self.allowed(url):
             raise FetchError("disallowed by robots.txt")
         return self._with_retries(url, validators)
@@ -173,7 +174,7 @@ class Fetcher:
     def _once(self, url: str, validators: Validators | None) -> Response:
         headers = {"User-Agent": self.policy.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
         headers.update(validators.headers() if validators else {})
-        request = urllib.request.Request(url, headers=headers)
+        request = urllib.request.Request(_wire_url(url), headers=headers)
         try:
             with self._opener.open(request, timeout=self.policy.timeout) as answer:
                 body = _read_body(answer, self.policy.max_bytes)
@@ -261,6 +262,21 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _wire_url(url: str) -> str:
+    """The URL as sent: spaces and non-ASCII characters percent-encoded as UTF-8 (escapes already there kept), a
+    non-ASCII host in IDNA, no fragment. Raises FetchError for what is no http(s) URL with a host."""
+    try:
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError("no host")
+        netloc = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError) as problem:
+        raise FetchError(f"invalid URL ({problem})") from None
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=~?")
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
 def _origin(url: str) -> str:
