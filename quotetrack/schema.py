@@ -171,25 +171,25 @@ def _browse_statements_with_stances(db: sqlite_utils.Database) -> None:
     db.execute("DROP VIEW IF EXISTS statements_view")
     db.create_view(
         "statements_view",
-        f"""SELECT s.seq, s.id, s.published, {_ISO_WEEK.format(day="s.published")} AS week,
-       e.name AS speaker, s.speaker_mention, s.kind, s.cue, s.quote,
+        f"""SELECT s.published, {_ISO_WEEK.format(day="s.published")} AS week, e.name AS speaker, s.quote,
+       (SELECT group_concat(name || ': ' || stance, '; ') FROM (SELECT te.name, t.stance FROM statement_targets t
+            JOIN entities te ON te.id = t.entity WHERE t.statement = s.id ORDER BY te.name)) AS stance_toward,
        (SELECT json_group_array(name) FROM (SELECT te.name FROM statement_targets t
             JOIN entities te ON te.id = t.entity WHERE t.statement = s.id ORDER BY te.name)) AS targets,
        (SELECT json_group_array(DISTINCT stance) FROM (SELECT t.stance FROM statement_targets t
             WHERE t.statement = s.id ORDER BY t.stance)) AS stances,
-       (SELECT group_concat(name || ': ' || stance, '; ') FROM (SELECT te.name, t.stance FROM statement_targets t
-            JOIN entities te ON te.id = t.entity WHERE t.statement = s.id ORDER BY te.name)) AS stance_toward,
-       s.confidence, a.source AS outlet, a.title, a.url, s.article, s."start", s."end",
-       (SELECT count(*) FROM statement_sources ss WHERE ss.statement = s.id) AS sources
+       s.kind, s.cue, s.speaker_mention, a.source AS outlet, a.title, a.url, s.confidence,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement = s.id) AS sources,
+       s.article, s."start", s."end", s.id, s.seq
 FROM statements s
 JOIN articles a ON a.uid = s.article
 LEFT JOIN entities e ON e.id = s.speaker""",
     )
     db.create_view(
         "stances_view",
-        f"""SELECT s.seq, s.id AS statement, s.published, {_ISO_WEEK.format(day="s.published")} AS week,
-       e.name AS speaker, te.name AS target, t.stance, t.score, t.evidence, s.quote, a.source AS outlet, a.title,
-       s.article, s."start", s."end"
+        f"""SELECT s.published, {_ISO_WEEK.format(day="s.published")} AS week, e.name AS speaker,
+       te.name AS target, t.stance, t.score, t.evidence, s.quote, a.source AS outlet, a.title, s.article,
+       s."start", s."end", s.id AS statement, s.seq
 FROM statement_targets t
 JOIN statements s ON s.id = t.statement
 JOIN entities te ON te.id = t.entity

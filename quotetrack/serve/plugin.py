@@ -48,6 +48,23 @@ def _statement_of(row, table: str | None) -> str | None:
     return None
 
 
+# a table page lists every column's description before the rows; folded away, the rows come first
+_FOLD_COLUMN_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
+  var details = document.createElement("details"), summary = document.createElement("summary");
+  summary.textContent = "What the columns mean";
+  list.parentNode.insertBefore(details, list);
+  details.appendChild(summary);
+  details.appendChild(list);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    return _FOLD_COLUMN_DESCRIPTIONS if view_name == "table" else None
+
+
 @hookimpl
 def register_routes():
     return [(STATEMENT_PAGE, statement_page)]
