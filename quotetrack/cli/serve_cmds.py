@@ -1,7 +1,6 @@
 """`quotetrack serve`: the database in Datasette."""
 from __future__ import annotations
 
-import asyncio
 import sys
 
 import click
@@ -25,6 +24,8 @@ def serve(db, host, port, get_path):
     quotetrack serve                       # http://127.0.0.1:8001/quotetrack/statements_view
     quotetrack serve --get '/quotetrack/statements_view.json?_search=ponte&_shape=objects'
     """
+    import asyncio
+
     try:
         from ..serve import datasette_for
         from ..store import StoreError
