@@ -51,6 +51,7 @@ def ingest_dask(
     date=None,
     on_failure: Callable[[ReadFailure], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    web=None,
     partition_size: int = PARTITION_ARTICLES,
 ) -> IngestReport:
     """Analyse articles on Dask workers; store them (`store`), write Parquet partitions (`out_parquet`), or both.
@@ -67,7 +68,7 @@ def ingest_dask(
         out_dir = Path(out_parquet).resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
     tally = Tally(store, on_failure, progress)
-    chunks = chunked(tally.new_articles(read_paths(paths, date=date)), partition_size)
+    chunks = chunked(tally.new_articles(read_paths(paths, date=date, web=web)), partition_size)
     with dask_client(scheduler) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         executor = client.get_executor(pure=False)

@@ -39,9 +39,10 @@ __all__ = ["MAX_FILE_BYTES", "FORMATS", "read_paths", "normalise", "article_from
 
 
 def read_paths(
-    paths: Iterable[str], date: dt.date | None = None, stdin: TextIO | None = None
+    paths: Iterable[str], date: dt.date | None = None, stdin: TextIO | None = None, web=None
 ) -> Iterator[Article | ReadFailure]:
-    """Articles from files, folders (recursive, sorted, hidden entries skipped) and "-" (stdin), in order.
+    """Articles from files, folders (recursive, sorted, hidden entries skipped), "-" (stdin) and http(s) URLs (a
+    feed's items or a page, read by `web`, a `quotetrack.web.WebReader`: by default one without a store), in order.
 
     `date` overrides every date found in the articles. Files in folders with an unknown extension are skipped;
     a file named explicitly with one is a failure.
@@ -49,6 +50,12 @@ def read_paths(
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(stdin or sys.stdin, date)
+        elif raw[:8].lower().startswith(("http://", "https://")):
+            if web is None:
+                from .web import WebReader
+
+                web = WebReader()
+            yield from web.read(raw, date)
         else:
             yield from _read_path(Path(raw), date)
 
@@ -62,6 +69,7 @@ def article_from_text(
     source: str | None = None,
     url: str | None = None,
     fmt: str = "txt",
+    author: str | None = None,
 ) -> Article:
     """Build an Article the way `read_paths` does: normalise the text and find its metadata.
 
@@ -72,8 +80,8 @@ def article_from_text(
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if fmt == "html" or looks_like_html(strip_fences(raw)):
-        page = parse_html(strip_fences(raw))
-        found = {"title": page.title, "date": page.date, "source": page.source, "url": page.url}
+        page = parse_html(strip_fences(raw), url=url)
+        found = {"title": page.title, "date": page.date, "source": page.source, "url": page.url, "author": page.author}
         body, footer = normalise(page.text), page.footer
     else:
         found, raw_body = _split_header(raw)
@@ -91,6 +99,7 @@ def article_from_text(
         source=_clean(source) or _clean(found.get("source")) or _footer_source(footer + "\n" + body[-_FOOTER_CHARS:]),
         url=_clean(url) or _clean(found.get("url")),
         path=path,
+        author=_clean(author) or _clean(found.get("author")),
     )
 
 

@@ -24,6 +24,7 @@ class Article:
     source: str | None = None  # outlet, e.g. "La Milano"
     url: str | None = None
     path: str | None = None  # where it was read from, for messages
+    author: str | None = None  # byline, where the article states one
 
     @property
     def uid(self) -> str:

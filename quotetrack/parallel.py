@@ -157,12 +157,14 @@ def ingest_parallel(
     date=None,
     on_failure: Callable[[ReadFailure], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    web=None,
 ) -> IngestReport:
     """Read, analyse (in `jobs` worker processes) and store articles: the same database as `process` followed by
     `Store.add` for each article.
 
     `jobs=1` analyses in this process (no pool to start), still with batched writes. `on_failure(ReadFailure)` is
-    called as failures happen, `progress(n)` as articles are done.
+    called as failures happen, `progress(n)` as articles are done. `web` reads the URLs among `paths` (see
+    `ingest.read_paths`).
     """
     from .ingest import read_paths
 
@@ -170,7 +172,7 @@ def ingest_parallel(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     config = resolved_config(engine, models_dir, kb_files)
     tally = Tally(store, on_failure, progress)
-    chunks = chunked(tally.new_articles(read_paths(paths, date=date)), CHUNK_ARTICLES)
+    chunks = chunked(tally.new_articles(read_paths(paths, date=date, web=web)), CHUNK_ARTICLES)
     if jobs == 1:
         for chunk in chunks:
             tally.analysed(chunk, analyse_chunk(chunk, config))

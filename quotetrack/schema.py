@@ -133,11 +133,79 @@ def index_new_quotes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _record_authors(db: sqlite_utils.Database) -> None:
+    """An article's byline (web pages and `author:` headers state one)."""
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")
+
+
+def _record_web_fetches(db: sqlite_utils.Database) -> None:
+    """What web ingest fetched, per URL, so a daily run asks only for what is new (`quotetrack.web`).
+
+    A page's row names the article it gave: the URL counts as stored only while that article is stored, so a run
+    killed between fetching and storing fetches it again. A feed's row keeps its validators (ETag, Last-Modified)
+    and the items it listed, which a 304 answer means are still current."""
+    db.execute(
+        """CREATE TABLE web_fetches (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('page', 'feed')),
+            article TEXT,
+            items TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_articles_url ON articles(url)")
+
+
+# the ISO week ('2025-W12') of a date: the year and day of year of the Thursday of its week (SQLite before 3.46
+# has no %G/%V)
+_ISO_WEEK = """CASE WHEN {day} IS NOT NULL THEN printf('%s-W%02d', strftime('%Y', {day}, '-3 days', 'weekday 4'),
+       (strftime('%j', {day}, '-3 days', 'weekday 4') - 1) / 7 + 1) END"""
+
+
+def _browse_statements_with_stances(db: sqlite_utils.Database) -> None:
+    """Views for browsing (Datasette, `quotetrack serve`): one row per statement with its targets, stances, offsets,
+    outlet and ISO week; one row per statement and target. Both keep the statement's `seq`, the rowid of the
+    full-text index, so a search can run on them."""
+    db.execute("DROP VIEW IF EXISTS statements_view")
+    db.create_view(
+        "statements_view",
+        f"""SELECT s.published, {_ISO_WEEK.format(day="s.published")} AS week, e.name AS speaker, s.quote,
+       (SELECT group_concat(name || ': ' || stance, '; ') FROM (SELECT te.name, t.stance FROM statement_targets t
+            JOIN entities te ON te.id = t.entity WHERE t.statement = s.id ORDER BY te.name)) AS stance_toward,
+       (SELECT json_group_array(name) FROM (SELECT te.name FROM statement_targets t
+            JOIN entities te ON te.id = t.entity WHERE t.statement = s.id ORDER BY te.name)) AS targets,
+       (SELECT json_group_array(DISTINCT stance) FROM (SELECT t.stance FROM statement_targets t
+            WHERE t.statement = s.id ORDER BY t.stance)) AS stances,
+       s.kind, s.cue, s.speaker_mention, a.source AS outlet, a.title, a.url, s.confidence,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement = s.id) AS sources,
+       s.article, s."start", s."end", s.id, s.seq
+FROM statements s
+JOIN articles a ON a.uid = s.article
+LEFT JOIN entities e ON e.id = s.speaker""",
+    )
+    db.create_view(
+        "stances_view",
+        f"""SELECT s.published, {_ISO_WEEK.format(day="s.published")} AS week, e.name AS speaker,
+       te.name AS target, t.stance, t.score, t.evidence, s.quote, a.source AS outlet, a.title, s.article,
+       s."start", s."end", s.id AS statement, s.seq
+FROM statement_targets t
+JOIN statements s ON s.id = t.statement
+JOIN entities te ON te.id = t.entity
+JOIN articles a ON a.uid = s.article
+LEFT JOIN entities e ON e.id = s.speaker""",
+    )
+
+
 # Append new migrations at the end; never edit or reorder the released ones.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_tables,
     _add_search_and_view,
     _index_quotes_per_transaction,
+    _record_authors,
+    _record_web_fetches,
+    _browse_statements_with_stances,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -70,6 +70,18 @@ class Store:
     def has_article(self, uid: str) -> bool:
         """Whether an article with this `Article.uid` is stored, so callers can skip analysing it again."""
         return self.db.execute("SELECT 1 FROM articles WHERE uid = ?", [uid]).fetchone() is not None
+
+    def article(self, uid: str) -> Article | None:
+        """The stored article with this `Article.uid`, as it was stored (its text is what offsets point into)."""
+        row = self.db.execute(
+            "SELECT external_id, text, title, published, dated, source, url, path, author FROM articles WHERE uid = ?",
+            [uid],
+        ).fetchone()
+        if row is None:
+            return None
+        external_id, text, title, published, dated, source, url, path, author = row
+        return Article(id=external_id, text=text, title=title, published=published and date.fromisoformat(published),
+                       dated=bool(dated), source=source, url=url, path=path, author=author)
 
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, article: Article, statements: list[Statement]) -> AddResult:
@@ -139,6 +151,7 @@ class Store:
                 "dated": int(article.dated),
                 "text": article.text,
                 "path": article.path,
+                "author": article.author,
                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
         )

@@ -8,9 +8,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag,
+                 XMLParsedAsHTMLWarning)
 
 
 class BadText(ValueError):
@@ -161,19 +163,15 @@ def normalise(text: str) -> str:
 
 # --- HTML --------------------------------------------------------------------------------------------------------
 
+# the fallback reader's chrome: elements that are never article text
 _DROPPED = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "iframe", "svg",
             "button", "select", "head", "title", "meta", "link"}
 _PARAGRAPH = {"p", "div", "article", "section", "main", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
               "ul", "ol", "dl", "table", "figure", "figcaption", "address", "hr", "body"}
 _LINE = {"br", "li", "tr", "dt", "dd"}
 _SPACE = re.compile(r"\s+")
-
-_META_TITLE = (("property", "og:title"), ("name", "twitter:title"))
-_META_DATE = (("property", "article:published_time"), ("name", "article:published_time"), ("name", "date"),
-              ("name", "pubdate"), ("name", "publishdate"), ("name", "publish-date"), ("name", "dc.date"),
-              ("name", "dc.date.issued"), ("itemprop", "datePublished"), ("property", "og:published_time"))
-_META_SOURCE = (("property", "og:site_name"), ("name", "application-name"))
-_META_URL = (("property", "og:url"),)
+# trafilatura's output elements that end a line inside a block (a <br>, a list item, a table row, a nested paragraph)
+_MAIN_LINE_ENDS = {"lb", "item", "row", "p", "head", "quote", "list", "table", "code"}
 
 
 @dataclass(frozen=True)
@@ -185,23 +183,73 @@ class HtmlPage:
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     footer: str = ""  # text of <footer> elements, where outlets sign their copyright
 
 
-def parse_html(markup: str) -> HtmlPage:
-    """Text with paragraph breaks (block elements → blank line, <br>/<li> → newline), chrome (scripts, navigation,
-    headers, footers, asides, forms) dropped, and the page's title/date/source/url from its meta tags.
+def parse_html(markup: str, url: str | None = None) -> HtmlPage:
+    """The article a page carries: its main text as trafilatura finds it, with paragraph breaks, and its title, date,
+    author, outlet and canonical URL.
+
+    trafilatura runs in precision mode without comments: navigation, related-article boxes, comment threads, image
+    captions, newsletter and cookie notices are left out, since a quote in them would be stored as if the article
+    reported it. Where it finds no main text (a fragment, a page nested deeper than lxml reads), the page's text
+    without its chrome (scripts, navigation, headers, footers, asides, forms) is kept instead. `url` is where the
+    page came from, for relative links and as the URL when the page states none.
     """
+    from trafilatura import bare_extraction, extract_metadata
+    from trafilatura.utils import load_html
+
     try:
-        soup = BeautifulSoup(markup, "lxml")
-        return HtmlPage(
-            text=_html_text(soup),
-            title=_meta(soup, _META_TITLE) or _first_text(soup, "h1") or _first_text(soup, "title"),
-            date=_meta(soup, _META_DATE) or _time_datetime(soup),
-            source=_meta(soup, _META_SOURCE),
-            url=_canonical(soup) or _meta(soup, _META_URL),
-            footer="\n".join(f.get_text(" ", strip=True) for f in soup.find_all("footer")),
-        )
+        tree = load_html(markup)
+        if tree is None:
+            return HtmlPage(text=_fallback_text(markup), url=url)
+        meta = extract_metadata(tree, default_url=url, extensive=False)  # no date guessed from the running text
+        found = bare_extraction(tree, url=url, favor_precision=True, include_comments=False, include_images=False)
+    except Exception:  # heuristics on hostile markup: a crash in them must not lose the page's text
+        return HtmlPage(text=_fallback_text(markup), url=url)
+    text = _main_text(found.body) if found is not None else ""
+    return HtmlPage(
+        text=text or _fallback_text(markup),
+        title=meta.title,
+        date=meta.date,
+        source=meta.sitename,
+        url=meta.url,
+        author=meta.author,
+        footer="\n".join(_SPACE.sub(" ", " ".join(f.itertext())).strip() for f in tree.iter("footer")),
+    )
+
+
+def _main_text(body) -> str:
+    """trafilatura's main-text tree as text: one paragraph per top-level block (blank line between), one line per
+    <lb>, list item, table row or nested paragraph."""
+    from lxml import etree
+
+    blocks = []
+    for block in body:
+        lines, words = [], []
+        for event, node in etree.iterwalk(block, events=("start", "end")):
+            if event == "start":
+                words.append(node.text or "")
+                continue
+            if node.tag in _MAIN_LINE_ENDS or node is block:
+                lines.append(_SPACE.sub(" ", "".join(words)).strip())
+                words = []
+            elif node.tag == "cell":
+                words.append(" ")
+            if node is not block:
+                words.append(node.tail or "")
+        text = "\n".join(line for line in lines if line)
+        if text:
+            blocks.append(text)
+    return unicodedata.normalize("NFC", "\n\n".join(blocks))
+
+
+def _fallback_text(markup: str) -> str:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # an XHTML page: read as HTML all the same
+            return _html_text(BeautifulSoup(markup, "lxml"))
     except RecursionError:
         raise BadText("HTML too deeply nested to read") from None
 
@@ -239,29 +287,3 @@ def _html_text(soup: BeautifulSoup) -> str:
             stack.extend(reversed(node.contents))
     flush("")
     return unicodedata.normalize("NFC", "".join(out))
-
-
-def _meta(soup: BeautifulSoup, keys) -> str | None:
-    for attribute, value in keys:
-        tag = soup.find("meta", attrs={attribute: re.compile(rf"^{re.escape(value)}$", re.IGNORECASE)})
-        if tag and tag.get("content", "").strip():
-            return tag["content"].strip()
-    return None
-
-
-def _first_text(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find(name)
-    text = _SPACE.sub(" ", tag.get_text(" ")).strip() if tag else ""
-    return text or None
-
-
-def _time_datetime(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("time", attrs={"datetime": True})
-    return tag["datetime"].strip() if tag else None
-
-
-def _canonical(soup: BeautifulSoup) -> str | None:
-    for tag in soup.find_all("link", href=True):
-        if "canonical" in [r.lower() for r in tag.get("rel", [])]:
-            return tag["href"].strip()
-    return None

@@ -12,7 +12,7 @@ def cli():
 
 def _register() -> None:
     # each module adds its commands to `cli`; imported here so `quotetrack.cli:cli` sees them all
-    from . import core, query_cmds, digest_cmds, models_cmds, scale_cmds, learn_cmds  # noqa: F401
+    from . import core, query_cmds, digest_cmds, models_cmds, scale_cmds, serve_cmds, learn_cmds  # noqa: F401
 
 
 _register()

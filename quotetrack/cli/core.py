@@ -45,7 +45,7 @@ date_option = click.option(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @engine_options("dask")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for analysis.")
@@ -56,22 +56,62 @@ date_option = click.option(
               help="With --engine dask: write Parquet partitions here (import them with `quotetrack load`).")
 @date_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
-def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engine, out_parquet, date, progress):
-    """Read articles (files, folders, - for stdin), extract statements and store them.
+@click.option("--feeds", "feeds_file", type=click.File("r", encoding="utf-8"),
+              help="A file of feed (or page) URLs, one per line, # for comments; read beside PATHS.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to one web host (longer when its robots.txt asks).")
+def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engine, out_parquet, date, progress,
+           feeds_file, delay):
+    """Read articles (files, folders, - for stdin, http(s) URLs of feeds or pages), extract statements and store
+    them.
 
-    Formats: .txt .md .html .htm .json .jsonl. Re-ingesting an article is a no-op.
+    Formats: .txt .md .html .htm .json .jsonl. Re-ingesting an article is a no-op; a URL whose article is stored
+    is not fetched again.
 
     \b
     quotetrack ingest ../shared/seeds
     quotetrack ingest archive/ --jobs 2
+    quotetrack ingest https://www.example.org/rss/esteri.xml
+    quotetrack ingest --feeds feeds.txt
     quotetrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     if engine != "dask" and (scheduler or out_parquet):
         raise click.UsageError("--scheduler and --out-parquet go with --engine dask")
+    paths = list(paths) + _feed_urls(feeds_file)
+    if not paths:
+        raise click.UsageError("give PATHS to read, or --feeds FILE")
     with writing(db, progress) as (store, bar):
         report = _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir, kb_files,
-                             date=date.date() if date else None, on_failure=report_failure, progress=bar.update)
+                             date=date.date() if date else None, on_failure=report_failure, progress=bar.update,
+                             web=_web_reader(paths, store, bar, delay))
     finish(report)
+
+
+def _feed_urls(feeds_file) -> list[str]:
+    if feeds_file is None:
+        return []
+    from ..web import read_url_list
+
+    try:
+        return read_url_list(feeds_file.read())
+    except ValueError as problem:
+        raise click.BadParameter(f"{feeds_file.name}: {problem}", param_hint="--feeds") from None
+
+
+def _web_reader(paths: list[str], store, bar, delay: float):
+    """The reader of the URLs among `paths`, remembering fetches in `store`; when every path is a URL, the bar's
+    total grows as feeds say how many items they list."""
+    from ..web import Fetcher, FetchHistory, FetchPolicy, WebReader, is_url
+
+    if not any(is_url(p) for p in paths):
+        return None
+
+    def found(n: int) -> None:
+        bar.total = (bar.total or 0) + n
+        bar.refresh()
+
+    on_found = found if all(is_url(p) for p in paths) else None
+    return WebReader(FetchHistory(store), Fetcher(FetchPolicy(delay=delay)), on_found=on_found)
 
 
 @contextmanager
