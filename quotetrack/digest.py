@@ -1,13 +1,14 @@
-"""Weekly HTML digests: who said what about whom in one ISO week, as one self-contained page.
+"""Weekly HTML digests: who said what about whom in one ISO week, a page per speaker, one self-contained file each.
 
-Building the page context from the database (`week_context`) is separate from rendering it (`render_week`), so
-templates can be tried on a hand-built context and the data side tested without HTML. `write_digest` writes one
-page; `write_all` writes every week with statements, an index and an Atom feed, rewriting only what changed.
+What a page shows is built from the database as plain dataclasses (`week_context`, `speaker_pages`,
+`undated_context`), separately from rendering them (`render_week`, `render_speaker`, …), so templates can be tried
+on a hand-built context and the data side tested without HTML. `write_digest` writes one week; `write_all` writes
+every week, a page per speaker, the undated statements, an index and an Atom feed, rewriting only what changed.
+Files are written by `quotetrack.digest_files`, which never overwrites a database.
 """
 from __future__ import annotations
 
-import hashlib
-import json
+import math
 import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -16,28 +17,37 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import jinja2
-import pandas as pd
 
-from . import digest_svg
+from . import digest_files, digest_svg
 from .datafiles import load_yaml
+from .digest_files import DigestError, slug
+from .kb import fold
+
+__all__ = [
+    "DigestError", "EmptyDigest", "Period", "week_context", "speaker_pages", "undated_context", "render_week",
+    "render_speaker", "render_speakers_index", "render_undated", "render_index", "render_feed", "write_digest",
+    "write_all", "default_week", "statement_weeks", "safe_url",
+]
 
 LANGUAGES = ("it", "en")
 WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
-TREND_WEEKS = 8
-TOP_SPEAKERS = 5
-MATRIX_SPEAKERS = 20
-MATRIX_TARGETS = 15
+TOP_SPEAKERS = 5  # "most quoted" in the figures
+LEAD_SIZE = 5  # statements in the lead, at most one per speaker
+MATRIX_SPEAKERS = 12  # rows of the grid; every other pair is listed under <details> and on the speaker pages
+MATRIX_TARGETS = 8  # columns: what fits 1280 px without a scroll box
+OTHER_PAIRS_SPEAKERS = 40  # speakers listed under the grid's <details>; the rest are on their own pages
 PER_SPEAKER = 10  # statements shown per speaker: a page of thousands of cards is unreadable (and slow to render)
-PAIRS_SHOWN = 30  # new and flipped pairs listed under "what changed", most frequent first; the rest are counted
-MANIFEST = ".quotetrack-digest.json"  # per-week content hash and time it last changed (the feed's `updated`)
+CHANGES_SHOWN = 10  # reversals first, then the strongest new pairs; the rest are counted
+QUIET_SHOWN = 8  # speakers who went quiet, most statements the week before first
+STANCE_NAMES = ("support", "oppose", "neutral")
 
 
-class DigestError(ValueError):
-    """Bad input (a week name, a date range, a missing database): the message is one sentence for the user."""
+class EmptyDigest(DigestError):
+    """The period has no statements (by the speakers asked for): nothing is written."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +86,6 @@ class Period:
     def is_week(self) -> bool:
         return bool(WEEK_RE.fullmatch(self.key))
 
-    @property
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
-
     def before(self) -> Period:
         """The period of the same length just before this one (the previous week, for a week)."""
         if self.is_week:
@@ -87,12 +93,90 @@ class Period:
         length = self.end - self.start + timedelta(days=1)
         return Period.between(self.start - length, self.start - timedelta(days=1))
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
+    def contains(self, day: date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# the page context: plain dataclasses, so a test or another front end can build one by hand
+# what a page shows: plain dataclasses, so a test or another front end can build them by hand
+
+
+@dataclass(frozen=True)
+class SourceView:
+    article: str | None  # the article's id: two reports are two articles even with the same title
+    title: str | None
+    source: str | None  # the outlet
+    url: str | None  # only http(s) URLs survive, so every href in the page is safe to follow
+    published: date | None
+
+
+@dataclass(frozen=True)
+class TargetView:
+    entity: str
+    stance: str
+    score: float
+    evidence: str  # the words that justify the stance
+
+
+@dataclass(frozen=True)
+class StatementView:
+    id: str
+    speaker: str | None
+    quote: str
+    kind: str
+    cue: str | None
+    speaker_mention: str | None
+    published: date | None  # None: no source of it carries a date
+    sources: tuple[SourceView, ...]
+    targets: tuple[TargetView, ...]
+
+    @property
+    def outlets(self) -> list[str]:
+        """The distinct outlets that reported it (an article without an outlet counts by its title)."""
+        return list(dict.fromkeys(s.source or s.title or "?" for s in self.sources))
+
+    def target(self, entity: str) -> TargetView | None:
+        return next((t for t in self.targets if t.entity == entity), None)
+
+
+@dataclass(frozen=True)
+class PairStance:
+    """A speaker's statements about one counterpart in a period, and the net stance they add up to."""
+
+    speaker: str
+    target: str
+    support: int = 0
+    oppose: int = 0
+    neutral: int = 0
+
+    @property
+    def n(self) -> int:
+        return self.support + self.oppose + self.neutral
+
+    @property
+    def net(self) -> int:
+        return self.support - self.oppose
+
+    @property
+    def stance(self) -> str:
+        """support / oppose by the sign of `net`; mixed when both are there in equal numbers; else neutral."""
+        if self.net > 0:
+            return "support"
+        if self.net < 0:
+            return "oppose"
+        return "mixed" if self.support else "neutral"
+
+    @property
+    def tone(self) -> str:
+        """Colour class: s2/o2 for a net of two or more statements, s1/o1 for one, m0 mixed, n0 neutral."""
+        if self.net:
+            return ("s" if self.net > 0 else "o") + ("2" if abs(self.net) >= 2 else "1")
+        return "m0" if self.support else "n0"
+
+    @property
+    def strength(self) -> tuple:
+        """How strong a pair is, for ranking: net statements first, then how many."""
+        return abs(self.net), self.n
 
 
 @dataclass
@@ -104,98 +188,58 @@ class Headline:
     most_quoted: list[tuple[str, int]] = field(default_factory=list)
 
 
-@dataclass
-class MatrixCell:
-    support: int
-    oppose: int
-    neutral: int
-    mean_score: float
+@dataclass(frozen=True)
+class LeadItem:
+    """One of the week's most important statements, with why it ranks: its stance toward `target`, the outlets
+    that reported it and whether the speaker's stance toward `target` reversed since the week before."""
 
-    @property
-    def n(self) -> int:
-        return self.support + self.oppose + self.neutral
-
-    @property
-    def stance(self) -> str:
-        """The prevailing stance: the larger of support and oppose, neutral on a tie."""
-        if self.support > self.oppose:
-            return "support"
-        if self.oppose > self.support:
-            return "oppose"
-        return "neutral"
-
-    @property
-    def tone(self) -> str:
-        """Colour class from the mean score: o2 (strongly against) … s2 (strongly for)."""
-        score = self.mean_score
-        if score >= 0.5:
-            return "s2"
-        if score > 0.1:
-            return "s1"
-        if score >= -0.1:
-            return "n0"
-        return "o1" if score > -0.5 else "o2"
+    statement: StatementView
+    target: TargetView | None
+    reversal: PairChange | None
+    outlets: int
+    score: float
 
 
 @dataclass
 class MatrixRow:
     speaker: str
-    cells: list[MatrixCell | None]
+    cells: list[PairStance | None]
 
 
 @dataclass
 class Matrix:
+    """The most active speakers × counterparts as a grid (no empty row or column); `others` lists the remaining
+    pairs per speaker (under <details>), `others_hidden` counts speakers left out of that list too."""
+
     targets: list[str] = field(default_factory=list)
     rows: list[MatrixRow] = field(default_factory=list)
-    hidden_speakers: int = 0
-    hidden_targets: int = 0
+    others: list[tuple[str, list[PairStance]]] = field(default_factory=list)
+    others_hidden: int = 0
+    others_total: int = 0  # pairs outside the grid, listed or not
 
 
-@dataclass
+@dataclass(frozen=True)
 class PairChange:
     speaker: str
     target: str
-    before: str | None  # stance last period, None for a new pair
-    after: str
+    before: PairStance | None  # the pair the period before; None for a new pair
+    after: PairStance
+
+    @property
+    def reversal(self) -> bool:
+        return self.before is not None and self.before.net * self.after.net < 0
 
 
 @dataclass
 class Changes:
-    new_pairs: list[PairChange] = field(default_factory=list)
-    flipped: list[PairChange] = field(default_factory=list)
-    quiet: list[str] = field(default_factory=list)
+    shown: list[PairChange] = field(default_factory=list)  # reversals, then the strongest new pairs
+    more: int = 0  # new pairs not shown
+    quiet: list[tuple[str, int]] = field(default_factory=list)  # (speaker, statements the period before)
+    quiet_more: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.new_pairs or self.flipped or self.quiet)
-
-
-@dataclass
-class SourceView:
-    title: str | None
-    source: str | None
-    url: str | None  # only http(s) URLs survive, so every href in the page is safe to follow
-    published: date | None
-
-
-@dataclass
-class TargetView:
-    entity: str
-    stance: str
-    score: float
-    evidence: str
-
-
-@dataclass
-class StatementView:
-    id: str
-    quote: str
-    kind: str
-    cue: str | None
-    speaker_mention: str | None
-    published: date
-    sources: list[SourceView]
-    targets: list[TargetView]
+        return not (self.shown or self.quiet)
 
 
 @dataclass
@@ -203,8 +247,7 @@ class SpeakerSection:
     name: str | None  # None: statements nobody could be credited with
     anchor: str
     statements: list[StatementView]
-    per_day: list[int]  # statements per day of the period
-    trend: list[float | None]  # mean stance score per week, oldest first, the period's week last
+    pairs: list[PairStance]  # the speaker's counterparts in the period, most statements first
     hidden: int = 0  # statements of the period not shown (beyond the per-speaker cap)
 
     @property
@@ -216,22 +259,106 @@ class SpeakerSection:
 class WeekContext:
     period: Period
     headline: Headline
+    lead: list[LeadItem]
     matrix: Matrix
     changes: Changes
     sections: list[SpeakerSection]
     compared_to: Period  # the period "what changed" compares with
     previous: Period | None = None  # nearest earlier week with statements (for the page's links)
     next: Period | None = None
-    trend_weeks: list[Period] = field(default_factory=list)
+    speakers_filter: tuple[str, ...] = ()
+
+    def section_of(self, name: str) -> SpeakerSection | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+
+@dataclass
+class UndatedContext:
+    """Statements whose articles carry no date: they belong to no week, so they get a page of their own."""
+
+    headline: Headline
+    sections: list[SpeakerSection]
     speakers_filter: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Buckets:
+    """The time axis of a speaker page's charts: weeks for a short archive, months or years for longer ones."""
+
+    unit: str  # week / month / year
+    starts: tuple[date, ...]
+
+    @classmethod
+    def spanning(cls, first: date, last: date) -> Buckets:
+        days = (last - first).days
+        if days <= 7 * 26:
+            start, unit = first - timedelta(days=first.weekday()), "week"
+        elif days <= 366 * 4:
+            start, unit = first.replace(day=1), "month"
+        else:
+            start, unit = first.replace(month=1, day=1), "year"
+        starts = [start]
+        while (following := _step(starts[-1], unit)) <= last:
+            starts.append(following)
+        return cls(unit, tuple(starts))
+
+    def index(self, day: date) -> int:
+        if self.unit == "week":
+            return (day - self.starts[0]).days // 7
+        if self.unit == "month":
+            return (day.year - self.starts[0].year) * 12 + day.month - self.starts[0].month
+        return day.year - self.starts[0].year
+
+
+def _step(start: date, unit: str) -> date:
+    if unit == "week":
+        return start + timedelta(days=7)
+    if unit == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+@dataclass
+class CounterpartGroup:
+    """A speaker's statements about one counterpart (or about none: `target` None), newest first, undated last."""
+
+    target: str | None
+    anchor: str
+    pair: PairStance | None
+    statements: list[StatementView]
+    series: list[tuple[int, int, int]]  # (support, oppose, neutral) per bucket of the page's axis
+    last: date | None
+    repeats: frozenset[str] = frozenset()  # statements shown in full in an earlier group (a short line here)
+
+    @property
+    def charted(self) -> bool:
+        """A chart says something with two points in time at least."""
+        return sum(1 for counts in self.series if any(counts)) > 1
+
+
+@dataclass
+class SpeakerPage:
+    name: str
+    slug: str
+    statements: int
+    articles: int
+    outlets: int
+    first: date | None
+    last: date | None
+    undated: int
+    buckets: Buckets | None  # None when no statement is dated
+    groups: list[CounterpartGroup]
+    overview: CounterpartGroup | None  # every stance toward every counterpart over time
+    weeks: list[str]  # weeks with statements by this speaker, oldest first
+
+
 # ---------------------------------------------------------------------------------------------------------------
-# from the database to a context
+# from the database's rows to views
 
 
 def safe_url(url: object) -> str | None:
-    """The URL if it is http(s), else None: a `javascript:` or `data:` link from an article never becomes live."""
+    """The URL if it is http(s), else None: a `javascript:` or `data:` link from an article never becomes live,
+    and a malformed one (`http://[x`) is shown as plain text instead of failing the page."""
     if not isinstance(url, str) or not url.strip():
         return None
     return _http_url(url.strip())
@@ -240,8 +367,62 @@ def safe_url(url: object) -> str | None:
 @lru_cache(maxsize=4096)
 def _http_url(url: str) -> str | None:
     """Cached: a busy week cites the same articles over and over."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket, a bad port
+        return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+@lru_cache(maxsize=4096)
+def _day(value: object) -> date | None:
+    """A stored date as a `date` (a date, datetime or ISO string); anything unreadable counts as no date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _source_view(source: Mapping) -> SourceView:
+    return SourceView(
+        article=source.get("article_id") or None,
+        title=source.get("title") or None,
+        source=source.get("source") or None,
+        url=safe_url(source.get("url")),
+        published=_day(source.get("published")),
+    )
+
+
+def statement_view(row: Mapping) -> StatementView:
+    """A row of `query.statement_rows` as what the pages show; a statement with no listed source shows its article."""
+    seen: set = set()
+    sources = []
+    for source in list(row.get("sources") or ()) or [row]:
+        key = source.get("article_id") or (source.get("source"), source.get("title"), source.get("url"))
+        if key not in seen:
+            seen.add(key)
+            sources.append(_source_view(source))
+    return StatementView(
+        id=str(row["id"]),
+        speaker=row["speaker"] if isinstance(row.get("speaker"), str) else None,
+        quote=row.get("quote") or "",
+        kind=row.get("kind") or "direct",
+        cue=row.get("cue") or None,
+        speaker_mention=row.get("speaker_mention") or None,
+        published=_day(row.get("published")),
+        sources=tuple(sources),
+        targets=tuple(
+            TargetView(t.get("entity") or "", t.get("stance") or "neutral", float(t.get("score") or 0.0),
+                       t.get("evidence") or "")
+            for t in row.get("targets") or ()
+        ),
+    )
 
 
 @contextmanager
@@ -259,11 +440,18 @@ def opened(db) -> Iterator:
         store.close()
 
 
+def load_statements(db, since: date | None = None, until: date | None = None, speakers: Sequence[str] = ()):
+    from . import query
+
+    rows = query.statement_rows(db, since=since, until=until, speaker=list(speakers) or None)
+    return [statement_view(row) for row in rows]
+
+
 def statement_weeks(db, speakers: Sequence[str] = ()) -> list[str]:
     """ISO weeks that have at least one statement, oldest first."""
     from . import query
 
-    return sorted({Period.of(day).key for day in query.statement_dates(db, list(speakers) or None)})
+    return sorted({Period.of(day).key for day in query.statement_dates(db, list(speakers) or None) if day})
 
 
 def default_week(db, speakers: Sequence[str] = (), today: date | None = None) -> Period:
@@ -278,6 +466,10 @@ def default_week(db, speakers: Sequence[str] = (), today: date | None = None) ->
     return Period.of(today).before()
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# a week
+
+
 def week_context(
     db,
     week: str | Period | None = None,
@@ -288,205 +480,324 @@ def week_context(
 ) -> WeekContext:
     """Everything a page shows for one week (or a date range). `weeks`: the weeks with statements, if known.
 
-    Each speaker's section shows at most `per_speaker` statements (None: all), the most relevant ones; figures,
-    matrix, changes and charts always count every statement."""
+    Each speaker's section shows at most `per_speaker` statements (None: all), the most relevant ones; the figures,
+    the lead, the matrix and the changes always weigh every statement."""
+    speakers = tuple(speakers)
     with opened(db) as store:
-        return _week_context(store, week, tuple(speakers), weeks, today, per_speaker)
+        if weeks is None:
+            weeks = statement_weeks(store, speakers)
+        period = Period.week(week) if isinstance(week, str) else week or default_week(store, speakers, today)
+        compared_to = period.before()
+        current = load_statements(store, period.start, period.end, speakers)
+        before = load_statements(store, compared_to.start, compared_to.end, speakers)
+    return build_week(period, current, before, weeks, per_speaker, speakers)
 
 
-def _week_context(db, week, speakers: tuple[str, ...], weeks, today, per_speaker) -> WeekContext:
-    from . import query
-
-    if weeks is None:
-        weeks = statement_weeks(db, speakers)
-    period = Period.week(week) if isinstance(week, str) else week or default_week(db, speakers, today)
-    compared_to = period.before()
-    trend_weeks = [Period.of(period.end - timedelta(weeks=k)) for k in range(TREND_WEEKS - 1, -1, -1)]
-    names = list(speakers) or None
-    current = query.statement_rows(db, since=period.start, until=period.end, speaker=names)
-    spoke_before = query.speakers(db, since=compared_to.start, until=compared_to.end, speakers=names)["speaker"]
-    tables = _StanceTables(db, names)
-    previous = [key for key in weeks if key < period.key] if period.is_week else []
-    following = [key for key in weeks if key > period.key] if period.is_week else []
-    cells = _cells(tables[period])
+def build_week(
+    period: Period,
+    current: list[StatementView],
+    before: list[StatementView],
+    weeks: Sequence[str] = (),
+    per_speaker: int | None = PER_SPEAKER,
+    speakers_filter: Sequence[str] = (),
+) -> WeekContext:
+    """A week's page from its statements and those of the period before (what "changed" compares with)."""
+    pairs = pair_stances(current)
+    pairs_before = pair_stances(before)
+    reversals = {
+        key: PairChange(*key, pairs_before[key], pair)
+        for key, pair in pairs.items()
+        if key in pairs_before and pairs_before[key].net * pair.net < 0
+    }
+    earlier = [key for key in weeks if key < period.key] if period.is_week else []
+    later = [key for key in weeks if key > period.key] if period.is_week else []
     return WeekContext(
         period=period,
-        headline=_headline(current),
-        matrix=_matrix(cells),
-        changes=_changes(cells, _cells(tables[compared_to]), current, spoke_before.tolist()),
-        sections=_sections(current, period, _trend(tables, trend_weeks), len(trend_weeks), per_speaker),
-        compared_to=compared_to,
-        previous=Period.week(previous[-1]) if previous else None,
-        next=Period.week(following[0]) if following else None,
-        trend_weeks=trend_weeks,
-        speakers_filter=speakers,
+        headline=headline(current),
+        lead=lead(current, pairs, reversals),
+        matrix=matrix(pairs),
+        changes=changes(pairs, pairs_before, reversals, current, before),
+        sections=sections(current, pairs, per_speaker),
+        compared_to=period.before(),
+        previous=Period.week(earlier[-1]) if earlier else None,
+        next=Period.week(later[0]) if later else None,
+        speakers_filter=tuple(speakers_filter),
     )
 
 
-class _StanceTables(dict):
-    """`query.stance_matrix` of each period asked for, computed once: the trend's weeks include this one and the
-    one it is compared to."""
-
-    def __init__(self, db, speakers: list[str] | None):
-        super().__init__()
-        self.db, self.speakers = db, speakers
-
-    def __missing__(self, period: Period) -> pd.DataFrame:
-        from . import query
-
-        self[period] = query.stance_matrix(self.db, since=period.start, until=period.end, speakers=self.speakers)
-        return self[period]
+def pair_stances(statements: Iterable[StatementView]) -> dict[tuple[str, str], PairStance]:
+    """Speaker × counterpart → how many statements support, oppose or are neutral toward it."""
+    counts: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for statement in statements:
+        if statement.speaker is None:
+            continue
+        for target in statement.targets:
+            if target.entity and target.entity != statement.speaker:
+                counts[statement.speaker, target.entity][_STANCE_INDEX.get(target.stance, 2)] += 1
+    return {key: PairStance(*key, *values) for key, values in counts.items()}
 
 
-def _cells(table: pd.DataFrame) -> dict[tuple[str, str], MatrixCell]:
-    return {
-        (speaker, target): MatrixCell(int(support), int(oppose), int(neutral), float(score))
-        for speaker, target, support, oppose, neutral, score in zip(
-            *(table[column].tolist() for column in ("speaker", "target", "support", "oppose", "neutral")),
-            table["mean_score"].fillna(0.0).tolist(),
-        )
-        if isinstance(speaker, str) and isinstance(target, str)
-    }
+_STANCE_INDEX = {name: i for i, name in enumerate(STANCE_NAMES)}
 
 
-def _headline(rows: list[dict]) -> Headline:
-    articles = {row["article_id"] for row in rows}
-    counterparts = set()
-    for row in rows:
-        articles.update(source["article_id"] for source in row["sources"])
-        counterparts.update(target["entity"] for target in row["targets"])
-    counts = Counter(row["speaker"] for row in rows if isinstance(row["speaker"], str))
+def headline(statements: list[StatementView]) -> Headline:
+    articles, counterparts = set(), set()
+    for statement in statements:
+        articles.update(source for source in statement.sources)
+        counterparts.update(target.entity for target in statement.targets)
+    counts = Counter(s.speaker for s in statements if s.speaker is not None)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_SPEAKERS]
     return Headline(
-        articles=len(articles - {None}),
-        statements=len(rows),
+        articles=len(articles),
+        statements=len(statements),
         speakers=len(counts),
-        counterparts=len(counterparts - {None}),
+        counterparts=len(counterparts - {""}),
         most_quoted=ranked,
     )
 
 
-def _matrix(cells: dict[tuple[str, str], MatrixCell]) -> Matrix:
-    if not cells:
-        return Matrix()
-    speaker_totals: Counter[str] = Counter()
-    target_totals: Counter[str] = Counter()
-    for (speaker, target), cell in cells.items():
-        speaker_totals[speaker] += cell.n
-        target_totals[target] += cell.n
-    speakers = sorted(speaker_totals, key=lambda name: (-speaker_totals[name], name))
-    targets = sorted(target_totals, key=lambda name: (-target_totals[name], name))
-    shown_speakers, shown_targets = speakers[:MATRIX_SPEAKERS], targets[:MATRIX_TARGETS]
-    return Matrix(
-        targets=shown_targets,
-        rows=[MatrixRow(s, [cells.get((s, t)) for t in shown_targets]) for s in shown_speakers],
-        hidden_speakers=len(speakers) - len(shown_speakers),
-        hidden_targets=len(targets) - len(shown_targets),
-    )
+def lead(
+    statements: list[StatementView],
+    pairs: dict[tuple[str, str], PairStance],
+    reversals: dict[tuple[str, str], PairChange],
+    size: int = LEAD_SIZE,
+) -> list[LeadItem]:
+    """The statements an editor would put first, at most one per speaker.
 
+    Each is weighed by the strength of its stance (a non-neutral stance's score), how prominent the speaker and the
+    counterpart are this week (their statements, on a log scale against the busiest), how many outlets reported
+    it, and whether the speaker's net stance toward that counterpart reversed since the week before."""
+    by_speaker = Counter(s.speaker for s in statements if s.speaker is not None)
+    by_target = Counter(target for (_, target), pair in pairs.items() for _ in range(pair.n))
+    top_speaker, top_target = max(by_speaker.values(), default=1), max(by_target.values(), default=1)
 
-def _changes(now: dict, before: dict, current: list[dict], spoke_before: list[str]) -> Changes:
-    """`spoke_before`: who spoke in the earlier period, most statements first."""
-    ranked = sorted(now.items(), key=lambda item: (-item[1].n, item[0]))
-    new_pairs = [PairChange(s, t, None, cell.stance) for (s, t), cell in ranked if (s, t) not in before]
-    flipped = [
-        PairChange(s, t, before[(s, t)].stance, cell.stance)
-        for (s, t), cell in ranked
-        if (s, t) in before and {before[(s, t)].stance, cell.stance} == {"support", "oppose"}
-    ]
-    speaking_now = {row["speaker"] for row in current}
-    return Changes(new_pairs=new_pairs, flipped=flipped, quiet=[s for s in spoke_before if s not in speaking_now])
+    def prominence(n: int, top: int) -> float:
+        return math.log1p(n) / math.log1p(top) if top else 0.0
 
-
-def _sources(row_sources, fallback: dict) -> list[SourceView]:
-    seen: set = set()
-    views = []
-    for source in list(row_sources or ()) or [fallback]:
-        key = source.get("article_id") or (source.get("source"), source.get("title"), source.get("url"))
-        if key in seen:
+    scored = []
+    for statement in statements:
+        if statement.speaker is None:
             continue
-        seen.add(key)
-        published = source.get("published")
-        views.append(
-            SourceView(
-                title=source.get("title") or None,
-                source=source.get("source") or None,
-                url=safe_url(source.get("url")),
-                published=published if isinstance(published, date) else None,
-            )
-        )
-    return views
+        best = None
+        for target in statement.targets:
+            reversal = reversals.get((statement.speaker, target.entity))
+            strength = abs(target.score) if target.stance != "neutral" else 0.0
+            value = 3 * strength + prominence(by_target[target.entity], top_target) + (2.0 if reversal else 0.0)
+            if best is None or value > best[0]:
+                best = (value, target, reversal)
+        outlets = len(statement.outlets)
+        value, target, reversal = best or (0.0, None, None)
+        value += prominence(by_speaker[statement.speaker], top_speaker) + min(outlets - 1, 3) / 3
+        scored.append(LeadItem(statement, target, reversal, outlets, round(value, 6)))
+    scored.sort(key=lambda item: (-item.score, _newest_first(item.statement)))
+    chosen, speakers = [], set()
+    for item in scored:
+        if item.statement.speaker not in speakers:
+            chosen.append(item)
+            speakers.add(item.statement.speaker)
+            if len(chosen) == size:
+                break
+    return chosen
 
 
-def _statement_view(row: dict) -> StatementView:
-    fallback = {key: row.get(key) for key in ("article_id", "title", "source", "url", "published")}
-    return StatementView(
-        id=str(row["id"]),
-        quote=row["quote"] or "",
-        kind=row["kind"] or "direct",
-        cue=row.get("cue") or None,
-        speaker_mention=row.get("speaker_mention") or None,
-        published=row["published"],
-        sources=_sources(row.get("sources"), fallback),
-        targets=[
-            TargetView(t.get("entity", ""), t.get("stance") or "neutral", float(t.get("score") or 0.0),
-                       t.get("evidence") or "")
-            for t in row.get("targets") or ()
-        ],
+def _newest_first(statement: StatementView) -> tuple:
+    return (-(statement.published or date.min).toordinal(), statement.id)
+
+
+def matrix(pairs: dict[tuple[str, str], PairStance]) -> Matrix:
+    """The busiest counterparts as columns, then the speakers who talk most about them as rows: every row and
+    column has at least one cell. Every other pair is listed per speaker, busiest first."""
+    if not pairs:
+        return Matrix()
+    target_totals: Counter[str] = Counter()
+    for (_, target), pair in pairs.items():
+        target_totals[target] += pair.n
+    targets = sorted(target_totals, key=lambda t: (-target_totals[t], t))[:MATRIX_TARGETS]
+    shown_targets = set(targets)
+    speaker_totals: Counter[str] = Counter()
+    for (speaker, target), pair in pairs.items():
+        if target in shown_targets:
+            speaker_totals[speaker] += pair.n
+    speakers = sorted(speaker_totals, key=lambda s: (-speaker_totals[s], s))[:MATRIX_SPEAKERS]
+    targets = [t for t in targets if any((s, t) in pairs for s in speakers)]
+    in_grid = {(s, t) for s in speakers for t in targets if (s, t) in pairs}
+    rest: defaultdict[str, list[PairStance]] = defaultdict(list)
+    for key, pair in pairs.items():
+        if key not in in_grid:
+            rest[key[0]].append(pair)
+    others = sorted(rest.items(), key=lambda item: (-sum(p.n for p in item[1]), item[0]))
+    return Matrix(
+        targets=targets,
+        rows=[MatrixRow(s, [pairs.get((s, t)) for t in targets]) for s in speakers],
+        others=[(s, sorted(ps, key=lambda p: (-p.n, p.target))) for s, ps in others[:OTHER_PAIRS_SPEAKERS]],
+        others_hidden=max(len(others) - OTHER_PAIRS_SPEAKERS, 0),
+        others_total=len(pairs) - len(in_grid),
     )
 
 
-def _anchor(name: str | None, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", (name or "unattributed").casefold()).strip("-") or "speaker"
-    anchor, n = f"s-{base}", 2
+def changes(
+    pairs: dict[tuple[str, str], PairStance],
+    pairs_before: dict[tuple[str, str], PairStance],
+    reversals: dict[tuple[str, str], PairChange],
+    current: list[StatementView],
+    before: list[StatementView],
+) -> Changes:
+    """Reversals first (the biggest swing first), then the pairs new since the period before, strongest first,
+    capped at CHANGES_SHOWN with the rest counted; and who spoke then but not now."""
+    flips = sorted(reversals.values(), key=lambda c: (-(abs(c.after.net) + abs(c.before.net)), -c.after.n,
+                                                      c.speaker, c.target))
+    new = sorted(
+        (PairChange(*key, None, pair) for key, pair in pairs.items() if key not in pairs_before),
+        key=lambda c: (-abs(c.after.net), -c.after.n, c.speaker, c.target),
+    )
+    ranked = flips + new
+    spoke_now = {s.speaker for s in current}
+    spoke_before = Counter(s.speaker for s in before if s.speaker is not None and s.speaker not in spoke_now)
+    quiet = sorted(spoke_before.items(), key=lambda item: (-item[1], item[0]))
+    return Changes(
+        shown=ranked[:CHANGES_SHOWN],
+        more=max(len(ranked) - CHANGES_SHOWN, 0),
+        quiet=quiet[:QUIET_SHOWN],
+        quiet_more=max(len(quiet) - QUIET_SHOWN, 0),
+    )
+
+
+def _relevance(statement: StatementView) -> tuple:
+    """Statements about more counterparts, then reported by more outlets, come first; then the latest."""
+    return (-len(statement.targets), -len(statement.sources), *_newest_first(statement))
+
+
+def sections(
+    statements: list[StatementView], pairs: dict[tuple[str, str], PairStance], per_speaker: int | None
+) -> list[SpeakerSection]:
+    """One section per speaker, most quoted first, unattributed statements last; each in date order."""
+    by_speaker: defaultdict[str | None, list[StatementView]] = defaultdict(list)
+    for statement in statements:
+        by_speaker[statement.speaker].append(statement)
+    by_pair_speaker: defaultdict[str, list[PairStance]] = defaultdict(list)
+    for (speaker, _), pair in pairs.items():
+        by_pair_speaker[speaker].append(pair)
+    order = sorted(by_speaker, key=lambda name: (name is None, -len(by_speaker[name]), name or ""))
+    taken: set[str] = set()
+    result = []
+    for name in order:
+        rows = by_speaker[name]
+        shown = rows if per_speaker is None or len(rows) <= per_speaker else sorted(rows, key=_relevance)[:per_speaker]
+        result.append(SpeakerSection(
+            name=name,
+            anchor=_anchor("s", name or "unattributed", taken),
+            statements=sorted(shown, key=lambda s: (s.published or date.max, s.id)),
+            pairs=sorted(by_pair_speaker.get(name or "", []), key=lambda p: (-p.n, p.target)),
+            hidden=len(rows) - len(shown),
+        ))
+    return result
+
+
+def _anchor(prefix: str, name: str, taken: set[str]) -> str:
+    base = slug(name) or "x"
+    anchor, n = f"{prefix}-{base}", 2
     while anchor in taken:
-        anchor, n = f"s-{base}-{n}", n + 1
+        anchor, n = f"{prefix}-{base}-{n}", n + 1
     taken.add(anchor)
     return anchor
 
 
-def _trend(tables: _StanceTables, trend_weeks: list[Period]) -> dict[str, list[float | None]]:
-    """Mean target score per speaker and week, from each week's stance table (its mean times its count is the sum)."""
-    sums: defaultdict[str, list[float]] = defaultdict(lambda: [0.0] * len(trend_weeks))
-    counts: defaultdict[str, list[int]] = defaultdict(lambda: [0] * len(trend_weeks))
-    for index, week in enumerate(trend_weeks):
-        table = tables[week]
-        for speaker, n, score in zip(table["speaker"].tolist(), table["n"].tolist(),
-                                     table["mean_score"].fillna(0.0).tolist()):
-            sums[speaker][index] += float(score) * int(n)
-            counts[speaker][index] += int(n)
+# ---------------------------------------------------------------------------------------------------------------
+# undated statements and speaker pages
+
+
+def undated_context(statements: list[StatementView], per_speaker: int | None = None,
+                    speakers_filter: Sequence[str] = ()) -> UndatedContext:
+    """The page of statements without a date (`statements`: every statement; the dated ones are skipped)."""
+    undated = [s for s in statements if s.published is None]
+    return UndatedContext(headline(undated), sections(undated, pair_stances(undated), per_speaker),
+                          tuple(speakers_filter))
+
+
+def speaker_pages(statements: list[StatementView]) -> list[SpeakerPage]:
+    """A page per speaker: every statement, grouped by counterpart (a statement about two counterparts is in
+    both groups), the groups with most statements first, statements without a counterpart last."""
+    by_speaker: defaultdict[str, list[StatementView]] = defaultdict(list)
+    for statement in statements:
+        if statement.speaker is not None:
+            by_speaker[statement.speaker].append(statement)
+    slugs = page_slugs(by_speaker)
+    pages = [_speaker_page(name, slugs[name], rows) for name, rows in by_speaker.items()]
+    return sorted(pages, key=lambda p: (-p.statements, p.name))
+
+
+def page_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A file name for each speaker's page: the folded name, with a short hash where two names fold alike."""
+    names = sorted(set(names))
+    bases = {name: slug(name) or "speaker" for name in names}
+    clashes = Counter(bases.values())
     return {
-        speaker: [s / c if c else None for s, c in zip(sums[speaker], counts[speaker])] for speaker in sums
+        name: base if clashes[base] == 1 and base != "index" else f"{base}-{digest_files.short_hash(name)}"
+        for name, base in bases.items()
     }
 
 
-def _relevance(row: dict) -> tuple:
-    """Statements about more counterparts, then reported by more outlets, come first; then the latest."""
-    return (-len(row["targets"]), -len(row["sources"]), -row["published"].toordinal(), row["id"])
-
-
-def _sections(
-    current: list[dict], period: Period, trends: dict, n_weeks: int, per_speaker: int | None
-) -> list[SpeakerSection]:
-    by_speaker: defaultdict[str | None, list[dict]] = defaultdict(list)
-    for row in current:
-        by_speaker[row["speaker"] if isinstance(row["speaker"], str) else None].append(row)
-    day_index = {day: i for i, day in enumerate(period.days)}
-    order = sorted(by_speaker, key=lambda name: (name is None, -len(by_speaker[name]), name or ""))
+def _speaker_page(name: str, page_slug: str, statements: list[StatementView]) -> SpeakerPage:
+    dated = [s.published for s in statements if s.published is not None]
+    buckets = Buckets.spanning(min(dated), max(dated)) if dated else None
+    statements = sorted(statements, key=lambda s: (s.published is None, *_newest_first(s)))
+    by_target: defaultdict[str | None, list[StatementView]] = defaultdict(list)
+    for statement in statements:
+        entities = [t.entity for t in statement.targets if t.entity and t.entity != name]
+        for entity in dict.fromkeys(entities) or [None]:
+            by_target[entity].append(statement)
+    pairs = pair_stances(statements)
     taken: set[str] = set()
-    sections = []
-    for name in order:
-        rows = by_speaker[name]
-        per_day = [0] * len(day_index)
-        for row in rows:
-            per_day[day_index[row["published"]]] += 1
-        shown = rows if per_speaker is None or len(rows) <= per_speaker else sorted(rows, key=_relevance)[:per_speaker]
-        statements = sorted((_statement_view(row) for row in shown), key=lambda s: (s.published, s.id))
-        trend = trends.get(name) or [None] * n_weeks
-        sections.append(
-            SpeakerSection(name, _anchor(name, taken), statements, per_day, trend, hidden=len(rows) - len(shown))
-        )
-    return sections
+    groups, shown = [], set()
+    for target in sorted(by_target, key=lambda t: (t is None, -len(by_target[t]), t or "")):
+        rows = by_target[target]
+        groups.append(CounterpartGroup(
+            target=target,
+            anchor=_anchor("c", target or "none", taken),
+            pair=pairs.get((name, target)) if target else None,
+            statements=rows,
+            series=_series(rows, [target] if target else [], buckets),
+            last=next((s.published for s in rows if s.published), None),
+            repeats=frozenset(s.id for s in rows if s.id in shown),
+        ))
+        shown.update(s.id for s in rows)
+    overview = CounterpartGroup(None, "overview", None, statements, _series(statements, None, buckets), None)
+    articles = {source for s in statements for source in s.sources}
+    return SpeakerPage(
+        name=name,
+        slug=page_slug,
+        statements=len(statements),
+        articles=len(articles),
+        outlets=len({o for s in statements for o in s.outlets}),
+        first=min(dated, default=None),
+        last=max(dated, default=None),
+        undated=len(statements) - len(dated),
+        buckets=buckets,
+        groups=groups,
+        overview=overview if overview.charted else None,
+        weeks=sorted({Period.of(day).key for day in dated}),
+    )
+
+
+def _series(statements: list[StatementView], targets: list[str] | None, buckets: Buckets | None) -> list:
+    """(support, oppose, neutral) per bucket: the stances toward `targets` (None: toward every counterpart; a
+    statement about none of them counts as neutral when `targets` is empty)."""
+    if buckets is None:
+        return []
+    series = [[0, 0, 0] for _ in buckets.starts]
+    for statement in statements:
+        if statement.published is None:
+            continue
+        counts = series[buckets.index(statement.published)]
+        if targets is None:
+            for target in statement.targets:
+                counts[_STANCE_INDEX.get(target.stance, 2)] += 1
+        elif not targets:
+            counts[2] += 1
+        else:
+            for target in filter(None, map(statement.target, targets)):
+                counts[_STANCE_INDEX.get(target.stance, 2)] += 1
+    return [tuple(counts) for counts in series]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -516,30 +827,100 @@ def environment(templates_dir: str | None = None) -> jinja2.Environment:
     )
 
 
-class _DateNames(dict):
-    def __init__(self, name):
-        super().__init__()
-        self.name = name
+@lru_cache(maxsize=4096)
+def _cue_lemma(cue: str) -> str | None:
+    """The speech verb a cue is a form of (`ha detto che` → dire), from the cue lexicon; None for `:`, `secondo`."""
+    from .extract.cues import fold_apostrophe, verb_forms
 
-    def __missing__(self, day: date) -> str:
-        self[day] = self.name(day)
-        return self[day]
+    forms = verb_forms()
+    for word in re.findall(r"[^\W\d_]+", cue):
+        found = forms.get(fold_apostrophe(word))
+        if found is not None:
+            return found.lemma
+    return None
 
 
 class Formatter:
-    """Dates, numbers and chart labels in the page's language."""
+    """Dates, counts, verbs and chart labels in the page's language (templates/i18n.yaml)."""
 
-    def __init__(self, strings: dict):
+    def __init__(self, strings: dict, with_year: bool = False):
         self.t = strings
-        self.dates = _DateNames(self.date)  # fmt.dates[day]: a lookup, cheaper than a call per statement in jinja
+        self.with_year = with_year  # statement dates: "25 marzo" on a week page, "25 marzo 2025" elsewhere
+        self._days: dict = {}
 
     def date(self, day: date | None) -> str:
         if day is None:
-            return ""
+            return self.t["undated_short"]
         return self.t["date_format"].format(day=day.day, month=self.t["months"][day.month - 1], year=day.year)
 
-    def short(self, day: date) -> str:
-        return f"{self.t['weekdays'][day.weekday()]} {day.day}"
+    def day(self, day: date | None) -> str:
+        """A statement's date, without the year on a week page (the title has it). Cached per page."""
+        if day not in self._days:
+            if day is None or self.with_year:
+                self._days[day] = self.date(day)
+            else:
+                self._days[day] = self.t["day_format"].format(day=day.day, month=self.t["months"][day.month - 1])
+        return self._days[day]
+
+    def count(self, key: str, n: int) -> str:
+        """`n` and its noun, singular or plural: "1 dichiarazione", "2 dichiarazioni"."""
+        one, other = self.t["nouns"][key]
+        return f"{n} {one if n == 1 else other}"
+
+    def noun(self, key: str, n: int) -> str:
+        one, other = self.t["nouns"][key]
+        return one if n == 1 else other
+
+    def phrase(self, key: str, n: int, **values) -> str:
+        """A sentence with a number in it, singular or plural (`t[key]` is [one, other])."""
+        one, other = self.t[key]
+        return (one if n == 1 else other).format(n=n, **values)
+
+    def said(self, statement: StatementView) -> str:
+        """How the speaker said it, as a reader says it: "ha detto", "ha accusato"; a cue that is no verb (`:`,
+        `secondo`) reads as "ha detto"; reported or partly quoted words say so."""
+        lemma = _cue_lemma(statement.cue) if statement.cue else None
+        verb = self.t["said"].get(lemma) if lemma else None
+        verb = verb or self.t["said_default"]
+        note = self.t["kind_note"].get(statement.kind)
+        return f"{verb} ({note})" if note else verb
+
+    def outlets(self, statement: StatementView) -> str:
+        """ " — Cronache d'Esempio e un'altra testata": the first outlet that reported it, and how many more."""
+        outlets = [o for o in statement.outlets if o != "?"]
+        if not outlets:
+            return ""
+        more = f" {self.phrase('more_outlets', len(outlets) - 1)}" if len(outlets) > 1 else ""
+        return f" — {outlets[0]}{more}"
+
+    def mention(self, statement: StatementView) -> str | None:
+        """How the article named the speaker, when that says more than the name itself ("il tycoon")."""
+        mention, name = statement.speaker_mention, statement.speaker
+        if not mention or not name or fold(mention) in fold(name):
+            return None
+        return self.t["named_as"].format(mention=mention)
+
+    def breakdown(self, pair: PairStance) -> str:
+        """ "1 a favore, 3 contro, 2 neutrali" (the stances present only)."""
+        return ", ".join(
+            self.phrase_in(self.t["stance_counts"][name], n)
+            for name, n in zip(STANCE_NAMES, (pair.support, pair.oppose, pair.neutral)) if n
+        )
+
+    @staticmethod
+    def phrase_in(forms: Sequence[str], n: int) -> str:
+        return (forms[0] if n == 1 else forms[1]).format(n=n)
+
+    @staticmethod
+    def week_of(day: date) -> str:
+        return Period.of(day).key
+
+    @staticmethod
+    def shorten(text: str, limit: int = 90) -> str:
+        """The start of a quote, cut at a word: a reminder of one shown in full above."""
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
 
     def period(self, period: Period) -> str:
         if period.is_week:
@@ -548,33 +929,102 @@ class Formatter:
                                                end=self.date(period.end))
         return self.t["range_title"].format(start=self.date(period.start), end=self.date(period.end))
 
-    def day_chart(self, section: SpeakerSection, period: Period):
-        values = ", ".join(f"{self.short(day)}: {n}" for day, n in zip(period.days, section.per_day))
-        return digest_svg.day_bars(section.per_day, f"{self.t['chart_days']} — {values}")
+    def week_key(self, key: str) -> str:
+        year, week = key.split("-W")
+        return self.t["week_short"].format(week=int(week), year=year)
 
-    def trend_chart(self, section: SpeakerSection, weeks: Sequence[Period]):
-        values = ", ".join(
-            f"{week.key}: {self.t['no_data'] if score is None else f'{score:+.2f}'}"
-            for week, score in zip(weeks, section.trend)
+    def bucket(self, buckets: Buckets, i: int) -> str:
+        start = buckets.starts[i]  # i may count from the end
+        if buckets.unit == "week":
+            return self.t["bucket_week"].format(day=self.date(start))
+        if buckets.unit == "month":
+            return f"{self.t['months'][start.month - 1]} {start.year}"
+        return str(start.year)
+
+    def axis(self, buckets: Buckets) -> list[tuple[int, str]]:
+        """Labels under a chart, as (column from 1, text): where a month (or a year) starts, a few at most, none
+        in the last three columns (a label runs to the right of where it starts)."""
+        months = self.t["months_short"]
+        starts = buckets.starts
+        n = len(starts)
+        step = max(1, math.ceil(n / 6))
+        labels = []
+        for i, start in enumerate(starts):
+            if buckets.unit == "week":
+                new = i == 0 or start.month != starts[i - 1].month
+            else:
+                new = i % step == 0
+            if not new or (n > 3 and i > n - 3) or (labels and i + 1 - labels[-1][0] < 3):
+                continue
+            if buckets.unit == "year":
+                text = str(start.year)
+            elif i == 0 or start.month == 1 or (buckets.unit == "week" and start.day > 7 and i > 0):
+                text = f"{months[start.month - 1]} {start.year}"
+            else:
+                text = months[start.month - 1]
+            labels.append((i + 1, text))
+        return labels
+
+    def stance_chart(self, group: CounterpartGroup, buckets: Buckets | None):
+        """The group's stance over time as diverging bars, with every non-empty bucket spelled out for a reader
+        who cannot see it."""
+        if buckets is None or not group.charted:
+            return ""
+        counts = self.t["stance_counts"]
+        spelled = "; ".join(
+            f"{self.bucket(buckets, i)}: "
+            + ", ".join(self.phrase_in(counts[name], n) for n, name in zip(values, STANCE_NAMES) if n)
+            for i, values in enumerate(group.series) if any(values)
         )
-        return digest_svg.stance_trend(section.trend, f"{self.t['chart_trend']} — {values}")
+        title = (self.t["chart_title"].format(target=group.target) if group.target
+                 else self.t["overview_title"] if group.anchor == "overview" else self.t["no_counterpart"])
+        return digest_svg.stance_bars(group.series, f"{title} — {spelled}")
+
+    def chart_caption(self, group: CounterpartGroup, buckets: Buckets) -> str:
+        top = max((max(s + n, o) for s, o, n in group.series), default=0)
+        return self.t["chart_help"].format(first=self.bucket(buckets, 0), last=self.bucket(buckets, -1),
+                                           top=self.count("statements", top))
 
 
-def _render(template: str, lang: str, templates_dir: str | Path | None, **context) -> str:
+def _render(template: str, lang: str, templates_dir, with_year: bool = False, **context) -> str:
     strings = ui_strings(lang)
     env = environment(str(templates_dir) if templates_dir else None)
     try:
-        return env.get_template(template).render(t=strings, lang=lang, fmt=Formatter(strings), **context)
+        return env.get_template(template).render(t=strings, lang=lang, fmt=Formatter(strings, with_year), **context)
     except jinja2.TemplateError as error:
         where = getattr(error, "filename", None) or template
         raise DigestError(f"{where}: template error: {error}") from None
 
 
-def render_week(
-    context: WeekContext, lang: str = "it", templates_dir: str | Path | None = None, index_href: str | None = None
-) -> str:
-    """The week's page as one self-contained HTML document; `index_href` links it to a list of all weeks."""
-    return _render("digest.html", lang, templates_dir, c=context, index_href=index_href, pairs_shown=PAIRS_SHOWN)
+@dataclass(frozen=True)
+class Links:
+    """Where a page's links go. A single week's page links within itself; pages of a site (`write_all`) link to
+    the index, the undated page and the speaker pages (`speakers`: name → href from the page)."""
+
+    index: str | None = None
+    undated: str | None = None
+    speakers_index: str | None = None
+    speakers: Mapping[str, str] = field(default_factory=dict)
+    weeks: str = ""  # prefix of week pages (`../` from a speaker page)
+
+
+def render_week(context: WeekContext, lang: str = "it", templates_dir: str | Path | None = None,
+                links: Links | None = None) -> str:
+    """The week's page as one self-contained HTML document."""
+    return _render("digest.html", lang, templates_dir, c=context, links=links or Links())
+
+
+def render_undated(context: UndatedContext, lang: str = "it", templates_dir=None, links: Links | None = None) -> str:
+    return _render("undated.html", lang, templates_dir, with_year=True, c=context, links=links or Links())
+
+
+def render_speaker(page: SpeakerPage, lang: str = "it", templates_dir=None, links: Links | None = None) -> str:
+    return _render("speaker.html", lang, templates_dir, with_year=True, p=page, links=links or Links())
+
+
+def render_speakers_index(pages: Sequence[SpeakerPage], lang: str = "it", templates_dir=None,
+                          links: Links | None = None) -> str:
+    return _render("speakers.html", lang, templates_dir, with_year=True, pages=list(pages), links=links or Links())
 
 
 @dataclass
@@ -584,8 +1034,9 @@ class IndexEntry:
     updated: datetime  # when this week's page last changed
 
 
-def render_index(entries: Sequence[IndexEntry], lang: str = "it", templates_dir=None) -> str:
-    return _render("index.html", lang, templates_dir, entries=list(entries))
+def render_index(entries: Sequence[IndexEntry], lang: str = "it", templates_dir=None, undated: int = 0,
+                 speakers: int = 0) -> str:
+    return _render("index.html", lang, templates_dir, entries=list(entries), undated=undated, speakers=speakers)
 
 
 def render_feed(entries: Sequence[IndexEntry], lang: str = "it", templates_dir=None) -> str:
@@ -602,18 +1053,16 @@ class Written:
     path: Path
     period: Period
     statements: int
+    undated: int = 0  # statements without a date in the database (in no week: see `write_all`)
 
 
-@dataclass
-class WriteAllResult:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    weeks: list[str] = field(default_factory=list)
+WriteAllResult = digest_files.SiteResult
 
 
-def default_output(db, period: Period) -> Path:
-    """`<db dir>/digests/<key>.html`."""
-    return Path(getattr(db, "path", db)).parent / "digests" / f"{period.key}.html"
+def default_output(db, period: Period, speakers: Sequence[str] = ()) -> Path:
+    """`<db dir>/digests/<key>.html`; a page of some speakers only has a name of its own
+    (`<key>_only_<names>.html`), so it never replaces the page of everyone."""
+    return digest_files.database_folder(db) / "digests" / f"{period.key}{digest_files.filter_suffix(speakers)}.html"
 
 
 def write_digest(
@@ -626,83 +1075,80 @@ def write_digest(
     today: date | None = None,
     per_speaker: int | None = PER_SPEAKER,
 ) -> Written:
-    """Render one week (default: the last complete week with statements) and write it to `out`."""
+    """Render one week (default: the last complete week with statements) and write it to `out`.
+
+    Raises `EmptyDigest` rather than write a page with nothing on it."""
     ui_strings(lang)  # fail on a bad language before touching the database
-    context = week_context(db, week, speakers, today=today, per_speaker=per_speaker)
-    path = Path(out) if out else default_output(db, context.period)
-    _write_text(path, render_week(context, lang, templates_dir))
-    return Written(path, context.period, context.headline.statements)
+    with opened(db) as store:
+        context = week_context(store, week, speakers, today=today, per_speaker=per_speaker)
+        if not context.headline.statements:
+            who = f" by {', '.join(speakers)}" if speakers else ""
+            raise EmptyDigest(f"no statements{who} in {context.period.key} "
+                              f"({context.period.start} to {context.period.end}): nothing written")
+        path = Path(out) if out else default_output(store, context.period, speakers)
+        digest_files.write_page(path, render_week(context, lang, templates_dir), protect=store)
+        return Written(path, context.period, context.headline.statements, _undated_count(store, speakers))
 
 
-def _write_text(path: Path, text: str) -> bool:
-    """Write unless the file already holds exactly this text; True when written."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError as error:
-        raise DigestError(f"{path}: cannot write ({error.strerror or error})") from None
-    return True
-
-
-def _read_manifest(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("weeks"), dict) else {"weeks": {}}
-    except (OSError, ValueError):
-        return {"weeks": {}}
+def _undated_count(db, speakers: Sequence[str]) -> int:
+    """Statements without a date, which no week page shows (counted for everyone only: a filter names aliases)."""
+    if speakers:
+        return 0
+    database = getattr(db, "db", db)
+    return database.execute("SELECT count(*) FROM statements WHERE published IS NULL").fetchone()[0]
 
 
 def write_all(
     db,
-    out_dir: str | Path,
+    out_dir: str | Path | None = None,
     speakers: Sequence[str] = (),
     lang: str = "it",
     templates_dir: str | Path | None = None,
     now: datetime | None = None,
     per_speaker: int | None = PER_SPEAKER,
 ) -> WriteAllResult:
-    """One page per week with statements, `index.html` and `feed.xml`; files whose bytes would not change are
-    left alone, and the manifest remembers when each week's page last changed (the feed's `updated`)."""
+    """A small static site: a page per week with statements, a page per speaker (`speakers/`), the statements
+    without a date (`undated.html`), `index.html` and `feed.xml`. Files whose bytes would not change are left
+    alone; the manifest remembers when each week's page last changed (the feed's `updated`) and which speakers
+    the folder is for, so a filtered run never overwrites the pages of everyone."""
     ui_strings(lang)
+    speakers = tuple(speakers)
     with opened(db) as store:
-        return _write_all(store, Path(out_dir), tuple(speakers), lang, templates_dir, now, per_speaker)
+        folder = Path(out_dir) if out_dir else digest_files.database_folder(store) / "digests" / \
+            digest_files.filter_suffix(speakers).lstrip("_")
+        site = digest_files.Site(folder, speakers, protect=store, now=now)
+        statements = load_statements(store, speakers=speakers)
+        _write_site(site, statements, speakers, lang, templates_dir, per_speaker)
+    return site.result
 
 
-def _write_all(db, out_dir: Path, speakers, lang, templates_dir, now, per_speaker) -> WriteAllResult:
-    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
-    manifest_path = out_dir / MANIFEST
-    manifest = _read_manifest(manifest_path)
-    weeks = statement_weeks(db, speakers)
-    result = WriteAllResult(weeks=list(weeks))
+def _write_site(site, statements: list[StatementView], speakers, lang, templates_dir, per_speaker) -> None:
+    by_week: defaultdict[str, list[StatementView]] = defaultdict(list)
+    for statement in statements:
+        if statement.published is not None:
+            by_week[Period.of(statement.published).key].append(statement)
+    weeks = sorted(by_week)
+    pages = speaker_pages(statements)
+    undated = undated_context(statements, per_speaker, speakers)
+    hrefs = {page.name: f"speakers/{page.slug}.html" for page in pages}
+    links = Links(index="index.html", undated="undated.html" if undated.headline.statements else None,
+                  speakers_index="speakers/index.html" if pages else None, speakers=hrefs)
     entries = []
     for key in weeks:
-        context = week_context(db, key, speakers, weeks=weeks, per_speaker=per_speaker)
-        html = render_week(context, lang, templates_dir, index_href="index.html")
-        path = out_dir / f"{context.period.key}.html"
-        digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
-        changed = _write_text(path, html)
-        (result.written if changed else result.unchanged).append(path)
-        known = manifest["weeks"].get(key) or {}
-        if changed or known.get("sha256") != digest or "updated" not in known:
-            known = manifest["weeks"][key] = {"sha256": digest, "updated": now.isoformat()}
-        entries.append(IndexEntry(context.period, context.headline, _parse_time(known["updated"], now)))
+        period = Period.week(key)
+        context = build_week(period, by_week[key], by_week.get(period.before().key, []), weeks, per_speaker,
+                             speakers)
+        updated = site.week(key, render_week(context, lang, templates_dir, links))
+        entries.append(IndexEntry(period, context.headline, updated))
+    nested = Links(index="../index.html", undated=links.undated and "../undated.html",
+                   speakers_index="index.html", speakers={p.name: f"{p.slug}.html" for p in pages}, weeks="../")
+    for page in pages:
+        site.page(f"speakers/{page.slug}.html", render_speaker(page, lang, templates_dir, nested))
+    if pages:
+        site.page("speakers/index.html", render_speakers_index(pages, lang, templates_dir, nested))
+    if undated.headline.statements:
+        site.page("undated.html", render_undated(undated, lang, templates_dir, links))
     entries.reverse()  # newest first
-    for name, text in (
-        ("index.html", render_index(entries, lang, templates_dir)),
-        ("feed.xml", render_feed(entries, lang, templates_dir)),
-    ):
-        path = out_dir / name
-        (result.written if _write_text(path, text) else result.unchanged).append(path)
-    _write_text(manifest_path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-    return result
-
-
-def _parse_time(text: str, fallback: datetime) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        return fallback
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    site.page("index.html", render_index(entries, lang, templates_dir, undated.headline.statements, len(pages)))
+    site.page("feed.xml", render_feed(entries, lang, templates_dir))
+    site.finish(weeks, len(pages), undated.headline.statements)
