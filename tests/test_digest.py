@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import digest
+from quotetrack import digest, digest_views
 from quotetrack.cli import cli
 from quotetrack.digest import Headline, Period, SpeakerSection, WeekContext
 from quotetrack.models import Article, Statement, Target
@@ -143,8 +143,8 @@ def test_a_pairs_net_stance(support, oppose, neutral, stance, tone):
 
 
 def test_the_matrix_shows_the_busiest_pairs_with_no_empty_row_or_column_and_lists_the_rest(monkeypatch):
-    monkeypatch.setattr(digest, "MATRIX_TARGETS", 2)
-    monkeypatch.setattr(digest, "MATRIX_SPEAKERS", 2)
+    monkeypatch.setattr(digest_views, "MATRIX_TARGETS", 2)
+    monkeypatch.setattr(digest_views, "MATRIX_SPEAKERS", 2)
     pairs = {(s, t): digest.PairStance(s, t, n, 0, 0) for s, t, n in [
         ("A", "X", 5), ("B", "X", 4), ("C", "Z", 3), ("A", "Y", 1), ("D", "W", 1)]}
     m = digest.matrix(pairs)
@@ -165,7 +165,7 @@ def test_what_changed_lists_reversals_first_then_new_pairs_and_who_went_quiet(w4
 
 
 def test_what_changed_is_capped_with_the_rest_counted(db, monkeypatch):
-    monkeypatch.setattr(digest, "CHANGES_SHOWN", 2)
+    monkeypatch.setattr(digest_views, "CHANGES_SHOWN", 2)
     changes = page(digest.render_week(digest.week_context(db, W47))).select_one("#changes")
     assert len(changes.select("ol.changes li")) == 2
     assert text(changes.select_one(".more")) == "e un'altra coppia nuova"
