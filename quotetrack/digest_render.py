@@ -258,7 +258,8 @@ class IndexEntry:
 
 def render_index(entries: Sequence[IndexEntry], lang: str = "it", templates_dir=None, undated: int = 0,
                  speakers: int = 0) -> str:
-    return _render("index.html", lang, templates_dir, entries=list(entries), undated=undated, speakers=speakers)
+    return _render("index.html", lang, templates_dir, entries=list(entries), undated=undated, speakers=speakers,
+                   links=Links())
 
 
 def render_feed(entries: Sequence[IndexEntry], lang: str = "it", templates_dir=None) -> str:

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from quotetrack import digest, digest_views
+from quotetrack.ingest import sample_paths
 from quotetrack.cli import cli
 from quotetrack.digest import Headline, Period, SpeakerSection, WeekContext
 from quotetrack.models import Article, Statement, Target
@@ -561,3 +564,19 @@ def test_a_date_range_page(db, tmp_path):
     soup = read(out)
     assert soup.h1.get_text() == "Dal 1 novembre 2026 al 30 novembre 2026"
     assert figure(soup, "statements") == 7
+
+
+def test_the_readme_digest_examples_run_on_the_sample_articles(tmp_path, monkeypatch):
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    block = readme.read_text(encoding="utf-8").split("### Weekly digests", 1)[1].split("```bash", 1)[1]
+    commands = [shlex.split(line.split("#", 1)[0])[1:] for line in block.split("```", 1)[0].splitlines() if line.strip()]
+    assert len(commands) == 5
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    ingested = runner.invoke(cli, ["ingest", "--engine", "builtin", "--no-progress", *map(str, sample_paths())])
+    assert ingested.exit_code == 0, ingested.output
+    for command in commands:
+        result = runner.invoke(cli, command)
+        assert result.exit_code == 0, (command, result.output)
+    assert (tmp_path / "db" / "digests" / "2025-W13_only_trump_peskov.html").exists()
+    assert (tmp_path / "site" / "speakers" / "donald-trump.html").exists()
