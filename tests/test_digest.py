@@ -6,6 +6,7 @@ import re
 import shlex
 import sqlite3
 import xml.etree.ElementTree as ET
+from contextlib import closing
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -361,7 +362,8 @@ def test_out_never_overwrites_a_database(tmp_path, how):
     with Store(path) as store:
         fill(store)
     other = tmp_path / "other.db"
-    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    with closing(sqlite3.connect(other)) as other_db:
+        other_db.execute("CREATE TABLE t (x)")
     out = {"itself": path, "symlink": tmp_path / "page.html", "other sqlite": other}[how]
     if how == "symlink":
         os.symlink(path, out)
@@ -369,7 +371,8 @@ def test_out_never_overwrites_a_database(tmp_path, how):
     result = CliRunner().invoke(cli, ["digest", "--db", str(path), "--week", W47, "--out", str(out)])
     assert result.exit_code == 1 and "database" in result.output and "Traceback" not in result.output
     assert {p: p.read_bytes() for p in (path, other)} == before
-    assert sqlite3.connect(path).execute("SELECT count(*) FROM statements").fetchone() == (7,)  # still readable
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("SELECT count(*) FROM statements").fetchone() == (7,)  # still readable
 
 
 def test_all_never_writes_through_a_page_name_linked_to_the_database(tmp_path):

@@ -79,18 +79,16 @@ def site(tmp_path_factory, wikinews_dir) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, Path]:
-    """The pages the issue names: a busy week, the index, the page of the most quoted speaker; and the undated."""
-    busiest = max(digest.speaker_pages(digest_statements(site)), key=lambda p: (p.statements, p.name))
+    """The pages the issue names: a busy week, the index, a speaker's page (of the speaker quoted in the most weeks,
+    so it has charts); and the undated statements."""
+    busiest = max(digest.speaker_pages(digest.load_statements(site.parent / "q.db")),
+                  key=lambda p: (len(p.weeks), p.statements, p.name))
     return {
         "week": site / f"{realistic_archive.MAIN_WEEK_KEY}.html",
         "index": site / "index.html",
         "speaker": site / "speakers" / f"{busiest.slug}.html",
         "undated": site / "undated.html",
     }
-
-
-def digest_statements(site: Path):
-    return digest.load_statements(site.parent / "q.db")
 
 
 def open_page(browser, path: Path, width: str, requests: list[str] | None = None):
@@ -140,6 +138,17 @@ def test_the_matrix_is_a_grid_on_a_desktop_and_a_list_on_a_phone(browser, pages)
     finally:
         desktop.close()
         phone.close()
+
+
+def test_the_speaker_page_draws_its_stance_over_time(browser, pages):
+    page = open_page(browser, pages["speaker"], "phone")
+    try:
+        charts = page.eval_on_selector_all("svg.chart", "charts => charts.map(c => c.getBoundingClientRect().width)")
+        labels = page.eval_on_selector_all(".axis li", "labels => labels.map(l => l.textContent)")
+    finally:
+        page.close()
+    assert charts and all(width > 300 for width in charts)  # the chart spans the phone's column
+    assert labels and labels[0].startswith("feb")
 
 
 def test_print_shows_the_grid_and_hides_the_navigation(browser, pages):
