@@ -59,11 +59,14 @@ def opened(db) -> Iterator:
         store.close()
 
 
-def load_statements(db, since: date | None = None, until: date | None = None, speakers: Sequence[str] = ()):
+def load_statements(db, since: date | None = None, until: date | None = None,
+                    speakers: Sequence[str] = ()) -> list[StatementView]:
+    """The statements of a period (by default the whole archive, undated ones included), newest first."""
     from . import query
 
     rows = query.statement_rows(db, since=since, until=until, speaker=list(speakers) or None)
-    return [statement_view(row) for row in rows]
+    known_sources: dict = {}
+    return [statement_view(row, known_sources) for row in rows]
 
 
 def statement_weeks(db, speakers: Sequence[str] = ()) -> list[str]:

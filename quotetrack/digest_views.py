@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 from .digest_files import DigestError, short_hash, slug
@@ -118,9 +118,9 @@ class StatementView:
         return next((t for t in self.targets if t.entity == entity), None)
 
 
-@dataclass(frozen=True)
-class PairStance:
-    """A speaker's statements about one counterpart in a period, and the net stance they add up to."""
+class PairStance(NamedTuple):
+    """A speaker's statements about one counterpart in a period, and the net stance they add up to (a NamedTuple:
+    a busy week has tens of thousands, and a frozen dataclass costs a setattr call per field)."""
 
     speaker: str
     target: str
@@ -378,15 +378,18 @@ def _source_view(source: Mapping) -> SourceView:
     )
 
 
-def statement_view(row: Mapping) -> StatementView:
-    """A row of `query.statement_rows` as what the pages show; a statement with no listed source shows its article."""
-    seen: set = set()
+def statement_view(row: Mapping, known_sources: dict | None = None) -> StatementView:
+    """A row of `query.statement_rows` as what the pages show; a statement with no listed source shows its article.
+    `known_sources` keeps each article's view across rows (an article reports many statements)."""
+    known = {} if known_sources is None else known_sources
     sources = []
     for source in list(row.get("sources") or ()) or [row]:
         key = source.get("article_id") or (source.get("source"), source.get("title"), source.get("url"))
-        if key not in seen:
-            seen.add(key)
-            sources.append(_source_view(source))
+        view = known.get(key)
+        if view is None:
+            view = known[key] = _source_view(source)
+        if view not in sources:
+            sources.append(view)
     return StatementView(
         id=str(row["id"]),
         speaker=row["speaker"] if isinstance(row.get("speaker"), str) else None,
