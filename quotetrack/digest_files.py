@@ -114,6 +114,7 @@ def write_page(path: Path, text: str, protect=None) -> bool:
 
 @dataclass
 class SiteResult:
+    folder: Path
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     weeks: list[str] = field(default_factory=list)
@@ -134,7 +135,7 @@ class Site:
             held = f"the digests of {', '.join(recorded)} only" if recorded else "the digests of every speaker"
             raise DigestError(f"{folder}: holds {held}; write these to another folder (--out-dir)")
         self.manifest["speakers"] = list(speakers)
-        self.result = SiteResult()
+        self.result = SiteResult(folder)
 
     def _read_manifest(self) -> dict:
         try:

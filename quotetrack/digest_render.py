@@ -164,19 +164,20 @@ class Formatter:
         return str(start.year)
 
     def axis(self, buckets: Buckets) -> list[tuple[int, str]]:
-        """Labels under a chart, as (column from 1, text): where a month (or a year) starts, a few at most, none
+        """Labels under a chart, as (column from 1, text): where a month (or a year) starts, five at most and none
         in the last three columns (a label runs to the right of where it starts)."""
         months = self.t["months_short"]
         starts = buckets.starts
         n = len(starts)
         step = max(1, math.ceil(n / 6))
+        gap = max(3, math.ceil(n / 5))  # columns between labels: five at most, so they never run into each other
         labels = []
         for i, start in enumerate(starts):
             if buckets.unit == "week":
                 new = i == 0 or start.month != starts[i - 1].month
             else:
                 new = i % step == 0
-            if not new or (n > 3 and i > n - 3) or (labels and i + 1 - labels[-1][0] < 3):
+            if not new or (n > 3 and i > n - 3) or (labels and i + 1 - labels[-1][0] < gap):
                 continue
             if buckets.unit == "year":
                 text = str(start.year)

@@ -53,10 +53,9 @@ def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, template
             result = digests.write_all(db, out_dir, speakers, lang, templates_dir, per_speaker=shown)
             for path in result.written:
                 click.echo(f"wrote {path}")
-            folder = result.written[0].parent if result.written else out_dir
             click.echo(f"{len(result.weeks)} weeks, {result.speakers} speaker pages, {_statements(result.undated)} "
-                       f"without a date{only}: {len(result.written)} files written, {len(result.unchanged)} unchanged"
-                       + (f" in {folder}" if folder else ""))
+                       f"without a date{only}: {len(result.written)} files written, {len(result.unchanged)} unchanged "
+                       f"in {result.folder}")
             return
         period = digests.Period.between(since.date(), until.date()) if since else week
         written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
