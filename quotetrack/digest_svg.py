@@ -1,8 +1,8 @@
-"""Tiny inline SVG charts for the digest: no scripts, no external resources, a text alternative on every chart.
+"""Inline SVG charts for the digest: no scripts, no external resources, a text alternative on every chart.
 
 Labels arrive as plain text and are escaped here; everything else in the markup is numbers and fixed class names
 formatted by this module, so the charts are safe to drop into a template. Plain f-strings rather than
-`Markup.format` per element: a busy week draws hundreds of charts, and escaping every number was most of their cost.
+`Markup.format` per element: a site draws thousands of bars, and escaping every number was most of their cost.
 """
 from __future__ import annotations
 
@@ -10,51 +10,37 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-WIDTH = 168
-HEIGHT = 48
-PAD = 4
+HEIGHT = 96
+SLOT = 14  # width per time bucket in the viewBox; the chart scales to its column
+MIN_WIDTH = 280
+BAR_MAX = 10  # a few buckets make slim bars, not blocks
 
 
-def _frame(inner: str, label: str, css_class: str) -> Markup:
+def stance_bars(series: Sequence[tuple[int, int, int]], label: str) -> Markup:
+    """Statements per time bucket around a zero line: support (then neutral, lighter) above, oppose below.
+
+    Bar heights share one scale, the largest of the bucket totals above or below the line, so two buckets (and
+    the two directions) compare at a glance; the scale is in the text alternative with every count."""
+    width = max(len(series) * SLOT, MIN_WIDTH)
+    slot = width / max(len(series), 1)
+    middle = HEIGHT / 2
+    reach = middle - 2
+    top = max((max(s + n, o) for s, o, n in series), default=0) or 1
+    parts = [f'<line class="zero" x1="0" y1="{middle}" x2="{width}" y2="{middle}"/>']
+    for i, (support, oppose, neutral) in enumerate(series):
+        bar = min(slot * 0.7, BAR_MAX)
+        x = i * slot + (slot - bar) / 2
+        up_support, up_neutral, down = (reach * v / top for v in (support, neutral, oppose))
+        if support:
+            parts.append(f'<rect class="support" x="{x:.1f}" y="{middle - up_support:.1f}" '
+                         f'width="{bar:.1f}" height="{up_support:.1f}"/>')
+        if neutral:
+            parts.append(f'<rect class="neutral" x="{x:.1f}" y="{middle - up_support - up_neutral:.1f}" '
+                         f'width="{bar:.1f}" height="{up_neutral:.1f}"/>')
+        if oppose:
+            parts.append(f'<rect class="oppose" x="{x:.1f}" y="{middle:.1f}" width="{bar:.1f}" height="{down:.1f}"/>')
     text = escape(label)
     return Markup(
-        f'<svg class="{css_class}" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-label="{text}" xmlns="http://www.w3.org/2000/svg"><title>{text}</title>{inner}</svg>'
+        f'<svg class="chart stance" viewBox="0 0 {width:.0f} {HEIGHT}" preserveAspectRatio="none" role="img" '
+        f'aria-label="{text}" xmlns="http://www.w3.org/2000/svg"><title>{text}</title>{"".join(parts)}</svg>'
     )
-
-
-def day_bars(counts: Sequence[int], label: str) -> Markup:
-    """One bar per day, height proportional to that day's statements; empty days keep a hairline baseline."""
-    slot = (WIDTH - 2 * PAD) / max(len(counts), 1)
-    tallest = max(counts, default=0) or 1
-    usable = HEIGHT - 2 * PAD
-    bars = []
-    for i, count in enumerate(counts):
-        height = max(usable * int(count) / tallest, 1.0)
-        bars.append(
-            f'<rect class="{"bar" if count else "bar-empty"}" x="{PAD + i * slot + slot * 0.15:.1f}" '
-            f'y="{HEIGHT - PAD - height:.1f}" width="{slot * 0.7:.1f}" height="{height:.1f}"/>'
-        )
-    return _frame("".join(bars), label, "chart days")
-
-
-def stance_trend(scores: Sequence[float | None], label: str) -> Markup:
-    """Mean stance score per week on a -1..1 scale around a zero line; weeks without targets leave a gap."""
-    slot = (WIDTH - 2 * PAD) / max(len(scores) - 1, 1)
-    middle = HEIGHT / 2
-    reach = middle - PAD
-    parts = [f'<line class="zero" x1="{PAD}" y1="{middle}" x2="{WIDTH - PAD}" y2="{middle}"/>']
-    dots = []
-    run: list[str] = []
-    for i, score in enumerate(list(scores) + [None]):
-        if score is not None:
-            score = float(score)
-            x, y = PAD + i * slot, middle - reach * max(-1.0, min(1.0, score))
-            run.append(f"{x:.1f},{y:.1f}")
-            tone = "pos" if score > 0.1 else "neg" if score < -0.1 else "mid"
-            dots.append(f'<circle class="dot {tone}" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>')
-        elif run:
-            if len(run) > 1:
-                parts.append(f'<polyline class="trend" points="{" ".join(run)}"/>')
-            run = []
-    return _frame("".join(parts + dots), label, "chart trend")

@@ -1,111 +1,182 @@
-"""A real digest opened in headless Chromium: it renders (desktop and phone width) and loads nothing from the network.
+"""The digest as a reader's browser shows it: a realistic archive's pages opened in headless Chromium (Playwright
+driving Debian's chromium), at a desktop and a phone width, checked for clipped or overflowing content, for
+accessibility with axe-core, and for requests that leave the page.
 
-Needs Debian's `chromium` (`.ci/install-chromium`); skipped without it unless QUOTETRACK_REQUIRE_BROWSER=1.
+Needs Debian's `chromium` (`.ci/install-chromium`) and the `test` extra (playwright, axe-playwright-python);
+skipped without them unless QUOTETRACK_REQUIRE_BROWSER=1. The archive is built from ../shared's Wikinews articles.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import struct
-import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+import realistic_archive
 from quotetrack import digest
-from quotetrack.models import Article, Statement, Target
-from quotetrack.store import Store
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.shared]
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # belt and braces: even a stray request cannot leave the machine
 ]
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+SERIOUS = ("serious", "critical")
+
+# Everything on the page that is drawn outside the window, and every element that clips or scrolls its content
+# sideways (or a table cell whose content is wider than the cell). Visually hidden text is meant to be clipped.
+FIND_OVERFLOW = """() => {
+  const found = [];
+  const root = document.documentElement, width = root.clientWidth;
+  if (root.scrollWidth > width) found.push(`page scrolls sideways: ${root.scrollWidth} > ${width}`);
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.visually-hidden')) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.display === 'none' || (box.width === 0 && box.height === 0)) continue;
+    const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls;
+    if (box.right > width + 0.5 || box.left < -0.5) found.push(`${name} is drawn at ${box.left}..${box.right} of ${width}`);
+    const cell = el.tagName === 'TD' || el.tagName === 'TH';
+    if ((style.overflowX !== 'visible' || cell) && el.scrollWidth > el.clientWidth + 1)
+      found.push(`${name} clips or scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
+  }
+  return found;
+}"""
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
-    if found:
-        return found
-    reason = "headless chromium not found (install it with .ci/install-chromium)"
+def _require(reason: str):
     if os.environ.get("QUOTETRACK_REQUIRE_BROWSER") == "1":
         pytest.fail(reason + "; QUOTETRACK_REQUIRE_BROWSER=1 makes it mandatory")
     pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
-def page_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("browser")
-    with Store(folder / "q.db") as store:
-        for n, day in enumerate((date(2026, 11, 10), date(2026, 11, 17), date(2026, 11, 19)), start=1):
-            store.add(
-                Article(f"a{n}", f"Articolo {n}.", title=f"Titolo {n}", published=day, source="La Milano",
-                        url=f"https://news.example/{n}"),
-                [
-                    Statement(f"a{n}", f"Dichiarazione {n} <img src=http://tracker.example/x.png>", "direct", 0, 5,
-                              speaker="Donald Trump", cue="ha detto",
-                              targets=[Target("Volodymyr Zelensky", "oppose" if n > 1 else "support", 0.6 - n / 3,
-                                              "problemi")]),
-                    Statement(f"a{n}", f"Frase riportata {n}", "indirect", 0, 5, speaker="Volodymyr Zelensky",
-                              cue="ha detto", targets=[Target("Russia", "oppose", -0.7, "aggressione")]),
-                ],
-            )
-    return digest.write_digest(folder / "q.db", week="2026-W47").path
+def browser():
+    executable = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+    if not executable:
+        _require("headless chromium not found (install it with .ci/install-chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _require("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        yield launched
+        launched.close()
 
 
-def shoot(chromium: str, url: str, folder: Path, width: int, height: int) -> tuple[Path, list[str]]:
-    """Screenshot `url`; also return the URLs the page itself requested (from Chromium's net-log)."""
-    png, netlog = folder / f"shot-{width}.png", folder / f"net-{width}.json"
-    subprocess.run(
-        [chromium, *FLAGS, f"--user-data-dir={folder / f'profile-{width}'}", f"--log-net-log={netlog}",
-         f"--screenshot={png}", f"--window-size={width},{height}", url],
-        check=True, capture_output=True, timeout=120,
-    )
-    return png, page_requests(netlog)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, wikinews_dir) -> Path:
+    folder = tmp_path_factory.mktemp("archive")
+    db = realistic_archive.build(folder / "q.db", wikinews_dir)
+    digest.write_all(db, folder / "site")
+    return folder / "site"
 
 
-def page_requests(netlog: Path) -> list[str]:
-    """URLs requested on behalf of a page. Chromium's own background traffic (update checks and the like) has
-    initiator "not an origin"; anything a file:// page asks for has the page's opaque origin "null"."""
-    log = json.loads(netlog.read_text(encoding="utf-8"))
-    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [
-        event["params"]["url"]
-        for event in log["events"]
-        if event["type"] == start_job
-        and "url" in event.get("params", {})
-        and event["params"].get("initiator") != "not an origin"
-        and not event["params"]["url"].startswith(("file:", "data:"))
-    ]
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, Path]:
+    """The pages the issue names: a busy week, the index, a speaker's page (of the speaker quoted in the most weeks,
+    so it has charts); and the undated statements."""
+    busiest = max(digest.speaker_pages(digest.load_statements(site.parent / "q.db")),
+                  key=lambda p: (len(p.weeks), p.statements, p.name))
+    return {
+        "week": site / f"{realistic_archive.MAIN_WEEK_KEY}.html",
+        "index": site / "index.html",
+        "speaker": site / "speakers" / f"{busiest.slug}.html",
+        "undated": site / "undated.html",
+    }
 
 
-def png_size(path: Path) -> tuple[int, int]:
-    header = path.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", header[16:24])
+def open_page(browser, path: Path, width: str, requests: list[str] | None = None):
+    w, h = WIDTHS[width]
+    page = browser.new_page(viewport={"width": w, "height": h})
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.as_uri())
+    return page
 
 
-def test_digest_renders_in_chromium_without_any_network_request(chromium, page_file, tmp_path):
-    png, requests = shoot(chromium, page_file.as_uri(), tmp_path, 1200, 2000)
-    assert png_size(png) == (1200, 2000)
-    assert png.stat().st_size > 30_000  # a real page with text, tables and charts, not a blank canvas
-    assert requests == []
+def test_the_week_is_a_realistic_one(browser, pages):
+    page = open_page(browser, pages["week"], "desktop")
+    try:
+        articles = int(page.inner_text('[data-figure="articles"]'))
+        statements = int(page.inner_text('[data-figure="statements"]'))
+    finally:
+        page.close()
+    assert articles >= 50 and statements >= 150
 
 
-def test_digest_renders_at_phone_width(chromium, page_file, tmp_path):
-    png, requests = shoot(chromium, page_file.as_uri(), tmp_path, 400, 1600)
-    assert png_size(png) == (400, 1600)
-    assert png.stat().st_size > 20_000
-    assert requests == []
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", ["week", "index", "speaker", "undated"])
+def test_nothing_clips_or_overflows_and_axe_finds_nothing_serious(browser, pages, name, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    requests: list[str] = []
+    page = open_page(browser, pages[name], width, requests)
+    try:
+        overflow = page.evaluate(FIND_OVERFLOW)
+        violations = Axe().run(page).response["violations"]
+    finally:
+        page.close()
+    assert overflow == []
+    serious = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}" for v in violations if v["impact"] in SERIOUS]
+    assert serious == []
+    assert [url for url in requests if not url.startswith("file:")] == []
 
 
-def test_the_network_check_does_catch_a_page_that_loads_something(chromium, tmp_path):
+def test_the_matrix_is_a_grid_on_a_desktop_and_a_list_on_a_phone(browser, pages):
+    desktop, phone = (open_page(browser, pages["week"], width) for width in WIDTHS)
+    try:
+        assert desktop.is_visible("table.matrix") and not desktop.is_visible(".matrix-list")
+        assert phone.is_visible(".matrix-list") and not phone.is_visible("table.matrix")
+        rows = desktop.eval_on_selector_all("table.matrix tbody tr", "rows => rows.map(r => r.querySelectorAll('td b').length)")
+        assert rows and all(cells > 0 for cells in rows)  # no empty row
+    finally:
+        desktop.close()
+        phone.close()
+
+
+def test_the_speaker_page_draws_its_stance_over_time(browser, pages):
+    page = open_page(browser, pages["speaker"], "phone")
+    try:
+        charts = page.eval_on_selector_all("svg.chart", "charts => charts.map(c => c.getBoundingClientRect().width)")
+        labels = page.eval_on_selector_all(".axis li", "labels => labels.map(l => l.textContent)")
+    finally:
+        page.close()
+    assert charts and all(width > 300 for width in charts)  # the chart spans the phone's column
+    assert labels and labels[0].startswith("feb")
+
+
+def test_print_shows_the_grid_and_hides_the_navigation(browser, pages):
+    page = open_page(browser, pages["week"], "phone")
+    try:
+        page.emulate_media(media="print")
+        assert page.is_visible("table.matrix") and not page.is_visible("nav.pages")
+    finally:
+        page.close()
+
+
+def test_the_request_check_does_catch_a_page_that_loads_something(browser, tmp_path):
     leaky = tmp_path / "leaky.html"
     leaky.write_text('<!doctype html><title>x</title><img src="http://tracker.example/pixel.png">', encoding="utf-8")
-    _, requests = shoot(chromium, leaky.as_uri(), tmp_path, 400, 300)
-    assert requests == ["http://tracker.example/pixel.png"]
+    requests: list[str] = []
+    page = open_page(browser, leaky, "phone", requests)
+    page.close()
+    assert "http://tracker.example/pixel.png" in requests
+
+
+def test_the_overflow_check_does_catch_a_clipped_table(browser, tmp_path):
+    clipped = tmp_path / "clipped.html"
+    clipped.write_text('<!doctype html><title>x</title><div style="overflow-x:auto;width:200px">'
+                       '<table><tr><td style="white-space:nowrap">' + "parola " * 60 + "</td></tr></table></div>",
+                       encoding="utf-8")
+    page = open_page(browser, clipped, "desktop")
+    try:
+        found = page.evaluate(FIND_OVERFLOW)
+    finally:
+        page.close()
+    assert any(line.startswith("div clips or scrolls") for line in found)

@@ -1,4 +1,4 @@
-"""Commands: digest (weekly HTML pages, an index and an Atom feed)."""
+"""Commands: digest (weekly HTML pages, a page per speaker, an index and an Atom feed)."""
 from __future__ import annotations
 
 import sqlite3
@@ -9,24 +9,31 @@ from . import cli
 from .options import db_option
 
 
+def _statements(n: int) -> str:
+    return f"{n} statement" if n == 1 else f"{n} statements"
+
+
 @cli.command()
 @click.option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week with statements).")
 @click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), help="First day of a custom range (with --to).")
 @click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of a custom range (with --from).")
-@click.option("--speaker", "speakers", multiple=True, help="Only these speakers (any alias); repeatable.")
+@click.option("--speaker", "speakers", multiple=True,
+              help="Only these speakers (any alias); repeatable. The page gets a name of its own.")
 @click.option("--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the page.")
-@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: <db dir>/digests/<week>.html).")
-@click.option("--all", "all_weeks", is_flag=True, help="Every week with statements, plus index.html and feed.xml.")
-@click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for --all (default: <db dir>/digests).")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Output file (default: <db dir>/digests/<week>.html, or <week>_only_<names>.html with --speaker).")
+@click.option("--all", "all_weeks", is_flag=True,
+              help="Every week with statements, a page per speaker, the undated statements, index.html and feed.xml.")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="Folder for --all (default: <db dir>/digests, or digests/only_<names> with --speaker).")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of templates overriding the built-in ones (same file names).")
 @click.option("--per-speaker", type=click.IntRange(min=0), default=None,
               help="Statements shown per speaker, most relevant first (default 10; 0 shows all). Figures count all.")
 @db_option
 def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, templates_dir, per_speaker, db):
-    """Write a self-contained HTML digest of one week: figures, stance matrix, changes, statements by speaker."""
-    from pathlib import Path
-
+    """Write a self-contained HTML digest of one week: the key statements, who talks about whom, what changed,
+    statements by speaker. With --all, a small site: every week, a page per speaker, an index and a feed."""
     from .. import digest as digests
     from ..query import QueryError
     from ..schema import StoreError
@@ -40,14 +47,15 @@ def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, template
     if bool(since) != bool(until):
         raise click.UsageError("--from and --to go together")
     shown = digests.PER_SPEAKER if per_speaker is None else (per_speaker or None)
+    only = f", only {', '.join(speakers)}" if speakers else ""
     try:
         if all_weeks:
-            target = Path(out_dir) if out_dir else Path(db).parent / "digests"
-            result = digests.write_all(db, target, speakers, lang, templates_dir, per_speaker=shown)
+            result = digests.write_all(db, out_dir, speakers, lang, templates_dir, per_speaker=shown)
             for path in result.written:
                 click.echo(f"wrote {path}")
-            click.echo(f"{len(result.weeks)} weeks in {target}: {len(result.written)} files written, "
-                       f"{len(result.unchanged)} unchanged")
+            click.echo(f"{len(result.weeks)} weeks, {result.speakers} speaker pages, {_statements(result.undated)} "
+                       f"without a date{only}: {len(result.written)} files written, {len(result.unchanged)} unchanged "
+                       f"in {result.folder}")
             return
         period = digests.Period.between(since.date(), until.date()) if since else week
         written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
@@ -55,4 +63,8 @@ def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, template
         raise click.ClickException(str(error)) from None
     except sqlite3.DatabaseError as error:
         raise click.ClickException(f"{db}: cannot read the database ({error})") from None
-    click.echo(f"wrote {written.path} ({written.period.key}, {written.statements} statements)")
+    click.echo(f"wrote {written.path} ({written.period.key}{only}: {_statements(written.statements)})")
+    if written.undated:
+        verb, them = ("is", "it") if written.undated == 1 else ("are", "them")
+        click.echo(f"{_statements(written.undated)} without a date {verb} in no week: `quotetrack digest --all` "
+                   f"lists {them} on undated.html")
