@@ -52,11 +52,11 @@ def environment(templates_dir: str | None = None) -> jinja2.Environment:
 @lru_cache(maxsize=4096)
 def _cue_lemma(cue: str) -> str | None:
     """The speech verb a cue is a form of (`ha detto che` → dire), from the cue lexicon; None for `:`, `secondo`."""
-    from .extract.cues import fold_apostrophe, verb_forms
+    from .lang import get, lower
 
-    forms = verb_forms()
+    forms = get().verb_forms
     for word in re.findall(r"[^\W\d_]+", cue):
-        found = forms.get(fold_apostrophe(word))
+        found = forms.get(lower(word))
         if found is not None:
             return found.lemma
     return None

@@ -47,6 +47,9 @@ class _Reader:
         self.known_tokens = {i for m in known if m.via != "title" for i in range(m.first, m.last)}
         self.roles_at = {m.first: m for m in known if m.via == "title"}
         names = self._name_mentions()
+        absorbed = {i for m in names for i in range(m.first, m.last)}
+        known = [m for m in known if m.first not in absorbed]
+        self.known_at = {m.first: m for m in known if m.via != "title"}
         self.known_at.update({m.first: m for m in names})
         found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._pronouns()
         found += self._tagged(found)
@@ -89,7 +92,8 @@ class _Reader:
             if i < resume or i in self.known_tokens or not self._starts_name(i):
                 continue
             last = i + 1
-            while last < self.n and last not in self.known_tokens:
+            given = fold(doc.tokens[i].text) in self.words["given_names"]
+            while last < self.n and (last not in self.known_tokens or given and self._place_word(last)):
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
@@ -110,6 +114,12 @@ class _Reader:
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
 
+    def _place_word(self, i: int) -> bool:
+        """A single word the KB reads as a place or a country (`Colombo`, `Firenze`): after a given name it is a
+        surname (`Marta Colombo`)."""
+        known = self.known_at.get(i)
+        return known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE, ORGANISATION)
+
     def _single_word_name(self, i: int) -> bool:
         """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a verb
         or a colon follows it (`Bianchi attacca`, `Rossi:`), or when Italian does not know it as a common word."""
@@ -125,9 +135,15 @@ class _Reader:
         """Where a run of three or more capitalised words that reaches a given name after other words starts its
         name: `le Riforme Costituzionali Maria Neri`."""
         given = self.words["given_names"]
-        if last - first < 3 or fold(self.doc.tokens[first].text) in given:
+        doc = self.doc
+        if last - first < 3 or fold(doc.tokens[first].text) in given:
             return first
-        return next((k for k in range(first + 1, last - 1) if fold(self.doc.tokens[k].text) in given), first)
+        found = next((k for k in range(first + 1, last - 1) if fold(doc.tokens[k].text) in given), None)
+        if found is None and first > 0 and self.lang.preposition(doc.lower[first - 1]) is not None:
+            # "dell'Agricoltura Nadia Costa": common words written large, then the name
+            common = [self.lang.zipf(doc.lower[k]) >= 3.5 for k in range(first, last)]
+            found = next((first + k for k in range(1, len(common) - 1) if common[k - 1] and not common[k]), None)
+        return found if found is not None else first
 
     def _starts_name(self, i: int) -> bool:
         token = self.doc.tokens[i]

@@ -232,13 +232,15 @@ def _print_table(records: list[dict]) -> None:
 @click.option("--save", type=click.Path(dir_okay=False), help="With --corpus: also write the system output here.")
 @engine_options()
 @date_option
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None,
+              help="With --corpus: cross-validate, FOLDS folds split by article (train on the others, score each).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_json):
+def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, folds, as_json):
     """Score extract-jsonl output against GOLD (a .jsonl file or a folder of them).
 
     \b
     quotetrack evaluate ../shared/seeds/expected.jsonl --corpus ../shared/seeds
-    quotetrack evaluate ../shared/corpus/it-wikinews/gold-dev --corpus ../shared/corpus/it-wikinews
+    quotetrack evaluate ../shared/corpus/it-wikinews/gold-dev --corpus ../shared/corpus/it-wikinews --cv 5
     quotetrack evaluate gold.jsonl system.jsonl --json
     """
     from .. import evaluate as ev
@@ -246,10 +248,17 @@ def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_
 
     if (system is None) == (corpus is None):
         raise click.UsageError("give either SYSTEM.jsonl or --corpus DIR")
+    if folds and not corpus:
+        raise click.UsageError("--cv needs --corpus: the models are trained on the gold articles")
     try:
         gold_records = ev.read_jsonl(gold)
         kb = _kb(kb_files)
-        if corpus:
+        if folds:
+            from .. import train as training
+
+            items = training.load_annotated(gold, corpus, _analyzer(engine, models_dir), kb)
+            system_records = training.cross_validate(items, folds, kb)
+        elif corpus:
             files = ev.corpus_files(corpus, ev.gold_articles(gold))
             analyzer = _analyzer(engine, models_dir)
             system_records = []
@@ -267,7 +276,8 @@ def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, as_
     except (ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
     scores = ev.score(gold_records, system_records, kb)
+    how = f"cross-validated, {folds} folds by article" if folds else None
     if as_json:
-        click.echo(json.dumps(scores.as_dict(), indent=2))
+        click.echo(json.dumps({**scores.as_dict(), **({"cross_validation_folds": folds} if folds else {})}, indent=2))
     else:
-        click.echo(ev.format_table(scores, title=f"{gold}"))
+        click.echo(ev.format_table(scores, title=f"{gold}" + (f" ({how})" if how else "")))

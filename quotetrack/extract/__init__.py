@@ -107,7 +107,8 @@ def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | 
 def _statement(doc: Document, candidate: Candidate, speaker: SpeakerOption | None, confidence: float) -> Statement:
     cue = candidate.cue
     cue_start = doc.tokens[cue.first].start if cue is not None else None
-    cue_end = doc.tokens[cue.last - 1].end if cue is not None else None
+    cue_last = candidate.link + 1 if cue is not None and candidate.link == cue.last else (cue.last if cue else None)
+    cue_end = doc.tokens[cue_last - 1].end if cue is not None else None  # with an adjacent `che`: "ha detto che"
     cue_text = doc.text[cue_start:cue_end] if cue is not None else None
     mention = speaker.mention if speaker is not None else None
     return Statement(

@@ -33,6 +33,7 @@ class Candidate:
     skipped: int = 0
     parsed: bool = False
     interjection: tuple[int, int] | None = None  # tokens of a speaker interjection splitting a quotation
+    link: int | None = None  # the complementizer opening the content (`che`, `di`)
 
     @property
     def cue_first(self) -> int | None:
@@ -85,10 +86,10 @@ def content_candidate(doc: Document, content: Content, origin: str, cue: Cue | N
     quote = doc.quote_around(start)
     if quote is not None and quote.open == start and quote.close >= end:
         return Candidate(quote.start, quote.end, content.first, content.last, MIXED, origin, cue, content.frame,
-                         skipped=content.skipped, parsed=content.parsed)
+                         skipped=content.skipped, parsed=content.parsed, link=content.link)
     kind = MIXED if doc.quotes_within(start, end) else INDIRECT
     return Candidate(start, end, content.first, content.last, kind, origin, cue, content.frame,
-                     skipped=content.skipped, parsed=content.parsed)
+                     skipped=content.skipped, parsed=content.parsed, link=content.link)
 
 
 def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
@@ -368,6 +369,9 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
         return "colon", cue
     if same_paragraph:
         cue = cue_ending.get(k + 1) or (cue_ending.get(k) if doc.lower[k] == "," else None)
+        if cue is None and doc.lower[k] == ",":  # «…», dichiara Sara Villa, «…»
+            mention = doc.mention_at_last.get(k)
+            cue = cue_ending.get(mention.first) if mention is not None else None
         if cue is not None:
             return ("marker" if cue.kind == MARKER else "before"), cue
     after = doc.token_at(quote.close)

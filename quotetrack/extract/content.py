@@ -52,6 +52,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if token.text in _OPENERS and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
                                                                                    or "label" in frames):
             return _content(doc, j, limit, stops, "quote", None, skipped)
+        if ("quote" in frames and doc.lang.preposition(low) is not None and j + 1 < limit
+                and doc.tokens[j + 1].text in _OPENERS and doc.quote_around(doc.tokens[j + 1].start) is not None):
+            return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
@@ -175,10 +178,31 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
+    if frame == "quote":
+        last = _after_last_quote(doc, first, last)
     last = _trim_end(doc, first, last)
     if last <= first:
         return None
     return Content(first, last, frame, link, skipped)
+
+
+def _after_last_quote(doc: Document, first: int, last: int) -> int:
+    """A quoted object (`parla di «…»`, `ha espresso «…» per …`) ends at the first comma or bracket after its last
+    quotation."""
+    seen_quote = False
+    k = first
+    while k < last:
+        token = doc.tokens[k]
+        if token.text in _OPENERS:
+            quote = doc.quote_around(token.start)
+            if quote is not None and quote.open == token.start:
+                k = doc.token_at(quote.close)
+                seen_quote = True
+                continue
+        if seen_quote and doc.lower[k] in (",", "(", "-", "–", "—", ";"):
+            return k
+        k += 1
+    return last
 
 
 def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) -> int:
@@ -195,8 +219,9 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         if token.text in _OPENERS:
             quote = doc.quote_around(token.start)
             if quote is not None and quote.open == token.start:
-                if k > start + 2 and doc.lower[k - 1] == "," and len(doc.text[quote.start : quote.end].split()) >= 4:
-                    break  # `…, «…»`: the speaker's own words, a direct statement of their own
+                words = doc.text[quote.start : quote.end].split()
+                if k > start + 2 and len(words) >= 4 and (doc.lower[k - 1] == "," or words[0][:1].isupper()):
+                    break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
                 k = doc.token_at(quote.close)
                 continue
         if low in (";", ":") or (k > start and (k in stops or low in breakers)):

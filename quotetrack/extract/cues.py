@@ -239,9 +239,9 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
         if k >= len(doc.tokens):
             return None
         low = doc.lower[k]
-        if word == "VERB":
+        if word == "VERB":  # a finite form, or a participle after an auxiliary (`lo ha confermato`)
             form = lang.verb_forms.get(low)
-            if form is None or not form.finite:
+            if form is None or not (form.finite or form.participle and k > 0 and doc.lower[k - 1] in lang.auxiliaries):
                 return None
         elif word == "PART":
             if low not in lang.participle_forms:

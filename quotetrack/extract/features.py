@@ -64,6 +64,28 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
             f["crosses_other"] = 1.0
     f["inside_others"] = float(inside_of)
     f["contains_others"] = float(contains)
+    f.update(_speaker_evidence(doc, candidate))
+    return f
+
+
+def _speaker_evidence(doc: Document, candidate: Candidate) -> dict[str, float]:
+    """Whether someone stands where a speaker stands (a subject, a post-verbal subject, a passive's agent, the object
+    of `secondo`): reported speech has a speaker; a verb used in another sense often has none."""
+    from .speakers import SPEAKER_KINDS, grammatical_roles
+
+    anchor = candidate.cue.word if candidate.cue is not None else candidate.first
+    first, last = doc.sentence_bounds(min(anchor, len(doc.tokens) - 1))
+    mentions = [m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS]
+    roles = grammatical_roles(doc, candidate, mentions)
+    by_first = {m.first: m for m in mentions}
+    f: dict[str, float] = {}
+    for first_token, role in roles.items():
+        if role in ("subject", "postverbal", "agent", "marker", "relative", "after", "apposition"):
+            f[f"speaker_role={role}"] = 1.0
+            m = by_first.get(first_token)
+            if m is not None:
+                f[f"speaker_role_kind={m.kind}"] = 1.0
+                f[f"speaker_role_via={m.via}"] = 1.0
     return f
 
 
