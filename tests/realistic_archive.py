@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from quotetrack import ingest, pipeline
-from quotetrack.analysis import get_analyzer
+from quotetrack.analysis import get_engine
 from quotetrack.models import Article
 from quotetrack.store import Store
 
@@ -48,5 +48,5 @@ def build(db: Path, corpus: Path, articles: int = 120, weeks_before: int = 5, ma
     chosen = [dated(article, i, weeks_before, main_share) for i, article in enumerate(read)]
     chosen += [reprint(article, i) for i, article in enumerate(chosen) if i % 7 == 3 and article.published]
     with Store(db) as store:
-        store.add_many(pipeline.process(chosen, get_analyzer("builtin")))
+        store.add_many(pipeline.process(chosen, get_engine("builtin")))
     return db

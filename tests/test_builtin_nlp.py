@@ -1,20 +1,26 @@
-"""The built-in analyser: tokens with exact offsets, lexicon lemmas and POS, Italian-aware sentences."""
-from quotetrack.analysis import get_analyzer
-from quotetrack.builtin_nlp import BuiltinAnalyzer
+"""The built-in engine: tokens with exact offsets, lexicon lemmas and POS, Italian-aware sentences."""
+from quotetrack.analysis import analyse, get_engine
+from quotetrack.kb import default_kb
+from quotetrack.lang import get as get_language
+from quotetrack.models import Article
+
+
+def read(text: str):
+    return analyse(Article("t", text))
 
 
 def sentences(text: str) -> list[str]:
-    analysis = BuiltinAnalyzer().analyze(text)
+    analysis = read(text)
     return [text[s.start : s.end] for s in analysis.sentences]
 
 
 def tagged(text: str) -> dict[str, tuple[str, str]]:
-    return {t.text: (t.upos, t.lemma) for t in BuiltinAnalyzer().analyze(text).tokens}
+    return {t.text: (t.upos, t.lemma) for t in read(text).tokens}
 
 
 def test_tokens_point_into_the_text():
     text = "L’ambasciatrice, dell’Onu, ha detto: «Va bene…» (3,5%)."
-    analysis = BuiltinAnalyzer().analyze(text)
+    analysis = read(text)
     assert all(text[t.start : t.end] == t.text for t in analysis.tokens)
     assert [t.text for t in analysis.tokens][:4] == ["L’", "ambasciatrice", ",", "dell’"]
     assert analysis.engine == "builtin" and analysis.has_parse is False
@@ -40,7 +46,7 @@ def test_function_words_and_capitalised_names():
 
 
 def test_elided_clitic_before_a_verb_is_a_pronoun():
-    tokens = BuiltinAnalyzer().analyze("Il sindaco l'ha definita inutile e l'opposizione tace.").tokens
+    tokens = read("Il sindaco l'ha definita inutile e l'opposizione tace.").tokens
     clitic, article = [t for t in tokens if t.text == "l'"]
     assert clitic.upos == "PRON" and article.upos == "DET"
 
@@ -69,41 +75,35 @@ def test_lines_without_final_punctuation_are_sentences_of_their_own():
 
 
 def test_sentences_and_tokens_line_up():
-    analysis = BuiltinAnalyzer().analyze("Uno. Due, tre! «Quattro.» Cinque")
+    analysis = read("Uno. Due, tre! «Quattro.» Cinque")
     assert analysis.sentences[0].first == 0
     assert [s.last for s in analysis.sentences][-1] == len(analysis.tokens)
     for sentence in analysis.sentences:
-        tokens = analysis.sentence_tokens(sentence)
+        tokens = analysis.tokens[sentence.first : sentence.last]
         assert tokens[0].start == sentence.start and tokens[-1].end == sentence.end
 
 
 def test_empty_and_blank_text():
     for text in ("", "   \n\n  "):
-        analysis = BuiltinAnalyzer().analyze(text)
-        assert analysis.tokens == [] and analysis.sentences == []
+        analysis = read(text)
+        assert analysis.tokens == () and analysis.sentences == ()
 
 
 def test_the_engine_is_chosen_by_name_and_batches():
-    analyzer = get_analyzer("builtin")
-    assert analyzer.name == "builtin"
-    first, second = analyzer.analyze_many(["Una frase.", "Due. Frasi."])
-    assert len(first.sentences) == 1 and len(second.sentences) == 2
+    engine = get_engine("builtin")
+    assert engine.name == "builtin"
+    articles = [Article("a", "Una frase."), Article("b", "Due. Frasi.")]
+    first, second = engine.analyse_many(articles, default_kb(), get_language())
+    assert len(first.sentences) == 1 and len(second.sentences) == 2 and second.article.id == "b"
 
 
 def test_a_word_is_tagged_by_its_context_each_time_it_recurs():
     """Word readings are cached; the neighbour rules still apply to every occurrence on its own."""
     text = "Stati d'animo diversi. Negli Stati Uniti l'ha detto Rossi, poi l'accordo."
-    tags = [(t.text, t.upos) for t in BuiltinAnalyzer().analyze(text).tokens]
+    tags = [(t.text, t.upos) for t in read(text).tokens]
     assert tags[0] == ("Stati", "AUX")  # sentence-initial: the participle of essere
     assert ("Stati", "PROPN") in tags[1:]  # mid-sentence: a name
     assert [upos for word, upos in tags if word == "l'"] == ["PRON", "DET"]  # l'ha detto, l'accordo
-
-
-def test_another_engines_tokens_get_the_same_lexicon_tags():
-    from quotetrack.builtin_nlp import lexicon_upos
-
-    analysis = BuiltinAnalyzer().analyze("Negli Stati Uniti l'ha detto Rossi.\nDetto fatto")
-    assert lexicon_upos(analysis.tokens) == [t.upos for t in analysis.tokens]
 
 
 def test_every_line_ends_a_sentence_even_with_blank_lines_and_spaces():

@@ -1,5 +1,6 @@
 """Properties that hold for any text: extraction never raises, offsets always point at the quote, and large or
-hostile inputs (a megabyte of paragraphs, 10^5 unclosed quote marks, one endless line) finish."""
+hostile inputs (hundreds of kilobytes of paragraphs, 10^5 unclosed quote marks, one endless line) finish. That time
+grows linearly up to a megabyte is measured by `bench/linearity.py`, not here."""
 from __future__ import annotations
 
 import threading
@@ -8,9 +9,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotetrack.builtin_nlp import BuiltinAnalyzer
+from quotetrack.analysis import analyse
 from quotetrack.extract import extract_statements
-from quotetrack.kb import default_kb
 from quotetrack.models import STATEMENT_KINDS, Article
 
 PIECES = st.sampled_from([
@@ -22,11 +22,10 @@ PIECES = st.sampled_from([
 
 
 def check(text: str) -> None:
-    article = Article("p", text, published=date(2025, 3, 20))
-    analysis = BuiltinAnalyzer().analyze(text)
-    for t in analysis.tokens:
+    doc = analyse(Article("p", text, published=date(2025, 3, 20)))
+    for t in doc.tokens:
         assert text[t.start : t.end] == t.text
-    statements = extract_statements(article, analysis, default_kb())
+    statements = extract_statements(doc)
     for s in statements:
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == s.quote
@@ -51,8 +50,7 @@ def finishes(text: str, seconds: float = 240) -> list:
     result: list = []
 
     def work():
-        analysis = BuiltinAnalyzer().analyze(text)
-        result.append(extract_statements(Article("big", text, published=date(2025, 3, 20)), analysis, default_kb()))
+        result.append(extract_statements(analyse(Article("big", text, published=date(2025, 3, 20)))))
 
     thread = threading.Thread(target=work, daemon=True)
     thread.start()
@@ -61,18 +59,18 @@ def finishes(text: str, seconds: float = 240) -> list:
     return result[0]
 
 
-def test_a_megabyte_of_paragraphs():
+def test_hundreds_of_kilobytes_of_paragraphs():
     paragraph = ("Il ministro Carlo Neri ha detto che «il governo non cadrà», mentre secondo una fonte vicina al partito "
                  "la crisi è grave. «Andremo avanti», ha aggiunto Neri. Lo ha confermato il suo portavoce.\n")
-    text = paragraph * (1_000_000 // len(paragraph))
+    text = paragraph * (200_000 // len(paragraph))
     statements = finishes(text)
     assert len(statements) == 3 * (len(text) // len(paragraph))  # ha detto che, secondo, ha aggiunto
 
 
 def test_a_hundred_thousand_opening_marks_and_no_closing_one():
-    assert finishes("disse «" * 100_000) == []
+    assert finishes("disse «" * 100_000) == ()
 
 
-def test_a_megabyte_on_a_single_line():
-    text = ("parola, ha detto che " * 50_000)[:1_000_000]
+def test_an_endless_line():
+    text = ("parola, ha detto che " * 10_000)[:200_000]
     finishes(text)

@@ -81,6 +81,7 @@ class Mention(NamedTuple):
 
 
 _NEWLINE = re.compile("\n")
+REACH = 150  # tokens: further than any real sentence reaches from its verb
 _TEXT, _START, _END, _LOWER = attrgetter("text"), attrgetter("start"), attrgetter("end"), attrgetter("lower")
 
 
@@ -152,6 +153,18 @@ class Document:
         return {m.last: m for m in self.mentions}
 
     @cached_property
+    def mention_counts(self) -> dict[str, int]:
+        """How many times the article mentions each canonical name (folded)."""
+        from ..lang import fold
+
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.name:
+                key = fold(m.name)
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    @cached_property
     def mention_of_token(self) -> dict[int, Mention]:
         """The mention covering each token that one covers."""
         return {i: m for m in self.mentions for i in range(m.first, m.last)}
@@ -173,6 +186,13 @@ class Document:
         """Token range [first, last) of the sentence holding token i."""
         s = self.sentences[self.sentence_of[i]]
         return s.first, s.last
+
+    def near(self, i: int, reach: int = REACH) -> tuple[int, int]:
+        """Token range [first, last) of the sentence holding token i, clipped to `reach` tokens on either side: every
+        rule that looks around a word looks this far, so that an endless sentence costs time in proportion to its
+        length, not to its square."""
+        first, last = self.sentence_bounds(i)
+        return max(first, i - reach), min(last, i + reach + 1)
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""

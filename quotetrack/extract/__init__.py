@@ -67,7 +67,20 @@ def read_candidates(doc: Document) -> tuple[list[Candidate], list[dict[str, floa
     for cue in cues:
         sentence = doc.sentence_of[cue.word]
         per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
-    return candidates, [candidate_features(doc, c, candidates, per_sentence) for c in candidates]
+    return candidates, [candidate_features(doc, c, near, per_sentence) for c, near in zip(candidates, _overlapping(candidates))]
+
+
+def _overlapping(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """For each candidate (sorted by start), the candidates that overlap it: one sweep, never all pairs."""
+    out: list[list[Candidate]] = [[] for _ in candidates]
+    active: list[int] = []
+    for k, candidate in enumerate(candidates):
+        active = [a for a in active if candidates[a].end > candidate.start]
+        for a in active:
+            out[a].append(candidate)
+            out[k].append(candidates[a])
+        active.append(k)
+    return out
 
 
 def choose_statements(candidates: list[Candidate], scores: list[float], threshold: float) -> list[tuple[Candidate, float]]:

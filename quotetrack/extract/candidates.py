@@ -119,24 +119,25 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
     for cue in cues:
         if cue.kind != MARKER:
             continue
-        sentence_first, limit = doc.sentence_bounds(cue.first)
+        sentence_first, limit = doc.near(cue.first)
         speaker_at = _marker_speaker_start(doc, cue.last, limit)
-        phrase_end = noun_phrase_end(doc, speaker_at, limit)
+        phrase_end = cue.last if cue.sense == "pronoun" else noun_phrase_end(doc, speaker_at, limit)  # `secondo lui`
         if phrase_end is None:
             continue
         comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
         if cue.person_only and not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase):
             continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody
         after = phrase_end
-        while after < limit and doc.lower[after] in lang.words("group_adverbs"):
+        while after < limit and _adverb(doc, after):
             after += 1
         before = cue.first - 1
-        while before >= sentence_first and doc.lower[before] in lang.words("group_adverbs"):
+        while before >= sentence_first and _adverb(doc, before):
             before -= 1
+        connective = before < cue.first - 1  # "…, infatti secondo X …": an adverb opens a new clause
         if before < sentence_first:
             opening = True
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
-            opening = not _text_before(doc, before, _clause_start(doc, before, sentence_first))
+            opening = connective or not _text_before(doc, before, _clause_start(doc, before, sentence_first))
         else:
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in _OPENERS
         comma_after = after < limit and doc.lower[after] == ","
@@ -145,14 +146,21 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             last = content_end(doc, first, limit, stops)
         else:
             first = _clause_start(doc, before + 1, sentence_first)
-            last = content_end(doc, after + 1, limit, stops) if comma_after else before + 1
+            relative = comma_after and after + 1 < limit and doc.lower[after + 1] in ("che", "cui", "il", "la", "i", "le")
+            last = content_end(doc, after + 1, limit, stops) if comma_after and not relative else before + 1
             if comma_after and last <= after + 1:
                 last = before + 1
         content = Content(first, _trim(doc, first, last), "clause")
-        candidate = content_candidate(doc, content, "marker", cue)
-        if candidate is not None:
-            out.append(candidate)
+        for part in coordinated_parts(doc, content, frozenset({"che"})):
+            candidate = content_candidate(doc, part, "marker", cue)
+            if candidate is not None:
+                out.append(candidate)
     return out
+
+
+def _adverb(doc: Document, k: int) -> bool:
+    low = doc.lower[k]
+    return low in doc.lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7) or low == "molto"
 
 
 def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
@@ -203,7 +211,7 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
         k += 1
     if k >= limit or not doc.tokens[k].text[:1].isalnum():
         return None
-    mention = doc.mention_at_first.get(k)
+    mention = doc.mention_at_first.get(i) or doc.mention_at_first.get(k) or doc.mention_of_token.get(k)
     if mention is not None and mention.last <= limit:
         end = mention.last
     else:
@@ -257,7 +265,7 @@ def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]
     for cue in cues:
         if cue.kind != RELATIVE:
             continue
-        _, limit = doc.sentence_bounds(cue.first)
+        _, limit = doc.near(cue.first)
         last = content_end(doc, cue.last, limit, stops)
         candidate = content_candidate(doc, Content(cue.last, _trim(doc, cue.last, last), "che"), "relative", cue)
         if candidate is not None:
@@ -271,7 +279,7 @@ def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
     for cue in cues:
         if cue.kind != AFTER or cue.first == 0:
             continue
-        first, last = doc.sentence_bounds(cue.first - 1)
+        first, last = doc.near(cue.first - 1)
         if doc.paragraph(first) != doc.paragraph(cue.first) and doc.paragraph(cue.first) - doc.paragraph(first) > 1:
             continue
         candidate = content_candidate(doc, Content(first, _trim(doc, first, last), "previous"), "after", cue)
@@ -291,7 +299,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             continue
         if cue.tense == "participle" and not cue.auxiliary:
             continue
-        sentence_first, limit = doc.sentence_bounds(cue.first)
+        sentence_first, limit = doc.near(cue.first)
         comma = cue.first - 1
         if comma <= sentence_first or doc.lower[comma] != ",":
             continue
@@ -385,6 +393,20 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
             cue = cue_starting.get(doc.mention_at_first[after].last)  # «…» Rossi ha detto
         if cue is not None:
             return ("marker" if cue.kind == MARKER else "next_sentence" if sentence_ended else "after"), cue
+    return _cue_of_sentence(doc, quote, cue_ending)
+
+
+def _cue_of_sentence(doc: Document, quote, cue_ending: dict) -> tuple[str, Cue | None]:
+    """A quotation inside a sentence whose verb reports (`X ha definito la proposta come «…»`): the last reporting
+    verb before it in the sentence, if any."""
+    k = doc.token_before(quote.open)
+    if k < 0:
+        return "none", None
+    first, _ = doc.near(k, reach=40)
+    for end in range(k + 1, first, -1):
+        cue = cue_ending.get(end)
+        if cue is not None and cue.kind in (VERB, LIGHT, NOUN) and doc.quote_around(doc.tokens[cue.word].start) is None:
+            return "sentence", cue
     return "none", None
 
 
@@ -425,7 +447,7 @@ def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         first = cue.last + 1
         if first >= len(doc.tokens) or doc.tokens[first].text in _OPENERS:
             continue
-        _, limit = doc.sentence_bounds(first)
+        _, limit = doc.near(first)
         if doc.paragraph(first) != doc.paragraph(cue.last):
             continue
         last = _trim(doc, first, limit)

@@ -33,7 +33,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     frames = cue.frames
     if cue.tense == "participle" and not cue.auxiliary:
         frames = frames & _BARE_PARTICIPLE_FRAMES  # "una proposta definita «assurda»": only quoted words or a label
-    _, limit = doc.sentence_bounds(cue.word)
+    _, limit = doc.near(cue.word)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
@@ -235,6 +235,8 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
                                                or k + 1 in stops):
             break
+        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] != "che":
+            break  # "…, ma la richiesta …": the journalist's contrast, not what was said
         k += 1
     return k
 
@@ -312,7 +314,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     frame = "clause"
     if marker is not None:
         frame = doc.lang.frame_word(doc.lower[marker]) or ("di" if doc.lower[marker] in ("di", "d'") else "clause")
-    _, limit = doc.sentence_bounds(cue.word)
+    _, limit = doc.near(cue.word)
     last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
     last = _trim_end(doc, first, last)
     if last <= first:

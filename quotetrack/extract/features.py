@@ -16,7 +16,7 @@ _END_MARKS = frozenset(".!?…")
 
 
 def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict) -> dict[str, float]:
-    """The features of one statement candidate; `others` are all the article's candidates (for overlaps)."""
+    """The features of one statement candidate; `others` are the candidates that overlap it."""
     f: dict[str, float] = {
         f"origin={candidate.origin}": 1.0,
         f"kind={candidate.kind}": 1.0,
@@ -45,7 +45,7 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
     f["sentence_marks_inside"] = float(sum(1 for t in tokens if t.text in _END_MARKS))
     first_sentence = doc.sentence_of[candidate.first]
     f["headline"] = float(first_sentence == 0 or doc.paragraph(candidate.first) == 0)
-    sentence_first, sentence_last = doc.sentence_bounds(candidate.first)
+    sentence_first, sentence_last = doc.near(candidate.first)
     f["sentence_share"] = n_tokens / max(1, sentence_last - sentence_first)
     f["cues_in_sentence"] = float(min(cues_by_sentence.get(first_sentence, 0), 6))
     before = doc.lower[candidate.first - 1] if candidate.first > 0 else ""
@@ -74,7 +74,7 @@ def _speaker_evidence(doc: Document, candidate: Candidate) -> dict[str, float]:
     from .speakers import SPEAKER_KINDS, grammatical_roles
 
     anchor = candidate.cue.word if candidate.cue is not None else candidate.first
-    first, last = doc.sentence_bounds(min(anchor, len(doc.tokens) - 1))
+    first, last = doc.near(min(anchor, len(doc.tokens) - 1), reach=60)
     mentions = [m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS]
     roles = grammatical_roles(doc, candidate, mentions)
     by_first = {m.first: m for m in mentions}

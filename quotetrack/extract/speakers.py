@@ -14,11 +14,14 @@ import math
 from dataclasses import dataclass, field
 
 from ..analysis import Document, Mention
+from ..analysis.document import REACH
 from ..lang import fold
 from .candidates import Candidate
 from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
+MAX_OPTIONS = 30
+RECENT = 50  # earlier statements an option's record of speaking is counted over
 _PREPOSITIONS = ("di", "a", "da", "in", "con", "su", "per", "tra", "fra", "verso", "contro", "secondo")
 _DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "conj", "root", "flat")
 
@@ -61,13 +64,15 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
     last_sentence = min(len(doc.sentences) - 1, sentence + 1)
     if doc.paragraph(doc.sentences[last_sentence].first) != paragraph:
         last_sentence = sentence
-    window_first = doc.sentences[first_sentence].first
-    window_last = doc.sentences[last_sentence].last
+    window_first = max(doc.sentences[first_sentence].first, anchor - 2 * REACH)
+    window_last = min(doc.sentences[last_sentence].last, anchor + REACH)
     mentions = [m for m in doc.mentions_within(window_first, window_last) if m.kind in SPEAKER_KINDS
                 and (m.name or m.via in ("title", "description"))]
-    counts = _name_counts(doc)
-    spoke = {}
-    for s in earlier:
+    if len(mentions) > MAX_OPTIONS:  # the nearest ones: a speaker is never the fortieth name away
+        mentions = sorted(sorted(mentions, key=lambda m: abs(m.first - anchor))[:MAX_OPTIONS], key=lambda m: m.first)
+    counts = doc.mention_counts
+    spoke: dict[str, int] = {}
+    for s in earlier[-RECENT:]:
         if s.name:
             spoke[fold(s.name)] = spoke.get(fold(s.name), 0) + 1
     previous = earlier[-1] if earlier else None
@@ -260,7 +265,7 @@ def _antecedent_of_relative(doc: Document, i: int, floor: int, before: list[Ment
 
 def _clause_floor(doc: Document, i: int) -> int:
     """First token of the clause holding token i: after the last clause opener outside quotation marks."""
-    first, _ = doc.sentence_bounds(i)
+    first, _ = doc.near(i, reach=80)
     openers = doc.lang.words("clause_openers")
     k = i - 1
     while k >= first and k > i - 80:
@@ -305,15 +310,6 @@ def _unresolved_name(doc: Document, m: Mention) -> str | None:
         return None
     phrase = doc.span_text(m.head, m.last)
     return phrase[:1].lower() + phrase[1:]
-
-
-def _name_counts(doc: Document) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.name:
-            key = fold(m.name)
-            counts[key] = counts.get(key, 0) + 1
-    return counts
 
 
 def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence: int, paragraph: int) -> dict[str, float]:
@@ -414,7 +410,7 @@ def _only_fillers(doc: Document, a: int, b: int) -> bool:
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
-    first, _ = doc.sentence_bounds(i)
+    first, _ = doc.near(i, reach=12)
     k = first
     while k < i and (doc.lang.is_determiner(doc.lower[k]) or not doc.tokens[k].text[:1].isalnum()):
         k += 1
