@@ -7,9 +7,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import Path
 
 STATEMENT_KINDS = ("direct", "mixed", "indirect")
 STANCES = ("support", "oppose", "neutral")
+STANCE_MEASURES = ("mean_score", *STANCES, "n")  # what a speaker × counterpart cell can show
 
 
 @dataclass(frozen=True)
@@ -19,11 +21,15 @@ class Article:
     id: str  # external id: file stem, or a JSON record's `id` (the `article` field of extract-jsonl)
     text: str  # normalised body; what `ingest` stores and offsets point into
     title: str | None = None
-    published: date | None = None
-    dated: bool = True  # False when no date was found and `published` is the ingest day
+    published: date | None = None  # None when no date is known: never an invented one
     source: str | None = None  # outlet, e.g. "La Milano"
     url: str | None = None
     path: str | None = None  # where it was read from, for messages
+
+    @property
+    def dated(self) -> bool:
+        """Whether the publication date is known (a role such as "il premier" is resolved on that day)."""
+        return self.published is not None
 
     @property
     def uid(self) -> str:
@@ -40,6 +46,35 @@ class ReadFailure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """Something to tell about a file that was read all the same (a few bytes that are not UTF-8, replaced)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file passed over as not an article; `reason` is a short kind ("documentation", "sidecar annotations")."""
+
+    path: str
+    reason: str
+
+
+def skipped_summary(skipped: list[Skipped]) -> str:
+    """One line for every file passed over: how many, of which kinds, with an example of each."""
+    kinds: dict[str, list[str]] = {}
+    for item in skipped:
+        kinds.setdefault(item.reason, []).append(item.path)
+    parts = [f"{len(paths)} {reason} ({Path(paths[0]).name}{', …' if len(paths) > 1 else ''})"
+             for reason, paths in kinds.items()]
+    return f"skipped {len(skipped)} files that are not articles: {'; '.join(parts)}"
 
 
 @dataclass

@@ -9,6 +9,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
@@ -43,10 +44,12 @@ _BOMS = (
 _MAX_CONTROL_SHARE = 0.02
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a text file: BOMs, UTF-16 without BOM (by its NUL pattern), strict UTF-8, then cp1252 and a guess.
+def decode_bytes(data: bytes, warn: Callable[[str], None] | None = None) -> str:
+    """Decode a text file: BOMs, UTF-16 without BOM (by its NUL pattern), UTF-8, then cp1252 and a guess.
 
-    Raises BadText for binary data (magic numbers, NUL bytes, control characters) and undecodable bytes.
+    UTF-8 text with a few bytes that are not UTF-8 (a stray byte appended, a damaged character) stays UTF-8: the bad
+    bytes become U+FFFD and `warn` is told, instead of the whole file turning to cp1252 mojibake. Raises BadText for
+    binary data (magic numbers, NUL bytes, control characters) and undecodable bytes.
     """
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -59,12 +62,40 @@ def decode_bytes(data: bytes) -> str:
         return _checked(_decode(data, bomless))
     if b"\x00" in data:
         raise BadText("binary file (contains NUL bytes)")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return _checked(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    return _checked(_guess(data))
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, bad = mostly_utf8
+        if warn:
+            warn(f"{bad} invalid UTF-8 sequence{'s' if bad > 1 else ''} (the first at byte {first_bad}) "
+                 "replaced by U+FFFD")
+        return _checked(text)
+    try:
+        return _checked(data.decode("cp1252"))
+    except UnicodeDecodeError:
+        return _checked(_guess(data))
+
+
+# a character of two, three or four bytes in valid UTF-8 (no overlong forms, no surrogates)
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text decoded as UTF-8 with replacement, and how many bad spans were replaced, when the file's other
+    non-ASCII bytes are valid UTF-8 characters that outnumber the bad spans; None for a legacy 8-bit file (where
+    accented letters are lone bytes, hardly ever valid UTF-8)."""
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return (text, bad) if bad < good else None
 
 
 def _decode(data: bytes, encoding: str) -> str:

@@ -130,7 +130,7 @@ def test_undated_articles_resolve_a_role_only_to_a_holder_they_name(kb):
     statement = Statement(
         article="t", quote=quote, kind="indirect", start=start, end=start + len(quote), speaker="Sergei Lavrov"
     )
-    undated = Article(id="t", text=text, published=date(2030, 1, 1), dated=False)  # the ingest day, not the news day
+    undated = Article(id="t", text=text, published=None)
     [target] = annotate_targets(statement, undated, Analysis(text=text), kb)
     assert target.entity == "Donald Trump"  # Biden held the role too, but this article does not name him
 
