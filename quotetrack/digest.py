@@ -252,7 +252,7 @@ def opened(db) -> Iterator:
         return
     from .store import Store
 
-    store = Store(db, create=False)
+    store = Store(db, read_only=True)
     try:
         yield store
     finally:
@@ -304,7 +304,7 @@ def _week_context(db, week, speakers: tuple[str, ...], weeks, today, per_speaker
     trend_weeks = [Period.of(period.end - timedelta(weeks=k)) for k in range(TREND_WEEKS - 1, -1, -1)]
     names = list(speakers) or None
     current = query.statement_rows(db, since=period.start, until=period.end, speaker=names)
-    spoke_before = query.speakers(db, since=compared_to.start, until=compared_to.end, speakers=names)["speaker"]
+    spoke_before = query.speakers(db, since=compared_to.start, until=compared_to.end, speaker=names)["speaker"]
     tables = _StanceTables(db, names)
     previous = [key for key in weeks if key < period.key] if period.is_week else []
     following = [key for key in weeks if key > period.key] if period.is_week else []
@@ -324,7 +324,7 @@ def _week_context(db, week, speakers: tuple[str, ...], weeks, today, per_speaker
 
 
 class _StanceTables(dict):
-    """`query.stance_matrix` of each period asked for, computed once: the trend's weeks include this one and the
+    """`query.stance_pairs` of each period asked for, computed once: the trend's weeks include this one and the
     one it is compared to."""
 
     def __init__(self, db, speakers: list[str] | None):
@@ -334,7 +334,7 @@ class _StanceTables(dict):
     def __missing__(self, period: Period) -> pd.DataFrame:
         from . import query
 
-        self[period] = query.stance_matrix(self.db, since=period.start, until=period.end, speakers=self.speakers)
+        self[period] = query.stance_pairs(self.db, since=period.start, until=period.end, speaker=self.speakers)
         return self[period]
 
 
@@ -350,10 +350,10 @@ def _cells(table: pd.DataFrame) -> dict[tuple[str, str], MatrixCell]:
 
 
 def _headline(rows: list[dict]) -> Headline:
-    articles = {row["article_id"] for row in rows}
+    articles = {row["article"] for row in rows}
     counterparts = set()
     for row in rows:
-        articles.update(source["article_id"] for source in row["sources"])
+        articles.update(source["article"] for source in row["sources"])
         counterparts.update(target["entity"] for target in row["targets"])
     counts = Counter(row["speaker"] for row in rows if isinstance(row["speaker"], str))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_SPEAKERS]
@@ -402,7 +402,7 @@ def _sources(row_sources, fallback: dict) -> list[SourceView]:
     seen: set = set()
     views = []
     for source in list(row_sources or ()) or [fallback]:
-        key = source.get("article_id") or (source.get("source"), source.get("title"), source.get("url"))
+        key = source.get("article") or (source.get("source"), source.get("title"), source.get("url"))
         if key in seen:
             continue
         seen.add(key)
@@ -419,7 +419,7 @@ def _sources(row_sources, fallback: dict) -> list[SourceView]:
 
 
 def _statement_view(row: dict) -> StatementView:
-    fallback = {key: row.get(key) for key in ("article_id", "title", "source", "url", "published")}
+    fallback = {key: row.get(key) for key in ("article", "title", "source", "url", "published")}
     return StatementView(
         id=str(row["id"]),
         quote=row["quote"] or "",

@@ -1,7 +1,13 @@
 """The SQLite store: schema, whole-article transactions, idempotent re-ingest, cross-article dedup, migrations."""
 from __future__ import annotations
 
+import ctypes
+import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -240,3 +246,108 @@ def test_has_article_tells_whether_a_text_is_stored(db_path):
         assert not store.has_article(article.uid)
         store.add(article, statements)
         assert store.has_article(article.uid)
+
+
+# -- the database as a hostile environment: read-only files, other programs' files, a full disk (issue 16) ---------
+
+QUERIES = (["quotes", "--format", "json"], ["speakers"], ["stance"])
+
+
+def quotetrack(*args, preexec_fn=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotetrack", *map(str, args)], capture_output=True, text=True,
+                          preexec_fn=preexec_fn, **kwargs)
+
+
+def without_root_powers() -> None:
+    """In the child: a root process loses the power to write files it has no permission for, as any user would."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, dropped from the bounding set
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file modes and capabilities as on Linux")
+def test_a_read_only_database_in_a_read_only_folder_can_be_queried(tmp_path):
+    folder = tmp_path / "archivio"
+    folder.mkdir()
+    path = folder / "q.db"
+    article, statements = make_article("a1", [("Zelenskyj", "Non ci arrenderemo mai")])
+    statements[0].targets = [Target("Russia", "oppose", -0.7, "arrenderemo")]
+    with Store(path) as store:
+        store.add(article, statements)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        for args in QUERIES:
+            done = quotetrack(*args, "--db", path, preexec_fn=without_root_powers)
+            assert done.returncode == 0, done.stderr
+            assert "Zelensky" in done.stdout
+        out = tmp_path / "w10.html"
+        done = quotetrack("digest", "--db", path, "--week", "2025-W10", "--out", out, preexec_fn=without_root_powers)
+        assert done.returncode == 0, done.stderr
+        assert "Zelensky" in out.read_text(encoding="utf-8")
+        written = quotetrack("ingest", tmp_path / "manca.txt", "--db", path, preexec_fn=without_root_powers)
+        assert written.returncode == 1 and "Traceback" not in written.stderr
+        assert written.stderr.splitlines()[-1] == f"Error: {path}: read-only database (cannot store articles in it)"
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert path.read_bytes() == before
+
+
+def test_read_only_commands_leave_another_programs_database_as_it_was(tmp_path):
+    path = tmp_path / "altro.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE appunti (testo TEXT)")
+        conn.execute("INSERT INTO appunti VALUES ('da non toccare')")
+    conn.close()
+    before = path.read_bytes()
+    for args in QUERIES:
+        done = quotetrack(*args, "--db", path)
+        assert done.returncode == 1
+        assert done.stderr.strip() == f"Error: {path}: not a quotetrack database (no quotetrack tables in it)"
+    assert path.read_bytes() == before  # no table added, journal mode unchanged
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["altro.db"]
+
+
+def test_queries_never_create_tables_in_a_new_or_empty_file(tmp_path):
+    empty = tmp_path / "vuoto.db"
+    empty.write_bytes(b"")
+    done = quotetrack("speakers", "--db", empty)
+    assert done.returncode == 1 and "empty database" in done.stderr
+    assert empty.read_bytes() == b""
+    assert quotetrack("quotes", "--db", tmp_path / "nuovo.db").returncode == 1
+    assert not (tmp_path / "nuovo.db").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs RLIMIT_FSIZE")
+def test_a_full_disk_is_one_line_and_keeps_what_was_stored(tmp_path):
+    import resource
+
+    db = tmp_path / "q.db"
+    first = tmp_path / "primo"
+    first.mkdir()
+    (first / "a.txt").write_text("«Resteremo uniti», ha detto Antonio Tajani.\n", encoding="utf-8")
+    assert quotetrack("ingest", first, "--db", db, "--engine", "builtin").returncode == 0
+    many = tmp_path / "molti.jsonl"
+    many.write_text("".join(
+        json.dumps({"id": f"n{i}", "text": f"«Frase numero {i} sul porto di Genova», ha detto il sindaco {i}. " * 20})
+        + "\n" for i in range(300)))
+    limit = db.stat().st_size  # no file may grow past the database's present size: the disk is full
+
+    def full_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = quotetrack("ingest", many, "--db", db, "--engine", "builtin", preexec_fn=full_disk)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "Error" not in done.stderr.replace(errors[0], ""), done.stderr
+    line = errors[0]
+    assert line.startswith(f"Error: {db}: cannot write to the database (") and "what was stored before is kept" in line
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT external_id FROM articles").fetchall() == [("a",)]
