@@ -144,11 +144,13 @@ def _checked(text: str) -> str:
 
 # a fence line is three backticks or tildes and an optional info string (CommonMark), e.g. "```html" or "```("
 _FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[^`\n]*$\n?", re.MULTILINE)
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# Every pattern here runs in time linear in the text (bench/linearity.py): a span stops at the next marker of its
+# kind, so no failed attempt rescans what the next attempt reads again.
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)  # closing #s are cut by _heading_text
 # emphasis needs a non-space right inside the markers, so "5 * 3" and snake_case stay as they are
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?\*?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)+?_?)(?<=\S)__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_HTML_TAG = re.compile(r"<(?:p|div|br|html|body|article|h[1-6]|li|section)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:p|div|br|html|body|article|h[1-6]|li|section)\b[^<>]*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -165,10 +167,18 @@ def strip_markdown(text: str) -> str:
     """Remove heading marks and emphasis (`# x`, `**x**`, `__x__`, `*x*`), keeping the words."""
     # most news text has none of the marks: looking for them is much cheaper than running the patterns
     if "#" in text:
-        text = _HEADING.sub(r"\1", text)
+        text = _HEADING.sub(_heading_text, text)
     if "**" in text or "__" in text:
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     return _EMPHASIS.sub(r"\1", text) if "*" in text else text
+
+
+def _heading_text(match: re.Match) -> str:
+    """A heading's words without the optional closing #s (`# Titolo ##` → `Titolo`), cut with str methods: a
+    pattern for them would rescan long runs of spaces at every position."""
+    text = match.group(1).rstrip(" \t")
+    words = text.rstrip("#")
+    return words.rstrip(" \t") if words != text and words[-1:] in (" ", "\t") else text
 
 
 def is_markdown_headline(line: str) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from quotetrack.ingest import article_from_text, normalise, read_paths, sample_paths
 from quotetrack.models import Article
+from quotetrack.textnorm import strip_markdown
 
 BODY = "Il vertice si è chiuso in serata.\n«Siamo soddisfatti», ha detto Tajani."
 
@@ -130,6 +131,18 @@ def test_normalise_is_nfc_and_idempotent():
     decomposed = "perche\u0301 cosi\u0300"
     assert normalise(decomposed) == "perché così"
     assert normalise(normalise(decomposed)) == normalise(decomposed)
+
+
+@pytest.mark.parametrize("markdown, text", [
+    ("# Titolo ##", "Titolo"), ("## Titolo#", "Titolo#"), ("# ###", "###"), ("# Titolo  \t", "Titolo"),
+    ("**grassetto** e __sottolineato__", "grassetto e sottolineato"), ("***tutti e due***", "tutti e due"),
+    ("*corsivo*, 5 * 3 e snake_case", "corsivo, 5 * 3 e snake_case"),
+    ("**aperto e mai chiuso *e __altro", "**aperto e mai chiuso *e __altro"),
+    ("# Titolo" + " " * 5000 + "fine", "Titolo" + " " * 5000 + "fine"),  # a run of spaces: read once, not per space
+])
+def test_markdown_marks_are_removed_and_unclosed_ones_kept(markdown, text):
+    """The patterns behind this run in linear time (bench/linearity.py: unclosed_emphasis, heading_spaces)."""
+    assert strip_markdown(markdown) == text
 
 
 def test_code_fences_are_removed_and_html_inside_them_is_parsed():
