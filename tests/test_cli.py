@@ -4,6 +4,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
@@ -242,3 +244,53 @@ def test_a_kb_alias_given_at_ingest_finds_the_speaker_later(tmp_path):
     run("ingest", tmp_path / "a.txt", "--db", db, "--engine", "builtin", "--kb", kb)
     found = json.loads(run("quotes", "--db", db, "--speaker", "L. Ferraresi", "--format", "json").output)
     assert [r["speaker"] for r in found] == ["Lucia Ferraresi"]
+
+
+def test_the_progress_bar_knows_its_total_and_nothing_is_printed_onto_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"v{n}.txt").write_text(ARTICLE.replace("vertice", f"vertice numero {n}"), encoding="utf-8")
+    (corpus / "feed.jsonl").write_text('{"text": "«Uno», ha detto Rossi."}\n\n{"text": "«Due», ha detto Rossi."}\n')
+    (corpus / "vuoto.txt").write_bytes(b"")  # a failure counts as done too
+    result = subprocess.run(  # a process of its own: the engine line is said once per process
+        [sys.executable, "-m", "quotetrack", "ingest", str(corpus), "--db", str(tmp_path / "q.db"), "--engine",
+         "builtin", "--progress"], capture_output=True)
+    stderr = result.stderr.decode("utf-8")  # as bytes: text mode would turn the bar's \r into \n
+    lines = stderr.split("\n")
+    assert lines[0] == "engine: builtin"  # said before the bar starts, on a line of its own
+    frames = [frame for line in lines[1:] for frame in line.split("\r") if "%|" in frame]
+    assert frames[0].lstrip().startswith("0%") and "0/6" in frames[0]
+    assert frames[-1].lstrip().startswith("100%") and "6/6" in frames[-1]
+    assert f"\rError: {corpus / 'vuoto.txt'}: empty file\n" in stderr  # the bar cleared, not written onto
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_csv_to_a_terminal_is_escaped_and_csv_to_a_file_is_exact(tmp_path):
+    import os
+    import pty
+
+    hostile = "«Votate \x1b[2J per noi», ha detto Antonio Tajani ai cronisti.\n" + ARTICLE
+    (tmp_path / "ostile.txt").write_text(hostile, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "ostile.txt", "--db", db, "--engine", "builtin")
+    assert "Votate \x1b[2J per noi" in run("quotes", "--db", db, "--format", "csv").stdout  # a file: exact
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "quotetrack", "quotes", "--db", str(db), "--format", "csv"],
+                          stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    shown = b""
+    while chunk := _read_some(leader):
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert b"Votate \\x1b[2J per noi" in shown and b"\x1b" not in shown
+
+
+def _read_some(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the terminal's other end is closed and everything has been read
+        return b""

@@ -97,7 +97,7 @@ def _csv(rows: Iterable[Row], columns: Sequence[str] | None, view: View | None) 
         count += 1
     if writer is None and columns:
         click.echo(",".join(columns))
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(buffer.getvalue(), nl=False, color=True)  # color=True: click would strip escape sequences from data
     return count
 
 
