@@ -38,8 +38,8 @@ class Article:
 
 
 @dataclass(frozen=True)
-class ReadFailure:
-    """A file or record that could not be read; `reason` is one human sentence."""
+class ReadNote:
+    """What reading says about a file or record instead of (or besides) an article: where, and one sentence."""
 
     path: str
     reason: str
@@ -48,23 +48,16 @@ class ReadFailure:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class ReadWarning:
+class ReadFailure(ReadNote):
+    """A file or record that could not be read."""
+
+
+class ReadWarning(ReadNote):
     """Something to tell about a file that was read all the same (a few bytes that are not UTF-8, replaced)."""
 
-    path: str
-    reason: str
 
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(ReadNote):
     """A file passed over as not an article; `reason` is a short kind ("documentation", "sidecar annotations")."""
-
-    path: str
-    reason: str
 
 
 def skipped_summary(skipped: list[Skipped]) -> str:
@@ -74,7 +67,8 @@ def skipped_summary(skipped: list[Skipped]) -> str:
         kinds.setdefault(item.reason, []).append(item.path)
     parts = [f"{len(paths)} {reason} ({Path(paths[0]).name}{', …' if len(paths) > 1 else ''})"
              for reason, paths in kinds.items()]
-    return f"skipped {len(skipped)} files that are not articles: {'; '.join(parts)}"
+    files = "1 file that is not an article" if len(skipped) == 1 else f"{len(skipped)} files that are not articles"
+    return f"skipped {files}: {'; '.join(parts)}"
 
 
 @dataclass

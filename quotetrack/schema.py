@@ -223,16 +223,23 @@ def migrate(db: sqlite_utils.Database, path: Path) -> int:
     found = version(db)
     _refuse_newer(found, path)
     if 0 < found < CURRENT_VERSION:
-        backup = path.with_name(f"{path.name}.bak-v{found}")
-        target = sqlite3.connect(str(backup))
-        try:
-            db.conn.backup(target)
-        finally:
-            target.close()
+        _backup(db, path.with_name(f"{path.name}.bak-v{found}"))
     for number, migration in enumerate(MIGRATIONS, start=1):
         if number > found:
             write(db, lambda: _apply(db, number, migration), path)
     return found
+
+
+def _backup(db: sqlite_utils.Database, backup: Path) -> None:
+    """A copy of the database, written under a name of its own and then renamed: two processes opening the same old
+    file at once (a writer and a query, say) each write whole copies instead of one file together."""
+    partial = backup.with_name(f"{backup.name}.{os.getpid()}.partial")
+    target = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, backup)
 
 
 def _apply(db: sqlite_utils.Database, number: int, migration: Callable[[sqlite_utils.Database], None]) -> None:

@@ -78,7 +78,7 @@ class Store:
             raise
         except Exception as exc:  # sqlite3.DatabaseError for a file that is not SQLite, and the like
             self._close_quietly()
-            if "readonly" in str(exc):
+            if "readonly" in str(exc) and not read_only:
                 raise StoreError(f"{self.path}: read-only database (cannot store articles in it)") from exc
             raise StoreError(f"{self.path}: cannot open as a quotetrack database ({exc})") from exc
 

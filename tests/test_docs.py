@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, SHARED
+from quotetrack import analysis
 from quotetrack.cli import cli
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -96,7 +97,9 @@ def sample_workspace(tmp_path_factory) -> Path:
     if SHARED.exists():
         (base / "shared").symlink_to(SHARED)
     samples = sample_paths()
-    demo = CliRunner(env=NO_STANZA).invoke(cli, ["demo", "--db", str(work / "db" / "quotetrack.db")])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(analysis, "_ANALYZERS", {})  # `--engine auto` chosen under this environment
+        demo = CliRunner(env=NO_STANZA).invoke(cli, ["demo", "--db", str(work / "db" / "quotetrack.db")])
     assert demo.exit_code == 0, demo.output
     by_suffix = {p.suffix: p for p in samples}
     shutil.copy(by_suffix[".html"], work / "article.html")
@@ -120,6 +123,8 @@ def workspace(sample_workspace, tmp_path, monkeypatch) -> Path:
     if (sample_workspace.parent / "shared").exists():
         (tmp_path / "shared").symlink_to(SHARED)
     monkeypatch.chdir(work)
+    # analysers are kept per process: one chosen by `--engine auto` in another test's environment is not this one's
+    monkeypatch.setattr(analysis, "_ANALYZERS", {})
     return work
 
 

@@ -11,8 +11,10 @@ import sys
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
 from quotetrack import schema
+from quotetrack.cli import cli
 from quotetrack.models import Article, Statement, Target
 from quotetrack.store import Store, StoreError, normalise_quote, statement_id
 
@@ -208,7 +210,7 @@ def test_missing_database_is_refused_when_not_creating(db_path):
     assert not db_path.exists()
 
 
-def test_older_database_is_backed_up_and_migrated(db_path):
+def write_version_1(db_path):
     db = schema.connect(db_path)
     schema.MIGRATIONS[0](db)  # the version-1 schema: no full-text index, no view
     db.execute("PRAGMA user_version = 1")
@@ -220,6 +222,9 @@ def test_older_database_is_backed_up_and_migrated(db_path):
     db.conn.commit()
     db.close()
 
+
+def test_older_database_is_backed_up_and_migrated(db_path):
+    write_version_1(db_path)
     with Store(db_path) as store:
         assert store.migrated_from == 1
         assert schema.version(store.db) == schema.CURRENT_VERSION
@@ -230,6 +235,16 @@ def test_older_database_is_backed_up_and_migrated(db_path):
     with sqlite3.connect(backup) as old:
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
         assert old.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_query_upgrades_an_older_quotetrack_database_once_then_reads_it(db_path):
+    from quotetrack import query
+
+    write_version_1(db_path)
+    assert list(query.statements(db_path, search="antica")["quote"]) == ["Una frase antica"]
+    assert sorted(p.name for p in db_path.parent.iterdir() if ".bak" in p.name) == [db_path.name + ".bak-v1"]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION
 
 
 def test_newer_database_is_refused_with_a_clear_message(db_path):
@@ -267,6 +282,15 @@ def without_root_powers() -> None:
                 raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+RUN_COMMANDS = """
+import json, sys
+from click.testing import CliRunner
+from quotetrack.cli import cli
+results = [CliRunner().invoke(cli, args) for args in json.loads(sys.argv[1])]
+print(json.dumps([(r.exit_code, r.output) for r in results]))
+"""  # several commands in one process without root's powers: one start-up, not one per command
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="file modes and capabilities as on Linux")
 def test_a_read_only_database_in_a_read_only_folder_can_be_queried(tmp_path):
     folder = tmp_path / "archivio"
@@ -279,14 +303,15 @@ def test_a_read_only_database_in_a_read_only_folder_can_be_queried(tmp_path):
     before = path.read_bytes()
     path.chmod(0o444)
     folder.chmod(0o555)
+    out = tmp_path / "w10.html"
+    commands = [[*args, "--db", str(path)] for args in QUERIES]
+    commands.append(["digest", "--db", str(path), "--week", "2025-W10", "--out", str(out)])
     try:
-        for args in QUERIES:
-            done = quotetrack(*args, "--db", path, preexec_fn=without_root_powers)
-            assert done.returncode == 0, done.stderr
-            assert "Zelensky" in done.stdout
-        out = tmp_path / "w10.html"
-        done = quotetrack("digest", "--db", path, "--week", "2025-W10", "--out", out, preexec_fn=without_root_powers)
+        done = subprocess.run([sys.executable, "-c", RUN_COMMANDS, json.dumps(commands)], capture_output=True,
+                              text=True, preexec_fn=without_root_powers)
         assert done.returncode == 0, done.stderr
+        for command, (code, output) in zip(commands, json.loads(done.stdout)):
+            assert code == 0 and ("Zelensky" in output or "wrote" in output), (command, output)
         assert "Zelensky" in out.read_text(encoding="utf-8")
         written = quotetrack("ingest", tmp_path / "manca.txt", "--db", path, preexec_fn=without_root_powers)
         assert written.returncode == 1 and "Traceback" not in written.stderr
@@ -305,8 +330,8 @@ def test_read_only_commands_leave_another_programs_database_as_it_was(tmp_path):
     conn.close()
     before = path.read_bytes()
     for args in QUERIES:
-        done = quotetrack(*args, "--db", path)
-        assert done.returncode == 1
+        done = CliRunner().invoke(cli, [*args, "--db", str(path)])
+        assert done.exit_code == 1
         assert done.stderr.strip() == f"Error: {path}: not a quotetrack database (no quotetrack tables in it)"
     assert path.read_bytes() == before  # no table added, journal mode unchanged
     assert sorted(p.name for p in tmp_path.iterdir()) == ["altro.db"]
@@ -315,10 +340,10 @@ def test_read_only_commands_leave_another_programs_database_as_it_was(tmp_path):
 def test_queries_never_create_tables_in_a_new_or_empty_file(tmp_path):
     empty = tmp_path / "vuoto.db"
     empty.write_bytes(b"")
-    done = quotetrack("speakers", "--db", empty)
-    assert done.returncode == 1 and "empty database" in done.stderr
+    done = CliRunner().invoke(cli, ["speakers", "--db", str(empty)])
+    assert done.exit_code == 1 and "empty database" in done.stderr
     assert empty.read_bytes() == b""
-    assert quotetrack("quotes", "--db", tmp_path / "nuovo.db").returncode == 1
+    assert CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "nuovo.db")]).exit_code == 1
     assert not (tmp_path / "nuovo.db").exists()
 
 
@@ -330,7 +355,7 @@ def test_a_full_disk_is_one_line_and_keeps_what_was_stored(tmp_path):
     first = tmp_path / "primo"
     first.mkdir()
     (first / "a.txt").write_text("«Resteremo uniti», ha detto Antonio Tajani.\n", encoding="utf-8")
-    assert quotetrack("ingest", first, "--db", db, "--engine", "builtin").returncode == 0
+    assert CliRunner().invoke(cli, ["ingest", str(first), "--db", str(db), "--engine", "builtin"]).exit_code == 0
     many = tmp_path / "molti.jsonl"
     many.write_text("".join(
         json.dumps({"id": f"n{i}", "text": f"«Frase numero {i} sul porto di Genova», ha detto il sindaco {i}. " * 20})
