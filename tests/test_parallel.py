@@ -266,7 +266,7 @@ def test_workers_end_when_the_ingesting_parent_is_killed(tmp_path, how):
     feed = tmp_path / "archivio.jsonl"
     texts = list(ARTICLES.values())
     feed.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{texts[i % len(texts)]} Numero {i}."}) + "\n"
-                            for i in range(20_000)), encoding="utf-8")
+                            for i in range(10_000)), encoding="utf-8")
     parent = subprocess.Popen(
         [sys.executable, "-m", "quotetrack", "ingest", str(feed), "--jobs", "2", "--engine", "builtin",
          "--no-progress", "--db", str(tmp_path / "q.db")],
