@@ -218,9 +218,11 @@ def _not_an_article(path: Path, names: set[str] | None = None) -> str | None:
     stem, dot, _tag = path.stem.partition(".")
     if dot and FORMATS.get(path.suffix.lower()) in ("json", "jsonl"):
         siblings = [stem + ext for ext in _ARTICLE_EXTENSIONS]
-        if any(n.lower() in names for n in siblings) if names is not None else any(
-            path.with_name(n).exists() for n in siblings
-        ):
+        if names is not None:
+            beside = any(name.lower() in names for name in siblings)
+        else:
+            beside = any(path.with_name(name).exists() for name in siblings)
+        if beside:
             return "sidecar annotations"
     return None
 
