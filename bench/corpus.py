@@ -37,13 +37,13 @@ OPENING_QUOTES, CLOSING_QUOTES = "«“", "»”"
 def source_texts(wikinews_dir: Path | str | None) -> list[str]:
     """Normalised bodies of the sample articles and of the it-wikinews files (read by the project's own reader)."""
     from quotetrack.ingest import read_paths, sample_paths
-    from quotetrack.models import ReadFailure
+    from quotetrack.models import Article
 
     paths = [str(p) for p in sample_paths()]
     wikinews_dir = Path(wikinews_dir) if wikinews_dir else None
     if wikinews_dir and wikinews_dir.is_dir():
         paths += sorted(str(p) for p in wikinews_dir.glob("*.txt"))
-    texts = [item.text for item in read_paths(paths) if not isinstance(item, ReadFailure)]
+    texts = [item.text for item in read_paths(paths) if isinstance(item, Article)]
     if not texts:
         raise SystemExit("no source articles found: quotetrack.ingest.sample_paths() is empty and no it-wikinews dir")
     return texts

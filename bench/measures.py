@@ -14,7 +14,7 @@ from pathlib import Path
 def _timed_articles(corpus: str, limit: int | None, clock: dict):
     """Stream the corpus, adding the time spent reading to clock['read'] so it can be taken out of analysis time."""
     from quotetrack.ingest import read_paths
-    from quotetrack.models import ReadFailure
+    from quotetrack.models import Article
 
     items = read_paths([corpus])
     count = 0
@@ -24,7 +24,7 @@ def _timed_articles(corpus: str, limit: int | None, clock: dict):
         clock["read"] += time.perf_counter() - start
         if item is None:
             return
-        if not isinstance(item, ReadFailure):
+        if isinstance(item, Article):
             count += 1
             yield item
 

@@ -52,7 +52,7 @@ def opened(db) -> Iterator:
         return
     from .store import Store
 
-    store = Store(db, create=False)
+    store = Store(db, read_only=True)
     try:
         yield store
     finally:

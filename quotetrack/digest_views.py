@@ -370,7 +370,7 @@ def _day(value: object) -> date | None:
 
 def _source_view(source: Mapping) -> SourceView:
     return SourceView(
-        article=source.get("article_id") or None,
+        article=source.get("article") or None,
         title=source.get("title") or None,
         source=source.get("source") or None,
         url=safe_url(source.get("url")),
@@ -384,7 +384,7 @@ def statement_view(row: Mapping, known_sources: dict | None = None) -> Statement
     known = {} if known_sources is None else known_sources
     sources = []
     for source in list(row.get("sources") or ()) or [row]:
-        key = source.get("article_id") or (source.get("source"), source.get("title"), source.get("url"))
+        key = source.get("article") or (source.get("source"), source.get("title"), source.get("url"))
         view = known.get(key)
         if view is None:
             view = known[key] = _source_view(source)

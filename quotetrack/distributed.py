@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .models import Article, ReadFailure, Statement, Target
+from .models import Article, ReadFailure, ReadWarning, Statement, Target
 from .parallel import AnalysisConfig, Tally, analyse_chunk, chunked, completed, resolved_config
 from .pipeline import IngestReport
 
@@ -53,6 +53,7 @@ def ingest_dask(
     progress: Callable[[int], None] | None = None,
     web=None,
     partition_size: int = PARTITION_ARTICLES,
+    on_warning: Callable[[ReadWarning], None] | None = None,
 ) -> IngestReport:
     """Analyse articles on Dask workers; store them (`store`), write Parquet partitions (`out_parquet`), or both.
 
@@ -67,7 +68,7 @@ def ingest_dask(
     if out_parquet is not None:
         out_dir = Path(out_parquet).resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
-    tally = Tally(store, on_failure, progress)
+    tally = Tally(store, on_failure, progress, on_warning)
     chunks = chunked(tally.new_articles(read_paths(paths, date=date, web=web)), partition_size)
     with dask_client(scheduler) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

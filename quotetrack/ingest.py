@@ -15,13 +15,13 @@ import stat
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, NamedTuple, TextIO
 
 import yaml
 
 from .datafiles import load_yaml
 from .dates import find_dateline, lexicon, parse_date
-from .models import Article, ReadFailure
+from .models import Article, ReadFailure, ReadWarning, Skipped
 from .textnorm import BadText, decode_bytes, is_markdown_headline, looks_like_html, normalise, parse_html, strip_fences
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused before reading: news articles are far smaller
@@ -29,35 +29,40 @@ FORMATS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
     ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
-# documentation that sits beside articles in a corpus folder; skipped when walking folders, read when named
+# documentation that sits beside articles in a corpus folder: never read as an article
 FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "GUIDELINES", "NOTICE"}
 _MB = 1024 * 1024
 _HEADLINE_MAX_CHARS = 160  # a first line longer than this is a paragraph, not a headline
 _FOOTER_CHARS = 400  # outlets sign their copyright in the last lines
 
-__all__ = ["MAX_FILE_BYTES", "FORMATS", "read_paths", "normalise", "article_from_text", "sample_paths"]
+__all__ = [
+    "MAX_FILE_BYTES", "FORMATS", "read_paths", "input_files", "expected_articles", "normalise", "article_from_text",
+    "sample_paths",
+]
 
 
 def read_paths(
     paths: Iterable[str], date: dt.date | None = None, stdin: TextIO | None = None, web=None
-) -> Iterator[Article | ReadFailure]:
+) -> Iterator[Article | ReadFailure | ReadWarning | Skipped]:
     """Articles from files, folders (recursive, sorted, hidden entries skipped), "-" (stdin) and http(s) URLs (a
     feed's items or a page, read by `web`, a `quotetrack.web.WebReader`: by default one without a store), in order.
 
     `date` overrides every date found in the articles. Files in folders with an unknown extension are skipped;
-    a file named explicitly with one is a failure.
+    a file named explicitly with one is a failure. Warnings come just before the article they are about.
     """
-    for raw in paths:
-        if raw == "-":
+    for item in input_files(paths):
+        if item == "-":
             yield from _read_stdin(stdin or sys.stdin, date)
-        elif raw[:8].lower().startswith(("http://", "https://")):
+        elif isinstance(item, str):  # an http(s) URL
             if web is None:
                 from .web import WebReader
 
                 web = WebReader()
-            yield from web.read(raw, date)
+            yield from web.read(item, date)
+        elif isinstance(item, InputFile):
+            yield from _read_file(item, date)
         else:
-            yield from _read_path(Path(raw), date)
+            yield item
 
 
 def article_from_text(
@@ -75,8 +80,8 @@ def article_from_text(
 
     Given metadata wins over what the text states (header block, YAML front matter, HTML meta tags), which wins
     over what is inferred (first-line headline, dateline, copyright footer). A date that does not parse is ignored;
-    with no date at all the article is kept, published today, with `dated=False`. Raises BadText when there is no
-    text.
+    with no date at all the article is kept with `published=None` (undated), never with an invented date. Raises
+    BadText when there is no text.
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if fmt == "html" or looks_like_html(strip_fences(raw)):
@@ -94,8 +99,7 @@ def article_from_text(
         id=id,
         text=body,
         title=_clean(title) or _clean(found.get("title")),
-        published=published or dt.date.today(),
-        dated=published is not None,
+        published=published,
         source=_clean(source) or _clean(found.get("source")) or _footer_source(footer + "\n" + body[-_FOOTER_CHARS:]),
         url=_clean(url) or _clean(found.get("url")),
         path=path,
@@ -112,32 +116,89 @@ def sample_paths() -> list[Path]:
 # --- files and folders -------------------------------------------------------------------------------------------
 
 
-def _read_path(path: Path, date: dt.date | None) -> Iterator[Article | ReadFailure]:
+class InputFile(NamedTuple):
+    path: Path
+    info: os.stat_result
+    in_folder: bool  # found by walking a folder, not named
+
+
+def is_url(raw: str) -> bool:
+    return raw[:8].lower().startswith(("http://", "https://"))
+
+
+def input_files(paths: Iterable[str]) -> Iterator[InputFile | ReadFailure | Skipped | str]:
+    """What reading `paths` will read, without reading it: each file with its stat, "-" for stdin and URLs as
+    given, and what is
+    refused (ReadFailure) or passed over as not an article (Skipped), in order.
+
+    Documentation (README.md, LICENSE …) and sidecar files (`001.entities.json` beside `001.txt`) are passed over
+    whether named or found in a folder, so a shell glob over a corpus reads its articles only. A symlink found in a
+    folder must stay inside the folder given.
+    """
+    for raw in paths:
+        if raw == "-" or is_url(raw):
+            yield raw
+            continue
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except OSError as error:
+            yield ReadFailure(str(path), _os_reason(path, error))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, info, os.path.realpath(path), ancestors=())
+        elif skip := _not_an_article(path):
+            yield Skipped(str(path), skip)
+        elif path.suffix.lower() not in FORMATS:
+            yield ReadFailure(str(path), f"unsupported format {path.suffix.lower() or '(no extension)'}")
+        else:
+            yield InputFile(path, info, in_folder=False)
+
+
+def expected_articles(paths: Iterable[str]) -> int | None:
+    """How many results (articles and failures) reading `paths` gives, for a progress bar's total: one per file,
+    one per record of a JSON or JSON lines file; only those files are opened. None when stdin is read."""
+    total = 0
+    for item in input_files(paths):
+        if isinstance(item, str):  # stdin or a URL: unknown until read
+            return None
+        if isinstance(item, ReadFailure):
+            total += 1
+        elif isinstance(item, InputFile):
+            total += _records_in(item)
+    return total
+
+
+def _records_in(item: InputFile) -> int:
+    if FORMATS[item.path.suffix.lower()] not in ("json", "jsonl") or item.info.st_size > MAX_FILE_BYTES:
+        return 1
     try:
-        info = path.stat()
-    except OSError as error:
-        yield ReadFailure(str(path), _os_reason(path, error))
-        return
-    if stat.S_ISDIR(info.st_mode):
-        yield from _walk(path, info, date, ancestors=())
-    elif path.suffix.lower() not in FORMATS:
-        yield ReadFailure(str(path), f"unsupported format {path.suffix.lower() or '(no extension)'}")
-    else:
-        yield from _read_file(path, info, date)
+        data = item.path.read_bytes()
+        if FORMATS[item.path.suffix.lower()] == "jsonl":
+            return sum(1 for line in data.splitlines() if line.strip())
+        loaded = json.loads(data)
+    except (OSError, ValueError, RecursionError):
+        return 1
+    return len(loaded) if isinstance(loaded, list) else 1
 
 
-def _walk(folder: Path, info: os.stat_result, date: dt.date | None, ancestors: tuple):
-    """Depth first in name order; `ancestors` (device, inode) pairs catch folder symlinks that lead back up."""
+def _walk(folder: Path, info: os.stat_result, root: str, ancestors: tuple):
+    """Depth first in name order. `root` is the real path of the folder given: no symlink leads out of it;
+    `ancestors` (device, inode) pairs catch folder symlinks that lead back up."""
     ancestors = ancestors + ((info.st_dev, info.st_ino),)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
         yield ReadFailure(str(folder), _os_reason(folder, error))
         return
+    names = {entry.name.lower() for entry in entries}
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
+        if entry.is_symlink() and not _inside(os.path.realpath(path), root):
+            yield ReadFailure(str(path), f"symlink leads out of the folder being read (to {os.path.realpath(path)})")
+            continue
         supported = path.suffix.lower() in FORMATS
         try:
             info = path.stat()
@@ -149,19 +210,35 @@ def _walk(folder: Path, info: os.stat_result, date: dt.date | None, ancestors: t
             if (info.st_dev, info.st_ino) in ancestors:
                 yield ReadFailure(str(path), "symlink loop (leads back to a folder being read)")
             else:
-                yield from _walk(path, info, date, ancestors)
-        elif supported and not _is_sidecar(path, entries) and path.stem.upper() not in FOLDER_DOCS:
-            yield from _read_file(path, info, date, in_folder=True)
+                yield from _walk(path, info, root, ancestors)
+        elif skip := _not_an_article(path, names) or (None if supported else "unsupported format"):
+            yield Skipped(str(path), skip)
+        else:
+            yield InputFile(path, info, in_folder=True)
 
 
-def _is_sidecar(path: Path, entries) -> bool:
-    """`001.entities.json` beside `001.txt` is data about that article (annotations, metadata), not an article."""
+def _inside(real_path: str, root: str) -> bool:
+    return real_path == root or real_path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+_ARTICLE_EXTENSIONS = [ext for ext, fmt in FORMATS.items() if fmt in ("txt", "md", "html")]
+
+
+def _not_an_article(path: Path, names: set[str] | None = None) -> str | None:
+    """Why a file is not an article: documentation beside the articles, or a sidecar holding data about one
+    (`001.entities.json` beside `001.txt`). `names`: the lower-cased names in its folder, when already listed."""
+    if path.stem.upper() in FOLDER_DOCS:
+        return "documentation"
     stem, dot, _tag = path.stem.partition(".")
-    if not dot or FORMATS.get(path.suffix.lower()) not in ("json", "jsonl"):
-        return False
-    return any(
-        Path(e.name).stem == stem and FORMATS.get(Path(e.name).suffix.lower()) in ("txt", "md", "html") for e in entries
-    )
+    if dot and FORMATS.get(path.suffix.lower()) in ("json", "jsonl"):
+        siblings = [stem + ext for ext in _ARTICLE_EXTENSIONS]
+        if names is not None:
+            beside = any(name.lower() in names for name in siblings)
+        else:
+            beside = any(path.with_name(name).exists() for name in siblings)
+        if beside:
+            return "sidecar annotations"
+    return None
 
 
 def _os_reason(path: Path, error: OSError) -> str:
@@ -174,11 +251,10 @@ def _os_reason(path: Path, error: OSError) -> str:
     return f"cannot read ({error.strerror or error})"
 
 
-def _read_file(
-    path: Path, info: os.stat_result, date: dt.date | None, in_folder: bool = False
-) -> Iterator[Article | ReadFailure]:
-    """`in_folder`: found while walking a folder, so a JSON file holding no articles (a gold file, a config) is
+def _read_file(item: InputFile, date: dt.date | None) -> Iterator[Article | ReadFailure | ReadWarning]:
+    """A file found in a folder (`in_folder`) that is a JSON file holding no articles (a gold file, a config) is
     skipped like any other non-article file instead of failing the batch."""
+    path, info = item.path, item.info
     name = str(path)
     if not stat.S_ISREG(info.st_mode):
         yield ReadFailure(name, f"not a regular file ({_file_kind(info.st_mode)})")
@@ -192,7 +268,7 @@ def _read_file(
     except OSError as error:
         yield ReadFailure(name, _os_reason(path, error))
         return
-    yield from _read_data(data, name, path.stem, FORMATS[path.suffix.lower()], date, skip_non_articles=in_folder)
+    yield from _read_data(data, name, path.stem, FORMATS[path.suffix.lower()], date, in_folder=item.in_folder)
 
 
 def _file_kind(mode: int) -> str:
@@ -205,7 +281,7 @@ def _too_large(size: int) -> str:
     return f"file too large ({size / _MB:.1f} MB > {MAX_FILE_BYTES / _MB:g} MB)"
 
 
-def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | ReadFailure]:
+def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | ReadFailure | ReadWarning]:
     """Bytes from the binary buffer when there is one, so stdin gets the same encoding detection as files."""
     try:
         buffer = getattr(stdin, "buffer", None)
@@ -220,29 +296,37 @@ class NotArticles(BadText):
     """A JSON file none of whose records is an article."""
 
 
-def _read_data(data: bytes, name: str, stem: str, fmt: str | None, date: dt.date | None, skip_non_articles=False):
-    """One file's (or stdin's) bytes → its articles; every problem becomes a ReadFailure."""
+def _read_data(data: bytes, name: str, stem: str, fmt: str | None, date: dt.date | None, in_folder: bool = False):
+    """One file's (or stdin's) bytes → its articles; every problem becomes a ReadFailure. A JSON file found in a
+    folder with no article in it is data beside the articles (a gold file, a config): Skipped."""
     if not data:
-        if not (skip_non_articles and fmt in ("json", "jsonl")):  # zero records in a folder: nothing to read
+        if in_folder and fmt in ("json", "jsonl"):
+            yield Skipped(name, "JSON without articles")
+        else:
             yield ReadFailure(name, "empty file")
         return
     if len(data) > MAX_FILE_BYTES:
         yield ReadFailure(name, _too_large(len(data)))
         return
+    warnings: list[str] = []
     try:
-        text = decode_bytes(data)
+        text = decode_bytes(data, warnings.append)
         if not text.strip():
             raise BadText("no text (only whitespace)")
         fmt = fmt or _sniff_format(text)
-        if fmt in ("json", "jsonl"):
-            yield from _read_records(text, name, stem, fmt, date)
-        else:
-            yield article_from_text(text, stem, path=name, date=date, fmt=fmt)
+        results = list(_read_records(text, name, stem, fmt, date) if fmt in ("json", "jsonl") else
+                       [article_from_text(text, stem, path=name, date=date, fmt=fmt)])
+    except NotArticles as problem:
+        yield Skipped(name, "JSON without articles") if in_folder else ReadFailure(name, str(problem))
+        return
     except BadText as problem:
-        if not (skip_non_articles and isinstance(problem, NotArticles)):
-            yield ReadFailure(name, str(problem))
+        yield ReadFailure(name, str(problem))
+        return
     except RecursionError:  # JSON nested thousands deep
         yield ReadFailure(name, "too deeply nested to read")
+        return
+    yield from (ReadWarning(name, warning) for warning in warnings)
+    yield from results
 
 
 def _sniff_format(text: str) -> str:
@@ -261,7 +345,7 @@ def _sniff_format(text: str) -> str:
 _NO_TEXT = "has no 'text' or 'body'"
 
 
-def _read_records(text: str, name: str, stem: str, fmt: str, date: dt.date | None):
+def _read_records(text: str, name: str, stem: str, fmt: str, date: dt.date | None) -> list:
     if fmt == "json":
         try:
             loaded = json.loads(text)
@@ -277,7 +361,7 @@ def _read_records(text: str, name: str, stem: str, fmt: str, date: dt.date | Non
     results = [_record_result(record, number, name, stem, date) for number, record in numbered]
     if results and not any(isinstance(r, Article) for r in results) and all(_NO_TEXT in r.reason for r in results):
         raise NotArticles(f"none of its {len(results)} records has 'text' or 'body'")
-    yield from results
+    return results
 
 
 def _record_result(record: object, number: int, name: str, stem: str, date: dt.date | None):

@@ -7,9 +7,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 
 STATEMENT_KINDS = ("direct", "mixed", "indirect")
 STANCES = ("support", "oppose", "neutral")
+STANCE_MEASURES = ("mean_score", *STANCES, "n")  # what a speaker × counterpart cell can show
 
 
 @dataclass(frozen=True)
@@ -19,12 +21,16 @@ class Article:
     id: str  # external id: file stem, or a JSON record's `id` (the `article` field of extract-jsonl)
     text: str  # normalised body; what `ingest` stores and offsets point into
     title: str | None = None
-    published: date | None = None
-    dated: bool = True  # False when no date was found and `published` is the ingest day
+    published: date | None = None  # None when no date is known: never an invented one
     source: str | None = None  # outlet, e.g. "La Milano"
     url: str | None = None
     path: str | None = None  # where it was read from, for messages
     author: str | None = None  # byline, where the article states one
+
+    @property
+    def dated(self) -> bool:
+        """Whether the publication date is known (a role such as "il premier" is resolved on that day)."""
+        return self.published is not None
 
     @property
     def uid(self) -> str:
@@ -33,14 +39,37 @@ class Article:
 
 
 @dataclass(frozen=True)
-class ReadFailure:
-    """A file or record that could not be read; `reason` is one human sentence."""
+class ReadNote:
+    """What reading says about a file or record instead of (or besides) an article: where, and one sentence."""
 
     path: str
     reason: str
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class ReadFailure(ReadNote):
+    """A file or record that could not be read."""
+
+
+class ReadWarning(ReadNote):
+    """Something to tell about a file that was read all the same (a few bytes that are not UTF-8, replaced)."""
+
+
+class Skipped(ReadNote):
+    """A file passed over as not an article; `reason` is a short kind ("documentation", "sidecar annotations")."""
+
+
+def skipped_summary(skipped: list[Skipped]) -> str:
+    """One line for every file passed over: how many, of which kinds, with an example of each."""
+    kinds: dict[str, list[str]] = {}
+    for item in skipped:
+        kinds.setdefault(item.reason, []).append(item.path)
+    parts = [f"{len(paths)} {reason} ({Path(paths[0]).name}{', …' if len(paths) > 1 else ''})"
+             for reason, paths in kinds.items()]
+    files = "1 file that is not an article" if len(skipped) == 1 else f"{len(skipped)} files that are not articles"
+    return f"skipped {files}: {'; '.join(parts)}"
 
 
 @dataclass(frozen=True)

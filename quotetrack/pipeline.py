@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from .analysis import Document, Engine, get_engine
 from .kb import KnowledgeBase, default_kb
 from .lang import get as get_language
-from .models import Article, Statement
+from .models import Article, Statement, skipped_summary
 
 
 @dataclass(frozen=True)
@@ -77,24 +77,26 @@ class IngestReport:
     failed: int = 0
     statements: int = 0
     failures: list = field(default_factory=list)  # ReadFailure
+    skipped: list = field(default_factory=list)  # Skipped: files passed over as not articles
 
     def summary(self) -> str:
-        return (
+        counts = (
             f"articles: {self.new} new, {self.already_stored} already stored, {self.failed} failed; "
             f"statements found: {self.statements}"
         )
+        return f"{skipped_summary(self.skipped)}\n{counts}" if self.skipped else counts
 
 
 def extract_records(paths: Iterable[str], engine: Engine | None = None, kb: KnowledgeBase | None = None, date=None):
-    """extract-jsonl records (dicts) of the articles under `paths`, or ReadFailure for what could not be read."""
+    """extract-jsonl records (dicts) of the articles under `paths`, and what reading said on the way: ReadFailure
+    for what could not be read, ReadWarning, Skipped for files that are not articles."""
     from .ingest import read_paths
-    from .models import ReadFailure
 
-    failures: list[ReadFailure] = []
+    failures: list = []
 
     def articles():
         for item in read_paths(paths, date=date):
-            if isinstance(item, ReadFailure):
+            if not isinstance(item, Article):
                 failures.append(item)
             else:
                 yield item

@@ -6,6 +6,7 @@ written by a newer quotetrack is refused rather than misread.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -222,6 +223,65 @@ def connect(path: Path) -> sqlite_utils.Database:
     return db
 
 
+def connect_read_only(path: Path) -> sqlite_utils.Database:
+    """A connection that cannot change the file: no table created, journal mode left as it is (SQLite's mode=ro).
+
+    A WAL database in a folder where its shared-memory file cannot be created is opened as immutable: no process can
+    be writing to it then, since writers need that file too.
+    """
+    path = Path(path).resolve()
+    uri = path.as_uri()  # percent-encodes '?', '#' and newlines in the name
+    try:
+        conn = _opened_uri(f"{uri}?mode=ro")
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc) or not _frozen(path):
+            raise
+        conn = _opened_uri(f"{uri}?mode=ro&immutable=1")
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA cache_size = -65536")
+    return db
+
+
+def _frozen(path: Path) -> bool:
+    """Whether nobody can be changing the file: its folder takes no new file (no -wal, no -shm) and no -wal holds
+    changes not yet in the database."""
+    wal = path.with_name(path.name + "-wal")
+    return not os.access(path.parent, os.W_OK) and (not wal.exists() or wal.stat().st_size == 0)
+
+
+def _opened_uri(uri: str) -> sqlite3.Connection:
+    """A connection that has read the schema: SQLite opens files lazily, so problems show up here, not later."""
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def check_readable(db: sqlite_utils.Database, path: Path) -> None:
+    """Refuse, in one sentence, a file the queries cannot read: another program's database, or a newer schema."""
+    # one statement, so one snapshot: a writer creating the tables meanwhile cannot make them look foreign
+    found, tables = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    if found == 0 and not tables:
+        raise StoreError(f"{path}: empty database — run quotetrack ingest first")
+    if found == 0:
+        raise StoreError(f"{path}: not a quotetrack database (no quotetrack tables in it)")
+    _refuse_newer(found, path)
+
+
+def _refuse_newer(found: int, path: Path) -> None:
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: database schema version {found} is newer than this quotetrack supports "
+            f"({CURRENT_VERSION}); upgrade quotetrack to open it"
+        )
+
+
 def version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
@@ -229,22 +289,25 @@ def version(db: sqlite_utils.Database) -> int:
 def migrate(db: sqlite_utils.Database, path: Path) -> int:
     """Bring the schema to CURRENT_VERSION; returns the version the file had before."""
     found = version(db)
-    if found > CURRENT_VERSION:
-        raise StoreError(
-            f"{path}: database schema version {found} is newer than this quotetrack supports "
-            f"({CURRENT_VERSION}); upgrade quotetrack to open it"
-        )
+    _refuse_newer(found, path)
     if 0 < found < CURRENT_VERSION:
-        backup = path.with_name(f"{path.name}.bak-v{found}")
-        target = sqlite3.connect(str(backup))
-        try:
-            db.conn.backup(target)
-        finally:
-            target.close()
+        _backup(db, path.with_name(f"{path.name}.bak-v{found}"))
     for number, migration in enumerate(MIGRATIONS, start=1):
         if number > found:
             write(db, lambda: _apply(db, number, migration), path)
     return found
+
+
+def _backup(db: sqlite_utils.Database, backup: Path) -> None:
+    """A copy of the database, written under a name of its own and then renamed: two processes opening the same old
+    file at once (a writer and a query, say) each write whole copies instead of one file together."""
+    partial = backup.with_name(f"{backup.name}.{os.getpid()}.partial")
+    target = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, backup)
 
 
 def _apply(db: sqlite_utils.Database, number: int, migration: Callable[[sqlite_utils.Database], None]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
@@ -46,26 +47,53 @@ class AddResult:
 
 
 class Store:
-    """One SQLite database file. Open it, `add` articles, query it through `.db` or `quotetrack.query`."""
+    """One SQLite database file. Open it, `add` articles, query it through `.db` or `quotetrack.query`.
 
-    def __init__(self, path: str | Path, kb: KnowledgeBase | None = None, create: bool = True):
+    `read_only=True` (what the query commands use) never changes the file: no table is created, the journal mode is
+    left alone, and a read-only file can be read. Only an older quotetrack schema is upgraded first (with a backup),
+    when the file can be written.
+    """
+
+    def __init__(self, path: str | Path, kb: KnowledgeBase | None = None, create: bool = True, read_only: bool = False):
         self.path = Path(path)
         if not self.path.exists():
-            if not create:
+            if read_only or not create:
                 raise StoreError(f"no database at {self.path} — run quotetrack ingest first")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror or exc})") from None
         elif self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
         self.kb = kb or default_kb()
         try:
-            self.db: sqlite_utils.Database = schema.connect(self.path)
-            self.migrated_from = schema.migrate(self.db, self.path)
+            if read_only:
+                self.db: sqlite_utils.Database = self._read_only()
+                self.migrated_from = schema.CURRENT_VERSION
+            else:
+                self.db = schema.connect(self.path)
+                self.migrated_from = schema.migrate(self.db, self.path)
         except StoreError:
             self._close_quietly()
             raise
         except Exception as exc:  # sqlite3.DatabaseError for a file that is not SQLite, and the like
             self._close_quietly()
+            if "readonly" in str(exc) and not read_only:
+                raise StoreError(f"{self.path}: read-only database (cannot store articles in it)") from exc
             raise StoreError(f"{self.path}: cannot open as a quotetrack database ({exc})") from exc
+
+    def _read_only(self) -> sqlite_utils.Database:
+        db = schema.connect_read_only(self.path)
+        if 0 < schema.version(db) < schema.CURRENT_VERSION:  # quotetrack's own older schema
+            db.close()
+            Store(self.path, self.kb, create=False).close()  # migrates, keeping a backup copy
+            db = schema.connect_read_only(self.path)
+        try:
+            schema.check_readable(db, self.path)
+        except StoreError:
+            db.close()
+            raise
+        return db
 
     def has_article(self, uid: str) -> bool:
         """Whether an article with this `Article.uid` is stored, so callers can skip analysing it again."""
@@ -119,10 +147,15 @@ class Store:
 
     def _insert_chunk(self, chunk: list[tuple[Article, list[Statement]]]):
         """Store a chunk in one savepoint; if an article fails, redo it article by article so the ones before it
-        are kept. (A savepoint per article costs a full-text index flush each: the common case takes one.)"""
+        are kept. (A savepoint per article costs a full-text index flush each: the common case takes one.)
+
+        A problem of the database itself (disk full, I/O error, read-only file) is no article's fault: it ends the
+        transaction, and what earlier transactions stored stays."""
         try:
             with self.db.atomic():
                 return [self._insert(article, statements) for article, statements in chunk], None
+        except sqlite3.OperationalError:
+            raise
         except Exception:
             self._entity_ids = {}  # rolled back with the savepoint
         stored: list[AddResult] = []
@@ -130,6 +163,8 @@ class Store:
             try:
                 with self.db.atomic():  # a savepoint: a failing article leaves no trace
                     stored.append(self._insert(article, statements))
+            except sqlite3.OperationalError:
+                raise
             except Exception as exc:
                 return stored, (article, exc)
         return stored, None

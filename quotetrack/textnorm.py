@@ -10,6 +10,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from typing import Callable
 
 from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag,
                  XMLParsedAsHTMLWarning)
@@ -45,10 +46,12 @@ _BOMS = (
 _MAX_CONTROL_SHARE = 0.02
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a text file: BOMs, UTF-16 without BOM (by its NUL pattern), strict UTF-8, then cp1252 and a guess.
+def decode_bytes(data: bytes, warn: Callable[[str], None] | None = None) -> str:
+    """Decode a text file: BOMs, UTF-16 without BOM (by its NUL pattern), UTF-8, then cp1252 and a guess.
 
-    Raises BadText for binary data (magic numbers, NUL bytes, control characters) and undecodable bytes.
+    UTF-8 text with a few bytes that are not UTF-8 (a stray byte appended, a damaged character) stays UTF-8: the bad
+    bytes become U+FFFD and `warn` is told, instead of the whole file turning to cp1252 mojibake. Raises BadText for
+    binary data (magic numbers, NUL bytes, control characters) and undecodable bytes.
     """
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -61,12 +64,40 @@ def decode_bytes(data: bytes) -> str:
         return _checked(_decode(data, bomless))
     if b"\x00" in data:
         raise BadText("binary file (contains NUL bytes)")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return _checked(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    return _checked(_guess(data))
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, bad = mostly_utf8
+        if warn:
+            warn(f"{bad} invalid UTF-8 sequence{'s' if bad > 1 else ''} (the first at byte {first_bad}) "
+                 "replaced by U+FFFD")
+        return _checked(text)
+    try:
+        return _checked(data.decode("cp1252"))
+    except UnicodeDecodeError:
+        return _checked(_guess(data))
+
+
+# a character of two, three or four bytes in valid UTF-8 (no overlong forms, no surrogates)
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text decoded as UTF-8 with replacement, and how many bad spans were replaced, when the file's other
+    non-ASCII bytes are valid UTF-8 characters that outnumber the bad spans; None for a legacy 8-bit file (where
+    accented letters are lone bytes, hardly ever valid UTF-8)."""
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return (text, bad) if bad < good else None
 
 
 def _decode(data: bytes, encoding: str) -> str:
@@ -115,11 +146,13 @@ def _checked(text: str) -> str:
 
 # a fence line is three backticks or tildes and an optional info string (CommonMark), e.g. "```html" or "```("
 _FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[^`\n]*$\n?", re.MULTILINE)
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# Every pattern here runs in time linear in the text (bench/linearity.py): a span stops at the next marker of its
+# kind, so no failed attempt rescans what the next attempt reads again.
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)  # closing #s are cut by _heading_text
 # emphasis needs a non-space right inside the markers, so "5 * 3" and snake_case stay as they are
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?\*?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)+?_?)(?<=\S)__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_HTML_TAG = re.compile(r"<(?:p|div|br|html|body|article|h[1-6]|li|section)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:p|div|br|html|body|article|h[1-6]|li|section)\b[^<>]*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -136,10 +169,18 @@ def strip_markdown(text: str) -> str:
     """Remove heading marks and emphasis (`# x`, `**x**`, `__x__`, `*x*`), keeping the words."""
     # most news text has none of the marks: looking for them is much cheaper than running the patterns
     if "#" in text:
-        text = _HEADING.sub(r"\1", text)
+        text = _HEADING.sub(_heading_text, text)
     if "**" in text or "__" in text:
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     return _EMPHASIS.sub(r"\1", text) if "*" in text else text
+
+
+def _heading_text(match: re.Match) -> str:
+    """A heading's words without the optional closing #s (`# Titolo ##` → `Titolo`), cut with str methods: a
+    pattern for them would rescan long runs of spaces at every position."""
+    text = match.group(1).rstrip(" \t")
+    words = text.rstrip("#")
+    return words.rstrip(" \t") if words != text and words[-1:] in (" ", "\t") else text
 
 
 def is_markdown_headline(line: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from quotetrack import ingest
 from quotetrack.ingest import read_paths
-from quotetrack.models import Article, ReadFailure
+from quotetrack.models import Article, ReadFailure, Skipped
 
 NOISE = random.Random(7).randbytes(4000)  # random bytes: NULs among them
 HIGH_NOISE = bytes(b | 0x80 for b in random.Random(3).randbytes(3000))  # no NULs, not UTF-8, no legacy text
@@ -111,7 +111,7 @@ def test_a_json_file_of_non_articles_named_explicitly_is_one_failure_not_one_per
 def test_an_explicit_unknown_extension_is_unsupported_but_skipped_inside_folders(tmp_path):
     (tmp_path / "buono.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "scheda.pdf").write_bytes(b"%PDF-1.4")
-    assert [type(r) for r in read_paths([str(tmp_path)])] == [Article]
+    assert list(read_paths([str(tmp_path)]))[1:] == [Skipped(str(tmp_path / "scheda.pdf"), "unsupported format")]
     [failure] = read_paths([str(tmp_path / "scheda.pdf")])
     assert failure.reason == "unsupported format .pdf"
 
@@ -144,3 +144,42 @@ def test_symlink_loops_are_failures_not_endless_walks(tmp_path):
     articles, failures = read_batch(tmp_path, "altro.txt", GOOD)
     assert len(articles) == 2
     assert sorted(f.reason.split(" (")[0] for f in failures) == ["symlink loop", "symlink loop"]
+
+
+def test_a_symlink_cannot_lead_out_of_the_folder_being_read(tmp_path):
+    outside = tmp_path / "fuori"
+    outside.mkdir()
+    (outside / "segreto.txt").write_text("Questo testo sta fuori dalla cartella letta.", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    (folder / "sotto").mkdir(parents=True)
+    (folder / "buono.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink(outside, folder / "scorciatoia")  # a folder link out
+    os.symlink(outside / "segreto.txt", folder / "sotto" / "copia.txt")  # a file link out
+    os.symlink(folder / "buono.txt", folder / "sotto" / "stesso.txt")  # a link that stays inside is read
+    articles, failures = split(read_paths([str(folder)]))
+    assert [a.text for a in articles] == [GOOD, GOOD]
+    assert sorted(f.reason for f in failures) == [
+        f"symlink leads out of the folder being read (to {outside})",
+        f"symlink leads out of the folder being read (to {outside / 'segreto.txt'})",
+    ]
+    assert [a.text for a in read_paths([str(folder / "scorciatoia")])] == [  # named, it is the user's choice
+        "Questo testo sta fuori dalla cartella letta."]
+
+
+@pytest.mark.parametrize("stray", [b"\xe8", b"\xff\xfe", b"\x80"])
+def test_a_stray_byte_in_utf8_text_is_replaced_with_a_warning_not_read_as_cp1252(tmp_path, stray):
+    text = "Perché la città è già lì: «più forza», disse il sindaco."
+    path = tmp_path / "quasi.txt"
+    path.write_bytes(text.encode("utf-8") + stray)
+    warning, article = read_paths([str(path)])
+    assert article.text.startswith(text) and "Ã" not in article.text and article.text.endswith("\ufffd")
+    assert (warning.path, warning.reason.split(" (")[0]) == (str(path), f"{len(stray)} invalid UTF-8 sequence"
+                                                            + ("s" if len(stray) > 1 else ""))
+
+
+def test_a_legacy_file_with_one_utf8_character_pasted_in_stays_legacy(tmp_path):
+    text = "Perché la città è già lì, più forte di prima, disse il sindaco."
+    path = tmp_path / "vecchio.txt"
+    path.write_bytes(text.encode("cp1252") + " “".encode("utf-8"))
+    [article] = read_paths([str(path)])
+    assert article.text.startswith(text)

@@ -1,7 +1,10 @@
 """The analysing commands end to end: ingest, extract, demo, evaluate --corpus (built-in engine, real SQLite)."""
 import json
+import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -111,3 +114,183 @@ def test_the_cli_starts_without_pandas_or_sqlite_utils():
     code = "import sys, quotetrack.cli; print(sorted({'pandas', 'sqlite_utils', 'torch'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# -- what a new user meets in the first hour (issue 16) ---------------------------------------------------------
+
+UNDATED = "«Le tasse non aumenteranno», ha detto Ursula von der Leyen ai cronisti.\n"
+
+
+def test_an_undated_article_is_stored_without_a_date_and_shown_as_unknown(tmp_path):
+    (tmp_path / "senza-data.txt").write_text(UNDATED, encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert run("ingest", tmp_path / "senza-data.txt", "--db", db, "--engine", "builtin").exit_code == 0
+    [record] = json.loads(run("quotes", "--db", db, "--format", "json").output)
+    assert record["published"] is None
+    assert run("quotes", "--db", db).output.splitlines()[1].startswith("?  ")  # the date column
+    assert json.loads(run("quotes", "--db", db, "--undated", "--format", "json").output) == [record]
+    assert "No statements found." in run("quotes", "--db", db, "--since", "2000-01-01").output
+    # a `date:` header or --date gives the date
+    (tmp_path / "con-data.txt").write_text("date: 2025-03-04\n\n" + UNDATED.replace("tasse", "accise"))
+    (tmp_path / "forzata.txt").write_text(UNDATED.replace("tasse", "bollette"), encoding="utf-8")
+    run("ingest", tmp_path / "con-data.txt", "--db", db, "--engine", "builtin")
+    run("ingest", tmp_path / "forzata.txt", "--db", db, "--engine", "builtin", "--date", "2025-03-05")
+    dates = {r["quote"].split()[1]: r["published"] for r in json.loads(run("quotes", "--db", db, "--format", "json").output)}
+    assert dates == {"bollette": "2025-03-05", "accise": "2025-03-04", "tasse": None}
+
+
+def test_a_shell_glob_over_a_corpus_reads_the_articles_and_says_what_it_skipped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "001.entities.json").write_text('[{"text": "Tajani", "label": "PER", "start": 0, "end": 6}]')
+    (corpus / "README.md").write_text("# Corpus\n\nArticoli di prova, uno per file.\n")
+    (corpus / "LICENSE").write_text("Licenza d'uso del corpus.\n")
+    glob = sorted(str(p) for p in corpus.iterdir())  # what `quotetrack ingest corpus/*` receives from the shell
+    result = run("ingest", *glob, "--db", tmp_path / "q.db", "--engine", "builtin")
+    assert result.exit_code == 0, result.output
+    assert ("skipped 3 files that are not articles: 1 sidecar annotations (001.entities.json); "
+            "2 documentation (LICENSE, …)") in result.output
+    assert "1 new, 0 already stored, 0 failed" in result.output
+
+
+def test_a_mostly_utf8_file_with_a_stray_byte_stays_utf8_with_a_warning(tmp_path):
+    path = tmp_path / "quasi.txt"
+    path.write_bytes(ARTICLE.replace("resta", "è già").encode("utf-8") + b"\xe8\n")
+    result = run("ingest", path, "--db", tmp_path / "q.db", "--engine", "builtin")
+    assert result.exit_code == 0
+    assert f"Warning: {path}: 1 invalid UTF-8 sequence (the first at byte" in result.stderr
+    [text] = sqlite3.connect(tmp_path / "q.db").execute("SELECT text FROM articles").fetchone()
+    assert "è già" in text and "Ã" not in text and text.endswith("\ufffd")
+
+
+def test_help_errors_and_empty_results_read_the_same_everywhere(tmp_path):
+    assert run("-h").exit_code == 0 and run("quotes", "-h").output.startswith("Usage: ")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "manca.txt"), "--format", "table",
+                                      "--engine", "builtin"])
+    assert result.exit_code == 1
+    assert result.stdout == ""  # no table header before (or after) the error
+    assert result.stderr.splitlines() == [f"Error: {tmp_path / 'manca.txt'}: not found", "No statements found."]
+
+
+def test_speakers_and_stance_take_a_limit_and_stance_is_a_matrix(tmp_path):
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "vertice.txt", "--db", db, "--engine", "builtin")
+    assert len(json.loads(run("speakers", "--db", db, "--limit", "1", "--format", "json").output)) == 1
+    matrix = run("stance", "--db", db, "--value", "n").output.splitlines()
+    assert matrix[0].split()[0] == "speaker" and len(matrix) >= 2  # a header of targets, a row per speaker
+    pairs = json.loads(run("stance", "--db", db, "--pairs", "--limit", "1", "--format", "json").output)
+    assert len(pairs) == 1 and set(pairs[0]) == {"speaker", "target", "support", "oppose", "neutral", "n",
+                                                 "mean_score"}
+
+
+def test_quotes_and_extract_name_their_fields_alike_and_invent_no_outlet(tmp_path):
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "vertice.txt", "--db", db, "--engine", "builtin")
+    stored = json.loads(run("quotes", "--db", db, "--format", "json").output)[0]
+    extracted = json.loads(run("extract", tmp_path / "vertice.txt", "--engine", "builtin").output.splitlines()[0])
+    shared = {"article", "quote", "kind", "speaker", "speaker_mention", "cue", "targets"}
+    assert shared <= set(stored) and shared <= set(extracted)
+    assert stored["article"] == extracted["article"] == "vertice"
+    assert stored["source"] is None
+    header, *lines = run("quotes", "--db", db).output.splitlines()
+    column = header.index("source")
+    assert [line[column:].split()[0] for line in lines] == ["?", "?"]  # the file name is not an outlet
+
+
+def test_every_command_that_prints_rows_takes_every_registered_format(tmp_path):
+    from quotetrack.cli.output import FORMATS
+
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "vertice.txt", "--db", db, "--engine", "builtin")
+    commands = [["quotes"], ["speakers"], ["stance"], ["stance", "--pairs"]]
+    for name in FORMATS:
+        for command in commands:
+            result = run(*command, "--db", db, "--format", name)
+            assert result.exit_code == 0 and result.stdout.strip(), (command, name, result.output)
+        result = run("extract", tmp_path / "vertice.txt", "--engine", "builtin", "--format", name)
+        assert result.exit_code == 0 and "Ursula von der Leyen" in result.stdout, (name, result.output)
+    csv_stance = run("stance", "--db", db, "--pairs", "--format", "csv").stdout
+    assert all(len(value.split(".")[-1]) <= 3 for value in csv_stance.replace("\n", ",").split(",")
+               if value.lstrip("-").replace(".", "", 1).isdigit())  # no float noise: at most 3 decimals
+
+
+def test_escape_sequences_in_articles_and_file_names_never_reach_the_terminal(tmp_path):
+    hostile = ("«Votate \x1b]0;pwned\x07 per noi \x1b[2J adesso», ha detto Antonio Tajani ai cronisti.\n"
+               + ARTICLE)  # enough text around the three control characters not to look binary
+    (tmp_path / "ostile.txt").write_text(hostile, encoding="utf-8")
+    bad_name = tmp_path / "rotto\n\x1b[31mrosso.txt"
+    bad_name.write_bytes(b"")
+    db = tmp_path / "q.db"
+    result = run("ingest", tmp_path, "--db", db, "--engine", "builtin")
+    assert "\x1b" not in result.output
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert error == f"Error: {tmp_path}/rotto\\n\\x1b[31mrosso.txt: empty file"  # one line, escaped
+    for fmt in ("table", "json", "jsonl"):
+        shown = run("quotes", "--db", db, "--format", fmt).output
+        assert "Votate" in shown and "\x1b" not in shown and "\x07" not in shown, fmt
+    assert "\x1b" not in run("extract", tmp_path / "ostile.txt", "--engine", "builtin", "--format", "table").output
+    assert "\x1b" not in run("quotes", "--db", tmp_path / "non\x1b[2Jesiste.db").output
+
+
+def test_a_kb_alias_given_at_ingest_finds_the_speaker_later(tmp_path):
+    kb = tmp_path / "persone.yaml"
+    kb.write_text("entities:\n  - name: Lucia Ferraresi\n    aliases: [Ferraresi, la Ferraresi, L. Ferraresi]\n")
+    (tmp_path / "a.txt").write_text("«Il porto riaprirà presto», ha detto Lucia Ferraresi.\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "a.txt", "--db", db, "--engine", "builtin", "--kb", kb)
+    found = json.loads(run("quotes", "--db", db, "--speaker", "L. Ferraresi", "--format", "json").output)
+    assert [r["speaker"] for r in found] == ["Lucia Ferraresi"]
+
+
+def test_the_progress_bar_knows_its_total_and_nothing_is_printed_onto_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"v{n}.txt").write_text(ARTICLE.replace("vertice", f"vertice numero {n}"), encoding="utf-8")
+    (corpus / "feed.jsonl").write_text('{"text": "«Uno», ha detto Rossi."}\n\n{"text": "«Due», ha detto Rossi."}\n')
+    (corpus / "vuoto.txt").write_bytes(b"")  # a failure counts as done too
+    result = subprocess.run(  # a process of its own: the engine line is said once per process
+        [sys.executable, "-m", "quotetrack", "ingest", str(corpus), "--db", str(tmp_path / "q.db"), "--engine",
+         "builtin", "--progress"], capture_output=True)
+    stderr = result.stderr.decode("utf-8")  # as bytes: text mode would turn the bar's \r into \n
+    lines = stderr.split("\n")
+    assert lines[0] == "engine: builtin"  # said before the bar starts, on a line of its own
+    frames = [frame for line in lines[1:] for frame in line.split("\r") if "%|" in frame]
+    assert frames[0].lstrip().startswith("0%") and "0/6" in frames[0]
+    assert frames[-1].lstrip().startswith("100%") and "6/6" in frames[-1]
+    assert f"\rError: {corpus / 'vuoto.txt'}: empty file\n" in stderr  # the bar cleared, not written onto
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_csv_to_a_terminal_is_escaped_and_csv_to_a_file_is_exact(tmp_path):
+    import os
+    import pty
+
+    hostile = "«Votate \x1b[2J per noi», ha detto Antonio Tajani ai cronisti.\n" + ARTICLE
+    (tmp_path / "ostile.txt").write_text(hostile, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "ostile.txt", "--db", db, "--engine", "builtin")
+    assert "Votate \x1b[2J per noi" in run("quotes", "--db", db, "--format", "csv").stdout  # a file: exact
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "quotetrack", "quotes", "--db", str(db), "--format", "csv"],
+                          stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    shown = b""
+    while chunk := _read_some(leader):
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert b"Votate \\x1b[2J per noi" in shown and b"\x1b" not in shown
+
+
+def _read_some(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the terminal's other end is closed and everything has been read
+        return b""

@@ -545,7 +545,7 @@ def test_digest_command_default_output_is_next_to_the_db(db):
 
 @pytest.mark.parametrize("args, message", [
     (["--week", "../../etc/passwd"], "is not an ISO week"),
-    (["--from", "2026-11-10"], "--from and --to go together"),
+    (["--from", "2026-11-10"], "--since and --until go together"),
     (["--from", "2026-11-10", "--to", "2026-11-01"], "ends (2026-11-01) before it starts"),
     (["--all", "--week", W47], "--all writes every week"),
 ])

@@ -13,8 +13,8 @@ from quotetrack.extract import extract_statements
 from quotetrack.models import Article
 
 
-def extract(text: str, published: date | None = date(2025, 3, 20), dated: bool = True):
-    article = Article("t", text, published=published, dated=dated)
+def extract(text: str, published: date | None = date(2025, 3, 20)):
+    article = Article("t", text, published=published)
     statements = extract_statements(analyse(article))
     for s in statements:
         assert text[s.start : s.end] == s.quote
@@ -210,7 +210,7 @@ def test_a_bare_title_is_the_person_the_article_introduced_with_it():
 
 def test_an_undated_article_prefers_the_person_it_introduces():
     text = "Il premier ha detto che la manovra è pronta. Il premier Luigi Serra ha parlato a Milano."
-    assert one(text, published=None, dated=False).speaker == "Luigi Serra"
+    assert one(text, published=None).speaker == "Luigi Serra"
 
 
 def test_null_subject_carries_the_last_speaker():

@@ -4,11 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from quotetrack.ingest import article_from_text, normalise, read_paths, sample_paths
 from quotetrack.models import Article
+from quotetrack.textnorm import strip_markdown
 
 BODY = "Il vertice si è chiuso in serata.\n«Siamo soddisfatti», ha detto Tajani."
 
@@ -113,7 +115,9 @@ def test_folders_are_read_recursively_sorted_skipping_hidden_and_unknown_files(t
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("No.", encoding="utf-8")
     (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    assert [a.text for a in read_paths([str(tmp_path)])] == ["Uno.", "Tre.", "Due."]
+    items = list(read_paths([str(tmp_path)]))
+    assert [a.text for a in items if isinstance(a, Article)] == ["Uno.", "Tre.", "Due."]
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Article", "Skipped"]  # foto.jpg
 
 
 # --- normalisation -------------------------------------------------------------------------------------------------
@@ -128,6 +132,18 @@ def test_normalise_is_nfc_and_idempotent():
     decomposed = "perche\u0301 cosi\u0300"
     assert normalise(decomposed) == "perché così"
     assert normalise(normalise(decomposed)) == normalise(decomposed)
+
+
+@pytest.mark.parametrize("markdown, text", [
+    ("# Titolo ##", "Titolo"), ("## Titolo#", "Titolo#"), ("# ###", "###"), ("# Titolo  \t", "Titolo"),
+    ("**grassetto** e __sottolineato__", "grassetto e sottolineato"), ("***tutti e due***", "tutti e due"),
+    ("*corsivo*, 5 * 3 e snake_case", "corsivo, 5 * 3 e snake_case"),
+    ("**aperto e mai chiuso *e __altro", "**aperto e mai chiuso *e __altro"),
+    ("# Titolo" + " " * 5000 + "fine", "Titolo" + " " * 5000 + "fine"),  # a run of spaces: read once, not per space
+])
+def test_markdown_marks_are_removed_and_unclosed_ones_kept(markdown, text):
+    """The patterns behind this run in linear time (bench/linearity.py: unclosed_emphasis, heading_spaces)."""
+    assert strip_markdown(markdown) == text
 
 
 def test_code_fences_are_removed_and_html_inside_them_is_parsed():
@@ -161,9 +177,9 @@ def test_a_date_in_the_middle_of_a_sentence_is_not_a_dateline():
     assert article.dated is False
 
 
-def test_an_undated_article_is_kept_published_today_and_flagged():
+def test_an_undated_article_keeps_no_invented_date():
     article = article_from_text("Testo senza data.", "x")
-    assert (article.published, article.dated) == (dt.date.today(), False)
+    assert (article.published, article.dated) == (None, False)
 
 
 def test_an_unparseable_header_or_record_date_keeps_the_article_undated(tmp_path):
@@ -171,7 +187,7 @@ def test_an_unparseable_header_or_record_date_keeps_the_article_undated(tmp_path
     (tmp_path / "b.json").write_text('{"text": "Testo.", "date": "2025-02-30"}', encoding="utf-8")
     results = list(read_paths([str(tmp_path)]))
     assert [type(r) for r in results] == [Article, Article]
-    assert [r.dated for r in results] == [False, False]
+    assert [(r.published, r.dated) for r in results] == [(None, False), (None, False)]
 
 
 def test_the_date_argument_overrides_every_date_found(tmp_path):
@@ -252,7 +268,9 @@ def test_a_folder_skips_its_readme_json_that_holds_no_articles_and_sidecar_annot
     (tmp_path / "002.jsonl").write_text("")
     (tmp_path / "README.md").write_text("# Il corpus\n\nQuesta cartella contiene articoli.\n")
     items = list(read_paths([str(tmp_path)]))
-    assert [type(i).__name__ for i in items] == ["Article"]
+    assert [(type(i).__name__, Path(i.path).name) for i in items] == [
+        ("Skipped", "001.entities.json"), ("Article", "001.txt"), ("Skipped", "002.jsonl"),
+        ("Skipped", "README.md"), ("Skipped", "expected.jsonl")]
     # named explicitly, the same gold file is an error the user sees
     [failure] = read_paths([str(tmp_path / "expected.jsonl")])
     assert "none of its 1 records has 'text' or 'body'" in failure.reason

@@ -5,7 +5,12 @@ so the whole file runs in seconds. Dask tests share one LocalCluster and carry t
 """
 from __future__ import annotations
 
+import json
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -138,7 +143,7 @@ def test_partition_round_trip_keeps_every_field(tmp_path):
     from quotetrack.distributed import read_partition, write_partition
 
     quoted = Article("a1", "Rossi ha detto: «Ottimo lavoro».", title="T", published=date(2025, 3, 4), source="S")
-    silent = Article("a2", "Nessuno ha parlato.", dated=False)
+    silent = Article("a2", "Nessuno ha parlato.")  # undated
     statements = [
         Statement("a1", "Ottimo lavoro", "direct", 17, 30, speaker="Mario Rossi", cue="ha detto", confidence=0.9,
                   targets=[Target("Italia", "support", 0.8, "Ottimo", "country"), Target("Francia")]),
@@ -221,3 +226,63 @@ def test_a_damaged_partition_is_reported_and_the_rest_loaded(tmp_path, corpus, s
         report = load_parquet(parts, store, on_failure=failures.append)
     assert (report.new, report.failed) == (written.new, 1)
     assert "part-broken.parquet" in str(failures[0]) and "not a readable Parquet file" in str(failures[0])
+
+
+# -- workers end with their parent (issue 16) -----------------------------------------------------------------------
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid`, from /proc (a worker's parent is the forkserver, itself a child of `pid`)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended while we looked
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    living = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":  # a zombie has ended; only its parent has not collected it yet
+            living.add(pid)
+    return living
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_workers_end_when_the_ingesting_parent_is_killed(tmp_path, how):
+    feed = tmp_path / "archivio.jsonl"
+    texts = list(ARTICLES.values())
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{texts[i % len(texts)]} Numero {i}."}) + "\n"
+                            for i in range(10_000)), encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "quotetrack", "ingest", str(feed), "--jobs", "2", "--engine", "builtin",
+         "--no-progress", "--db", str(tmp_path / "q.db")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    for _ in range(300):  # the forkserver and two workers, once they have started
+        workers = descendants(parent.pid)
+        if len(workers) >= 3 or parent.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert parent.poll() is None and len(workers) >= 3, "the ingest ended before its workers could be seen"
+    parent.send_signal(how)
+    parent.wait()
+    for _ in range(200):
+        if not alive(workers):
+            break
+        time.sleep(0.05)
+    assert not alive(workers), f"still running after their parent was killed: {sorted(alive(workers))}"

@@ -43,8 +43,8 @@ def test_statements_follow_the_query_contract(store):
     assert list(frame.columns) == query.STATEMENT_COLUMNS
     assert list(frame["published"]) == [date(2025, 3, 10), date(2025, 3, 10), date(2025, 3, 3), date(2025, 3, 3)]
     zelensky = frame[frame["speaker"] == "Volodymyr Zelensky"].iloc[0]
-    assert zelensky["article_id"] == "kyiv" and zelensky["source"] == "La Milano"
-    assert [s["article_id"] for s in zelensky["sources"]] == ["kyiv", "ripresa"]
+    assert zelensky["article"] == "kyiv" and zelensky["source"] == "La Milano"
+    assert [s["article"] for s in zelensky["sources"]] == ["kyiv", "ripresa"]
     assert zelensky["sources"][1]["published"] == date(2025, 3, 11)
     assert zelensky["targets"] == [{"entity": "Russia", "stance": "oppose", "score": -0.8, "evidence": "arrenderemo"}]
     assert frame[frame["speaker"] == "Vladimir Putin"].iloc[0]["url"] is None  # None, not NaN
@@ -128,7 +128,7 @@ def test_sources_and_targets_of_many_statements_come_back_complete(db_path):
         store.add(article, said)
         rows = query.statement_rows(store)
     assert len(rows) == 1200
-    assert all(len(row["sources"]) == 1 and row["sources"][0]["article_id"] == "molte" for row in rows)
+    assert all(len(row["sources"]) == 1 and row["sources"][0]["article"] == "molte" for row in rows)
     scores = {row["quote"]: row["targets"][0]["score"] for row in rows}
     assert scores["Frase numero 7 sul governo"] == pytest.approx(-0.7)
 
@@ -136,9 +136,9 @@ def test_sources_and_targets_of_many_statements_come_back_complete(db_path):
 def test_statement_dates_are_the_days_with_statements_without_loading_them(store):
     # 2025-03-11 is missing: a statement is dated by its earliest source
     assert query.statement_dates(store) == [date(2025, 3, 3), date(2025, 3, 10)]
-    assert query.statement_dates(store, speakers="putin") == [date(2025, 3, 10)]
-    assert query.statement_dates(store, speakers=["zelenskyj", "Peskov"]) == [date(2025, 3, 3), date(2025, 3, 10)]
-    assert query.statement_dates(store, speakers=["Nessuno Mai Visto"]) == []
+    assert query.statement_dates(store, speaker="putin") == [date(2025, 3, 10)]
+    assert query.statement_dates(store, speaker=["zelenskyj", "Peskov"]) == [date(2025, 3, 3), date(2025, 3, 10)]
+    assert query.statement_dates(store, speaker=["Nessuno Mai Visto"]) == []
 
 
 def test_speakers_counts_statements_and_articles(store):
@@ -149,20 +149,69 @@ def test_speakers_counts_statements_and_articles(store):
     assert rows["Dmitry Peskov"]["statements"] == 2
     assert (rows["Dmitry Peskov"]["first"], rows["Dmitry Peskov"]["last"]) == (date(2025, 3, 3), date(2025, 3, 10))
     assert list(query.speakers(store, since="2025-03-05")["speaker"]) == ["Dmitry Peskov", "Vladimir Putin"]
-    assert list(query.speakers(store, speakers=["zelenskyj", "putin"])["speaker"]) == [
+    assert list(query.speakers(store, speaker=["zelenskyj", "putin"])["speaker"]) == [
         "Vladimir Putin", "Volodymyr Zelensky"]
 
 
-def test_stance_matrix_counts_and_mean(store):
-    frame = query.stance_matrix(store)
+def test_stance_pairs_counts_and_mean(store):
+    frame = query.stance_pairs(store)
     rows = {(r["speaker"], r["target"]): r for r in frame.to_dict("records")}
     assert set(rows) == {("Volodymyr Zelensky", "Russia"), ("Dmitry Peskov", "Volodymyr Zelensky"),
                          ("Vladimir Putin", "Ucraina")}
     assert rows[("Dmitry Peskov", "Volodymyr Zelensky")] == {
         "speaker": "Dmitry Peskov", "target": "Volodymyr Zelensky", "support": 1, "oppose": 0, "neutral": 0,
         "n": 1, "mean_score": pytest.approx(0.4)}
-    only_putin = query.stance_matrix(store, speakers=["putin"])
+    only_putin = query.stance_pairs(store, speaker=["putin"])
     assert list(only_putin["target"]) == ["Ucraina"] and only_putin["oppose"].tolist() == [1]
+
+
+def test_stance_matrix_is_speaker_by_target(store):
+    matrix = query.stance_matrix(store)
+    assert list(matrix.index) == ["Dmitry Peskov", "Vladimir Putin", "Volodymyr Zelensky"]  # one statement each
+    assert list(matrix.columns) == ["Russia", "Ucraina", "Volodymyr Zelensky"]
+    assert matrix.loc["Volodymyr Zelensky", "Russia"] == -0.8
+    assert matrix.isna().loc["Vladimir Putin", "Russia"]  # no statement: no score
+    counts = query.stance_matrix(store, value="oppose", speaker="putin")
+    assert counts.to_dict("index") == {"Vladimir Putin": {"Ucraina": 1}}
+    assert query.stance_matrix(store, limit=1).to_dict("index") == {"Dmitry Peskov": {"Volodymyr Zelensky": 0.4}}
+    with pytest.raises(query.QueryError, match="invalid value"):
+        query.stance_matrix(store, value="anger")
+
+
+def test_a_connection_is_accepted_wherever_a_path_is(store, db_path):
+    import sqlite3
+
+    connection = sqlite3.connect(db_path)
+    assert len(query.statements(connection, speaker="putin")) == 1
+    assert list(query.speakers(connection, limit=1)["speaker"]) == ["Dmitry Peskov"]
+    assert query.stance_matrix(connection).shape == (3, 3)
+    assert query.statement_dates(connection) == [date(2025, 3, 3), date(2025, 3, 10)]
+    assert connection.execute("SELECT count(*) FROM articles").fetchone() == (3,)  # still the caller's to use
+
+
+def test_dates_come_back_as_dates(store):
+    row = query.statement_rows(store, speaker="zelensky")[0]
+    assert type(row["published"]) is date and all(type(s["published"]) is date for s in row["sources"])
+    first, last = query.speakers(store).iloc[0][["first", "last"]]
+    assert type(first) is date and type(last) is date
+
+
+def test_an_undated_statement_keeps_no_date_and_can_be_selected(store):
+    article, said = make_article("senza-data", [("Putin", "Nessuna data per questa frase")], published=None)
+    store.add(article, said)
+    undated = query.statements(store, dated=False)
+    assert list(undated["quote"]) == ["Nessuna data per questa frase"] and undated["published"].tolist() == [None]
+    assert query.statements(store)["quote"].iloc[-1] == "Nessuna data per questa frase"  # newest first, undated last
+    assert "Nessuna data per questa frase" not in quotes_of(query.statements(store, dated=True))
+    assert "Nessuna data per questa frase" not in quotes_of(query.statements(store, since="2000-01-01"))
+    assert query.statement_dates(store) == [date(2025, 3, 3), date(2025, 3, 10)]
+    # a dated report of the same statement dates it
+    later, again = make_article("con-data", [("Putin", "Nessuna data per questa frase")], published=date(2025, 3, 12))
+    store.add(later, again)
+    assert query.statements(store, dated=False).empty
+    [row] = query.statement_rows(store, search="Nessuna data")
+    assert row["published"] == date(2025, 3, 12) and row["article"] == "con-data"
+    assert [s["published"] for s in row["sources"]] == [date(2025, 3, 12), None]
 
 
 def test_mean_score_averages_several_statements(db_path):
@@ -171,7 +220,7 @@ def test_mean_score_averages_several_statements(db_path):
     statements[1].targets = [Target("NATO", "neutral", 0.0)]
     with Store(db_path) as store:
         store.add(article, statements)
-        (row,) = query.stance_matrix(store).to_dict("records")
+        (row,) = query.stance_pairs(store).to_dict("records")
     assert (row["oppose"], row["neutral"], row["n"], row["mean_score"]) == (1, 1, 2, -0.5)
 
 
@@ -197,7 +246,7 @@ def test_cli_quotes_csv_and_table(store, db_path):
     assert [r["speaker"] for r in rows] == ["Dmitry Peskov", "Vladimir Putin"]
     assert json.loads(rows[1]["targets"])[0]["entity"] == "Ucraina"
     table = run("quotes", "--db", str(db_path)).output
-    assert table.splitlines()[0].split() == ["date", "speaker", "source", "kind", "quote"]
+    assert table.splitlines()[0].split() == ["published", "speaker", "source", "kind", "quote"]
     assert "La Milano" in table and "Non ci arrenderemo mai" in table
 
 
@@ -206,7 +255,7 @@ def test_cli_speakers_and_stance(store, db_path):
     assert speakers[0] == {"speaker": "Dmitry Peskov", "kind": "person", "statements": 2, "articles": 2,
                            "first": "2025-03-03", "last": "2025-03-10"}
     rows = list(csv.DictReader(io.StringIO(
-        run("stance", "--speaker", "zelenskyj", "--format", "csv", "--db", str(db_path)).output)))
+        run("stance", "--pairs", "--speaker", "zelenskyj", "--format", "csv", "--db", str(db_path)).output)))
     assert rows == [{"speaker": "Volodymyr Zelensky", "target": "Russia", "support": "0", "oppose": "1",
                      "neutral": "0", "n": "1", "mean_score": "-0.8"}]
 

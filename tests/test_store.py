@@ -1,12 +1,20 @@
 """The SQLite store: schema, whole-article transactions, idempotent re-ingest, cross-article dedup, migrations."""
 from __future__ import annotations
 
+import ctypes
+import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
 from quotetrack import schema
+from quotetrack.cli import cli
 from quotetrack.models import Article, Statement, Target
 from quotetrack.store import Store, StoreError, normalise_quote, statement_id
 
@@ -202,7 +210,7 @@ def test_missing_database_is_refused_when_not_creating(db_path):
     assert not db_path.exists()
 
 
-def test_older_database_is_backed_up_and_migrated(db_path):
+def write_version_1(db_path):
     db = schema.connect(db_path)
     schema.MIGRATIONS[0](db)  # the version-1 schema: no full-text index, no view
     db.execute("PRAGMA user_version = 1")
@@ -214,6 +222,9 @@ def test_older_database_is_backed_up_and_migrated(db_path):
     db.conn.commit()
     db.close()
 
+
+def test_older_database_is_backed_up_and_migrated(db_path):
+    write_version_1(db_path)
     with Store(db_path) as store:
         assert store.migrated_from == 1
         assert schema.version(store.db) == schema.CURRENT_VERSION
@@ -224,6 +235,16 @@ def test_older_database_is_backed_up_and_migrated(db_path):
     with sqlite3.connect(backup) as old:
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
         assert old.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_query_upgrades_an_older_quotetrack_database_once_then_reads_it(db_path):
+    from quotetrack import query
+
+    write_version_1(db_path)
+    assert list(query.statements(db_path, search="antica")["quote"]) == ["Una frase antica"]
+    assert sorted(p.name for p in db_path.parent.iterdir() if ".bak" in p.name) == [db_path.name + ".bak-v1"]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION
 
 
 def test_newer_database_is_refused_with_a_clear_message(db_path):
@@ -240,3 +261,118 @@ def test_has_article_tells_whether_a_text_is_stored(db_path):
         assert not store.has_article(article.uid)
         store.add(article, statements)
         assert store.has_article(article.uid)
+
+
+# -- the database as a hostile environment: read-only files, other programs' files, a full disk (issue 16) ---------
+
+QUERIES = (["quotes", "--format", "json"], ["speakers"], ["stance"])
+
+
+def quotetrack(*args, preexec_fn=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotetrack", *map(str, args)], capture_output=True, text=True,
+                          preexec_fn=preexec_fn, **kwargs)
+
+
+def without_root_powers() -> None:
+    """In the child: a root process loses the power to write files it has no permission for, as any user would."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, dropped from the bounding set
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+RUN_COMMANDS = """
+import json, sys
+from click.testing import CliRunner
+from quotetrack.cli import cli
+results = [CliRunner().invoke(cli, args) for args in json.loads(sys.argv[1])]
+print(json.dumps([(r.exit_code, r.output) for r in results]))
+"""  # several commands in one process without root's powers: one start-up, not one per command
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file modes and capabilities as on Linux")
+def test_a_read_only_database_in_a_read_only_folder_can_be_queried(tmp_path):
+    folder = tmp_path / "archivio"
+    folder.mkdir()
+    path = folder / "q.db"
+    article, statements = make_article("a1", [("Zelenskyj", "Non ci arrenderemo mai")])
+    statements[0].targets = [Target("Russia", "oppose", -0.7, "arrenderemo")]
+    with Store(path) as store:
+        store.add(article, statements)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    out = tmp_path / "w10.html"
+    commands = [[*args, "--db", str(path)] for args in QUERIES]
+    commands.append(["digest", "--db", str(path), "--week", "2025-W10", "--out", str(out)])
+    try:
+        done = subprocess.run([sys.executable, "-c", RUN_COMMANDS, json.dumps(commands)], capture_output=True,
+                              text=True, preexec_fn=without_root_powers)
+        assert done.returncode == 0, done.stderr
+        for command, (code, output) in zip(commands, json.loads(done.stdout)):
+            assert code == 0 and ("Zelensky" in output or "wrote" in output), (command, output)
+        assert "Zelensky" in out.read_text(encoding="utf-8")
+        written = quotetrack("ingest", tmp_path / "manca.txt", "--db", path, preexec_fn=without_root_powers)
+        assert written.returncode == 1 and "Traceback" not in written.stderr
+        assert written.stderr.splitlines()[-1] == f"Error: {path}: read-only database (cannot store articles in it)"
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert path.read_bytes() == before
+
+
+def test_read_only_commands_leave_another_programs_database_as_it_was(tmp_path):
+    path = tmp_path / "altro.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE appunti (testo TEXT)")
+        conn.execute("INSERT INTO appunti VALUES ('da non toccare')")
+    conn.close()
+    before = path.read_bytes()
+    for args in QUERIES:
+        done = CliRunner().invoke(cli, [*args, "--db", str(path)])
+        assert done.exit_code == 1
+        assert done.stderr.strip() == f"Error: {path}: not a quotetrack database (no quotetrack tables in it)"
+    assert path.read_bytes() == before  # no table added, journal mode unchanged
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["altro.db"]
+
+
+def test_queries_never_create_tables_in_a_new_or_empty_file(tmp_path):
+    empty = tmp_path / "vuoto.db"
+    empty.write_bytes(b"")
+    done = CliRunner().invoke(cli, ["speakers", "--db", str(empty)])
+    assert done.exit_code == 1 and "empty database" in done.stderr
+    assert empty.read_bytes() == b""
+    assert CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "nuovo.db")]).exit_code == 1
+    assert not (tmp_path / "nuovo.db").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs RLIMIT_FSIZE")
+def test_a_full_disk_is_one_line_and_keeps_what_was_stored(tmp_path):
+    import resource
+
+    db = tmp_path / "q.db"
+    first = tmp_path / "primo"
+    first.mkdir()
+    (first / "a.txt").write_text("«Resteremo uniti», ha detto Antonio Tajani.\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(first), "--db", str(db), "--engine", "builtin"]).exit_code == 0
+    many = tmp_path / "molti.jsonl"
+    many.write_text("".join(
+        json.dumps({"id": f"n{i}", "text": f"«Frase numero {i} sul porto di Genova», ha detto il sindaco {i}. " * 20})
+        + "\n" for i in range(300)))
+    limit = db.stat().st_size  # no file may grow past the database's present size: the disk is full
+
+    def full_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = quotetrack("ingest", many, "--db", db, "--engine", "builtin", preexec_fn=full_disk)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "Error" not in done.stderr.replace(errors[0], ""), done.stderr
+    line = errors[0]
+    assert line.startswith(f"Error: {db}: cannot write to the database (") and "what was stored before is kept" in line
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT external_id FROM articles").fetchall() == [("a",)]

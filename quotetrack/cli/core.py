@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import click
 
 from . import cli
-from .options import ANALYZERS, db_option, engine_options
+from .options import ANALYZERS, date_option, db_option, engine_options
+from .output import emit, format_option, message, shorten, terminal_safe
 
 
 def _analyzer(engine: str, models_dir: str | None):
@@ -32,16 +34,21 @@ def _kb(kb_files):
 
 
 def report_failure(failure) -> None:
-    click.secho(f"error: {failure}", fg="red", err=True)
+    message("Error", str(failure))
 
 
-date_option = click.option(
-    "--date",
-    "date",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Publication date for every article read (overrides the date found in the text).",
-)
+def report_warning(warning) -> None:
+    message("Warning", str(warning))
+
+
+def report_read(item) -> None:
+    """What reading said about a file: a failure or a warning, one line each (skipped files are summed up later)."""
+    from ..models import ReadFailure, ReadWarning
+
+    if isinstance(item, ReadFailure):
+        report_failure(item)
+    elif isinstance(item, ReadWarning):
+        report_warning(item)
 
 
 @cli.command()
@@ -66,7 +73,8 @@ def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engi
     them.
 
     Formats: .txt .md .html .htm .json .jsonl. Re-ingesting an article is a no-op; a URL whose article is stored
-    is not fetched again.
+    is not fetched again. Documentation (README.md …) and sidecar files (001.entities.json beside 001.txt) are
+    skipped, with one line saying so.
 
     \b
     quotetrack ingest ../shared/seeds
@@ -80,10 +88,13 @@ def ingest(paths, db, engine, models_dir, kb_files, jobs, scheduler, worker_engi
     paths = list(paths) + _feed_urls(feeds_file)
     if not paths:
         raise click.UsageError("give PATHS to read, or --feeds FILE")
-    with writing(db, progress) as (store, bar):
+    kb = _kb(kb_files)  # a broken --kb file is reported before any work starts
+    if engine != "dask":
+        _analyzer(engine, models_dir)  # says once which engine runs (before the progress bar), or why Stanza cannot
+    with writing(db, progress, kb, paths) as (store, bar, say):
         report = _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parquet, models_dir, kb_files,
-                             date=date.date() if date else None, on_failure=report_failure, progress=bar.update,
-                             web=_web_reader(paths, store, bar, delay))
+                             date=date, on_failure=say(report_failure), on_warning=say(report_warning),
+                             progress=bar.update, web=_web_reader(paths, store, bar, delay))
     finish(report)
 
 
@@ -115,26 +126,44 @@ def _web_reader(paths: list[str], store, bar, delay: float):
 
 
 @contextmanager
-def writing(db: str, progress: bool | None):
-    """The store and progress bar of a command that stores articles; known problems become one-line errors."""
+def writing(db: str, progress: bool | None, kb=None, paths=None):
+    """The store, progress bar and message printer of a command that stores articles; known problems become
+    one-line errors. The bar's total is the number of articles `paths` hold, when known without reading them.
+
+    `say(report)` wraps a message printer so that its line does not tear the bar."""
     from tqdm import tqdm
 
     from ..analysis import EngineUnavailable
+    from ..ingest import expected_articles
     from ..store import Store, StoreError
 
     show_bar = sys.stderr.isatty() if progress is None else progress
+    total = expected_articles(paths) if show_bar and paths else None
+
+    def say(report):
+        def said(item):
+            with tqdm.external_write_mode(file=sys.stderr):
+                report(item)
+
+        return said
+
     try:
-        with Store(db) as store, tqdm(unit=" articles", file=sys.stderr, disable=not show_bar) as bar:
-            yield store, bar
+        with Store(db, kb=kb) as store, tqdm(total=total, unit=" articles", file=sys.stderr,
+                                             disable=not show_bar) as bar:
+            yield store, bar, say
     except (EngineUnavailable, StoreError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"{db}: cannot write to the database ({exc}); what was stored before is kept") \
+            from None
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
 
 
 def finish(report) -> None:
     """The closing summary; the exit status tells a script whether anything failed."""
-    click.echo(report.summary())
+    for line in report.summary().split("\n"):
+        click.echo(terminal_safe(line))
     if report.failed:
         sys.exit(1)
 
@@ -148,8 +177,6 @@ def _run_ingest(paths, store, engine, jobs, scheduler, worker_engine, out_parque
                            models_dir=models_dir, kb_files=kb_files, **common)
     from ..parallel import ingest_parallel
 
-    _analyzer(engine, models_dir)  # says once which engine runs, or why Stanza cannot
-    _kb(kb_files)  # a broken --kb file is reported before any work starts
     return ingest_parallel(paths, store, jobs, engine=engine, models_dir=models_dir, kb_files=kb_files, **common)
 
 
@@ -161,64 +188,62 @@ def demo(db, engine, models_dir, kb_files):
     from .. import query
     from ..digest import write_digest
     from ..ingest import sample_paths
-    from ..store import Store
-    from .output import table
+    from .output import frame_rows, table
 
-    with Store(db) as store:
+    kb = _kb(kb_files)
+    _analyzer(engine, models_dir)
+    with writing(db, False, kb) as (store, _bar, _say):
         samples = [str(p) for p in sample_paths()]
         report = _run_ingest(samples, store, engine, 1, None, None, None, models_dir, kb_files,
-                             date=None, on_failure=report_failure)
-        click.echo(f"{db}: {report.summary()}")
-        click.echo(table(query.speakers(store).head(8)[["speaker", "statements", "articles"]]))
+                             date=None, on_failure=report_failure, on_warning=report_warning)
+        click.echo(terminal_safe(f"{db}: {report.summary()}"))
+        click.echo(table(frame_rows(query.speakers(store, limit=8)), ["speaker", "statements", "articles"]))
         written = write_digest(store)
-    click.echo(f"digest of {written.period.key}: {written.path}")
-    click.echo(f"next: quotetrack quotes --speaker Trump --db {db}")
+    click.echo(terminal_safe(f"digest of {written.period.key}: {written.path}"))
+    click.echo(terminal_safe(f"next: quotetrack quotes --speaker Trump --db {db}"))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @engine_options()
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@format_option(default="jsonl")
 def extract(paths, engine, models_dir, kb_files, date, fmt):
-    """Print the statements of articles without storing them (contract: shared/spec/extract-jsonl.md)."""
+    """Print the statements of articles without storing them (jsonl: the contract in shared/spec/extract-jsonl.md)."""
+    from ..models import ReadFailure, Skipped, skipped_summary
     from ..pipeline import extract_records
 
     analyzer = _analyzer(engine, models_dir)
     kb = _kb(kb_files)
-    failed = False
-    records = []
-    for item in extract_records(paths, analyzer, kb, date=date.date() if date else None):
-        if isinstance(item, dict):
-            if fmt == "jsonl":
-                click.echo(json.dumps(item, ensure_ascii=False))
-            else:
-                records.append(item)
-        else:
-            failed = True
-            report_failure(item)
-    if fmt == "table":
-        _print_table(records)
-    if failed:
+    failures, skipped = [], []
+
+    def records():
+        for item in extract_records(paths, analyzer, kb, date=date):
+            if isinstance(item, dict):
+                yield item
+                continue
+            report_read(item)
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            elif isinstance(item, Skipped):
+                skipped.append(item)
+
+    emit(records(), fmt, view=_extract_view, what="statements")
+    if skipped:
+        click.echo(terminal_safe(skipped_summary(skipped)), err=True)
+    if failures:
         sys.exit(1)
 
 
-def _print_table(records: list[dict]) -> None:
-    import pandas as pd
-
-    from .output import shorten, table
-
-    rows = pd.DataFrame(
-        {
-            "article": [r["article"] for r in records],
-            "kind": [r["kind"] for r in records],
-            "speaker": [r["speaker"] or "?" for r in records],
-            "cue": [r["cue"] or "" for r in records],
-            "quote": [shorten(r["quote"], 70) for r in records],
-            "targets": [", ".join(f"{t['entity']} {t['stance']}" for t in r["targets"]) for r in records],
-        }
-    )
-    click.echo(table(rows))
+def _extract_view(record: dict) -> dict:
+    return {
+        "article": record["article"],
+        "kind": record["kind"],
+        "speaker": record["speaker"] or "?",
+        "cue": record["cue"] or "",
+        "quote": shorten(record["quote"], 70),
+        "targets": ", ".join(f"{t['entity']} {t['stance']}" for t in record["targets"]),
+    }
 
 
 @cli.command()
@@ -262,11 +287,11 @@ def evaluate(gold, system, corpus, save, engine, models_dir, kb_files, date, fol
             files = ev.corpus_files(corpus, ev.gold_articles(gold))
             analyzer = _analyzer(engine, models_dir)
             system_records = []
-            for item in extract_records(files, analyzer, kb, date=date.date() if date else None):
+            for item in extract_records(files, analyzer, kb, date=date):
                 if isinstance(item, dict):
                     system_records.append(item)
                 else:
-                    report_failure(item)
+                    report_read(item)
             if save:
                 Path(save).write_text(
                     "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in system_records), encoding="utf-8"

@@ -6,7 +6,8 @@ import sqlite3
 import click
 
 from . import cli
-from .options import db_option
+from .options import IsoDate, db_option
+from .output import message
 
 
 def _statements(n: int) -> str:
@@ -15,10 +16,11 @@ def _statements(n: int) -> str:
 
 @cli.command()
 @click.option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week with statements).")
-@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), help="First day of a custom range (with --to).")
-@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of a custom range (with --from).")
-@click.option("--speaker", "speakers", multiple=True,
-              help="Only these speakers (any alias); repeatable. The page gets a name of its own.")
+@click.option("--since", type=IsoDate(), help="First day of a custom range (with --until).")
+@click.option("--until", type=IsoDate(), help="Last day of a custom range (with --since).")
+@click.option("--from", "old_since", type=IsoDate(), hidden=True, help="Deprecated spelling of --since.")
+@click.option("--to", "old_until", type=IsoDate(), hidden=True, help="Deprecated spelling of --until.")
+@click.option("--speaker", "speakers", multiple=True, help="Only these speakers (any alias); repeatable. The page gets a name of its own.")
 @click.option("--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the page.")
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Output file (default: <db dir>/digests/<week>.html, or <week>_only_<names>.html with --speaker).")
@@ -31,21 +33,25 @@ def _statements(n: int) -> str:
 @click.option("--per-speaker", type=click.IntRange(min=0), default=None,
               help="Statements shown per speaker, most relevant first (default 10; 0 shows all). Figures count all.")
 @db_option
-def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, templates_dir, per_speaker, db):
+def digest(week, since, until, old_since, old_until, speakers, lang, out, all_weeks, out_dir, templates_dir,
+           per_speaker, db):
     """Write a self-contained HTML digest of one week: the key statements, who talks about whom, what changed,
     statements by speaker. With --all, a small site: every week, a page per speaker, an index and a feed."""
+    if old_since or old_until:
+        message("Warning", "--from/--to are now --since/--until (the old spellings will go)")
+        since, until = since or old_since, until or old_until
     from .. import digest as digests
     from ..query import QueryError
     from ..schema import StoreError
 
     if all_weeks and (week or since or until or out):
-        raise click.UsageError("--all writes every week: it does not take --week, --from/--to or --out")
+        raise click.UsageError("--all writes every week: it does not take --week, --since/--until or --out")
     if out_dir and not all_weeks:
         raise click.UsageError("--out-dir goes with --all; for one week use --out")
     if week and (since or until):
-        raise click.UsageError("give either --week or --from/--to, not both")
+        raise click.UsageError("give either --week or --since/--until, not both")
     if bool(since) != bool(until):
-        raise click.UsageError("--from and --to go together")
+        raise click.UsageError("--since and --until go together")
     shown = digests.PER_SPEAKER if per_speaker is None else (per_speaker or None)
     only = f", only {', '.join(speakers)}" if speakers else ""
     try:
@@ -57,7 +63,7 @@ def digest(week, since, until, speakers, lang, out, all_weeks, out_dir, template
                        f"without a date{only}: {len(result.written)} files written, {len(result.unchanged)} unchanged "
                        f"in {result.folder}")
             return
-        period = digests.Period.between(since.date(), until.date()) if since else week
+        period = digests.Period.between(since, until) if since else week
         written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
     except (digests.DigestError, StoreError, QueryError) as error:
         raise click.ClickException(str(error)) from None

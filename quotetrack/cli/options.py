@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import click
 
@@ -59,3 +60,34 @@ def engine_options(*executors: str):
         )(func)
 
     return decorate
+
+
+# -- dates: --since/--until filter by date wherever a command does; --date only sets an article's date on reading --
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+
+
+def window_options(func):
+    """--since and --until: the date window of every command that filters statements by date."""
+    func = click.option("--until", type=IsoDate(), help="Only statements first published on or before this day.")(func)
+    func = click.option("--since", type=IsoDate(), help="Only statements first published on or after this day.")(func)
+    return func
+
+
+date_option = click.option(
+    "--date",
+    "date",
+    type=IsoDate(),
+    default=None,
+    help="Publication date of every article read (overrides the date found in the text, or gives one).",
+)

@@ -1,45 +1,22 @@
-"""Commands that query the database: quotes, speakers, stance."""
+"""Commands that query the database: quotes, speakers, stance. The database is opened read-only."""
 from __future__ import annotations
 
-from datetime import date
-
+import sqlite3
 from typing import TYPE_CHECKING
 
 import click
 
 from . import cli
-from .options import db_option
-from .output import emit, shorten
-from ..models import STANCES, STATEMENT_KINDS
+from .options import db_option, window_options
+from .output import emit, format_option, frame_rows, shorten
+from ..models import STANCE_MEASURES, STANCES, STATEMENT_KINDS
 
 if TYPE_CHECKING:  # pandas (sqlite-utils imports it too) takes half a second: only commands that query pay for it
     import pandas as pd
 
-FORMATS = ("table", "csv", "json", "jsonl")
+UNKNOWN = "?"  # what a table shows for an unknown speaker, outlet or date
 
-
-class IsoDate(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
-
-
-def window_options(func):
-    func = click.option("--until", type=IsoDate(), help="Only statements first published on or before this day.")(func)
-    func = click.option("--since", type=IsoDate(), help="Only statements first published on or after this day.")(func)
-    return func
-
-
-def format_option(func):
-    return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
-    )(func)
+limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 
 
 @cli.command()
@@ -48,49 +25,68 @@ def format_option(func):
 @click.option("--stance", type=click.Choice(STANCES), help="The speaker's stance toward the target.")
 @click.option("--kind", type=click.Choice(STATEMENT_KINDS), help="Direct, mixed or indirect (reported) speech.")
 @window_options
+@click.option("--undated", is_flag=True, help="Only statements whose date is unknown.")
 @click.option("--search", help="Words that must appear in the quote (full-text search).")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
-@format_option
+@limit_option
+@format_option()
 @db_option
-def quotes(speaker, target, stance, kind, since, until, search, limit, fmt, db):
-    """List statements, newest first."""
-    import pandas as pd
-
+def quotes(speaker, target, stance, kind, since, until, undated, search, limit, fmt, db):
+    """List statements, newest first (those with an unknown date last)."""
+    if undated and (since or until):
+        raise click.UsageError("--undated lists statements without a date: it does not go with --since/--until")
     frame = _run(
         "statements", db, speaker=speaker, target=target, stance=stance, kind=kind,
-        since=since, until=until, search=search, limit=limit,
+        since=since, until=until, search=search, limit=limit, dated=False if undated else None,
     )
-    readable = pd.DataFrame(
-        {
-            "date": frame["published"],
-            "speaker": frame["speaker"].fillna("?"),
-            "source": [shorten(s or t or a, 30) for s, t, a in zip(frame["source"], frame["title"], frame["article_id"])],
-            "kind": frame["kind"],
-            "quote": [shorten(q, 90) for q in frame["quote"]],
-        }
-    )
-    emit(frame, fmt, readable, "statements")
+    emit(frame_rows(frame), fmt, list(frame.columns), _quote_view, "statements")
+
+
+def _quote_view(row: dict) -> dict:
+    return {
+        "published": row["published"] or UNKNOWN,
+        "speaker": row["speaker"] or UNKNOWN,
+        "source": shorten(row["source"], 30) if row["source"] else UNKNOWN,
+        "kind": row["kind"],
+        "quote": shorten(row["quote"], 90),
+    }
 
 
 @cli.command()
 @window_options
-@format_option
+@limit_option
+@format_option()
 @db_option
-def speakers(since, until, fmt, db):
-    """Who is quoted, how often and in how many articles."""
-    frame = _run("speakers", db, since=since, until=until)
-    emit(frame, fmt, frame, "speakers")
+def speakers(since, until, limit, fmt, db):
+    """Who is quoted, how often and in how many articles, most quoted first."""
+    frame = _run("speakers", db, since=since, until=until, limit=limit)
+    emit(frame_rows(frame), fmt, list(frame.columns), what="speakers")
 
 
 @cli.command()
 @window_options
 @click.option("--speaker", "speaker_names", multiple=True, help="Only this speaker (any alias); repeatable.")
-@format_option
+@click.option("--value", type=click.Choice(STANCE_MEASURES), default="mean_score", show_default=True,
+              help="What a cell shows: the mean stance score (-1 oppose … 1 support) or a count of statements.")
+@click.option("--pairs", is_flag=True, help="One row per speaker and counterpart with every count, not a matrix.")
+@click.option("--limit", type=click.IntRange(min=1),
+              help="At most this many speakers and counterparts (with --pairs: rows), most statements first.")
+@format_option()
 @db_option
-def stance(since, until, speaker_names, fmt, db):
-    """Speaker × counterpart: statements supporting, opposing or neutral, and the mean stance score."""
-    frame = _run("stance_matrix", db, since=since, until=until, speakers=speaker_names or None)
-    emit(frame, fmt, frame.round({"mean_score": 2}), "stance rows")
+def stance(since, until, speaker_names, value, pairs, limit, fmt, db):
+    """Speaker × counterpart matrix: each speaker's mean stance toward each counterpart (or a count of statements)."""
+    speaker = list(speaker_names) or None
+    if pairs:
+        frame = _run("stance_pairs", db, since=since, until=until, speaker=speaker, limit=limit)
+        emit(frame_rows(frame), fmt, list(frame.columns), what="stance rows")
+        return
+    matrix = _run("stance_matrix", db, since=since, until=until, speaker=speaker, value=value, limit=limit)
+    view = _score_view if value == "mean_score" else None
+    emit(frame_rows(matrix, index="speaker"), fmt, ["speaker", *matrix.columns], view, "stance rows")
+
+
+def _score_view(row: dict) -> dict:
+    """Scores with their sign, blank where the speaker said nothing about that counterpart."""
+    return {k: v if k == "speaker" else ("" if v != v else f"{v:+.2f}") for k, v in row.items()}  # v != v: NaN
 
 
 def _run(query_name: str, db, **filters) -> pd.DataFrame:
@@ -102,3 +98,5 @@ def _run(query_name: str, db, **filters) -> pd.DataFrame:
         return getattr(query, query_name)(db, **filters)
     except (StoreError, query.QueryError) as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"{db}: cannot read the database ({exc})") from None

@@ -21,6 +21,6 @@ def load(directory, db, progress):
     """
     from ..distributed import load_parquet
 
-    with writing(db, progress) as (store, bar):
-        report = load_parquet(directory, store, on_failure=report_failure, progress=bar.update)
+    with writing(db, progress) as (store, bar, say):
+        report = load_parquet(directory, store, on_failure=say(report_failure), progress=bar.update)
     finish(report)
