@@ -31,15 +31,15 @@ _RUN = """
 import sys
 sys.path.insert(0, {bench!r})
 from measures import articles_of
-from quotetrack.analysis import get_analyzer
+from quotetrack.analysis import get_engine
 from quotetrack.kb import default_kb
 from quotetrack.pipeline import process
 
 articles = articles_of({corpus!r}, {total})
-analyzer, kb = get_analyzer("builtin"), default_kb()
-for _ in process(articles[:{warm_up}], analyzer, kb):
+engine, kb = get_engine("builtin"), default_kb()
+for _ in process(articles[:{warm_up}], engine, kb):
     pass
-for _ in process(articles[{warm_up}:], analyzer, kb):
+for _ in process(articles[{warm_up}:], engine, kb):
     pass
 """
 

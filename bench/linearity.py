@@ -90,15 +90,15 @@ def ingest_stage(path: Path) -> Callable[[], object]:
 
 def extract_stage(path: Path) -> Callable[[], object]:
     """Analysis, extraction and stance of the article read from the file (reading is done once, outside the timing)."""
-    from quotetrack.analysis import get_analyzer
+    from quotetrack.analysis import get_engine
     from quotetrack.ingest import read_paths
     from quotetrack.kb import default_kb
     from quotetrack.models import Article
     from quotetrack.pipeline import process
 
     articles = [item for item in read_paths([str(path)]) if isinstance(item, Article)]
-    analyzer, kb = get_analyzer("builtin"), default_kb()
-    return lambda: list(process(articles, analyzer, kb))
+    engine, kb = get_engine("builtin"), default_kb()
+    return lambda: list(process(articles, engine, kb))
 
 
 STAGES = {"ingest": ingest_stage, "extract": extract_stage}

@@ -36,19 +36,19 @@ def articles_of(corpus: str, limit: int) -> list:
 
 def extraction(corpus: str, engine: str = "builtin", limit: int | None = None, models_dir: str | None = None) -> dict:
     """Analysis + extraction + stance in one process (one core), reading excluded from the rate."""
-    from quotetrack.analysis import get_analyzer
+    from quotetrack.analysis import get_engine
     from quotetrack.kb import default_kb
     from quotetrack.pipeline import process
 
-    analyzer, kb = get_analyzer(engine, models_dir), default_kb()
+    engine, kb = get_engine(engine, models_dir), default_kb()
     warm_start = time.perf_counter()
-    list(process(_timed_articles(corpus, 2, {"read": 0.0}), analyzer, kb))  # loads lexicons / Stanza models
+    list(process(_timed_articles(corpus, 2, {"read": 0.0}), engine, kb))  # loads lexicons / Stanza models
     warmup = time.perf_counter() - warm_start
     clock = {"read": 0.0}
     articles = chars = statements = 0
     block_rates, block_start, block_read = [], time.perf_counter(), 0.0
     start = block_start
-    for done in process(_timed_articles(corpus, limit, clock), analyzer, kb):
+    for done in process(_timed_articles(corpus, limit, clock), engine, kb):
         articles += 1
         chars += len(done.article.text.encode("utf-8"))
         statements += len(done.statements)
@@ -58,7 +58,7 @@ def extraction(corpus: str, engine: str = "builtin", limit: int | None = None, m
             block_start, block_read = now, clock["read"]
     seconds = time.perf_counter() - start - clock["read"]
     return {
-        "engine": analyzer.name,
+        "engine": engine.name,
         "articles": articles,
         "statements": statements,
         "seconds": seconds,
@@ -77,16 +77,16 @@ BLOCK_ARTICLES = 250
 
 def profile(corpus: str, limit: int = 300, top: int = 15) -> dict:
     """cProfile of the built-in extraction: the functions where the time goes, by own time."""
-    from quotetrack.analysis import get_analyzer
+    from quotetrack.analysis import get_engine
     from quotetrack.kb import default_kb
     from quotetrack.pipeline import process
 
-    analyzer, kb = get_analyzer("builtin"), default_kb()
+    engine, kb = get_engine("builtin"), default_kb()
     articles = articles_of(corpus, limit)
-    list(process(articles[:2], analyzer, kb))
+    list(process(articles[:2], engine, kb))
     profiler = cProfile.Profile()
     profiler.enable()
-    list(process(articles, analyzer, kb))
+    list(process(articles, engine, kb))
     profiler.disable()
     own, cumulative = io.StringIO(), io.StringIO()
     pstats.Stats(profiler, stream=own).sort_stats("tottime").print_stats(top)

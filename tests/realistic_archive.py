@@ -26,10 +26,10 @@ def dated(article: Article, i: int, weeks_before: int, main_share: float) -> Art
     fixed rule; one in 17 has no date."""
     outlet = OUTLETS[i % len(OUTLETS)]
     if i % 17 == 5:
-        return dataclasses.replace(article, published=None, dated=False, source=outlet, url=None)
+        return dataclasses.replace(article, published=None, source=outlet, url=None)
     back = 0 if (i * 37) % 100 < main_share * 100 else 1 + (i * 13) % weeks_before
     return dataclasses.replace(article, published=MAIN_WEEK - timedelta(days=7 * back) + timedelta(days=i % 7),
-                               dated=True, source=outlet, url=f"https://news.example/{article.id}")
+                               source=outlet, url=f"https://news.example/{article.id}")
 
 
 def reprint(article: Article, i: int) -> Article:

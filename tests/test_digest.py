@@ -29,7 +29,7 @@ IMG_QUOTE = 'Basta "><img src=x onerror=alert(1)> con le bugie'
 def article(n: int, day: date | None, url: str | None = "https://news.example/a{n}", source="La Milano", text=None):
     return Article(
         id=f"a{n}", text=text or f"Articolo numero {n}.", title=f"Titolo {n}", published=day, source=source,
-        url=url.format(n=n) if url else None, dated=day is not None,
+        url=url.format(n=n) if url else None,
     )
 
 

@@ -98,7 +98,7 @@ def sample_workspace(tmp_path_factory) -> Path:
         (base / "shared").symlink_to(SHARED)
     samples = sample_paths()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(analysis, "_ANALYZERS", {})  # `--engine auto` chosen under this environment
+        patch.setattr(analysis, "_ENGINES", {})  # `--engine auto` chosen under this environment
         demo = CliRunner(env=NO_STANZA).invoke(cli, ["demo", "--db", str(work / "db" / "quotetrack.db")])
     assert demo.exit_code == 0, demo.output
     by_suffix = {p.suffix: p for p in samples}
@@ -124,7 +124,7 @@ def workspace(sample_workspace, tmp_path, monkeypatch) -> Path:
         (tmp_path / "shared").symlink_to(SHARED)
     monkeypatch.chdir(work)
     # analysers are kept per process: one chosen by `--engine auto` in another test's environment is not this one's
-    monkeypatch.setattr(analysis, "_ANALYZERS", {})
+    monkeypatch.setattr(analysis, "_ENGINES", {})
     return work
 
 

@@ -16,7 +16,7 @@ def models():
 @models_option
 def status(models_dir):
     """Say which engine --engine auto would run, and which models it would load from where."""
-    from ..stanza_nlp import model_status
+    from ..analysis.stanza import model_status
 
     report = model_status(models_dir)
     click.echo(f"engine for --engine auto: {report.engine}")
@@ -45,7 +45,7 @@ def status(models_dir):
 )
 def download(target_dir):
     """Download Stanza's official Italian models (needs a network that reaches Stanza's model server)."""
-    from ..stanza_nlp import ModelDownloadError, download_models
+    from ..analysis.stanza import ModelDownloadError, download_models
 
     try:
         target = download_models(target_dir)
