@@ -24,7 +24,7 @@ from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
 from .learned import Model, fit
 from .models import STANCES, Statement
-from .stance import StanceModels, read_pairs, stance_of
+from .stance import RULE_KEEPS, StanceModels, annotate, decide, read_pairs
 from .stance.features import stance_row
 
 MODEL_NAMES = ("statements", "speakers")
@@ -175,6 +175,7 @@ class Trained:
     """Every learned model of one engine."""
 
     extraction: ExtractionModels
+    stance: StanceModels
 
     def save(self, folder: str | Path) -> list[Path]:
         """Write each model as `<folder>/<name>.json`; returns the files written."""
@@ -184,12 +185,12 @@ class Trained:
             path = folder / f"{name}.json"
             model.save(path)
             written.append(path)
-        return written
+        return written + self.stance.save(folder)
 
 
 def train_all(items: Sequence[Annotated], kb: KnowledgeBase | None = None) -> Trained:
     """Every model, trained on all of `items`."""
-    return Trained(train_extraction(items, kb))
+    return Trained(train_extraction(items, kb), train_stance(items, kb))
 
 
 # -- stance -------------------------------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ def _fit_stance(examples: StanceExamples) -> StanceModels:
 def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> tuple[float, float, float]:
     """Thresholds chosen on out-of-fold scores: the target threshold with the best target F1 (recall counted over
     every gold target), then the stance thresholds with the best macro-F1 over the gold pairs (missed ones wrong)."""
-    scored = []  # (target score, is target, gold stance, support, oppose)
+    scored = []  # (target score, is target, gold stance, support, oppose, rule score)
     gold_targets, gold_stances = 0, []
     for k in range(folds):
         train = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) != k], kb)
@@ -296,19 +297,20 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
         gold_targets += test.gold_targets
         gold_stances += test.gold_stances
         scored += zip(models.targets.scores(test.rows), test.is_target, test.stance,
-                      models.support.scores(test.rows), models.oppose.scores(test.rows))
+                      models.support.scores(test.rows), models.oppose.scores(test.rows),
+                      [row["rule_score"] for row in test.rows])
     grid = [t / 100 for t in range(10, 91, 4)]
 
     def target_f1(threshold: float) -> float:
-        kept = [is_target for score, is_target, *_ in scored if score >= threshold]
+        kept = [is_target for score, is_target, *_, rule in scored if score >= threshold or abs(rule) >= RULE_KEEPS]
         return _f1_of(sum(kept), len(kept), gold_targets)
 
     target_threshold = max(grid, key=target_f1)
-    found = [(stance, support, oppose) for score, _, stance, support, oppose in scored
-             if score >= target_threshold and stance is not None]
+    found = [(stance, support, oppose, rule) for score, _, stance, support, oppose, rule in scored
+             if (score >= target_threshold or abs(rule) >= RULE_KEEPS) and stance is not None]
 
     def macro_f1(thresholds: tuple[float, float]) -> float:
-        predicted = [(gold, stance_of(support, oppose, *thresholds)) for gold, support, oppose in found]
+        predicted = [(gold, decide(support, oppose, rule, *thresholds)[0]) for gold, support, oppose, rule in found]
         return sum(_f1_of(sum(1 for g, p in predicted if g == p == label),
                           sum(1 for _, p in predicted if p == label),
                           sum(1 for g in gold_stances if g == label)) for label in STANCES) / len(STANCES)
@@ -325,19 +327,17 @@ def _f1_of(right: int, predicted: int, gold: int) -> float:
 
 # -- cross-validation ---------------------------------------------------------------------------------------------
 def cross_validate(items: Sequence[Annotated], folds: int = 5, kb: KnowledgeBase | None = None,
-                   annotate: Callable[[Document, tuple[Statement, ...]], tuple[Statement, ...]] | None = None,
                    progress: Callable[[int], None] | None = None) -> list[dict]:
-    """System records for every article, each predicted by models trained on the other folds' articles."""
+    """System records for every article, each predicted by models trained on the other folds' articles (extraction
+    and stance alike)."""
     kb = kb or default_kb()
     records: list[dict] = []
     for k in range(folds):
         train = [i for i in items if fold_of(i.id, folds) != k]
         test = [i for i in items if fold_of(i.id, folds) == k]
-        models = train_extraction(train, kb)
+        models, stance_models = train_extraction(train, kb), train_stance(train, kb)
         for item in test:
-            statements = extract_statements(item.doc, models)
-            if annotate is not None:
-                statements = annotate(item.doc, statements)
+            statements = annotate(item.doc, extract_statements(item.doc, models), stance_models)
             records += [s.to_json() for s in statements]
         if progress is not None:
             progress(1)

@@ -292,8 +292,9 @@ class _Reader:
                     if k > j and k in self.known_at:
                         break  # "il capo del Pentagono Mark Esper": the name is not part of the complement
                     k += 1
-                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]) and (
-                        doc.tokens[j].upos not in ("VERB", "AUX")):  # "il governo di aver invaso": a clause
+                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]) and not (
+                        doc.tokens[j].upos in ("VERB", "AUX") or low in lang.words("of") and doc.lower[j].endswith(
+                            lang.endings("infinitive_endings"))):  # "il governo di aver invaso, di ritirare": a clause
                     k = j + 1
                     while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words, doc.tokens[k].upos):
                         k += 1

@@ -30,13 +30,19 @@ from .lexicon import StanceLexicon, lexicon_of
 from .polarity import Evaluation, evaluations
 from .targets import ArticleView, Candidate, StatementSpan, candidates
 
-__all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "stance_of", "StanceLexicon", "lexicon_of", "MODEL_NAMES"]
+__all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "decide", "stance_of", "StanceLexicon", "lexicon_of", "MODEL_NAMES"]
 
 MODEL_NAMES = ("targets", "support", "oppose")
-# a pair whose words give a rule score this strong is a target with the rule's stance, whatever the models say: the
-# few hundred training pairs teach the common cases, a clear judgement of a named entity is not one to overrule
-# (cross-validated on gold-dev: stance macro-F1 +0.007, target precision -0.02)
-RULE_DECIDES = 0.6
+# How the rule score (what the words say, composed through syntax) and the learned models share the decision, each
+# where it is better (cross-validated on the gold statements of gold-dev, built-in engine; docs/stance.md):
+# - a candidate the words judge at least RULE_KEEPS is a target whatever the target classifier says;
+# - at least RULE_DECIDES, the words' stance is the stance;
+# - below, the stance models decide whether the statement takes a side at all, and the words which side when they
+#   say anything (at least RULE_WEAK); where they say nothing, only a model at least MODEL_SURE takes a side.
+RULE_KEEPS = 0.4
+RULE_DECIDES = 0.3
+RULE_WEAK = 0.05
+MODEL_SURE = 0.6
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,27 @@ class StanceModels:
             written.append(path)
         return written
 
-    def label(self, support: float, oppose: float) -> str:
-        """The stance of a target from the two models' probabilities."""
-        return stance_of(support, oppose, self.support.threshold, self.oppose.threshold)
+    def decide(self, support: float, oppose: float, rule: float) -> tuple[str, float]:
+        """(stance, score) of a target from the two models' probabilities and the rule score."""
+        return decide(support, oppose, rule, self.support.threshold, self.oppose.threshold)
+
+
+def decide(support: float, oppose: float, rule: float, support_threshold: float,
+           oppose_threshold: float) -> tuple[str, float]:
+    """(stance, score in -1..1) from the stance models' probabilities, their thresholds and the rule score."""
+    side = "support" if rule > 0 else "oppose"
+    if abs(rule) >= RULE_DECIDES:
+        stance = side
+    else:
+        stance = stance_of(support, oppose, support_threshold, oppose_threshold)
+        if stance != "neutral" and abs(rule) >= RULE_WEAK:
+            stance = side
+        elif stance != "neutral" and max(support, oppose) < MODEL_SURE:
+            stance = "neutral"
+    if stance == "neutral":
+        return stance, 0.0
+    strength = min(1.0, max(abs(support - oppose), abs(rule)))
+    return stance, round(strength if stance == "support" else -strength, 3)
 
 
 def stance_of(support: float, oppose: float, support_threshold: float, oppose_threshold: float) -> str:
@@ -99,16 +123,13 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     models = models or StanceModels.shipped(doc.engine)
     pairs = read_pairs(doc, statements)
     kept = [p for p, s in zip(pairs, models.targets.scores([p.features for p in pairs]))
-            if s >= models.targets.threshold or abs(p.rule_score) >= RULE_DECIDES]
+            if s >= models.targets.threshold or abs(p.rule_score) >= RULE_KEEPS]
     rows = [p.features for p in kept]
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(kept, models.support.scores(rows), models.oppose.scores(rows)):
-        stance = models.label(support, oppose)
-        if abs(pair.rule_score) >= RULE_DECIDES:
-            stance = "support" if pair.rule_score > 0 else "oppose"
+        stance, score = models.decide(support, oppose, pair.rule_score)
         evidence = pair.evidence if stance != "neutral" else ""
-        targets[pair.statement].append(Target(pair.candidate.name, stance, round(support - oppose, 3), evidence,
-                                              pair.candidate.kind))
+        targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
     return tuple(replace(s, targets=tuple(t)) for s, t in zip(statements, targets))
 
 

@@ -57,16 +57,15 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
     """The cue's polarity (its strongest word: `ha accusato` → accusare) and kind (from `reporting.yaml`)."""
     if span.cue_first is None:
         return Cue(0.0, "", None, None)
-    doc, lexicon = view.doc, view.lexicon
+    doc = view.doc
     polarity, kind = 0.0, ""
     for k in range(span.cue_first, min(span.cue_last, len(doc.tokens))):
-        lemma = doc.tokens[k].lemma or doc.lower[k]
-        entry = doc.lang.verb_lemmas.get(lemma)
+        entry = doc.lang.verb_lemmas.get(doc.tokens[k].lemma or doc.lower[k])
         noun = doc.lang.noun_cues.get(doc.lower[k])
         kind = kind or (entry or {}).get("kind", "") or (noun.kind if noun else "")
-        value, judgement = lexicon.prior(lemma)
-        if judgement and abs(value) > abs(polarity):
-            polarity = value
+        value = float((entry or {}).get("polarity") or 0) or (noun.polarity if noun else 0.0)
+        if abs(value) > abs(polarity):
+            polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
     return Cue(polarity, kind, span.cue_first, span.cue_last)
 
 
@@ -109,9 +108,14 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
 
 def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate, cue: Cue, f: dict) -> None:
     doc = view.doc
-    if candidate.quote:
-        f["quote_position"] = (candidate.quote[0].first - span.first) / max(1, span.last - span.first)
     object_of_cue = addressee = False
+    if candidate.quote:
+        first = candidate.quote[0]
+        f["quote_position"] = (first.first - span.first) / max(1, span.last - span.first)
+        # "ha accusato | il governo di …", "ha chiesto | a X di …": the object leads the reported content
+        f["leads_quote"] = float(all(doc.tokens[k].upos in ("DET", "ADP") or doc.lang.preposition(doc.lower[k])
+                                     or doc.lang.is_determiner(doc.lower[k]) for k in range(span.first, first.first)))
+        addressee = any(addressed(view, m) for m in candidate.quote)
     for m in candidate.frame:
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
@@ -149,10 +153,18 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
         if head is not None:
             deprel = doc.tokens[head].deprel
             f[f"deprel_{deprel if deprel in _DEPRELS else 'other'}"] = 1.0
-    if doc.entities:
-        for e in doc.entities:
-            if e.start < m.end and m.start < e.end:
-                f[f"ner_{e.label}"] = 1.0
+
+
+def _compared(doc, m: Mention, lexicon) -> bool:
+    """Is the mention the term of a comparison (`più vaste rispetto all'Ucraina`, `meglio di X`)? What the clause
+    says is said of the other term."""
+    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
+    for k in range(m.first - 1, max(sentence_first, m.first - 6) - 1, -1):
+        if doc.lower[k] in lexicon.clause_breaks:
+            return False
+        if doc.lower[k] in lexicon.comparisons:
+            return True
+    return False
 
 
 def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
@@ -170,9 +182,9 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         where = "quote" if inside else "frame"
         f[f"{where}_{kind}_{sign}"] = f.get(f"{where}_{kind}_{sign}", 0.0) + e.score
         nearest = None
-        for m in candidate.quote if inside else candidate.frame:
+        for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                r = relation(doc, e, m, lexicon)
+                r = "sentence" if _compared(doc, m, lexicon) else relation(doc, e, m, lexicon)
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):

@@ -42,6 +42,7 @@ class StanceLexicon:
     addressee_markers: frozenset[str]
     locative: frozenset[str]
     place_nouns: frozenset[str]
+    agent_qualifiers: frozenset[str]
 
     def prior(self, lemma: str) -> tuple[float, bool]:
         """(polarity, whether it is a judgement word) of a lemma; (0, False) for a word that does not evaluate."""
@@ -59,7 +60,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     judgements.update({lower(str(k)): float(v) for k, v in data["words"].items()})
     phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
     for text, value in data["phrases"].items():
-        words = tuple(lower(w) for w in str(text).split())
+        words = tuple(lang.lemma(lower(w)) for w in str(text).split())  # "buona fede" is read as buono fede
         phrases.setdefault(words[0], []).append((words, float(value)))
     for found in phrases.values():
         found.sort(key=lambda p: -len(p[0]))
@@ -69,7 +70,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"),
+        words("locative"), words("place_nouns"), words("agent_qualifiers"),
     )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 RELATIONS = ("subject", "object", "modifier", "sibling", "clause", "sentence")
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
+_CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 
 
 class Evaluation(NamedTuple):
@@ -56,8 +57,17 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         judgement = end > i
         if not judgement:
             prior, judgement = lexicon.prior(lemma)
-            end = i + 1
-        if prior:
+            if not prior and lemma != doc.lang.lemma(token.lower):  # an engine's lemma the lexicon does not know
+                lemma = doc.lang.lemma(token.lower)
+                end, prior = _phrase(doc, i, last, lemma, lexicon)
+                judgement = end > i
+                if not judgement:
+                    prior, judgement = lexicon.prior(lemma)
+            end = max(end, i + 1)
+            speech = doc.lang.verb_lemmas.get(lemma)
+            if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
+                prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
+        if prior and not _someone_elses(doc, end, last, lexicon):
             clause = clause_of[i - first]
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
@@ -80,11 +90,21 @@ def _lemma(doc: Document, i: int) -> str:
     return lemma
 
 
+def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> bool:
+    """Is the act just read someone else's (`il sostegno occidentale`, `le sanzioni americane`)? An adjective of
+    agency or nationality after it says so."""
+    if after >= last:
+        return False
+    named = doc.mention_of_token.get(after)
+    return doc.lower[after] in lexicon.agent_qualifiers or (named is not None and named.via == "adjective")
+
+
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
     """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0)."""
+    named = doc.mention_of_token
     for words, value in lexicon.phrases.get(lemma, ()):
         k, j = 1, i + 1
-        while k < len(words) and j < last:
+        while k < len(words) and j < last and j not in named:
             if _lemma(doc, j) == words[k] or doc.tokens[j].lower == words[k]:
                 k += 1
             elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
@@ -116,7 +136,8 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
     of its head counts too), else a concord word (`mai`, `nessuno`) there."""
     window = range(max(clause, i - lexicon.negation_window), i)
     lows = doc.lower
-    found = [k for k in window if lows[k] in lexicon.negators and lows[k + 1] not in lexicon.not_negating_after]
+    found = [k for k in window if lows[k] in lexicon.negators
+             and not any(lows[j] in lexicon.not_negating_after for j in range(k + 1, i))]  # "non è solo"
     if not found and doc.has_parse:
         head = doc.tokens[i].head
         found = [k for k in doc.children(head if head is not None else i) + doc.children(i)
@@ -150,12 +171,13 @@ def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
 
 def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> str:
     """How an evaluation reaches a mention of the same sentence (one of RELATIONS)."""
-    if doc.has_parse:
+    if doc.has_parse and not (mention.first and doc.lower[mention.first - 1] in lexicon.locative):
         found = _parsed_relation(doc, evaluation, mention)
         if found is not None:
             return found
-    if doc.sentence_of[mention.first] != evaluation.sentence:
-        return "sentence"
+    if doc.sentence_of[mention.first] != evaluation.sentence or (
+            mention.first and doc.lower[mention.first - 1] in lexicon.locative):
+        return "sentence"  # elsewhere, or where something happens ("nella NATO"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
     same_clause = not any(doc.lower[k] in lexicon.clause_breaks or doc.lower[k] in lexicon.contrast for k in gap)
