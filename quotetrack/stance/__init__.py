@@ -138,12 +138,16 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
     lexicon = lexicon_of(doc.lang)
     view = ArticleView(doc, lexicon, statements)
     pairs = []
+    read: dict[tuple[int, int], list[Evaluation]] = {}  # statements of one sentence share its evaluations
     for k, statement in enumerate(statements):
         span = StatementSpan.of(doc, statement)
         found = candidates(view, span)
         if not found:
             continue
-        said = evaluations(doc, span.frame_first, span.frame_last, lexicon)
+        frame = (span.frame_first, span.frame_last)
+        if frame not in read:
+            read[frame] = evaluations(doc, *frame, lexicon)
+        said = read[frame]
         cue = read_cue(view, span)
         for candidate in found:
             features, score, best = pair_features(view, span, candidate, said, cue, len(found))

@@ -52,21 +52,10 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if i in named or not token.text[:1].isalpha():
             i += 1
             continue
-        lemma = _lemma(doc, i)
-        end, prior = _phrase(doc, i, last, lemma, lexicon)
-        judgement = end > i
-        if not judgement:
-            prior, judgement = lexicon.prior(lemma)
-            if not prior and lemma != doc.lang.lemma(token.lower):  # an engine's lemma the lexicon does not know
-                lemma = doc.lang.lemma(token.lower)
-                end, prior = _phrase(doc, i, last, lemma, lexicon)
-                judgement = end > i
-                if not judgement:
-                    prior, judgement = lexicon.prior(lemma)
-            end = max(end, i + 1)
-            speech = doc.lang.verb_lemmas.get(lemma)
-            if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
-                prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
+        end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        speech = doc.lang.verb_lemmas.get(lemma) if end == i + 1 else None
+        if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
+            prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
         if prior and not _someone_elses(doc, end, last, lexicon):
             clause = clause_of[i - first]
             negator = _negator(doc, i, clause, lexicon)
@@ -82,12 +71,27 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     return found
 
 
+def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
+    """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by the engine's lemma,
+    else by simplemma's where the engine's may differ (a capitalised word the built-in engine leaves as it is, a
+    parser's lemma the lexicon does not know)."""
+    token = doc.tokens[i]
+    lemmas = [token.lemma or token.lower]
+    if doc.has_parse or token.text[:1].isupper():
+        lemmas.append(doc.lang.lemma(token.lower))
+    for lemma in lemmas:
+        end, prior = _phrase(doc, i, last, lemma, lexicon)
+        if end > i:
+            return end, prior, True, lemma
+        prior, judgement = lexicon.prior(lemma)
+        if prior or judgement:
+            return i + 1, prior, judgement, lemma
+    return i + 1, 0.0, False, lemmas[0]
+
+
 def _lemma(doc: Document, i: int) -> str:
     token = doc.tokens[i]
-    lemma = token.lemma or token.lower
-    if lemma == token.lower and token.lower.isalpha():
-        return doc.lang.lemma(token.lower)  # an engine that left the form as it is (a capitalised word)
-    return lemma
+    return token.lemma or token.lower
 
 
 def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> bool:
