@@ -72,7 +72,6 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
 def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
                   cue: Cue, n_candidates: int) -> tuple[dict[str, float], float, Evaluation | None]:
     """(feature row, rule score, the evaluation that best justifies the rule score) of one pair."""
-    doc = view.doc
     statement = span.statement
     f: dict[str, float] = {
         "in_quote": len(candidate.quote),
@@ -175,6 +174,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     score, best, best_weight = 0.0, None, 0.0
     # the accused, labelled or addressed one of the reporting clause is what the whole quote is about
     governed = bool(f.get("cue_object") or f.get("addressed"))
+    compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
     for e in evaluations:
         kind = "judgement" if e.judgement else "sentiment"
         sign = "pos" if e.score > 0 else "neg"
@@ -184,7 +184,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                r = "sentence" if _compared(doc, m, lexicon) else relation(doc, e, m, lexicon)
+                r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):

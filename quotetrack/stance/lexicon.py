@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +43,16 @@ class StanceLexicon:
     locative: frozenset[str]
     place_nouns: frozenset[str]
     agent_qualifiers: frozenset[str]
+
+    @cached_property
+    def clause_ends(self) -> frozenset[str]:
+        """Words after which a new clause starts: the clause breaks and the contrast words."""
+        return self.clause_breaks | self.contrast
+
+    @cached_property
+    def evaluative(self) -> frozenset[str]:
+        """Every lemma that may start an evaluation: most words of a sentence are not, and are passed over at once."""
+        return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases)
 
     def prior(self, lemma: str) -> tuple[float, bool]:
         """(polarity, whether it is a judgement word) of a lemma; (0, False) for a word that does not evaluate."""

@@ -80,6 +80,8 @@ def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int
     if doc.has_parse or token.text[:1].isupper():
         lemmas.append(doc.lang.lemma(token.lower))
     for lemma in lemmas:
+        if lemma not in lexicon.evaluative:
+            continue
         end, prior = _phrase(doc, i, last, lemma, lexicon)
         if end > i:
             return end, prior, True, lemma
@@ -162,8 +164,7 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
 
 def _hedged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """A hedge earlier in the sentence (`se`, `forse`)."""
-    sentence_first = doc.sentences[doc.sentence_of[i]].first
-    return any(doc.lower[k] in lexicon.hedges for k in range(sentence_first, i))
+    return not lexicon.hedges.isdisjoint(doc.lower[doc.sentences[doc.sentence_of[i]].first : i])
 
 
 def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
@@ -184,7 +185,7 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "sentence"  # elsewhere, or where something happens ("nella NATO"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
-    same_clause = not any(doc.lower[k] in lexicon.clause_breaks or doc.lower[k] in lexicon.contrast for k in gap)
+    same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
     if not before and len(gap) <= _OBJECT_GAP and _only_linkers(doc, gap):
         return "object"  # "critica il governo", "fiducia in X"
     if before and not gap:

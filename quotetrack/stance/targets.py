@@ -181,7 +181,6 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
 def _addressee(view: ArticleView, span: StatementSpan) -> Mention | None:
     """The one the reporting sentence addresses: a name after an addressee marker (`a X`, `contro X`) outside the
     quote."""
-    doc = view.doc
     for m in view.targetable:
         if m.first >= span.frame_last:
             break
