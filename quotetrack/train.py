@@ -227,6 +227,9 @@ def _nearest(text: str, needle: str, anchors: list[int], outside: tuple[int, int
     return min(found, key=lambda k: min(abs(k - a) for a in anchors)) if found else None
 
 
+MIN_STANCE_PAIRS = 10  # fewer gold pairs teach LightGBM nothing (and bagging may leave it no row at all)
+
+
 @dataclass
 class StanceExamples:
     """The (statement, candidate) pairs of some articles: feature rows, whether each is a gold target, its gold
@@ -276,6 +279,9 @@ def train_stance(items: Sequence[Annotated], kb: KnowledgeBase | None = None, tu
 
 def _fit_stance(examples: StanceExamples) -> StanceModels:
     labelled = [k for k, s in enumerate(examples.stance) if s is not None]
+    if len(labelled) < MIN_STANCE_PAIRS:
+        raise ValueError(f"only {len(labelled)} gold targets are among the statements' candidates: too few annotated "
+                         f"articles to train the stance models (at least {MIN_STANCE_PAIRS} are needed)")
     rows = [stance_row(examples.rows[k]) for k in labelled]
     meta = {"pairs": len(examples.rows), "targets": len(labelled)}
     return StanceModels(
@@ -293,12 +299,16 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
     for k in range(folds):
         train = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) != k], kb)
         test = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) == k], kb)
+        if sum(s is not None for s in train.stance) < MIN_STANCE_PAIRS:
+            continue  # a handful of articles: this split leaves too little to learn from
         models = _fit_stance(train)
         gold_targets += test.gold_targets
         gold_stances += test.gold_stances
         scored += zip(models.targets.scores(test.rows), test.is_target, test.stance,
                       models.support.scores(test.rows), models.oppose.scores(test.rows),
                       [row["rule_score"] for row in test.rows])
+    if not scored:
+        return 0.5, 0.5, 0.5
     grid = [t / 100 for t in range(10, 91, 4)]
 
     def target_f1(threshold: float) -> float:

@@ -252,6 +252,16 @@ def test_training_on_a_few_gold_articles_is_deterministic(wikinews_dir, tmp_path
     assert json.loads(written[0].read_text())["format"] == "quotetrack-model/1"
 
 
+@pytest.mark.shared
+def test_too_few_gold_pairs_is_a_clear_error(seeds_dir):
+    from quotetrack.train import load_annotated, train_stance
+
+    (item, *_) = load_annotated(seeds_dir / "expected.jsonl", seeds_dir)
+    item.gold = item.gold[:2]
+    with pytest.raises(ValueError, match="too few annotated articles to train the stance models"):
+        train_stance([item])
+
+
 def test_the_shipped_models_load_for_both_engines():
     for engine in ("builtin", "stanza"):
         models = StanceModels.shipped(engine)
