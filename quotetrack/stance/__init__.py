@@ -128,7 +128,7 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(kept, models.support.scores(rows), models.oppose.scores(rows)):
         stance, score = models.decide(support, oppose, pair.rule_score)
-        evidence = pair.evidence if stance != "neutral" else ""
+        evidence = _shown_evidence(pair, statements[pair.statement], stance)
         targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
     return tuple(replace(s, targets=tuple(t)) for s, t in zip(statements, targets))
 
@@ -153,6 +153,15 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
             features, score, best = pair_features(view, span, candidate, said, cue, len(found))
             pairs.append(Pair(k, candidate, features, score, _evidence(doc, statement, best, cue_polar=score != 0)))
     return pairs
+
+
+def _shown_evidence(pair: Pair, statement: Statement, stance: str) -> str:
+    """The words shown for a side: the pair's evidence, else the cue when its own polarity takes that side (a model
+    may decide from the cue alone: `accusandolo`)."""
+    if stance == "neutral":
+        return ""
+    cue_side = pair.features.get("cue_polarity", 0.0) * (1 if stance == "support" else -1)
+    return pair.evidence or (statement.cue or "" if cue_side > 0 else "")
 
 
 def _evidence(doc: Document, statement: Statement, best: Evaluation | None, cue_polar: bool) -> str:
