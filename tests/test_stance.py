@@ -32,8 +32,9 @@ def stances(text: str, day: date | None = DAY) -> dict[str, dict[str, str]]:
     doc = doc_of(text, day)
     out = {}
     for s in annotate(doc, extract_statements(doc)):
-        for t in s.targets:  # the evidence is words of the statement's sentence
+        for t in s.targets:  # a side always shows words of the statement's sentence; neutral shows none
             assert t.evidence in text and -1.0 <= t.score <= 1.0
+            assert bool(t.evidence) == (t.stance != "neutral") and (t.score == 0) == (t.stance == "neutral")
         out[s.quote] = {t.entity: t.stance for t in s.targets}
     return out
 
