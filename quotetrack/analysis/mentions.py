@@ -1,16 +1,20 @@
 """Who an article mentions: one index, read by attribution (speakers) and by stance (counterparts).
 
 Readers, each over the whole article once:
-- the knowledge base: names, aliases, epithets, metonyms, demonyms and roles held on the article's date;
+- the knowledge base: names, aliases, epithets, metonyms, demonyms and roles held on the article's date (a demonym
+  after an act or a document, `le sanzioni americane`, is the country: via `adjective`);
 - capitalised words: people and organisations the knowledge base does not know (`Mario Bianchi`, `Legambiente`);
 - noun phrases headed by a title, an organisation noun or an anonymous-source noun (`il portavoce della
   compagnia`, `il governo cinese`, `fonti diplomatiche`);
 - personal pronouns and anaphoric words (`egli`, `quest'ultimo`);
+- country nouns with a definite article (`il Paese`, `lo Stato`: via `country`);
 - the engine's entity tagger (Stanza), for what the others missed.
 Then each mention is resolved to a canonical name where the article allows: a surname to the fullest name the
 article gives, initials to the organisation they abbreviate, a title to the person it stands beside, else to the
 role's holder on the article's date, else to the person the article introduced with that title; an anonymous
-description to the fullest description with the same head noun.
+description to the fullest description with the same head noun; an institution named by its common noun to the one it
+is (`il governo nipponico` → Governo giapponese, a bare `il governo` → its country's, `la Corte` → the court the
+article names).
 """
 from __future__ import annotations
 
