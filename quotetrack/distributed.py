@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -170,8 +170,9 @@ def read_partition(path: str | os.PathLike) -> list[tuple[Article, list[Statemen
             continue
         if len(statements) <= row["statement_index"]:
             statements.append(Statement(**{f: row[c] for c, f, _ in STATEMENT_COLUMNS}))
-        if row["target_index"] is not None:
-            statements[-1].targets.append(Target(**{f: row[c] for c, f, _ in TARGET_COLUMNS}))
+        if row["target_index"] is not None:  # statements are frozen: the target joins a new one
+            target = Target(**{f: row[c] for c, f, _ in TARGET_COLUMNS})
+            statements[-1] = replace(statements[-1], targets=statements[-1].targets + (target,))
     return pairs
 
 

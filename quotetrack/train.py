@@ -12,7 +12,7 @@ the cross-validation are whole articles, chosen by a hash of the article id, so 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -23,7 +23,9 @@ from .extract.speakers import Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
 from .learned import Model, fit
-from .models import Statement
+from .models import STANCES, Statement
+from .stance import RULE_KEEPS, StanceModels, annotate, decide, read_pairs
+from .stance.features import stance_row
 
 MODEL_NAMES = ("statements", "speakers")
 
@@ -173,6 +175,7 @@ class Trained:
     """Every learned model of one engine."""
 
     extraction: ExtractionModels
+    stance: StanceModels
 
     def save(self, folder: str | Path) -> list[Path]:
         """Write each model as `<folder>/<name>.json`; returns the files written."""
@@ -182,29 +185,169 @@ class Trained:
             path = folder / f"{name}.json"
             model.save(path)
             written.append(path)
-        return written
+        return written + self.stance.save(folder)
 
 
 def train_all(items: Sequence[Annotated], kb: KnowledgeBase | None = None) -> Trained:
     """Every model, trained on all of `items`."""
-    return Trained(train_extraction(items, kb))
+    return Trained(train_extraction(items, kb), train_stance(items, kb))
+
+
+# -- stance -------------------------------------------------------------------------------------------------------
+def gold_statements(item: Annotated) -> tuple[Statement, ...]:
+    """An article's gold records as statements, so stance learns from exact spans whatever extraction finds: the
+    quote where the text has it (the occurrence nearest its cue and speaker mention when it repeats), the cue and
+    the speaker mention at their occurrences nearest the quote."""
+    text = item.doc.text
+    out = []
+    for record in item.gold:
+        anchors = [text.find(record[key]) for key in ("speaker_mention", "cue") if record.get(key)]
+        start = _nearest(text, record["quote"], [a for a in anchors if a >= 0] or [0])
+        if start is None:
+            continue
+        end = start + len(record["quote"])
+        cue = _nearest(text, record.get("cue") or "", [start, end], outside=(start, end)) if record.get("cue") else None
+        mention = record.get("speaker_mention")
+        speaker_at = _nearest(text, mention, [start, end], outside=(start, end)) if mention else None
+        out.append(Statement(
+            str(record["article"]), record["quote"], record.get("kind", "direct"), start, end,
+            speaker=record.get("speaker"), speaker_mention=mention, cue=record.get("cue"),
+            cue_start=cue, cue_end=cue + len(record["cue"]) if cue is not None else None,
+            speaker_start=speaker_at, speaker_end=speaker_at + len(mention) if speaker_at is not None else None))
+    return tuple(out)
+
+
+def _nearest(text: str, needle: str, anchors: list[int], outside: tuple[int, int] | None = None) -> int | None:
+    """The occurrence of `needle` nearest any anchor (outside the span `outside` when given), or None."""
+    found, k = [], text.find(needle)
+    while needle and k >= 0:
+        if outside is None or k + len(needle) <= outside[0] or k >= outside[1]:
+            found.append(k)
+        k = text.find(needle, k + 1)
+    return min(found, key=lambda k: min(abs(k - a) for a in anchors)) if found else None
+
+
+MIN_STANCE_PAIRS = 10  # fewer gold pairs teach LightGBM nothing (and bagging may leave it no row at all)
+
+
+@dataclass
+class StanceExamples:
+    """The (statement, candidate) pairs of some articles: feature rows, whether each is a gold target, its gold
+    stance (None when it is not a target), and how many gold targets there were (reachable or not)."""
+
+    rows: list[dict] = field(default_factory=list)
+    is_target: list[int] = field(default_factory=list)
+    stance: list[str | None] = field(default_factory=list)
+    gold_targets: int = 0
+    gold_stances: list[str] = field(default_factory=list)
+
+
+def stance_examples(items: Iterable[Annotated], kb: KnowledgeBase | None = None) -> StanceExamples:
+    """Examples from gold statements: a candidate is a target when its name is a gold target's (`same_name`, the
+    scorer's comparison), and takes that target's stance."""
+    kb = kb or default_kb()
+    out = StanceExamples()
+    for item in items:
+        statements = gold_statements(item)
+        records = [r for r in item.gold if r["quote"] in item.doc.text]
+        for record in records:
+            for target in record.get("targets") or []:
+                out.gold_targets += 1
+                out.gold_stances.append(target.get("stance", "neutral"))
+        for pair in read_pairs(item.doc, statements):
+            gold = next((t for t in records[pair.statement].get("targets") or []
+                         if same_name(t["entity"], pair.candidate.name, kb)), None)
+            out.rows.append(pair.features)
+            out.is_target.append(int(gold is not None))
+            out.stance.append(gold.get("stance", "neutral") if gold is not None else None)
+    return out
+
+
+def train_stance(items: Sequence[Annotated], kb: KnowledgeBase | None = None, tune: bool = True) -> StanceModels:
+    """The target classifier and the two stance models, trained on the gold statements of `items`; thresholds are
+    the ones that maximise target F1 and stance macro-F1 in an inner cross-validation over the same items."""
+    kb = kb or default_kb()
+    examples = stance_examples(items, kb)
+    models = _fit_stance(examples)
+    if not tune:
+        return models
+    target_threshold, support_threshold, oppose_threshold = _tuned_stance_thresholds(items, kb)
+    return StanceModels(replace(models.targets, threshold=target_threshold),
+                        replace(models.support, threshold=support_threshold),
+                        replace(models.oppose, threshold=oppose_threshold))
+
+
+def _fit_stance(examples: StanceExamples) -> StanceModels:
+    labelled = [k for k, s in enumerate(examples.stance) if s is not None]
+    if len(labelled) < MIN_STANCE_PAIRS:
+        raise ValueError(f"only {len(labelled)} gold targets are among the statements' candidates: too few annotated "
+                         f"articles to train the stance models (at least {MIN_STANCE_PAIRS} are needed)")
+    rows = [stance_row(examples.rows[k]) for k in labelled]
+    meta = {"pairs": len(examples.rows), "targets": len(labelled)}
+    return StanceModels(
+        fit(examples.rows, examples.is_target, 0.5, meta),
+        fit(rows, [int(examples.stance[k] == "support") for k in labelled], 0.5, meta),
+        fit(rows, [int(examples.stance[k] == "oppose") for k in labelled], 0.5, meta),
+    )
+
+
+def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> tuple[float, float, float]:
+    """Thresholds chosen on out-of-fold scores: the target threshold with the best target F1 (recall counted over
+    every gold target), then the stance thresholds with the best macro-F1 over the gold pairs (missed ones wrong)."""
+    scored = []  # (target score, is target, gold stance, support, oppose, rule score)
+    gold_targets, gold_stances = 0, []
+    for k in range(folds):
+        train = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) != k], kb)
+        test = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) == k], kb)
+        if sum(s is not None for s in train.stance) < MIN_STANCE_PAIRS:
+            continue  # a handful of articles: this split leaves too little to learn from
+        models = _fit_stance(train)
+        gold_targets += test.gold_targets
+        gold_stances += test.gold_stances
+        scored += zip(models.targets.scores(test.rows), test.is_target, test.stance,
+                      models.support.scores(test.rows), models.oppose.scores(test.rows),
+                      [row["rule_score"] for row in test.rows])
+    if not scored:
+        return 0.5, 0.5, 0.5
+    grid = [t / 100 for t in range(10, 91, 4)]
+
+    def target_f1(threshold: float) -> float:
+        kept = [is_target for score, is_target, *_, rule in scored if score >= threshold or abs(rule) >= RULE_KEEPS]
+        return _f1_of(sum(kept), len(kept), gold_targets)
+
+    target_threshold = max(grid, key=target_f1)
+    found = [(stance, support, oppose, rule) for score, _, stance, support, oppose, rule in scored
+             if (score >= target_threshold or abs(rule) >= RULE_KEEPS) and stance is not None]
+
+    def macro_f1(thresholds: tuple[float, float]) -> float:
+        predicted = [(gold, decide(support, oppose, rule, *thresholds)[0]) for gold, support, oppose, rule in found]
+        return sum(_f1_of(sum(1 for g, p in predicted if g == p == label),
+                          sum(1 for _, p in predicted if p == label),
+                          sum(1 for g in gold_stances if g == label)) for label in STANCES) / len(STANCES)
+
+    best = max(((s, o) for s in grid for o in grid), key=macro_f1)
+    return target_threshold, best[0], best[1]
+
+
+def _f1_of(right: int, predicted: int, gold: int) -> float:
+    precision = right / predicted if predicted else 0.0
+    recall = right / gold if gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 # -- cross-validation ---------------------------------------------------------------------------------------------
 def cross_validate(items: Sequence[Annotated], folds: int = 5, kb: KnowledgeBase | None = None,
-                   annotate: Callable[[Document, tuple[Statement, ...]], tuple[Statement, ...]] | None = None,
                    progress: Callable[[int], None] | None = None) -> list[dict]:
-    """System records for every article, each predicted by models trained on the other folds' articles."""
+    """System records for every article, each predicted by models trained on the other folds' articles (extraction
+    and stance alike)."""
     kb = kb or default_kb()
     records: list[dict] = []
     for k in range(folds):
         train = [i for i in items if fold_of(i.id, folds) != k]
         test = [i for i in items if fold_of(i.id, folds) == k]
-        models = train_extraction(train, kb)
+        models, stance_models = train_extraction(train, kb), train_stance(train, kb)
         for item in test:
-            statements = extract_statements(item.doc, models)
-            if annotate is not None:
-                statements = annotate(item.doc, statements)
+            statements = annotate(item.doc, extract_statements(item.doc, models), stance_models)
             records += [s.to_json() for s in statements]
         if progress is not None:
             progress(1)

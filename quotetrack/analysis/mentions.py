@@ -1,20 +1,25 @@
 """Who an article mentions: one index, read by attribution (speakers) and by stance (counterparts).
 
 Readers, each over the whole article once:
-- the knowledge base: names, aliases, epithets, metonyms, demonyms and roles held on the article's date;
+- the knowledge base: names, aliases, epithets, metonyms, demonyms and roles held on the article's date (a demonym
+  after an act or a document, `le sanzioni americane`, is the country: via `adjective`);
 - capitalised words: people and organisations the knowledge base does not know (`Mario Bianchi`, `Legambiente`);
 - noun phrases headed by a title, an organisation noun or an anonymous-source noun (`il portavoce della
   compagnia`, `il governo cinese`, `fonti diplomatiche`);
 - personal pronouns and anaphoric words (`egli`, `quest'ultimo`);
+- country nouns with a definite article (`il Paese`, `lo Stato`: via `country`);
 - the engine's entity tagger (Stanza), for what the others missed.
 Then each mention is resolved to a canonical name where the article allows: a surname to the fullest name the
 article gives, initials to the organisation they abbreviate, a title to the person it stands beside, else to the
 role's holder on the article's date, else to the person the article introduced with that title; an anonymous
-description to the fullest description with the same head noun.
+description to the fullest description with the same head noun; an institution named by its common noun to the one it
+is (`il governo nipponico` → Governo giapponese, a bare `il governo` → its country's, `la Corte` → the court the
+article names).
 """
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lang import fold
@@ -52,6 +57,7 @@ class _Reader:
         self.known_at = {m.first: m for m in known if m.via != "title"}
         self.known_at.update({m.first: m for m in names})
         found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._pronouns()
+        found += self._country_nouns()
         found += self._tagged(found)
         kept = _without_overlaps(found)
         return tuple(_Resolver(self, kept).resolve())
@@ -65,11 +71,18 @@ class _Reader:
                 continue
             if m.via in ("name", "alias") and _closed_word(self.lang, doc.lower[first]) and last - first == 1:
                 continue  # "Un" is an article before it is an acronym
+            via = "kb"
             if m.via == "demonym":
-                # "gli americani" speak for their country; an adjective (il governo cinese) does not
-                if first == 0 or doc.lower[first - 1] not in self.lang.words("plural_articles"):
+                # "gli americani" speak for their country; an adjective after an act or a document names it too
+                # (le sanzioni americane, il comunicato russo), after a group it does not (aziende americane)
+                if first > 0 and doc.lower[first - 1] in self.lang.words("plural_articles"):
+                    first -= 1
+                    via = "demonym"
+                elif first > 0 and doc.tokens[first - 1].text.isalpha() and doc.lower[first - 1] not in self.words[
+                        "not_the_state"] and not _closed_word(self.lang, doc.lower[first - 1]):
+                    via = "adjective"
+                else:
                     continue
-                first -= 1
             if m.via == "role":
                 holder = m.entity.name if m.entity is not None and self.day is not None else None
                 out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
@@ -80,8 +93,7 @@ class _Reader:
                 continue
             kind = _KIND.get(m.entity.kind, m.entity.kind)
             out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                               doc.span_text(first, last), "kb" if m.via != "demonym" else "demonym", kind,
-                               m.entity.name, resolved_by="kb"))
+                               doc.span_text(first, last), via, kind, m.entity.name, resolved_by="kb"))
         return out
 
     def _name_mentions(self) -> list[Mention]:
@@ -284,7 +296,9 @@ class _Reader:
                     if k > j and k in self.known_at:
                         break  # "il capo del Pentagono Mark Esper": the name is not part of the complement
                     k += 1
-                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]):
+                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]) and not (
+                        doc.tokens[j].upos in ("VERB", "AUX") or low in lang.words("of") and doc.lower[j].endswith(
+                            lang.endings("infinitive_endings"))):  # "il governo di aver invaso, di ritirare": a clause
                     k = j + 1
                     while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words, doc.tokens[k].upos):
                         k += 1
@@ -314,6 +328,21 @@ class _Reader:
                 out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
             elif i + 1 < self.n and f"{folded}{fold(doc.tokens[i + 1].text)}" in anaphora:
                 out.append(self._mention(i, i + 2, "pronoun", PERSON, None))
+        return out
+
+    def _country_nouns(self) -> list[Mention]:
+        """`il Paese`, `lo Stato`: a definite country noun not followed by a name or a complement stands for a country
+        (which one, the resolver tells)."""
+        doc, out = self.doc, []
+        nouns = self.words["country_nouns"]
+        for i in doc.where(nouns):
+            after = doc.tokens[i + 1] if i + 1 < self.n else None
+            if i == 0 or not self.lang.is_determiner(doc.lower[i - 1]) and self.lang.preposition(doc.lower[i - 1]) in (
+                    None, doc.lower[i - 1]):
+                continue  # "un paese", "in paese": not the country the article is about
+            if after is not None and (after.text[:1].isupper() or self.lang.preposition(after.lower) == "di"):
+                continue  # "lo Stato Islamico", "il paese di Gino"
+            out.append(self._mention(i - 1, i + 1, "country", COUNTRY, None, head=i))
         return out
 
     def _tagged(self, found: list[Mention]) -> list[Mention]:
@@ -353,6 +382,7 @@ class _Resolver:
         self._complete_names()
         self._link_titles()
         self._describe()
+        self._name_institutions()
         self._pronoun_antecedents()
         return self.items
 
@@ -553,6 +583,118 @@ class _Resolver:
             out.append(m)
         self.items = out
 
+    def _name_institutions(self) -> None:
+        """An institution named by its common noun takes the name of the one it is: `la Corte` is the court the
+        article names with that head (the one it names most); `il governo nipponico`, `il Parlamento`, `le autorità
+        russe` are the institution of the country their adjective or complement names, else of the article's country
+        (`speakers.yaml` `institutions`): the KB's when it knows one (`Parlamento russo` → Duma, `Camera` in Italy →
+        Camera dei deputati), `Governo <head of government>` when the article names the one in office, else
+        `Governo giapponese`."""
+        institutions = {fold(k): v for k, v in self.doc.lang.data("speakers.yaml")["institutions"].items()}
+        named = self._organisations_by_head()
+        out = []
+        for m in self.items:
+            if m.via == "country":
+                country = _demonyms(self.doc.kb).get(fold(self.doc.tokens[m.last].text)) if m.last < len(
+                    self.doc.tokens) else None
+                m = m._replace(name=country or self._article_country, resolved_by="institution")
+            elif m.via in ("organisation", "description") and m.head is not None:
+                head = fold(self.doc.tokens[m.head].text)
+                country = self._country_of_phrase(m)
+                bare = m.last == m.head + 1 and m.via == "organisation"  # "il governo", not "le autorità"
+                if head in institutions and (country is not None or bare):
+                    name = self._institution(institutions[head], country or self._article_country)
+                    m = m._replace(name=name, kind=ORGANISATION, resolved_by="institution")
+                elif bare and head in named:
+                    m = m._replace(name=named[head], resolved_by="article")
+            out.append(m)
+        self.items = out
+
+    def _organisations_by_head(self) -> dict[str, str]:
+        """Organisations the article names in more than one word, by their first word (folded): the one it names
+        most for each."""
+        counts: dict[str, dict[str, int]] = {}
+        for m in self.items:
+            if m.kind == ORGANISATION and m.name and m.via in ("kb", "name", "ner") and " " in m.name:
+                by_name = counts.setdefault(fold(m.name.split()[0]), {})
+                by_name[m.name] = by_name.get(m.name, 0) + 1
+        return {head: max(names, key=lambda n: names[n]) for head, names in counts.items()}
+
+    def _country_of_phrase(self, m: Mention) -> str | None:
+        """The country an institution phrase names after its head: a demonym (`nipponico`) or a complement naming
+        a country or a person of one (`di Putin`)."""
+        kb = self.doc.kb
+        for k in range(m.head + 1, m.last):
+            country = _demonyms(kb).get(fold(self.doc.tokens[k].text))
+            if country is not None:
+                return country
+            inner = self.by_first.get(k)
+            if inner is not None and inner.via == "kb" and inner.name:
+                entity = kb.get(inner.name)
+                if entity is not None:
+                    return entity.name if entity.kind == COUNTRY else entity.country
+        return None
+
+    @property
+    def _article_country(self) -> str:
+        """The country the article is about: the one its mentions name most (countries, and the countries of the
+        people and organisations the KB knows), else `speakers.yaml`'s `home_country`."""
+        cached = self.__dict__.get("_country")
+        if cached is None:
+            counts: dict[str, int] = {}
+            for m in self.items:
+                entity = self.doc.kb.get(m.name) if m.via in ("kb", "demonym") and m.name else None
+                country = entity and (entity.name if entity.kind == COUNTRY else entity.country)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+            cached = ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
+            self.__dict__["_country"] = cached
+        return cached
+
+    def _institution(self, head: str, country: str) -> str:
+        """The name of a country's institution: the KB's (`<Head> <demonym>` as an alias, else its only
+        organisation of that country named with that head), `Governo <surname>` for a government whose head the
+        article names, else `<Head> <demonym>`."""
+        known = self.__dict__.setdefault("_institutions", {})
+        if (head, country) not in known:
+            known[(head, country)] = self._institution_name(head, country)
+        return known[(head, country)]
+
+    def _institution_name(self, head: str, country: str) -> str:
+        kb = self.doc.kb
+        entity = kb.get(country)
+        demonyms = entity.demonyms if entity is not None else []
+        adjective = (demonyms[1] if head.endswith("a") and len(demonyms) > 1 else demonyms[0]) if demonyms else None
+        if head == "Governo":
+            leader = self._head_of_government(country)
+            if leader is not None:
+                return f"{head} {leader}"
+        known = kb.get(f"{head} {adjective}") if adjective else None
+        if known is not None:
+            return known.name
+        same_head = [e for e in kb.entities.values() if e.kind == ORGANISATION and e.country == country
+                     and fold(e.name.split()[0]) == fold(head)]
+        if len(same_head) == 1:
+            return same_head[0].name
+        return f"{head} {adjective}" if adjective else f"{head} di {country}"
+
+    def _head_of_government(self, country: str) -> str | None:
+        """The surname of the country's head of government the article names: the one in office on its date, or,
+        undated, the only one it names who ever held the office."""
+        kb = self.doc.kb
+        titles = tuple(self.doc.lang.speaker_words["government_heads"])
+        roles = [r.id for r in kb.roles.values() if r.country == country
+                 and any(fold(mention).startswith(titles) for mention in r.mentions)]
+        named = {m.name for m in self.items if m.kind == PERSON and m.name}
+        if self.reader.day is not None:
+            holders = [kb.holder(r, self.reader.day) for r in roles]
+            leaders = [h for h in holders if h is not None and h.name in named]
+        else:
+            leaders = [e for e in kb.ever_held(roles) if e.name in named]
+        return (leaders[0].surname or leaders[0].name) if len(leaders) == 1 else None
+
     def _pronoun_antecedents(self) -> None:
         """A pronoun stands for the person mentioned last before it (a guess the consumers weigh)."""
         last_person = None
@@ -580,6 +722,16 @@ def _nearest(found: list[Mention], m: Mention) -> Mention | None:
         return before[-1]
     after = [o for o in found if o.first > m.first]
     return after[0] if after else None
+
+
+@lru_cache(maxsize=4)
+def _demonym_table(kb, generation: int) -> dict[str, str]:
+    return {fold(d): e.name for e in kb.entities.values() if e.kind == COUNTRY for d in e.demonyms}
+
+
+def _demonyms(kb) -> dict[str, str]:
+    """Folded demonym → its country, from the knowledge base."""
+    return _demonym_table(kb, kb.generation)
 
 
 def _closed_word(lang, low: str) -> bool:
@@ -620,7 +772,7 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
     di Parigi`); a KB entry or a name at a phrase's head wins over the phrase (`il Cremlino`)."""
     phrases = sorted((m for m in found if m.via in _PHRASE_VIAS), key=lambda m: (-(m.last - m.first), m.first))
     names = [m for m in found if m.via not in _PHRASE_VIAS]
-    rank = {"kb": 0, "demonym": 0, "name": 1, "ner": 2, "pronoun": 3}
+    rank = {"kb": 0, "demonym": 0, "adjective": 0, "country": 1, "name": 1, "ner": 2, "pronoun": 3}
     taken: dict[int, Mention] = {}
     for m in sorted(names, key=lambda m: (m.kind != PERSON or m.via != "kb", -(m.last - m.first), rank[m.via], m.first)):
         if all(i not in taken for i in range(m.first, m.last)):
@@ -637,7 +789,8 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
         kept_phrases.append(m)
         for i in range(m.first, m.last):
             phrase_of[i] = m
-    kept = [m for m in names if taken.get(m.first) is m and not (m.first in phrase_of and m.via == "pronoun")]
+    # a pronoun or an adjective inside a phrase is part of what the phrase names (il ministro russo)
+    kept = [m for m in names if taken.get(m.first) is m and not (m.first in phrase_of and m.via in ("pronoun", "adjective"))]
     kept += kept_phrases
     kept.sort(key=lambda m: (m.first, -(m.last - m.first)))
     return kept

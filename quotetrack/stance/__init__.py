@@ -1,6 +1,172 @@
-"""Stance (interim in branch core: the stance stage is rebuilt in branch `stance`)."""
+"""Stance: the counterparts each statement is about, and the speaker's stance toward each.
+
+    from quotetrack.analysis import analyse
+    from quotetrack.extract import extract_statements
+    from quotetrack.stance import annotate
+    doc = analyse(article)
+    statements = annotate(doc, extract_statements(doc))   # each Statement with its targets
+
+Three steps, one module each, all reading the one `Document` (no second tokenisation, no second mention finder):
+1. `targets` lists the candidate counterparts of a statement from the document's mention index (inside the
+   quote, in its reporting sentence, behind its pronouns);
+2. `polarity` reads the evaluative words of the statement's sentence (Sentix-derived priors and the stance words of
+   `quotetrack/lang/it/stance.yaml`, the reporting verbs' own polarity), composes them with negation, contrast,
+   requests and hedges, and attaches each to what it is about through the parse or the clause;
+3. `features` describes each (statement, candidate) pair, and two learned models (`StanceModels`, LightGBM through
+   `quotetrack.learned`, trained from the gold pairs by `quotetrack train`) decide which candidates are targets
+   and which stance each one gets (support / oppose / neutral, with a score in -1..1 and the words that justify it).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
 
-def annotate(doc, statements, models=None):
-    return tuple(statements)
+from ..analysis import Document
+from ..learned import Model, shipped
+from ..models import Statement, Target
+from .features import pair_features, read_cue
+from .lexicon import StanceLexicon, lexicon_of
+from .polarity import Evaluation, evaluations
+from .targets import ArticleView, Candidate, StatementSpan, candidates
+
+__all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "decide", "stance_of", "StanceLexicon", "lexicon_of", "MODEL_NAMES"]
+
+MODEL_NAMES = ("targets", "support", "oppose")
+# How the rule score (what the words say, composed through syntax) and the learned models share the decision, each
+# where it is better (cross-validated on the gold statements of gold-dev, built-in engine; docs/stance.md):
+# - a candidate the words judge at least RULE_KEEPS is a target whatever the target classifier says;
+# - at least RULE_DECIDES, the words' stance is the stance;
+# - below, the stance models decide whether the statement takes a side at all, and the words which side when they
+#   say anything (at least RULE_WEAK); where they say nothing, only a model at least MODEL_SURE takes a side.
+RULE_KEEPS = 0.4
+RULE_DECIDES = 0.3
+RULE_WEAK = 0.05
+MODEL_SURE = 0.6
+
+
+@dataclass(frozen=True)
+class StanceModels:
+    """The target classifier (is this candidate a counterpart of the statement?) and the two stance models
+    (support vs the rest, oppose vs the rest) of one engine; each model's threshold was tuned when it was trained."""
+
+    targets: Model
+    support: Model
+    oppose: Model
+
+    @classmethod
+    def shipped(cls, engine: str) -> "StanceModels":
+        for name in (engine, "builtin"):
+            found = [shipped(name, f"stance_{m}") for m in MODEL_NAMES]
+            if all(found):
+                return cls(*found)
+        raise RuntimeError("quotetrack's stance models are missing from the package; rebuild them with "
+                           "`quotetrack train`")
+
+    def save(self, folder: str | Path) -> list[Path]:
+        """Write the three models as `stance_<name>.json` files of `folder`."""
+        written = []
+        for name in MODEL_NAMES:
+            path = Path(folder) / f"stance_{name}.json"
+            getattr(self, name).save(path)
+            written.append(path)
+        return written
+
+    def decide(self, support: float, oppose: float, rule: float) -> tuple[str, float]:
+        """(stance, score) of a target from the two models' probabilities and the rule score."""
+        return decide(support, oppose, rule, self.support.threshold, self.oppose.threshold)
+
+
+def decide(support: float, oppose: float, rule: float, support_threshold: float,
+           oppose_threshold: float) -> tuple[str, float]:
+    """(stance, score in -1..1) from the stance models' probabilities, their thresholds and the rule score."""
+    side = "support" if rule > 0 else "oppose"
+    if abs(rule) >= RULE_DECIDES:
+        stance = side
+    else:
+        stance = stance_of(support, oppose, support_threshold, oppose_threshold)
+        if stance != "neutral" and abs(rule) >= RULE_WEAK:
+            stance = side
+        elif stance != "neutral" and max(support, oppose) < MODEL_SURE:
+            stance = "neutral"
+    if stance == "neutral":
+        return stance, 0.0
+    strength = min(1.0, max(abs(support - oppose), abs(rule)))
+    return stance, round(strength if stance == "support" else -strength, 3)
+
+
+def stance_of(support: float, oppose: float, support_threshold: float, oppose_threshold: float) -> str:
+    """support / oppose when that model's probability reaches its threshold (the likelier one when both do), else
+    neutral."""
+    if oppose >= oppose_threshold and (oppose >= support or support < support_threshold):
+        return "oppose"
+    if support >= support_threshold:
+        return "support"
+    return "neutral"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A statement and one of its candidate targets, described for the models."""
+
+    statement: int  # index into the statements
+    candidate: Candidate
+    features: dict[str, float]
+    rule_score: float
+    evidence: str
+
+
+def annotate(doc: Document, statements: Sequence[Statement], models: StanceModels | None = None) -> tuple[Statement, ...]:
+    """The statements of one analysed article, each with its targets (stance, score, evidence), in the same order."""
+    if not statements:
+        return tuple(statements)
+    models = models or StanceModels.shipped(doc.engine)
+    pairs = read_pairs(doc, statements)
+    kept = [p for p, s in zip(pairs, models.targets.scores([p.features for p in pairs]))
+            if s >= models.targets.threshold or abs(p.rule_score) >= RULE_KEEPS]
+    rows = [p.features for p in kept]
+    targets: list[list[Target]] = [[] for _ in statements]
+    for pair, support, oppose in zip(kept, models.support.scores(rows), models.oppose.scores(rows)):
+        stance, score = models.decide(support, oppose, pair.rule_score)
+        evidence = _shown_evidence(pair, statements[pair.statement], stance)
+        targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
+    return tuple(replace(s, targets=tuple(t)) for s, t in zip(statements, targets))
+
+
+def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
+    """Every (statement, candidate target) pair of an article, with its features."""
+    lexicon = lexicon_of(doc.lang)
+    view = ArticleView(doc, lexicon, statements)
+    pairs = []
+    read: dict[tuple[int, int], list[Evaluation]] = {}  # statements of one sentence share its evaluations
+    for k, statement in enumerate(statements):
+        span = StatementSpan.of(doc, statement)
+        found = candidates(view, span)
+        if not found:
+            continue
+        frame = (span.frame_first, span.frame_last)
+        if frame not in read:
+            read[frame] = evaluations(doc, *frame, lexicon)
+        said = read[frame]
+        cue = read_cue(view, span)
+        for candidate in found:
+            features, score, best = pair_features(view, span, candidate, said, cue, len(found))
+            pairs.append(Pair(k, candidate, features, score, _evidence(doc, statement, best, cue_polar=score != 0)))
+    return pairs
+
+
+def _shown_evidence(pair: Pair, statement: Statement, stance: str) -> str:
+    """The words shown for a side: the pair's evidence, else the cue when its own polarity takes that side (a model
+    may decide from the cue alone: `accusandolo`)."""
+    if stance == "neutral":
+        return ""
+    cue_side = pair.features.get("cue_polarity", 0.0) * (1 if stance == "support" else -1)
+    return pair.evidence or (statement.cue or "" if cue_side > 0 else "")
+
+
+def _evidence(doc: Document, statement: Statement, best: Evaluation | None, cue_polar: bool) -> str:
+    """The words that justify a stance: the strongest evaluation reaching the target (with its negation), else
+    the cue when the cue's own polarity decided."""
+    if best is not None:
+        return doc.text[doc.tokens[best.evidence_first].start : doc.tokens[best.last - 1].end]
+    return statement.cue or "" if cue_polar else ""

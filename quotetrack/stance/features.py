@@ -1,0 +1,208 @@
+"""The feature row of a (statement, candidate target) pair, read by both learned models, and the rule score.
+
+Where the candidate stands (inside the quote, the reporting sentence, reached by a pronoun; after the cue, after
+`a`/`contro`; subject or object in the parse), what it is (KB entity, name, title, institution; how often the
+article names it; the speaker's own side), and what the words say about it: the evaluations of its sentence summed
+by how they reach it (`polarity.relation`), the cue's own polarity when the candidate is its object, negation,
+requests, contrast, comparisons. `rule_score` composes these into one number in -1..1, the stance the words give
+without learning, which is also a feature and chooses the evidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .polarity import Evaluation, mention_head, relation
+from .targets import ArticleView, Candidate, StatementSpan, addressed
+
+if TYPE_CHECKING:
+    from ..analysis import Mention
+
+# how much an evaluation counts toward the rule score, by how it reaches the candidate
+WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "sibling": 0.7, "clause": 0.5, "sentence": 0.15}
+# a word's sentiment (Sentix) counts less than a judgement: "ferito", "crisi" describe events, not who is to blame
+SENTIMENT_WEIGHT = 0.35
+_REACH = {"subject": "near", "object": "near", "modifier": "near", "sibling": "near", "clause": "clause",
+          "sentence": "sentence"}
+_VIAS = ("kb", "name", "title", "organisation", "demonym", "ner", "description")
+_DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root", "flat:name")
+_CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
+              "complaint", "cognition", "warning", "promise", "answer", "evaluation")
+_CUE_REACH = 4  # a frame mention this close after the cue is its object
+
+
+# the features the stance models read (the target classifier reads them all): what the words say, and little of
+# where the candidate stands, so a few hundred training pairs teach polarity rather than the articles' topics
+_STANCE_PREFIXES = ("rule_score", "cue_", "near_", "clause_", "sentence_", "quote_judgement", "quote_sentiment",
+                    "frame_judgement", "frame_sentiment", "negated", "requests", "contrast", "question",
+                    "exclamation", "own_side", "kind_", "statement_", "in_quote", "in_frame", "pointer_", "addressed")
+
+
+def stance_row(features: dict[str, float]) -> dict[str, float]:
+    """The part of a pair's feature row the stance models learn from."""
+    return {name: value for name, value in features.items() if name.startswith(_STANCE_PREFIXES)}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The reporting words of a statement, as stance reads them."""
+
+    polarity: float
+    kind: str
+    first: int | None
+    last: int | None
+
+
+def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
+    """The cue's polarity (its strongest word: `ha accusato` → accusare) and kind (from `reporting.yaml`)."""
+    if span.cue_first is None:
+        return Cue(0.0, "", None, None)
+    doc = view.doc
+    polarity, kind = 0.0, ""
+    for k in range(span.cue_first, min(span.cue_last, len(doc.tokens))):
+        entry = doc.lang.verb_lemmas.get(doc.tokens[k].lemma or doc.lower[k])
+        noun = doc.lang.noun_cues.get(doc.lower[k])
+        kind = kind or (entry or {}).get("kind", "") or (noun.kind if noun else "")
+        value = float((entry or {}).get("polarity") or 0) or (noun.polarity if noun else 0.0)
+        if abs(value) > abs(polarity):
+            polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
+    return Cue(polarity, kind, span.cue_first, span.cue_last)
+
+
+def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
+                  cue: Cue, n_candidates: int) -> tuple[dict[str, float], float, Evaluation | None]:
+    """(feature row, rule score, the evaluation that best justifies the rule score) of one pair."""
+    statement = span.statement
+    f: dict[str, float] = {
+        "in_quote": len(candidate.quote),
+        "in_frame": len(candidate.frame),
+        "pointer_third": candidate.pointers["third"],
+        "pointer_second": candidate.pointers["second"],
+        "n_candidates": n_candidates,
+        "quote_tokens": span.last - span.first,
+        "article_count": view.counts.get(candidate.name, 0),
+        "article_rank": view.rank.get(candidate.name, 99),
+        "in_kb": float(view.kb.get(candidate.name) is not None),
+        "own_side": float(candidate.name in view.own_side(statement.speaker)),
+        "speaks": view.speakers.get(candidate.name, 0),
+        f"kind_{candidate.kind}": 1.0,
+        f"statement_{statement.kind}": 1.0,
+        "cue_polarity": cue.polarity,
+        "question": float("?" in statement.quote),
+        "exclamation": float("!" in statement.quote),
+    }
+    if cue.kind in _CUE_KINDS:
+        f[f"cue_{cue.kind}"] = 1.0
+    mentions = candidate.quote + candidate.frame
+    for m in mentions:
+        if m.via in _VIAS:
+            f[f"via_{m.via}"] = f.get(f"via_{m.via}", 0.0) + 1.0
+    _place_features(view, span, candidate, cue, f)
+    if mentions:
+        _mention_features(view, mentions, f)
+    score, best = _polarity_features(view, span, candidate, evaluations, cue, f)
+    f["rule_score"] = score
+    return f, score, best
+
+
+def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate, cue: Cue, f: dict) -> None:
+    doc = view.doc
+    object_of_cue = addressee = False
+    if candidate.quote:
+        first = candidate.quote[0]
+        f["quote_position"] = (first.first - span.first) / max(1, span.last - span.first)
+        # "ha accusato | il governo di …", "ha chiesto | a X di …": the object leads the reported content
+        f["leads_quote"] = float(all(doc.tokens[k].upos in ("DET", "ADP") or doc.lang.preposition(doc.lower[k])
+                                     or doc.lang.is_determiner(doc.lower[k]) for k in range(span.first, first.first)))
+        addressee = any(addressed(view, m) for m in candidate.quote)
+    for m in candidate.frame:
+        distance = span.first - m.last if m.last <= span.first else m.first - span.last
+        f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
+        f["frame_before_quote"] = float(m.last <= span.first)
+        if cue.last is not None and 0 <= m.first - cue.last <= _CUE_REACH:
+            object_of_cue = True
+        head = mention_head(doc, m) if doc.has_parse else None
+        if cue.first is not None and head is not None and doc.tokens[head].head in range(cue.first, cue.last):
+            object_of_cue = True
+        if addressed(view, m):
+            addressee = True
+        if cue.first is not None and m.last <= cue.first:
+            f["frame_before_cue"] = 1.0
+    f["cue_object"] = float(object_of_cue)
+    f["addressed"] = float(addressee)
+    f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee else 0.0
+
+
+def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> None:
+    doc, lexicon = view.doc, view.lexicon
+    m = mentions[0]
+    f["zipf"] = min(doc.lang.zipf(doc.lower[k]) for k in range(m.first, m.last))
+    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
+    f["sentence_initial"] = float(m.first == sentence_first)
+    before = doc.lower[m.first - 1] if m.first else ""
+    preposition = doc.lang.preposition(before)
+    f["after_locative"] = float(before in lexicon.locative)
+    f["after_place_noun"] = float(any(doc.lower[k] in lexicon.place_nouns for k in range(max(0, m.first - 2), m.first)))
+    f["after_di"] = float(preposition == "di")
+    f["capitals"] = float(m.text.isupper())
+    f["words"] = float(m.last - m.first)
+    f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
+    if doc.has_parse:
+        head = mention_head(doc, m)
+        if head is not None:
+            deprel = doc.tokens[head].deprel
+            f[f"deprel_{deprel if deprel in _DEPRELS else 'other'}"] = 1.0
+
+
+def _compared(doc, m: Mention, lexicon) -> bool:
+    """Is the mention the term of a comparison (`più vaste rispetto all'Ucraina`, `meglio di X`)? What the clause
+    says is said of the other term."""
+    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
+    for k in range(m.first - 1, max(sentence_first, m.first - 6) - 1, -1):
+        if doc.lower[k] in lexicon.clause_breaks:
+            return False
+        if doc.lower[k] in lexicon.comparisons:
+            return True
+    return False
+
+
+def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
+                       cue: Cue, f: dict) -> tuple[float, Evaluation | None]:
+    """Evaluations summed by how near they reach the candidate, judgements apart from sentiment; the rule score with
+    its best evidence."""
+    doc, lexicon = view.doc, view.lexicon
+    score, best, best_weight = 0.0, None, 0.0
+    # the accused, labelled or addressed one of the reporting clause is what the whole quote is about
+    governed = bool(f.get("cue_object") or f.get("addressed"))
+    compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
+    for e in evaluations:
+        kind = "judgement" if e.judgement else "sentiment"
+        sign = "pos" if e.score > 0 else "neg"
+        inside = span.first <= e.first < span.last
+        where = "quote" if inside else "frame"
+        f[f"{where}_{kind}_{sign}"] = f.get(f"{where}_{kind}_{sign}", 0.0) + e.score
+        nearest = None
+        for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
+            if doc.sentence_of[m.first] == e.sentence:
+                r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
+                if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
+                    nearest = r  # outside the quote, only what the words are done to ("accusando X")
+        if inside and nearest is None and (candidate.pointers or governed):
+            nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
+        if nearest is None:
+            continue
+        key = f"{_REACH[nearest]}_{kind}_{sign}"
+        f[key] = f.get(key, 0.0) + e.score
+        if nearest != "sentence":
+            f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
+            f["requests"] = f.get("requests", 0.0) + e.request
+            f["contrast"] = f.get("contrast", 0.0) + e.contrast
+        weight = WEIGHTS[nearest] * (0.5 if e.request else 1.0) * (1.0 if e.judgement else SENTIMENT_WEIGHT)
+        score += weight * e.score
+        if abs(weight * e.score) > best_weight:
+            best, best_weight = e, abs(weight * e.score)
+    on_object = f.get("cue_polarity_on_object", 0.0)
+    if on_object and abs(on_object) >= best_weight:
+        best = None  # the cue itself justifies it
+    score += on_object
+    return max(-1.0, min(1.0, score)), best

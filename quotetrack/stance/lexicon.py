@@ -1,0 +1,126 @@
+"""The stance stage's Italian knowledge, read from `quotetrack/lang/<code>/`: prior polarities and function words.
+
+Two files: `polarity.tsv`, prior polarities derived from Sentix (`derive_polarity` rebuilds it; CC BY-SA 4.0, see
+`POLARITY-LICENSE.md` beside it), and `stance.yaml`, the evaluative words of political news Sentix lacks or gets
+wrong, multiword evaluations, and the small closed lists (negators, contrast, requests …) the composition rules read.
+The reporting verbs and nouns bring their own polarity from `reporting.yaml` (`accusare` −, `elogiare` +).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..lang import Language, lower
+
+POLARITY_FILE = "polarity.tsv"
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Prior polarity by lemma (Sentix's, and the judgement words of `stance.yaml` and `reporting.yaml`, which are
+    kept apart: a judgement is stronger evidence of stance than a word's sentiment), multiword evaluations by their
+    first lemma, and the closed word lists."""
+
+    polarity: dict[str, float]  # Sentix-derived
+    judgements: dict[str, float]  # stance.yaml words and the reporting verbs' and nouns' own polarity
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]]  # first lemma → (lemmas, polarity), longest first
+    negators: frozenset[str]
+    not_negating_after: frozenset[str]
+    concord: frozenset[str]
+    negation_window: int
+    clause_breaks: frozenset[str]
+    contrast: frozenset[str]
+    requests: frozenset[str]
+    comparisons: frozenset[str]
+    hedges: frozenset[str]
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+    third_person: frozenset[str]
+    addressee_markers: frozenset[str]
+    locative: frozenset[str]
+    place_nouns: frozenset[str]
+    agent_qualifiers: frozenset[str]
+
+    @cached_property
+    def clause_ends(self) -> frozenset[str]:
+        """Words after which a new clause starts: the clause breaks and the contrast words."""
+        return self.clause_breaks | self.contrast
+
+    @cached_property
+    def evaluative(self) -> frozenset[str]:
+        """Every lemma that may start an evaluation: most words of a sentence are not, and are passed over at once."""
+        return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases)
+
+    def prior(self, lemma: str) -> tuple[float, bool]:
+        """(polarity, whether it is a judgement word) of a lemma; (0, False) for a word that does not evaluate."""
+        judgement = self.judgements.get(lemma)
+        if judgement is not None:
+            return judgement, True
+        return self.polarity.get(lemma, 0.0), False
+
+
+@lru_cache(maxsize=None)
+def lexicon_of(lang: Language) -> StanceLexicon:
+    """The stance lexicon of a language (read once per process)."""
+    data = lang.data("stance.yaml")
+    judgements = _reporting_polarity(lang)  # a reporting verb of no polarity (dire) says nothing: 0 hides Sentix
+    judgements.update({lower(str(k)): float(v) for k, v in data["words"].items()})
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for text, value in data["phrases"].items():
+        words = tuple(lang.lemma(lower(w)) for w in str(text).split())  # "buona fede" is read as buono fede
+        phrases.setdefault(words[0], []).append((words, float(value)))
+    for found in phrases.values():
+        found.sort(key=lambda p: -len(p[0]))
+    words = lambda key: frozenset(lower(str(w)) for w in data[key])  # noqa: E731
+    return StanceLexicon(
+        dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
+        words("concord"), int(data["negation_window"]),
+        words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
+        words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
+        words("locative"), words("place_nouns"), words("agent_qualifiers"),
+    )
+
+
+def _reporting_polarity(lang: Language) -> dict[str, float]:
+    """The reporting verbs' and speech nouns' own polarity (`accusare` −0.8, `dire` 0), by lemma: it replaces
+    Sentix's prior, which averages every sense of the word."""
+    found = {lemma: float(entry.get("polarity") or 0) for lemma, entry in lang.verb_lemmas.items()}
+    found.update({cue.lemma: cue.polarity for cue in lang.noun_cues.values()})
+    return found
+
+
+def _read_polarity(code: str) -> list[tuple[str, float]]:
+    text = resources.files("quotetrack.lang").joinpath(code, POLARITY_FILE).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return [(lemma, float(score)) for lemma, score in rows]
+
+
+def derive_polarity(sentix_csv: str | Path, lang: Language, threshold: float = 0.25, min_zipf: float = 2.5,
+                    max_zipf: float = 5.0) -> list[tuple[str, float]]:
+    """The prior polarities `polarity.tsv` ships, from Sentix's CSV (`lemma,score,polarity,poly`): single-word
+    content lemmas whose |score| reaches `threshold`, sorted by lemma.
+
+    Small on purpose: a few thousand evaluative words carry nearly all the signal of 68,000 lemmas. Words Italian
+    rarely uses (wordfreq Zipf < `min_zipf`) never occur in news; the most frequent ones (Zipf > `max_zipf`: parte,
+    volta, tempo) are so polysemous that Sentix's average of their senses says nothing (the evaluative ones among
+    them, bene, male, meglio, are in `stance.yaml`); function words are never evaluative."""
+    kept = []
+    with open(sentix_csv, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            lemma, score = row["lemma"], float(row["score"])
+            if (abs(score) >= threshold and lemma.isalpha() and lemma.islower()
+                    and min_zipf <= lang.zipf(lemma) <= max_zipf
+                    and lemma not in lang.function_words and lemma not in lang.auxiliaries):
+                kept.append((lemma, round(score, 3)))
+    return sorted(kept)
+
+
+def write_polarity(rows: list[tuple[str, float]], path: str | Path) -> None:
+    """Write derived polarities in the shipped format (a licence header, then `lemma<TAB>score` lines)."""
+    header = ("# Prior polarity of Italian lemmas, derived from Sentix 3.1.1 (Basile, Nissim, Bosco, Vassallo,\n"
+              "# Gabrieli, Vardanega; doi:10.5281/zenodo.15609185) by quotetrack.stance.lexicon.derive_polarity.\n"
+              "# Licence: CC BY-SA 4.0 (see POLARITY-LICENSE.md).\n")
+    Path(path).write_text(header + "".join(f"{lemma}\t{score}\n" for lemma, score in rows), encoding="utf-8")

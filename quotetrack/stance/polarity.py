@@ -1,0 +1,230 @@
+"""Polarity through syntax: the evaluative words of a span, composed with what changes them, and what they are about.
+
+`evaluations` reads a token range of the document once: each word or multiword phrase with a prior polarity
+(`StanceLexicon`: Sentix-derived priors, the stance words, the reporting verbs' own polarity) becomes an
+`Evaluation`, after negation (`non … mai` is one negation), contrast (`ma`: what follows weighs more than what came
+before), requests (`deve`, `chiediamo`: the clause asks rather than judges) and hedges (`se`, `forse`).
+`relation` says how an evaluation reaches a mention: through the dependency parse when the engine made one (the
+mention is the subject or object of the evaluative predicate, the head the evaluative adjective modifies, a sibling
+under the same predicate), else through the clause (before the evaluative predicate: its subject; right after it:
+its object; nearest in the clause otherwise).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..analysis import Document, Mention
+    from .lexicon import StanceLexicon
+
+RELATIONS = ("subject", "object", "modifier", "sibling", "clause", "sentence")
+_SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
+_OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
+_CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
+
+
+class Evaluation(NamedTuple):
+    first: int  # tokens [first, last) of the word or phrase
+    last: int
+    prior: float  # out of context
+    judgement: bool  # a judgement word (stance.yaml, a reporting verb's own polarity, a phrase), not a sentiment
+    score: float  # after negation, contrast and hedging
+    negator: int | None  # the token that negates it
+    clause: int  # first token of its clause
+    sentence: int
+    request: bool  # in a clause that asks or obliges
+    hedged: bool
+    contrast: int  # +1 after a contrast word of its sentence, -1 before one, 0 neither
+
+    @property
+    def evidence_first(self) -> int:
+        return self.negator if self.negator is not None and self.negator < self.first else self.first
+
+
+def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[Evaluation]:
+    """The evaluative words and phrases of tokens [first, last), in order; names never evaluate."""
+    tokens, named = doc.tokens, doc.mention_of_token
+    clause_of, contrast_at = _clauses(doc, first, last, lexicon)
+    found: list[Evaluation] = []
+    i = first
+    while i < last:
+        token = tokens[i]
+        if i in named or not token.text[:1].isalpha():
+            i += 1
+            continue
+        end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        speech = doc.lang.verb_lemmas.get(lemma) if end == i + 1 else None
+        if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
+            prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
+        if prior and not _someone_elses(doc, end, last, lexicon):
+            clause = clause_of[i - first]
+            negator = _negator(doc, i, clause, lexicon)
+            sentence = doc.sentence_of[i]
+            request = _in_request(doc, clause, i, lexicon)
+            hedged = _hedged(doc, i, lexicon)
+            contrast = _contrast(contrast_at, sentence, i)
+            score = prior * (-0.8 if negator is not None else 1.0)
+            score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
+            found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
+                                    request, hedged, contrast))
+        i = end
+    return found
+
+
+def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
+    """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by the engine's lemma,
+    else by simplemma's where the engine's may differ (a capitalised word the built-in engine leaves as it is, a
+    parser's lemma the lexicon does not know)."""
+    token = doc.tokens[i]
+    lemmas = [token.lemma or token.lower]
+    if doc.has_parse or token.text[:1].isupper():
+        lemmas.append(doc.lang.lemma(token.lower))
+    for lemma in lemmas:
+        if lemma not in lexicon.evaluative:
+            continue
+        end, prior = _phrase(doc, i, last, lemma, lexicon)
+        if end > i:
+            return end, prior, True, lemma
+        prior, judgement = lexicon.prior(lemma)
+        if prior or judgement:
+            return i + 1, prior, judgement, lemma
+    return i + 1, 0.0, False, lemmas[0]
+
+
+def _lemma(doc: Document, i: int) -> str:
+    token = doc.tokens[i]
+    return token.lemma or token.lower
+
+
+def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> bool:
+    """Is the act just read someone else's (`il sostegno occidentale`, `le sanzioni americane`)? An adjective of
+    agency or nationality after it says so."""
+    if after >= last:
+        return False
+    named = doc.mention_of_token.get(after)
+    return doc.lower[after] in lexicon.agent_qualifiers or (named is not None and named.via == "adjective")
+
+
+def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
+    """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0)."""
+    named = doc.mention_of_token
+    for words, value in lexicon.phrases.get(lemma, ()):
+        k, j = 1, i + 1
+        while k < len(words) and j < last and j not in named:
+            if _lemma(doc, j) == words[k] or doc.tokens[j].lower == words[k]:
+                k += 1
+            elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
+                break
+            j += 1
+        if k == len(words):
+            return j, value
+    return i, 0.0
+
+
+def _clauses(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> tuple[list[int], dict[int, list[int]]]:
+    """The first token of each token's clause, and the contrast words of each sentence."""
+    clause_of, contrast_at = [], {}
+    start, sentence = first, None
+    for i in range(first, last):
+        low = doc.tokens[i].lower
+        if doc.sentence_of[i] != sentence:
+            sentence, start = doc.sentence_of[i], i
+        if low in lexicon.clause_breaks or low in lexicon.contrast:
+            start = i
+            if low in lexicon.contrast:
+                contrast_at.setdefault(sentence, []).append(i)
+        clause_of.append(start)
+    return clause_of, contrast_at
+
+
+def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
+    """The negation of the word at i: `non`/`senza` shortly before it in its clause (a parse's `neg`/advmod `non`
+    of its head counts too), else a concord word (`mai`, `nessuno`) there."""
+    window = range(max(clause, i - lexicon.negation_window), i)
+    lows = doc.lower
+    found = [k for k in window if lows[k] in lexicon.negators
+             and not any(lows[j] in lexicon.not_negating_after for j in range(k + 1, i))]  # "non è solo"
+    if not found and doc.has_parse:
+        head = doc.tokens[i].head
+        found = [k for k in doc.children(head if head is not None else i) + doc.children(i)
+                 if lows[k] in lexicon.negators and k < i]
+    if not found:
+        found = [k for k in window if lows[k] in lexicon.concord]
+    return found[0] if len(found) % 2 else None
+
+
+def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> bool:
+    """Is the clause a request or an obligation (a request lemma before the word in its clause, or an imperative)?"""
+    for k in range(clause, i):
+        token = doc.tokens[k]
+        if _lemma(doc, k) in lexicon.requests or "Mood=Imp" in token.feats:
+            return True
+    return False
+
+
+def _hedged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
+    """A hedge earlier in the sentence (`se`, `forse`)."""
+    return not lexicon.hedges.isdisjoint(doc.lower[doc.sentences[doc.sentence_of[i]].first : i])
+
+
+def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
+    marks = contrast_at.get(sentence)
+    if not marks:
+        return 0
+    return 1 if marks[0] < i else -1
+
+
+def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> str:
+    """How an evaluation reaches a mention of the same sentence (one of RELATIONS)."""
+    if doc.has_parse and not (mention.first and doc.lower[mention.first - 1] in lexicon.locative):
+        found = _parsed_relation(doc, evaluation, mention)
+        if found is not None:
+            return found
+    if doc.sentence_of[mention.first] != evaluation.sentence or (
+            mention.first and doc.lower[mention.first - 1] in lexicon.locative):
+        return "sentence"  # elsewhere, or where something happens ("nella NATO"): not what is judged
+    before = mention.last <= evaluation.first
+    gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
+    same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
+    if not before and len(gap) <= _OBJECT_GAP and _only_linkers(doc, gap):
+        return "object"  # "critica il governo", "fiducia in X"
+    if before and not gap:
+        return "modifier"  # "X corrotto"
+    if same_clause and before and not (mention.first and doc.lower[mention.first - 1] in lexicon.locative):
+        return "subject"  # "X ha mentito", "X è un bugiardo"; not "in X si è sbagliato"
+    return "clause" if same_clause else "sentence"
+
+
+def _only_linkers(doc: Document, gap: range) -> bool:
+    """Only prepositions, articles and the like in the gap (`sostegno | a | X`)."""
+    return all(doc.tokens[k].upos in _SKIPPABLE or doc.lang.preposition(doc.lower[k]) is not None
+               or doc.lang.is_determiner(doc.lower[k]) for k in gap)
+
+
+def _parsed_relation(doc: Document, evaluation: Evaluation, mention: Mention) -> str | None:
+    tokens = doc.tokens
+    head = mention_head(doc, mention)
+    e = evaluation.first
+    if head is None:
+        return None
+    h_token, e_token = tokens[head], tokens[e]
+    if h_token.head == e:
+        return "subject" if h_token.deprel.startswith(("nsubj", "csubj")) else "object"
+    if e_token.head == head:
+        return "modifier"
+    if e_token.head is not None and tokens[e_token.head].head == head and e_token.deprel in ("amod", "nmod", "obl"):
+        return "modifier"  # "un governo | di incapaci"
+    if h_token.head is not None and h_token.head == e_token.head:
+        return "subject" if h_token.deprel.startswith("nsubj") else "sibling"
+    if h_token.head is not None and tokens[h_token.head].head == e and tokens[h_token.head].deprel in ("obl", "obj", "nmod"):
+        return "object"  # "il sostegno | all'operato | di X" reaches X through its noun
+    return None
+
+
+def mention_head(doc: Document, mention: Mention) -> int | None:
+    """The mention's token whose head lies outside it (its syntactic head)."""
+    for k in range(mention.first, mention.last):
+        head = doc.tokens[k].head
+        if head is None or not mention.first <= head < mention.last:
+            return k
+    return None

@@ -1,0 +1,199 @@
+"""Who a statement may be about: its candidate targets, read from the document's mention index.
+
+A candidate is one canonical name with the mentions that bring it into reach of the statement:
+- mentions inside the quote (names, titles and descriptions the index resolved, institutions, metonyms);
+- mentions in the reporting sentence around it (the accused of `ha accusato X di «…»`, the labelled of
+  `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops;
+- pronouns: a third-person pronoun or possessive of the quote points at the last person named before the
+  statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`).
+The speaker and first-person references are never candidates; the speaker's own side is one, marked as such.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Sequence
+
+from ..lang import fold
+
+if TYPE_CHECKING:
+    from ..analysis import Document, Mention
+    from ..models import Statement
+    from .lexicon import StanceLexicon
+
+TARGET_KINDS = ("person", "organisation", "country")
+_LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is looked for
+
+
+@dataclass
+class Candidate:
+    """One counterpart in reach of a statement."""
+
+    name: str
+    kind: str
+    quote: list[Mention] = field(default_factory=list)  # its mentions inside the quote
+    frame: list[Mention] = field(default_factory=list)  # its mentions in the reporting sentence, outside the quote
+    pointers: Counter = field(default_factory=Counter)  # "third" / "second" person words of the quote aimed at it
+
+
+@dataclass(frozen=True)
+class StatementSpan:
+    """Where a statement lies among the document's tokens."""
+
+    statement: Statement
+    first: int  # quote tokens [first, last)
+    last: int
+    frame_first: int  # the quote and the sentence of its cue: tokens [frame_first, frame_last)
+    frame_last: int
+    cue_first: int | None
+    cue_last: int | None
+
+    @classmethod
+    def of(cls, doc: Document, statement: Statement) -> "StatementSpan":
+        first = doc.token_at(statement.start)
+        last = max(first + 1, doc.token_before(statement.end) + 1)
+        last = min(last, len(doc.tokens))
+        cue_first = cue_last = None
+        if statement.cue_start is not None and statement.cue_end is not None:
+            cue_first = doc.token_at(statement.cue_start)
+            cue_last = max(cue_first + 1, doc.token_before(statement.cue_end) + 1)
+        anchor = min(cue_first if cue_first is not None else first, len(doc.tokens) - 1)
+        sentence = doc.sentences[doc.sentence_of[anchor]]  # the cue's sentence: the reporting clause is there
+        return cls(statement, first, last, min(sentence.first, first), max(sentence.last, last), cue_first, cue_last)
+
+
+class ArticleView:
+    """What every statement of an article shares: the mention index grouped by canonical name, the speaker tests."""
+
+    def __init__(self, doc: Document, lexicon: StanceLexicon, statements: Sequence[Statement] = ()):
+        self.doc = doc
+        self.kb = doc.kb
+        self.lexicon = lexicon
+        self.statements = statements
+
+    @cached_property
+    def speakers(self) -> Counter:
+        """How many of the article's statements each canonical name speaks: its protagonists."""
+        return Counter(self.key(s.speaker) for s in self.statements if s.speaker)
+
+    @cached_property
+    def targetable(self) -> list[Mention]:
+        """The mentions that may be targets, in text order: people, organisations and countries with a name."""
+        first_person = self.lexicon.first_person
+        return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
+                and self.doc.lower[m.first] not in first_person]
+
+    @cached_property
+    def counts(self) -> Counter:
+        """How often the article mentions each canonical name."""
+        return Counter(self.key(m.name) for m in self.targetable)
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        return {name: k for k, (name, _) in enumerate(self.counts.most_common())}
+
+    def key(self, name: str) -> str:
+        """The canonical form two mentions of one entity share: the KB's name, else the name folded."""
+        entity = self.kb.get(name)
+        return entity.name if entity is not None else name
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        """Do two names refer to one entity (folded, through the KB, or a person's surname)?"""
+        if not a or not b:
+            return False
+        if fold(a) == fold(b) or self.key(a) == self.key(b):
+            return True
+        fa, fb = fold(a).split(), fold(b).split()
+        return a[:1].isupper() and b[:1].isupper() and fa[-1] == fb[-1] and (len(fa) == 1 or len(fb) == 1)
+
+    def own_side(self, speaker: str | None) -> set[str]:
+        """The speaker's country and party (canonical names), from the knowledge base."""
+        entity = self.kb.get(speaker) if speaker else None
+        if entity is None:
+            return set()
+        return {self.key(s) for s in (entity.country, entity.party) if s}
+
+
+def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
+    """The candidate targets of one statement, in the order they are first mentioned."""
+    doc, statement = view.doc, span.statement
+    found: dict[str, Candidate] = {}
+
+    def add(m: Mention, where: str) -> None:
+        if view.same(m.name, statement.speaker):
+            return
+        key = view.key(m.name)
+        candidate = found.setdefault(key, Candidate(key, m.kind))
+        getattr(candidate, where).append(m)
+
+    speaker_tokens = set()
+    if statement.speaker_start is not None and statement.speaker_end is not None:
+        speaker_tokens = set(range(doc.token_at(statement.speaker_start), doc.token_before(statement.speaker_end) + 1))
+    for m in view.targetable:
+        if m.last <= span.frame_first:
+            continue
+        if m.first >= span.frame_last:
+            break
+        if span.first <= m.first and m.last <= span.last:
+            add(m, "quote")
+        elif (m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens:
+            add(m, "frame")
+    for person, word in _pointed(view, span):
+        key = view.key(person.name)
+        candidate = found.setdefault(key, Candidate(key, person.kind))
+        candidate.pointers[word] += 1
+    return list(found.values())
+
+
+def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]]:
+    """(antecedent, "third"/"second") for the pronouns and possessives of the quote that point outside it."""
+    doc, lexicon = view.doc, view.lexicon
+    out = []
+    third = second = None
+    for i in range(span.first, span.last):
+        low = doc.lower[i]
+        if low in lexicon.third_person or (i in doc.mention_of_token and doc.mention_of_token[i].via == "pronoun"):
+            third = third or _antecedent(view, span, people_only=True)
+            if third is not None:
+                out.append((third, "third"))
+        elif low in lexicon.second_person:
+            second = second or _addressee(view, span) or _antecedent(view, span, people_only=False)
+            if second is not None:
+                out.append((second, "second"))
+    return out
+
+
+def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Mention | None:
+    """The last person (or, for the one addressed, anyone) named before the statement, not the speaker."""
+    doc, speaker = view.doc, span.statement.speaker
+    floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
+    for m in reversed(view.targetable):
+        if m.first >= span.first:
+            continue
+        if m.first < floor:
+            break
+        if (m.kind == "person" or not people_only) and not view.same(m.name, speaker):
+            return m
+    return None
+
+
+def _addressee(view: ArticleView, span: StatementSpan) -> Mention | None:
+    """The one the reporting sentence addresses: a name after an addressee marker (`a X`, `contro X`) outside the
+    quote."""
+    for m in view.targetable:
+        if m.first >= span.frame_last:
+            break
+        if (span.frame_first <= m.first and (m.last <= span.first or m.first >= span.last)
+                and addressed(view, m) and not view.same(m.name, span.statement.speaker)):
+            return m
+    return None
+
+
+def addressed(view: ArticleView, m: Mention) -> bool:
+    """Does an addressee marker stand right before the mention (`a X`, `al governo`, `contro X`)?"""
+    if m.first == 0:
+        return False
+    before = view.doc.lower[m.first - 1]
+    markers = view.lexicon.addressee_markers
+    return before in markers or view.doc.lang.preposition(before) in markers

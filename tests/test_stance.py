@@ -1,0 +1,269 @@
+"""Stance: which counterparts a statement is about, and the speaker's stance toward each.
+
+Invented Italian articles go through the real pipeline (built-in analysis, the shipped extraction and stance models);
+the unit tests below read the two rule layers on their own (candidate targets from the mention index, polarity
+composed through the clause).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from quotetrack.analysis import analyse
+from quotetrack.extract import extract_statements
+from quotetrack.lang import get as get_language
+from quotetrack.models import Article, Statement
+from quotetrack.stance import StanceModels, annotate, decide, read_pairs, stance_of
+from quotetrack.stance.lexicon import derive_polarity, lexicon_of
+from quotetrack.stance.polarity import evaluations, relation
+from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
+
+DAY = date(2025, 3, 20)
+
+
+def doc_of(text: str, day: date | None = DAY):
+    return analyse(Article("t", text, published=day))
+
+
+def stances(text: str, day: date | None = DAY) -> dict[str, dict[str, str]]:
+    """quote → {target: stance} of every statement of an invented article, through the whole pipeline."""
+    doc = doc_of(text, day)
+    out = {}
+    for s in annotate(doc, extract_statements(doc)):
+        for t in s.targets:  # a side always shows words of the statement's sentence; neutral shows none
+            assert t.evidence in text and -1.0 <= t.score <= 1.0
+            assert bool(t.evidence) == (t.stance != "neutral") and (t.score == 0) == (t.stance == "neutral")
+        out[s.quote] = {t.entity: t.stance for t in s.targets}
+    return out
+
+
+def statement(text: str, quote: str, speaker: str | None = None, cue: str | None = None) -> Statement:
+    start = text.index(quote)
+    cue_start = text.index(cue) if cue else None
+    return Statement("t", quote, "direct", start, start + len(quote), speaker=speaker, cue=cue, cue_start=cue_start,
+                     cue_end=cue_start + len(cue) if cue else None)
+
+
+# -- the two statements of the issue -----------------------------------------------------------------------------
+def test_a_demand_to_stop_complaining_opposes_the_one_it_names():
+    text = ("Il presidente americano Donald Trump è tornato ad attaccare Kiev. «Zelensky deve smetterla di lamentarsi "
+            "e firmare l'accordo», ha detto Trump ai giornalisti.")
+    assert stances(text)["Zelensky deve smetterla di lamentarsi e firmare l'accordo"] == {
+        "Volodymyr Zelensky": "oppose"}
+
+
+def test_good_faith_supports_the_leader_a_role_names_on_the_article_date():
+    text = "Sul negoziato Donald Trump si è mostrato ottimista. «Il leader russo sta trattando in buona fede», ha dichiarato."
+    assert stances(text)["Il leader russo sta trattando in buona fede"] == {"Vladimir Putin": "support"}
+
+
+# -- targets ------------------------------------------------------------------------------------------------------
+def test_the_accused_of_an_accusation_is_a_target_and_opposed():
+    text = "Mario Rossi ha accusato il sindaco Luca Bianchi di «aver mentito ai cittadini»."
+    found = stances(text)
+    (quote,) = found
+    assert found[quote] == {"Luca Bianchi": "oppose"}
+
+
+def test_thanks_support_the_one_thanked_and_the_speaker_is_never_a_target():
+    text = "«Ringrazio la Commissione europea per il sostegno», ha detto Giorgia Meloni, che ha poi lasciato Bruxelles."
+    assert stances(text) == {"Ringrazio la Commissione europea per il sostegno": {"Commissione europea": "support"}}
+
+
+def test_an_adjective_of_nationality_after_an_act_names_the_country():
+    text = "«Le sanzioni americane restano un ostacolo», ha detto Dmitry Peskov."
+    assert stances(text)["Le sanzioni americane restano un ostacolo"] == {"Stati Uniti": "oppose"}
+
+
+def test_first_person_words_are_never_targets():
+    doc = doc_of("«Noi difenderemo il nostro lavoro», ha detto Anna Neri.")
+    view = ArticleView(doc, lexicon_of(doc.lang))
+    (s,) = extract_statements(doc)
+    assert candidates(view, StatementSpan.of(doc, s)) == []
+
+
+def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
+    text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
+    doc = doc_of(text)
+    s = statement(text, "Lui ci ha traditi", speaker="Anna Neri", cue=":")
+    (found,) = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert found.name == "Paolo Conti" and found.pointers["third"] == 1
+
+
+def test_the_reporting_sentence_offers_the_one_asked_as_a_candidate():
+    text = "Il ministro Anna Neri ha chiesto al presidente Paolo Conti di «ritirare il decreto»."
+    doc = doc_of(text)
+    s = statement(text, "ritirare il decreto", speaker="Anna Neri", cue="ha chiesto")
+    (found,) = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert found.name == "Paolo Conti" and [m.text for m in found.frame] == ["presidente", "Paolo Conti"]
+    (pair,) = read_pairs(doc, [s])
+    assert pair.features["addressed"] == 1.0
+
+
+def test_institutions_named_by_their_common_noun():
+    doc = doc_of("Romano Prodi ha parlato. Il governo andrà avanti, il Parlamento deciderà e il governo nipponico "
+                 "protesta. Le autorità russe tacciono e la Corte costituzionale ha detto no; poi la Corte ha taciuto.",
+                 day=None)
+    names = {m.text: m.name for m in doc.mentions}
+    assert names["Il governo"] == "Governo Prodi"  # undated: the one head of government the article names
+    assert names["il Parlamento"] == "Parlamento italiano"
+    assert names["il governo nipponico"] == "Governo giapponese"
+    assert names["Le autorità russe"] == "Governo russo"
+    assert names["la Corte"] == "Corte costituzionale"
+
+
+def test_a_country_noun_is_the_country_the_article_is_about():
+    doc = doc_of("La Francia vota. Il Paese è diviso, dice Parigi.")
+    assert {m.text: m.name for m in doc.mentions}["Il Paese"] == "Francia"
+
+
+def test_a_nationality_after_a_group_is_not_the_state():
+    doc = doc_of("Alcune aziende americane investono, ma le sanzioni americane restano.")
+    assert [(m.text, m.name) for m in doc.mentions] == [("americane", "Stati Uniti")]
+    assert doc.mentions[0].start == doc.text.rindex("americane")
+
+
+# -- polarity through syntax --------------------------------------------------------------------------------------
+def polar(text: str) -> list[tuple[str, float]]:
+    doc = doc_of(text)
+    return [(doc.span_text(e.evidence_first, e.last), round(e.score, 2))
+            for e in evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))]
+
+
+def test_negation_turns_praise_into_criticism_and_not_only_is_no_negation():
+    assert polar("Il sindaco non è affidabile.") == [("non è affidabile", -0.48)]
+    assert polar("Il sindaco non è solo affidabile.") == [("affidabile", 0.6)]
+
+
+def test_a_multiword_evaluation_wins_over_its_words_and_is_read_by_lemma():
+    assert polar("Tratta in buona fede.") == [("buona fede", 0.6)]
+    assert polar("Non si rimangerà la parola.") == [("Non si rimangerà la parola", 0.56)]
+
+
+def test_what_follows_a_contrast_weighs_more_than_what_came_before():
+    (before, after) = polar("È onesto, ma incompetente.")
+    assert before == ("onesto", 0.49) and after == ("incompetente", -1.0)
+
+
+def test_a_request_or_a_hedge_is_marked_and_a_hedge_weakens():
+    doc = doc_of("Se Bianchi ha mentito, deve dimettersi.")
+    lying, resigning = evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))
+    assert lying.hedged and lying.score == pytest.approx(-0.8 * 0.6)
+    assert resigning.request
+
+
+def test_the_clause_tells_subject_from_object():
+    doc = doc_of("Bianchi è un bugiardo. Critico duramente Verdi.")
+    lexicon = lexicon_of(doc.lang)
+    liar, criticism = evaluations(doc, 0, len(doc.tokens), lexicon)
+    bianchi, verdi = doc.mentions
+    assert relation(doc, liar, bianchi, lexicon) == "subject"
+    assert relation(doc, criticism, verdi, lexicon) in ("object", "clause")
+
+
+def test_a_name_after_a_locative_preposition_is_no_subject():
+    doc = doc_of("In Francia il governo ha sbagliato.")
+    lexicon = lexicon_of(doc.lang)
+    (mistake,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, mistake, doc.mentions[0], lexicon) != "subject"
+
+
+def test_the_words_and_the_models_share_the_decision():
+    assert stance_of(0.7, 0.1, 0.5, 0.5) == "support" and stance_of(0.2, 0.3, 0.5, 0.5) == "neutral"
+    assert stance_of(0.6, 0.55, 0.5, 0.6) == "support"  # oppose below its threshold
+    assert decide(0.9, 0.0, -0.4, 0.5, 0.5) == ("oppose", -0.9)  # clear words decide
+    assert decide(0.55, 0.1, -0.1, 0.5, 0.5)[0] == "oppose"  # the models say it takes a side, the words which one
+    assert decide(0.55, 0.1, 0.0, 0.5, 0.5)[0] == "neutral"  # no words, and a model not sure enough
+    assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
+    assert decide(0.3, 0.2, 0.1, 0.5, 0.5) == ("neutral", 0.0)
+
+
+# -- the lexicon --------------------------------------------------------------------------------------------------
+def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarity():
+    lexicon = lexicon_of(get_language("it"))
+    assert lexicon.prior("difendere") == (0.5, True)  # Sentix reads it as military defence
+    assert lexicon.prior("dovere") == (0.0, True)  # a modal verb evaluates nobody
+    assert lexicon.prior("accusare")[0] < 0 and lexicon.prior("dire") == (0.0, True)
+
+
+@pytest.mark.shared
+def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):
+    sentix = shared_dir / "lexicons" / "sentix" / "sentix_v3.1.1.csv"
+    if not sentix.exists():
+        pytest.fail(f"Sentix not found at {sentix}")
+    lang = get_language("it")
+    rows = derive_polarity(sentix, lang)
+    assert dict(rows) == lexicon_of(lang).polarity
+
+
+# -- the seeds, and training --------------------------------------------------------------------------------------
+# Rogozin's «… l'Unione Europea, ritenuta la vera artefice del sostegno occidentale a Kiev» is the one seed statement
+# the stance stage gets wrong on both engines (neutral toward both): blame carried by "vera artefice" and the opposition
+# to the one a condemned act supports are beyond what the words and the models read. Trump's «… stiamo facendo molti
+# progressi sull'Ucraina e la Russia» (neutral in the gold) is a borderline case a retrained model may tip to support.
+KNOWN_MISSES = {"Mosca dovrebbe dialogare direttamente con"}
+BORDERLINE = {"Senza un’intesa metto i dazi, stiamo face"}
+
+
+def seed_stances_wrong(seeds_dir, engine) -> set[str]:
+    """The required seed statements with a wrong stance, on the seeds' own statements (stance alone: extraction has
+    tests of its own)."""
+    from quotetrack.train import gold_statements, load_annotated
+
+    wrong = set()
+    for item in load_annotated(seeds_dir / "expected.jsonl", seeds_dir, engine):
+        records = [r for r in item.gold if r["quote"] in item.doc.text]
+        for record, s in zip(records, annotate(item.doc, gold_statements(item))):
+            got = {t.entity: t.stance for t in s.targets}
+            if not record.get("optional") and any(got.get(t["entity"]) != t["stance"] for t in record["targets"]):
+                wrong.add(record["quote"][:41])
+    return wrong
+
+
+@pytest.mark.shared
+def test_every_stance_of_the_seeds_but_one_is_right(seeds_dir):
+    assert KNOWN_MISSES <= seed_stances_wrong(seeds_dir, None) <= KNOWN_MISSES | BORDERLINE
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_every_stance_of_the_seeds_but_one_is_right_with_stanza(seeds_dir, stanza_models_dir):
+    from quotetrack.analysis import get_engine
+
+    wrong = seed_stances_wrong(seeds_dir, get_engine("stanza", str(stanza_models_dir)))
+    assert KNOWN_MISSES <= wrong <= KNOWN_MISSES | BORDERLINE
+
+
+@pytest.mark.shared
+def test_training_on_a_few_gold_articles_is_deterministic(wikinews_dir, tmp_path):
+    from quotetrack.train import load_annotated, train_stance
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("001", "002", "003", "004", "005", "006", "007", "008"):
+        (gold / f"{name}.jsonl").write_text((wikinews_dir / "gold-dev" / f"{name}.jsonl").read_text(encoding="utf-8"))
+    items = load_annotated(gold, wikinews_dir)
+    first, second = train_stance(items), train_stance(items)
+    for name in ("targets", "support", "oppose"):
+        assert getattr(first, name).to_json() == getattr(second, name).to_json()
+    written = first.save(tmp_path / "models")
+    assert sorted(p.name for p in written) == ["stance_oppose.json", "stance_support.json", "stance_targets.json"]
+    assert json.loads(written[0].read_text())["format"] == "quotetrack-model/1"
+
+
+@pytest.mark.shared
+def test_too_few_gold_pairs_is_a_clear_error(seeds_dir):
+    from quotetrack.train import load_annotated, train_stance
+
+    (item, *_) = load_annotated(seeds_dir / "expected.jsonl", seeds_dir)
+    item.gold = item.gold[:2]
+    with pytest.raises(ValueError, match="too few annotated articles to train the stance models"):
+        train_stance([item])
+
+
+def test_the_shipped_models_load_for_both_engines():
+    for engine in ("builtin", "stanza"):
+        models = StanceModels.shipped(engine)
+        assert "rule_score" in models.support.features and 0 < models.targets.threshold < 1
