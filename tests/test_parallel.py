@@ -146,7 +146,8 @@ def test_partition_round_trip_keeps_every_field(tmp_path):
     silent = Article("a2", "Nessuno ha parlato.")  # undated
     statements = [
         Statement("a1", "Ottimo lavoro", "direct", 17, 30, speaker="Mario Rossi", cue="ha detto", confidence=0.9,
-                  targets=[Target("Italia", "support", 0.8, "Ottimo", "country"), Target("Francia")]),
+                  targets=(Target("Italia", "support", 0.8, "Ottimo", "country"), Target("Francia")),
+                  cue_start=6, cue_end=14, speaker_start=0, speaker_end=5),
         Statement("a1", "altro", "indirect", 0, 5),
     ]
     path = write_partition(tmp_path, [(quoted, statements), (silent, [])])

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from dataclasses import replace
 from click.testing import CliRunner
 
 from quotetrack import query
@@ -21,14 +22,14 @@ def store(db_path):
     """Three articles over two weeks: Zelensky, Peskov and Putin talking about each other."""
     a1, s1 = make_article("kyiv", [("Zelenskyj", "Non ci arrenderemo mai"), ("Peskov", "Il dialogo è possibile")],
                           published=date(2025, 3, 3), source="La Milano", url="https://example.org/kyiv")
-    s1[0].targets = [Target("Russia", "oppose", -0.8, "arrenderemo")]
-    s1[1].targets = [Target("Volodymyr Zelensky", "support", 0.4, "dialogo")]
+    s1[0] = replace(s1[0], targets=(Target("Russia", "oppose", -0.8, "arrenderemo"),))
+    s1[1] = replace(s1[1], targets=(Target("Volodymyr Zelensky", "support", 0.4, "dialogo"),))
     a2, s2 = make_article("mosca", [("Putin", "La Russia non cederà"), ("Dmitri Peskov", "Nessun commento")],
                           published=date(2025, 3, 10), source="Il Corriere")
-    s2[0].targets = [Target("Ucraina", "oppose", -0.6, "non cederà")]
-    s2[1].kind = "indirect"
+    s2[0] = replace(s2[0], targets=(Target("Ucraina", "oppose", -0.6, "non cederà"),))
+    s2[1] = replace(s2[1], kind="indirect")
     a3, s3 = make_article("ripresa", [("Zelensky", "non ci arrenderemo MAI!")], published=date(2025, 3, 11))
-    s3[0].targets = [Target("Russia", "oppose", -0.4, "arrenderemo")]
+    s3[0] = replace(s3[0], targets=(Target("Russia", "oppose", -0.4, "arrenderemo"),))
     with Store(db_path) as opened:
         opened.add_many([(a1, s1), (a2, s2), (a3, s3)])
         yield opened
@@ -122,8 +123,7 @@ def test_sources_and_targets_of_many_statements_come_back_complete(db_path):
     """More statements than any IN (...) list would take: each keeps exactly its own sources and targets."""
     pairs = [(f"Persona {i}", f"Frase numero {i} sul governo") for i in range(1200)]
     article, said = make_article("molte", pairs, published=date(2025, 4, 1))
-    for i, statement in enumerate(said):
-        statement.targets = [Target("Russia", "oppose", -0.1 * (i % 10))]
+    said = [replace(statement, targets=(Target("Russia", "oppose", -0.1 * (i % 10)),)) for i, statement in enumerate(said)]
     with Store(db_path) as store:
         store.add(article, said)
         rows = query.statement_rows(store)
@@ -216,8 +216,8 @@ def test_an_undated_statement_keeps_no_date_and_can_be_selected(store):
 
 def test_mean_score_averages_several_statements(db_path):
     article, statements = make_article("x", [("Putin", "Uno"), ("Putin", "Due")])
-    statements[0].targets = [Target("NATO", "oppose", -1.0)]
-    statements[1].targets = [Target("NATO", "neutral", 0.0)]
+    statements[0] = replace(statements[0], targets=(Target("NATO", "oppose", -1.0),))
+    statements[1] = replace(statements[1], targets=(Target("NATO", "neutral", 0.0),))
     with Store(db_path) as store:
         store.add(article, statements)
         (row,) = query.stance_pairs(store).to_dict("records")

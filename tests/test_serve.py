@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import quote as urlquote
 
 import pytest
+from dataclasses import replace
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from readme_examples import commands
@@ -27,9 +28,8 @@ NAME = "archivio"  # the database's file stem is its name in Datasette's URLs
 def add(store, external_id, published, quotes, targets=()):
     """One article of (speaker, quote) pairs; `targets[i]` (a Target or None) goes with the i-th quote."""
     article, statements = make_article(external_id, quotes, published=published, source=f"Testata {external_id[0]}")
-    for statement, target in zip(statements, targets):
-        if target is not None:
-            statement.targets = [target]
+    statements = [replace(statement, targets=(target,)) if target is not None else statement
+                  for statement, target in zip(statements, [*targets, *[None] * len(statements)])]
     store.add(article, statements)
     return article, statements
 

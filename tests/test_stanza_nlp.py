@@ -8,10 +8,31 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotetrack import stanza_nlp
+from quotetrack.analysis import analyse
+from quotetrack.analysis import stanza as stanza_nlp
+from quotetrack.analysis.stanza import Parse, StanzaEngine, Word, align, find_models, split_text, unavailable_reason
 from quotetrack.cli import cli
-from quotetrack.builtin_nlp import BuiltinAnalyzer
-from quotetrack.stanza_nlp import Parse, StanzaAnalyzer, Word, align, find_models, split_text, unavailable_reason
+from quotetrack.kb import default_kb
+from quotetrack.lang import get as get_language
+from quotetrack.models import Article
+
+
+def builtin(text: str):
+    return analyse(Article("t", text))
+
+
+class Analyzer:
+    """The Stanza engine as these tests use it: texts in, documents out."""
+
+    def __init__(self, engine: StanzaEngine):
+        self.engine = engine
+
+    def analyze(self, text: str):
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts):
+        articles = [Article(f"t{k}", text) for k, text in enumerate(texts)]
+        return self.engine.analyse_many(articles, default_kb(), get_language())
 
 
 def make_resources(root: Path, processors=("tokenize", "pos", "lemma", "depparse")) -> Path:
@@ -60,7 +81,7 @@ def test_stanza_default_directory_is_the_last_resort(tmp_path, no_env_models):
 
 def test_checking_for_stanza_and_models_does_not_import_torch():
     code = (
-        "import sys, quotetrack.stanza_nlp as s; s.stanza_available(); s.find_models(None); s.model_status(None); "
+        "import sys, quotetrack.analysis.stanza as s; s.stanza_available(); s.find_models(None); s.model_status(None); "
         "print('torch' in sys.modules, 'stanza' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -93,18 +114,18 @@ def test_blank_text_has_no_pieces():
 
 def test_alignment_maps_multiword_and_glued_words_onto_the_surface_tokens():
     text = "Disse «basta dirlo»."
-    analysis = BuiltinAnalyzer().analyze(text)
+    analysis = builtin(text)
     assert [t.text for t in analysis.tokens] == ["Disse", "«", "basta", "dirlo", "»", "."]
     at = text.index
     parse = Parse(words=[
-        Word(0, 5, "Disse", "dire", "VERB", "VerbForm=Fin", None, "root", "O"),
-        Word(6, 7, "«", "«", "PUNCT", "", 2, "punct", "O"),
-        Word(at("basta"), at("basta") + 5, "basta", "bastare", "VERB", "", 0, "ccomp", "O"),
-        Word(at("dirlo"), at("»") + 1, "dir", "dire", "VERB", "VerbForm=Inf", 2, "csubj", "O"),  # `dirlo»` glued,
-        Word(at("dirlo"), at("»") + 1, "lo", "lo", "PRON", "", 3, "obj", "O"),  # and split into dir + lo
-        Word(at("."), at(".") + 1, ".", ".", "PUNCT", "", 0, "punct", "O"),
+        Word(0, 5, "Disse", "dire", "VERB", "VerbForm=Fin", None, "root"),
+        Word(6, 7, "«", "«", "PUNCT", "", 2, "punct"),
+        Word(at("basta"), at("basta") + 5, "basta", "bastare", "VERB", "", 0, "ccomp"),
+        Word(at("dirlo"), at("»") + 1, "dir", "dire", "VERB", "VerbForm=Inf", 2, "csubj"),  # `dirlo»` glued,
+        Word(at("dirlo"), at("»") + 1, "lo", "lo", "PRON", "", 3, "obj"),  # and split into dir + lo
+        Word(at("."), at(".") + 1, ".", ".", "PUNCT", "", 0, "punct"),
     ])
-    align(analysis, parse)
+    analysis = align(analysis, parse)
     tokens = {t.text: t for t in analysis.tokens}
     assert analysis.has_parse and [t.text for t in analysis.tokens][3] == "dirlo"
     assert (tokens["dirlo"].lemma, tokens["dirlo"].deprel, tokens["dirlo"].head) == ("dire", "csubj", tokens["basta"].i)
@@ -158,7 +179,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def analyzer(stanza_models_dir):
-    return StanzaAnalyzer(stanza_models_dir)
+    return Analyzer(StanzaEngine(stanza_models_dir))
 
 
 @pytest.fixture(scope="module")
@@ -169,10 +190,10 @@ def analyses(analyzer):
 def test_tokens_and_sentences_are_the_builtin_engines(analyses):
     """Every surface rule sees the same tokens and sentences whichever engine runs."""
     for text, analysis in zip(SENTENCES, analyses):
-        builtin = BuiltinAnalyzer().analyze(text)
+        surface = builtin(text)
         assert analysis.engine == "stanza" and analysis.has_parse
-        assert [(t.text, t.start, t.end) for t in analysis.tokens] == [(t.text, t.start, t.end) for t in builtin.tokens]
-        assert analysis.sentences == builtin.sentences
+        assert [(t.text, t.start, t.end) for t in analysis.tokens] == [(t.text, t.start, t.end) for t in surface.tokens]
+        assert analysis.sentences == surface.sentences
 
 
 def test_a_contraction_carries_the_tags_of_its_head_word(analyses):
@@ -185,7 +206,7 @@ def test_a_contraction_carries_the_tags_of_its_head_word(analyses):
 def test_heads_stay_inside_their_sentence_and_reach_a_root(analyses):
     for analysis in analyses:
         for sentence in analysis.sentences:
-            for token in analysis.sentence_tokens(sentence):
+            for token in analysis.tokens[sentence.first : sentence.last]:
                 assert token.deprel and token.upos and token.lemma
                 seen = set()
                 while token.head is not None:
@@ -202,11 +223,10 @@ def test_the_parse_finds_the_subject_and_the_reported_clause(analyses):
     assert tokens["chiarito"].lemma == "chiarire"
 
 
-def test_entities_are_bio_tags_and_spans_of_the_text(analyzer, analyses):
-    if analyzer.ner_model is None:
+def test_entities_are_spans_of_the_text(analyzer, analyses):
+    if analyzer.engine.ner_model is None:
         pytest.skip("no NER model beside the Stanza models")
     for analysis in analyses:
-        assert all(t.ner == "O" or t.ner[:2] in ("B-", "I-") for t in analysis.tokens)
         for entity in analysis.entities:
             assert analysis.text[entity.start : entity.end] == entity.text
             assert entity.label in ("PER", "LOC", "ORG")
@@ -220,8 +240,8 @@ def test_analysing_a_batch_equals_analysing_each_text(analyzer, analyses):
 
 
 def test_the_pipeline_is_loaded_once_per_process(analyzer, stanza_models_dir):
-    assert analyzer.pipeline is analyzer.pipeline
-    assert StanzaAnalyzer(stanza_models_dir).pipeline is analyzer.pipeline
+    assert analyzer.engine.pipeline is analyzer.engine.pipeline
+    assert StanzaEngine(stanza_models_dir).pipeline is analyzer.engine.pipeline
 
 
 def test_odd_texts_give_an_analysis_not_an_error(analyzer):
@@ -232,7 +252,7 @@ def test_odd_texts_give_an_analysis_not_an_error(analyzer):
 
 
 def test_a_text_cut_into_pieces_keeps_its_offsets(stanza_models_dir):
-    chunked = StanzaAnalyzer(stanza_models_dir, chunk_chars=120)
+    chunked = Analyzer(StanzaEngine(stanza_models_dir, chunk_chars=120))
     text = "\n\n".join(SENTENCES[:3])
     analysis = chunked.analyze(text)
     assert len(analysis.sentences) == 4

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 import pytest
+from dataclasses import replace
 from click.testing import CliRunner
 
 from quotetrack import schema
@@ -65,7 +66,7 @@ def test_store_creates_parent_folders(tmp_path):
 
 def test_add_stores_article_statements_speakers_and_view(db_path):
     article, statements = make_article("a1", [("Zelenskyj", "Non ci arrenderemo mai"), ("Mario Rossi", "Piove")])
-    statements[0].targets = [Target("Russia", "oppose", -0.7, "arrenderemo")]
+    statements[0] = replace(statements[0], targets=(Target("Russia", "oppose", -0.7, "arrenderemo"),))
     with Store(db_path) as store:
         result = store.add(article, statements)
         assert (result.new, result.statements_added, result.statements_merged) == (True, 2, 0)
@@ -176,7 +177,7 @@ def test_add_many_batches_and_keeps_whole_articles_before_a_failure(db_path, mon
         results = store.add_many(items[:3], batch=2)
         assert [r.new for r in results] == [True, True, True]
         broken_article, broken_statements = make_article("broken", [("Putin", "x")])
-        broken_statements[0].quote = None  # NOT NULL quote: fails after the article row is written
+        broken_statements[0] = replace(broken_statements[0], quote=None)  # NOT NULL quote: fails after the article row
         with pytest.raises(StoreError, match="broken: could not store article"):
             store.add_many([items[3], (broken_article, broken_statements), items[4]], batch=10)
         assert sorted(r["external_id"] for r in store.db.table("articles").rows) == ["a0", "a1", "a2", "a3"]
@@ -186,7 +187,7 @@ def test_add_many_batches_and_keeps_whole_articles_before_a_failure(db_path, mon
 def test_an_entity_created_by_a_rolled_back_article_is_created_again_later(db_path):
     # entity ids are remembered within one transaction: a rolled-back one must not leave a stale id behind
     broken_article, broken_statements = make_article("broken", [("Gianni Nuovo", "Prima"), ("Putin", "x")])
-    broken_statements[1].quote = None  # fails after "Gianni Nuovo" got an entity row in this transaction
+    broken_statements[1] = replace(broken_statements[1], quote=None)  # fails after "Gianni Nuovo" got an entity row
     later = make_article("later", [("Gianni Nuovo", "Dopo")])
     with Store(db_path) as store:
         with pytest.raises(StoreError):
@@ -297,7 +298,7 @@ def test_a_read_only_database_in_a_read_only_folder_can_be_queried(tmp_path):
     folder.mkdir()
     path = folder / "q.db"
     article, statements = make_article("a1", [("Zelenskyj", "Non ci arrenderemo mai")])
-    statements[0].targets = [Target("Russia", "oppose", -0.7, "arrenderemo")]
+    statements[0] = replace(statements[0], targets=(Target("Russia", "oppose", -0.7, "arrenderemo"),))
     with Store(path) as store:
         store.add(article, statements)
     before = path.read_bytes()

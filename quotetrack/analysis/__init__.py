@@ -39,7 +39,7 @@ def get_engine(name: str = "auto", models_dir: str | None = None, announce=None)
     """The engine `name` (builtin | stanza | auto), created once per process.
 
     auto: Stanza when it is importable and its Italian models are found, else built-in. `announce` (a callable
-    taking one string) is told once which engine runs."""
+    taking one string) is told which engine runs when it is created."""
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     key = (name, models_dir)
@@ -62,8 +62,8 @@ def get_engine(name: str = "auto", models_dir: str | None = None, announce=None)
 
                 engine = BuiltinEngine()
         _ENGINES[key] = engine
-    if announce is not None:
-        announce(f"engine: {_ENGINES[key].name}")
+        if announce is not None:
+            announce(f"engine: {engine.name}")
     return _ENGINES[key]
 
 

@@ -124,6 +124,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         phrase_end = cue.last if cue.sense == "pronoun" else noun_phrase_end(doc, speaker_at, limit)  # `secondo lui`
         if phrase_end is None:
             continue
+        phrase_end = with_complements(doc, phrase_end, limit)
         comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
         if cue.person_only and not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase):
             continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody
@@ -228,6 +229,26 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
             break
         end = nested
     return end
+
+
+def with_complements(doc: Document, end: int, limit: int) -> int:
+    """A speaker's phrase goes on over prepositional complements and an apposition set off by commas: `l'assessore
+    ai lavori pubblici, Piero Gatti,`."""
+    lang = doc.lang
+    k = end
+    while k < limit and lang.preposition(doc.lower[k]) is not None and doc.lower[k] not in ("secondo",):
+        j = k + 1
+        while j < limit and j < k + 5 and doc.tokens[j].text[:1].isalnum() and doc.tokens[j].upos not in ("VERB", "AUX") \
+                and lang.frame_word(doc.lower[j]) is None and doc.lower[j] not in ("di", "d'"):
+            j += 1
+        if j == k + 1 or j >= limit or doc.lower[j] not in (",", ":") and lang.preposition(doc.lower[j]) is None:
+            break
+        k = j
+    if k + 1 < limit and doc.lower[k] == ",":
+        apposed = doc.mention_at_first.get(k + 1)
+        if apposed is not None and apposed.kind == "person" and apposed.last < limit and doc.lower[apposed.last] == ",":
+            k = apposed.last
+    return k
 
 
 def _modifier(doc: Document, k: int) -> bool:
@@ -380,6 +401,8 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
         if cue is None and doc.lower[k] == ",":  # «…», dichiara Sara Villa, «…»
             mention = doc.mention_at_last.get(k)
             cue = cue_ending.get(mention.first) if mention is not None else None
+        if cue is None and doc.lower[k] == ",":  # Secondo l'assessore ai lavori pubblici, Piero Gatti, «…»
+            cue = _marker_ending_at(doc, k, cue_ending)
         if cue is not None:
             return ("marker" if cue.kind == MARKER else "before"), cue
     after = doc.token_at(quote.close)
@@ -394,6 +417,19 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
         if cue is not None:
             return ("marker" if cue.kind == MARKER else "next_sentence" if sentence_ended else "after"), cue
     return _cue_of_sentence(doc, quote, cue_ending)
+
+
+def _marker_ending_at(doc: Document, comma: int, cue_ending: dict) -> Cue | None:
+    """A marker whose speaker's phrase runs up to `comma` (a quotation after it is that speaker's)."""
+    for end in range(comma, max(-1, comma - 16), -1):
+        cue = cue_ending.get(end)
+        if cue is not None and cue.kind == MARKER:
+            phrase_end = noun_phrase_end(doc, _marker_speaker_start(doc, cue.last, comma + 1), comma + 1)
+            if phrase_end is not None and with_complements(doc, phrase_end, comma + 2) >= comma:
+                return cue
+        if doc.lower[end] in (".", ";", ":") or doc.tokens[end].text in _OPENERS:
+            return None
+    return None
 
 
 def _cue_of_sentence(doc: Document, quote, cue_ending: dict) -> tuple[str, Cue | None]:
