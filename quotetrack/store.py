@@ -108,8 +108,9 @@ class Store:
         if row is None:
             return None
         external_id, text, title, published, dated, source, url, path, author = row
-        return Article(id=external_id, text=text, title=title, published=published and date.fromisoformat(published),
-                       dated=bool(dated), source=source, url=url, path=path, author=author)
+        known = date.fromisoformat(published) if published and dated else None  # older files kept an ingest day
+        return Article(id=external_id, text=text, title=title, published=known, source=source, url=url, path=path,
+                       author=author)
 
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, article: Article, statements: list[Statement]) -> AddResult:

@@ -134,9 +134,9 @@ def test_a_missing_or_unreachable_item_gets_one_line_the_others_are_stored_and_e
     result = CliRunner().invoke(cli, ["ingest", site.url("/feed.xml"), "--db", str(db), "--engine", "builtin",
                                       "--delay", "0"])
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {site.base}/cronaca/sparito.html: HTTP 404 Not Found",
-                      f"error: {dead}: connection refused"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: {site.base}/cronaca/sparito.html: HTTP 404 Not Found",
+                      f"Error: {dead}: connection refused"]
     assert "articles: 3 new, 0 already stored, 2 failed" in result.stdout
     assert "Traceback" not in result.output
     assert len(stored(db)[0]) == 3
@@ -153,7 +153,7 @@ def test_robots_txt_disallow_is_respected_without_a_request(site, tmp_path):
     result = CliRunner().invoke(cli, ["ingest", site.url("/privato/bozza.html"), site.url("/cronaca/ponte.html"),
                                       "--db", str(tmp_path / "q.db"), "--engine", "builtin", "--delay", "0"])
     assert result.exit_code == 1
-    assert f"error: {site.base}/privato/bozza.html: disallowed by robots.txt" in result.stderr
+    assert f"Error: {site.base}/privato/bozza.html: disallowed by robots.txt" in result.stderr
     assert "/privato/bozza.html" not in site.paths()
     assert site.paths() == ["/robots.txt", "/cronaca/ponte.html"]
 
@@ -307,7 +307,7 @@ def test_urls_with_spaces_accents_or_a_broken_host(site, tmp_path):
                                       "--db", str(tmp_path / "q.db"), "--engine", "builtin", "--delay", "0"])
     assert result.exit_code == 1
     assert "articles: 1 new, 0 already stored, 1 failed" in result.stdout
-    assert result.stderr.splitlines()[-1] == "error: http://[x/pagina.html: invalid URL (Invalid IPv6 URL)"
+    assert result.stderr.splitlines()[-1] == "Error: http://[x/pagina.html: invalid URL (Invalid IPv6 URL)"
 
 
 def test_a_non_article_answer_is_a_failure_not_an_article(site):

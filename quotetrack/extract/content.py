@@ -181,8 +181,8 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
     last = _trim_end(doc, first, last)
-    if last <= first:
-        return None
+    if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
+        return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
     return Content(first, last, frame, link, skipped)
 
 
