@@ -1,8 +1,6 @@
 """The YAML data files that hold quotetrack's language knowledge, read the same (fast) way everywhere."""
 from __future__ import annotations
 
-from importlib import resources
-
 import yaml
 
 # libyaml's parser when PyYAML was built with it: the lexicons and the knowledge base load ~6× faster
@@ -13,7 +11,3 @@ def load_yaml(text: str):
     """Parse YAML text; raises yaml.YAMLError like yaml.safe_load."""
     return yaml.load(text, Loader=_LOADER)
 
-
-def read_lexicon(name: str):
-    """A file of quotetrack/data/lexicon/, parsed."""
-    return load_yaml(resources.files("quotetrack").joinpath("data", "lexicon", name).read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
 """Publication dates: parsing the many ways articles write them, and finding an Italian dateline.
 
-The month names, weekdays and the dateline shape live in `data/lexicon/ingest.yaml`; this module only combines them.
+The month names, weekdays and the dateline shape live in the language data (`lang/it/ingest.yaml`); this module
+only combines them.
 """
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .datafiles import read_lexicon
+from .lang import get as get_language
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The ingest lexicon (months, weekdays, dateline, header keys, source footers)."""
-    return read_lexicon("ingest.yaml")
+    return get_language().data("ingest.yaml")
 
 
 @lru_cache(maxsize=1)

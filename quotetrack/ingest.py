@@ -2,7 +2,7 @@
 
 Bad input never raises: each unreadable file or record becomes a `ReadFailure` with a one-sentence reason and the
 batch goes on. Text normalisation lives in `textnorm`, dates in `dates`, Italian cue words in
-`data/lexicon/ingest.yaml`.
+`lang/it/ingest.yaml`.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def read_paths(
     paths: Iterable[str], date: dt.date | None = None, stdin: TextIO | None = None, web=None
 ) -> Iterator[Article | ReadFailure | ReadWarning | Skipped]:
     """Articles from files, folders (recursive, sorted, hidden entries skipped), "-" (stdin) and http(s) URLs (a
-    feed's items or a page, read by `web`, a `quotetrack.web.WebReader`: by default one without a store), in order.
+    feed's items or a page, read by `web`, a `quotetrack.web.WebReader` the caller gives), in order.
 
     `date` overrides every date found in the articles. Files in folders with an unknown extension are skipped;
     a file named explicitly with one is a failure. Warnings come just before the article they are about.
@@ -55,10 +55,9 @@ def read_paths(
             yield from _read_stdin(stdin or sys.stdin, date)
         elif isinstance(item, str):  # an http(s) URL
             if web is None:
-                from .web import WebReader
-
-                web = WebReader()
-            yield from web.read(item, date)
+                yield ReadFailure(item, "a URL needs a web reader (quotetrack.web.WebReader)")
+            else:
+                yield from web.read(item, date)
         elif isinstance(item, InputFile):
             yield from _read_file(item, date)
         else:

@@ -7,7 +7,6 @@ merged). Lookups ignore case and accents.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,30 +17,11 @@ from typing import Iterable, Iterator, NamedTuple
 import yaml
 
 from .datafiles import load_yaml
+from .lang import fold, get as get_language
 
 # region and city are places: recognised (so they are not mistaken for people) but never stance targets
 ENTITY_KINDS = ("person", "country", "organisation", "region", "city")
 # libyaml's parser when present: the shipped KB loads in a tenth of the time
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: 'Zelenskyj' and 'ZELENSKYJ' fold alike, 'Volodymyr Zelens'kyj' too.
-
-    Cached: every stage folds the same few thousand names and words over and over."""
-    return fold_text(text)
-
-
-def fold_text(text: str) -> str:
-    """`fold` without the cache, for a whole article: folded once, it would only crowd the names out of it."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        # the distinct characters are few even in a long text: find the combining ones among them, drop them at once
-        marks = "".join(c for c in set(text) if unicodedata.combining(c))
-        if marks:
-            text = re.sub(f"[{re.escape(marks)}]", "", text)
-        text = text.replace("’", "'").replace("‘", "'")
-    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -106,9 +86,11 @@ class KnowledgeBase:
         self.entities: dict[str, Entity] = {}
         self.roles: dict[str, Role] = {}
         # words that may stand before a role or epithet ("il", "dell'") and that mark a former holder ("ex")
-        self.articles: set[str] = set()
-        self.indefinite_articles: set[str] = set()
-        self.former_markers: set[str] = set()
+        # the words around roles and epithets come from the language data; a KB file may add to them (`language:`)
+        words = _language_words()
+        self.articles: set[str] = set(words["articles"])
+        self.indefinite_articles: set[str] = set(words["indefinite_articles"])
+        self.former_markers: set[str] = set(words["former"])
         self._role_spellings: dict[str, list[str]] = {}  # role id → mentions as written, for the accent check
         # bumped whenever the contents change: what others derive from a KB (and cache) is keyed on it
         self.generation = 0
@@ -497,6 +479,21 @@ def _fold_char(ch: str) -> str:
     if ch.isspace():
         return ch
     return fold(ch) if not ch.isascii() else ch.casefold()
+
+
+@lru_cache(maxsize=1)
+def _language_words() -> dict[str, frozenset[str]]:
+    """Definite articles and articulated prepositions (required before an epithet, stripped from a role phrase),
+    indefinite articles, and the words that make a role a former one (`l'ex premier`), from `quotetrack.lang`."""
+    lang = get_language()
+    determiners = {form for form, (upos, lemma) in lang.function_words.items() if upos == "DET"}
+    definite = {form for form in determiners if lang.function_words[form][1] == "il"}
+    articulated = {form for form, (upos, lemma) in lang.function_words.items()
+                   if upos == "ADP" and form != lemma and form not in ("d'", "ad", "od")}
+    indefinite = {form for form in determiners if lang.function_words[form][1] == "uno"}
+    return {"articles": frozenset(fold(w) for w in definite | articulated),
+            "indefinite_articles": frozenset(fold(w) for w in indefinite),
+            "former": frozenset(fold(w) for w in lang.words("former_markers"))}
 
 
 def _entity_from_yaml(raw, origin: str) -> Entity:

@@ -90,12 +90,18 @@ class IngestReport:
 def extract_records(paths: Iterable[str], engine: Engine | None = None, kb: KnowledgeBase | None = None, date=None):
     """extract-jsonl records (dicts) of the articles under `paths`, and what reading said on the way: ReadFailure
     for what could not be read, ReadWarning, Skipped for files that are not articles."""
-    from .ingest import read_paths
+    from .ingest import is_url, read_paths
 
+    paths = list(paths)
+    web = None
+    if any(is_url(p) for p in paths):
+        from .web import WebReader
+
+        web = WebReader()
     failures: list = []
 
     def articles():
-        for item in read_paths(paths, date=date):
+        for item in read_paths(paths, date=date, web=web):
             if not isinstance(item, Article):
                 failures.append(item)
             else:

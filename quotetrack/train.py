@@ -22,7 +22,7 @@ from .extract import ExtractionModels, extract_statements, read_candidates
 from .extract.speakers import Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
-from .learned import Model, fit
+from .learned import fit
 from .models import STANCES, Statement
 from .stance import RULE_KEEPS, StanceModels, annotate, decide, read_pairs
 from .stance.features import stance_row

@@ -209,7 +209,7 @@ def test_overlapping_holders_are_reported(tmp_path):
 
 
 def test_fold_of_a_whole_text_equals_the_cached_fold_of_its_words():
-    from quotetrack.kb import fold, fold_text
+    from quotetrack.lang import fold, fold_text
 
     text = "  Zelens’kyj  e ERDOĞAN\tparlano a Kyïv… Straße  "
     assert fold_text(text) == fold(text) == "zelens'kyj e erdogan parlano a kyiv... strasse"

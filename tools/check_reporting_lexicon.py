@@ -23,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrack.extract.cues import conjugate  # noqa: E402  (the engine's own conjugator, so forms match it)
+from quotetrack.lang.conjugate import conjugate  # noqa: E402  (the engine's own conjugator, so forms match it)
 
 LEXICON = ROOT / "quotetrack" / "lang" / "it" / "reporting.yaml"
 ENDINGS = ROOT / "quotetrack" / "data" / "lexicon" / "conjugation.yaml"

@@ -13,6 +13,7 @@ from ..kb import KnowledgeBase
 from ..lang import Language, lower
 from ..models import Article
 from .document import Document, Token
+from .mentions import find_mentions
 from .quotes import quote_spans
 from .tokens import BEFORE_SENTENCE, split_sentences, split_tokens
 
@@ -34,7 +35,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
     quotes = quote_spans(text)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, quotes, lang)),
-                    tuple(q for q in quotes if q.closed), lang, kb)
+                    tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions)
 
 
 class _Reading(NamedTuple):

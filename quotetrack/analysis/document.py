@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, count
 from operator import attrgetter
-from typing import TYPE_CHECKING, Container, NamedTuple
+from typing import TYPE_CHECKING, Callable, Container, NamedTuple
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -99,13 +99,14 @@ class Document:
     engine: str = "builtin"
     has_parse: bool = False
     entities: tuple[EntitySpan, ...] = ()
+    # how the engine reads who is mentioned (`quotetrack.analysis.mentions.find_mentions`), run on first use only:
+    # an article with no cue never needs it
+    mention_reader: Callable[[Document], tuple[Mention, ...]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def mentions(self) -> tuple[Mention, ...]:
-        """Who the article mentions, resolved (`quotetrack.analysis.mentions`); read only for articles with cues."""
-        from .mentions import find_mentions
-
-        return find_mentions(self)
+        """Who the article mentions, resolved to canonical names where the article allows."""
+        return self.mention_reader(self) if self.mention_reader is not None else ()
 
     # -- columns, computed once ---------------------------------------------------------------------------------
     @cached_property

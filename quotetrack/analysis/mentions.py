@@ -18,7 +18,6 @@ article names).
 """
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import attrgetter
 from typing import Sequence
 

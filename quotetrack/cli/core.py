@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import cli
+from .group import cli
 from .options import ANALYZERS, date_option, db_option, engine_options
 from .output import emit, format_option, message, shorten, terminal_safe
 
@@ -112,7 +112,8 @@ def _feed_urls(feeds_file) -> list[str]:
 def _web_reader(paths: list[str], store, bar, delay: float):
     """The reader of the URLs among `paths`, remembering fetches in `store`; when every path is a URL, the bar's
     total grows as feeds say how many items they list."""
-    from ..web import Fetcher, FetchHistory, FetchPolicy, WebReader, is_url
+    from ..fetch_history import FetchHistory
+    from ..web import Fetcher, FetchPolicy, WebReader, is_url
 
     if not any(is_url(p) for p in paths):
         return None

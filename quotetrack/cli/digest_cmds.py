@@ -5,7 +5,7 @@ import sqlite3
 
 import click
 
-from . import cli
+from .group import cli
 from .options import IsoDate, db_option
 from .output import message
 

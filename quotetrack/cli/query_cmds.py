@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import cli
+from .group import cli
 from .options import db_option, window_options
 from .output import emit, format_option, frame_rows, shorten
 from ..models import STANCE_MEASURES, STANCES, STATEMENT_KINDS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli
+from .group import cli
 from .core import finish, report_failure, writing
 from .options import db_option
 

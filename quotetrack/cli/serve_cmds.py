@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import cli
+from .group import cli
 from .options import db_option
 
 

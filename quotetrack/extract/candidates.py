@@ -115,7 +115,6 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
     """`Secondo X, …`, `Secondo X la crisi …`, `…, secondo X.`, `… necessaria secondo X, dopo …` and
     `…, secondo X, …`: the clause is X's."""
     out = []
-    lang = doc.lang
     for cue in cues:
         if cue.kind != MARKER:
             continue

@@ -1,13 +1,15 @@
 """Web ingest: news from where it is published — RSS/Atom feeds and web pages — into Articles.
 
 `WebReader(history, fetcher).read(url)` yields the articles at a URL (every item of a feed, or one page) or a
-`ReadFailure` naming the URL and the reason; `quotetrack.ingest.read_paths` hands it every http(s) URL it is given.
+`ReadFailure` naming the URL and the reason; `quotetrack.ingest.read_paths` hands it every http(s) URL it is given
+(the caller makes the reader: `pipeline.extract_records` and the CLI do).
 `Fetcher` is the polite HTTP client (robots.txt, per-host interval, retries, conditional requests), `parse_feed`
-the feed reader, `FetchHistory` what a store remembers of earlier fetches. Pages become text with trafilatura
+the feed reader; `quotetrack.fetch_history.FetchHistory` is what a store remembers of earlier fetches. Pages become text with trafilatura
 (`quotetrack.textnorm.parse_html`), the same as saved .html files.
 
+    from quotetrack.fetch_history import FetchHistory
     from quotetrack.store import Store
-    from quotetrack.web import FetchHistory, WebReader
+    from quotetrack.web import WebReader
 
     with Store("db/quotetrack.db") as store:
         for article in WebReader(FetchHistory(store)).read("https://example.org/feed.xml"):
@@ -17,10 +19,9 @@ from __future__ import annotations
 
 from .feeds import Feed, FeedItem, parse_feed
 from .fetch import USER_AGENT, Fetcher, FetchError, FetchPolicy, Response, Validators, is_url
-from .history import FetchHistory
 from .reader import WebReader
 
-__all__ = ["Feed", "FeedItem", "FetchError", "FetchHistory", "FetchPolicy", "Fetcher", "Response", "USER_AGENT",
+__all__ = ["Feed", "FeedItem", "FetchError", "FetchPolicy", "Fetcher", "Response", "USER_AGENT",
            "Validators", "WebReader", "is_url", "parse_feed", "read_url_list"]
 
 

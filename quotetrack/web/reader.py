@@ -2,17 +2,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Protocol
 
 from ..models import Article, ReadFailure
 from ..textnorm import BadText, decode_bytes
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError, Response
-from .history import FetchHistory
 
 __all__ = ["WebReader"]
 
 _PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt"}
+
+
+class History(Protocol):
+    """What a reader asks of a fetch history (`quotetrack.fetch_history.FetchHistory` keeps one in a store)."""
+
+    def stored_article(self, url: str) -> Article | None: ...
+
+    def feed(self, url: str): ...
+
+    def remember_feed(self, url: str, validators, items) -> None: ...
+
+    def remember_page(self, url: str, article_uid: str, validators) -> None: ...
 
 
 class WebReader:
@@ -26,7 +37,7 @@ class WebReader:
 
     def __init__(
         self,
-        history: FetchHistory | None = None,
+        history: History | None = None,
         fetcher: Fetcher | None = None,
         on_found: Callable[[int], None] | None = None,
     ):

@@ -1,4 +1,5 @@
-"""What earlier runs fetched, kept in the store's `web_fetches` table, so a daily run asks only for what is new.
+"""What earlier web ingest runs fetched (`quotetrack.web`), kept in the store's `web_fetches` table, so a daily run
+asks only for what is new.
 
 A page's row names the article it gave; the URL counts as stored only while that article is in the store (a run
 killed between fetching and storing fetches it again). A feed's row keeps the validators of its last answer and the
@@ -10,13 +11,13 @@ import json
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from .. import schema
-from ..models import Article
-from .feeds import FeedItem
-from .fetch import Validators
+from . import schema
+from .models import Article
+from .web.feeds import FeedItem
+from .web.fetch import Validators
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from .store import Store
 
 __all__ = ["FetchHistory"]
 
