@@ -19,7 +19,7 @@ FORMAT = "quotetrack-model/1"
 # Small, regularised trees: a few thousand rows of training data, and a prediction cost paid for every candidate.
 PARAMS = {
     "objective": "binary",
-    "learning_rate": 0.05,
+    "learning_rate": 0.08,
     "num_leaves": 15,
     "min_data_in_leaf": 8,
     "feature_fraction": 0.8,
@@ -32,7 +32,7 @@ PARAMS = {
     "seed": 7,
     "verbose": -1,
 }
-ROUNDS = 200
+ROUNDS = 120
 
 
 @dataclass

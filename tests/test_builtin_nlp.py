@@ -1,4 +1,7 @@
 """The built-in engine: tokens with exact offsets, lexicon lemmas and POS, Italian-aware sentences."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotetrack.analysis import analyse, get_engine
 from quotetrack.kb import default_kb
 from quotetrack.lang import get as get_language
@@ -109,3 +112,13 @@ def test_a_word_is_tagged_by_its_context_each_time_it_recurs():
 def test_every_line_ends_a_sentence_even_with_blank_lines_and_spaces():
     text = "Titolo senza punto  \n\n  Il governo ha detto che va bene. Poi basta\nFine"
     assert sentences(text) == ["Titolo senza punto", "Il governo ha detto che va bene.", "Poi basta", "Fine"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aèB1.,:'’-… \n«»U.S.A")) , max_size=60))
+def test_the_fast_tokeniser_gives_the_readable_patterns_tokens(text):
+    from quotetrack.analysis.tokens import TOKEN, split_tokens
+
+    expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    words, starts, ends = split_tokens(text)
+    assert list(zip(words, starts, ends)) == expected

@@ -7,6 +7,7 @@ whose lemma is an infinitive other than itself is read as a verb.
 from __future__ import annotations
 
 from itertools import compress, count, repeat
+from operator import is_
 from typing import NamedTuple, Sequence
 
 from ..kb import KnowledgeBase
@@ -29,7 +30,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     """The built-in reading of one article."""
     text = article.text
     words, starts, ends = split_tokens(text)
-    lowers = [lower(w) for w in words]
+    lowers = list(map(lower, words))
     upos, lemmas, feats = tag(words, lowers, lang)
     no_parse = repeat(None), repeat("")  # head, deprel
     tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
@@ -48,12 +49,18 @@ class _Reading(NamedTuple):
     contextual: bool  # the neighbours may change the tags (a capitalised verb form, an elided article)
 
 
-_READINGS: dict[tuple[str, str], _Reading] = {}
+_READINGS: dict[str, dict[str, _Reading]] = {}  # language code → word → reading: the same words recur in every article
 
 
 def tag(words: list[str], lowers: list[str], lang: Language) -> tuple[list[str], list[str], list[str]]:
     """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
-    readings = [_READINGS.get((w, lang.code)) or _read(w, lw, lang) for w, lw in zip(words, lowers)]
+    cache = _READINGS.setdefault(lang.code, {})
+    readings = list(map(cache.get, words))  # looked up in C: most words were read before
+    if None in readings:
+        if len(cache) > 1 << 16:
+            cache.clear()
+        for i in compress(count(), map(is_, readings, repeat(None))):
+            readings[i] = cache[words[i]] = _reading(words[i], lowers[i], lang)
     if not readings:
         return [], [], []
     upos, lemmas, feats, _, contextual = map(list, zip(*readings))
@@ -64,14 +71,6 @@ def tag(words: list[str], lowers: list[str], lang: Language) -> tuple[list[str],
         elif reading.upos == "DET" and i + 1 < len(words) and readings[i + 1].verb_form:
             upos[i] = "PRON"  # l'ha detto: a clitic, not an article
     return upos, lemmas, feats
-
-
-def _read(word: str, low: str, lang: Language) -> _Reading:
-    if len(_READINGS) > 1 << 16:
-        _READINGS.clear()
-    reading = _reading(word, low, lang)
-    _READINGS[(word, lang.code)] = reading
-    return reading
 
 
 def _reading(word: str, low: str, lang: Language) -> _Reading:

@@ -98,7 +98,8 @@ class _Reader:
     def _name_mentions(self) -> list[Mention]:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
-        capitalised = [i for i, t in enumerate(doc.tokens) if _name_like(t.text, self.words)]
+        texts = [t.text for t in doc.tokens]
+        capitalised = [i for i, w in enumerate(texts) if w[:1].isupper() or "-" in w and _prefixed_name(w, self.words)]
         for i in capitalised:
             if i < resume or i in self.known_tokens or not self._starts_name(i):
                 continue
@@ -231,7 +232,7 @@ class _Reader:
         titles, anonymous = words["titles"], words["anonymous"]
         orgs = words["organisations"] | self.lang.document_nouns  # a document speaks for its issuer
         heads = titles | orgs | anonymous
-        for i in [k for k, t in enumerate(doc.tokens) if fold(t.text) in heads]:
+        for i in doc.where(heads):
             head = fold(doc.tokens[i].text)
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
@@ -321,11 +322,10 @@ class _Reader:
         """Personal pronouns and anaphoric words that may stand for someone named earlier."""
         doc, out = self.doc, []
         anaphora = self.words["anaphora"]
-        for i, t in enumerate(doc.tokens):
-            folded = fold(t.text)
-            if folded in anaphora:
+        for i in doc.where(self.lang.anaphora_words):
+            if doc.lower[i] in anaphora:
                 out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
-            elif i + 1 < self.n and f"{folded}{fold(doc.tokens[i + 1].text)}" in anaphora:
+            elif i + 1 < self.n and doc.lower[i] + doc.lower[i + 1] in anaphora:  # quest' + ultimo
                 out.append(self._mention(i, i + 2, "pronoun", PERSON, None))
         return out
 

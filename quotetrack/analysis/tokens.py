@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import attrgetter
 from typing import Sequence
 
@@ -34,14 +34,26 @@ _NEWLINE = re.compile("\n")
 _TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
+# TOKEN, rewritten so that `re.split` cuts the text in one C pass: every token starts with a non-space character,
+# consumed first (the search skips white space in C), and each alternative checks that character behind it. The two
+# give the same tokens (tests/test_builtin_nlp.py checks it on random texts); TOKEN is the one to read and change.
+SPLIT = re.compile(
+    r"""( \S
+      (?: (?<=[^\W\d_])\.(?:[^\W\d_]\.)+
+        | (?<=\d)\d*(?:[.,:]\d+)*
+        | (?<=\w)\w*(?:-\w+)*(?:['’](?=\w))?
+        | (?<=\.)\.\.
+        | ) )
+    """,
+    re.VERBOSE,
+)
+
+
 def split_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     """The tokens' texts, starts and ends."""
-    words, starts, ends = [], [], []
-    for m in TOKEN.finditer(text):
-        words.append(m.group())
-        starts.append(m.start())
-        ends.append(m.end())
-    return words, starts, ends
+    pieces = SPLIT.split(text)  # [space, token, space, token, …, space]
+    offsets = list(accumulate(map(len, pieces)))  # offsets[2k] is where token k starts, offsets[2k + 1] where it ends
+    return pieces[1::2], offsets[0:-1:2], offsets[1::2]
 
 
 def split_sentences(text: str, tokens: Sequence[Token], quotes: Sequence[QuoteSpan], lang: Language) -> list[Sentence]:

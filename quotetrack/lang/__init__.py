@@ -242,10 +242,18 @@ class Language:
     @cached_property
     def speaker_words(self) -> dict[str, frozenset[str]]:
         """The flat word lists of `speakers.yaml` (folded), plus the given names of `given_names.yaml`."""
-        words = {key: frozenset(fold(str(w)) for w in values) for key, values in self.data("speakers.yaml").items()
+        # each word folded (how names compare) and in lower case (how `Document.where` finds it among the tokens)
+        words = {key: frozenset(fold(str(w)) for w in values) | frozenset(lower(str(w)) for w in values)
+                 for key, values in self.data("speakers.yaml").items()
                  if isinstance(values, list) and all(isinstance(w, str) for w in values)}
         words["given_names"] = frozenset(fold(n) for group in self.data("given_names.yaml")["given_names"] for n in group)
         return words
+
+    @cached_property
+    def anaphora_words(self) -> frozenset[str]:
+        """Anaphoric words and the first token of the two-token ones (`quest'` of `quest'ultimo`), lower case."""
+        words = self.speaker_words["anaphora"]
+        return words | frozenset(w[: w.index("'") + 1] for w in words if "'" in w)
 
     @lru_cache(maxsize=None)
     def synonym_key(self, groups: str, word: str) -> str:
