@@ -56,14 +56,16 @@ class Model:
 
         if self._booster is None:
             self._booster = lightgbm.Booster(model_str=self.booster_text)
-        matrix = numpy.full((len(rows), len(self.features)), numpy.nan)
-        index = self._index
-        for r, row in enumerate(rows):
+        get, width, nan = self._index.get, len(self.features), float("nan")
+        lines = []
+        for row in rows:  # filled as Python lists, then one array: cheaper than setting numpy cells one by one
+            line = [nan] * width
             for name, value in row.items():
-                k = index.get(name)
+                k = get(name)
                 if k is not None:
-                    matrix[r, k] = value
-        return self._booster.predict(matrix, num_threads=1).tolist()
+                    line[k] = value
+            lines.append(line)
+        return self._booster.predict(numpy.array(lines), num_threads=1).tolist()
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "features": self.features, "threshold": self.threshold,

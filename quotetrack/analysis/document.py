@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container, NamedTuple
 
@@ -152,6 +152,17 @@ class Document:
     @cached_property
     def mention_at_last(self) -> dict[int, Mention]:
         return {m.last: m for m in self.mentions}
+
+    @cached_property
+    def counts_before(self) -> dict[str, list[int]]:
+        """How many verbs, commas, clause openers and quotation marks come before each token (one more entry than
+        tokens): how many lie between two tokens is then one subtraction, not a walk."""
+        openers = self.lang.words("clause_openers")
+        kinds = {"verbs": [t.upos == "VERB" for t in self.tokens],
+                 "commas": [w == "," for w in self.lower],
+                 "openers": [w in openers for w in self.lower],
+                 "quote_marks": [t.text in "«»“”\"" for t in self.tokens]}
+        return {name: [0, *accumulate(flags)] for name, flags in kinds.items()}
 
     @cached_property
     def mention_counts(self) -> dict[str, int]:

@@ -366,10 +366,8 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
             between = range(0)
         f["gap_to_cue"] = float(min(gap, 60))
         f["gap_to_cue_log"] = math.log1p(gap)
-        f["verbs_between"] = float(sum(1 for t in between if doc.tokens[t].upos == "VERB"))
-        f["commas_between"] = float(sum(1 for t in between if doc.lower[t] == ","))
-        f["openers_between"] = float(sum(1 for t in between if doc.lower[t] in lang.words("clause_openers")))
-        f["quote_between"] = float(sum(1 for t in between if doc.tokens[t].text in "«»“”\""))
+        for name, before in doc.counts_before.items():
+            f[f"{name}_between"] = float(before[between.stop] - before[between.start]) if between else 0.0
         f["mentions_between"] = float(len(doc.mentions_within(between.start, between.stop)) if between else 0)
         f["adjacent_before_cue"] = float(m.last <= cue.first and _only_fillers(doc, m.last, cue.first))
         f["adjacent_after_cue"] = float(m.first >= cue.last and _only_fillers(doc, cue.last, m.first))
