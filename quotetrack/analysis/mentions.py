@@ -485,7 +485,8 @@ class _Resolver:
             person = self._apposed_person(m)
             if person is not None:
                 apposed[m.first] = person
-                for key in self._title_keys(m) + [self._title_word_key(m)]:
+                word_key = self._title_word_key(m)
+                for key in {*self._title_keys(m), word_key, word_key[:2] + ("",)}:  # a bare title finds it too
                     introductions.setdefault(key, []).append((m.first, person))
         out = []
         for m in self.items:
