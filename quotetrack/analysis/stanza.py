@@ -1,7 +1,7 @@
 """The Stanza engine: Italian tokens, lemmas, POS, a dependency parse and (optionally) entities.
 
 This is the only module that imports stanza or torch, and only inside functions, so `import quotetrack` and the
-built-in engine work on machines without them. Stanza objects never leave this module: `StanzaAnalyzer` converts
+built-in engine work on machines without them. Stanza objects never leave this module: `StanzaEngine` converts
 them to the `quotetrack.analysis` dataclasses.
 """
 from __future__ import annotations

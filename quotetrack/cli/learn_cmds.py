@@ -12,7 +12,7 @@ from .options import engine_options
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), required=True,
               help="Folder holding the articles the gold annotates (NNN.txt for gold article NNN).")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Folder for the models (default: ./learned). Use them with --learned or $QUOTETRACK_LEARNED.")
+              help="Folder for the models (default: ./learned). Use them by setting $QUOTETRACK_LEARNED to it.")
 @engine_options()
 def train(gold, corpus, out, engine, models_dir, kb_files):
     """Train the statement classifier, the speaker ranker and the stance classifier on GOLD (extract-jsonl files).
@@ -21,7 +21,7 @@ def train(gold, corpus, out, engine, models_dir, kb_files):
 
     \b
     quotetrack train ../shared/corpus/it-wikinews/gold-dev --corpus ../shared/corpus/it-wikinews --engine builtin
-    quotetrack extract my-articles/ --learned learned/
+    QUOTETRACK_LEARNED=learned/ quotetrack extract my-articles/
     """
     from pathlib import Path
 
