@@ -27,7 +27,7 @@ from .models import STANCES, Statement
 from .stance import RULE_KEEPS, StanceModels, annotate, decide, read_pairs
 from .stance.features import stance_row
 
-MODEL_NAMES = ("statements", "speakers")
+MIN_TUNING_ARTICLES = 15  # fewer, and an inner split leaves folds without examples: the threshold stays at 0.5
 
 
 @dataclass
@@ -137,7 +137,10 @@ def train_extraction(items: Sequence[Annotated], kb: KnowledgeBase | None = None
         rows, labels = speaker_examples(item, matches, kb)
         k_rows += rows
         k_labels += labels
-    threshold = _tuned_threshold(items, kb) if tune else 0.5
+    if len(set(s_labels)) < 2 or len(set(k_labels)) < 2:
+        raise ValueError(f"too few annotated articles to train the extraction models ({len(items)} articles: their "
+                         "candidates and speakers need both right and wrong examples)")
+    threshold = _tuned_threshold(items, kb) if tune and len(items) >= MIN_TUNING_ARTICLES else 0.5
     meta = {"articles": len(items), "statement_rows": len(s_rows), "speaker_rows": len(k_rows)}
     return ExtractionModels(fit(s_rows, s_labels, threshold, meta), fit(k_rows, k_labels, 0.5, meta))
 

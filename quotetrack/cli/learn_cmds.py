@@ -32,10 +32,11 @@ def train(gold, corpus, out, engine, models_dir, kb_files):
     kb = _kb(kb_files)
     target = Path(out or "learned") / engine_.name
     try:
-        with click.progressbar(length=1, label="analysing", file=click.get_text_stream("stderr")) as bar:
-            items = training.load_annotated(gold, corpus, engine_, kb)
-            bar.update(1)
+        click.echo("reading the annotated articles…", err=True)
+        items = training.load_annotated(gold, corpus, engine_, kb)
+        click.echo(f"training on {len(items)} articles…", err=True)
+        trained = training.train_all(items, kb)
     except (ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
-    for path in training.train_all(items, kb).save(target):
+    for path in trained.save(target):
         click.echo(f"wrote {path}")

@@ -1,0 +1,78 @@
+"""Training and cross-validation: the models rebuild the same from the same gold, a user's models are used when
+$QUOTETRACK_LEARNED points at them, and `evaluate --cv` scores each article with models that never saw it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack.cli import cli
+from quotetrack.train import fold_of
+
+pytestmark = pytest.mark.shared
+
+ARTICLES = [f"{n:03d}" for n in range(1, 31)]
+
+
+@pytest.fixture(scope="module")
+def gold(wikinews_dir, tmp_path_factory):
+    """Thirty annotated gold-dev articles, as a user's own gold folder."""
+    folder = tmp_path_factory.mktemp("gold")
+    for name in ARTICLES:
+        (folder / f"{name}.jsonl").write_text((wikinews_dir / "gold-dev" / f"{name}.jsonl").read_text(encoding="utf-8"))
+    return folder
+
+
+def test_train_writes_every_model_and_the_same_gold_gives_the_same_files(gold, wikinews_dir, tmp_path):
+    runs = []
+    for run in ("a", "b"):
+        result = CliRunner().invoke(cli, ["train", str(gold), "--corpus", str(wikinews_dir), "--engine", "builtin",
+                                          "--out", str(tmp_path / run)])
+        assert result.exit_code == 0, result.output
+        runs.append({p.name: p.read_text(encoding="utf-8") for p in sorted((tmp_path / run / "builtin").iterdir())})
+    assert sorted(runs[0]) == ["speakers.json", "stance_oppose.json", "stance_support.json", "stance_targets.json",
+                               "statements.json"]
+    assert runs[0] == runs[1]
+    statements = json.loads(runs[0]["statements.json"])
+    assert statements["format"] == "quotetrack-model/1" and statements["meta"]["articles"] == len(ARTICLES)
+
+
+def test_a_users_models_are_used_when_quotetrack_learned_points_at_them(gold, wikinews_dir, tmp_path, monkeypatch):
+    from quotetrack.learned import shipped
+
+    out = tmp_path / "mine"
+    result = CliRunner().invoke(cli, ["train", str(gold), "--corpus", str(wikinews_dir), "--engine", "builtin",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    packaged = shipped("builtin", "statements")
+    monkeypatch.setenv("QUOTETRACK_LEARNED", str(out))
+    mine = shipped("builtin", "statements")
+    assert mine.meta["articles"] == len(ARTICLES) != packaged.meta["articles"]
+    extracted = CliRunner().invoke(cli, ["extract", str(wikinews_dir / "001.txt"), "--engine", "builtin",
+                                         "--format", "jsonl"])
+    assert extracted.exit_code == 0 and extracted.stdout.strip()
+
+
+def test_too_few_articles_to_train_is_one_line(seeds_dir, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((seeds_dir / "expected.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(gold), "--corpus", str(seeds_dir), "--engine", "builtin",
+                                      "--out", str(tmp_path / "m")])
+    assert result.exit_code == 1
+    assert "too few annotated articles" in result.output and "Traceback" not in result.output
+
+
+def test_evaluate_cv_scores_every_article_with_models_trained_on_the_other_folds(gold, wikinews_dir):
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--corpus", str(wikinews_dir), "--cv", "3",
+                                      "--engine", "builtin", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["cross_validation_folds"] == 3 and scores["gold"] > 50
+    assert 0 < scores["quote_f1"] < 1 and 0 <= scores["speaker_accuracy"] <= 1
+    assert {fold_of(a, 3) for a in ARTICLES} == {0, 1, 2}  # every fold holds articles: each is scored once
+
+
+def test_cv_needs_the_articles(gold):
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), str(gold / "001.jsonl"), "--cv", "3"])
+    assert result.exit_code == 2 and "--cv needs --corpus" in result.output
