@@ -19,6 +19,7 @@ article names).
 from __future__ import annotations
 
 from functools import lru_cache
+import bisect
 from typing import TYPE_CHECKING
 
 from ..lang import fold
@@ -458,7 +459,7 @@ class _Resolver:
                 head = fold(doc.tokens[m.head].text)
                 if head in documents:
                     issuer = next((o for o in out[::-1] if m.first < o.first < m.last and o.kind == ORGANISATION
-                                   and o is not m), None) or next((o for o in self.items if m.head < o.first < m.last
+                                   and o is not m), None) or next((o for o in self._starting_within(m.head + 1, m.last)
                                                                    and o.kind in (ORGANISATION, COUNTRY)), None)
                     if issuer is not None:
                         m = m._replace(name=issuer.name, resolved_by="issuer")
@@ -506,14 +507,23 @@ class _Resolver:
         self.items = out
         self._reindex()
 
+    @property
+    def _kb_name_counts(self) -> dict[str, int]:
+        """How often the article names each KB entity (computed once)."""
+        cached = self.__dict__.get("_kb_counts")
+        if cached is None:
+            cached = {}
+            for m in self.items:
+                if m.via == "kb" and m.name:
+                    cached[m.name] = cached.get(m.name, 0) + 1
+            self.__dict__["_kb_counts"] = cached
+        return cached
+
     def _named_holder(self, role: str) -> str | None:
         """Undated, a role names the past or present holder the article itself names most (never today's holder
         by default: the article may be years old)."""
         held = {e.name for e in self.doc.kb.ever_held([role])}
-        counts: dict[str, int] = {}
-        for m in self.items:
-            if m.name in held and m.via == "kb":
-                counts[m.name] = counts.get(m.name, 0) + 1
+        counts = {name: self._kb_name_counts[name] for name in held if name in self._kb_name_counts}
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
@@ -540,10 +550,16 @@ class _Resolver:
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
         """The person the article last introduced with the same role or title before `m`, else the first after."""
-        found = [entry for key in self._title_keys(m) for entry in introductions.get(key, [])]
-        before = [person for first, person in found if first < m.first]
-        after = [person for first, person in found if first > m.first]
-        return before[-1] if before else after[0] if after else None
+        for key in self._title_keys(m):
+            found = introductions.get(key, [])  # (first token, person) in text order
+            k = bisect.bisect_left(found, m.first, key=lambda entry: entry[0])
+            if k > 0:
+                return found[k - 1][1]
+            while k < len(found) and found[k][0] <= m.first:
+                k += 1
+            if k < len(found):
+                return found[k][1]
+        return None
 
     def _apposed_person(self, m: Mention) -> Mention | None:
         doc = self.doc
@@ -576,7 +592,7 @@ class _Resolver:
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
                 if head in lang.speaker_words["institution_voices"]:
-                    inner = next((o for o in self.items if m.first < o.first < m.last and o.kind == ORGANISATION
+                    inner = next((o for o in self._starting_within(m.first + 1, m.last) if o.kind == ORGANISATION
                                   and o.via != "description"), None)
                     if inner is not None:
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
@@ -707,6 +723,11 @@ class _Resolver:
             out.append(m)
         self.items = out
 
+    def _starting_within(self, first: int, last: int) -> list[Mention]:
+        """The mentions starting in tokens [first, last) (the items are in text order)."""
+        return self.items[bisect.bisect_left(self.items, first, key=lambda m: m.first) :
+                          bisect.bisect_left(self.items, last, key=lambda m: m.first)]
+
     def _reindex(self) -> None:
         self.by_first = {m.first: m for m in self.items}
         self.by_last = {m.last: m for m in self.items}
@@ -716,12 +737,13 @@ _KIND = {"city": PLACE, "region": PLACE}
 
 
 def _nearest(found: list[Mention], m: Mention) -> Mention | None:
-    """The mention of `found` nearest before `m`, else the first after it."""
-    before = [o for o in found if o.first < m.first]
-    if before:
-        return before[-1]
-    after = [o for o in found if o.first > m.first]
-    return after[0] if after else None
+    """The mention of `found` (in text order) nearest before `m`, else the first after it."""
+    k = bisect.bisect_left(found, m.first, key=lambda o: o.first)
+    if k > 0:
+        return found[k - 1]
+    while k < len(found) and found[k].first <= m.first:
+        k += 1
+    return found[k] if k < len(found) else None
 
 
 @lru_cache(maxsize=4)

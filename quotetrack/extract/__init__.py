@@ -15,6 +15,7 @@ Results are immutable `Statement`s, in text order, without targets (the stance s
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..analysis import Document
@@ -86,11 +87,14 @@ def _overlapping(candidates: list[Candidate]) -> list[list[Candidate]]:
 def choose_statements(candidates: list[Candidate], scores: list[float], threshold: float) -> list[tuple[Candidate, float]]:
     """The candidates the classifier keeps, best first among overlapping ones, in text order."""
     kept: list[tuple[Candidate, float]] = []
+    spans: list[tuple[int, int]] = []  # the kept spans in text order: they never overlap, so their ends are in order
     for candidate, score in sorted(zip(candidates, scores), key=lambda pair: -pair[1]):
         if score < threshold:
             break
-        if any(c.start < candidate.end and candidate.start < c.end for c, _ in kept):
-            continue
+        k = bisect.bisect_left(spans, (candidate.start,))
+        if k < len(spans) and spans[k][0] < candidate.end or k > 0 and spans[k - 1][1] > candidate.start:
+            continue  # it overlaps the kept span starting after it, or the one starting before it
+        spans.insert(k, (candidate.start, candidate.end))
         kept.append((candidate, score))
     return sorted(kept, key=lambda pair: pair[0].start)
 

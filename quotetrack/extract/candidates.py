@@ -6,6 +6,7 @@ follows, how a quotation is attributed), which is what the classifier and the sp
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..analysis import Document
@@ -446,9 +447,11 @@ def _cue_of_sentence(doc: Document, quote, cue_ending: dict) -> tuple[str, Cue |
 
 
 def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list[Cue]):
-    """`«A – continua il ministro – B»`: pieces (first, last, interjection tokens, its cue); one piece otherwise."""
-    for cue in cues:
-        if not (first < cue.first and cue.last < last) or cue.kind not in (VERB, LIGHT):
+    """`«A – continua il ministro – B»`: pieces (first, last, interjection tokens, its cue); one piece otherwise.
+    `cues` are in text order: only those inside the quotation are looked at."""
+    inside = cues[bisect.bisect_right(cues, first, key=lambda c: c.first) : bisect.bisect_left(cues, last, key=lambda c: c.first)]
+    for cue in inside:
+        if cue.last >= last or cue.kind not in (VERB, LIGHT):
             continue
         opener = cue.first - 1
         if doc.tokens[opener].text not in _DASHES and doc.lower[opener] != ",":

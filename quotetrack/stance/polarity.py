@@ -164,7 +164,7 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
 
 def _hedged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """A hedge earlier in the sentence (`se`, `forse`)."""
-    return not lexicon.hedges.isdisjoint(doc.lower[doc.sentences[doc.sentence_of[i]].first : i])
+    return not lexicon.hedges.isdisjoint(doc.lower[doc.near(i)[0] : i])
 
 
 def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:

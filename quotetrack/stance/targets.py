@@ -10,11 +10,13 @@ The speaker and first-person references are never candidates; the speaker's own 
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis.document import REACH
 from ..lang import fold
 
 if TYPE_CHECKING:
@@ -59,8 +61,8 @@ class StatementSpan:
             cue_first = doc.token_at(statement.cue_start)
             cue_last = max(cue_first + 1, doc.token_before(statement.cue_end) + 1)
         anchor = min(cue_first if cue_first is not None else first, len(doc.tokens) - 1)
-        sentence = doc.sentences[doc.sentence_of[anchor]]  # the cue's sentence: the reporting clause is there
-        return cls(statement, first, last, min(sentence.first, first), max(sentence.last, last), cue_first, cue_last)
+        sentence_first, sentence_last = doc.near(anchor)  # the cue's sentence, as far as any rule looks: the clause
+        return cls(statement, first, last, min(sentence_first, first), max(sentence_last, last), cue_first, cue_last)
 
 
 class ArticleView:
@@ -83,6 +85,18 @@ class ArticleView:
         first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
                 and self.doc.lower[m.first] not in first_person]
+
+    @cached_property
+    def targetable_firsts(self) -> list[int]:
+        return [m.first for m in self.targetable]
+
+    def targetable_from(self, first: int) -> list[Mention]:
+        """The targetable mentions starting at token `first` or later (found by bisection, not by a walk)."""
+        return self.targetable[bisect.bisect_left(self.targetable_firsts, first) :]
+
+    def targetable_before(self, last: int) -> list[Mention]:
+        """The targetable mentions starting before token `last`."""
+        return self.targetable[: bisect.bisect_left(self.targetable_firsts, last)]
 
     @cached_property
     def counts(self) -> Counter:
@@ -130,7 +144,7 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     speaker_tokens = set()
     if statement.speaker_start is not None and statement.speaker_end is not None:
         speaker_tokens = set(range(doc.token_at(statement.speaker_start), doc.token_before(statement.speaker_end) + 1))
-    for m in view.targetable:
+    for m in view.targetable_from(span.frame_first - REACH):  # no mention starting further back reaches the frame
         if m.last <= span.frame_first:
             continue
         if m.first >= span.frame_last:
@@ -168,9 +182,7 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
     """The last person (or, for the one addressed, anyone) named before the statement, not the speaker."""
     doc, speaker = view.doc, span.statement.speaker
     floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
-    for m in reversed(view.targetable):
-        if m.first >= span.first:
-            continue
+    for m in reversed(view.targetable_before(span.first)):
         if m.first < floor:
             break
         if (m.kind == "person" or not people_only) and not view.same(m.name, speaker):
@@ -181,7 +193,7 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
 def _addressee(view: ArticleView, span: StatementSpan) -> Mention | None:
     """The one the reporting sentence addresses: a name after an addressee marker (`a X`, `contro X`) outside the
     quote."""
-    for m in view.targetable:
+    for m in view.targetable_from(span.frame_first):
         if m.first >= span.frame_last:
             break
         if (span.frame_first <= m.first and (m.last <= span.first or m.first >= span.last)
