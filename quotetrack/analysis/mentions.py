@@ -458,9 +458,8 @@ class _Resolver:
             if m.via == "organisation" and m.head is not None:
                 head = fold(doc.tokens[m.head].text)
                 if head in documents:
-                    issuer = next((o for o in out[::-1] if m.first < o.first < m.last and o.kind == ORGANISATION
-                                   and o is not m), None) or next((o for o in self._starting_within(m.head + 1, m.last)
-                                                                   and o.kind in (ORGANISATION, COUNTRY)), None)
+                    issuer = next((o for o in self._starting_within(m.head + 1, m.last)
+                                   if o.kind in (ORGANISATION, COUNTRY)), None)
                     if issuer is not None:
                         m = m._replace(name=issuer.name, resolved_by="issuer")
                 elif m.last - m.head == 1 and head in fullest:
