@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .analysis import Document, Engine, get_engine
 from .evaluate import gold_articles, match, read_jsonl, same_name
-from .extract import ExtractionModels, extract_statements, read_candidates
-from .extract.speakers import Spoken, speaker_options
+from .extract import Candidate, ExtractionModels, extract_statements, read_candidates
+from .extract.speakers import SpeakerOption, Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
 from .learned import fit
 from .models import STANCES, Statement
-from .stance import RULE_KEEPS, StanceModels, annotate, decide, read_pairs
+from .stance import RULE_KEEPS, Pair, StanceModels, annotate, decide, read_pairs
 from .stance.features import stance_row
 
 MIN_TUNING_ARTICLES = 15  # fewer, and an inner split leaves folds without examples: the threshold stays at 0.5
@@ -32,7 +33,9 @@ MIN_TUNING_ARTICLES = 15  # fewer, and an inner split leaves folds without examp
 
 @dataclass
 class Annotated:
-    """One analysed article and its gold statements."""
+    """One analysed article and its gold statements. What training reads of it that no knowledge base changes is
+    built on first use (so after any change to `gold`) and kept: every fold, inner or outer, that trains or tests on
+    the article reuses it."""
 
     doc: Document
     gold: list[dict] = field(default_factory=list)
@@ -41,10 +44,33 @@ class Annotated:
     def id(self) -> str:
         return self.doc.article.id
 
+    @cached_property
+    def statement_examples(self) -> tuple[list[dict[str, float]], list[int], list]:
+        """`statement_examples(self)`: (rows, labels, matches)."""
+        return statement_examples(self)
+
+    @cached_property
+    def speaker_options(self) -> list[tuple[Candidate, dict, list[SpeakerOption]]]:
+        """`matched_options` of the article."""
+        return matched_options(self, self.statement_examples[2])
+
+    @cached_property
+    def stance_pairs(self) -> tuple[list[dict], list[Pair]]:
+        """The gold records whose quote the text has, and the (statement, candidate) pairs of the gold statements."""
+        return [r for r in self.gold if r["quote"] in self.doc.text], read_pairs(self.doc, gold_statements(self))
+
 
 def fold_of(article_id: str, folds: int) -> int:
     """The cross-validation fold of an article: a stable hash of its id."""
     return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def _split(items: Sequence[Annotated], k: int, folds: int, salt: str = "") -> tuple[list[Annotated], list[Annotated]]:
+    """(train, test) of fold k: the items whose fold (a hash of `salt` and the id) is another, and those it is k."""
+    train, test = [], []
+    for item in items:
+        (test if fold_of(salt + item.id, folds) == k else train).append(item)
+    return train, test
 
 
 def load_annotated(gold: str | Path, corpus: str | Path, engine: Engine | None = None,
@@ -92,13 +118,23 @@ def statement_examples(item: Annotated):
     return rows, labels, matches
 
 
-def speaker_examples(item: Annotated, matches, kb: KnowledgeBase):
-    """(rows, labels) of the speaker options of the matched candidates; the statements before each are given
+def matched_options(item: Annotated, matches) -> list[tuple[Candidate, dict, list[SpeakerOption]]]:
+    """(candidate, gold record, speaker options) of each matched candidate; the statements before each are given
     their gold speakers, as the ranker will see its own earlier choices."""
-    rows, labels = [], []
+    out = []
     earlier: list[Spoken] = []
     for candidate, gold in matches:
-        options = speaker_options(item.doc, candidate, earlier)
+        out.append((candidate, gold, speaker_options(item.doc, candidate, earlier)))
+        earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), "person", candidate.start,
+                              candidate.end, candidate.first, candidate.last))
+    return out
+
+
+def speaker_examples(item: Annotated, kb: KnowledgeBase):
+    """(rows, labels) of the speaker options of the article's matched candidates: positive the option naming the
+    gold speaker where the annotators pointed."""
+    rows, labels = [], []
+    for candidate, gold, options in item.speaker_options:
         right = [k for k, o in enumerate(options) if same_name(gold.get("speaker"), o.name, kb)]
         if right and len(right) < len(options):
             best = _gold_mention(options, right, gold, candidate)
@@ -106,8 +142,6 @@ def speaker_examples(item: Annotated, matches, kb: KnowledgeBase):
                 if k == best or k not in right:  # other mentions of the right name teach nothing either way
                     rows.append(option.features)
                     labels.append(int(k == best))
-        earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), "person", candidate.start,
-                              candidate.end, candidate.first, candidate.last))
     return rows, labels
 
 
@@ -131,10 +165,10 @@ def train_extraction(items: Sequence[Annotated], kb: KnowledgeBase | None = None
     kb = kb or default_kb()
     s_rows, s_labels, k_rows, k_labels = [], [], [], []
     for item in items:
-        rows, labels, matches = statement_examples(item)
+        rows, labels, _ = item.statement_examples
         s_rows += rows
         s_labels += labels
-        rows, labels = speaker_examples(item, matches, kb)
+        rows, labels = speaker_examples(item, kb)
         k_rows += rows
         k_labels += labels
     if len(set(s_labels)) < 2 or len(set(k_labels)) < 2:
@@ -150,16 +184,15 @@ def _tuned_threshold(items: Sequence[Annotated], kb: KnowledgeBase, folds: int =
     scored: list[tuple[float, int]] = []  # (score, label) of every candidate
     gold_total = 0
     for k in range(folds):
-        inner_train = [i for i in items if fold_of("inner:" + i.id, folds) != k]
-        inner_test = [i for i in items if fold_of("inner:" + i.id, folds) == k]
+        inner_train, inner_test = _split(items, k, folds, "inner:")
         rows, labels = [], []
         for item in inner_train:
-            r, l, _ = statement_examples(item)
+            r, l, _ = item.statement_examples
             rows += r
             labels += l
         model = fit(rows, labels)
         for item in inner_test:
-            r, l, _ = statement_examples(item)
+            r, l, _ = item.statement_examples
             scored += list(zip(model.scores(r), l))
             gold_total += sum(1 for g in item.gold if not g.get("optional"))
     best, best_f1 = 0.5, -1.0
@@ -251,13 +284,12 @@ def stance_examples(items: Iterable[Annotated], kb: KnowledgeBase | None = None)
     kb = kb or default_kb()
     out = StanceExamples()
     for item in items:
-        statements = gold_statements(item)
-        records = [r for r in item.gold if r["quote"] in item.doc.text]
+        records, pairs = item.stance_pairs
         for record in records:
             for target in record.get("targets") or []:
                 out.gold_targets += 1
                 out.gold_stances.append(target.get("stance", "neutral"))
-        for pair in read_pairs(item.doc, statements):
+        for pair in pairs:
             gold = next((t for t in records[pair.statement].get("targets") or []
                          if same_name(t["entity"], pair.candidate.name, kb)), None)
             out.rows.append(pair.features)
@@ -300,8 +332,7 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
     scored = []  # (target score, is target, gold stance, support, oppose, rule score)
     gold_targets, gold_stances = 0, []
     for k in range(folds):
-        train = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) != k], kb)
-        test = stance_examples([i for i in items if fold_of("inner:" + i.id, folds) == k], kb)
+        train, test = (stance_examples(part, kb) for part in _split(items, k, folds, "inner:"))
         if sum(s is not None for s in train.stance) < MIN_STANCE_PAIRS:
             continue  # a handful of articles: this split leaves too little to learn from
         models = _fit_stance(train)
@@ -346,8 +377,7 @@ def cross_validate(items: Sequence[Annotated], folds: int = 5, kb: KnowledgeBase
     kb = kb or default_kb()
     records: list[dict] = []
     for k in range(folds):
-        train = [i for i in items if fold_of(i.id, folds) != k]
-        test = [i for i in items if fold_of(i.id, folds) == k]
+        train, test = _split(items, k, folds)
         models, stance_models = train_extraction(train, kb), train_stance(train, kb)
         for item in test:
             statements = annotate(item.doc, extract_statements(item.doc, models), stance_models)
