@@ -43,10 +43,11 @@ def read_jsonl(path: str | Path) -> list[dict]:
     return records
 
 
-def gold_articles(path: str | Path) -> list[str]:
-    """Article ids a gold file or folder covers, including folder files with no statement (false-positive tests)."""
+def gold_articles(path: str | Path, records: list[dict] | None = None) -> list[str]:
+    """Article ids a gold file or folder covers, including folder files with no statement (false-positive tests);
+    `records` are its records when the caller has read them already."""
     path = Path(path)
-    ids = {r["article"] for r in read_jsonl(path)}
+    ids = {r["article"] for r in (read_jsonl(path) if records is None else records)}
     if path.is_dir():
         ids |= {f.stem for f in path.glob("*.jsonl")}
     return sorted(ids)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .analysis import Document, Engine, get_engine
-from .evaluate import gold_articles, match, read_jsonl, same_name
+from .evaluate import _f1, _ratio, gold_articles, match, read_jsonl, same_name
 from .extract import Candidate, ExtractionModels, extract_statements, read_candidates
 from .extract.speakers import SpeakerOption, Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
@@ -82,10 +82,11 @@ def load_annotated(gold: str | Path, corpus: str | Path, engine: Engine | None =
 
     engine = engine or get_engine("builtin")
     kb = kb or default_kb()
+    gold_records = read_jsonl(gold)
     records: dict[str, list[dict]] = {}
-    for record in read_jsonl(gold):
+    for record in gold_records:
         records.setdefault(str(record["article"]), []).append(record)
-    ids = gold_articles(gold)
+    ids = gold_articles(gold, gold_records)
     articles = []
     for item in read_paths(corpus_files(corpus, ids)):
         if isinstance(item, ReadFailure):
@@ -174,13 +175,14 @@ def train_extraction(items: Sequence[Annotated], kb: KnowledgeBase | None = None
     if len(set(s_labels)) < 2 or len(set(k_labels)) < 2:
         raise ValueError(f"too few annotated articles to train the extraction models ({len(items)} articles: their "
                          "candidates and speakers need both right and wrong examples)")
-    threshold = _tuned_threshold(items, kb) if tune and len(items) >= MIN_TUNING_ARTICLES else 0.5
+    threshold = _tuned_threshold(items) if tune and len(items) >= MIN_TUNING_ARTICLES else 0.5
     meta = {"articles": len(items), "statement_rows": len(s_rows), "speaker_rows": len(k_rows)}
     return ExtractionModels(fit(s_rows, s_labels, threshold, meta), fit(k_rows, k_labels, 0.5, meta))
 
 
-def _tuned_threshold(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> float:
-    """The statement threshold with the best quote F1 over an inner split of the training articles."""
+def _tuned_threshold(items: Sequence[Annotated], folds: int = 3) -> float:
+    """The statement threshold with the best quote F1 over an inner split of the training articles (the lowest of
+    equally good ones)."""
     scored: list[tuple[float, int]] = []  # (score, label) of every candidate
     gold_total = 0
     for k in range(folds):
@@ -195,15 +197,12 @@ def _tuned_threshold(items: Sequence[Annotated], kb: KnowledgeBase, folds: int =
             r, l, _ = item.statement_examples
             scored += list(zip(model.scores(r), l))
             gold_total += sum(1 for g in item.gold if not g.get("optional"))
-    best, best_f1 = 0.5, -1.0
-    for threshold in [t / 100 for t in range(20, 81, 2)]:
+
+    def quote_f1(threshold: float) -> float:
         kept = [label for score, label in scored if score >= threshold]
-        precision = sum(kept) / len(kept) if kept else 0.0
-        recall = sum(kept) / gold_total if gold_total else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if f1 > best_f1:
-            best, best_f1 = threshold, f1
-    return best
+        return _f1_of(sum(kept), len(kept), gold_total)
+
+    return max([t / 100 for t in range(20, 81, 2)], key=quote_f1)
 
 
 @dataclass(frozen=True)
@@ -364,9 +363,7 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
 
 
 def _f1_of(right: int, predicted: int, gold: int) -> float:
-    precision = right / predicted if predicted else 0.0
-    recall = right / gold if gold else 0.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return _f1(_ratio(right, predicted), _ratio(right, gold))
 
 
 # -- cross-validation ---------------------------------------------------------------------------------------------
@@ -385,7 +382,3 @@ def cross_validate(items: Sequence[Annotated], folds: int = 5, kb: KnowledgeBase
         if progress is not None:
             progress(1)
     return records
-
-
-def gold_records(items: Iterable[Annotated]) -> list[dict]:
-    return [g for item in items for g in item.gold]
