@@ -114,6 +114,26 @@ def shipped(engine: str, name: str) -> Model | None:
     return _load(os.environ.get(ENV_LEARNED) or "", engine, name)
 
 
+def shipped_set(engine: str, names: Sequence[str], what: str) -> list[Model]:
+    """The models `names` of an engine, else those of the built-in engine (a set is never a mix of engines); `what`
+    names the set in the error raised when neither has them all."""
+    for name in (engine, "builtin"):
+        found = [shipped(name, n) for n in names]
+        if all(found):
+            return found
+    raise RuntimeError(f"quotetrack's {what} models are missing from the package; rebuild them with `quotetrack train`")
+
+
+def save_set(folder: str | Path, models: dict[str, Model]) -> list[Path]:
+    """Write each model as `<folder>/<name>.json`; returns the files written."""
+    written = []
+    for name, model in models.items():
+        path = Path(folder) / f"{name}.json"
+        model.save(path)
+        written.append(path)
+    return written
+
+
 @lru_cache(maxsize=None)
 def _load(folder: str, engine: str, name: str) -> Model | None:
     if folder:

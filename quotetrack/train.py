@@ -214,13 +214,7 @@ class Trained:
 
     def save(self, folder: str | Path) -> list[Path]:
         """Write each model as `<folder>/<name>.json`; returns the files written."""
-        folder = Path(folder)
-        written = []
-        for name, model in (("statements", self.extraction.statements), ("speakers", self.extraction.speakers)):
-            path = folder / f"{name}.json"
-            model.save(path)
-            written.append(path)
-        return written + self.stance.save(folder)
+        return self.extraction.save(folder) + self.stance.save(folder)
 
 
 def train_all(items: Sequence[Annotated], kb: KnowledgeBase | None = None) -> Trained:

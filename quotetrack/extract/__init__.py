@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..analysis import Document
-from ..learned import Model, shipped
+from ..learned import Model, save_set, shipped_set
 from ..models import Statement
 from .candidates import Candidate, find_candidates
 from .cues import Cue, find_cues
@@ -28,6 +29,8 @@ from .speakers import SpeakerOption, Spoken, speaker_options
 
 __all__ = ["extract_statements", "ExtractionModels", "Cue", "Candidate", "find_cues", "find_candidates",
            "read_candidates", "choose_statements", "attribute"]
+
+MODEL_NAMES = ("statements", "speakers")
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,11 @@ class ExtractionModels:
 
     @classmethod
     def shipped(cls, engine: str) -> "ExtractionModels":
-        statements, speakers = shipped(engine, "statements"), shipped(engine, "speakers")
-        if statements is None or speakers is None:
-            statements, speakers = shipped("builtin", "statements"), shipped("builtin", "speakers")
-        if statements is None or speakers is None:
-            raise RuntimeError("quotetrack's extraction models are missing from the package; rebuild them with "
-                               "`quotetrack train`")
-        return cls(statements, speakers)
+        return cls(*shipped_set(engine, MODEL_NAMES, "extraction"))
+
+    def save(self, folder: str | Path) -> list[Path]:
+        """Write the two models as `statements.json` and `speakers.json` files of `folder`."""
+        return save_set(folder, {name: getattr(self, name) for name in MODEL_NAMES})
 
 
 def extract_statements(doc: Document, models: ExtractionModels | None = None) -> tuple[Statement, ...]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..analysis import Document
-from ..learned import Model, shipped
+from ..learned import Model, save_set, shipped_set
 from ..models import Statement, Target
 from .features import pair_features, read_cue
 from .lexicon import StanceLexicon, lexicon_of
@@ -56,21 +56,11 @@ class StanceModels:
 
     @classmethod
     def shipped(cls, engine: str) -> "StanceModels":
-        for name in (engine, "builtin"):
-            found = [shipped(name, f"stance_{m}") for m in MODEL_NAMES]
-            if all(found):
-                return cls(*found)
-        raise RuntimeError("quotetrack's stance models are missing from the package; rebuild them with "
-                           "`quotetrack train`")
+        return cls(*shipped_set(engine, [f"stance_{m}" for m in MODEL_NAMES], "stance"))
 
     def save(self, folder: str | Path) -> list[Path]:
         """Write the three models as `stance_<name>.json` files of `folder`."""
-        written = []
-        for name in MODEL_NAMES:
-            path = Path(folder) / f"stance_{name}.json"
-            getattr(self, name).save(path)
-            written.append(path)
-        return written
+        return save_set(folder, {f"stance_{m}": getattr(self, m) for m in MODEL_NAMES})
 
     def decide(self, support: float, oppose: float, rule: float) -> tuple[str, float]:
         """(stance, score) of a target from the two models' probabilities and the rule score."""
