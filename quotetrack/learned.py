@@ -52,20 +52,10 @@ class Model:
         if not rows:
             return []
         import lightgbm
-        import numpy
 
         if self._booster is None:
             self._booster = lightgbm.Booster(model_str=self.booster_text)
-        get, width, nan = self._index.get, len(self.features), float("nan")
-        lines = []
-        for row in rows:  # filled as Python lists, then one array: cheaper than setting numpy cells one by one
-            line = [nan] * width
-            for name, value in row.items():
-                k = get(name)
-                if k is not None:
-                    line[k] = value
-            lines.append(line)
-        return self._booster.predict(numpy.array(lines), num_threads=1).tolist()
+        return self._booster.predict(_matrix(rows, self._index), num_threads=1).tolist()
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "features": self.features, "threshold": self.threshold,
@@ -93,15 +83,28 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[int], threshold: floa
     import numpy
 
     features = sorted({name for row in rows for name in row})
-    index = {name: k for k, name in enumerate(features)}
-    matrix = numpy.full((len(rows), len(features)), numpy.nan)
-    for r, row in enumerate(rows):
-        for name, value in row.items():
-            matrix[r, index[name]] = value
+    matrix = _matrix(rows, {name: k for k, name in enumerate(features)})
     data = lightgbm.Dataset(matrix, label=numpy.asarray(labels, dtype=float), free_raw_data=True,
                             params={"verbose": -1})
     booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
     return Model(features, booster.model_to_string(), threshold, meta or {})
+
+
+def _matrix(rows: Sequence[dict[str, float]], index: dict[str, int]):
+    """The rows as one float matrix, a column per feature of `index` (NaN where a row lacks it; features outside
+    `index` left out). Filled as Python lists, then one array: cheaper than setting numpy cells one by one."""
+    import numpy
+
+    get, width, nan = index.get, len(index), float("nan")
+    lines = []
+    for row in rows:
+        line = [nan] * width
+        for name, value in row.items():
+            k = get(name)
+            if k is not None:
+                line[k] = value
+        lines.append(line)
+    return numpy.array(lines, dtype=float).reshape(len(rows), width)
 
 
 ENV_LEARNED = "QUOTETRACK_LEARNED"
