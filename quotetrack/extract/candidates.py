@@ -10,11 +10,11 @@ import bisect
 from dataclasses import dataclass
 
 from ..analysis import Document
-from .content import Content, content_end, coordinated_parts, parsed_content, surface_content
-from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue
+from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, parsed_content, surface_content,
+                      trim_end)
+from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
-_OPENERS = frozenset("«“\"‘„")
 _DASHES = frozenset("-–—")
 
 
@@ -140,7 +140,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
             opening = connective or not _text_before(doc, before, _clause_start(doc, before, sentence_first))
         else:
-            opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in _OPENERS
+            opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
         comma_after = after < limit and doc.lower[after] == ","
         if opening:
             first = after + 1 if comma_after else after
@@ -151,7 +151,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             last = content_end(doc, after + 1, limit, stops) if comma_after and not relative else before + 1
             if comma_after and last <= after + 1:
                 last = before + 1
-        content = Content(first, _trim(doc, first, last), "clause")
+        content = Content(first, trim_end(doc, first, last), "clause")
         for part in coordinated_parts(doc, content, frozenset({"che"})):
             candidate = content_candidate(doc, part, "marker", cue)
             if candidate is not None:
@@ -160,8 +160,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
 
 
 def _adverb(doc: Document, k: int) -> bool:
-    low = doc.lower[k]
-    return low in doc.lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7) or low == "molto"
+    """An adverb around a marker's speaker (`…, infatti secondo X`), `molto` included."""
+    return adverb_at(doc, k) or doc.lower[k] == "molto"
 
 
 def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
@@ -274,12 +274,6 @@ def _clause_start(doc: Document, k: int, floor: int) -> int:
     return floor
 
 
-def _trim(doc: Document, first: int, last: int) -> int:
-    while last > first and doc.lower[last - 1] in (",", ".", ";", ":", "!", "?", "-", "–", "—"):
-        last -= 1
-    return last
-
-
 def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
     """`la tesi del ministro, secondo cui …`: the clause after the relative marker."""
     out = []
@@ -288,7 +282,7 @@ def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]
             continue
         _, limit = doc.near(cue.first)
         last = content_end(doc, cue.last, limit, stops)
-        candidate = content_candidate(doc, Content(cue.last, _trim(doc, cue.last, last), "che"), "relative", cue)
+        candidate = content_candidate(doc, Content(cue.last, trim_end(doc, cue.last, last), "che"), "relative", cue)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -303,7 +297,7 @@ def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         first, last = doc.near(cue.first - 1)
         if doc.paragraph(first) != doc.paragraph(cue.first) and doc.paragraph(cue.first) - doc.paragraph(first) > 1:
             continue
-        candidate = content_candidate(doc, Content(first, _trim(doc, first, last), "previous"), "after", cue)
+        candidate = content_candidate(doc, Content(first, trim_end(doc, first, last), "previous"), "after", cue)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -334,7 +328,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if mention is not None:
             j = mention.last
         k = j
-        while k < limit and k < j + 8 and doc.lower[k] not in (",", ".", ";", ":", "!", "?") and doc.tokens[k].text not in _OPENERS:
+        while k < limit and k < j + 8 and doc.lower[k] not in (",", ".", ";", ":", "!", "?") and doc.tokens[k].text not in OPENING_QUOTES:
             k += 1
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
@@ -345,7 +339,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
         else:
             last = comma
-        content = Content(first, _trim(doc, first, last), "parenthetical")
+        content = Content(first, trim_end(doc, first, last), "parenthetical")
         candidate = content_candidate(doc, content, "parenthetical", cue)
         if candidate is not None:
             out.append(candidate)
@@ -427,7 +421,7 @@ def _marker_ending_at(doc: Document, comma: int, cue_ending: dict) -> Cue | None
             phrase_end = noun_phrase_end(doc, _marker_speaker_start(doc, cue.last, comma + 1), comma + 1)
             if phrase_end is not None and with_complements(doc, phrase_end, comma + 2) >= comma:
                 return cue
-        if doc.lower[end] in (".", ";", ":") or doc.tokens[end].text in _OPENERS:
+        if doc.lower[end] in (".", ";", ":") or doc.tokens[end].text in OPENING_QUOTES:
             return None
     return None
 
@@ -464,10 +458,10 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
         if closing is None or (doc.lower[opener] == "," and closing == cue.last):
             continue
         pieces = []
-        a, b = first, _trim(doc, first, opener)
+        a, b = first, trim_end(doc, first, opener)
         if b > a:
             pieces.append((a, b, (opener, closing + 1), cue))
-        a, b = closing + 1, _trim(doc, closing + 1, last)
+        a, b = closing + 1, trim_end(doc, closing + 1, last)
         if b > a:
             pieces.append((a, b, (opener, closing + 1), cue))
         if pieces:
@@ -483,12 +477,12 @@ def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         if cue.kind not in (VERB, LIGHT) or cue.last >= len(doc.tokens) or doc.lower[cue.last] != ":":
             continue
         first = cue.last + 1
-        if first >= len(doc.tokens) or doc.tokens[first].text in _OPENERS:
+        if first >= len(doc.tokens) or doc.tokens[first].text in OPENING_QUOTES:
             continue
         _, limit = doc.near(first)
         if doc.paragraph(first) != doc.paragraph(cue.last):
             continue
-        last = _trim(doc, first, limit)
+        last = trim_end(doc, first, limit)
         if last > first:
             out.append(Candidate(doc.tokens[first].start, doc.tokens[last - 1].end, first, last, DIRECT, "verbatim",
                                  cue, "colon", "colon"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis import Document
-from .cues import Cue
+from .cues import Cue, adverb_at
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
 
@@ -49,11 +49,11 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
         if low == ":" and ("colon" in frames or cue.kind == "noun"):
             return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
-        if token.text in _OPENERS and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
+        if token.text in OPENING_QUOTES and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
                                                                                    or "label" in frames):
             return _content(doc, j, limit, stops, "quote", None, skipped)
         if ("quote" in frames and doc.lang.preposition(low) is not None and j + 1 < limit
-                and doc.tokens[j + 1].text in _OPENERS and doc.quote_around(doc.tokens[j + 1].start) is not None):
+                and doc.tokens[j + 1].text in OPENING_QUOTES and doc.quote_around(doc.tokens[j + 1].start) is not None):
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
             linked = _object_link(doc, j, limit, frames)
@@ -73,7 +73,7 @@ def _request_words(doc: Document) -> frozenset[str]:
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
-_OPENERS = frozenset("«“\"‘„")
+OPENING_QUOTES = frozenset("«“\"‘„")
 
 
 def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
@@ -81,7 +81,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     `di X` after a noun cue), an adjunct between commas, a short prepositional phrase. 0 when none."""
     lang = doc.lang
     low = doc.lower[j]
-    if low in lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7):
+    if adverb_at(doc, j):
         return 1
     mention = doc.mention_at_first.get(j)
     if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
@@ -93,13 +93,13 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 if any(doc.tokens[t].upos in ("VERB", "AUX") or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0
                 return k - j + 1
-            if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in _OPENERS:
+            if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in OPENING_QUOTES:
                 return 0
         return 0
     prep = lang.preposition(low)
     if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
         k = j + 1
-        while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in _OPENERS:
+        while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
             if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
             if doc.tokens[k].upos in ("VERB", "AUX"):
@@ -121,7 +121,7 @@ _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
 def _infinitive_at(doc: Document, k: int, limit: int) -> bool:
     """An infinitive (or `aver`/`essere` + participle, or a clitic-infinitive) at k."""
     lang = doc.lang
-    while k < limit and (doc.lower[k] in ("non", "più", "mai", "già") or doc.tokens[k].text in _OPENERS):
+    while k < limit and (doc.lower[k] in ("non", "più", "mai", "già") or doc.tokens[k].text in OPENING_QUOTES):
         k += 1  # `di non dire`, `di «prendere …»`
     if k >= limit:
         return False
@@ -163,7 +163,7 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "object"
         if prep in ("a", "con") and "compare" in frames and first_prep is None:
             return "label"
-        if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in _OPENERS
+        if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)):
             return "label"
     return None
@@ -180,7 +180,7 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     last = content_end(doc, first, limit, stops)
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
-    last = _trim_end(doc, first, last)
+    last = trim_end(doc, first, last)
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
     return Content(first, last, frame, link, skipped)
@@ -193,7 +193,7 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
     k = first
     while k < last:
         token = doc.tokens[k]
-        if token.text in _OPENERS:
+        if token.text in OPENING_QUOTES:
             quote = doc.quote_around(token.start)
             if quote is not None and quote.open == token.start:
                 k = doc.token_at(quote.close)
@@ -216,7 +216,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
     while k < limit:
         token = doc.tokens[k]
         low = token.lower
-        if token.text in _OPENERS:
+        if token.text in OPENING_QUOTES:
             quote = doc.quote_around(token.start)
             if quote is not None and quote.open == token.start:
                 words = doc.text[quote.start : quote.end].split()
@@ -248,7 +248,7 @@ def _strip_clitics(low: str, lang) -> str:
     return low
 
 
-def _trim_end(doc: Document, first: int, last: int) -> int:
+def trim_end(doc: Document, first: int, last: int) -> int:
     while last > first and doc.lower[last - 1] in (",", ".", ";", ":", "-", "–", "—", "!", "?"):
         last -= 1
     return last
@@ -278,7 +278,7 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
         return [content]
     out = []
     for a, b in parts:
-        b = _trim_end(doc, a, b)
+        b = trim_end(doc, a, b)
         if b > a:
             out.append(Content(a, b, content.frame, content.link, content.skipped, content.parsed))
     return out
@@ -316,7 +316,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
         frame = doc.lang.frame_word(doc.lower[marker]) or ("di" if doc.lower[marker] in ("di", "d'") else "clause")
     _, limit = doc.near(cue.word)
     last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
-    last = _trim_end(doc, first, last)
+    last = trim_end(doc, first, last)
     if last <= first:
         return None
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)

@@ -17,14 +17,14 @@ from functools import lru_cache
 from ..analysis import Document
 from ..lang import VerbForm
 
-VERB, LIGHT, NOUN, MARKER, RELATIVE, AFTER, COLON = "verb", "light", "noun", "marker", "relative", "after", "colon"
+VERB, LIGHT, NOUN, MARKER, RELATIVE, AFTER = "verb", "light", "noun", "marker", "relative", "after"
 
 
 @dataclass(frozen=True)
 class Cue:
     """A cue. Token ranges are [first, last); `word` is the verb, noun or the marker's first word."""
 
-    kind: str  # verb / light / noun / marker / relative / after / colon
+    kind: str  # verb / light / noun / marker / relative / after
     first: int
     last: int
     word: int
@@ -40,9 +40,6 @@ class Cue:
     sense: str = "speech"  # the lexicon's kind: speech, cognition, request, accusation …
     person_only: bool = False  # markers: only a named person or a title may follow (`per`)
     speaker_at: int | None = None  # after-content cues: where the speaker's phrase starts
-
-    def text(self, doc: Document) -> str:
-        return doc.span_text(self.first, self.last)
 
 
 def find_cues(doc: Document) -> list[Cue]:
@@ -132,22 +129,23 @@ _OPENING = frozenset("«“\"‘:(-–—")
 def _group_start(doc: Document, i: int) -> int:
     """First token of the verb group ending at i: auxiliaries, clitics and adverbs in between (`l'ha poi detto`)."""
     lang = doc.lang
-    adverbs = lang.words("group_adverbs")
     first = i
     j = i - 1
     while j >= 0 and j >= i - 6:
         low = doc.lower[j]
         if low in lang.auxiliaries or low in lang.words("clitics"):
             first = j
-        elif low not in adverbs and not _adverb(low):
+        elif not adverb_at(doc, j):
             break
         j -= 1
     return first
 
 
-def _adverb(low: str) -> bool:
-    """`ufficialmente`, `pubblicamente`: an adverb in -mente may stand inside any verb group."""
-    return low.endswith("mente") and len(low) > 7
+def adverb_at(doc: Document, k: int) -> bool:
+    """An adverb that may stand inside a verb group or between a cue and what it governs: one of the language's
+    group adverbs, or one in -mente (`ufficialmente`, `pubblicamente`)."""
+    low = doc.lower[k]
+    return low in doc.lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7)
 
 
 def _governor_before(doc: Document, first: int) -> int | None:

@@ -11,6 +11,7 @@ import math
 from ..analysis import Document
 from .candidates import Candidate
 from .cues import Cue
+from .speakers import SPEAKER_KINDS, grammatical_roles
 
 _END_MARKS = frozenset(".!?…")
 
@@ -50,11 +51,9 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
     f["cues_in_sentence"] = float(min(cues_by_sentence.get(first_sentence, 0), 6))
     before = doc.lower[candidate.first - 1] if candidate.first > 0 else ""
     if candidate.origin == "quotation":
-        f.update(_quotation_features(doc, candidate, before))
+        f.update(_quotation_features(doc, candidate, before, words))
     inside_of, contains = 0, 0
     for other in others:
-        if other is candidate or other.end <= candidate.start or other.start >= candidate.end:
-            continue
         if other.start <= candidate.start and candidate.end <= other.end and (other.start, other.end) != (candidate.start, candidate.end):
             inside_of += 1
             f[f"inside_{other.origin}"] = 1.0
@@ -71,8 +70,6 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
 def _speaker_evidence(doc: Document, candidate: Candidate) -> dict[str, float]:
     """Whether someone stands where a speaker stands (a subject, a post-verbal subject, a passive's agent, the object
     of `secondo`): reported speech has a speaker; a verb used in another sense often has none."""
-    from .speakers import SPEAKER_KINDS, grammatical_roles
-
     anchor = candidate.cue.word if candidate.cue is not None else candidate.first
     first, last = doc.near(min(anchor, len(doc.tokens) - 1), reach=60)
     mentions = [m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS]
@@ -117,11 +114,10 @@ def _cue_features(doc: Document, cue: Cue) -> dict[str, float]:
     return f
 
 
-def _quotation_features(doc: Document, candidate: Candidate, before: str) -> dict[str, float]:
-    """Does a quotation read as an utterance, or as a name, a title or a scare-quoted word?"""
+def _quotation_features(doc: Document, candidate: Candidate, before: str, words: list[str]) -> dict[str, float]:
+    """Does a quotation read as an utterance, or as a name, a title or a scare-quoted word? `words` are the
+    candidate's, split at spaces."""
     lang = doc.lang
-    text = doc.text[candidate.start : candidate.end]
-    words = text.split()
     quote = doc.quote_around(candidate.start)
     f = {"quote_words_log": math.log1p(len(words)),
          "quote_title_case": float(len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)),

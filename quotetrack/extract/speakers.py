@@ -101,12 +101,12 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
         f["spoken_before"] = min(spoke.get(fold(previous.name), 0), 5)
         f["is_previous_speaker"] = 1.0
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
-    subjects = [o.mention for o in options if o.mention is not None and o.mention.last <= candidate.first
-                and _subject_like(doc, o.mention)]
+    subject_like = [o.mention is not None and _subject_like(doc, o.mention) for o in options]
+    subjects = [o.mention for o, like in zip(options, subject_like) if like and o.mention.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
-    for option in options:
+    for option, like in zip(options, subject_like):
         if option.mention is not None:
-            option.features["subject_like"] = float(_subject_like(doc, option.mention))
+            option.features["subject_like"] = float(like)
             option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
     roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
     for option in options:
