@@ -168,5 +168,5 @@ def _evidence(doc: Document, statement: Statement, best: Evaluation | None, cue_
     """The words that justify a stance: the strongest evaluation reaching the target (with its negation), else
     the cue when the cue's own polarity decided."""
     if best is not None:
-        return doc.text[doc.tokens[best.evidence_first].start : doc.tokens[best.last - 1].end]
+        return doc.span_text(best.evidence_first, best.last)
     return statement.cue or "" if cue_polar else ""

@@ -137,8 +137,7 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     doc, lexicon = view.doc, view.lexicon
     m = mentions[0]
     f["zipf"] = min(doc.lang.zipf(doc.lower[k]) for k in range(m.first, m.last))
-    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
-    f["sentence_initial"] = float(m.first == sentence_first)
+    f["sentence_initial"] = float(m.first == doc.sentence_bounds(m.first)[0])
     before = doc.lower[m.first - 1] if m.first else ""
     preposition = doc.lang.preposition(before)
     f["after_locative"] = float(before in lexicon.locative)
@@ -157,7 +156,7 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
 def _compared(doc, m: Mention, lexicon) -> bool:
     """Is the mention the term of a comparison (`più vaste rispetto all'Ucraina`, `meglio di X`)? What the clause
     says is said of the other term."""
-    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
+    sentence_first = doc.sentence_bounds(m.first)[0]
     for k in range(m.first - 1, max(sentence_first, m.first - 6) - 1, -1):
         if doc.lower[k] in lexicon.clause_breaks:
             return False
