@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
-RELATIONS = ("subject", "object", "modifier", "sibling", "clause", "sentence")
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
@@ -175,7 +174,8 @@ def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
 
 
 def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> str:
-    """How an evaluation reaches a mention of the same sentence (one of RELATIONS)."""
+    """How an evaluation reaches a mention of the same sentence: subject, object, modifier, sibling, clause or
+    sentence."""
     located = mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
     if doc.has_parse and not located:
         found = _parsed_relation(doc, evaluation, mention)
