@@ -60,10 +60,11 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
     doc = view.doc
     polarity, kind = 0.0, ""
     for k in range(span.cue_first, min(span.cue_last, len(doc.tokens))):
-        entry = doc.lang.verb_lemmas.get(doc.tokens[k].lemma or doc.lower[k])
+        lemma = doc.tokens[k].lemma or doc.lower[k]
+        entry = doc.lang.verb_lemmas.get(lemma)
         noun = doc.lang.noun_cues.get(doc.lower[k])
         kind = kind or (entry or {}).get("kind", "") or (noun.kind if noun else "")
-        value = float((entry or {}).get("polarity") or 0) or (noun.polarity if noun else 0.0)
+        value = doc.lang.verb_polarity.get(lemma, 0.0) or (noun.polarity if noun else 0.0)
         if abs(value) > abs(polarity):
             polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
     return Cue(polarity, kind, span.cue_first, span.cue_last)

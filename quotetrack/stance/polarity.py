@@ -52,9 +52,9 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             i += 1
             continue
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
-        speech = doc.lang.verb_lemmas.get(lemma) if end == i + 1 else None
-        if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
-            prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
+        verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
+        if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
+            prior = verb_polarity  # "sostiene che": reporting, not support
         if prior and not _someone_elses(doc, end, last, lexicon):
             clause = clause_of[i - first]
             negator = _negator(doc, i, clause, lexicon)
