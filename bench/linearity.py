@@ -66,6 +66,11 @@ PATTERNS = [
     Pattern("tag_starts_in_text", "the same in a text file (is it HTML?)", "<p <div <br <li testo "),
     Pattern("heading_spaces", "a Markdown heading followed by one long run of spaces", " \t", suffix=".md",
             head="# Titolo", tail="fine"),
+    Pattern("crowded_statements", "many statements, each among many named people and a pronoun (stance looks around "
+            "every statement)",
+            "Il senatore Tito Valli ha accusato la ministra Nora Gatti di «aver tradito gli elettori», mentre il "
+            "sindaco Ugo Brenta ha elogiato il governo: «Il presidente Dario Lenzi lavora bene per Napoli e voi lo "
+            "sapete». "),
     Pattern("ordinary_news", "a control: an ordinary news paragraph repeated",
             "Il ministro Mario Rossi ha dichiarato: «Il piano sarà pronto a marzo». Secondo Rossi, le regioni "
             "avranno i fondi entro l'estate. «Non ci fermeremo», ha aggiunto il ministro ai cronisti.\n\n"),

@@ -15,7 +15,7 @@ from quotetrack.analysis import analyse
 from quotetrack.extract import extract_statements
 from quotetrack.lang import get as get_language
 from quotetrack.models import Article, Statement
-from quotetrack.stance import StanceModels, annotate, decide, read_pairs, stance_of
+from quotetrack.stance import StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
 from quotetrack.stance.polarity import evaluations, relation
 from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
@@ -178,6 +178,8 @@ def test_the_words_and_the_models_share_the_decision():
     assert decide(0.55, 0.1, 0.0, 0.5, 0.5)[0] == "neutral"  # no words, and a model not sure enough
     assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
     assert decide(0.3, 0.2, 0.1, 0.5, 0.5) == ("neutral", 0.0)
+    assert kept(0.5, 0.0, 0.5) and kept(0.1, -0.4, 0.5)  # the target classifier sure enough, or clear words
+    assert not kept(0.49, 0.39, 0.5)
 
 
 # -- the lexicon --------------------------------------------------------------------------------------------------

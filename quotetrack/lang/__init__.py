@@ -148,6 +148,11 @@ class Language:
         return {lemma: entry for lemma, entry in self.reporting["verbs"].items()}
 
     @cached_property
+    def verb_polarity(self) -> dict[str, float]:
+        """Reporting verb lemma → its own polarity (`accusare` −, `elogiare` +; 0 where its entry gives none)."""
+        return {lemma: float(entry.get("polarity") or 0) for lemma, entry in self.verb_lemmas.items()}
+
+    @cached_property
     def governor_forms(self) -> dict[str, VerbForm]:
         """Forms of verbs that govern a reporting infinitive (`torna a dire`, `ha voluto ribadire`)."""
         return verb_table(self._entries("governors"), self.data("conjugation.yaml"), self.words("attached_clitics"))

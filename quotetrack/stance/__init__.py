@@ -30,7 +30,8 @@ from .lexicon import StanceLexicon, lexicon_of
 from .polarity import Evaluation, evaluations
 from .targets import ArticleView, Candidate, StatementSpan, candidates
 
-__all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "decide", "stance_of", "StanceLexicon", "lexicon_of", "MODEL_NAMES"]
+__all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "kept", "decide", "stance_of", "StanceLexicon",
+           "lexicon_of", "MODEL_NAMES"]
 
 MODEL_NAMES = ("targets", "support", "oppose")
 # How the rule score (what the words say, composed through syntax) and the learned models share the decision, each
@@ -95,6 +96,12 @@ def stance_of(support: float, oppose: float, support_threshold: float, oppose_th
     return "neutral"
 
 
+def kept(score: float, rule: float, threshold: float) -> bool:
+    """Is a candidate a target? The target classifier's score reaches its threshold, or the words judge the candidate
+    at least RULE_KEEPS."""
+    return score >= threshold or abs(rule) >= RULE_KEEPS
+
+
 @dataclass(frozen=True)
 class Pair:
     """A statement and one of its candidate targets, described for the models."""
@@ -102,8 +109,12 @@ class Pair:
     statement: int  # index into the statements
     candidate: Candidate
     features: dict[str, float]
-    rule_score: float
     evidence: str
+
+    @property
+    def rule_score(self) -> float:
+        """What the words say of the candidate, in -1..1 (one of its features)."""
+        return self.features["rule_score"]
 
 
 def annotate(doc: Document, statements: Sequence[Statement], models: StanceModels | None = None) -> tuple[Statement, ...]:
@@ -112,11 +123,11 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
         return tuple(statements)
     models = models or StanceModels.shipped(doc.engine)
     pairs = read_pairs(doc, statements)
-    kept = [p for p, s in zip(pairs, models.targets.scores([p.features for p in pairs]))
-            if s >= models.targets.threshold or abs(p.rule_score) >= RULE_KEEPS]
-    rows = [p.features for p in kept]
+    chosen = [p for p, s in zip(pairs, models.targets.scores([p.features for p in pairs]))
+              if kept(s, p.rule_score, models.targets.threshold)]
+    rows = [p.features for p in chosen]
     targets: list[list[Target]] = [[] for _ in statements]
-    for pair, support, oppose in zip(kept, models.support.scores(rows), models.oppose.scores(rows)):
+    for pair, support, oppose in zip(chosen, models.support.scores(rows), models.oppose.scores(rows)):
         stance, score = models.decide(support, oppose, pair.rule_score)
         evidence = _shown_evidence(pair, statements[pair.statement], stance)
         targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
@@ -141,7 +152,7 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
         cue = read_cue(view, span)
         for candidate in found:
             features, score, best = pair_features(view, span, candidate, said, cue, len(found))
-            pairs.append(Pair(k, candidate, features, score, _evidence(doc, statement, best, cue_polar=score != 0)))
+            pairs.append(Pair(k, candidate, features, _evidence(doc, statement, best, cue_polar=score != 0)))
     return pairs
 
 
@@ -158,5 +169,5 @@ def _evidence(doc: Document, statement: Statement, best: Evaluation | None, cue_
     """The words that justify a stance: the strongest evaluation reaching the target (with its negation), else
     the cue when the cue's own polarity decided."""
     if best is not None:
-        return doc.text[doc.tokens[best.evidence_first].start : doc.tokens[best.last - 1].end]
+        return doc.span_text(best.evidence_first, best.last)
     return statement.cue or "" if cue_polar else ""

@@ -60,10 +60,11 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
     doc = view.doc
     polarity, kind = 0.0, ""
     for k in range(span.cue_first, min(span.cue_last, len(doc.tokens))):
-        entry = doc.lang.verb_lemmas.get(doc.tokens[k].lemma or doc.lower[k])
+        lemma = doc.tokens[k].lemma or doc.lower[k]
+        entry = doc.lang.verb_lemmas.get(lemma)
         noun = doc.lang.noun_cues.get(doc.lower[k])
         kind = kind or (entry or {}).get("kind", "") or (noun.kind if noun else "")
-        value = float((entry or {}).get("polarity") or 0) or (noun.polarity if noun else 0.0)
+        value = doc.lang.verb_polarity.get(lemma, 0.0) or (noun.polarity if noun else 0.0)
         if abs(value) > abs(polarity):
             polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
     return Cue(polarity, kind, span.cue_first, span.cue_last)
@@ -137,8 +138,7 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     doc, lexicon = view.doc, view.lexicon
     m = mentions[0]
     f["zipf"] = min(doc.lang.zipf(doc.lower[k]) for k in range(m.first, m.last))
-    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
-    f["sentence_initial"] = float(m.first == sentence_first)
+    f["sentence_initial"] = float(m.first == doc.sentence_bounds(m.first)[0])
     before = doc.lower[m.first - 1] if m.first else ""
     preposition = doc.lang.preposition(before)
     f["after_locative"] = float(before in lexicon.locative)
@@ -157,7 +157,7 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
 def _compared(doc, m: Mention, lexicon) -> bool:
     """Is the mention the term of a comparison (`più vaste rispetto all'Ucraina`, `meglio di X`)? What the clause
     says is said of the other term."""
-    sentence_first = doc.sentences[doc.sentence_of[m.first]].first
+    sentence_first = doc.sentence_bounds(m.first)[0]
     for k in range(m.first - 1, max(sentence_first, m.first - 6) - 1, -1):
         if doc.lower[k] in lexicon.clause_breaks:
             return False

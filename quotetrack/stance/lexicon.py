@@ -87,7 +87,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
 def _reporting_polarity(lang: Language) -> dict[str, float]:
     """The reporting verbs' and speech nouns' own polarity (`accusare` −0.8, `dire` 0), by lemma: it replaces
     Sentix's prior, which averages every sense of the word."""
-    found = {lemma: float(entry.get("polarity") or 0) for lemma, entry in lang.verb_lemmas.items()}
+    found = dict(lang.verb_polarity)
     found.update({cue.lemma: cue.polarity for cue in lang.noun_cues.values()})
     return found
 

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
-RELATIONS = ("subject", "object", "modifier", "sibling", "clause", "sentence")
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
@@ -53,9 +52,9 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             i += 1
             continue
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
-        speech = doc.lang.verb_lemmas.get(lemma) if end == i + 1 else None
-        if speech is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
-            prior = float(speech.get("polarity") or 0)  # "sostiene che": reporting, not support
+        verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
+        if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
+            prior = verb_polarity  # "sostiene che": reporting, not support
         if prior and not _someone_elses(doc, end, last, lexicon):
             clause = clause_of[i - first]
             negator = _negator(doc, i, clause, lexicon)
@@ -129,7 +128,7 @@ def _clauses(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> tu
         low = doc.tokens[i].lower
         if doc.sentence_of[i] != sentence:
             sentence, start = doc.sentence_of[i], i
-        if low in lexicon.clause_breaks or low in lexicon.contrast:
+        if low in lexicon.clause_ends:
             start = i
             if low in lexicon.contrast:
                 contrast_at.setdefault(sentence, []).append(i)
@@ -175,14 +174,15 @@ def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
 
 
 def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> str:
-    """How an evaluation reaches a mention of the same sentence (one of RELATIONS)."""
-    if doc.has_parse and not (mention.first and doc.lower[mention.first - 1] in lexicon.locative):
+    """How an evaluation reaches a mention of the same sentence: subject, object, modifier, sibling, clause or
+    sentence."""
+    located = mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
+    if doc.has_parse and not located:
         found = _parsed_relation(doc, evaluation, mention)
         if found is not None:
             return found
-    if doc.sentence_of[mention.first] != evaluation.sentence or (
-            mention.first and doc.lower[mention.first - 1] in lexicon.locative):
-        return "sentence"  # elsewhere, or where something happens ("nella NATO"): not what is judged
+    if doc.sentence_of[mention.first] != evaluation.sentence or located:
+        return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
     same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
@@ -190,8 +190,8 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "object"  # "critica il governo", "fiducia in X"
     if before and not gap:
         return "modifier"  # "X corrotto"
-    if same_clause and before and not (mention.first and doc.lower[mention.first - 1] in lexicon.locative):
-        return "subject"  # "X ha mentito", "X è un bugiardo"; not "in X si è sbagliato"
+    if same_clause and before:
+        return "subject"  # "X ha mentito", "X è un bugiardo"
     return "clause" if same_clause else "sentence"
 
 

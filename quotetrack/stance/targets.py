@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 TARGET_KINDS = ("person", "organisation", "country")
 _LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is looked for
+_UNSOUGHT = object()  # an antecedent not looked for yet (None: looked for, not found)
 
 
 @dataclass
@@ -90,13 +91,11 @@ class ArticleView:
     def targetable_firsts(self) -> list[int]:
         return [m.first for m in self.targetable]
 
-    def targetable_from(self, first: int) -> list[Mention]:
-        """The targetable mentions starting at token `first` or later (found by bisection, not by a walk)."""
-        return self.targetable[bisect.bisect_left(self.targetable_firsts, first) :]
-
-    def targetable_before(self, last: int) -> list[Mention]:
-        """The targetable mentions starting before token `last`."""
-        return self.targetable[: bisect.bisect_left(self.targetable_firsts, last)]
+    def targetable_within(self, first: int, last: int) -> list[Mention]:
+        """The targetable mentions starting in tokens [first, last), in order (found by bisection on both ends: a
+        statement costs the mentions near it, not the rest of the article)."""
+        firsts = self.targetable_firsts
+        return self.targetable[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
 
     @cached_property
     def counts(self) -> Counter:
@@ -144,11 +143,9 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     speaker_tokens = set()
     if statement.speaker_start is not None and statement.speaker_end is not None:
         speaker_tokens = set(range(doc.token_at(statement.speaker_start), doc.token_before(statement.speaker_end) + 1))
-    for m in view.targetable_from(span.frame_first - REACH):  # no mention starting further back reaches the frame
+    for m in view.targetable_within(span.frame_first - REACH, span.frame_last):  # none further back reaches the frame
         if m.last <= span.frame_first:
             continue
-        if m.first >= span.frame_last:
-            break
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
         elif (m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens:
@@ -164,15 +161,17 @@ def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]
     """(antecedent, "third"/"second") for the pronouns and possessives of the quote that point outside it."""
     doc, lexicon = view.doc, view.lexicon
     out = []
-    third = second = None
+    third = second = _UNSOUGHT  # each antecedent is looked for once, at the first pronoun that needs it
     for i in range(span.first, span.last):
         low = doc.lower[i]
         if low in lexicon.third_person or (i in doc.mention_of_token and doc.mention_of_token[i].via == "pronoun"):
-            third = third or _antecedent(view, span, people_only=True)
+            if third is _UNSOUGHT:
+                third = _antecedent(view, span, people_only=True)
             if third is not None:
                 out.append((third, "third"))
         elif low in lexicon.second_person:
-            second = second or _addressee(view, span) or _antecedent(view, span, people_only=False)
+            if second is _UNSOUGHT:
+                second = _addressee(view, span) or _antecedent(view, span, people_only=False)
             if second is not None:
                 out.append((second, "second"))
     return out
@@ -182,9 +181,7 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
     """The last person (or, for the one addressed, anyone) named before the statement, not the speaker."""
     doc, speaker = view.doc, span.statement.speaker
     floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
-    for m in reversed(view.targetable_before(span.first)):
-        if m.first < floor:
-            break
+    for m in reversed(view.targetable_within(floor, span.first)):
         if (m.kind == "person" or not people_only) and not view.same(m.name, speaker):
             return m
     return None
@@ -193,11 +190,9 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
 def _addressee(view: ArticleView, span: StatementSpan) -> Mention | None:
     """The one the reporting sentence addresses: a name after an addressee marker (`a X`, `contro X`) outside the
     quote."""
-    for m in view.targetable_from(span.frame_first):
-        if m.first >= span.frame_last:
-            break
-        if (span.frame_first <= m.first and (m.last <= span.first or m.first >= span.last)
-                and addressed(view, m) and not view.same(m.name, span.statement.speaker)):
+    for m in view.targetable_within(span.frame_first, span.frame_last):
+        if ((m.last <= span.first or m.first >= span.last) and addressed(view, m)
+                and not view.same(m.name, span.statement.speaker)):
             return m
     return None
 
