@@ -85,22 +85,20 @@ class _Reader:
                     continue
             if m.via == "role":
                 holder = m.entity.name if m.entity is not None and self.day is not None else None
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "title", PERSON, holder,
-                                   head=first, role=m.role, resolved_by="date" if holder else ""))
+                out.append(self._mention(first, last, "title", PERSON, holder, head=first, role=m.role,
+                                         resolved_by="date" if holder else ""))
                 continue
             if m.entity is None:
                 continue
             kind = _KIND.get(m.entity.kind, m.entity.kind)
-            out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                               doc.span_text(first, last), via, kind, m.entity.name, resolved_by="kb"))
+            out.append(self._mention(first, last, via, kind, m.entity.name, resolved_by="kb"))
         return out
 
     def _name_mentions(self) -> list[Mention]:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
         texts = [t.text for t in doc.tokens]
-        capitalised = [i for i, w in enumerate(texts) if w[:1].isupper() or "-" in w and _prefixed_name(w, self.words)]
+        capitalised = [i for i, w in enumerate(texts) if _name_like(w, self.words)]
         for i in capitalised:
             if i < resume or i in self.known_tokens or not self._starts_name(i):
                 continue
@@ -250,22 +248,17 @@ class _Reader:
             elif role is not None and role.last < last:
                 role = None  # "il premier iracheno" is not the knowledge base's "premier"
             if head in titles:
-                if i > 0 and f"{fold(doc.tokens[i - 1].text)} {head}" in titles:
-                    head = f"{fold(doc.tokens[i - 1].text)} {head}"
                 role_id = role.role if role else getattr(doc.kb.role_of_phrase(doc.span_text(i, last)), "id", None)
                 holder = role.name if role else None
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "title", PERSON, holder, head=i, role=role_id,
-                                   resolved_by="date" if holder else ""))
+                out.append(self._mention(first, last, "title", PERSON, holder, head=i, role=role_id,
+                                         resolved_by="date" if holder else ""))
             elif head in orgs:
                 name = doc.span_text(i, last)
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "organisation", ORGANISATION,
-                                   name[:1].upper() + name[1:], head=i))
+                out.append(self._mention(first, last, "organisation", ORGANISATION, name[:1].upper() + name[1:],
+                                         head=i))
             else:
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "description", ANONYMOUS,
-                                   _description(doc.span_text(i, last), self.lang), head=i))
+                out.append(self._mention(first, last, "description", ANONYMOUS,
+                                         _description(doc.span_text(i, last), self.lang), head=i))
         return out
 
     def _may_start_phrase(self, i: int) -> bool:
