@@ -18,8 +18,9 @@ article names).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 import bisect
+from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from ..lang import fold
@@ -196,22 +197,13 @@ class _Reader:
         before = self.doc.tokens[i - 1].text
         return not before[:1].isalnum() and before not in (",", "'", "’", "-")
 
-    @property
+    @cached_property
     def _mid_sentence_words(self) -> set[str]:
-        cached = self.__dict__.get("_mid")
-        if cached is None:
-            tokens = self.doc.tokens
-            cached = {t.text for t in tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
-            self.__dict__["_mid"] = cached
-        return cached
+        return {t.text for t in self.doc.tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
 
-    @property
+    @cached_property
     def _lower_words(self) -> set[str]:
-        cached = self.__dict__.get("_low")
-        if cached is None:
-            cached = {t.lower for t in self.doc.tokens if t.text[:1].islower()}
-            self.__dict__["_low"] = cached
-        return cached
+        return {t.lower for t in self.doc.tokens if t.text[:1].islower()}
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
@@ -368,8 +360,8 @@ class _Resolver:
         self.reader = reader
         self.doc = reader.doc
         self.items = mentions
-        self.by_first = {m.first: m for m in mentions}
-        self.by_last = {m.last: m for m in mentions}
+        self._reindex()
+        self._institutions: dict[tuple[str, str], str] = {}
 
     def resolve(self) -> list[Mention]:
         self._complete_names()
@@ -499,17 +491,14 @@ class _Resolver:
         self.items = out
         self._reindex()
 
-    @property
+    @cached_property
     def _kb_name_counts(self) -> dict[str, int]:
         """How often the article names each KB entity (computed once)."""
-        cached = self.__dict__.get("_kb_counts")
-        if cached is None:
-            cached = {}
-            for m in self.items:
-                if m.via == "kb" and m.name:
-                    cached[m.name] = cached.get(m.name, 0) + 1
-            self.__dict__["_kb_counts"] = cached
-        return cached
+        counts: dict[str, int] = {}
+        for m in self.items:
+            if m.via == "kb" and m.name:
+                counts[m.name] = counts.get(m.name, 0) + 1
+        return counts
 
     def _named_holder(self, role: str) -> str | None:
         """Undated, a role names the past or present holder the article itself names most (never today's holder
@@ -542,15 +531,10 @@ class _Resolver:
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
         """The person the article last introduced with the same role or title before `m`, else the first after."""
-        for key in self._title_keys(m):
-            found = introductions.get(key, [])  # (first token, person) in text order
-            k = bisect.bisect_left(found, m.first, key=lambda entry: entry[0])
-            if k > 0:
-                return found[k - 1][1]
-            while k < len(found) and found[k][0] <= m.first:
-                k += 1
-            if k < len(found):
-                return found[k][1]
+        for title_key in self._title_keys(m):
+            found = _nearest(introductions.get(title_key, []), m, key=itemgetter(0))  # (first token, person)
+            if found is not None:
+                return found[1]
         return None
 
     def _apposed_person(self, m: Mention) -> Mention | None:
@@ -643,29 +627,25 @@ class _Resolver:
                     return entity.name if entity.kind == COUNTRY else entity.country
         return None
 
-    @property
+    @cached_property
     def _article_country(self) -> str:
         """The country the article is about: the one its mentions name most (countries, and the countries of the
         people and organisations the KB knows), else `speakers.yaml`'s `home_country`."""
-        cached = self.__dict__.get("_country")
-        if cached is None:
-            counts: dict[str, int] = {}
-            for m in self.items:
-                entity = self.doc.kb.get(m.name) if m.via in ("kb", "demonym") and m.name else None
-                country = entity and (entity.name if entity.kind == COUNTRY else entity.country)
-                if country:
-                    counts[country] = counts.get(country, 0) + 1
-            ranked = sorted(counts.items(), key=lambda item: -item[1])
-            tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
-            cached = ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
-            self.__dict__["_country"] = cached
-        return cached
+        counts: dict[str, int] = {}
+        for m in self.items:
+            entity = self.doc.kb.get(m.name) if m.via in ("kb", "demonym") and m.name else None
+            country = entity and (entity.name if entity.kind == COUNTRY else entity.country)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+        return ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
 
     def _institution(self, head: str, country: str) -> str:
         """The name of a country's institution: the KB's (`<Head> <demonym>` as an alias, else its only
         organisation of that country named with that head), `Governo <surname>` for a government whose head the
         article names, else `<Head> <demonym>`."""
-        known = self.__dict__.setdefault("_institutions", {})
+        known = self._institutions
         if (head, country) not in known:
             known[(head, country)] = self._institution_name(head, country)
         return known[(head, country)]
@@ -728,12 +708,12 @@ class _Resolver:
 _KIND = {"city": PLACE, "region": PLACE}
 
 
-def _nearest(found: list[Mention], m: Mention) -> Mention | None:
-    """The mention of `found` (in text order) nearest before `m`, else the first after it."""
-    k = bisect.bisect_left(found, m.first, key=lambda o: o.first)
+def _nearest(found: list, m: Mention, key=attrgetter("first")):
+    """The item of `found` (in text order: `key` gives its first token) nearest before `m`, else the first after it."""
+    k = bisect.bisect_left(found, m.first, key=key)
     if k > 0:
         return found[k - 1]
-    while k < len(found) and found[k].first <= m.first:
+    while k < len(found) and key(found[k]) <= m.first:
         k += 1
     return found[k] if k < len(found) else None
 
