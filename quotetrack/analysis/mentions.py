@@ -582,7 +582,7 @@ class _Resolver:
         (`speakers.yaml` `institutions`): the KB's when it knows one (`Parlamento russo` → Duma, `Camera` in Italy →
         Camera dei deputati), `Governo <head of government>` when the article names the one in office, else
         `Governo giapponese`."""
-        institutions = {fold(k): v for k, v in self.doc.lang.data("speakers.yaml")["institutions"].items()}
+        institutions = self.doc.lang.institutions
         named = self._organisations_by_head()
         out = []
         for m in self.items:
@@ -662,8 +662,8 @@ class _Resolver:
         known = kb.get(f"{head} {adjective}") if adjective else None
         if known is not None:
             return known.name
-        same_head = [e for e in kb.entities.values() if e.kind == ORGANISATION and e.country == country
-                     and fold(e.name.split()[0]) == fold(head)]
+        same_head = [e for e in _organisations_by_country(kb, kb.generation).get(country, ())
+                     if fold(e.name.split()[0]) == fold(head)]
         if len(same_head) == 1:
             return same_head[0].name
         return f"{head} {adjective}" if adjective else f"{head} di {country}"
@@ -673,8 +673,8 @@ class _Resolver:
         undated, the only one it names who ever held the office."""
         kb = self.doc.kb
         titles = tuple(self.doc.lang.speaker_words["government_heads"])
-        roles = [r.id for r in kb.roles.values() if r.country == country
-                 and any(fold(mention).startswith(titles) for mention in r.mentions)]
+        roles = [r.id for r in _roles_by_country(kb, kb.generation).get(country, ())
+                 if any(fold(mention).startswith(titles) for mention in r.mentions)]
         named = {m.name for m in self.items if m.kind == PERSON and m.name}
         if self.reader.day is not None:
             holders = [kb.holder(r, self.reader.day) for r in roles]
@@ -728,6 +728,25 @@ def _demonyms(kb) -> dict[str, str]:
     return _demonym_table(kb, kb.generation)
 
 
+@lru_cache(maxsize=4)
+def _organisations_by_country(kb, generation: int) -> dict[str | None, list]:
+    """The KB's organisations by country, in KB order (built again when the KB changes: `generation`)."""
+    table: dict[str | None, list] = {}
+    for e in kb.entities.values():
+        if e.kind == ORGANISATION:
+            table.setdefault(e.country, []).append(e)
+    return table
+
+
+@lru_cache(maxsize=4)
+def _roles_by_country(kb, generation: int) -> dict[str | None, list]:
+    """The KB's roles by country, in KB order (built again when the KB changes: `generation`)."""
+    table: dict[str | None, list] = {}
+    for r in kb.roles.values():
+        table.setdefault(r.country, []).append(r)
+    return table
+
+
 def _closed_word(lang, low: str) -> bool:
     return low in lang.function_words or low in lang.auxiliaries or low in lang.verb_forms
 
@@ -756,7 +775,7 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
 
 def _description(phrase: str, lang) -> str:
     """A lower-case descriptive name for an anonymous speaker, without deictic words."""
-    for deictic, plain in lang.data("speakers.yaml")["description_rewrites"].items():
+    for deictic, plain in lang.description_rewrites:
         phrase = phrase.replace(deictic, plain)
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() or len(phrase) < 2 else phrase
 

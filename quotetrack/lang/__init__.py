@@ -250,6 +250,16 @@ class Language:
         return words
 
     @cached_property
+    def institutions(self) -> dict[str, str]:
+        """`speakers.yaml` `institutions`: an institution's common noun (folded) → the head of its name."""
+        return {fold(k): v for k, v in self.data("speakers.yaml")["institutions"].items()}
+
+    @cached_property
+    def description_rewrites(self) -> tuple[tuple[str, str], ...]:
+        """`speakers.yaml` `description_rewrites`: (deictic words, plain words), in the file's order."""
+        return tuple(self.data("speakers.yaml")["description_rewrites"].items())
+
+    @cached_property
     def anaphora_words(self) -> frozenset[str]:
         """Anaphoric words and the first token of the two-token ones (`quest'` of `quest'ultimo`), lower case."""
         words = self.speaker_words["anaphora"]
