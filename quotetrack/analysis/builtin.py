@@ -35,7 +35,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     no_parse = repeat(None), repeat("")  # head, deprel
     tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
     quotes = quote_spans(text)
-    return Document(article, text, tokens, tuple(split_sentences(text, tokens, quotes, lang)),
+    return Document(article, text, tokens, tuple(split_sentences(text, tokens, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions)
 
 
