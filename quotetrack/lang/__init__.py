@@ -174,6 +174,11 @@ class Language:
         nouns = self.reporting.get("document_nouns") or {}
         return frozenset(lower(w) for pair in nouns.items() for w in pair if w)
 
+    @cached_property
+    def agent_prepositions(self) -> frozenset[str]:
+        """Prepositions (lemmas) before the speaker of a passive or a participle (`dichiarato da Rossi`)."""
+        return frozenset(lower(str(w)) for w in self.reporting.get("agent_prepositions") or ())
+
     def frame_word(self, word: str) -> str | None:
         """The clause frame a word opens after a cue: che, se, come (a question word), or None."""
         if word == "che":
