@@ -93,11 +93,10 @@ def _reading(word: str, low: str, lang: Language) -> _Reading:
         upos, lemma, feats = "PROPN", low, ""
     else:
         lemma = lang.lemma(low) if low.isalpha() else low
-        upos = "VERB" if lemma != low and lemma.endswith(_INFINITIVE) else ""
+        upos = "VERB" if lemma != low and lemma.endswith(lang.endings("infinitive_endings")) else ""
         feats = ""
     contextual = (capitalised and verb_form) or (closed is not None and closed[0] == "DET" and low.endswith("'"))
     return _Reading(upos, lemma, feats, verb_form, contextual)
 
 
-_INFINITIVE = ("are", "ere", "ire", "rre")
 _FEATS = {"gerund": "VerbForm=Ger", "participle": "VerbForm=Part", "infinitive": "VerbForm=Inf"}

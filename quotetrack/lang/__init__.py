@@ -140,7 +140,7 @@ class Language:
     @cached_property
     def verb_forms(self) -> dict[str, VerbForm]:
         """Every form of every reporting verb (with clitics attached where Italian attaches them) → its reading."""
-        return verb_table(self.reporting["verbs"], self.data("conjugation.yaml"), self.words("attached_clitics"))
+        return self._verb_table(self.reporting["verbs"])
 
     @cached_property
     def verb_lemmas(self) -> dict[str, dict]:
@@ -150,12 +150,17 @@ class Language:
     @cached_property
     def governor_forms(self) -> dict[str, VerbForm]:
         """Forms of verbs that govern a reporting infinitive (`torna a dire`, `ha voluto ribadire`)."""
-        return verb_table(self._entries("governors"), self.data("conjugation.yaml"), self.words("attached_clitics"))
+        return self._verb_table(self._entries("governors"))
 
     @cached_property
     def light_verb_forms(self) -> dict[str, VerbForm]:
-        return verb_table(self._entries("forms_of_light_verbs"), self.data("conjugation.yaml"),
-                          self.words("attached_clitics"))
+        return self._verb_table(self._entries("forms_of_light_verbs"))
+
+    def _verb_table(self, entries: dict) -> dict[str, VerbForm]:
+        """Every form of the verbs of `entries`, conjugated with this language's endings and word lists."""
+        return verb_table(entries, self.data("conjugation.yaml"), self.words("attached_clitics"),
+                          infinitives=self.endings("infinitive_endings"), gerunds=self.endings("gerund_endings"),
+                          lower=lower)
 
     def _entries(self, section: str) -> dict:
         """A section of verb entries, where `forms_from: verbs` borrows the conjugation of the `verbs:` entry."""
