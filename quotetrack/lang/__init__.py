@@ -145,7 +145,7 @@ class Language:
     @cached_property
     def verb_lemmas(self) -> dict[str, dict]:
         """Reporting verb lemma → its entry (frames, polarity, kind …), for engines that lemmatise."""
-        return {lemma: entry for lemma, entry in self.reporting["verbs"].items()}
+        return self.reporting["verbs"]
 
     @cached_property
     def governor_forms(self) -> dict[str, VerbForm]:
