@@ -12,9 +12,8 @@ from functools import lru_cache
 from .lang import get as get_language
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The ingest lexicon (months, weekdays, dateline, header keys, source footers)."""
+    """The ingest lexicon (months, weekdays, dateline, header keys, source footers), read once by the language layer."""
     return get_language().data("ingest.yaml")
 
 

@@ -10,10 +10,10 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag,
-                 XMLParsedAsHTMLWarning)
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 
 class BadText(ValueError):
@@ -287,6 +287,9 @@ def _main_text(body) -> str:
 
 
 def _fallback_text(markup: str) -> str:
+    # bs4 is imported where it is used: importing it took most of the time of importing this module
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # an XHTML page: read as HTML all the same
@@ -297,6 +300,8 @@ def _fallback_text(markup: str) -> str:
 
 def _html_text(soup: BeautifulSoup) -> str:
     """Walk the tree without recursion (pages nested thousands deep must not overflow the stack)."""
+    from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
     out: list[str] = []
     pending, words = "", []
 

@@ -44,12 +44,8 @@ def get_engine(name: str = "auto", models_dir: str | None = None, announce=None)
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     key = (name, models_dir)
     if key not in _ENGINES:
-        engine: Engine
-        if name == "builtin":
-            from .builtin import BuiltinEngine
-
-            engine = BuiltinEngine()
-        else:
+        engine: Engine | None = None
+        if name != "builtin":
             from . import stanza
 
             found = stanza.find_models(models_dir)
@@ -57,10 +53,10 @@ def get_engine(name: str = "auto", models_dir: str | None = None, announce=None)
                 engine = stanza.StanzaEngine(found)
             elif name == "stanza":
                 raise EngineUnavailable(stanza.unavailable_reason(models_dir))
-            else:
-                from .builtin import BuiltinEngine
+        if engine is None:  # asked for, or auto without Stanza
+            from .builtin import BuiltinEngine
 
-                engine = BuiltinEngine()
+            engine = BuiltinEngine()
         _ENGINES[key] = engine
         if announce is not None:
             announce(f"engine: {engine.name}")

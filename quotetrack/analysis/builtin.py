@@ -35,7 +35,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     no_parse = repeat(None), repeat("")  # head, deprel
     tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
     quotes = quote_spans(text)
-    return Document(article, text, tokens, tuple(split_sentences(text, tokens, quotes, lang)),
+    return Document(article, text, tokens, tuple(split_sentences(text, tokens, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions)
 
 
@@ -93,11 +93,10 @@ def _reading(word: str, low: str, lang: Language) -> _Reading:
         upos, lemma, feats = "PROPN", low, ""
     else:
         lemma = lang.lemma(low) if low.isalpha() else low
-        upos = "VERB" if lemma != low and lemma.endswith(_INFINITIVE) else ""
+        upos = "VERB" if lemma != low and lemma.endswith(lang.endings("infinitive_endings")) else ""
         feats = ""
     contextual = (capitalised and verb_form) or (closed is not None and closed[0] == "DET" and low.endswith("'"))
     return _Reading(upos, lemma, feats, verb_form, contextual)
 
 
-_INFINITIVE = ("are", "ere", "ire", "rre")
 _FEATS = {"gerund": "VerbForm=Ger", "participle": "VerbForm=Part", "infinitive": "VerbForm=Inf"}

@@ -82,7 +82,7 @@ class Mention(NamedTuple):
 
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
-_TEXT, _START, _END, _LOWER = attrgetter("text"), attrgetter("start"), attrgetter("end"), attrgetter("lower")
+_START, _LOWER = attrgetter("start"), attrgetter("lower")
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,10 +116,6 @@ class Document:
     @cached_property
     def starts(self) -> list[int]:
         return list(map(_START, self.tokens))
-
-    @cached_property
-    def ends(self) -> list[int]:
-        return list(map(_END, self.tokens))
 
     @cached_property
     def sentence_of(self) -> list[int]:

@@ -18,8 +18,9 @@ article names).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 import bisect
+from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from ..lang import fold
@@ -85,22 +86,20 @@ class _Reader:
                     continue
             if m.via == "role":
                 holder = m.entity.name if m.entity is not None and self.day is not None else None
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "title", PERSON, holder,
-                                   head=first, role=m.role, resolved_by="date" if holder else ""))
+                out.append(self._mention(first, last, "title", PERSON, holder, head=first, role=m.role,
+                                         resolved_by="date" if holder else ""))
                 continue
             if m.entity is None:
                 continue
             kind = _KIND.get(m.entity.kind, m.entity.kind)
-            out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                               doc.span_text(first, last), via, kind, m.entity.name, resolved_by="kb"))
+            out.append(self._mention(first, last, via, kind, m.entity.name, resolved_by="kb"))
         return out
 
     def _name_mentions(self) -> list[Mention]:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
         texts = [t.text for t in doc.tokens]
-        capitalised = [i for i, w in enumerate(texts) if w[:1].isupper() or "-" in w and _prefixed_name(w, self.words)]
+        capitalised = [i for i, w in enumerate(texts) if _name_like(w, self.words)]
         for i in capitalised:
             if i < resume or i in self.known_tokens or not self._starts_name(i):
                 continue
@@ -198,22 +197,13 @@ class _Reader:
         before = self.doc.tokens[i - 1].text
         return not before[:1].isalnum() and before not in (",", "'", "’", "-")
 
-    @property
+    @cached_property
     def _mid_sentence_words(self) -> set[str]:
-        cached = self.__dict__.get("_mid")
-        if cached is None:
-            tokens = self.doc.tokens
-            cached = {t.text for t in tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
-            self.__dict__["_mid"] = cached
-        return cached
+        return {t.text for t in self.doc.tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
 
-    @property
+    @cached_property
     def _lower_words(self) -> set[str]:
-        cached = self.__dict__.get("_low")
-        if cached is None:
-            cached = {t.lower for t in self.doc.tokens if t.text[:1].islower()}
-            self.__dict__["_low"] = cached
-        return cached
+        return {t.lower for t in self.doc.tokens if t.text[:1].islower()}
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
@@ -250,22 +240,17 @@ class _Reader:
             elif role is not None and role.last < last:
                 role = None  # "il premier iracheno" is not the knowledge base's "premier"
             if head in titles:
-                if i > 0 and f"{fold(doc.tokens[i - 1].text)} {head}" in titles:
-                    head = f"{fold(doc.tokens[i - 1].text)} {head}"
                 role_id = role.role if role else getattr(doc.kb.role_of_phrase(doc.span_text(i, last)), "id", None)
                 holder = role.name if role else None
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "title", PERSON, holder, head=i, role=role_id,
-                                   resolved_by="date" if holder else ""))
+                out.append(self._mention(first, last, "title", PERSON, holder, head=i, role=role_id,
+                                         resolved_by="date" if holder else ""))
             elif head in orgs:
                 name = doc.span_text(i, last)
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "organisation", ORGANISATION,
-                                   name[:1].upper() + name[1:], head=i))
+                out.append(self._mention(first, last, "organisation", ORGANISATION, name[:1].upper() + name[1:],
+                                         head=i))
             else:
-                out.append(Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end,
-                                   doc.span_text(first, last), "description", ANONYMOUS,
-                                   _description(doc.span_text(i, last), self.lang), head=i))
+                out.append(self._mention(first, last, "description", ANONYMOUS,
+                                         _description(doc.span_text(i, last), self.lang), head=i))
         return out
 
     def _may_start_phrase(self, i: int) -> bool:
@@ -375,8 +360,8 @@ class _Resolver:
         self.reader = reader
         self.doc = reader.doc
         self.items = mentions
-        self.by_first = {m.first: m for m in mentions}
-        self.by_last = {m.last: m for m in mentions}
+        self._reindex()
+        self._institutions: dict[tuple[str, str], str] = {}
 
     def resolve(self) -> list[Mention]:
         self._complete_names()
@@ -506,17 +491,14 @@ class _Resolver:
         self.items = out
         self._reindex()
 
-    @property
+    @cached_property
     def _kb_name_counts(self) -> dict[str, int]:
         """How often the article names each KB entity (computed once)."""
-        cached = self.__dict__.get("_kb_counts")
-        if cached is None:
-            cached = {}
-            for m in self.items:
-                if m.via == "kb" and m.name:
-                    cached[m.name] = cached.get(m.name, 0) + 1
-            self.__dict__["_kb_counts"] = cached
-        return cached
+        counts: dict[str, int] = {}
+        for m in self.items:
+            if m.via == "kb" and m.name:
+                counts[m.name] = counts.get(m.name, 0) + 1
+        return counts
 
     def _named_holder(self, role: str) -> str | None:
         """Undated, a role names the past or present holder the article itself names most (never today's holder
@@ -549,15 +531,10 @@ class _Resolver:
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
         """The person the article last introduced with the same role or title before `m`, else the first after."""
-        for key in self._title_keys(m):
-            found = introductions.get(key, [])  # (first token, person) in text order
-            k = bisect.bisect_left(found, m.first, key=lambda entry: entry[0])
-            if k > 0:
-                return found[k - 1][1]
-            while k < len(found) and found[k][0] <= m.first:
-                k += 1
-            if k < len(found):
-                return found[k][1]
+        for title_key in self._title_keys(m):
+            found = _nearest(introductions.get(title_key, []), m, key=itemgetter(0))  # (first token, person)
+            if found is not None:
+                return found[1]
         return None
 
     def _apposed_person(self, m: Mention) -> Mention | None:
@@ -605,7 +582,7 @@ class _Resolver:
         (`speakers.yaml` `institutions`): the KB's when it knows one (`Parlamento russo` → Duma, `Camera` in Italy →
         Camera dei deputati), `Governo <head of government>` when the article names the one in office, else
         `Governo giapponese`."""
-        institutions = {fold(k): v for k, v in self.doc.lang.data("speakers.yaml")["institutions"].items()}
+        institutions = self.doc.lang.institutions
         named = self._organisations_by_head()
         out = []
         for m in self.items:
@@ -650,29 +627,25 @@ class _Resolver:
                     return entity.name if entity.kind == COUNTRY else entity.country
         return None
 
-    @property
+    @cached_property
     def _article_country(self) -> str:
         """The country the article is about: the one its mentions name most (countries, and the countries of the
         people and organisations the KB knows), else `speakers.yaml`'s `home_country`."""
-        cached = self.__dict__.get("_country")
-        if cached is None:
-            counts: dict[str, int] = {}
-            for m in self.items:
-                entity = self.doc.kb.get(m.name) if m.via in ("kb", "demonym") and m.name else None
-                country = entity and (entity.name if entity.kind == COUNTRY else entity.country)
-                if country:
-                    counts[country] = counts.get(country, 0) + 1
-            ranked = sorted(counts.items(), key=lambda item: -item[1])
-            tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
-            cached = ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
-            self.__dict__["_country"] = cached
-        return cached
+        counts: dict[str, int] = {}
+        for m in self.items:
+            entity = self.doc.kb.get(m.name) if m.via in ("kb", "demonym") and m.name else None
+            country = entity and (entity.name if entity.kind == COUNTRY else entity.country)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+        return ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
 
     def _institution(self, head: str, country: str) -> str:
         """The name of a country's institution: the KB's (`<Head> <demonym>` as an alias, else its only
         organisation of that country named with that head), `Governo <surname>` for a government whose head the
         article names, else `<Head> <demonym>`."""
-        known = self.__dict__.setdefault("_institutions", {})
+        known = self._institutions
         if (head, country) not in known:
             known[(head, country)] = self._institution_name(head, country)
         return known[(head, country)]
@@ -689,8 +662,8 @@ class _Resolver:
         known = kb.get(f"{head} {adjective}") if adjective else None
         if known is not None:
             return known.name
-        same_head = [e for e in kb.entities.values() if e.kind == ORGANISATION and e.country == country
-                     and fold(e.name.split()[0]) == fold(head)]
+        same_head = [e for e in _organisations_by_country(kb, kb.generation).get(country, ())
+                     if fold(e.name.split()[0]) == fold(head)]
         if len(same_head) == 1:
             return same_head[0].name
         return f"{head} {adjective}" if adjective else f"{head} di {country}"
@@ -700,8 +673,8 @@ class _Resolver:
         undated, the only one it names who ever held the office."""
         kb = self.doc.kb
         titles = tuple(self.doc.lang.speaker_words["government_heads"])
-        roles = [r.id for r in kb.roles.values() if r.country == country
-                 and any(fold(mention).startswith(titles) for mention in r.mentions)]
+        roles = [r.id for r in _roles_by_country(kb, kb.generation).get(country, ())
+                 if any(fold(mention).startswith(titles) for mention in r.mentions)]
         named = {m.name for m in self.items if m.kind == PERSON and m.name}
         if self.reader.day is not None:
             holders = [kb.holder(r, self.reader.day) for r in roles]
@@ -735,12 +708,12 @@ class _Resolver:
 _KIND = {"city": PLACE, "region": PLACE}
 
 
-def _nearest(found: list[Mention], m: Mention) -> Mention | None:
-    """The mention of `found` (in text order) nearest before `m`, else the first after it."""
-    k = bisect.bisect_left(found, m.first, key=lambda o: o.first)
+def _nearest(found: list, m: Mention, key=attrgetter("first")):
+    """The item of `found` (in text order: `key` gives its first token) nearest before `m`, else the first after it."""
+    k = bisect.bisect_left(found, m.first, key=key)
     if k > 0:
         return found[k - 1]
-    while k < len(found) and found[k].first <= m.first:
+    while k < len(found) and key(found[k]) <= m.first:
         k += 1
     return found[k] if k < len(found) else None
 
@@ -753,6 +726,25 @@ def _demonym_table(kb, generation: int) -> dict[str, str]:
 def _demonyms(kb) -> dict[str, str]:
     """Folded demonym → its country, from the knowledge base."""
     return _demonym_table(kb, kb.generation)
+
+
+@lru_cache(maxsize=4)
+def _organisations_by_country(kb, generation: int) -> dict[str | None, list]:
+    """The KB's organisations by country, in KB order (built again when the KB changes: `generation`)."""
+    table: dict[str | None, list] = {}
+    for e in kb.entities.values():
+        if e.kind == ORGANISATION:
+            table.setdefault(e.country, []).append(e)
+    return table
+
+
+@lru_cache(maxsize=4)
+def _roles_by_country(kb, generation: int) -> dict[str | None, list]:
+    """The KB's roles by country, in KB order (built again when the KB changes: `generation`)."""
+    table: dict[str | None, list] = {}
+    for r in kb.roles.values():
+        table.setdefault(r.country, []).append(r)
+    return table
 
 
 def _closed_word(lang, low: str) -> bool:
@@ -783,7 +775,7 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
 
 def _description(phrase: str, lang) -> str:
     """A lower-case descriptive name for an anonymous speaker, without deictic words."""
-    for deictic, plain in lang.data("speakers.yaml")["description_rewrites"].items():
+    for deictic, plain in lang.description_rewrites:
         phrase = phrase.replace(deictic, plain)
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() or len(phrase) < 2 else phrase
 

@@ -7,7 +7,6 @@ paragraph are handled here.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .document import QuoteSpan
 
@@ -43,11 +42,6 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     A paragraph whose quote is still open at its end continues the quote when the next paragraph begins with an
     opening mark (the Italian convention for long quotations); otherwise the quote runs to the paragraph's end.
     """
-    return list(_quote_spans(text))
-
-
-@lru_cache(maxsize=4)  # the analyser's sentence splitter and extraction both ask, one after the other
-def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     stack: list[tuple[int, str]] = []  # (position, family) of open marks
     n = len(text)
@@ -89,7 +83,7 @@ def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     if stack:
         bottom = stack[0][0]
         spans.append(QuoteSpan(bottom, n, bottom + 1, n, closed=False))
-    return tuple(spans)
+    return spans
 
 
 def _find_open(stack: list[tuple[int, str]], family: str) -> int | None:

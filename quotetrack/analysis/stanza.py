@@ -253,11 +253,13 @@ class StanzaEngine:
         pieces = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in split_text(text, self.chunk_chars)]
         documents: list = []
         batch: list[tuple[int, int, str]] = []
+        batch_chars = 0
         for piece in pieces:
             batch.append(piece)
-            if sum(len(p[2]) for p in batch) >= BATCH_CHARS:
+            batch_chars += len(piece[2])
+            if batch_chars >= BATCH_CHARS:
                 documents += self._run(batch)
-                batch = []
+                batch, batch_chars = [], 0
         if batch:
             documents += self._run(batch)
         parses = [Parse() for _ in texts]

@@ -31,7 +31,7 @@ BEFORE_SENTENCE = SENTENCE_END | _OPENING  # after these a capital letter says n
 _TRAILERS = frozenset(")]") | (MARKS - frozenset(OPENERS) | frozenset("»”’"))
 _SENTENCE_END_OR_TRAILER = SENTENCE_END | _TRAILERS
 _NEWLINE = re.compile("\n")
-_TEXT, _START = attrgetter("text"), attrgetter("start")
+_TEXT = attrgetter("text")
 
 
 # TOKEN, rewritten so that `re.split` cuts the text in one C pass: every token starts with a non-space character,
@@ -56,8 +56,10 @@ def split_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     return pieces[1::2], offsets[0:-1:2], offsets[1::2]
 
 
-def split_sentences(text: str, tokens: Sequence[Token], quotes: Sequence[QuoteSpan], lang: Language) -> list[Sentence]:
-    """Italian-aware sentence boundaries. A line is a paragraph and always ends a sentence (headlines have no stop)."""
+def split_sentences(text: str, tokens: Sequence[Token], starts: Sequence[int], quotes: Sequence[QuoteSpan],
+                    lang: Language) -> list[Sentence]:
+    """Italian-aware sentence boundaries (`starts`: the tokens' start offsets, as `split_tokens` gave them). A line is
+    a paragraph and always ends a sentence (headlines have no stop)."""
     if not tokens:
         return []
     quoted = [(q.start, q.end) for q in quotes]
@@ -65,7 +67,7 @@ def split_sentences(text: str, tokens: Sequence[Token], quotes: Sequence[QuoteSp
     sentences: list[Sentence] = []
     first = 0
     n = len(tokens)
-    line_ends = _line_ends(text, tokens)
+    line_ends = _line_ends(text, starts)
     marks = compress(count(), map(_SENTENCE_END_OR_TRAILER.__contains__, map(_TEXT, tokens)))
     for i in sorted(line_ends.union(marks, [n - 1])):  # no other token can end a sentence
         token = tokens[i]
@@ -85,9 +87,8 @@ def split_sentences(text: str, tokens: Sequence[Token], quotes: Sequence[QuoteSp
     return sentences
 
 
-def _line_ends(text: str, tokens: Sequence[Token]) -> set[int]:
+def _line_ends(text: str, starts: Sequence[int]) -> set[int]:
     """Tokens followed by a line break (found from the breaks, not by looking between every pair of tokens)."""
-    starts = list(map(_START, tokens))
     ends = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)}
     ends.discard(-1)
     return ends

@@ -140,12 +140,12 @@ class Language:
     @cached_property
     def verb_forms(self) -> dict[str, VerbForm]:
         """Every form of every reporting verb (with clitics attached where Italian attaches them) → its reading."""
-        return verb_table(self.reporting["verbs"], self.data("conjugation.yaml"), self.words("attached_clitics"))
+        return self._verb_table(self.reporting["verbs"])
 
     @cached_property
     def verb_lemmas(self) -> dict[str, dict]:
         """Reporting verb lemma → its entry (frames, polarity, kind …), for engines that lemmatise."""
-        return {lemma: entry for lemma, entry in self.reporting["verbs"].items()}
+        return self.reporting["verbs"]
 
     @cached_property
     def verb_polarity(self) -> dict[str, float]:
@@ -155,12 +155,17 @@ class Language:
     @cached_property
     def governor_forms(self) -> dict[str, VerbForm]:
         """Forms of verbs that govern a reporting infinitive (`torna a dire`, `ha voluto ribadire`)."""
-        return verb_table(self._entries("governors"), self.data("conjugation.yaml"), self.words("attached_clitics"))
+        return self._verb_table(self._entries("governors"))
 
     @cached_property
     def light_verb_forms(self) -> dict[str, VerbForm]:
-        return verb_table(self._entries("forms_of_light_verbs"), self.data("conjugation.yaml"),
-                          self.words("attached_clitics"))
+        return self._verb_table(self._entries("forms_of_light_verbs"))
+
+    def _verb_table(self, entries: dict) -> dict[str, VerbForm]:
+        """Every form of the verbs of `entries`, conjugated with this language's endings and word lists."""
+        return verb_table(entries, self.data("conjugation.yaml"), self.words("attached_clitics"),
+                          infinitives=self.endings("infinitive_endings"), gerunds=self.endings("gerund_endings"),
+                          lower=lower)
 
     def _entries(self, section: str) -> dict:
         """A section of verb entries, where `forms_from: verbs` borrows the conjugation of the `verbs:` entry."""
@@ -178,6 +183,11 @@ class Language:
         """Where a statement appears (una nota, il comunicato, l'intervista): singular and plural forms."""
         nouns = self.reporting.get("document_nouns") or {}
         return frozenset(lower(w) for pair in nouns.items() for w in pair if w)
+
+    @cached_property
+    def agent_prepositions(self) -> frozenset[str]:
+        """Prepositions (lemmas) before the speaker of a passive or a participle (`dichiarato da Rossi`)."""
+        return frozenset(lower(str(w)) for w in self.reporting.get("agent_prepositions") or ())
 
     def frame_word(self, word: str) -> str | None:
         """The clause frame a word opens after a cue: che, se, come (a question word), or None."""
@@ -253,6 +263,16 @@ class Language:
                  if isinstance(values, list) and all(isinstance(w, str) for w in values)}
         words["given_names"] = frozenset(fold(n) for group in self.data("given_names.yaml")["given_names"] for n in group)
         return words
+
+    @cached_property
+    def institutions(self) -> dict[str, str]:
+        """`speakers.yaml` `institutions`: an institution's common noun (folded) → the head of its name."""
+        return {fold(k): v for k, v in self.data("speakers.yaml")["institutions"].items()}
+
+    @cached_property
+    def description_rewrites(self) -> tuple[tuple[str, str], ...]:
+        """`speakers.yaml` `description_rewrites`: (deictic words, plain words), in the file's order."""
+        return tuple(self.data("speakers.yaml")["description_rewrites"].items())
 
     @cached_property
     def anaphora_words(self) -> frozenset[str]:

@@ -5,7 +5,7 @@ regular endings miss; this module generates the rest, so that adding a verb is o
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 NON_FINITE = ("participle", "gerund", "infinitive")
 
@@ -54,10 +54,12 @@ def _join(stem: str, suffix: str) -> str:
     return stem + suffix
 
 
-def verb_table(entries: dict, endings: dict, clitics: frozenset[str]) -> dict[str, VerbForm]:
-    """Every form (lower case) of every verb in `entries` → VerbForm; the first verb listing a form keeps it.
+def verb_table(entries: dict, endings: dict, clitics: frozenset[str], *, infinitives: tuple[str, ...],
+               gerunds: tuple[str, ...], lower: Callable[[str], str]) -> dict[str, VerbForm]:
+    """Every form (written by `lower`) of every verb in `entries` → VerbForm; the first verb listing a form keeps it.
 
-    Gerunds and infinitives also get the clitics Italian attaches to them (`accusandolo`, `definirla`, `dirsi`)."""
+    Gerunds and infinitives also get the clitics Italian attaches to them (`accusandolo`, `definirla`, `dirsi`); a
+    listed irregular form is told an infinitive or a gerund by the language's `infinitives` and `gerunds` endings."""
     table: dict[str, VerbForm] = {}
     attachable = sorted(clitics)
     for lemma, entry in entries.items():
@@ -70,10 +72,10 @@ def verb_table(entries: dict, endings: dict, clitics: frozenset[str]) -> dict[st
                 else:
                     own.setdefault(form, VerbForm(lemma, tense))
         for form in entry.get("forms") or []:
-            form = _lower(form)
-            own.setdefault(form, VerbForm(lemma, _tense_of_listed(form, lemma)))
+            form = lower(str(form))
+            own.setdefault(form, VerbForm(lemma, _tense_of_listed(form, lemma, infinitives, gerunds)))
         for form in entry.get("participles") or []:
-            _add_participle(own, _lower(form), lemma)
+            _add_participle(own, lower(str(form)), lemma)
         own.setdefault(lemma, VerbForm(lemma, "infinitive"))
         for form, reading in list(own.items()):
             if reading.gerund:
@@ -96,13 +98,9 @@ def _add_participle(own: dict[str, VerbForm], form: str, lemma: str) -> None:
         own[form] = found._replace(also_participle=True)
 
 
-def _tense_of_listed(form: str, lemma: str) -> str:
-    if form == lemma or form.endswith(("are", "ere", "ire", "rre")) and len(form) > 4:
+def _tense_of_listed(form: str, lemma: str, infinitives: tuple[str, ...], gerunds: tuple[str, ...]) -> str:
+    if form == lemma or form.endswith(infinitives) and len(form) > 4:
         return "infinitive"
-    if form.endswith(("ando", "endo")):
+    if form.endswith(gerunds):
         return "gerund"
     return "finite"
-
-
-def _lower(word: str) -> str:
-    return str(word).replace("’", "'").lower()
