@@ -406,10 +406,15 @@ def build_week(
     weeks: Sequence[str] = (),
     per_speaker: int | None = PER_SPEAKER,
     speakers_filter: Sequence[str] = (),
+    pairs: dict[tuple[str, str], PairStance] | None = None,
+    pairs_before: dict[tuple[str, str], PairStance] | None = None,
 ) -> WeekContext:
-    """A week's page from its statements and those of the period before (what "changed" compares with)."""
-    pairs = pair_stances(current)
-    pairs_before = pair_stances(before)
+    """A week's page from its statements and those of the period before (what "changed" compares with).
+
+    `pairs` and `pairs_before`: the `pair_stances` of `current` and `before`, when the caller has them already (a
+    site's week is also the next week's period before)."""
+    pairs = pair_stances(current) if pairs is None else pairs
+    pairs_before = pair_stances(before) if pairs_before is None else pairs_before
     common = (PairChange(*key, pairs_before[key], pair) for key, pair in pairs.items() if key in pairs_before)
     reversals = {(change.speaker, change.target): change for change in common if change.reversal}
     earlier = [key for key in weeks if key < period.key] if period.is_week else []
