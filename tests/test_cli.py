@@ -46,6 +46,18 @@ def test_ingest_reports_a_bad_file_by_name_stores_the_rest_and_exits_1(tmp_path)
     assert "Traceback" not in result.output
 
 
+def test_the_reading_commands_name_the_database_when_sqlite_fails(tmp_path):
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "vertice.txt", "--db", db, "--engine", "builtin")
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE statement_targets")
+    for command in (["quotes"], ["digest", "--week", "2025-W12", "--out", tmp_path / "w.html"]):
+        result = run(*command, "--db", db)
+        assert result.exit_code == 1
+        assert f"Error: {db}: cannot read the database (no such table: statement_targets)" in result.output
+
+
 def test_extract_prints_the_contract_fields_without_storing(tmp_path):
     (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
     result = run("extract", tmp_path / "vertice.txt", "--engine", "builtin")

@@ -161,6 +161,18 @@ def writing(db: str, progress: bool | None, kb=None, paths=None):
         raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
 
 
+@contextmanager
+def reading(db: str, known: tuple[type[Exception], ...], sqlite_error: type[sqlite3.Error] = sqlite3.Error):
+    """Errors of a command that reads the database as one-line errors: the `known` ones as they are, SQLite's own
+    (`sqlite_error` and its subclasses; the group reports any other) naming the database file."""
+    try:
+        yield
+    except known as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite_error as exc:
+        raise click.ClickException(f"{db}: cannot read the database ({exc})") from None
+
+
 def finish(report) -> None:
     """The closing summary; the exit status tells a script whether anything failed."""
     for line in report.summary().split("\n"):
