@@ -83,6 +83,20 @@ def test_demo_ingests_the_samples_into_db_and_writes_a_digest(tmp_path, monkeypa
     assert "Trump" in page.get_text()
 
 
+def test_demo_prints_a_summary_of_several_lines_line_by_line(tmp_path, monkeypatch):
+    from quotetrack import ingest
+
+    samples = ingest.sample_paths()
+    (tmp_path / "README.md").write_text("# Notes\n", encoding="utf-8")
+    monkeypatch.setattr(ingest, "sample_paths", lambda: [*samples, tmp_path / "README.md"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QUOTETRACK_DB", raising=False)
+    lines = run("demo", "--engine", "builtin").output.splitlines()
+    assert "db/quotetrack.db: skipped 1 file that is not an article: 1 documentation (README.md)" in lines
+    assert any(line.startswith("articles: 5 new, 0 already stored, 0 failed; statements found: ") for line in lines)
+    assert not any("\\n" in line for line in lines)
+
+
 def test_evaluate_runs_the_extractor_on_a_corpus_folder(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -11,7 +11,7 @@ import click
 
 from .group import cli
 from .options import ANALYZERS, date_option, db_option, engine_options
-from .output import emit, format_option, message, shorten, terminal_safe
+from .output import echo_lines, emit, format_option, message, shorten, terminal_safe
 
 
 def _analyzer(engine: str, models_dir: str | None):
@@ -175,8 +175,7 @@ def reading(db: str, known: tuple[type[Exception], ...], sqlite_error: type[sqli
 
 def finish(report) -> None:
     """The closing summary; the exit status tells a script whether anything failed."""
-    for line in report.summary().split("\n"):
-        click.echo(terminal_safe(line))
+    echo_lines(report.summary())
     if report.failed:
         sys.exit(1)
 
@@ -209,7 +208,7 @@ def demo(db, engine, models_dir, kb_files):
         samples = [str(p) for p in sample_paths()]
         report = _run_ingest(samples, store, engine, 1, None, None, None, models_dir, kb_files,
                              date=None, on_failure=report_failure, on_warning=report_warning)
-        click.echo(terminal_safe(f"{db}: {report.summary()}"))
+        echo_lines(f"{terminal_safe(str(db))}: {report.summary()}")  # a newline in the path stays escaped
         click.echo(table(frame_rows(query.speakers(store, limit=8)), ["speaker", "statements", "articles"]))
         written = write_digest(store)
     click.echo(terminal_safe(f"digest of {written.period.key}: {written.path}"))
