@@ -78,8 +78,13 @@ def statement_weeks(db, speakers: Sequence[str] = ()) -> list[str]:
 
 def default_week(db, speakers: Sequence[str] = (), today: date | None = None) -> Period:
     """The last complete week with statements; the current one if it is the only one; else last week (empty)."""
+    return _default_week_of(statement_weeks(db, speakers), today)
+
+
+def _default_week_of(keys: Sequence[str], today: date | None) -> Period:
+    """`default_week` chosen from the weeks with statements already read (oldest first)."""
     today = today or date.today()
-    weeks = [Period.week(key) for key in statement_weeks(db, speakers)]
+    weeks = [Period.week(key) for key in keys]
     complete = [week for week in weeks if week.end < today]
     if complete:
         return complete[-1]
@@ -108,7 +113,7 @@ def week_context(
     with opened(db) as store:
         if weeks is None:
             weeks = statement_weeks(store, speakers)
-        period = Period.week(week) if isinstance(week, str) else week or default_week(store, speakers, today)
+        period = Period.week(week) if isinstance(week, str) else week or _default_week_of(weeks, today)
         compared_to = period.before()
         current = load_statements(store, period.start, period.end, speakers)
         before = load_statements(store, compared_to.start, compared_to.end, speakers)
@@ -199,6 +204,7 @@ def _write_site(site, statements: list[StatementView], speakers, lang, templates
         if statement.published is not None:
             by_week[Period.of(statement.published).key].append(statement)
     weeks = sorted(by_week)
+    pairs = {key: pair_stances(rows) for key, rows in by_week.items()}  # each week is also the next one's "before"
     pages = speaker_pages(statements)
     undated = undated_context(statements, per_speaker, speakers)
     hrefs = {page.name: f"speakers/{page.slug}.html" for page in pages}
@@ -207,8 +213,9 @@ def _write_site(site, statements: list[StatementView], speakers, lang, templates
     entries = []
     for key in weeks:
         period = Period.week(key)
-        context = build_week(period, by_week[key], by_week.get(period.before().key, []), weeks, per_speaker,
-                             speakers)
+        before = period.before().key
+        context = build_week(period, by_week[key], by_week.get(before, []), weeks, per_speaker, speakers,
+                             pairs[key], pairs.get(before, {}))
         updated = site.week(key, render_week(context, lang, templates_dir, links))
         entries.append(IndexEntry(period, context.headline, updated))
     nested = Links(index="../index.html", undated=links.undated and "../undated.html",

@@ -204,7 +204,7 @@ class Formatter:
         return digest_svg.stance_bars(group.series, f"{title} — {spelled}")
 
     def chart_caption(self, group: CounterpartGroup, buckets: Buckets) -> str:
-        top = max((max(s + n, o) for s, o, n in group.series), default=0)
+        top = digest_svg.peak(group.series)
         return self.t["chart_help"].format(first=self.bucket(buckets, 0), last=self.bucket(buckets, -1),
                                            top=self.count("statements", top))
 

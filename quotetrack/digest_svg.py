@@ -16,6 +16,11 @@ MIN_WIDTH = 280
 BAR_MAX = 10  # a few buckets make slim bars, not blocks
 
 
+def peak(series: Sequence[tuple[int, int, int]]) -> int:
+    """A chart's scale: the largest bucket total above the line (support and neutral) or below it (oppose)."""
+    return max((max(s + n, o) for s, o, n in series), default=0)
+
+
 def stance_bars(series: Sequence[tuple[int, int, int]], label: str) -> Markup:
     """Statements per time bucket around a zero line: support (then neutral, lighter) above, oppose below.
 
@@ -25,7 +30,7 @@ def stance_bars(series: Sequence[tuple[int, int, int]], label: str) -> Markup:
     slot = width / max(len(series), 1)
     middle = HEIGHT / 2
     reach = middle - 2
-    top = max((max(s + n, o) for s, o, n in series), default=0) or 1
+    top = peak(series) or 1
     parts = [f'<line class="zero" x1="0" y1="{middle}" x2="{width}" y2="{middle}"/>']
     for i, (support, oppose, neutral) in enumerate(series):
         bar = min(slot * 0.7, BAR_MAX)

@@ -72,9 +72,6 @@ class Period:
         length = self.end - self.start + timedelta(days=1)
         return Period.between(self.start - length, self.start - timedelta(days=1))
 
-    def contains(self, day: date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
 
 # ---------------------------------------------------------------------------------------------------------------
 # what a page shows: plain dataclasses, so a test or another front end can build them by hand
@@ -151,11 +148,6 @@ class PairStance(NamedTuple):
         if self.net:
             return ("s" if self.net > 0 else "o") + ("2" if abs(self.net) >= 2 else "1")
         return "m0" if self.support else "n0"
-
-    @property
-    def strength(self) -> tuple:
-        """How strong a pair is, for ranking: net statements first, then how many."""
-        return abs(self.net), self.n
 
 
 @dataclass
@@ -414,15 +406,17 @@ def build_week(
     weeks: Sequence[str] = (),
     per_speaker: int | None = PER_SPEAKER,
     speakers_filter: Sequence[str] = (),
+    pairs: dict[tuple[str, str], PairStance] | None = None,
+    pairs_before: dict[tuple[str, str], PairStance] | None = None,
 ) -> WeekContext:
-    """A week's page from its statements and those of the period before (what "changed" compares with)."""
-    pairs = pair_stances(current)
-    pairs_before = pair_stances(before)
-    reversals = {
-        key: PairChange(*key, pairs_before[key], pair)
-        for key, pair in pairs.items()
-        if key in pairs_before and pairs_before[key].net * pair.net < 0
-    }
+    """A week's page from its statements and those of the period before (what "changed" compares with).
+
+    `pairs` and `pairs_before`: the `pair_stances` of `current` and `before`, when the caller has them already (a
+    site's week is also the next week's period before)."""
+    pairs = pair_stances(current) if pairs is None else pairs
+    pairs_before = pair_stances(before) if pairs_before is None else pairs_before
+    common = (PairChange(*key, pairs_before[key], pair) for key, pair in pairs.items() if key in pairs_before)
+    reversals = {(change.speaker, change.target): change for change in common if change.reversal}
     earlier = [key for key in weeks if key < period.key] if period.is_week else []
     later = [key for key in weeks if key > period.key] if period.is_week else []
     return WeekContext(
@@ -459,7 +453,7 @@ def headline(statements: list[StatementView]) -> Headline:
     for statement in statements:
         articles.update(source for source in statement.sources)
         counterparts.update(target.entity for target in statement.targets)
-    counts = Counter(s.speaker for s in statements if s.speaker is not None)
+    counts = _speaker_totals(statements)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_SPEAKERS]
     return Headline(
         articles=len(articles),
@@ -468,6 +462,19 @@ def headline(statements: list[StatementView]) -> Headline:
         counterparts=len(counterparts - {""}),
         most_quoted=ranked,
     )
+
+
+def _speaker_totals(statements: list[StatementView]) -> Counter[str]:
+    """Statements per speaker (unattributed ones left out)."""
+    return Counter(s.speaker for s in statements if s.speaker is not None)
+
+
+def _target_totals(pairs: dict[tuple[str, str], PairStance]) -> Counter[str]:
+    """Statements per counterpart, whoever spoke."""
+    totals: Counter[str] = Counter()
+    for (_, target), pair in pairs.items():
+        totals[target] += pair.n
+    return totals
 
 
 def lead(
@@ -481,8 +488,7 @@ def lead(
     Each is weighed by the strength of its stance (a non-neutral stance's score), how prominent the speaker and the
     counterpart are this week (their statements, on a log scale against the busiest), how many outlets reported
     it, and whether the speaker's net stance toward that counterpart reversed since the week before."""
-    by_speaker = Counter(s.speaker for s in statements if s.speaker is not None)
-    by_target = Counter(target for (_, target), pair in pairs.items() for _ in range(pair.n))
+    by_speaker, by_target = _speaker_totals(statements), _target_totals(pairs)
     top_speaker, top_target = max(by_speaker.values(), default=1), max(by_target.values(), default=1)
 
     def prominence(n: int, top: int) -> float:
@@ -523,9 +529,7 @@ def matrix(pairs: dict[tuple[str, str], PairStance]) -> Matrix:
     column has at least one cell. Every other pair is listed per speaker, busiest first."""
     if not pairs:
         return Matrix()
-    target_totals: Counter[str] = Counter()
-    for (_, target), pair in pairs.items():
-        target_totals[target] += pair.n
+    target_totals = _target_totals(pairs)
     targets = sorted(target_totals, key=lambda t: (-target_totals[t], t))[:MATRIX_TARGETS]
     shown_targets = set(targets)
     speaker_totals: Counter[str] = Counter()

@@ -121,8 +121,9 @@ class InputFile(NamedTuple):
     in_folder: bool  # found by walking a folder, not named
 
 
-def is_url(raw: str) -> bool:
-    return raw[:8].lower().startswith(("http://", "https://"))
+def is_url(text: str) -> bool:
+    """An http(s) URL, which `ingest` fetches, as opposed to a file path."""
+    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def input_files(paths: Iterable[str]) -> Iterator[InputFile | ReadFailure | Skipped | str]:

@@ -46,6 +46,18 @@ def test_ingest_reports_a_bad_file_by_name_stores_the_rest_and_exits_1(tmp_path)
     assert "Traceback" not in result.output
 
 
+def test_the_reading_commands_name_the_database_when_sqlite_fails(tmp_path):
+    (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "q.db"
+    run("ingest", tmp_path / "vertice.txt", "--db", db, "--engine", "builtin")
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE statement_targets")
+    for command in (["quotes"], ["digest", "--week", "2025-W12", "--out", tmp_path / "w.html"]):
+        result = run(*command, "--db", db)
+        assert result.exit_code == 1
+        assert f"Error: {db}: cannot read the database (no such table: statement_targets)" in result.output
+
+
 def test_extract_prints_the_contract_fields_without_storing(tmp_path):
     (tmp_path / "vertice.txt").write_text(ARTICLE, encoding="utf-8")
     result = run("extract", tmp_path / "vertice.txt", "--engine", "builtin")
@@ -69,6 +81,20 @@ def test_demo_ingests_the_samples_into_db_and_writes_a_digest(tmp_path, monkeypa
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
     assert page.find("h1") is not None
     assert "Trump" in page.get_text()
+
+
+def test_demo_prints_a_summary_of_several_lines_line_by_line(tmp_path, monkeypatch):
+    from quotetrack import ingest
+
+    samples = ingest.sample_paths()
+    (tmp_path / "README.md").write_text("# Notes\n", encoding="utf-8")
+    monkeypatch.setattr(ingest, "sample_paths", lambda: [*samples, tmp_path / "README.md"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QUOTETRACK_DB", raising=False)
+    lines = run("demo", "--engine", "builtin").output.splitlines()
+    assert "db/quotetrack.db: skipped 1 file that is not an article: 1 documentation (README.md)" in lines
+    assert any(line.startswith("articles: 5 new, 0 already stored, 0 failed; statements found: ") for line in lines)
+    assert not any("\\n" in line for line in lines)
 
 
 def test_evaluate_runs_the_extractor_on_a_corpus_folder(tmp_path):

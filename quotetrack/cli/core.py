@@ -11,7 +11,7 @@ import click
 
 from .group import cli
 from .options import ANALYZERS, date_option, db_option, engine_options
-from .output import emit, format_option, message, shorten, terminal_safe
+from .output import echo_lines, emit, format_option, message, shorten, terminal_safe
 
 
 def _analyzer(engine: str, models_dir: str | None):
@@ -161,10 +161,21 @@ def writing(db: str, progress: bool | None, kb=None, paths=None):
         raise click.ClickException(f"{exc.name} is not installed: pip install 'quotetrack[dask]'") from None
 
 
+@contextmanager
+def reading(db: str, known: tuple[type[Exception], ...], sqlite_error: type[sqlite3.Error] = sqlite3.Error):
+    """Errors of a command that reads the database as one-line errors: the `known` ones as they are, SQLite's own
+    (`sqlite_error` and its subclasses; the group reports any other) naming the database file."""
+    try:
+        yield
+    except known as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite_error as exc:
+        raise click.ClickException(f"{db}: cannot read the database ({exc})") from None
+
+
 def finish(report) -> None:
     """The closing summary; the exit status tells a script whether anything failed."""
-    for line in report.summary().split("\n"):
-        click.echo(terminal_safe(line))
+    echo_lines(report.summary())
     if report.failed:
         sys.exit(1)
 
@@ -197,7 +208,7 @@ def demo(db, engine, models_dir, kb_files):
         samples = [str(p) for p in sample_paths()]
         report = _run_ingest(samples, store, engine, 1, None, None, None, models_dir, kb_files,
                              date=None, on_failure=report_failure, on_warning=report_warning)
-        click.echo(terminal_safe(f"{db}: {report.summary()}"))
+        echo_lines(f"{terminal_safe(str(db))}: {report.summary()}")  # a newline in the path stays escaped
         click.echo(table(frame_rows(query.speakers(store, limit=8)), ["speaker", "statements", "articles"]))
         written = write_digest(store)
     click.echo(terminal_safe(f"digest of {written.period.key}: {written.path}"))

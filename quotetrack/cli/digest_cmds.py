@@ -5,6 +5,7 @@ import sqlite3
 
 import click
 
+from .core import reading
 from .group import cli
 from .options import IsoDate, db_option
 from .output import message
@@ -54,7 +55,7 @@ def digest(week, since, until, old_since, old_until, speakers, lang, out, all_we
         raise click.UsageError("--since and --until go together")
     shown = digests.PER_SPEAKER if per_speaker is None else (per_speaker or None)
     only = f", only {', '.join(speakers)}" if speakers else ""
-    try:
+    with reading(db, (digests.DigestError, StoreError, QueryError), sqlite3.DatabaseError):
         if all_weeks:
             result = digests.write_all(db, out_dir, speakers, lang, templates_dir, per_speaker=shown)
             for path in result.written:
@@ -65,10 +66,6 @@ def digest(week, since, until, old_since, old_until, speakers, lang, out, all_we
             return
         period = digests.Period.between(since, until) if since else week
         written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
-    except (digests.DigestError, StoreError, QueryError) as error:
-        raise click.ClickException(str(error)) from None
-    except sqlite3.DatabaseError as error:
-        raise click.ClickException(f"{db}: cannot read the database ({error})") from None
     click.echo(f"wrote {written.path} ({written.period.key}{only}: {_statements(written.statements)})")
     if written.undated:
         verb, them = ("is", "it") if written.undated == 1 else ("are", "them")

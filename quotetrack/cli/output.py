@@ -146,6 +146,12 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def echo_lines(text: str) -> None:
+    """`text` line by line on stdout, each line escaped (`terminal_safe` alone shows a newline as `\\n`)."""
+    for line in text.split("\n"):
+        click.echo(terminal_safe(line))
+
+
 def message(kind: str, text: str) -> None:
     """One line on stderr: `Error: …` or `Warning: …`, escaped."""
     click.secho(f"{kind}: {terminal_safe(text)}", fg="red" if kind == "Error" else "yellow", err=True)

@@ -1,11 +1,11 @@
 """Commands that query the database: quotes, speakers, stance. The database is opened read-only."""
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 import click
 
+from .core import reading
 from .group import cli
 from .options import db_option, window_options
 from .output import emit, format_option, frame_rows, shorten
@@ -94,9 +94,5 @@ def _run(query_name: str, db, **filters) -> pd.DataFrame:
     from .. import query
     from ..store import StoreError
 
-    try:
+    with reading(db, (StoreError, query.QueryError)):
         return getattr(query, query_name)(db, **filters)
-    except (StoreError, query.QueryError) as exc:
-        raise click.ClickException(str(exc)) from None
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"{db}: cannot read the database ({exc})") from None

@@ -72,7 +72,7 @@ def register_routes():
 
 async def statement_page(datasette, request):
     """A statement with its article's text, the quote marked; `?article=UID` picks another reporting article."""
-    from ..digest import safe_url
+    from ..digest_views import safe_url
 
     name, statement_id = request.url_vars["database"], request.url_vars["statement"]
     try:

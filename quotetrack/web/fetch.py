@@ -24,19 +24,14 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from .. import __version__
+from ..ingest import MAX_FILE_BYTES, is_url
 
 __all__ = ["FetchError", "FetchPolicy", "Fetcher", "Response", "Validators", "USER_AGENT", "ROBOTS_AGENT", "is_url"]
 
 ROBOTS_AGENT = "quotetrack"  # the product token robots.txt rules name
 USER_AGENT = f"{ROBOTS_AGENT}/{__version__} (+https://pypi.org/project/quotetrack/)"
-MAX_RESPONSE_BYTES = 20 * 1024 * 1024  # the same cap as a file: news pages and feeds are far smaller
 _RETRIED_STATUS = {429, 500, 502, 503, 504}
 _ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
-
-
-def is_url(text: str) -> bool:
-    """An http(s) URL, which `ingest` fetches, as opposed to a file path."""
-    return text[:8].lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -48,7 +43,7 @@ class FetchPolicy:
     backoff: float = 1.0  # seconds before the second try, doubled before each later one
     delay: float = 1.0  # seconds between two requests to one host, at least
     max_retry_after: float = 60.0  # a longer Retry-After is not waited for: the URL fails for this run
-    max_bytes: int = MAX_RESPONSE_BYTES
+    max_bytes: int = MAX_FILE_BYTES  # the same cap as a file: news pages and feeds are far smaller
     user_agent: str = USER_AGENT
 
 
