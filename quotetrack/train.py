@@ -25,7 +25,7 @@ from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
 from .learned import fit
 from .models import STANCES, Statement
-from .stance import RULE_KEEPS, Pair, StanceModels, annotate, decide, read_pairs
+from .stance import Pair, StanceModels, annotate, decide, kept, read_pairs
 from .stance.features import stance_row
 
 MIN_TUNING_ARTICLES = 15  # fewer, and an inner split leaves folds without examples: the threshold stays at 0.5
@@ -339,12 +339,12 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
     grid = [t / 100 for t in range(10, 91, 4)]
 
     def target_f1(threshold: float) -> float:
-        kept = [is_target for score, is_target, *_, rule in scored if score >= threshold or abs(rule) >= RULE_KEEPS]
-        return _f1_of(sum(kept), len(kept), gold_targets)
+        chosen = [is_target for score, is_target, *_, rule in scored if kept(score, rule, threshold)]
+        return _f1_of(sum(chosen), len(chosen), gold_targets)
 
     target_threshold = max(grid, key=target_f1)
     found = [(stance, support, oppose, rule) for score, _, stance, support, oppose, rule in scored
-             if (score >= target_threshold or abs(rule) >= RULE_KEEPS) and stance is not None]
+             if kept(score, rule, target_threshold) and stance is not None]
 
     def macro_f1(thresholds: tuple[float, float]) -> float:
         predicted = [(gold, decide(support, oppose, rule, *thresholds)[0]) for gold, support, oppose, rule in found]

@@ -173,7 +173,7 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
         while k < limit and (doc.lower[k] in lang.auxiliaries or doc.lower[k] in lang.words("group_adverbs")
                              or doc.lower[k] in lang.verb_forms or doc.lower[k] in lang.words("clitics")):
             k += 1
-        if k < limit and lang.preposition(doc.lower[k]) == "da":
+        if k < limit and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
             k += 1
         return k
     j = k

@@ -209,7 +209,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 k = m.first - 1
                 while k >= 0 and lang.is_determiner(doc.lower[k]):
                     k -= 1
-                if k >= 0 and lang.preposition(doc.lower[k]) == "da":
+                if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     roles[m.first] = "agent"
                     break
     return roles
@@ -375,7 +375,7 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
             f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
         if cue.kind == MARKER:
             f["marker_object"] = float(cue.last <= m.first <= cue.last + 4 and gap <= 4)
-        f["agent_of_passive"] = float(prep == "da" and (cue.passive or cue.tense == "participle") and m.first > cue.last)
+        f["agent_of_passive"] = float(prep in doc.lang.agent_prepositions and (cue.passive or cue.tense == "participle") and m.first > cue.last)
     else:
         f["has_cue"] = 0.0
     # relative to the content
