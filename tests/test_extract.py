@@ -131,6 +131,13 @@ def test_gerund_cue_takes_the_subject_of_the_main_clause():
     assert (s.speaker, s.cue, s.quote) == ("Giorgio Lenti", "sostenendo che", "la linea è sbagliata")
 
 
+def test_a_che_clause_without_its_che():
+    s = one("Il ministro Carlo Ferri ha detto sarebbe un errore votare adesso.")
+    assert (s.quote, s.kind, s.speaker) == ("sarebbe un errore votare adesso", "indirect", "Carlo Ferri")
+    s = one("Giulia Neri ha assicurato arriverà in tempo per la firma.")
+    assert (s.quote, s.speaker) == ("arriverà in tempo per la firma", "Giulia Neri")
+
+
 def test_di_with_an_infinitive():
     s = one("Il deputato Marco Pace ha annunciato di voler lasciare la politica.")
     assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"
@@ -144,6 +151,30 @@ def test_coordinated_che_clauses_are_two_statements():
 def test_secondo_at_the_start_of_a_clause():
     s = one("Secondo Irene Sala, la crisi durerà almeno due anni.")
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")
+
+
+def test_secondo_names_a_source_whatever_its_head_noun():
+    """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
+    s = one("Secondo i commercianti del quartiere, la nuova piazza porterà clienti.")
+    assert (s.speaker, s.speaker_kind) == ("commercianti del quartiere", "anonymous")
+    s = one("Secondo voci insistenti, il ministro si dimetterà.")
+    assert s.speaker == "voci insistenti"
+    doc = analyse(Article(id="x", text="Nel secondo tempo i commercianti hanno protestato."))
+    assert [m.text for m in doc.mentions] == []
+
+
+def test_subject_slot_tells_a_name_a_description_and_a_null_subject_apart():
+    from quotetrack.extract import find_candidates, find_cues
+    from quotetrack.extract.speakers import subject_slot
+
+    def slots(text):
+        doc = analyse(Article(id="x", text=text))
+        return [subject_slot(doc, c) for c in find_candidates(doc, find_cues(doc)) if c.cue is not None]
+
+    assert slots("Marta Neri ha detto che il piano è pronto.") == ["mention"]
+    assert slots("In serata l'attaccante ha detto che la squadra è pronta.") == ["noun"]
+    assert slots("Il sindaco è arrivato e ha detto che il piano è pronto.") == ["boundary"]
+    assert slots("Secondo Marta Neri, il piano è pronto.") == ["none"]
 
 
 def test_secondo_inserted_in_the_middle_keeps_the_whole_clause():

@@ -57,7 +57,8 @@ class _Reader:
         known = [m for m in known if m.first not in absorbed]
         self.known_at = {m.first: m for m in known if m.via != "title"}
         self.known_at.update({m.first: m for m in names})
-        found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._pronouns()
+        found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._source_phrases()
+        found += self._pronouns()
         found += self._country_nouns()
         found += self._tagged(found)
         kept = _without_overlaps(found)
@@ -251,6 +252,28 @@ class _Reader:
             else:
                 out.append(self._mention(first, last, "description", ANONYMOUS,
                                          _description(doc.span_text(i, last), self.lang), head=i))
+        return out
+
+    def _source_phrases(self) -> list[Mention]:
+        """The noun phrase after `secondo` names a source whatever its head (`secondo gli osservatori`, `secondo
+        alcuni giornali locali`): a description. Without an article or a quantifier only a plural noun is one
+        (`secondo voci`, not the ordinal of `secondo tempo`)."""
+        doc, lang, out = self.doc, self.lang, []
+        quantifiers = lang.words("indefinite_quantifiers")
+        for i in doc.where(lang.words("source_markers")):
+            if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers"):
+                continue
+            head = i + 1
+            while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
+                head += 1
+            if head >= self.n or not _looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
+                                                        doc.tokens[head].upos):
+                continue
+            if head == i + 1 and not doc.lower[head].endswith(lang.endings("plural_endings")):
+                continue
+            last = self._phrase_end(head + 1)
+            out.append(self._mention(i + 1, last, "description", ANONYMOUS,
+                                     _description(doc.span_text(head, last), lang), head=head))
         return out
 
     def _may_start_phrase(self, i: int) -> bool:

@@ -59,12 +59,23 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
                 return _content(doc, j, limit, stops, linked, None, skipped)
+        if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
+            return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
         step = _skippable(doc, j, limit, cue)
         if step == 0:
             return None
         j += step
         skipped += step
     return None
+
+
+def _zero_che_verb(doc: Document, j: int) -> bool:
+    """A verb that opens a che-clause without its "che": a future, a conditional or a subjunctive."""
+    lang, low = doc.lang, doc.lower[j]
+    if low in lang.words("zero_che_words"):
+        return True
+    return (low.endswith(lang.endings("zero_che_endings")) and doc.tokens[j].text[:1].islower()
+            and low not in lang.function_words and doc.tokens[j].upos in ("VERB", "AUX", ""))
 
 
 def _request_words(doc: Document) -> frozenset[str]:

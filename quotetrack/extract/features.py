@@ -105,6 +105,7 @@ def _cue_features(doc: Document, cue: Cue) -> dict[str, float]:
         "cue_capitalised": float(doc.tokens[cue.word].text[:1].isupper()),
         "cue_in_quote": float(doc.quote_around(doc.tokens[cue.word].start) is not None),
         "cue_frames": float(len(cue.frames)),
+        "cue_needs_speaking_subject": float(cue.kind == "verb" and cue.lemma in doc.lang.speaking_subject_verbs),
     }
     for frame in cue.frames:
         f[f"cue_frame={frame}"] = 1.0

@@ -189,6 +189,11 @@ class Language:
         """Prepositions (lemmas) before the speaker of a passive or a participle (`dichiarato da Rossi`)."""
         return frozenset(lower(str(w)) for w in self.reporting.get("agent_prepositions") or ())
 
+    @cached_property
+    def speaking_subject_verbs(self) -> frozenset[str]:
+        """Verbs whose che-clause is a statement only when a speaker is their subject (`la legge prevede che`)."""
+        return frozenset(lower(str(w)) for w in self.reporting.get("che_needs_speaking_subject") or ())
+
     def frame_word(self, word: str) -> str | None:
         """The clause frame a word opens after a cue: che, se, come (a question word), or None."""
         if word == "che":
