@@ -122,3 +122,15 @@ def test_the_fast_tokeniser_gives_the_readable_patterns_tokens(text):
     expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
     words, starts, ends = split_tokens(text)
     assert list(zip(words, starts, ends)) == expected
+
+
+def test_the_reporting_lexicon_checker_passes_on_the_shipped_lexicon():
+    """README tells lexicon editors to run this tool after an edit: it must run and find the shipped file sound."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "check_reporting_lexicon.py"
+    done = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "structure ok" in done.stdout

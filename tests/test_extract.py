@@ -138,6 +138,34 @@ def test_a_che_clause_without_its_che():
     assert (s.quote, s.speaker) == ("arriverà in tempo per la firma", "Giulia Neri")
 
 
+def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
+    s = one("Il ministro Ugo Pace si è detto fiducioso che l'accordo arrivi presto.")
+    assert (s.quote, s.cue, s.speaker) == ("fiducioso che l'accordo arrivi presto", "si è detto", "Ugo Pace")
+    s = one("La ministra Eva Lodi, dichiarandosi pronta a trattare, ha lasciato la sala.")
+    assert (s.quote, s.speaker) == ("pronta a trattare", "Eva Lodi")
+
+
+def test_a_label_after_a_clitic_object_is_the_content():
+    s = one("Il critico Luca Sarti l'ha definita la peggiore stagione di sempre.")
+    assert (s.quote, s.cue, s.speaker) == ("la peggiore stagione di sempre", "l'ha definita", "Luca Sarti")
+    s = one("Il regista Aldo Galli ha criticato il film definendolo un fallimento.")
+    assert (s.quote, s.speaker) == ("un fallimento", "Aldo Galli")
+
+
+def test_essere_convinto_is_a_belief_not_a_passive():
+    from quotetrack.extract import find_cues
+
+    doc = analyse(Article(id="x", text="Il ministro è convinto che la riforma passerà. La riforma è stata annunciata ieri."))
+    cues = {doc.lower[c.word]: c for c in find_cues(doc)}
+    assert (cues["convinto"].passive, cues["convinto"].sense) == (False, "cognition")
+    assert cues["annunciata"].passive
+
+
+def test_an_infinitive_without_its_di():
+    s = one("Il ministro Ugo Pace ha detto aver studiato a lungo le carte.")
+    assert (s.quote, s.speaker) == ("aver studiato a lungo le carte", "Ugo Pace")
+
+
 def test_di_with_an_infinitive():
     s = one("Il deputato Marco Pace ha annunciato di voler lasciare la politica.")
     assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 from quotetrack.lang.conjugate import conjugate  # noqa: E402  (the engine's own conjugator, so forms match it)
 
 LEXICON = ROOT / "quotetrack" / "lang" / "it" / "reporting.yaml"
-ENDINGS = ROOT / "quotetrack" / "data" / "lexicon" / "conjugation.yaml"
-AUXILIARIES = ROOT / "quotetrack" / "data" / "lexicon" / "auxiliaries.yaml"
-FUNCTION_WORDS = ROOT / "quotetrack" / "data" / "lexicon" / "function_words.yaml"
+ENDINGS = ROOT / "quotetrack" / "lang" / "it" / "conjugation.yaml"
+AUXILIARIES = ROOT / "quotetrack" / "lang" / "it" / "auxiliaries.yaml"
+FUNCTION_WORDS = ROOT / "quotetrack" / "lang" / "it" / "function_words.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus" / "it-wikinews"
 
 FRAMES = {"che", "di", "se", "come", "to_of", "object_of", "object_to", "label", "compare", "predicate", "quote",
@@ -47,7 +47,8 @@ TAKES = {"any", "person", "pronoun"}
 MARKER_TOKENS = {"VERB", "AUX", "PART"}
 AFTER_TOKENS = {"VERB", "VERB+CLITIC", "AUX", "PART", "NOUN", "SPEAKER"}
 LIGHT_TOKENS = {"DET"}
-LIST_KEYS = ("question_words", "request_complementizers", "agent_prepositions", "che_needs_speaking_subject")
+LIST_KEYS = ("question_words", "request_complementizers", "agent_prepositions", "che_needs_speaking_subject",
+             "stative_participles")
 TOP_KEYS = {"verbs", "nouns", "document_nouns", "markers", "relative_markers", "after_content", "light_verbs",
             "forms_of_light_verbs", "governors", "cognition_needs_quote", *LIST_KEYS}
 WORD = re.compile(r"^[a-zàáèéìíòóùú']+$")

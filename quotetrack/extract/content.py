@@ -34,6 +34,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     if cue.tense == "participle" and not cue.auxiliary:
         frames = frames & _BARE_PARTICIPLE_FRAMES  # "una proposta definita «assurda»": only quoted words or a label
     _, limit = doc.near(cue.word)
+    if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
+        limit = _inserted_clause_end(doc, cue.last, limit)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
@@ -59,6 +61,13 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
                 return _content(doc, j, limit, stops, linked, None, skipped)
+        if j == cue.last + skipped and _predicate_at(doc, cue, j, frames):
+            return _content(doc, j, limit, stops, "predicate", None, skipped)  # "si è detto fiducioso che …"
+        if "label" in frames and j == cue.last + skipped and _object_clitic(doc, cue) and _nominal_at(doc, j):
+            return _content(doc, j, limit, stops, "label", None, skipped)  # "l'ha definita una farsa"
+        if ("di" in frames and cue.kind == "verb" and j == cue.last + skipped and cue.tense != "infinitive"
+                and _infinitive_at(doc, j, limit)):
+            return _content(doc, j, limit, stops, "di", None, skipped)  # "ha detto aver sbagliato": di left out
         if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
             return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
         step = _skippable(doc, j, limit, cue)
@@ -67,6 +76,49 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         j += step
         skipped += step
     return None
+
+
+def _inserted_clause_end(doc: Document, first: int, limit: int) -> int:
+    """A gerund clause set off by commas (`Rossi, definendolo un errore, ha votato contro`) ends at the comma
+    before the main clause's verb."""
+    lang = doc.lang
+    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
+    for k in range(first, limit - 1):
+        after = doc.tokens[k + 1]
+        if doc.lower[k] == "," and after.text[:1].islower() and (
+                after.upos == "AUX" or after.upos == "VERB" and not after.lower.endswith(nonfinite)):
+            return k
+    return limit
+
+
+def _predicate_at(doc: Document, cue: Cue, j: int, frames: frozenset[str]) -> bool:
+    """`si è detto fiducioso`, `dichiarandosi pronta`: a reflexive cue of the predicate frame, then an adjective,
+    a participle or a noun (its complement and any che-clause belong to what was said)."""
+    return "predicate" in frames and cue.reflexive and _nominal_at(doc, j)
+
+
+def _object_clitic(doc: Document, cue: Cue) -> bool:
+    """The cue's object is a clitic (`l'ha definita`, `lo definisce`, `definendolo`): the words after the verb are
+    the label itself."""
+    lang = doc.lang
+    group = doc.lower[cue.first : cue.word]
+    if any(w in lang.words("clitics") and w not in lang.words("reflexive_clitics") for w in group):
+        return True
+    verb = doc.lower[cue.word]
+    return cue.tense in ("gerund", "infinitive") and verb.endswith(tuple(
+        c for c in lang.words("attached_clitics") if c not in lang.words("reflexive_clitics")))
+
+
+def _nominal_at(doc: Document, j: int) -> bool:
+    """A lower-case content word that is not a finite verb: an adjective, a participle, a noun, or an article or a
+    quotation mark opening a noun phrase."""
+    lang, token = doc.lang, doc.tokens[j]
+    low = doc.lower[j]
+    if lang.is_determiner(low) or token.text in OPENING_QUOTES:
+        return True
+    if not token.text[:1].islower() or not low.isalpha() or low in lang.function_words or low in lang.auxiliaries:
+        return False
+    return token.upos not in ("VERB", "AUX") or low.endswith(lang.endings("past_participle_endings"))
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:

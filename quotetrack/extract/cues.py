@@ -78,9 +78,12 @@ def verb_cues(doc: Document) -> list[Cue]:
         if entry.get("reflexive") and not reflexive:
             continue  # "si congratula": the verb reports only in its pronominal use
         passive = form.participle and not reflexive and any(lang.auxiliaries.get(w) == "essere" for w in group)
+        kind = entry.get("kind", "speech")
+        if passive and doc.lower[i] in lang.stative_participles:
+            passive, kind = False, "cognition"  # "è convinto che": a belief, not a passive
         frames = frozenset(entry.get("frames") or ())
         out.append(Cue(VERB, first, i + 1, i, form.lemma, frames, form.tense, auxiliary, passive, reflexive,
-                       _negated(doc, first), governed, float(entry.get("polarity", 0) or 0), entry.get("kind", "speech")))
+                       _negated(doc, first), governed, float(entry.get("polarity", 0) or 0), kind))
     return out
 
 

@@ -190,6 +190,11 @@ class Language:
         return frozenset(lower(str(w)) for w in self.reporting.get("agent_prepositions") or ())
 
     @cached_property
+    def stative_participles(self) -> frozenset[str]:
+        """Participles that after essere say what the subject believes, not a passive (`è convinto che`)."""
+        return frozenset(lower(str(w)) for w in self.reporting.get("stative_participles") or ())
+
+    @cached_property
     def speaking_subject_verbs(self) -> frozenset[str]:
         """Verbs whose che-clause is a statement only when a speaker is their subject (`la legge prevede che`)."""
         return frozenset(lower(str(w)) for w in self.reporting.get("che_needs_speaking_subject") or ())
