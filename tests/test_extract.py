@@ -161,6 +161,25 @@ def test_essere_convinto_is_a_belief_not_a_passive():
     assert cues["annunciata"].passive
 
 
+def test_an_adjunct_between_the_cue_and_che():
+    for text in ("Il ministro Aldo Bruni ha detto, in una nota, che il governo non cadrà.",
+                 "Il ministro Aldo Bruni ha scritto nel comunicato che il governo non cadrà."):
+        s = one(text)
+        assert (s.quote, s.speaker) == ("il governo non cadrà", "Aldo Bruni"), text
+
+
+def test_a_given_name_before_a_known_surname_is_another_person():
+    s = one("Prende la parola Carla Monti: «Non ci arrendiamo».")
+    assert (s.quote, s.speaker) == ("Non ci arrendiamo", "Carla Monti")
+
+
+def test_speech_nouns_after_an_elided_article():
+    s = one("È arrivato l'annuncio del sindaco Nino Serra di volersi ricandidare.")
+    assert (s.quote, s.cue, s.speaker) == ("volersi ricandidare", "l'annuncio", "Nino Serra")
+    s = one("Il leader Ugo Conti ha lanciato un monito al partito di non rompere l'alleanza.")
+    assert (s.quote, s.speaker) == ("al partito di non rompere l'alleanza", "Ugo Conti")
+
+
 def test_an_infinitive_without_its_di():
     s = one("Il ministro Ugo Pace ha detto aver studiato a lungo le carte.")
     assert (s.quote, s.speaker) == ("aver studiato a lungo le carte", "Ugo Pace")

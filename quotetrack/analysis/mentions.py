@@ -128,10 +128,10 @@ class _Reader:
         return out
 
     def _place_word(self, i: int) -> bool:
-        """A single word the KB reads as a place or a country (`Colombo`, `Firenze`): after a given name it is a
-        surname (`Marta Colombo`)."""
+        """A single word the KB reads as a place, a country or somebody's surname (`Colombo`, `Firenze`, the
+        surname of a known person): after a given name it is this person's surname (`Marta Colombo`)."""
         known = self.known_at.get(i)
-        return known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE, ORGANISATION)
+        return known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE, ORGANISATION, PERSON)
 
     def _single_word_name(self, i: int) -> bool:
         """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a verb

@@ -153,7 +153,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         for k in range(j + 1, min(limit, j + 10)):
             if doc.lower[k] == ",":
                 inside = range(j + 1, k)
-                if any(doc.tokens[t].upos in ("VERB", "AUX") or doc.lang.frame_word(doc.lower[t]) for t in inside):
+                if any(doc.tokens[t].upos in ("VERB", "AUX") and not _after_article(doc, t)
+                       or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0
                 return k - j + 1
             if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in OPENING_QUOTES:
@@ -165,8 +166,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
             if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
-            if doc.tokens[k].upos in ("VERB", "AUX"):
-                return 0
+            if doc.tokens[k].upos in ("VERB", "AUX") and not _after_article(doc, k):
+                return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
         if k < limit and doc.lower[k] == ",":
             return k - j
@@ -179,6 +180,14 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
 
 
 _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+def _after_article(doc: Document, k: int) -> bool:
+    """Token k follows an article or a preposition joined with one (`una nota`, `nel comunicato`): a noun, whatever
+    a verb it looks like."""
+    before = doc.lower[k - 1]
+    joined = doc.lang.preposition(before)
+    return doc.lang.is_determiner(before) or (joined is not None and joined != before)
 
 
 def _infinitive_at(doc: Document, k: int, limit: int) -> bool:

@@ -123,6 +123,8 @@ def _noun_use(doc: Document, i: int) -> bool:
     prep = lang.preposition(before)
     if prep is not None and prep != before and before != "d'":
         return True  # "nel consiglio"; a bare preposition may precede an infinitive ("di dire")
+    if before in lang.words("elided_article_or_clitic") and doc.lower[i] in lang.noun_cues:
+        return doc.quote_around(doc.tokens[i].start) is None
     return before in lang.words("article_or_clitic") and doc.lower[i].endswith("i") and not doc.lower[i].endswith("ti")
 
 
