@@ -180,6 +180,12 @@ def test_speech_nouns_after_an_elided_article():
     assert (s.quote, s.speaker) == ("al partito di non rompere l'alleanza", "Ugo Conti")
 
 
+def test_secondo_cui_is_only_the_relative_marker():
+    statements = extract("Resta l'accusa del ministro Aldo Bruni secondo cui il piano è stato copiato.")
+    assert [(s.quote, s.speaker, s.cue) for s in statements] == [
+        ("il piano è stato copiato", "Aldo Bruni", "secondo cui")]
+
+
 def test_an_infinitive_without_its_di():
     s = one("Il ministro Ugo Pace ha detto aver studiato a lungo le carte.")
     assert (s.quote, s.speaker) == ("aver studiato a lungo le carte", "Ugo Pace")

@@ -44,7 +44,10 @@ class Cue:
 
 def find_cues(doc: Document) -> list[Cue]:
     """Every cue of the article, in text order."""
-    cues = verb_cues(doc) + light_verb_cues(doc) + noun_cues(doc) + marker_cues(doc) + relative_marker_cues(doc)
+    relatives = relative_marker_cues(doc)
+    opening = {c.first for c in relatives}  # `secondo cui`: the relative marker, not `secondo` + a phrase
+    cues = verb_cues(doc) + light_verb_cues(doc) + noun_cues(doc) + relatives
+    cues += [c for c in marker_cues(doc) if c.first not in opening]
     cues += after_content_cues(doc, cues)
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
