@@ -174,8 +174,12 @@ def test_a_given_name_before_a_known_surname_is_another_person():
 
 
 def test_speech_nouns_after_an_elided_article():
-    s = one("È arrivato l'annuncio del sindaco Nino Serra di volersi ricandidare.")
-    assert (s.quote, s.cue, s.speaker) == ("volersi ricandidare", "l'annuncio", "Nino Serra")
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="È arrivato l'annuncio del sindaco Nino Serra di volersi ricandidare."))
+    cues = find_cues(doc)
+    assert [(c.kind, c.lemma) for c in cues] == [("noun", "annuncio")]  # not the verb `(io) annuncio`
+    assert [doc.text[c.start:c.end] for c in find_candidates(doc, cues)] == ["volersi ricandidare"]
     s = one("Il leader Ugo Conti ha lanciato un monito al partito di non rompere l'alleanza.")
     assert (s.quote, s.speaker) == ("al partito di non rompere l'alleanza", "Ugo Conti")
 
