@@ -223,6 +223,12 @@ def test_secondo_names_a_source_whatever_its_head_noun():
     assert [m.text for m in doc.mentions] == []
 
 
+def test_a_source_phrase_keeps_its_adjectives_and_an_opening_adverb_is_no_name():
+    doc = analyse(Article(id="x", text="Secondo i responsabili militari, il ponte è crollato. Innanzitutto si assicuri "
+                                       "che sia vero."))
+    assert [(m.text, m.name) for m in doc.mentions] == [("i responsabili militari", "responsabili militari")]
+
+
 def test_subject_slot_tells_a_name_a_description_and_a_null_subject_apart():
     from quotetrack.extract import find_candidates, find_cues
     from quotetrack.extract.speakers import subject_slot

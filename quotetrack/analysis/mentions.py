@@ -172,7 +172,7 @@ class _Reader:
                 folded.rstrip("'") in self.words["organisations"]):
             return False
         if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
-                                          or low in self._lower_words):
+                                          or low in self.lang.words("group_adverbs") or low in self._lower_words):
             return False
         return True
 
@@ -271,10 +271,20 @@ class _Reader:
                 continue
             if head == i + 1 and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue
-            last = self._phrase_end(head + 1)
+            k = head + 1  # its adjectives, even those that head phrases of their own (`i responsabili militari`)
+            while k < self.n and k < head + 4 and doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
+                    and not _closed_word(lang, doc.lower[k]) and (doc.tokens[k].upos not in ("VERB", "AUX")
+                                                                  or fold(doc.tokens[k].text) in self._phrase_heads):
+                k += 1
+            last = self._phrase_end(k)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS,
                                      _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    @cached_property
+    def _phrase_heads(self) -> frozenset[str]:
+        """Words that head phrases of their own: titles, organisation nouns, anonymous sources."""
+        return frozenset(self.words["titles"]) | frozenset(self.words["organisations"]) | frozenset(self.words["anonymous"])
 
     def _may_start_phrase(self, i: int) -> bool:
         if i == 0 or self._sentence_initial(i):
