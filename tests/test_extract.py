@@ -229,6 +229,14 @@ def test_a_source_phrase_keeps_its_adjectives_and_an_opening_adverb_is_no_name()
     assert [(m.text, m.name) for m in doc.mentions] == [("i responsabili militari", "responsabili militari")]
 
 
+def test_an_institution_written_large_is_one_name_and_its_common_noun_points_back_to_it():
+    doc = analyse(Article(id="x", text="La Federazione Italiana Nuoto ha annullato la gara. La FIN ha poi precisato che "
+                                       "si correrà a maggio. La Regione Lombardia e la Regione hanno taciuto."))
+    assert [(m.text, m.name) for m in doc.mentions] == [
+        ("Federazione Italiana Nuoto", "Federazione Italiana Nuoto"), ("FIN", "Federazione Italiana Nuoto"),
+        ("Regione Lombardia", "Regione Lombardia"), ("la Regione", "Regione Lombardia")]
+
+
 def test_subject_slot_tells_a_name_a_description_and_a_null_subject_apart():
     from quotetrack.extract import find_candidates, find_cues
     from quotetrack.extract.speakers import subject_slot

@@ -106,7 +106,9 @@ class _Reader:
                 continue
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
-            while last < self.n and (last not in self.known_tokens or given and self._place_word(last)):
+            institution = self._institution_name_start(i)
+            while last < self.n and (last not in self.known_tokens or (given or institution) and self._place_word(last)
+                                     or institution and self._adjective_word(last)):
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
@@ -132,6 +134,19 @@ class _Reader:
         surname of a known person): after a given name it is this person's surname (`Marta Colombo`)."""
         known = self.known_at.get(i)
         return known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE, ORGANISATION, PERSON)
+
+    def _institution_name_start(self, i: int) -> bool:
+        """An organisation noun written large before another capitalised word opens the organisation's proper name
+        (`Federazione Italiana Nuoto`, `Comitato Olimpico`); alone it is a common noun (`la Regione`)."""
+        doc = self.doc
+        return (doc.tokens[i].text[:1].isupper() and fold(doc.tokens[i].text) in self.words["organisations"]
+                and i + 1 < self.n and self._continues_name(i + 1))
+
+    def _adjective_word(self, i: int) -> bool:
+        """A single word the KB reads as a country's adjective (`Italiana`): inside an institution's name it is
+        part of the name."""
+        known = self.known_at.get(i)
+        return known is not None and known.last == i + 1 and known.via in ("adjective", "demonym")
 
     def _single_word_name(self, i: int) -> bool:
         """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a verb
@@ -168,9 +183,10 @@ class _Reader:
         if word[-1] in "'’" and not (i + 1 < self.n and self.doc.tokens[i + 1].text[:1].isupper()):
             return False  # C’è
         folded = fold(word)
-        if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"] or (
-                folded.rstrip("'") in self.words["organisations"]):
+        if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
+        if folded.rstrip("'") in self.words["organisations"]:
+            return self._institution_name_start(i)
         if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
                                           or low in self.lang.words("group_adverbs") or low in self._lower_words):
             return False
