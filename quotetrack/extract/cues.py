@@ -173,8 +173,8 @@ def light_verb_cues(doc: Document, ) -> list[Cue]:
     out = []
     for i in doc.where(table):
         for cue in table[doc.lower[i]]:
-            key = next(k for k, w in enumerate(cue.words) if w != "DET")
-            if tuple(doc.lower[i : i + len(cue.words) - key]) != tuple(w for w in cue.words[key:]):
+            key = cue.words.index(doc.lower[i])  # the first word that is not DET: what the table is keyed on
+            if tuple(doc.lower[i : i + len(cue.words) - key]) != cue.words[key:]:
                 continue
             j = i - 1
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word

@@ -109,8 +109,9 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
             option.features["subject_like"] = float(like)
             option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
     roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
+    context = _statement_context(candidate, len(options))
     for option in options:
-        option.features.update(_statement_context(candidate, len(options)))
+        option.features.update(context)
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
