@@ -237,7 +237,9 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
         if k >= len(doc.tokens):
             return None
         low = doc.lower[k]
-        if word == "VERB":  # a finite form, or a participle after an auxiliary (`lo ha confermato`)
+        if low == word:
+            pass  # the literal word itself (a word, never a slot: slots are upper case)
+        elif word == "VERB":  # a finite form, or a participle after an auxiliary (`lo ha confermato`)
             form = lang.verb_forms.get(low)
             if form is None or not (form.finite or form.participle and k > 0 and doc.lower[k - 1] in lang.auxiliaries):
                 return None
@@ -252,7 +254,7 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
                 k += 1
             if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
                 return None
-        elif low != word and not (lang.preposition(word) == word and lang.preposition(low) == word):
+        elif not (lang.preposition(word) == word and lang.preposition(low) == word):
             return None
         k += 1
     return k
