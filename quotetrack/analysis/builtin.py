@@ -30,8 +30,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     """The built-in reading of one article."""
     text = article.text
     words, starts, ends = split_tokens(text)
-    lowers = list(map(lower, words))
-    upos, lemmas, feats = tag(words, lowers, lang)
+    lowers, upos, lemmas, feats = tag(words, lang)
     no_parse = repeat(None), repeat("")  # head, deprel
     tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
     quotes = quote_spans(text)
@@ -42,6 +41,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
 class _Reading(NamedTuple):
     """What the language data say about one word out of context."""
 
+    lower: str  # as the word lists write it (`quotetrack.lang.lower`)
     upos: str
     lemma: str
     feats: str
@@ -52,35 +52,37 @@ class _Reading(NamedTuple):
 _READINGS: dict[str, dict[str, _Reading]] = {}  # language code → word → reading: the same words recur in every article
 
 
-def tag(words: list[str], lowers: list[str], lang: Language) -> tuple[list[str], list[str], list[str]]:
-    """(upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a neighbour."""
+def tag(words: list[str], lang: Language) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(lower forms, upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a
+    neighbour."""
     cache = _READINGS.setdefault(lang.code, {})
     readings = list(map(cache.get, words))  # looked up in C: most words were read before
     if None in readings:
         if len(cache) > 1 << 16:
             cache.clear()
         for i in compress(count(), map(is_, readings, repeat(None))):
-            readings[i] = cache[words[i]] = _reading(words[i], lowers[i], lang)
+            readings[i] = cache[words[i]] = _reading(words[i], lang)
     if not readings:
-        return [], [], []
-    upos, lemmas, feats, _, contextual = map(list, zip(*readings))
+        return [], [], [], []
+    lowers, upos, lemmas, feats, _, contextual = map(list, zip(*readings))
     for i in compress(count(), contextual):
         reading = readings[i]
         if words[i][:1].isupper() and i and words[i - 1] not in BEFORE_SENTENCE:
             upos[i], lemmas[i], feats[i] = "PROPN", lowers[i], ""  # "Stati Uniti", not a participle of essere
         elif reading.upos == "DET" and i + 1 < len(words) and readings[i + 1].verb_form:
             upos[i] = "PRON"  # l'ha detto: a clitic, not an article
-    return upos, lemmas, feats
+    return lowers, upos, lemmas, feats
 
 
-def _reading(word: str, low: str, lang: Language) -> _Reading:
+def _reading(word: str, lang: Language) -> _Reading:
+    low = lower(word)
     aux = lang.auxiliaries.get(low)
     verb = lang.verb_forms.get(low)
     verb_form = aux is not None or verb is not None
     if not word[0].isalnum():
-        return _Reading("PUNCT", word, "", verb_form, False)
+        return _Reading(low, "PUNCT", word, "", verb_form, False)
     if word[0].isdigit():
-        return _Reading("NUM", word, "", verb_form, False)
+        return _Reading(low, "NUM", word, "", verb_form, False)
     capitalised = word[0].isupper()
     closed = lang.function_words.get(low)
     if closed is not None:
@@ -96,7 +98,7 @@ def _reading(word: str, low: str, lang: Language) -> _Reading:
         upos = "VERB" if lemma != low and lemma.endswith(lang.endings("infinitive_endings")) else ""
         feats = ""
     contextual = (capitalised and verb_form) or (closed is not None and closed[0] == "DET" and low.endswith("'"))
-    return _Reading(upos, lemma, feats, verb_form, contextual)
+    return _Reading(low, upos, lemma, feats, verb_form, contextual)
 
 
 _FEATS = {"gerund": "VerbForm=Ger", "participle": "VerbForm=Part", "infinitive": "VerbForm=Inf"}

@@ -82,7 +82,7 @@ class Mention(NamedTuple):
 
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
-_START, _LOWER = attrgetter("start"), attrgetter("lower")
+_START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,10 +154,10 @@ class Document:
         """How many verbs, commas, clause openers and quotation marks come before each token (one more entry than
         tokens): how many lie between two tokens is then one subtraction, not a walk."""
         openers = self.lang.words("clause_openers")
-        kinds = {"verbs": [t.upos == "VERB" for t in self.tokens],
-                 "commas": [w == "," for w in self.lower],
-                 "openers": [w in openers for w in self.lower],
-                 "quote_marks": [t.text in "«»“”\"" for t in self.tokens]}
+        kinds = {"verbs": map("VERB".__eq__, map(_UPOS, self.tokens)),
+                 "commas": map(",".__eq__, self.lower),
+                 "openers": map(openers.__contains__, self.lower),
+                 "quote_marks": map("«»“”\"".__contains__, map(_TEXT, self.tokens))}
         return {name: [0, *accumulate(flags)] for name, flags in kinds.items()}
 
     @cached_property

@@ -99,9 +99,7 @@ class _Reader:
     def _name_mentions(self) -> list[Mention]:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
-        texts = [t.text for t in doc.tokens]
-        capitalised = [i for i, w in enumerate(texts) if _name_like(w, self.words)]
-        for i in capitalised:
+        for i in self._capitalised:
             if i < resume or i in self.known_tokens or not self._starts_name(i):
                 continue
             last = i + 1
@@ -215,12 +213,23 @@ class _Reader:
         return not before[:1].isalnum() and before not in (",", "'", "’", "-")
 
     @cached_property
+    def _texts(self) -> list[str]:
+        return [t.text for t in self.doc.tokens]
+
+    @cached_property
+    def _capitalised(self) -> list[int]:
+        """Tokens that may be (part of) a name: capitalised, or a particle joined to one (`al-Zawahiri`)."""
+        words = self.words
+        return [i for i, w in enumerate(self._texts) if w[:1].isupper() or "-" in w and _prefixed_name(w, words)]
+
+    @cached_property
     def _mid_sentence_words(self) -> set[str]:
-        return {t.text for t in self.doc.tokens if t.text[:1].isupper() and t.i and not self._sentence_initial(t.i)}
+        texts = self._texts
+        return {texts[i] for i in self._capitalised if texts[i][:1].isupper() and i and not self._sentence_initial(i)}
 
     @cached_property
     def _lower_words(self) -> set[str]:
-        return {t.lower for t in self.doc.tokens if t.text[:1].islower()}
+        return {low for w, low in zip(self._texts, self.doc.lower) if w[:1].islower()}
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
@@ -798,10 +807,6 @@ def _roles_by_country(kb, generation: int) -> dict[str | None, list]:
 
 def _closed_word(lang, low: str) -> bool:
     return low in lang.function_words or low in lang.auxiliaries or low in lang.verb_forms
-
-
-def _name_like(word: str, words) -> bool:
-    return word[:1].isupper() or ("-" in word and _prefixed_name(word, words))
 
 
 def _prefixed_name(word: str, words) -> bool:

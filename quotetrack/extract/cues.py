@@ -181,8 +181,8 @@ def light_verb_cues(doc: Document, ) -> list[Cue]:
     out = []
     for i in doc.where(table):
         for cue in table[doc.lower[i]]:
-            key = next(k for k, w in enumerate(cue.words) if w != "DET")
-            if tuple(doc.lower[i : i + len(cue.words) - key]) != tuple(w for w in cue.words[key:]):
+            key = cue.words.index(doc.lower[i])  # the first word that is not DET: what the table is keyed on
+            if tuple(doc.lower[i : i + len(cue.words) - key]) != cue.words[key:]:
                 continue
             j = i - 1
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
@@ -245,7 +245,9 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
         if k >= len(doc.tokens):
             return None
         low = doc.lower[k]
-        if word == "VERB":  # a finite form, or a participle after an auxiliary (`lo ha confermato`)
+        if low == word:
+            pass  # the literal word itself (a word, never a slot: slots are upper case)
+        elif word == "VERB":  # a finite form, or a participle after an auxiliary (`lo ha confermato`)
             form = lang.verb_forms.get(low)
             if form is None or not (form.finite or form.participle and k > 0 and doc.lower[k - 1] in lang.auxiliaries):
                 return None
@@ -260,7 +262,7 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
                 k += 1
             if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
                 return None
-        elif low != word and not (lang.preposition(word) == word and lang.preposition(low) == word):
+        elif not (lang.preposition(word) == word and lang.preposition(low) == word):
             return None
         k += 1
     return k
