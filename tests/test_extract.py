@@ -193,6 +193,17 @@ def test_secondo_cui_is_only_the_relative_marker():
         ("il piano è stato copiato", "Aldo Bruni", "secondo cui")]
 
 
+def test_a_label_opened_by_an_indefinite_article_after_the_object():
+    s = one("Il sindaco Aldo Bruni ha definito il piano una vergogna.")
+    assert (s.quote, s.speaker) == ("il piano una vergogna", "Aldo Bruni")
+
+
+def test_figures_and_rules_are_no_speakers_of_verbs_that_need_one():
+    assert extract("I dati indicano che la disoccupazione è calata.") == ()
+    s = one("Il ministro Aldo Bruni ha indicato che la disoccupazione è calata.")
+    assert s.speaker == "Aldo Bruni"
+
+
 def test_an_infinitive_without_its_di():
     s = one("Il ministro Ugo Pace ha detto aver studiato a lungo le carte.")
     assert (s.quote, s.speaker) == ("aver studiato a lungo le carte", "Ugo Pace")

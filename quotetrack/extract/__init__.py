@@ -107,11 +107,18 @@ def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Mode
     for candidate, score in chosen:
         options = speaker_options(doc, candidate, earlier)
         best, confidence = _best(options, ranker)
+        if best is None and _needs_speaking_subject(doc, candidate):
+            continue  # "i dati indicano che …": figures, not a speaker
         statement = _statement(doc, candidate, best, confidence)
         out.append(statement)
         earlier.append(Spoken(statement.speaker, statement.speaker_mention, statement.speaker_kind, candidate.start,
                               candidate.end, candidate.first, candidate.last))
     return tuple(out)
+
+
+def _needs_speaking_subject(doc: Document, candidate: Candidate) -> bool:
+    cue = candidate.cue
+    return cue is not None and cue.kind == "verb" and cue.lemma in doc.lang.speaking_subject_verbs
 
 
 def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | None, float]:

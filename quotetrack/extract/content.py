@@ -121,6 +121,11 @@ def _nominal_at(doc: Document, j: int) -> bool:
     return token.upos not in ("VERB", "AUX") or low.endswith(lang.endings("past_participle_endings"))
 
 
+def _indefinite_article(doc: Document, k: int) -> bool:
+    """`un`, `una`: after an object, the noun phrase it opens is a predicative label (`lo definì un errore`)."""
+    return doc.lower[k] in doc.lang.words("indefinite_articles")
+
+
 def _zero_che_verb(doc: Document, j: int) -> bool:
     """A verb that opens a che-clause without its "che": a future, a conditional or a subjunctive."""
     lang, low = doc.lang, doc.lower[j]
@@ -236,8 +241,9 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
         if prep in ("a", "con") and "compare" in frames and first_prep is None:
             return "label"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
-                                                          or _adjective_after_object(doc, j, k)):
-            return "label"
+                                                          or _adjective_after_object(doc, j, k)
+                                                          or k > j + 1 and _indefinite_article(doc, k)):
+            return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
     return None
 
 
