@@ -248,6 +248,11 @@ def test_an_institution_written_large_is_one_name_and_its_common_noun_points_bac
         ("Regione Lombardia", "Regione Lombardia"), ("la Regione", "Regione Lombardia")]
 
 
+def test_a_foreign_institution_is_named_with_the_agreeing_singular_adjective():
+    doc = analyse(Article(id="x", text="La polizia finlandese ha fermato il sospetto. Il governo francese ha risposto."))
+    assert [m.name for m in doc.mentions] == ["Polizia finlandese", "Governo francese"]
+
+
 def test_subject_slot_tells_a_name_a_description_and_a_null_subject_apart():
     from quotetrack.extract import find_candidates, find_cues
     from quotetrack.extract.speakers import subject_slot

@@ -712,7 +712,7 @@ class _Resolver:
         kb = self.doc.kb
         entity = kb.get(country)
         demonyms = entity.demonyms if entity is not None else []
-        adjective = (demonyms[1] if head.endswith("a") and len(demonyms) > 1 else demonyms[0]) if demonyms else None
+        adjective = _agreeing(demonyms, feminine=head.endswith("a"))
         if head == "Governo":
             leader = self._head_of_government(country)
             if leader is not None:
@@ -825,6 +825,14 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"])
+
+
+def _agreeing(demonyms: list[str], feminine: bool) -> str | None:
+    """The singular demonym agreeing with a head noun: `russa` for Polizia, `russo` for Governo, `finlandese` for
+    both (an adjective in -e has one singular form)."""
+    wanted = ("a", "e") if feminine else ("o", "e")
+    found = next((d for d in demonyms if d.endswith(wanted) and not d.endswith(("he", "ie"))), None)
+    return found or (demonyms[0] if demonyms else None)
 
 
 def _description(phrase: str, lang) -> str:
