@@ -253,6 +253,12 @@ def test_a_foreign_institution_is_named_with_the_agreeing_singular_adjective():
     assert [m.name for m in doc.mentions] == ["Polizia finlandese", "Governo francese"]
 
 
+def test_an_organisation_named_only_by_a_common_noun_keeps_it_in_lower_case():
+    doc = analyse(Article(id="x", text="La società ha detto che farà ricorso. Il Ministero della Salute ha risposto."))
+    assert [(m.text, m.name) for m in doc.mentions if m.via == "organisation"] == [
+        ("La società", "società"), ("Il Ministero della Salute", "Ministero della Salute")]
+
+
 def test_subject_slot_tells_a_name_a_description_and_a_null_subject_apart():
     from quotetrack.extract import find_candidates, find_cues
     from quotetrack.extract.speakers import subject_slot

@@ -427,7 +427,16 @@ class _Resolver:
         self._describe()
         self._name_institutions()
         self._pronoun_antecedents()
+        self._leave_common_nouns_common()
         return self.items
+
+    def _leave_common_nouns_common(self) -> None:
+        """An organisation the article names only by a common noun it writes in lower case (`la società`, `il
+        giornale`) and that nothing resolved keeps that noun, in lower case: it is no proper name (`Società`)."""
+        doc = self.doc
+        self.items = [m._replace(name=_description(doc.span_text(m.head, m.last), doc.lang))
+                      if m.via == "organisation" and not m.resolved_by and m.head is not None
+                      and doc.tokens[m.head].text[:1].islower() else m for m in self.items]
 
     def _complete_names(self) -> None:
         """People outside the KB are named by a fuller form the article gives (`Bianchi` → `Mario Bianchi`, the
