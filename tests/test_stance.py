@@ -114,6 +114,22 @@ def test_institutions_named_by_their_common_noun():
     assert names["la Corte"] == "Corte costituzionale"
 
 
+def test_an_undated_government_is_named_after_the_one_the_article_calls_premier():
+    doc = doc_of("Il premier Romano Prodi ha incontrato Silvio Berlusconi. Il governo resiste, dice la Russia, "
+                 "mentre il governo russo tace.", day=None)
+    names = {m.text: m.name for m in doc.mentions}
+    assert names["Il governo"] == "Governo Prodi"  # both ever held the office; the article calls one of them premier
+    assert names["il governo russo"] == "Governo russo"  # another country's government by its adjective
+
+
+def test_the_object_a_quote_opens_with_takes_the_cue_polarity():
+    text = "Il senatore Luca Bianchi ha criticato Anna Neri perché ha votato contro la riforma."
+    doc = doc_of(text)
+    s = statement(text, "Anna Neri perché ha votato contro la riforma", speaker="Luca Bianchi", cue="ha criticato")
+    (pair,) = read_pairs(doc, [s])
+    assert pair.candidate.name == "Anna Neri" and pair.features["cue_polarity_on_object"] < 0
+
+
 def test_a_country_noun_is_the_country_the_article_is_about():
     doc = doc_of("La Francia vota. Il Paese è diviso, dice Parigi.")
     assert {m.text: m.name for m in doc.mentions}["Il Paese"] == "Francia"

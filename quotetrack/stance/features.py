@@ -108,7 +108,7 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
 
 def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate, cue: Cue, f: dict) -> None:
     doc = view.doc
-    object_of_cue = addressee = False
+    object_of_cue = addressee = opened = False
     if candidate.quote:
         first = candidate.quote[0]
         f["quote_position"] = (first.first - span.first) / max(1, span.last - span.first)
@@ -116,6 +116,8 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         f["leads_quote"] = float(all(doc.tokens[k].upos in ("DET", "ADP") or doc.lang.preposition(doc.lower[k])
                                      or doc.lang.is_determiner(doc.lower[k]) for k in range(span.first, first.first)))
         addressee = any(addressed(view, m) for m in candidate.quote)
+        # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object
+        opened = bool(f["leads_quote"]) and cue.last is not None and 0 <= span.first - cue.last <= 1
     for m in candidate.frame:
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
@@ -131,7 +133,7 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
             f["frame_before_cue"] = 1.0
     f["cue_object"] = float(object_of_cue)
     f["addressed"] = float(addressee)
-    f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee else 0.0
+    f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0
 
 
 def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> None:
