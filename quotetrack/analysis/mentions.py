@@ -590,6 +590,13 @@ class _Resolver:
                 country = _demonyms(self.doc.kb).get(fold(self.doc.tokens[m.last].text)) if m.last < len(
                     self.doc.tokens) else None
                 m = m._replace(name=country or self._article_country, resolved_by="institution")
+            elif m.via == "name" and m.last == m.first + 1 and m.kind != PERSON:
+                head = fold(self.doc.tokens[m.first].text)  # "il Congresso", "la Procura": a capitalised common noun
+                if head in institutions:
+                    name = self._institution(institutions[head], self._article_country)
+                    m = m._replace(name=name, kind=ORGANISATION, resolved_by="institution")
+                elif head in named:
+                    m = m._replace(name=named[head], kind=ORGANISATION, resolved_by="article")
             elif m.via in ("organisation", "description") and m.head is not None:
                 head = fold(self.doc.tokens[m.head].text)
                 country = self._country_of_phrase(m)

@@ -188,6 +188,8 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
     if not before and len(gap) <= _OBJECT_GAP and _only_linkers(doc, gap):
         return "object"  # "critica il governo", "fiducia in X"
+    if not before and 2 <= len(gap) <= _OBJECT_GAP + 1 and _whose(doc, gap):
+        return "object"  # "condivido le scelte di X": what X did or said stands for X
     if before and not gap:
         return "modifier"  # "X corrotto"
     if same_clause and before:
@@ -199,6 +201,14 @@ def _only_linkers(doc: Document, gap: range) -> bool:
     """Only prepositions, articles and the like in the gap (`sostegno | a | X`)."""
     return all(doc.tokens[k].upos in _SKIPPABLE or doc.lang.preposition(doc.lower[k]) is not None
                or doc.lang.is_determiner(doc.lower[k]) for k in gap)
+
+
+def _whose(doc: Document, gap: range) -> bool:
+    """Is the gap an object noun and the preposition that makes the mention its owner (`le scelte | di`, `il lavoro
+    | del`), articles aside?"""
+    *before, last = gap
+    nouns = [k for k in before if not _only_linkers(doc, range(k, k + 1))]
+    return doc.lang.preposition(doc.lower[last]) == "di" and len(nouns) == 1 and nouns[0] == before[-1]
 
 
 def _parsed_relation(doc: Document, evaluation: Evaluation, mention: Mention) -> str | None:
