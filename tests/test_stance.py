@@ -158,6 +158,31 @@ def test_a_multiword_evaluation_wins_over_its_words_and_is_read_by_lemma():
     assert polar("Non si rimangerà la parola.") == [("Non si rimangerà la parola", 0.56)]
 
 
+def test_a_phrase_continues_through_the_dictionary_lemma_where_the_engine_reads_another():
+    # the built-in engine lemmatises "promesse" as promettere; the phrase is written with promessa
+    assert polar("Ha mantenuto le promesse.") == [("mantenuto le promesse", 0.6)]
+
+
+def test_an_unnamed_title_judges_only_with_a_judgement_word():
+    assert polar("Si comporta come un dittatore.") == [("dittatore", -0.8)]
+    assert polar("Ha parlato un ambasciatore.") == []  # Sentix's prior of a title is no judgement
+
+
+def test_what_someone_did_stands_for_them():
+    doc = doc_of("Non condivido le scelte di Luca Bianchi.")
+    lexicon = lexicon_of(doc.lang)
+    (sharing,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, sharing, doc.mentions[0], lexicon) == "object" and sharing.score < 0
+
+
+def test_the_one_a_passive_or_participle_cue_is_about_takes_its_polarity():
+    text = "Luca Bianchi è stato accusato di «aver mentito ai cittadini»."
+    doc = doc_of(text)
+    s = statement(text, "aver mentito ai cittadini", cue="è stato accusato")
+    (pair,) = read_pairs(doc, [s])
+    assert pair.candidate.name == "Luca Bianchi" and pair.features["cue_object"] == 1.0 and pair.rule_score < -0.5
+
+
 def test_what_follows_a_contrast_weighs_more_than_what_came_before():
     (before, after) = polar("È onesto, ma incompetente.")
     assert before == ("onesto", 0.49) and after == ("incompetente", -1.0)

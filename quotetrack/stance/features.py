@@ -51,6 +51,7 @@ class Cue:
     kind: str
     first: int | None
     last: int | None
+    passive: bool = False  # a participle without "avere" (`è stato accusato`, `X, definito …`): it is about what precedes
 
 
 def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
@@ -59,7 +60,10 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
         return Cue(0.0, "", None, None)
     doc = view.doc
     polarity, kind = 0.0, ""
-    for k in range(span.cue_first, min(span.cue_last, len(doc.tokens))):
+    words = range(span.cue_first, min(span.cue_last, len(doc.tokens)))
+    passive = (any(doc.lower[k] in doc.lang.participle_forms for k in words)
+               and not any(doc.lang.auxiliaries.get(doc.lower[k]) == "avere" for k in words))
+    for k in words:
         lemma = doc.tokens[k].lemma or doc.lower[k]
         entry = doc.lang.verb_lemmas.get(lemma)
         noun = doc.lang.noun_cues.get(doc.lower[k])
@@ -67,7 +71,7 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
         value = doc.lang.verb_polarity.get(lemma, 0.0) or (noun.polarity if noun else 0.0)
         if abs(value) > abs(polarity):
             polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
-    return Cue(polarity, kind, span.cue_first, span.cue_last)
+    return Cue(polarity, kind, span.cue_first, span.cue_last, passive)
 
 
 def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
@@ -124,6 +128,9 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         f["frame_before_quote"] = float(m.last <= span.first)
         if cue.last is not None and 0 <= m.first - cue.last <= _CUE_REACH:
             object_of_cue = True
+        if cue.passive and cue.first is not None and m.last <= cue.first and all(
+                doc.lower[k] == "," or doc.lower[k] in doc.lang.auxiliaries for k in range(m.last, cue.first)):
+            object_of_cue = True  # "X è stato accusato di …", "X, definito «…»"
         head = mention_head(doc, m) if doc.has_parse else None
         if cue.first is not None and head is not None and doc.tokens[head].head in range(cue.first, cue.last):
             object_of_cue = True

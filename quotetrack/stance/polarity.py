@@ -41,17 +41,20 @@ class Evaluation(NamedTuple):
 
 
 def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[Evaluation]:
-    """The evaluative words and phrases of tokens [first, last), in order; names never evaluate."""
+    """The evaluative words and phrases of tokens [first, last), in order; names never evaluate, nor do titles and
+    descriptions the mention index resolved to someone."""
     tokens, named = doc.tokens, doc.mention_of_token
     clause_of, contrast_at = _clauses(doc, first, last, lexicon)
     found: list[Evaluation] = []
     i = first
     while i < last:
-        token = tokens[i]
-        if i in named or not token.text[:1].isalpha():
+        token, mention = tokens[i], named.get(i)
+        if mention is not None and mention.name is not None or not token.text[:1].isalpha():
             i += 1
             continue
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        if mention is not None and not judgement:
+            prior = 0.0  # an unnamed title judges only by a judgement word ("è come un dittatore")
         verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
@@ -110,7 +113,7 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
     for words, value in lexicon.phrases.get(lemma, ()):
         k, j = 1, i + 1
         while k < len(words) and j < last and j not in named:
-            if _lemma(doc, j) == words[k] or doc.tokens[j].lower == words[k]:
+            if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
             elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
                 break
