@@ -183,6 +183,20 @@ def test_the_one_a_passive_or_participle_cue_is_about_takes_its_polarity():
     assert pair.candidate.name == "Luca Bianchi" and pair.features["cue_object"] == 1.0 and pair.rule_score < -0.5
 
 
+def test_a_fault_someone_fights_speaks_for_them():
+    doc = doc_of("Luca Bianchi ha lanciato una campagna contro la corruzione.")
+    *_, fault = evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))
+    assert doc.span_text(fault.first, fault.last) == "corruzione" and fault.fought and fault.score < 0
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi lotta ogni giorno contro la corruzione»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi lotta ogni giorno contro la corruzione",
+                                                  speaker="Anna Neri", cue="ha detto")])
+    assert pair.rule_score > 0
+
+
+def test_a_confidence_vote_evaluates_nobody():
+    assert polar("Il governo porrà la questione di fiducia.") == []
+
+
 def test_what_follows_a_contrast_weighs_more_than_what_came_before():
     (before, after) = polar("È onesto, ma incompetente.")
     assert before == ("onesto", 0.49) and after == ("incompetente", -1.0)

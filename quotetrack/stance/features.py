@@ -185,6 +185,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     governed = bool(f.get("cue_object") or f.get("addressed"))
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
     for e in evaluations:
+        asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
         kind = "judgement" if e.judgement else "sentiment"
         sign = "pos" if e.score > 0 else "neg"
         inside = span.first <= e.first < span.last
@@ -200,13 +201,16 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
         if nearest is None:
             continue
+        if e.fought and nearest != "object":
+            e = e._replace(score=-e.score)  # "X lotta contro la corruzione": what X fights speaks for X
+            sign = "pos" if e.score > 0 else "neg"
         key = f"{_REACH[nearest]}_{kind}_{sign}"
         f[key] = f.get(key, 0.0) + e.score
         if nearest != "sentence":
             f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
-            f["requests"] = f.get("requests", 0.0) + e.request
+            f["requests"] = f.get("requests", 0.0) + (e.request or asked)
             f["contrast"] = f.get("contrast", 0.0) + e.contrast
-        weight = WEIGHTS[nearest] * (0.5 if e.request else 1.0) * (1.0 if e.judgement else SENTIMENT_WEIGHT)
+        weight = WEIGHTS[nearest] * (0.5 if e.request or asked else 1.0) * (1.0 if e.judgement else SENTIMENT_WEIGHT)
         score += weight * e.score
         if abs(weight * e.score) > best_weight:
             best, best_weight = e, abs(weight * e.score)

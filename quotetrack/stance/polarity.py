@@ -34,6 +34,7 @@ class Evaluation(NamedTuple):
     request: bool  # in a clause that asks or obliges
     hedged: bool
     contrast: int  # +1 after a contrast word of its sentence, -1 before one, 0 neither
+    fought: bool = False  # governed by a word of acting against it ("contro l'arroganza"): it speaks for the actor
 
     @property
     def evidence_first(self) -> int:
@@ -68,7 +69,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
-                                    request, hedged, contrast))
+                                    request, hedged, contrast, _fought(doc, i, clause, lexicon)))
         i = end
     return found
 
@@ -153,6 +154,18 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
     if not found:
         found = [k for k in window if lows[k] in lexicon.concord]
     return found[0] if len(found) % 2 else None
+
+
+def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Does a word of acting against govern the word at i, with only articles and adjectives between (`contro la
+    corruzione`, `contrastare la mafia`)?"""
+    for k in range(i - 1, max(clause, i - 4) - 1, -1):
+        if doc.lower[k] in lexicon.against or _lemma(doc, k) in lexicon.against:
+            return True
+        if not (doc.tokens[k].upos in ("DET", "ADJ") or doc.lang.is_determiner(doc.lower[k])
+                or doc.lang.preposition(doc.lower[k]) is not None):
+            return False
+    return False
 
 
 def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> bool:
