@@ -218,6 +218,13 @@ def test_the_clause_tells_subject_from_object():
     assert relation(doc, criticism, verdi, lexicon) in ("object", "clause")
 
 
+def test_a_clause_after_a_coordinator_goes_on_with_the_subject_before():
+    doc = doc_of("Bianchi è bravo, ma ha sbagliato tutto.")
+    lexicon = lexicon_of(doc.lang)
+    _, mistake = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, mistake, doc.mentions[0], lexicon) == "subject"
+
+
 def test_a_name_after_a_locative_preposition_is_no_subject():
     doc = doc_of("In Francia il governo ha sbagliato.")
     lexicon = lexicon_of(doc.lang)

@@ -210,7 +210,20 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "modifier"  # "X corrotto"
     if same_clause and before:
         return "subject"  # "X ha mentito", "X è un bugiardo"
+    if before and _shares_subject(doc, evaluation, gap, lexicon):
+        return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
     return "clause" if same_clause else "sentence"
+
+
+def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
+    """Does the evaluation's clause go on with the subject of the one before (a coordinator, then straight a verb,
+    no one else named between)?"""
+    k = evaluation.clause + (doc.lower[evaluation.clause] in lexicon.clause_breaks)
+    if k >= evaluation.first or doc.lower[k] not in lexicon.coordinators:
+        return False
+    verb = doc.tokens[k + 1]
+    return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
+            and not any(j in doc.mention_of_token for j in gap))
 
 
 def _only_linkers(doc: Document, gap: range) -> bool:
