@@ -657,6 +657,13 @@ class _Resolver:
                 country = _demonyms(self.doc.kb).get(fold(self.doc.tokens[m.last].text)) if m.last < len(
                     self.doc.tokens) else None
                 m = m._replace(name=country or self._article_country, resolved_by="institution")
+            elif m.via == "name" and m.last == m.first + 1 and m.kind != PERSON:
+                head = fold(self.doc.tokens[m.first].text)  # "il Congresso", "la Procura": a capitalised common noun
+                if head in institutions:
+                    name = self._institution(institutions[head], self._article_country)
+                    m = m._replace(name=name, kind=ORGANISATION, resolved_by="institution")
+                elif head in named:
+                    m = m._replace(name=named[head], kind=ORGANISATION, resolved_by="article")
             elif m.via in ("organisation", "description") and m.head is not None:
                 head = fold(self.doc.tokens[m.head].text)
                 country = self._country_of_phrase(m)
@@ -736,8 +743,11 @@ class _Resolver:
         return f"{head} {adjective}" if adjective else f"{head} di {country}"
 
     def _head_of_government(self, country: str) -> str | None:
-        """The surname of the country's head of government the article names: the one in office on its date, or,
-        undated, the only one it names who ever held the office."""
+        """The surname of the home country's head of government the article names (Italian news say `il governo
+        Letta` of their own government, `il governo russo` of another's): the one in office on its date, or, undated,
+        the only one the article calls by the office (`il premier X`), else the only one it names who ever held it."""
+        if country != self.doc.lang.data("speakers.yaml")["home_country"]:
+            return None
         kb = self.doc.kb
         titles = tuple(self.doc.lang.speaker_words["government_heads"])
         roles = [r.id for r in _roles_by_country(kb, kb.generation).get(country, ())
@@ -747,7 +757,8 @@ class _Resolver:
             holders = [kb.holder(r, self.reader.day) for r in roles]
             leaders = [h for h in holders if h is not None and h.name in named]
         else:
-            leaders = [e for e in kb.ever_held(roles) if e.name in named]
+            titled = {m.name for m in self.items if m.via == "title" and m.role in roles and m.name}
+            leaders = [e for e in kb.ever_held(roles) if e.name in (titled if len(titled) == 1 else named)]
         return (leaders[0].surname or leaders[0].name) if len(leaders) == 1 else None
 
     def _pronoun_antecedents(self) -> None:

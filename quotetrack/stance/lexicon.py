@@ -43,6 +43,8 @@ class StanceLexicon:
     locative: frozenset[str]
     place_nouns: frozenset[str]
     agent_qualifiers: frozenset[str]
+    against: frozenset[str]  # words of acting against what they govern
+    coordinators: frozenset[str]  # words after which a clause may go on with the subject before
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -80,7 +82,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("agent_qualifiers"),
+        words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
+        words("coordinators"),
     )
 
 

@@ -34,6 +34,7 @@ class Evaluation(NamedTuple):
     request: bool  # in a clause that asks or obliges
     hedged: bool
     contrast: int  # +1 after a contrast word of its sentence, -1 before one, 0 neither
+    fought: bool = False  # governed by a word of acting against it ("contro l'arroganza"): it speaks for the actor
 
     @property
     def evidence_first(self) -> int:
@@ -41,17 +42,20 @@ class Evaluation(NamedTuple):
 
 
 def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[Evaluation]:
-    """The evaluative words and phrases of tokens [first, last), in order; names never evaluate."""
+    """The evaluative words and phrases of tokens [first, last), in order; names never evaluate, nor do titles and
+    descriptions the mention index resolved to someone."""
     tokens, named = doc.tokens, doc.mention_of_token
     clause_of, contrast_at = _clauses(doc, first, last, lexicon)
     found: list[Evaluation] = []
     i = first
     while i < last:
-        token = tokens[i]
-        if i in named or not token.text[:1].isalpha():
+        token, mention = tokens[i], named.get(i)
+        if mention is not None and mention.name is not None or not token.text[:1].isalpha():
             i += 1
             continue
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        if mention is not None and not judgement:
+            prior = 0.0  # an unnamed title judges only by a judgement word ("è come un dittatore")
         verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
@@ -65,7 +69,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
-                                    request, hedged, contrast))
+                                    request, hedged, contrast, _fought(doc, i, clause, lexicon)))
         i = end
     return found
 
@@ -110,7 +114,7 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
     for words, value in lexicon.phrases.get(lemma, ()):
         k, j = 1, i + 1
         while k < len(words) and j < last and j not in named:
-            if _lemma(doc, j) == words[k] or doc.tokens[j].lower == words[k]:
+            if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
             elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
                 break
@@ -152,6 +156,18 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
     return found[0] if len(found) % 2 else None
 
 
+def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Does a word of acting against govern the word at i, with only articles and adjectives between (`contro la
+    corruzione`, `contrastare la mafia`)?"""
+    for k in range(i - 1, max(clause, i - 4) - 1, -1):
+        if doc.lower[k] in lexicon.against or _lemma(doc, k) in lexicon.against:
+            return True
+        if not (doc.tokens[k].upos in ("DET", "ADJ") or doc.lang.is_determiner(doc.lower[k])
+                or doc.lang.preposition(doc.lower[k]) is not None):
+            return False
+    return False
+
+
 def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> bool:
     """Is the clause a request or an obligation (a request lemma before the word in its clause, or an imperative)?"""
     for k in range(clause, i):
@@ -188,17 +204,40 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
     if not before and len(gap) <= _OBJECT_GAP and _only_linkers(doc, gap):
         return "object"  # "critica il governo", "fiducia in X"
+    if not before and 2 <= len(gap) <= _OBJECT_GAP + 1 and _whose(doc, gap):
+        return "object"  # "condivido le scelte di X": what X did or said stands for X
     if before and not gap:
         return "modifier"  # "X corrotto"
     if same_clause and before:
         return "subject"  # "X ha mentito", "X è un bugiardo"
+    if before and _shares_subject(doc, evaluation, gap, lexicon):
+        return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
     return "clause" if same_clause else "sentence"
+
+
+def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
+    """Does the evaluation's clause go on with the subject of the one before (a coordinator, then straight a verb,
+    no one else named between)?"""
+    k = evaluation.clause + (doc.lower[evaluation.clause] in lexicon.clause_breaks)
+    if k >= evaluation.first or doc.lower[k] not in lexicon.coordinators:
+        return False
+    verb = doc.tokens[k + 1]
+    return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
+            and not any(j in doc.mention_of_token for j in gap))
 
 
 def _only_linkers(doc: Document, gap: range) -> bool:
     """Only prepositions, articles and the like in the gap (`sostegno | a | X`)."""
     return all(doc.tokens[k].upos in _SKIPPABLE or doc.lang.preposition(doc.lower[k]) is not None
                or doc.lang.is_determiner(doc.lower[k]) for k in gap)
+
+
+def _whose(doc: Document, gap: range) -> bool:
+    """Is the gap an object noun and the preposition that makes the mention its owner (`le scelte | di`, `il lavoro
+    | del`), articles aside?"""
+    *before, last = gap
+    nouns = [k for k in before if not _only_linkers(doc, range(k, k + 1))]
+    return doc.lang.preposition(doc.lower[last]) == "di" and len(nouns) == 1 and nouns[0] == before[-1]
 
 
 def _parsed_relation(doc: Document, evaluation: Evaluation, mention: Mention) -> str | None:
