@@ -336,3 +336,21 @@ def test_the_shipped_models_load_for_both_engines():
     for engine in ("builtin", "stanza"):
         models = StanceModels.shipped(engine)
         assert "rule_score" in models.support.features and 0 < models.targets.threshold < 1
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_cue_the_parser_misreads_keeps_the_lexicons_polarity(stanza_models_dir):
+    """Stanza may tag a reporting verb as a noun (`X attacca Y: «…»`); the cue's polarity then comes from the
+    lexicon's reading of the form, so the attacked one is still opposed."""
+    from quotetrack.analysis import get_engine
+
+    from quotetrack.train import Annotated, gold_statements
+
+    engine = get_engine("stanza", str(stanza_models_dir))
+    doc = analyse(Article("x", "Rossi attacca Bianchi: «Non si ritiri dall'accordo».", published=DAY), engine)
+    assert doc.tokens[1].upos != "VERB"  # the misreading this test is about
+    said = {"article": "x", "quote": "Non si ritiri dall'accordo", "kind": "direct", "speaker": "Rossi",
+            "speaker_mention": "Rossi", "cue": "attacca", "targets": []}
+    (statement,) = annotate(doc, gold_statements(Annotated(doc, [said])))
+    assert {t.entity: t.stance for t in statement.targets}.get("Bianchi") == "oppose"

@@ -258,3 +258,16 @@ def test_a_text_cut_into_pieces_keeps_its_offsets(stanza_models_dir):
     assert len(analysis.sentences) == 4
     assert all(text[token.start : token.end] == token.text for token in analysis.tokens)
     assert [t.text for t in analysis.tokens] == [t.text for a in chunked.analyze_many(SENTENCES[:3]) for t in a.tokens]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_finite_verb_after_a_name_stays_a_cue_when_the_parser_calls_it_a_noun(stanza_models_dir):
+    from quotetrack.analysis import get_engine
+    from quotetrack.extract import find_cues
+    from quotetrack.models import Article
+
+    engine = get_engine("stanza", str(stanza_models_dir))
+    doc = analyse(Article("x", "Rossi attacca Bianchi: «Non si ritiri dall'accordo»."), engine)
+    assert doc.tokens[1].upos != "VERB"
+    assert [(c.kind, c.lemma) for c in find_cues(doc)] == [("verb", "attaccare")]

@@ -114,10 +114,11 @@ def _noun_use(doc: Document, i: int) -> bool:
     """`le accuse`, `gli attacchi`, `nel consiglio`, `il Consiglio`: a noun that looks like a verb form."""
     if i == 0:
         return False
-    if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ"):
-        return True
     lang = doc.lang
     before = doc.lower[i - 1]
+    if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ") and not (
+            doc.tokens[i - 1].upos == "PROPN" and getattr(lang.verb_forms.get(doc.lower[i]), "finite", False)):
+        return True  # the parse knows a noun, unless a finite form follows a name (`Rossi attacca Bianchi`)
     word = doc.tokens[i].text
     if word[:1].isupper() and doc.sentence_bounds(i)[0] != i and before not in _OPENING:
         return True
