@@ -713,7 +713,7 @@ class _Resolver:
                 counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
-        return ranked[0][0] if ranked and not tie else self.doc.lang.data("speakers.yaml")["home_country"]
+        return ranked[0][0] if ranked and not tie else self.doc.lang.home_country
 
     def _institution(self, head: str, country: str) -> str:
         """The name of a country's institution: the KB's (`<Head> <demonym>` as an alias, else its only
@@ -746,7 +746,7 @@ class _Resolver:
         """The surname of the home country's head of government the article names (Italian news say `il governo
         Letta` of their own government, `il governo russo` of another's): the one in office on its date, or, undated,
         the only one the article calls by the office (`il premier X`), else the only one it names who ever held it."""
-        if country != self.doc.lang.data("speakers.yaml")["home_country"]:
+        if country != self.doc.lang.home_country:
             return None
         kb = self.doc.kb
         titles = tuple(self.doc.lang.speaker_words["government_heads"])

@@ -274,6 +274,11 @@ class Language:
         words["given_names"] = frozenset(fold(n) for group in self.data("given_names.yaml")["given_names"] for n in group)
         return words
 
+    @property
+    def home_country(self) -> str:
+        """`speakers.yaml` `home_country`: the country of the outlets the language's news come from, by default."""
+        return self.data("speakers.yaml")["home_country"]
+
     @cached_property
     def institutions(self) -> dict[str, str]:
         """`speakers.yaml` `institutions`: an institution's common noun (folded) → the head of its name."""
