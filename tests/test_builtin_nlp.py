@@ -131,6 +131,6 @@ def test_the_reporting_lexicon_checker_passes_on_the_shipped_lexicon():
     from pathlib import Path
 
     tool = Path(__file__).resolve().parents[1] / "tools" / "check_reporting_lexicon.py"
-    done = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "structure ok" in done.stdout

@@ -344,7 +344,6 @@ def test_a_cue_the_parser_misreads_keeps_the_lexicons_polarity(stanza_models_dir
     """Stanza may tag a reporting verb as a noun (`X attacca Y: «…»`); the cue's polarity then comes from the
     lexicon's reading of the form, so the attacked one is still opposed."""
     from quotetrack.analysis import get_engine
-
     from quotetrack.train import Annotated, gold_statements
 
     engine = get_engine("stanza", str(stanza_models_dir))
