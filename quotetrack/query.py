@@ -59,11 +59,14 @@ def statements(
     search: str | None = None,
     limit: int | None = None,
     dated: bool | None = None,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """One row per statement, newest first (undated ones last), with its sources and targets as lists of dicts.
 
-    `dated=False` keeps only the statements whose date is unknown, `dated=True` only those with a date."""
-    rows = statement_rows(db, speaker, target, stance, kind, since, until, search, limit, dated)
+    `dated=False` keeps only the statements whose date is unknown, `dated=True` only those with a date;
+    `min_confidence` keeps those whose speaker the engine is at least that sure of (0–1: cross-validated on gold-dev,
+    0.85 or more meant the right speaker for about four statements in five, below 0.5 for one in four)."""
+    rows = statement_rows(db, speaker, target, stance, kind, since, until, search, limit, dated, min_confidence)
     frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS, dtype=object)  # object keeps None as None, not NaN
     return frame.astype({"confidence": float})
 
@@ -79,6 +82,7 @@ def statement_rows(
     search: str | None = None,
     limit: int | None = None,
     dated: bool | None = None,
+    min_confidence: float | None = None,
 ) -> list[dict]:
     """The rows of `statements` as plain dicts, for callers that walk them one by one (no DataFrame to unpack).
 
@@ -106,6 +110,9 @@ def statement_rows(
             params.append(kind)
         if dated is not None:
             where.append(f"s.published IS {'NOT ' if dated else ''}NULL")
+        if min_confidence is not None:
+            where.append("s.confidence >= ?")
+            params.append(min_confidence)
         if search is not None:
             where.append("s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             params.append(_fts_phrase(database, search))

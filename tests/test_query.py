@@ -81,6 +81,19 @@ def test_target_stance_kind_and_date_filters(store):
         query.statements(store, stance="angry")
 
 
+def test_min_confidence_keeps_the_statements_whose_speaker_the_engine_is_sure_of(db_path):
+    article, said = make_article("sure", [("Peskov", "Il dialogo è possibile"), ("Putin", "Nessun commento")],
+                                 published=date(2025, 3, 3))
+    said = [replace(said[0], confidence=0.92), replace(said[1], confidence=0.41)]
+    with Store(db_path) as opened:
+        opened.add(article, said)
+    assert quotes_of(query.statements(db_path, min_confidence=0.85)) == ["Il dialogo è possibile"]
+    assert len(query.statements(db_path, min_confidence=0.4)) == 2
+    result = run("quotes", "--min-confidence", "0.85", "--format", "jsonl", "--db", str(db_path))
+    assert [json.loads(line)["speaker"] for line in result.output.splitlines()] == ["Dmitry Peskov"]
+    assert run("quotes", "--min-confidence", "1.5", "--db", str(db_path)).exit_code == 2
+
+
 def test_search_is_full_text_accent_insensitive_and_safe(store):
     assert quotes_of(query.statements(store, search="cedera")) == ["La Russia non cederà"]
     assert quotes_of(query.statements(store, search="dialogo possibile")) == ["Il dialogo è possibile"]

@@ -27,16 +27,19 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most
 @window_options
 @click.option("--undated", is_flag=True, help="Only statements whose date is unknown.")
 @click.option("--search", help="Words that must appear in the quote (full-text search).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help="Only statements whose speaker the engine is at least this sure of (0-1; 0.85 keeps the surest).")
 @limit_option
 @format_option()
 @db_option
-def quotes(speaker, target, stance, kind, since, until, undated, search, limit, fmt, db):
+def quotes(speaker, target, stance, kind, since, until, undated, search, min_confidence, limit, fmt, db):
     """List statements, newest first (those with an unknown date last)."""
     if undated and (since or until):
         raise click.UsageError("--undated lists statements without a date: it does not go with --since/--until")
     frame = _run(
         "statements", db, speaker=speaker, target=target, stance=stance, kind=kind,
         since=since, until=until, search=search, limit=limit, dated=False if undated else None,
+        min_confidence=min_confidence,
     )
     emit(frame_rows(frame), fmt, list(frame.columns), _quote_view, "statements")
 
