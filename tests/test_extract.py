@@ -204,6 +204,15 @@ def test_figures_and_rules_are_no_speakers_of_verbs_that_need_one():
     assert s.speaker == "Aldo Bruni"
 
 
+def test_a_participles_agent_is_not_part_of_the_content():
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="Il piano, definito «folle» da Luca Neri, è stato ritirato."))
+    contents = {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
+    assert "«folle»" in contents or "folle" in contents
+    assert not any("Neri" in content for content in contents)
+
+
 def test_an_infinitive_without_its_di():
     s = one("Il ministro Ugo Pace ha detto aver studiato a lungo le carte.")
     assert (s.quote, s.speaker) == ("aver studiato a lungo le carte", "Ugo Pace")

@@ -36,6 +36,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     _, limit = doc.near(cue.word)
     if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
         limit = _inserted_clause_end(doc, cue.last, limit)
+    if cue.passive or cue.tense == "participle":
+        limit = _agent_start(doc, cue.last, limit)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
@@ -88,6 +90,20 @@ def _inserted_clause_end(doc: Document, first: int, limit: int) -> int:
         if doc.lower[k] == "," and after.text[:1].islower() and (
                 after.upos == "AUX" or after.upos == "VERB" and not after.lower.endswith(nonfinite)):
             return k
+    return limit
+
+
+def _agent_start(doc: Document, first: int, limit: int) -> int:
+    """A passive's or a participle's agent (`definito «folle» da Rossi`) is who spoke, not what was said: the
+    content ends before `da` + a mention, outside quotation marks."""
+    lang = doc.lang
+    for k in range(first, limit - 1):
+        if lang.preposition(doc.lower[k]) in lang.agent_prepositions and doc.quote_around(doc.tokens[k].start) is None:
+            j = k + 1
+            while j < limit and lang.is_determiner(doc.lower[j]):
+                j += 1
+            if j in doc.mention_at_first:
+                return k
     return limit
 
 
