@@ -409,6 +409,8 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     if marker is not None:
         frame = doc.lang.frame_word(doc.lower[marker]) or ("di" if doc.lower[marker] in ("di", "d'") else "clause")
     _, limit = doc.near(cue.word)
+    if cue.passive or cue.tense == "participle":
+        limit = _agent_start(doc, cue.last, limit)
     last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
     last = trim_end(doc, first, last)
     if last <= first:
