@@ -44,7 +44,7 @@ class StanceLexicon:
     place_nouns: frozenset[str]
     agent_qualifiers: frozenset[str]
     against: frozenset[str]  # words of acting against what they govern
-    coordinators: frozenset[str]  # words after which a clause may go on with the subject before
+    subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -83,7 +83,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("coordinators"),
+        words("subject_carriers"),
     )
 
 

@@ -219,7 +219,7 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
     """Does the evaluation's clause go on with the subject of the one before (a coordinator, then straight a verb,
     no one else named between)?"""
     k = evaluation.clause + (doc.lower[evaluation.clause] in lexicon.clause_breaks)
-    if k >= evaluation.first or doc.lower[k] not in lexicon.coordinators:
+    if k >= evaluation.first or doc.lower[k] not in lexicon.subject_carriers:
         return False
     verb = doc.tokens[k + 1]
     return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
