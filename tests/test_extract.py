@@ -287,6 +287,67 @@ def test_secondo_inserted_in_the_middle_keeps_the_whole_clause():
     assert s.quote == "La riforma, secondo Bruno Testa, andrebbe ritirata subito" and s.speaker == "Bruno Testa"
 
 
+def test_secondo_in_the_middle_of_a_clause_around_a_title_and_its_name_or_before_the_verb():
+    s = one("Sono in aumento, secondo la ministra della Salute Carla Fumagalli, i ricoveri per influenza.")
+    assert s.speaker == "Carla Fumagalli" and s.quote.endswith("i ricoveri per influenza")
+    s = one("I sindacati, secondo le dichiarazioni di Ettore Vallini non escludono uno sciopero generale.")
+    assert s.speaker == "Ettore Vallini" and s.quote.endswith("non escludono uno sciopero generale")
+    s = one("Il piano è fallito, secondo Ada Ferri, la quale ha chiesto le dimissioni del sindaco.")
+    assert s.quote == "Il piano è fallito"
+
+
+def test_coordinated_speakers_give_the_statement_to_the_first_named():
+    assert quotes("Paola Riva e Tommaso Bellini hanno detto che la legge va cambiata subito.") == [
+        ("la legge va cambiata subito", "Paola Riva")]
+    s = one("Secondo Paola Riva e Tommaso Bellini la legge va cambiata subito.")
+    assert (s.quote, s.speaker) == ("la legge va cambiata subito", "Paola Riva")
+
+
+def test_an_aside_between_the_auxiliary_and_the_participle():
+    assert quotes("L'agenzia Ventoforte aveva, due giorni fa, chiesto ai soci di rinviare l'assemblea.") == [
+        ("ai soci di rinviare l'assemblea", "Ventoforte")]
+    assert quotes("Aldo Pirri ha, come previsto, annunciato che lascerà la presidenza.") == [
+        ("lascerà la presidenza", "Aldo Pirri")]
+
+
+def test_an_organisation_speaking_through_a_person_gives_the_statement_to_the_person():
+    s = one("Il movimento, per bocca di Luca Ferri, ha detto che voterà contro la manovra.")
+    assert (s.quote, s.speaker) == ("voterà contro la manovra", "Luca Ferri")
+
+
+def test_two_reporting_verbs_share_one_content():
+    s = one("Il sindaco Aldo Pirri ha annunciato e confermato che il ponte riaprirà a giugno.")
+    assert (s.quote, s.speaker) == ("il ponte riaprirà a giugno", "Aldo Pirri")
+
+
+def test_content_inside_a_fronted_subordinate_clause_ends_before_the_main_clause():
+    s = one("Benché il portavoce del comune, Elio Sarti abbia dichiarato che la piazza riaprirà, i negozi restano chiusi.")
+    assert (s.quote, s.speaker) == ("la piazza riaprirà", "Elio Sarti")
+    s = one("Quando è arrivato, Elio Sarti ha detto che il piano, già approvato, è pronto.")
+    assert s.quote == "il piano, già approvato, è pronto"
+
+
+def test_an_acronym_in_brackets_abbreviates_the_name_before_it():
+    text = ("Secondo il Centro studi delle frane (CSF) il fiume salirà ancora. L'organizzazione Clean Rivers Trust (CRT) "
+            "ha detto che il rischio cresce. Il CSF ha poi ribadito che servono nuovi argini.")
+    doc = analyse(Article(id="x", text=text))
+    assert [(m.text, m.name, m.kind) for m in doc.mentions if m.via in ("name", "organisation") and m.text != "L'organizzazione"] == [
+        ("il Centro studi delle frane", "Centro studi delle frane", "organisation"),
+        ("CSF", "Centro studi delle frane", "organisation"),
+        ("Clean Rivers Trust", "Clean Rivers Trust", "organisation"), ("CRT", "Clean Rivers Trust", "organisation"),
+        ("CSF", "Centro studi delle frane", "organisation")]
+    assert quotes(text) == [("il fiume salirà ancora", "Centro studi delle frane"),
+                            ("il rischio cresce", "Clean Rivers Trust"), ("servono nuovi argini", "Centro studi delle frane")]
+    assert quotes("Nel centro della città il sindaco Aldo Pirri ha detto che la piazza resterà chiusa.") == [
+        ("la piazza resterà chiusa", "Aldo Pirri")]
+
+
+def test_a_party_in_brackets_after_a_person_is_not_their_acronym():
+    doc = analyse(Article(id="x", text="Mario Bellini (PD) ha detto che il governo deve cadere."))
+    assert [(m.text, m.name) for m in doc.mentions] == [("Mario Bellini", "Mario Bellini"), ("PD", "Partito Democratico"),
+                                                        ("il governo", "Governo italiano")]
+
+
 def test_other_attribution_markers():
     s = one("A detta di Luisa Bassi, il progetto non verrà finanziato.")
     assert (s.speaker, s.quote) == ("Luisa Bassi", "il progetto non verrà finanziato")

@@ -137,8 +137,13 @@ class _Reader:
         """An organisation noun written large before another capitalised word opens the organisation's proper name
         (`Federazione Italiana Nuoto`, `Comitato Olimpico`); alone it is a common noun (`la Regione`)."""
         doc = self.doc
-        return (doc.tokens[i].text[:1].isupper() and fold(doc.tokens[i].text) in self.words["organisations"]
+        return (doc.tokens[i].text[:1].isupper() and fold(doc.tokens[i].text) in self._institution_nouns
                 and i + 1 < self.n and self._continues_name(i + 1))
+
+    @cached_property
+    def _institution_nouns(self) -> frozenset[str]:
+        """Organisation nouns, and the ones that are organisations only when written large (`il Centro studi …`)."""
+        return self.words["organisations"] | self.words["organisations_written_large"]
 
     def _adjective_word(self, i: int) -> bool:
         """A single word the KB reads as a country's adjective (`Italiana`): inside an institution's name it is
@@ -183,7 +188,7 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
-        if folded.rstrip("'") in self.words["organisations"]:
+        if folded.rstrip("'") in self._institution_nouns:
             return self._institution_name_start(i)
         if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
                                           or low in self.lang.words("group_adverbs") or low in self._lower_words):
@@ -233,7 +238,7 @@ class _Reader:
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
-        if any(fold(doc.tokens[k].text) in self.words["organisations"] for k in range(first, last)):
+        if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
@@ -247,10 +252,13 @@ class _Reader:
         doc, out = self.doc, []
         words = self.words
         titles, anonymous = words["titles"], words["anonymous"]
-        orgs = words["organisations"] | self.lang.document_nouns  # a document speaks for its issuer
+        written_large = words["organisations_written_large"]
+        orgs = words["organisations"] | self.lang.document_nouns | written_large  # a document speaks for its issuer
         heads = titles | orgs | anonymous
         for i in doc.where(heads):
             head = fold(doc.tokens[i].text)
+            if head in written_large and (not doc.tokens[i].text[:1].isupper() or self._sentence_initial(i)):
+                continue  # "il centro della città"
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
             first = i
@@ -452,6 +460,9 @@ class _Resolver:
             by_first.setdefault(fold(words[0]), []).append(m)
         initials = {"".join(w[0] for w in m.text.split() if w[:1].isupper()): m for m in self.items
                     if m.via in ("name", "organisation", "kb", "ner") and m.kind == ORGANISATION and len(m.text.split()) > 1}
+        bracketed = self._bracketed_acronyms()
+        initials.update(bracketed)
+        abbreviated = {m.first for m in bracketed.values()}
         out = []
         for m in self.items:
             if m.via in ("name", "ner"):
@@ -469,10 +480,26 @@ class _Resolver:
                         fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, resolved_by="article")
+            if m.first in abbreviated and m.via in ("name", "ner"):
+                m = m._replace(kind=ORGANISATION)  # "Public Health England (PHE)"
             out.append(m)
         self.items = out
+        self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
+
+    def _bracketed_acronyms(self) -> dict[str, Mention]:
+        """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
+        an organisation, or after a name whose initials it spells, abbreviates it (a party after a person does not)."""
+        doc, out = self.doc, {}
+        for m in self.items:
+            k = m.last
+            if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")" and _acronym(doc.tokens[k + 1].text):
+                acronym = doc.tokens[k + 1].text
+                spelled = "".join(w[0] for w in m.text.split() if w[:1].isalpha()).upper()
+                if len(m.text.split()) > 1 and (m.kind == ORGANISATION or spelled == acronym):
+                    out[acronym] = m._replace(name=m.name or m.text, kind=ORGANISATION)
+        return out
 
     def _name_organisations(self) -> None:
         self._name_organisations_in_article()
@@ -501,7 +528,8 @@ class _Resolver:
     def _name_organisations_in_article(self) -> None:
         """`l'ambasciata` after `l'Ambasciata degli Stati Uniti`: a bare organisation noun takes the fullest
         organisation the article named before with the same head; a document (`il comunicato dell'ambasciata`,
-        `la sentenza della Corte`) speaks for its issuer, the organisation of its complement."""
+        `la sentenza della Corte`, `la lettera di Anna Neri`) speaks for its issuer, the organisation or the person named
+        in its complement."""
         doc = self.doc
         documents = doc.lang.document_nouns
         fullest: dict[str, Mention] = {}
@@ -511,7 +539,8 @@ class _Resolver:
                 head = fold(doc.tokens[m.head].text)
                 if head in documents:
                     issuer = next((o for o in self._starting_within(m.head + 1, m.last)
-                                   if o.kind in (ORGANISATION, COUNTRY)), None)
+                                   if o.kind in (ORGANISATION, COUNTRY) or o.kind == PERSON and o.via in ("kb", "name", "ner")),
+                                  None)
                     if issuer is not None:
                         m = m._replace(name=issuer.name, resolved_by="issuer")
                 elif m.last - m.head == 1 and head in fullest:

@@ -126,6 +126,10 @@ def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | 
         return None, 0.0
     scores = ranker.scores([o.features for o in options])
     k = max(range(len(options)), key=scores.__getitem__)
+    if options[k].features.get("role=conjunct"):  # `X e Y hanno detto`: the statement is recorded for the first-named
+        k = next((j for j, o in enumerate(options) if o.features.get("role=subject")), k)
+    # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's
+    k = next((j for j, o in enumerate(options) if o.features.get("role=voice")), k)
     return options[k], scores[k] * _reliability(options[k])
 
 

@@ -147,8 +147,14 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             last = content_end(doc, first, limit, stops)
         else:
             first = _clause_start(doc, before + 1, sentence_first)
-            relative = comma_after and after + 1 < limit and doc.lower[after + 1] in ("che", "cui", "il", "la", "i", "le")
-            last = content_end(doc, after + 1, limit, stops) if comma_after and not relative else before + 1
+            relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
+                doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
+            if comma_after and not relative:
+                last = content_end(doc, after + 1, limit, stops)
+            elif _verb_follows(doc, after, limit):  # "i sindacati, secondo X, non escludono …": one clause around X
+                last = content_end(doc, after, limit, stops)
+            else:
+                last = before + 1
             if comma_after and last <= after + 1:
                 last = before + 1
         content = Content(first, trim_end(doc, first, last), "clause")
@@ -157,6 +163,14 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _verb_follows(doc: Document, k: int, limit: int) -> bool:
+    """A finite verb at k, past `non` and clitics: the clause the source phrase interrupted goes on."""
+    lang = doc.lang
+    while k < limit and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
+        k += 1
+    return k < limit and doc.tokens[k].upos in ("VERB", "AUX") and doc.tokens[k].text[:1].islower()
 
 
 def _adverb(doc: Document, k: int) -> bool:
@@ -244,6 +258,21 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
         if j == k + 1 or j >= limit or doc.lower[j] not in (",", ":") and lang.preposition(doc.lower[j]) is None:
             break
         k = j
+    named = doc.mention_at_first.get(k)
+    if named is not None and named.kind == "person" and named.last <= limit and named.via in ("name", "kb", "ner"):
+        k = named.last  # "il ministro della Salute Anna Neri"
+    while k + 1 < limit and doc.lower[k] in lang.words("coordinators"):  # "secondo Anna Neri e Marco Bianchi"
+        j = k + 1
+        while j < limit and lang.is_determiner(doc.lower[j]) and doc.mention_at_first.get(j) is None:
+            j += 1
+        coordinated = doc.mention_at_first.get(j)
+        if coordinated is None or coordinated.last > limit or coordinated.kind not in ("person", "organisation", "country"):
+            break
+        k = coordinated.last
+    if k < limit and doc.lower[k] == "(":  # "il Centro per il clima (CPC)", "Anna Neri (PD)"
+        close = next((j for j in range(k + 1, min(limit, k + 6)) if doc.lower[j] in ("(", ")")), None)
+        if close is not None and doc.lower[close] == ")":
+            k = close + 1
     if k + 1 < limit and doc.lower[k] == ",":
         apposed = doc.mention_at_first.get(k + 1)
         if apposed is not None and apposed.kind == "person" and apposed.last < limit and doc.lower[apposed.last] == ",":

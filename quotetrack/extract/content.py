@@ -38,6 +38,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         limit = _inserted_clause_end(doc, cue.last, limit)
     if cue.passive or cue.tense == "participle":
         limit = _agent_start(doc, cue.last, limit)
+    limit = _fronted_clause_end(doc, cue, limit)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
@@ -91,6 +92,26 @@ def _inserted_clause_end(doc: Document, first: int, limit: int) -> int:
                 after.upos == "AUX" or after.upos == "VERB" and not after.lower.endswith(nonfinite)):
             return k
     return limit
+
+
+def _fronted_clause_end(doc: Document, cue: Cue, limit: int) -> int:
+    """In a subordinate clause that opens the sentence (`Benché Rossi abbia detto che il piano è pronto, il
+    consiglio …`) the content ends at the first comma: what follows is the main clause."""
+    first, _ = doc.near(cue.first)
+    if doc.lower[first] not in doc.lang.words("fronted_subordinators") or any(
+            doc.lower[k] == "," and not _apposition_comma(doc, k) for k in range(first, cue.first)):
+        return limit  # the cue is in the main clause
+    k = cue.last
+    while k < limit and doc.lower[k] != ",":
+        if doc.tokens[k].text in OPENING_QUOTES and doc.quote_around(doc.tokens[k].start) is not None:
+            k = doc.token_at(doc.quote_around(doc.tokens[k].start).close)
+        k += 1
+    return min(k, limit)
+
+
+def _apposition_comma(doc: Document, k: int) -> bool:
+    """A comma between two mentions: `il segretario del partito, Mario Rossi`."""
+    return doc.mention_at_first.get(k + 1) is not None and any(m.last == k for m in doc.mentions_within(max(0, k - 8), k))
 
 
 def _agent_start(doc: Document, first: int, limit: int) -> int:
@@ -167,6 +188,9 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     low = doc.lower[j]
     if adverb_at(doc, j):
         return 1
+    if (j == cue.last and low in lang.words("coordinators") and j + 1 < limit
+            and lang.verb_forms.get(doc.lower[j + 1]) is not None):
+        return 2  # "ha annunciato e confermato che": two reporting verbs share the content
     mention = doc.mention_at_first.get(j)
     if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
         return mention.last - j

@@ -144,10 +144,25 @@ def _group_start(doc: Document, i: int) -> int:
         low = doc.lower[j]
         if low in lang.auxiliaries or low in lang.words("clitics"):
             first = j
+        elif low == "," and j == first - 1:
+            auxiliary = _auxiliary_before_aside(doc, j)
+            if auxiliary is None:
+                break
+            first = j = auxiliary
         elif not adverb_at(doc, j):
             break
         j -= 1
     return first
+
+
+def _auxiliary_before_aside(doc: Document, comma: int) -> int | None:
+    """`aveva, due giorni fa, chiesto`: the auxiliary before an aside set off by commas that ends at `comma`."""
+    for k in range(comma - 1, max(0, comma - 8), -1):
+        if doc.lower[k] == ",":
+            return k - 1 if k > 0 and doc.lower[k - 1] in doc.lang.auxiliaries else None
+        if not doc.tokens[k].text[:1].isalnum():
+            return None
+    return None
 
 
 def adverb_at(doc: Document, k: int) -> bool:

@@ -111,11 +111,16 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
     roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
+    # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker
+    context["speaker_role_found"] = float(any(role in _SPEAKER_ROLES for role in roles.values()))
     for option in options:
         option.features.update(context)
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+_SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "marker", "relative", "after"})
 
 
 def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention]) -> dict[int, str]:
@@ -153,6 +158,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
         if found is not None:
             roles[found.first] = "marker"
+            for m in _conjuncts_after(doc, found, mentions):  # "secondo X e Y": X's, the first-named
+                roles[m.first] = "conjunct"
         return roles
     if cue.speaker_at is not None:
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
@@ -188,9 +195,14 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
             subject = antecedent
+        conjuncts = _conjuncts_before(doc, subject, before)
+        if conjuncts:  # "Anna Neri e Marco Bianchi hanno detto": the first-named speaks for both
+            for m in (subject, *conjuncts[1:]):
+                roles[m.first] = "conjunct"
+            subject = conjuncts[0]
         roles[subject.first] = "subject"
         for m in before:
-            if m.first > subject.first and _only_fillers(doc, subject.last, m.first):
+            if m.first > subject.first and roles.get(m.first) == "other" and _only_fillers(doc, subject.last, m.first):
                 roles[m.first] = "apposition"
     # a postverbal subject: right after the verb group
     if cue.kind in ("verb", "light") and cue.tense != "gerund":
@@ -204,6 +216,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 break
         if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
             roles[found.first] = "postverbal"
+    # the voice an organisation speaks through: "il partito, per bocca di Rossi, ha detto"
+    floor = _clause_floor(doc, cue.first)
+    for m in mentions:
+        if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
+            roles[m.first] = "voice"
     # the agent of a passive or of a participle: "dichiarato da Rossi"
     if cue.passive or cue.tense == "participle":
         for m in mentions:
@@ -215,6 +232,55 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "agent"
                     break
     return roles
+
+
+def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) -> list[Mention]:
+    """The phrases coordinated before a subject (`X, Y e Z hanno detto`: X and Y), first-named first."""
+    lang = doc.lang
+    by_last = {m.last: m for m in before}
+    found, m = [], subject
+    while True:
+        k = m.first - 1
+        while k >= 0 and lang.is_determiner(doc.lower[k]):
+            k -= 1
+        link = doc.lower[k] if k >= 1 else ""
+        if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
+            break
+        left = by_last.get(k)
+        if left is None:
+            break
+        found.append(left)
+        m = left
+    return found[::-1]
+
+
+def _spoken_through(doc: Document, m: Mention) -> bool:
+    """`per voce di X`, `per bocca del portavoce X`."""
+    lang = doc.lang
+    k = m.first - 1
+    while k >= 0 and lang.is_determiner(doc.lower[k]):
+        k -= 1
+    return (k >= 2 and lang.preposition(doc.lower[k]) == "di" and doc.lower[k - 1] in lang.speaker_words["voice_nouns"]
+            and doc.lower[k - 2] == "per")
+
+
+def _conjuncts_after(doc: Document, first: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The phrases coordinated after `first` (`X e Y`, `X, Y e Z`)."""
+    lang = doc.lang
+    by_first = {m.first: m for m in mentions}
+    found, m = [], first
+    while m.last + 1 < len(doc.tokens) and (doc.lower[m.last] in lang.words("coordinators") or doc.lower[m.last] == ","):
+        k = m.last + 1
+        while k < len(doc.tokens) and lang.is_determiner(doc.lower[k]) and k not in by_first:
+            k += 1
+        following = by_first.get(k)
+        if following is None:
+            break
+        found.append(following)
+        m = following
+    if found and doc.lower[found[-1].first - 1] not in lang.words("coordinators"):
+        return []  # "secondo X, il governo …": a comma alone does not coordinate
+    return found
 
 
 def _subject_like(doc: Document, m: Mention) -> bool:
@@ -271,7 +337,10 @@ def _clause_floor(doc: Document, i: int) -> int:
     openers = doc.lang.words("clause_openers")
     k = i - 1
     while k >= first and k > i - 80:
-        if doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
+        if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
+            opening = _bracket_opening(doc, k)
+            k = opening if opening is not None else k
+        elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
         k -= 1
     return max(first, i - 80)
@@ -371,7 +440,7 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
         for name, before in doc.counts_before.items():
             f[f"{name}_between"] = float(before[between.stop] - before[between.start]) if between else 0.0
         f["mentions_between"] = float(len(doc.mentions_within(between.start, between.stop)) if between else 0)
-        f["adjacent_before_cue"] = float(m.last <= cue.first and _only_fillers(doc, m.last, cue.first))
+        f["adjacent_before_cue"] = float(m.last <= cue.first and _only_fillers(doc, m.last, cue.first, coordinated=True))
         f["adjacent_after_cue"] = float(m.first >= cue.last and _only_fillers(doc, cue.last, m.first))
         if cue.speaker_at is not None:
             f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
@@ -394,8 +463,9 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
     return f
 
 
-def _only_fillers(doc: Document, a: int, b: int) -> bool:
-    """Nothing but adverbs, commas, clitics or other mentions between tokens a and b (an apposition chain)."""
+def _only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bool:
+    """Nothing but adverbs, commas, clitics or other mentions between tokens a and b (an apposition chain; with
+    `coordinated`, a coordination too: `X e Y hanno detto` has X next to its verb)."""
     lang = doc.lang
     k = a
     while k < b:
@@ -404,9 +474,21 @@ def _only_fillers(doc: Document, a: int, b: int) -> bool:
             k = other.last
         elif doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")") or doc.lower[k] in lang.words("clitics"):
             k += 1
+        elif coordinated and doc.lower[k] in lang.words("coordinators") and _mention_follows(doc, k + 1, b):
+            k += 1
+        elif coordinated and lang.is_determiner(doc.lower[k]) and _mention_follows(doc, k + 1, b):
+            k += 1
         else:
             return False
     return True
+
+
+def _mention_follows(doc: Document, k: int, b: int) -> bool:
+    """A mention ending by token b starts at token k, or after the determiners there."""
+    while k < b and doc.lang.is_determiner(doc.lower[k]) and doc.mention_at_first.get(k) is None:
+        k += 1
+    other = doc.mention_at_first.get(k)
+    return other is not None and other.last <= b
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
@@ -476,6 +558,9 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     while k >= 0 and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")
                       or doc.lower[k] in lang.auxiliaries):
         k -= 1
+    if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
+        opening = _bracket_opening(doc, k)
+        k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"
     ending = doc.mentions_within(max(0, k - 12), k + 1)
@@ -490,6 +575,14 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     if j < k and j >= 0 and lang.is_determiner(doc.lower[j]):
         return "noun"
     return "other"
+
+
+def _bracket_opening(doc: Document, close: int) -> int | None:
+    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`), None when there is none near."""
+    k = close - 1
+    while k >= 0 and k > close - 6 and doc.lower[k] not in ("(", ")", ".", ";"):
+        k -= 1
+    return k if k >= 0 and doc.lower[k] == "(" else None
 
 
 def _statement_context(candidate: Candidate, n_options: int) -> dict[str, float]:
