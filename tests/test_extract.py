@@ -235,11 +235,11 @@ def test_secondo_at_the_start_of_a_clause():
 
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
-    s = one("Secondo i commercianti del quartiere, la nuova piazza porterà clienti.")
-    assert (s.speaker, s.speaker_kind) == ("commercianti del quartiere", "anonymous")
+    s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")
+    assert (s.speaker, s.speaker_kind) == ("fornai del quartiere", "anonymous")
     s = one("Secondo voci insistenti, il ministro si dimetterà.")
     assert s.speaker == "voci insistenti"
-    doc = analyse(Article(id="x", text="Nel secondo tempo i commercianti hanno protestato."))
+    doc = analyse(Article(id="x", text="Nel secondo tempo i fornai hanno protestato."))
     assert [m.text for m in doc.mentions] == []
 
 
@@ -313,6 +313,26 @@ def test_an_aside_between_the_auxiliary_and_the_participle():
 def test_an_organisation_speaking_through_a_person_gives_the_statement_to_the_person():
     s = one("Il movimento, per bocca di Luca Ferri, ha detto che voterà contro la manovra.")
     assert (s.quote, s.speaker) == ("voterà contro la manovra", "Luca Ferri")
+
+
+def test_words_after_a_cue_and_a_colon_without_marks_are_verbatim():
+    assert quotes("Aldo Pirri ha dichiarato: Non firmerò mai questo accordo.") == [
+        ("Non firmerò mai questo accordo", "Aldo Pirri")]
+    assert quotes("Aldo Pirri ha detto inoltre: Non firmerò mai questo accordo.") == [
+        ("Non firmerò mai questo accordo", "Aldo Pirri")]
+    assert quotes("La sindaca Ada Ferri riferisce che: Mi hanno chiesto di firmare alle sei.") == [
+        ("Mi hanno chiesto di firmare alle sei", "Ada Ferri")]
+
+
+def test_a_surname_with_its_party_in_brackets_speaks_and_its_clause_ends_the_content_before():
+    assert quotes("Bianchi (PD) ha detto che non voterà la fiducia, Ferri (Lega), invece, ha detto di essere "
+                  "contrario al programma.") == [("non voterà la fiducia", "Bianchi"),
+                                                 ("essere contrario al programma", "Ferri")]
+
+
+def test_coordinated_antecedents_of_a_relative_give_the_statement_to_the_first_named():
+    assert quotes("Tra gli ospiti ci sono Aldo Pirri ed Ada Ferri, i quali hanno anticipato che canteranno i loro "
+                  "brani più noti.") == [("canteranno i loro brani più noti", "Aldo Pirri")]
 
 
 def test_two_reporting_verbs_share_one_content():

@@ -121,13 +121,16 @@ def _needs_speaking_subject(doc: Document, candidate: Candidate) -> bool:
     return cue is not None and cue.kind == "verb" and cue.lemma in doc.lang.speaking_subject_verbs
 
 
+_FIRST_NAMED_ROLES = ("subject", "relative", "marker")  # the roles the first of coordinated speakers takes
+
+
 def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | None, float]:
     if not options:
         return None, 0.0
     scores = ranker.scores([o.features for o in options])
     k = max(range(len(options)), key=scores.__getitem__)
     if options[k].features.get("role=conjunct"):  # `X e Y hanno detto`: the statement is recorded for the first-named
-        k = next((j for j, o in enumerate(options) if o.features.get("role=subject")), k)
+        k = next((j for j, o in enumerate(options) if any(o.features.get(f"role={role}") for role in _FIRST_NAMED_ROLES)), k)
     # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's
     k = next((j for j, o in enumerate(options) if o.features.get("role=voice")), k)
     return options[k], scores[k] * _reliability(options[k])

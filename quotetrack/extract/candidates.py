@@ -71,11 +71,41 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
                 stops.add(k + 1)
                 if doc.lower[k] in ("e", "ed", "ma") and k > 0 and doc.lower[k - 1] == ",":
                     stops.add(k)
+            subject = _subject_before(doc, c.first)
+            if subject is not None:
+                stops.add(subject)
             if c.tense == "gerund" and c.first > 0 and doc.lower[c.first - 1] == ",":
                 stops.add(c.first)
         elif c.kind == MARKER and c.first > 0 and doc.lower[c.first - 1] == ",":
             stops.add(c.first)
     return frozenset(stops)
+
+
+def _subject_before(doc: Document, first: int) -> int | None:
+    """Where a subject set off by asides starts (`…, Ferri (Lega), invece, ha detto`): a mention before the verb
+    group, past brackets, commas and adverbs, itself after a comma or a coordinator."""
+    adverbs = doc.lang.words("group_adverbs")
+    k, subject = first - 1, None
+    while k >= 0 and k > first - 12:
+        low = doc.lower[k]
+        mention = doc.mention_of_token.get(k)
+        if mention is not None:
+            subject, k = mention.first, mention.first - 1
+            while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
+                k -= 1
+            break
+        elif low == ")":
+            opening = next((j for j in range(k - 1, max(-1, k - 6), -1) if doc.lower[j] == "("), None)
+            if opening is None:
+                return None
+            k = opening - 1
+        elif low in adverbs or low == ",":
+            k -= 1
+        else:
+            break
+    if subject is None or k < 0 or doc.lower[k] not in (",", "e", "ed", "ma", ";"):
+        return None
+    return subject
 
 
 def content_candidate(doc: Document, content: Content, origin: str, cue: Cue | None) -> Candidate | None:
@@ -498,14 +528,33 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
     return [(first, last, None, None)]
 
 
+def _colon_after(doc: Document, k: int) -> int | None:
+    """The colon that introduces a cue's words: right after it, after `che` (`riferisce che:`), or after an adverb
+    or a short adjunct (`ha detto inoltre:`, `ha dichiarato alla radio:`)."""
+    lang, n = doc.lang, len(doc.tokens)
+    if k < n and doc.lower[k] == "che":
+        k += 1
+    for j in range(k, min(n, k + 5)):
+        low = doc.lower[j]
+        if low == ":":
+            return j
+        if not doc.tokens[j].text[:1].isalnum() or doc.tokens[j].upos in ("VERB", "AUX") or (
+                j == k and not (adverb_at(doc, j) or lang.preposition(low) is not None)):
+            return None
+    return None
+
+
 def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
     """`ha dichiarato: Siamo pronti.`: words after a reporting verb and a colon, without quotation marks, to the end
     of the sentence."""
     out = []
     for cue in cues:
-        if cue.kind not in (VERB, LIGHT) or cue.last >= len(doc.tokens) or doc.lower[cue.last] != ":":
+        if cue.kind not in (VERB, LIGHT):
             continue
-        first = cue.last + 1
+        colon = _colon_after(doc, cue.last)
+        if colon is None:
+            continue
+        first = colon + 1
         if first >= len(doc.tokens) or doc.tokens[first].text in OPENING_QUOTES:
             continue
         _, limit = doc.near(first)

@@ -177,7 +177,10 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             j -= 1
         antecedent = next((m for m in mentions if m.last == j + 1), None)
         if antecedent is not None:
-            roles[antecedent.first] = "relative"
+            conjuncts = _conjuncts_before(doc, antecedent, mentions)
+            for m in (antecedent, *conjuncts[1:]) if conjuncts else ():  # "X e Y, i quali hanno detto": X's
+                roles[m.first] = "conjunct"
+            roles[(conjuncts[0] if conjuncts else antecedent).first] = "relative"
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
     floor = _clause_floor(doc, cue.first)
@@ -247,6 +250,14 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
         left = by_last.get(k)
+        while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
+            j = left.first - 1
+            while j >= 0 and lang.is_determiner(doc.lower[j]):
+                j -= 1
+            head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
+            if head is None:
+                break
+            left = head
         if left is None:
             break
         found.append(left)
