@@ -9,7 +9,7 @@ import pytest
 
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
-from quotetrack.extract import extract_statements
+from quotetrack.extract import extract_statements, read_candidates
 from quotetrack.models import Article
 
 
@@ -164,6 +164,14 @@ def test_essere_convinto_is_a_belief_not_a_passive():
     assert cues["annunciata"].passive
 
 
+def test_a_belief_stated_by_a_speech_verb_is_speech():
+    from quotetrack.extract.cues import find_cues
+    doc = analyse(Article("t", "Il sindaco ha sottolineato di essere convinto che «il ponte reggerà». Anna è convinta "
+                               "che pioverà."))
+    assert [(c.lemma, c.sense) for c in find_cues(doc) if c.lemma != "sottolineare"] == [
+        ("convincere", "speech"), ("convincere", "cognition")]
+
+
 def test_an_adjunct_between_the_cue_and_che():
     for text in ("Il ministro Aldo Bruni ha detto, in una nota, che il governo non cadrà.",
                  "Il ministro Aldo Bruni ha scritto nel comunicato che il governo non cadrà."):
@@ -292,8 +300,8 @@ def test_secondo_in_the_middle_of_a_clause_around_a_title_and_its_name_or_before
     assert s.speaker == "Carla Fumagalli" and s.quote.endswith("i ricoveri per influenza")
     s = one("I sindacati, secondo le dichiarazioni di Ettore Vallini non escludono uno sciopero generale.")
     assert s.speaker == "Ettore Vallini" and s.quote.endswith("non escludono uno sciopero generale")
-    s = one("Il piano è fallito, secondo Ada Ferri, la quale ha chiesto le dimissioni del sindaco.")
-    assert s.quote == "Il piano è fallito"
+    doc = analyse(Article("t", "Il piano è fallito, secondo Ada Ferri, la quale ha chiesto le dimissioni del sindaco."))
+    assert [doc.text[c.start : c.end] for c in read_candidates(doc)[0] if c.origin == "marker"] == ["Il piano è fallito"]
 
 
 def test_coordinated_speakers_give_the_statement_to_the_first_named():

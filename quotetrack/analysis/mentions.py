@@ -302,8 +302,9 @@ class _Reader:
             head = i + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
-            if head >= self.n or not _looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
-                                                        doc.tokens[head].upos):
+            if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
+                                                         doc.tokens[head].upos)
+                                      or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
             if head == i + 1 and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue

@@ -84,10 +84,20 @@ def verb_cues(doc: Document) -> list[Cue]:
         kind = entry.get("kind", "speech")
         if passive and doc.lower[i] in lang.stative_participles:
             passive, kind = False, "cognition"  # "è convinto che": a belief, not a passive
+        if kind == "cognition" and _said_of(doc, first):
+            kind = "speech"  # "ha detto di essere convinto che …": a belief stated aloud
         frames = frozenset(entry.get("frames") or ())
         out.append(Cue(VERB, first, i + 1, i, form.lemma, frames, form.tense, auxiliary, passive, reflexive,
                        _negated(doc, first), governed, float(entry.get("polarity", 0) or 0), kind))
     return out
+
+
+def _said_of(doc: Document, first: int) -> bool:
+    """A verb group after `di` and a speech verb (`ha sottolineato di essere convinto`)."""
+    if first < 2 or doc.lang.preposition(doc.lower[first - 1]) != "di":
+        return False
+    form = doc.lang.verb_forms.get(doc.lower[first - 2])
+    return form is not None and (doc.lang.verb_lemmas.get(form.lemma) or {}).get("kind", "speech") == "speech"
 
 
 def _auxiliary_before(doc: Document, i: int) -> bool:
