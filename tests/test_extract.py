@@ -343,6 +343,19 @@ def test_coordinated_antecedents_of_a_relative_give_the_statement_to_the_first_n
                   "brani più noti.") == [("canteranno i loro brani più noti", "Aldo Pirri")]
 
 
+def test_an_impersonal_plural_names_its_source_after_da():
+    statements = extract("Il sindaco Aldo Pirri ha parlato a lungo. Dicono dalla prefettura che il decreto arriverà "
+                         "lunedì.")
+    assert [(s.quote, s.speaker) for s in statements] == [("il decreto arriverà lunedì", "prefettura")]
+
+
+def test_a_surname_written_with_its_particle_opens_a_sentence():
+    doc = analyse(Article("t", "Il senatore Marco Dell'Orto ha parlato. Dell'Orto ha commentato. Dell'Italia si "
+                               "parla poco."))
+    assert [(m.text, m.name) for m in doc.mentions if m.via == "name"] == [
+        ("Marco Dell'Orto", "Marco Dell'Orto"), ("Dell'Orto", "Marco Dell'Orto")]
+
+
 def test_two_reporting_verbs_share_one_content():
     s = one("Il sindaco Aldo Pirri ha annunciato e confermato che il ponte riaprirà a giugno.")
     assert (s.quote, s.speaker) == ("il ponte riaprirà a giugno", "Aldo Pirri")

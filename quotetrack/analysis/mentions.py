@@ -193,6 +193,8 @@ class _Reader:
             return False
         if folded.rstrip("'") in self._institution_nouns:
             return self._institution_name_start(i)
+        if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
+            return True  # "Dell'Orto ha detto" where the article wrote "Marco Dell'Orto": a surname's particle
         if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
                                           or low in self.lang.words("group_adverbs") or low in self._lower_words):
             return False

@@ -131,8 +131,9 @@ def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | 
     k = max(range(len(options)), key=scores.__getitem__)
     if options[k].features.get("role=conjunct"):  # `X e Y hanno detto`: the statement is recorded for the first-named
         k = next((j for j, o in enumerate(options) if any(o.features.get(f"role={role}") for role in _FIRST_NAMED_ROLES)), k)
-    # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's
-    k = next((j for j, o in enumerate(options) if o.features.get("role=voice")), k)
+    # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's; `dicono dal
+    # ministero`: an impersonal plural names its source
+    k = next((j for j, o in enumerate(options) if o.features.get("role=voice") or o.features.get("role=source")), k)
     return options[k], scores[k] * _reliability(options[k])
 
 

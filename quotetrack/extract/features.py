@@ -77,7 +77,7 @@ def _speaker_evidence(doc: Document, candidate: Candidate) -> dict[str, float]:
     by_first = {m.first: m for m in mentions}
     f: dict[str, float] = {}
     for first_token, role in roles.items():
-        if role in ("subject", "postverbal", "agent", "marker", "relative", "after", "apposition"):
+        if role in ("subject", "postverbal", "agent", "source", "voice", "marker", "relative", "after", "apposition"):
             f[f"speaker_role={role}"] = 1.0
             m = by_first.get(first_token)
             if m is not None:

@@ -109,10 +109,15 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
             option.features["subject_like"] = float(like)
             option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
     roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
+    # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
+    # in a later sentence is not (it is the subject of what comes next)
+    role_found = any(role in _SPEAKER_ROLES for role in roles.values())
+    if role_found and candidate.cue is not None:
+        options = [o for o in options if o.mention is None or doc.sentence_of[o.mention.first] <= sentence
+                   or roles.get(o.mention.first) in _SPEAKER_ROLES]
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
-    # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker
-    context["speaker_role_found"] = float(any(role in _SPEAKER_ROLES for role in roles.values()))
+    context["speaker_role_found"] = float(role_found)
     for option in options:
         option.features.update(context)
         if option.mention is not None:
@@ -120,7 +125,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
     return options
 
 
-_SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "marker", "relative", "after"})
+_SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker", "relative", "after", "voice"})
 
 
 def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention]) -> dict[int, str]:
@@ -224,15 +229,18 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
             roles[m.first] = "voice"
-    # the agent of a passive or of a participle: "dichiarato da Rossi"
-    if cue.passive or cue.tense == "participle":
+    # the agent of a passive or of a participle: "dichiarato da Rossi"; the source of an impersonal plural
+    # ("dicono dalla Protezione civile", "fanno sapere dal ministero"): right after the verb
+    impersonal = cue.kind in ("verb", "light") and cue.tense == "finite" and not cue.passive
+    if cue.passive or cue.tense == "participle" or impersonal:
+        reach = 2 if impersonal else 6
         for m in mentions:
-            if m.first > cue.last and m.first - cue.last <= 6:
+            if m.first > cue.last and m.first - cue.last <= reach:
                 k = m.first - 1
                 while k >= 0 and lang.is_determiner(doc.lower[k]):
                     k -= 1
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
-                    roles[m.first] = "agent"
+                    roles[m.first] = "source" if impersonal else "agent"
                     break
     return roles
 
