@@ -356,6 +356,23 @@ def test_a_surname_written_with_its_particle_opens_a_sentence():
         ("Marco Dell'Orto", "Marco Dell'Orto"), ("Dell'Orto", "Marco Dell'Orto")]
 
 
+def test_an_attribution_inserted_between_commas_credits_the_sentence_around_it():
+    assert quotes("Il governo, ha detto Aldo Pirri, cadrà entro l'estate.") == [
+        ("Il governo, ha detto Aldo Pirri, cadrà entro l'estate", "Aldo Pirri")]
+    assert quotes("Il governo cadrà entro l'estate, ha detto Aldo Pirri.") == [
+        ("Il governo cadrà entro l'estate", "Aldo Pirri")]
+
+
+def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
+    text = ("Molti volontari sono arrivati in paese. Un migrante, invece, ha detto che è venuto ad aiutare le famiglie. "
+            "Alcuni gestori, evidentemente spaventati, hanno raccontato di non ricordare nulla.")
+    doc = analyse(Article("t", text))
+    assert [(m.text, m.name, m.kind) for m in doc.mentions] == [
+        ("Molti volontari", "volontari", "anonymous"), ("Un migrante", "migrante", "anonymous"),
+        ("Alcuni gestori", "gestori", "anonymous")]  # and "ad aiutare" is no chief executive
+    assert [s.speaker for s in extract(text)] == ["migrante", "gestori"]
+
+
 def test_two_reporting_verbs_share_one_content():
     s = one("Il sindaco Aldo Pirri ha annunciato e confermato che il ponte riaprirà a giugno.")
     assert (s.quote, s.speaker) == ("il ponte riaprirà a giugno", "Aldo Pirri")

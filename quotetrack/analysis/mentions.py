@@ -58,6 +58,7 @@ class _Reader:
         self.known_at = {m.first: m for m in known if m.via != "title"}
         self.known_at.update({m.first: m for m in names})
         found = [m for m in known if m.via != "title"] + names + self._phrase_mentions() + self._source_phrases()
+        found += self._indefinite_subjects()
         found += self._pronouns()
         found += self._country_nouns()
         found += self._tagged(found)
@@ -272,6 +273,8 @@ class _Reader:
                 first -= 1
             if head not in titles and first == i and not self._may_start_phrase(i):
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
+            if first == i and _closed_word(self.lang, doc.lower[i]):
+                continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
             last = self._phrase_end(i + 1, adjectives=2 if head in orgs and head not in titles else 1)
             role = self.roles_at.get(i)
             if role is not None and role.last > last:
@@ -319,6 +322,40 @@ class _Reader:
             out.append(self._mention(i + 1, last, "description", ANONYMOUS,
                                      _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _indefinite_subjects(self) -> list[Mention]:
+        """`Un migrante, invece, ha detto`, `alcuni gestori hanno raccontato`, `alcuni degli accusati hanno`: a noun
+        phrase that opens a clause with an indefinite article or quantifier and is followed by its verb is someone
+        the text does not name, whatever its noun."""
+        doc, lang, out = self.doc, self.lang, []
+        openers = lang.words("indefinite_articles") | lang.words("indefinite_quantifiers")
+        for i in doc.where(openers):
+            if not (self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators")):
+                continue
+            head = i + 1
+            if head < self.n and lang.preposition(doc.lower[head]) == "di" and doc.lower[head] != "di":
+                head += 1  # "alcuni degli accusati"
+            upos = "" if head == i + 1 else doc.tokens[head].upos  # after an article, a noun whatever its tag
+            if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
+                                      or fold(doc.tokens[head].text) in self.words["anonymous"]):
+                continue
+            last = self._phrase_end(head + 1)
+            if self._verb_after(last):
+                out.append(self._mention(i, last, "description", ANONYMOUS,
+                                         _description(doc.span_text(head, last), lang), head=head))
+        return out
+
+    def _verb_after(self, k: int) -> bool:
+        """A finite verb at k, past an aside between commas, adverbs and clitics (`, invece, ha detto`)."""
+        doc, lang = self.doc, self.lang
+        if k < self.n and doc.lower[k] == ",":
+            close = next((j for j in range(k + 1, min(self.n, k + 9)) if doc.lower[j] in (",", ".", ";", ":")), None)
+            if close is None or doc.lower[close] != ",":
+                return False
+            k = close + 1
+        while k < self.n and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")):
+            k += 1
+        return k < self.n and doc.tokens[k].upos in ("VERB", "AUX") and doc.tokens[k].text[:1].islower()
 
     @cached_property
     def _phrase_heads(self) -> frozenset[str]:

@@ -392,8 +392,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
         first = _sentence_clause_start(doc, comma, sentence_first)
-        if first >= comma:
-            continue
+        if first >= comma or mention is None and _only_subject(doc, first, comma):
+            continue  # "Un migrante, invece, ha detto": the words before the comma are the verb's subject
         if k < limit and doc.lower[k] == "," and k + 1 < limit:
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
         else:
@@ -403,6 +403,21 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _only_subject(doc: Document, first: int, end: int) -> bool:
+    """Tokens first..end hold one mention and nothing but adverbs, commas and brackets."""
+    adverbs = doc.lang.words("group_adverbs")
+    k, mentions = first, 0
+    while k < end:
+        mention = doc.mention_at_first.get(k)
+        if mention is not None and mention.last <= end:
+            k, mentions = mention.last, mentions + 1
+        elif doc.lower[k] in adverbs or doc.lower[k] in (",", "(", ")"):
+            k += 1
+        else:
+            return False
+    return mentions == 1
 
 
 def _sentence_clause_start(doc: Document, k: int, floor: int) -> int:
