@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Document
-from ..lang import VerbForm
+from ..lang import SLOTS, VerbForm
 
 VERB, LIGHT, NOUN, MARKER, RELATIVE, AFTER = "verb", "light", "noun", "marker", "relative", "after"
 
@@ -237,12 +237,12 @@ def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
 def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """Attribution markers; a preposition in a marker matches its articulated forms (`a parere del`)."""
     lang = doc.lang
-    table = lang.markers
+    table = _by_second_word(lang, "markers")
     out = []
-    for i in _among(doc, listed, table):
+    for i in _among(doc, listed, lang.markers):
         if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
             continue  # "il secondo giorno": an ordinal
-        for marker in table[doc.lower[i]]:
+        for marker in _phrases_at(doc, i, table):
             last = _matches(doc, i, marker.words)
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
@@ -285,14 +285,42 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
 
 def relative_marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """`X, secondo cui …`, `X, per il quale …`: the clause after is X's."""
-    table = doc.lang.relative_markers
+    table = _by_second_word(doc.lang, "relative_markers")
     out = []
-    for i in _among(doc, listed, table):
-        for words in table[doc.lower[i]]:
+    for i in _among(doc, listed, doc.lang.relative_markers):
+        for words in _phrases_at(doc, i, table):
             if tuple(doc.lower[i : i + len(words)]) == words:
                 out.append(Cue(RELATIVE, i, i + len(words), i, " ".join(words), frozenset({"che"})))
                 break
     return out
+
+
+@lru_cache(maxsize=8)
+def _by_second_word(lang, name: str) -> dict[str, tuple[dict[str, list], list]]:
+    """A phrase table of the language (`markers`, `relative_markers`: by first word, longest first) by second word
+    too: for each first word, (second word → the phrases that may match with it there, the phrases that match
+    whatever comes second), each in the table's order. A slot, a preposition (it matches its articulated forms) or no
+    second word at all matches whatever comes second: only the phrases that may match are tried."""
+    out = {}
+    for first, phrases in getattr(lang, name).items():
+        seconds = [_fixed_second(lang, getattr(phrase, "words", phrase)) for phrase in phrases]
+        anything = [phrase for phrase, second in zip(phrases, seconds) if second is None]
+        out[first] = ({word: [phrase for phrase, second in zip(phrases, seconds) if second in (None, word)]
+                       for word in set(seconds) - {None}}, anything)
+    return out
+
+
+def _fixed_second(lang, words: tuple[str, ...]) -> str | None:
+    """The second word of a phrase when only that word matches there."""
+    if len(words) < 2 or words[1] in SLOTS or lang.preposition(words[1]) == words[1]:
+        return None
+    return words[1]
+
+
+def _phrases_at(doc: Document, i: int, table: dict[str, tuple[dict[str, list], list]]) -> list:
+    """The phrases of a `_by_second_word` table that may match from token i."""
+    by_second, anything = table[doc.lower[i]]
+    return by_second.get(doc.lower[i + 1], anything) if i + 1 < len(doc.tokens) else anything
 
 
 def after_content_cues(doc: Document, cues: list[Cue]) -> list[Cue]:
