@@ -92,19 +92,18 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[int], threshold: floa
 
 def _matrix(rows: Sequence[dict[str, float]], index: dict[str, int]):
     """The rows as one float matrix, a column per feature of `index` (NaN where a row lacks it; features outside
-    `index` left out). Filled as Python lists, then one array: cheaper than setting numpy cells one by one."""
+    `index` left out). A NaN matrix, then each row's own few features set in place: cheaper than building every
+    cell as a Python float and converting them all."""
     import numpy
 
-    get, width, nan = index.get, len(index), float("nan")
-    lines = []
-    for row in rows:
-        line = [nan] * width
+    get = index.get
+    matrix = numpy.full((len(rows), len(index)), numpy.nan)
+    for line, row in zip(matrix, rows):
         for name, value in row.items():
             k = get(name)
             if k is not None:
                 line[k] = value
-        lines.append(line)
-    return numpy.array(lines, dtype=float).reshape(len(rows), width)
+    return matrix
 
 
 ENV_LEARNED = "QUOTETRACK_LEARNED"

@@ -257,11 +257,10 @@ class _Reader:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
         doc, out = self.doc, []
         words = self.words
-        titles, anonymous = words["titles"], words["anonymous"]
+        titles = words["titles"]
         written_large = words["organisations_written_large"]
-        orgs = words["organisations"] | self.lang.document_nouns | written_large  # a document speaks for its issuer
-        heads = titles | orgs | anonymous
-        for i in doc.where(heads):
+        orgs, heads = _head_words(self.lang)
+        for i in self._where(heads):
             head = fold(doc.tokens[i].text)
             if head in written_large and (not doc.tokens[i].text[:1].isupper() or self._sentence_initial(i)):
                 continue  # "il centro della città"
@@ -301,7 +300,7 @@ class _Reader:
         (`secondo voci`, not the ordinal of `secondo tempo`)."""
         doc, lang, out = self.doc, self.lang, []
         quantifiers = lang.words("indefinite_quantifiers")
-        for i in doc.where(lang.words("source_markers")):
+        for i in self._where(lang.words("source_markers")):
             if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers"):
                 continue
             head = i + 1
@@ -328,8 +327,7 @@ class _Reader:
         phrase that opens a clause with an indefinite article or quantifier and is followed by its verb is someone
         the text does not name, whatever its noun."""
         doc, lang, out = self.doc, self.lang, []
-        openers = lang.words("indefinite_articles") | lang.words("indefinite_quantifiers")
-        for i in doc.where(openers):
+        for i in self._where(_indefinite_openers(lang)):
             if not (self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators")):
                 continue
             head = i + 1
@@ -356,6 +354,16 @@ class _Reader:
         while k < self.n and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")):
             k += 1
         return k < self.n and doc.tokens[k].upos in ("VERB", "AUX") and doc.tokens[k].text[:1].islower()
+
+    @cached_property
+    def _listed(self) -> list[int]:
+        """The tokens holding a word some reader looks for: one scan of the article."""
+        return self.doc.where(_listed_words(self.lang))
+
+    def _where(self, words: frozenset[str]) -> list[int]:
+        """The tokens whose word is in `words`, one of the lists `_listed_words` joins."""
+        lower = self.doc.lower
+        return [i for i in self._listed if lower[i] in words]
 
     @cached_property
     def _phrase_heads(self) -> frozenset[str]:
@@ -417,7 +425,7 @@ class _Reader:
         """Personal pronouns and anaphoric words that may stand for someone named earlier."""
         doc, out = self.doc, []
         anaphora = self.words["anaphora"]
-        for i in doc.where(self.lang.anaphora_words):
+        for i in self._where(self.lang.anaphora_words):
             if doc.lower[i] in anaphora:
                 out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
             elif i + 1 < self.n and doc.lower[i] + doc.lower[i + 1] in anaphora:  # quest' + ultimo
@@ -429,7 +437,7 @@ class _Reader:
         (which one, the resolver tells)."""
         doc, out = self.doc, []
         nouns = self.words["country_nouns"]
-        for i in doc.where(nouns):
+        for i in self._where(nouns):
             after = doc.tokens[i + 1] if i + 1 < self.n else None
             if i == 0 or not self.lang.is_determiner(doc.lower[i - 1]) and self.lang.preposition(doc.lower[i - 1]) in (
                     None, doc.lower[i - 1]):
@@ -856,6 +864,29 @@ class _Resolver:
 
 
 _KIND = {"city": PLACE, "region": PLACE}
+
+
+@lru_cache(maxsize=4)
+def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
+    """(organisation heads, every phrase head): organisation nouns and documents (a document speaks for its issuer),
+    and with them titles and anonymous sources."""
+    words = lang.speaker_words
+    organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
+    return organisations, words["titles"] | organisations | words["anonymous"]
+
+
+@lru_cache(maxsize=4)
+def _indefinite_openers(lang) -> frozenset[str]:
+    """The indefinite articles and quantifiers that may open a subject the text does not name."""
+    return lang.words("indefinite_articles") | lang.words("indefinite_quantifiers")
+
+
+@lru_cache(maxsize=4)
+def _listed_words(lang) -> frozenset[str]:
+    """Every word a reader looks for in the article's tokens: phrase heads, source markers, anaphora, country
+    nouns, indefinite openers."""
+    return (_head_words(lang)[1] | lang.words("source_markers") | lang.anaphora_words
+            | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
 
 
 def _nearest(found: list, m: Mention, key=attrgetter("first")):

@@ -1,6 +1,7 @@
 """Cues: the words that say someone said something, found from the reporting lexicon of `quotetrack.lang`.
 
-One function per kind of cue, each over the few tokens the lexicon points at:
+One function per kind of cue, each over the few tokens the lexicon points at (found by one scan of the article for
+the words of every table, `listed`):
 - `verb_cues`: a reporting verb with its group (`ha inoltre dichiarato`, `si è detto`, `l'ha definita`, `avrebbe
   detto`, `ha voluto ribadire`, `torna a definire`), including gerunds, participles and infinitives;
 - `light_verb_cues`: `fa sapere`, `ha reso noto`;
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Document
-from ..lang import VerbForm
+from ..lang import SLOTS, VerbForm
 
 VERB, LIGHT, NOUN, MARKER, RELATIVE, AFTER = "verb", "light", "noun", "marker", "relative", "after"
 
@@ -44,21 +45,34 @@ class Cue:
 
 def find_cues(doc: Document) -> list[Cue]:
     """Every cue of the article, in text order."""
-    relatives = relative_marker_cues(doc)
+    listed = doc.where(_table_words(doc.lang))
+    relatives = relative_marker_cues(doc, listed)
     opening = {c.first for c in relatives}  # `secondo cui`: the relative marker, not `secondo` + a phrase
-    cues = verb_cues(doc) + light_verb_cues(doc) + noun_cues(doc) + relatives
-    cues += [c for c in marker_cues(doc) if c.first not in opening]
+    cues = verb_cues(doc, listed) + light_verb_cues(doc, listed) + noun_cues(doc, listed) + relatives
+    cues += [c for c in marker_cues(doc, listed) if c.first not in opening]
     cues += after_content_cues(doc, cues)
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
 
 
-def verb_cues(doc: Document) -> list[Cue]:
+@lru_cache(maxsize=4)
+def _table_words(lang) -> frozenset[str]:
+    """The first words of every cue table: what one scan of an article looks for."""
+    return frozenset().union(lang.verb_forms, lang.light_verbs, lang.noun_cues, lang.markers, lang.relative_markers)
+
+
+def _among(doc: Document, listed: list[int], table) -> list[int]:
+    """The tokens of `listed` (those holding a word of some cue table) whose word is in `table`."""
+    lower = doc.lower
+    return [i for i in listed if lower[i] in table]
+
+
+def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     lang = doc.lang
     forms = lang.verb_forms
     entries = lang.verb_lemmas
     out = []
-    candidates = range(len(doc.tokens)) if doc.has_parse else doc.where(forms)
+    candidates = range(len(doc.tokens)) if doc.has_parse else _among(doc, listed, forms)
     for i in candidates:
         form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
         if form is None or _noun_use(doc, i):
@@ -199,13 +213,13 @@ def _negated(doc: Document, first: int) -> bool:
         first > 1 and doc.lower[first - 2] == "non" and doc.lower[first - 1] in doc.lang.words("clitics"))
 
 
-def light_verb_cues(doc: Document, ) -> list[Cue]:
+def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """`fa sapere`, `ha reso noto`, `ha lanciato un appello`: a light verb and the words after it (`DET` in the
     lexicon is an optional article or possessive)."""
     lang = doc.lang
     table = lang.light_verbs
     out = []
-    for i in doc.where(table):
+    for i in _among(doc, listed, table):
         for cue in table[doc.lower[i]]:
             key = cue.words.index(doc.lower[i])  # the first word that is not DET: what the table is keyed on
             if tuple(doc.lower[i : i + len(cue.words) - key]) != cue.words[key:]:
@@ -228,12 +242,12 @@ def light_verb_cues(doc: Document, ) -> list[Cue]:
     return out
 
 
-def noun_cues(doc: Document) -> list[Cue]:
+def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """Speech nouns after a determiner or a preposition (`l'annuncio`, `nelle dichiarazioni`, `sue parole`)."""
     lang = doc.lang
     table = lang.noun_cues
     out = []
-    for i in doc.where(table):
+    for i in _among(doc, listed, table):
         if i == 0 or doc.tokens[i].text[:1].isupper() and doc.sentence_bounds(i)[0] != i:
             continue
         before = doc.lower[i - 1]
@@ -245,15 +259,15 @@ def noun_cues(doc: Document) -> list[Cue]:
     return out
 
 
-def marker_cues(doc: Document) -> list[Cue]:
+def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """Attribution markers; a preposition in a marker matches its articulated forms (`a parere del`)."""
     lang = doc.lang
-    table = lang.markers
+    table = _by_second_word(lang, "markers")
     out = []
-    for i in doc.where(table):
+    for i in _among(doc, listed, lang.markers):
         if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
             continue  # "il secondo giorno": an ordinal
-        for marker in table[doc.lower[i]]:
+        for marker in _phrases_at(doc, i, table):
             last = _matches(doc, i, marker.words)
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
@@ -294,16 +308,44 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
     return k
 
 
-def relative_marker_cues(doc: Document) -> list[Cue]:
+def relative_marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """`X, secondo cui …`, `X, per il quale …`: the clause after is X's."""
-    table = doc.lang.relative_markers
+    table = _by_second_word(doc.lang, "relative_markers")
     out = []
-    for i in doc.where(table):
-        for words in table[doc.lower[i]]:
+    for i in _among(doc, listed, doc.lang.relative_markers):
+        for words in _phrases_at(doc, i, table):
             if tuple(doc.lower[i : i + len(words)]) == words:
                 out.append(Cue(RELATIVE, i, i + len(words), i, " ".join(words), frozenset({"che"})))
                 break
     return out
+
+
+@lru_cache(maxsize=8)
+def _by_second_word(lang, name: str) -> dict[str, tuple[dict[str, list], list]]:
+    """A phrase table of the language (`markers`, `relative_markers`: by first word, longest first) by second word
+    too: for each first word, (second word → the phrases that may match with it there, the phrases that match
+    whatever comes second), each in the table's order. A slot, a preposition (it matches its articulated forms) or no
+    second word at all matches whatever comes second: only the phrases that may match are tried."""
+    out = {}
+    for first, phrases in getattr(lang, name).items():
+        seconds = [_fixed_second(lang, getattr(phrase, "words", phrase)) for phrase in phrases]
+        anything = [phrase for phrase, second in zip(phrases, seconds) if second is None]
+        out[first] = ({word: [phrase for phrase, second in zip(phrases, seconds) if second in (None, word)]
+                       for word in set(seconds) - {None}}, anything)
+    return out
+
+
+def _fixed_second(lang, words: tuple[str, ...]) -> str | None:
+    """The second word of a phrase when only that word matches there."""
+    if len(words) < 2 or words[1] in SLOTS or lang.preposition(words[1]) == words[1]:
+        return None
+    return words[1]
+
+
+def _phrases_at(doc: Document, i: int, table: dict[str, tuple[dict[str, list], list]]) -> list:
+    """The phrases of a `_by_second_word` table that may match from token i."""
+    by_second, anything = table[doc.lower[i]]
+    return by_second.get(doc.lower[i + 1], anything) if i + 1 < len(doc.tokens) else anything
 
 
 def after_content_cues(doc: Document, cues: list[Cue]) -> list[Cue]:

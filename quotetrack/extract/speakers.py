@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..analysis import Document, Mention
 from ..analysis.document import REACH
@@ -313,7 +314,7 @@ def _subject_like(doc: Document, m: Mention) -> bool:
     while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
         k -= 1
     first, _ = doc.sentence_bounds(m.first)
-    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _SUBJECT_OPENERS(doc):
+    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang):
         return False
     k = m.last
     depth = 0
@@ -331,8 +332,10 @@ def _subject_like(doc: Document, m: Mention) -> bool:
     return False
 
 
-def _SUBJECT_OPENERS(doc: Document) -> frozenset[str]:  # noqa: N802 - the language's words a subject may follow
-    return doc.lang.words("clause_openers") | doc.lang.words("group_adverbs") | doc.lang.words("coordinators")
+@lru_cache(maxsize=4)
+def _subject_openers(lang) -> frozenset[str]:
+    """The words a subject may follow (joined once per language, not for every option)."""
+    return lang.words("clause_openers") | lang.words("group_adverbs") | lang.words("coordinators")
 
 
 def _antecedent_of_relative(doc: Document, i: int, floor: int, before: list[Mention]) -> Mention | None:

@@ -136,9 +136,7 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     def add(m: Mention, where: str) -> None:
         if view.same(m.name, statement.speaker):
             return
-        key = view.key(m.name)
-        candidate = found.setdefault(key, Candidate(key, m.kind))
-        getattr(candidate, where).append(m)
+        getattr(_candidate(found, view.key(m.name), m.kind), where).append(m)
 
     speaker_tokens = set()
     if statement.speaker_start is not None and statement.speaker_end is not None:
@@ -151,10 +149,16 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
         elif (m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens:
             add(m, "frame")
     for person, word in _pointed(view, span):
-        key = view.key(person.name)
-        candidate = found.setdefault(key, Candidate(key, person.kind))
-        candidate.pointers[word] += 1
+        _candidate(found, view.key(person.name), person.kind).pointers[word] += 1
     return list(found.values())
+
+
+def _candidate(found: dict[str, Candidate], key: str, kind: str) -> Candidate:
+    """The candidate of a canonical name, made on its first mention only (most are mentioned again and again)."""
+    candidate = found.get(key)
+    if candidate is None:
+        candidate = found[key] = Candidate(key, kind)
+    return candidate
 
 
 def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]]:
