@@ -40,7 +40,7 @@ MODEL_NAMES = ("targets", "support", "oppose")
 # - at least RULE_DECIDES, the words' stance is the stance;
 # - below, the stance models decide whether the statement takes a side at all, and the words which side when they
 #   say anything (at least RULE_WEAK); where they say nothing, only a model at least MODEL_SURE takes a side.
-RULE_KEEPS = 0.5
+RULE_KEEPS = 0.4
 RULE_DECIDES = 0.1
 RULE_WEAK = 0.05
 MODEL_SURE = 0.6
