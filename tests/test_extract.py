@@ -363,6 +363,13 @@ def test_an_attribution_inserted_between_commas_credits_the_sentence_around_it()
         ("Il governo cadrà entro l'estate", "Aldo Pirri")]
 
 
+def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_attribution():
+    assert quotes("L'ex socio, Marco Neri, ha annunciato, tramite il proprio avvocato che la somma verrà donata.") == [
+        ("la somma verrà donata", "Marco Neri")]
+    assert quotes("Questo perché la spesa può scendere, ha detto Aldo Pirri, che ha guidato il ministero per due anni.") == [
+        ("Questo perché la spesa può scendere", "Aldo Pirri")]
+
+
 def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
     text = ("Molti volontari sono arrivati in paese. Un migrante, invece, ha detto che è venuto ad aiutare le famiglie. "
             "Alcuni gestori, evidentemente spaventati, hanno raccontato di non ricordare nulla.")

@@ -394,7 +394,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         first = _sentence_clause_start(doc, comma, sentence_first)
         if first >= comma or mention is None and _only_subject(doc, first, comma):
             continue  # "Un migrante, invece, ha detto": the words before the comma are the verb's subject
-        if k < limit and doc.lower[k] == "," and k + 1 < limit:
+        if k < limit and doc.lower[k] == "," and k + 1 < limit and doc.lower[k + 1] not in _RELATIVE_WORDS:
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
         else:
             last = comma
@@ -403,6 +403,9 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+_RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
 
 
 def _only_subject(doc: Document, first: int, end: int) -> bool:

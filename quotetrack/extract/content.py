@@ -196,6 +196,9 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         return mention.last - j
     if low == ",":
         for k in range(j + 1, min(limit, j + 10)):
+            if k > j + 2 and doc.lower[k] == "che" and lang.preposition(doc.lower[j + 1]) is not None and not any(
+                    doc.tokens[t].upos in ("VERB", "AUX") for t in range(j + 1, k)):
+                return k - j  # "ha annunciato, tramite il suo avvocato che …": the closing comma left out
             if doc.lower[k] == ",":
                 inside = range(j + 1, k)
                 if any(doc.tokens[t].upos in ("VERB", "AUX") and not _after_article(doc, t)
