@@ -494,11 +494,10 @@ def _only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> b
         other = doc.mention_at_first.get(k)
         if other is not None and other.last <= b:
             k = other.last
-        elif doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")") or doc.lower[k] in lang.words("clitics"):
-            k += 1
-        elif coordinated and doc.lower[k] in lang.words("coordinators") and _mention_follows(doc, k + 1, b):
-            k += 1
-        elif coordinated and lang.is_determiner(doc.lower[k]) and _mention_follows(doc, k + 1, b):
+        elif (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")")
+              or doc.lower[k] in lang.words("clitics")
+              or coordinated and (doc.lower[k] in lang.words("coordinators") or lang.is_determiner(doc.lower[k]))
+              and _mention_follows(doc, k + 1, b)):
             k += 1
         else:
             return False
