@@ -7,11 +7,11 @@ follows, how a quotation is attributed), which is what the classifier and the sp
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import Document
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, parsed_content, surface_content,
-                      trim_end)
+from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, parsed_content,
+                      surface_content, trim_end)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -33,6 +33,7 @@ class Candidate:
     attribution: str = ""  # quotations: colon / before / after / interjection / marker / none
     skipped: int = 0
     parsed: bool = False
+    reading: str = ""  # with a parse, reported content: both readings agree / which one alone, differing or not
     interjection: tuple[int, int] | None = None  # tokens of a speaker interjection splitting a quotation
     link: int | None = None  # the complementizer opening the content (`che`, `di`)
 
@@ -99,17 +100,28 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> li
     for cue in cues:
         if cue.kind not in (VERB, LIGHT, NOUN):
             continue
-        contents = [c for c in (surface_content(doc, cue, stops), parsed_content(doc, cue, stops)) if c is not None]
-        seen = set()
-        for content in contents:
+        surface, parsed = surface_content(doc, cue, stops), parsed_content(doc, cue, stops)
+        if surface is not None and parsed is not None and cut_short(doc, parsed, surface):
+            parsed = None  # the surface reading stands in for a clause the parse cut short
+        parts: dict[tuple[int, int], list[Content]] = {}
+        for content in (c for c in (surface, parsed) if c is not None):
             for part in coordinated_parts(doc, content, cue.frames):
-                if (part.first, part.last) in seen:
-                    continue
-                seen.add((part.first, part.last))
-                candidate = content_candidate(doc, part, "reported", cue)
-                if candidate is not None:
-                    out.append(candidate)
+                parts.setdefault((part.first, part.last), []).append(part)
+        for readings in parts.values():
+            candidate = content_candidate(doc, readings[0], "reported", cue)
+            if candidate is not None:
+                out.append(replace(candidate, reading=_reading(readings, surface, parsed)) if doc.has_parse else candidate)
     return out
+
+
+def _reading(readings: list[Content], surface: Content | None, parsed: Content | None) -> str:
+    """Which reading of a cue's content gave a part: both (they agree), or one alone while the other found none or
+    another span; the classifier learns how far to trust each."""
+    if len(readings) > 1:
+        return "both"
+    if readings[0].parsed:
+        return "parse_alone" if surface is None else "parse_differs"
+    return "surface_alone" if parsed is None else "surface_differs"
 
 
 def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
