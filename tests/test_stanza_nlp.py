@@ -271,3 +271,74 @@ def test_a_finite_verb_after_a_name_stays_a_cue_when_the_parser_calls_it_a_noun(
     doc = analyse(Article("x", "Rossi attacca Bianchi: «Non si ritiri dall'accordo»."), engine)
     assert doc.tokens[1].upos != "VERB"
     assert [(c.kind, c.lemma) for c in find_cues(doc)] == [("verb", "attaccare")]
+
+
+@pytest.fixture(scope="module")
+def stanza_doc(stanza_models_dir):
+    from quotetrack.analysis import get_engine
+
+    engine = get_engine("stanza", str(stanza_models_dir))
+    return lambda text: analyse(Article("x", text), engine)
+
+
+def reported(doc):
+    """(cue lemma, content text, reading) of the reported-speech candidates of a document."""
+    from quotetrack.extract import find_candidates, find_cues
+
+    return [(c.cue.lemma, doc.text[c.start : c.end], c.reading) for c in find_candidates(doc, find_cues(doc))
+            if c.origin == "reported"]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_finite_verb_the_parser_calls_a_noun_stays_a_cue_unless_it_has_an_article(stanza_doc):
+    from quotetrack.extract import find_cues
+
+    doc = stanza_doc("Il ministero della Salute, intanto, consiglia ai cittadini di restare a casa.")
+    assert doc.tokens[7].text == "consiglia" and doc.tokens[7].upos != "VERB"
+    assert ("verb", "consigliare") in [(c.kind, c.lemma) for c in find_cues(doc)]
+    doc = stanza_doc("La condanna del governo è arrivata subito.")
+    assert not [c for c in find_cues(doc) if c.kind == "verb"]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_the_parse_reads_the_clause_after_a_light_verbs_last_word(stanza_doc):
+    assert ("fare sapere", "i lavori finiranno a maggio", "both") in reported(
+        stanza_doc("La società ha fatto sapere che i lavori finiranno a maggio."))
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_parsed_clause_does_not_stop_inside_a_quotation_it_opened(stanza_doc):
+    from quotetrack.extract import find_cues
+    from quotetrack.extract.content import parsed_content
+
+    doc = stanza_doc("La sindaca ha ricordato che «la città non chiuderà, ma dovrà restare prudente per tutto l'inverno».")
+    cue = next(c for c in find_cues(doc) if c.lemma == "ricordare")
+    content = parsed_content(doc, cue, frozenset())
+    assert doc.span_text(content.first, content.last) == "«la città non chiuderà, ma dovrà restare prudente per tutto l'inverno»"
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_parsed_clause_cut_short_in_mid_phrase_gives_way_to_the_surface_reading(stanza_doc):
+    doc = stanza_doc("Il ministro ha detto di sperare che «la trattativa, per quanto difficile, arrivi presto a una "
+                     "conclusione».")
+    said = [(text, reading) for lemma, text, reading in reported(doc) if lemma == "dire"]
+    assert said == [("sperare che «la trattativa, per quanto difficile, arrivi presto a una conclusione»",
+                     "surface_alone")]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_an_irregular_participle_the_parser_calls_a_verb_is_what_a_reflexive_cue_predicates(stanza_doc):
+    from quotetrack.extract import find_cues
+    from quotetrack.extract.candidates import clause_stops
+    from quotetrack.extract.content import surface_content
+
+    doc = stanza_doc("Il sindaco si è detto commosso dalla risposta dei cittadini.")
+    assert doc.tokens[5].text == "commosso" and doc.tokens[5].upos == "VERB"
+    cues = find_cues(doc)
+    content = surface_content(doc, next(c for c in cues if c.lemma == "dire"), clause_stops(doc, cues))
+    assert (doc.span_text(content.first, content.last), content.frame) == ("commosso dalla risposta dei cittadini", "predicate")

@@ -76,3 +76,18 @@ def test_evaluate_cv_scores_every_article_with_models_trained_on_the_other_folds
 def test_cv_needs_the_articles(gold):
     result = CliRunner().invoke(cli, ["evaluate", str(gold), str(gold / "001.jsonl"), "--cv", "3"])
     assert result.exit_code == 2 and "--cv needs --corpus" in result.output
+
+
+def test_another_reading_of_a_gold_statement_is_neither_a_positive_nor_a_negative_example():
+    """The classifier learns from the candidate a gold statement matches best; a second candidate that would match it
+    too (the quotation inside `ha definito X «…»`) is no wrong statement, so it is left out of training."""
+    from quotetrack.analysis import analyse
+    from quotetrack.models import Article
+    from quotetrack.train import Annotated, statement_examples
+
+    text = "Il ministro ha definito la riforma «un passo necessario per tutto il paese». Poi è partito per Bruxelles."
+    gold = [{"article": "t", "quote": "la riforma «un passo necessario per tutto il paese»", "kind": "mixed",
+             "speaker": "ministro"}]
+    _, labels, _, candidates = statement_examples(Annotated(analyse(Article("t", text)), gold))
+    assert {text[c.start : c.end]: label for c, label in zip(candidates, labels)} == {
+        "la riforma «un passo necessario per tutto il paese»": 1, "un passo necessario per tutto il paese": None}

@@ -7,11 +7,11 @@ follows, how a quotation is attributed), which is what the classifier and the sp
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import Document
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, parsed_content, surface_content,
-                      trim_end)
+from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, parsed_content,
+                      surface_content, trim_end)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -33,6 +33,7 @@ class Candidate:
     attribution: str = ""  # quotations: colon / before / after / interjection / marker / none
     skipped: int = 0
     parsed: bool = False
+    reading: str = ""  # with a parse, reported content: both readings agree / which one alone, differing or not
     interjection: tuple[int, int] | None = None  # tokens of a speaker interjection splitting a quotation
     link: int | None = None  # the complementizer opening the content (`che`, `di`)
 
@@ -129,17 +130,28 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> li
     for cue in cues:
         if cue.kind not in (VERB, LIGHT, NOUN):
             continue
-        contents = [c for c in (surface_content(doc, cue, stops), parsed_content(doc, cue, stops)) if c is not None]
-        seen = set()
-        for content in contents:
+        surface, parsed = surface_content(doc, cue, stops), parsed_content(doc, cue, stops)
+        if surface is not None and parsed is not None and cut_short(doc, parsed, surface):
+            parsed = None  # the surface reading stands in for a clause the parse cut short
+        parts: dict[tuple[int, int], list[Content]] = {}
+        for content in (c for c in (surface, parsed) if c is not None):
             for part in coordinated_parts(doc, content, cue.frames):
-                if (part.first, part.last) in seen:
-                    continue
-                seen.add((part.first, part.last))
-                candidate = content_candidate(doc, part, "reported", cue)
-                if candidate is not None:
-                    out.append(candidate)
+                parts.setdefault((part.first, part.last), []).append(part)
+        for readings in parts.values():
+            candidate = content_candidate(doc, readings[0], "reported", cue)
+            if candidate is not None:
+                out.append(replace(candidate, reading=_reading(readings, surface, parsed)) if doc.has_parse else candidate)
     return out
+
+
+def _reading(readings: list[Content], surface: Content | None, parsed: Content | None) -> str:
+    """Which reading of a cue's content gave a part: both (they agree), or one alone while the other found none or
+    another span; the classifier learns how far to trust each."""
+    if len(readings) > 1:
+        return "both"
+    if readings[0].parsed:
+        return "parse_alone" if surface is None else "parse_differs"
+    return "surface_alone" if parsed is None else "surface_differs"
 
 
 def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
@@ -375,6 +387,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             continue
         sentence_first, limit = doc.near(cue.first)
         comma = cue.first - 1
+        if comma > sentence_first and doc.lower[comma] == "," and surface_content(doc, cue, stops) is not None:
+            continue  # "X, ha annunciato, tramite Y, che …": the cue governs a content of its own
         if comma <= sentence_first or doc.lower[comma] != ",":
             continue
         closing = doc.quote_around(doc.tokens[comma - 1].start)
@@ -383,21 +397,26 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         j = cue.last
         while j < limit and doc.lower[j] in lang.words("group_adverbs"):
             j += 1
-        mention = doc.mention_at_first.get(j)
+        mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_determiners(doc, j, limit))
         if mention is not None:
-            j = mention.last
+            j = mention.last  # "ha detto Rossi", "ha detto lo stesso Rossi"
         k = j
         while k < limit and k < j + 8 and doc.lower[k] not in (",", ".", ";", ":", "!", "?") and doc.tokens[k].text not in OPENING_QUOTES:
+            if mention is None and (lang.is_determiner(doc.lower[k]) or lang.frame_word(doc.lower[k])
+                                    or doc.lower[k] in lang.words("of")):
+                break  # "ha ricordato le parole …", "ha detto che …", "di …": the cue governs words of its own
             k += 1
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
         first = _sentence_clause_start(doc, comma, sentence_first)
         if first >= comma or mention is None and _only_subject(doc, first, comma):
-            continue  # "Un migrante, invece, ha detto": the words before the comma are the verb's subject
+            continue  # "Un migrante, invece, ha detto", "X, direttore di Y, ha detto": the verb's subject
         if k < limit and doc.lower[k] == "," and k + 1 < limit and doc.lower[k + 1] not in _RELATIVE_WORDS:
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
         else:
             last = comma
+        if not any(doc.tokens[t].upos in ("VERB", "AUX") for t in (*range(first, comma), *range(k, last))):
+            continue  # "Tra i messaggi di cordoglio, si segnalano …": no clause of its own around the cue
         content = Content(first, trim_end(doc, first, last), "parenthetical")
         candidate = content_candidate(doc, content, "parenthetical", cue)
         if candidate is not None:
@@ -408,8 +427,16 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
 _RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
 
 
+def _past_determiners(doc: Document, j: int, limit: int) -> int:
+    """The first token at or after j past determiners and the words that belong to a noun phrase (`lo stesso`)."""
+    prefixes = doc.lang.speaker_words["np_prefixes"]
+    while j < limit and (doc.lang.is_determiner(doc.lower[j]) or doc.lower[j] in prefixes):
+        j += 1
+    return j
+
+
 def _only_subject(doc: Document, first: int, end: int) -> bool:
-    """Tokens first..end hold one mention and nothing but adverbs, commas and brackets."""
+    """Tokens first..end hold a mention, or mentions in apposition, and nothing but adverbs, commas and brackets."""
     adverbs = doc.lang.words("group_adverbs")
     k, mentions = first, 0
     while k < end:
@@ -420,7 +447,7 @@ def _only_subject(doc: Document, first: int, end: int) -> bool:
             k += 1
         else:
             return False
-    return mentions == 1
+    return mentions >= 1
 
 
 def _sentence_clause_start(doc: Document, k: int, floor: int) -> int:

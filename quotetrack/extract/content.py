@@ -155,7 +155,8 @@ def _nominal_at(doc: Document, j: int) -> bool:
         return True
     if not token.text[:1].islower() or not low.isalpha() or low in lang.function_words or low in lang.auxiliaries:
         return False
-    return token.upos not in ("VERB", "AUX") or low.endswith(lang.endings("past_participle_endings"))
+    return (token.upos not in ("VERB", "AUX") or low.endswith(lang.endings("past_participle_endings"))
+            or "VerbForm=Part" in token.feats)  # `si è detto commosso`: an irregular participle
 
 
 def _indefinite_article(doc: Document, k: int) -> bool:
@@ -420,17 +421,18 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
         return None
     tokens = doc.tokens
     clause = None
-    for child in doc.children(cue.word):
+    heads = [cue.word, *range(cue.word + 1, cue.last)] if cue.kind == "light" else [cue.word]
+    for child in (c for head in heads for c in doc.children(head)):
         rel = tokens[child].deprel.split(":")[0]
         if rel in ("ccomp", "xcomp", "csubj") or (rel == "advcl" and _marked(doc, child)):
-            if child > cue.word:
+            if child >= cue.last:
                 clause = child
                 break
     if clause is None:
         return None
-    marker = next((c for c in doc.children(clause) if tokens[c].deprel == "mark" and c > cue.word), None)
+    marker = next((c for c in doc.children(clause) if tokens[c].deprel == "mark" and c >= cue.last), None)
     first = marker + 1 if marker is not None else min(_subtree(doc, clause))
-    if first <= cue.word:
+    if first < cue.last:
         return None
     frame = "clause"
     if marker is not None:
@@ -438,11 +440,35 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     _, limit = doc.near(cue.word)
     if cue.passive or cue.tense == "participle":
         limit = _agent_start(doc, cue.last, limit)
-    last = min(max(_subtree(doc, clause)) + 1, content_end(doc, first, limit, stops))
+    end = content_end(doc, first, limit, stops)
+    last = _through_quotation(doc, first, min(max(_subtree(doc, clause)) + 1, end), end)
     last = trim_end(doc, first, last)
     if last <= first:
         return None
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
+
+
+def cut_short(doc: Document, parsed: Content, surface: Content) -> bool:
+    """Whether the parse's clause stops in mid-phrase where the surface reading of the same cue goes on: the next
+    word follows without a punctuation mark (`ha detto di volere | che …`, `si è detto sicuro | della …`) and opens
+    no gerund gloss. A parse that ends at a comma or before a gerund may be right where the surface runs on."""
+    if not (surface.first <= parsed.first < parsed.last < surface.last):
+        return False
+    after = doc.tokens[parsed.last]
+    if not (after.text[:1].isalnum() or after.text in OPENING_QUOTES):
+        return False
+    return not _strip_clitics(after.lower, doc.lang).endswith(doc.lang.endings("gerund_endings"))
+
+
+def _through_quotation(doc: Document, first: int, last: int, end: int) -> int:
+    """A clause of the parse that stops inside a quotation opened within it (`che «A, ma B»` read as `che «A`)
+    goes on to the quotation's end: quoted words are one utterance, however the parse splits them."""
+    if last <= first:
+        return last
+    quote = doc.quote_around(doc.tokens[last - 1].start)
+    if quote is None or quote.open < doc.tokens[first].start or quote.close <= doc.tokens[last - 1].end:
+        return last
+    return max(last, min(doc.token_at(quote.close), end))
 
 
 def _marked(doc: Document, head: int) -> bool:

@@ -140,9 +140,9 @@ def _noun_use(doc: Document, i: int) -> bool:
         return False
     lang = doc.lang
     before = doc.lower[i - 1]
-    if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ") and not (
-            doc.tokens[i - 1].upos == "PROPN" and getattr(lang.verb_forms.get(doc.lower[i]), "finite", False)):
-        return True  # the parse knows a noun, unless a finite form follows a name (`Rossi attacca Bianchi`)
+    if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ") and (
+            not getattr(lang.verb_forms.get(doc.lower[i]), "finite", False) or _nominal_in_parse(doc, i)):
+        return True  # the parse knows a noun; a finite form only with a noun's dependents (not `Rossi afferma che`)
     word = doc.tokens[i].text
     if word[:1].isupper() and doc.sentence_bounds(i)[0] != i and before not in _OPENING:
         return True
@@ -157,6 +157,16 @@ def _noun_use(doc: Document, i: int) -> bool:
 
 
 _OPENING = frozenset("«“\"‘:(-–—")
+_NOMINAL_DEPENDENTS = frozenset({"det", "case", "amod", "nummod"})
+
+
+def _nominal_in_parse(doc: Document, i: int) -> bool:
+    """A word the parse tags as a noun or an adjective reads as one when it has an article, a preposition, an
+    adjective or a number of its own (`la condanna`, `in risposta`), or modifies a noun (`voci presenti`); a finite
+    verb form the parse mistook for a noun has none (`il ministro, intanto, consiglia …`, `Aggiunge che …`)."""
+    if doc.tokens[i].deprel.split(":")[0] == "amod":
+        return True
+    return any(doc.tokens[c].deprel.split(":")[0] in _NOMINAL_DEPENDENTS for c in doc.children(i))
 
 
 def _group_start(doc: Document, i: int) -> int:

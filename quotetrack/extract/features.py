@@ -26,6 +26,8 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
         "skipped": float(candidate.skipped),
         "parsed": float(candidate.parsed),
     }
+    if candidate.reading:
+        f[f"reading={candidate.reading}"] = 1.0
     cue = candidate.cue
     if cue is not None:
         f.update(_cue_features(doc, cue))
