@@ -364,8 +364,8 @@ def test_an_attribution_inserted_between_commas_credits_the_sentence_around_it()
 
 
 def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_attribution():
-    assert quotes("L'ex socio, Marco Neri, ha annunciato, tramite il proprio avvocato che la somma verrà donata.") == [
-        ("la somma verrà donata", "Marco Neri")]
+    assert quotes("L'ex socio, Marco Neri, ha annunciato, attraverso la sua legale che il denaro andrà alla scuola.") == [
+        ("il denaro andrà alla scuola", "Marco Neri")]
     assert quotes("Questo perché la spesa può scendere, ha detto Aldo Pirri, che ha guidato il ministero per due anni.") == [
         ("Questo perché la spesa può scendere", "Aldo Pirri")]
 
@@ -616,7 +616,7 @@ def test_paragraph_counts_line_breaks_before_a_token():
 
 def test_a_name_particle_never_joins_an_acronym_to_the_name_before_it():
     # "del Muro di Berlino | la NATO": the acronym is the subject, not the end of a long name
-    statement = one("Dopo la caduta del Muro di Berlino la NATO ha detto che l'alleanza resterà unita.")
+    statement = one("Abbattuto da poco il Muro di Berlino la NATO ha detto che l'alleanza resterà unita.")
     assert (statement.speaker, statement.quote) == ("NATO", "l'alleanza resterà unita")
 
 
