@@ -82,6 +82,14 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
     return frozenset(stops)
 
 
+def bracket_opening(doc: Document, close: int) -> int | None:
+    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`), None when there is none near."""
+    k = close - 1
+    while k >= 0 and k > close - 6 and doc.lower[k] not in ("(", ")", ".", ";"):
+        k -= 1
+    return k if k >= 0 and doc.lower[k] == "(" else None
+
+
 def _subject_before(doc: Document, first: int) -> int | None:
     """Where a subject set off by asides starts (`…, Ferri (Lega), invece, ha detto`): a mention before the verb
     group, past brackets, commas and adverbs, itself after a comma or a coordinator."""
@@ -96,7 +104,7 @@ def _subject_before(doc: Document, first: int) -> int | None:
                 k -= 1
             break
         elif low == ")":
-            opening = next((j for j in range(k - 1, max(-1, k - 6), -1) if doc.lower[j] == "("), None)
+            opening = bracket_opening(doc, k)
             if opening is None:
                 return None
             k = opening - 1

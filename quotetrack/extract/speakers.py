@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..analysis import Document, Mention
 from ..analysis.document import REACH
 from ..lang import fold
-from .candidates import Candidate
+from .candidates import Candidate, bracket_opening
 from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
@@ -360,7 +360,7 @@ def _clause_floor(doc: Document, i: int) -> int:
     k = i - 1
     while k >= first and k > i - 80:
         if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
-            opening = _bracket_opening(doc, k)
+            opening = bracket_opening(doc, k)
             k = opening if opening is not None else k
         elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
@@ -580,7 +580,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
                       or doc.lower[k] in lang.auxiliaries):
         k -= 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = _bracket_opening(doc, k)
+        opening = bracket_opening(doc, k)
         k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"
@@ -596,14 +596,6 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     if j < k and j >= 0 and lang.is_determiner(doc.lower[j]):
         return "noun"
     return "other"
-
-
-def _bracket_opening(doc: Document, close: int) -> int | None:
-    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`), None when there is none near."""
-    k = close - 1
-    while k >= 0 and k > close - 6 and doc.lower[k] not in ("(", ")", ".", ";"):
-        k -= 1
-    return k if k >= 0 and doc.lower[k] == "(" else None
 
 
 def _statement_context(candidate: Candidate, n_options: int) -> dict[str, float]:
