@@ -444,18 +444,35 @@ def _past_determiners(doc: Document, j: int, limit: int) -> int:
 
 
 def _only_subject(doc: Document, first: int, end: int) -> bool:
-    """Tokens first..end hold a mention, or mentions in apposition, and nothing but adverbs, commas and brackets."""
-    adverbs = doc.lang.words("group_adverbs")
-    k, mentions = first, 0
-    while k < end:
-        mention = doc.mention_at_first.get(k)
-        if mention is not None and mention.last <= end:
-            k, mentions = mention.last, mentions + 1
-        elif doc.lower[k] in adverbs or doc.lower[k] in (",", "(", ")"):
+    """Tokens first..end hold a mention, or mentions in apposition, and nothing else but fillers."""
+    return only_fillers(doc, first, end) and bool(doc.mentions_within(first, end))
+
+
+def only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bool:
+    """Nothing but adverbs, commas, clitics or other mentions between tokens a and b (an apposition chain; with
+    `coordinated`, a coordination too: `X e Y hanno detto` has X next to its verb)."""
+    lang = doc.lang
+    k = a
+    while k < b:
+        other = doc.mention_at_first.get(k)
+        if other is not None and other.last <= b:
+            k = other.last
+        elif (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")")
+              or doc.lower[k] in lang.words("clitics")
+              or coordinated and (doc.lower[k] in lang.words("coordinators") or lang.is_determiner(doc.lower[k]))
+              and _mention_follows(doc, k + 1, b)):
             k += 1
         else:
             return False
-    return mentions >= 1
+    return True
+
+
+def _mention_follows(doc: Document, k: int, b: int) -> bool:
+    """A mention ending by token b starts at token k, or after the determiners there."""
+    while k < b and doc.lang.is_determiner(doc.lower[k]) and doc.mention_at_first.get(k) is None:
+        k += 1
+    other = doc.mention_at_first.get(k)
+    return other is not None and other.last <= b
 
 
 def _sentence_clause_start(doc: Document, k: int, floor: int) -> int:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..analysis import Document, Mention
 from ..analysis.document import REACH
 from ..lang import fold
-from .candidates import Candidate, bracket_opening
+from .candidates import Candidate, bracket_opening, only_fillers
 from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
@@ -147,7 +147,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             before = [m for m in mentions if floor <= m.first and m.last <= colon and not _in_prepositional_phrase(doc, m)
                       and doc.quote_around(m.start) is None]
             if before:
-                adjacent = [m for m in before if _only_fillers(doc, m.last, colon)]
+                adjacent = [m for m in before if only_fillers(doc, m.last, colon)]
                 roles[(adjacent[0] if adjacent else before[0]).first] = "subject"
         return roles
     by_first = {m.first: m for m in mentions}
@@ -199,7 +199,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 roles[m.first] = "prepositional"
     before = [m for m in before if roles.get(m.first) == "other"]
     if before and not any(r == "relative" for r in roles.values()):
-        adjacent = [m for m in before if _only_fillers(doc, m.last, cue.first)]
+        adjacent = [m for m in before if only_fillers(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
@@ -211,7 +211,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             subject = conjuncts[0]
         roles[subject.first] = "subject"
         for m in before:
-            if m.first > subject.first and roles.get(m.first) == "other" and _only_fillers(doc, subject.last, m.first):
+            if m.first > subject.first and roles.get(m.first) == "other" and only_fillers(doc, subject.last, m.first):
                 roles[m.first] = "apposition"
     # a postverbal subject: right after the verb group
     if cue.kind in ("verb", "light") and cue.tense != "gerund":
@@ -225,8 +225,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 break
         if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
             roles[found.first] = "postverbal"
-    # the voice an organisation speaks through: "il partito, per bocca di Rossi, ha detto"
-    floor = _clause_floor(doc, cue.first)
+    # the voice an organisation speaks through: "il partito, per bocca di Rossi, ha detto" (in the clause read above)
     for m in mentions:
         if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
             roles[m.first] = "voice"
@@ -462,8 +461,8 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
         for name, before in doc.counts_before.items():
             f[f"{name}_between"] = float(before[between.stop] - before[between.start]) if between else 0.0
         f["mentions_between"] = float(len(doc.mentions_within(between.start, between.stop)) if between else 0)
-        f["adjacent_before_cue"] = float(m.last <= cue.first and _only_fillers(doc, m.last, cue.first, coordinated=True))
-        f["adjacent_after_cue"] = float(m.first >= cue.last and _only_fillers(doc, cue.last, m.first))
+        f["adjacent_before_cue"] = float(m.last <= cue.first and only_fillers(doc, m.last, cue.first, coordinated=True))
+        f["adjacent_after_cue"] = float(m.first >= cue.last and only_fillers(doc, cue.last, m.first))
         if cue.speaker_at is not None:
             f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
         if cue.kind == MARKER:
@@ -483,33 +482,6 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
     if doc.has_parse:
         f.update(_parse_features(doc, m, cue))
     return f
-
-
-def _only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bool:
-    """Nothing but adverbs, commas, clitics or other mentions between tokens a and b (an apposition chain; with
-    `coordinated`, a coordination too: `X e Y hanno detto` has X next to its verb)."""
-    lang = doc.lang
-    k = a
-    while k < b:
-        other = doc.mention_at_first.get(k)
-        if other is not None and other.last <= b:
-            k = other.last
-        elif (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")")
-              or doc.lower[k] in lang.words("clitics")
-              or coordinated and (doc.lower[k] in lang.words("coordinators") or lang.is_determiner(doc.lower[k]))
-              and _mention_follows(doc, k + 1, b)):
-            k += 1
-        else:
-            return False
-    return True
-
-
-def _mention_follows(doc: Document, k: int, b: int) -> bool:
-    """A mention ending by token b starts at token k, or after the determiners there."""
-    while k < b and doc.lang.is_determiner(doc.lower[k]) and doc.mention_at_first.get(k) is None:
-        k += 1
-    other = doc.mention_at_first.get(k)
-    return other is not None and other.last <= b
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
