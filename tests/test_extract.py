@@ -304,6 +304,11 @@ def test_secondo_in_the_middle_of_a_clause_around_a_title_and_its_name_or_before
     assert [doc.text[c.start : c.end] for c in read_candidates(doc)[0] if c.origin == "marker"] == ["Il piano è fallito"]
 
 
+def test_an_apposition_after_a_closing_source_is_not_content():
+    s = one("Il traffico dei treni è sospeso fino a lunedì, come ha dichiarato Paolo Neri, il direttore della società.")
+    assert (s.quote, s.speaker) == ("Il traffico dei treni è sospeso fino a lunedì", "Paolo Neri")
+
+
 def test_coordinated_speakers_give_the_statement_to_the_first_named():
     assert quotes("Paola Riva e Tommaso Bellini hanno detto che la legge va cambiata subito.") == [
         ("la legge va cambiata subito", "Paola Riva")]
@@ -378,6 +383,27 @@ def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
         ("Molti volontari", "volontari", "anonymous"), ("Un migrante", "migrante", "anonymous"),
         ("Alcuni gestori", "gestori", "anonymous")]  # and "ad aiutare" is no chief executive
     assert [s.speaker for s in extract(text)] == ["migrante", "gestori"]
+
+
+def test_a_bare_definite_description_refers_back_to_the_one_named_before():
+    text = ("Ieri a Pavia è stato fermato Ivo Galli. L'uomo ha detto che non sapeva nulla del furto. "
+            "La Ferri Trasporti Spa ha perso il carico. L'azienda stessa ha spiegato che lo ritroverà.")
+    assert [(s.speaker, s.speaker_mention) for s in extract(text)] == [
+        ("Ivo Galli", "L'uomo"), ("Ferri Trasporti Spa", "L'azienda stessa")]
+    # introduced as someone the text does not name, the man stays anonymous; an office is left to the title rules
+    text = "Ivo Galli guidava il furgone. Un uomo è salito a bordo. L'uomo ha detto che non sapeva nulla del furto."
+    assert [s.speaker for s in extract(text)] == ["uomo"]
+    # named beside the description, the man is that person
+    text = "Un uomo di quarant'anni, Ivo Galli, è stato fermato. L'uomo ha detto che non sapeva nulla del furto."
+    assert [s.speaker for s in extract(text)] == ["Ivo Galli"]
+    doc = analyse(Article("t", "Ivo Galli guidava il furgone. La giunta ha detto che il ponte è chiuso."))
+    assert [(m.text, m.name) for m in doc.mentions][-1] != ("La giunta", "Ivo Galli")
+
+
+def test_an_institution_name_keeps_its_named_complement():
+    s = one("Secondo il Notiziario Regionale della Liguria, la linea è bloccata da ore.")
+    assert (s.speaker, s.speaker_kind) == ("Notiziario Regionale della Liguria", "organisation")
+    assert one("Sveva Bianchi della Lista Civica ha detto che la giunta cadrà.").speaker == "Sveva Bianchi"
 
 
 def test_two_reporting_verbs_share_one_content():
@@ -638,6 +664,12 @@ def test_a_capitalised_run_that_reaches_a_given_name_starts_the_name_there():
     assert (statement.speaker, statement.quote) == ("Sveva Bianchi", "il decreto sarà ritirato")
     statement = one("Il sindaco di Springfield D.C. Carla Neri ha detto che la polizia offrirà i moduli.")
     assert statement.speaker == "Carla Neri"
+
+
+def test_a_name_suffix_belongs_to_the_name_and_is_no_surname():
+    text = ("Carlo Neri Jr. ha detto che correrà ancora la prossima stagione. Luca Bassi Jr. ha detto che lascerà le "
+            "corse dopo questa gara. Neri ha aggiunto che la gara è dura.")
+    assert [s.speaker for s in extract(text)] == ["Carlo Neri Jr.", "Luca Bassi Jr.", "Carlo Neri Jr."]
 
 
 def test_a_name_particle_takes_one_word_and_ends_the_name():

@@ -115,6 +115,8 @@ class _Reader:
                       and not _acronym(doc.tokens[last + 1].text)
                       and not (last + 2 < self.n and self._continues_name(last + 2))):
                     last += 2  # one word after a particle ends the name: not "Sara Neri del Partito Verde"
+                elif not given and not institution and self._common_words(i, last) and self._named_complement(last):
+                    last = self._named_complement(last)  # "Notiziario Regionale della Liguria"
                 else:
                     break
             resume = last
@@ -127,6 +129,24 @@ class _Reader:
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
+
+    def _common_words(self, first: int, last: int) -> bool:
+        """Two or more capitalised common Italian words (`Notiziario Regionale`): the start of an outlet's or a
+        body's name, not a person's. (Names opened by an organisation noun are read as phrases, complements and
+        adjectives included: `il Ministero della Salute sudafricano`.)"""
+        return last - first > 1 and all(self.lang.zipf(self.doc.lower[k]) >= 3.5 for k in range(first, last))
+
+    def _named_complement(self, k: int) -> int:
+        """Past a complement that continues a name (`della Liguria`, `per l'Arte`): a `di` or `per` and a capitalised
+        word the knowledge base does not read as a name of its own; else 0."""
+        doc = self.doc
+        if self.lang.preposition(doc.lower[k]) not in self.lang.words("phrase_complements"):
+            return 0
+        j = k + 1
+        while j < self.n and self.lang.is_determiner(doc.lower[j]):
+            j += 1
+        named = j < self.n and self._continues_name(j) and doc.tokens[j].text[:1].isupper() and j not in self.known_tokens
+        return j + 1 if named else 0
 
     def _place_word(self, i: int) -> bool:
         """A single word the KB reads as a place, a country or somebody's surname (`Colombo`, `Firenze`, the
@@ -207,8 +227,9 @@ class _Reader:
         if len(gap) > 1 or "\n" in gap:
             return False
         word = doc.tokens[i].text
-        if word == "." and len(doc.tokens[i - 1].text) == 1 and doc.tokens[i - 1].text.isupper():
-            return True  # George W. Bush
+        if word == "." and (len(doc.tokens[i - 1].text) == 1 and doc.tokens[i - 1].text.isupper()
+                            or fold(doc.tokens[i - 1].text) in self.words["name_suffixes"]):
+            return True  # George W. Bush, Martin Luther King Jr.
         if _prefixed_name(word, self.words):
             return True
         folded = fold(word)
@@ -246,6 +267,10 @@ class _Reader:
         doc = self.doc
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
+        if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
+                doc.tokens[k].text[:1].islower() and self.lang.preposition(doc.lower[k]) not in (None, doc.lower[k])
+                for k in range(first, last))):
+            return ORGANISATION  # "Nordica Spa", "Acme Inc", "Telegiornale Regionale della Lombardia"
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
@@ -485,6 +510,7 @@ class _Resolver:
         self._link_titles()
         self._describe()
         self._name_institutions()
+        self._definite_anaphora()
         self._pronoun_antecedents()
         self._leave_common_nouns_common()
         return self.items
@@ -507,7 +533,7 @@ class _Resolver:
         by_first: dict[str, list[Mention]] = {}
         for m in people:
             words = m.text.split()
-            by_last.setdefault(fold(words[-1]), []).append(m)
+            by_last.setdefault(self._surname(words), []).append(m)
             by_first.setdefault(fold(words[0]), []).append(m)
         initials = {"".join(w[0] for w in m.text.split() if w[:1].isupper()): m for m in self.items
                     if m.via in ("name", "organisation", "kb", "ner") and m.kind == ORGANISATION and len(m.text.split()) > 1}
@@ -523,14 +549,15 @@ class _Resolver:
                     m = m._replace(name=entity.name, kind=_KIND.get(entity.kind, entity.kind), via="kb", resolved_by="kb")
                 elif acronym is not None and acronym is not m:
                     m = m._replace(name=acronym.name, kind=ORGANISATION, resolved_by="article")
-                elif m.kind == PERSON:
+                elif m.kind == PERSON or " " not in m.text and self._surname([m.text]) in by_last:
+                    # a surname that is also a common word (`Neri`) is still the person named in full elsewhere
                     words = m.text.split()
-                    fuller = _nearest(by_last.get(fold(words[-1]), []), m)
+                    fuller = _nearest(by_last.get(self._surname(words), []), m)
                     if fuller is None and len(words) == 1:
                         named = {p.name or p.text for p in by_first.get(fold(words[0]), [])}
                         fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
-                        m = m._replace(name=fuller.name or fuller.text, resolved_by="article")
+                        m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
             if m.first in abbreviated and m.via in ("name", "ner"):
                 m = m._replace(kind=ORGANISATION)  # "Public Health England (PHE)"
             out.append(m)
@@ -538,6 +565,12 @@ class _Resolver:
         self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
+
+    def _surname(self, words: list[str]) -> str:
+        """The folded surname of a name's words: the last one but a suffix (`King` of `Martin Luther King Jr.`)."""
+        suffixes = self.doc.lang.speaker_words["name_suffixes"]
+        named = [w for w in words if fold(w).rstrip(".") not in suffixes] or words
+        return fold(named[-1])
 
     def _bracketed_acronyms(self) -> dict[str, Mention]:
         """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
@@ -684,11 +717,13 @@ class _Resolver:
                 return found[1]
         return None
 
-    def _apposed_person(self, m: Mention) -> Mention | None:
+    def _apposed_person(self, m: Mention, end: int | None = None) -> Mention | None:
+        """The person a phrase ending at `end` (else at the mention's end) names beside it."""
         doc = self.doc
         n = len(doc.tokens)
-        comma = m.last < n and doc.lower[m.last] == ","
-        person = self.by_first.get(m.last + 1 if comma else m.last)
+        end = m.last if end is None else end
+        comma = end < n and doc.lower[end] == ","
+        person = self.by_first.get(end + 1 if comma else end)
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in (",", ")", ".", ":"))
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
             return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,"
@@ -701,17 +736,21 @@ class _Resolver:
 
     def _describe(self) -> None:
         """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
-        dell'ospedale X` … `i dottori`); the voices of an institution (`i giudici del Tribunale`) are it."""
+        dell'ospedale X` … `i dottori`), or the person named beside it (`un uomo di 40 anni, Ivo Galli,`); the voices
+        of an institution (`i giudici del Tribunale`) are it."""
         lang, doc = self.doc.lang, self.doc
         earlier: dict[str, Mention] = {}
         out = []
         for m in self.items:
             if m.via == "description" and m.head is not None:
+                person = self._described_person(m)
                 head = fold(doc.tokens[m.head].text)
                 key = lang.synonym_key("description_synonyms", head)
                 previous = earlier.get(key)
-                if previous is not None and previous.last - previous.head > m.last - m.head:
-                    m = m._replace(name=previous.name, resolved_by="earlier")
+                if person is not None:
+                    m = m._replace(name=person.name, kind=PERSON, resolved_by="apposition")
+                elif previous is not None and previous.last - previous.head > m.last - m.head:
+                    m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
                 if head in lang.speaker_words["institution_voices"]:
@@ -840,6 +879,63 @@ class _Resolver:
             titled = {m.name for m in self.items if m.via == "title" and m.role in roles and m.name}
             leaders = [e for e in kb.ever_held(roles) if e.name in (titled if len(titled) == 1 else named)]
         return (leaders[0].surname or leaders[0].name) if len(leaders) == 1 else None
+
+    def _definite_anaphora(self) -> None:
+        """A bare singular definite description (`l'uomo`, `il ladro`, `l'azienda stessa`) that nothing else resolved
+        refers back to someone the article already named: the last person (for a person noun) or organisation (for an
+        organisation noun) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
+        and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it does not
+        name (`un uomo … l'uomo`)."""
+        doc = self.doc
+        last_named: dict[str, Mention] = {}
+        introduced: set[str] = set()
+        out = []
+        for m in self.items:
+            kind = self._refers_back(m)
+            antecedent = last_named.get(kind) if kind is not None else None
+            if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0]:
+                key = doc.lang.synonym_key("description_synonyms", fold(doc.tokens[m.head].text))
+                if key not in introduced:
+                    m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
+            if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
+                last_named[m.kind] = m
+            if m.via == "description" and not m.resolved_by:
+                introduced.add(doc.lang.synonym_key("description_synonyms", fold(doc.tokens[m.head].text)))
+            out.append(m)
+        self.items = out
+
+    def _described_person(self, m: Mention) -> Mention | None:
+        """`Un uomo di 75 anni, Ivo Galli, …`, `Ivo Galli, analista di …`: the name set off by commas beside a
+        singular description (and its complements) is who it describes; a plural (`i deputati del partito, Ivo
+        Galli, …`) names a group the person belongs to."""
+        if m.via != "description" or m.resolved_by:
+            return None
+        doc, lang = self.doc, self.doc.lang
+        if m.head == m.first and (m.first == 0 or doc.lower[m.first - 1] != ","):
+            return None  # "la vice dei deputati del partito, Ivo Galli,": a complement, not the person's description
+        if m.head != m.first and doc.lower[m.first] not in lang.words("definite_singular_articles") | lang.words("indefinite_articles"):
+            return None
+        end = m.last
+        while end < min(len(doc.tokens), m.last + 6) and doc.lower[end].isalnum() and doc.tokens[end].upos not in ("VERB", "AUX"):
+            end += 1
+        return self._apposed_person(m, end) if end < len(doc.tokens) and doc.lower[end] == "," else None
+
+    def _refers_back(self, m: Mention) -> str | None:
+        """The kind of named antecedent an unresolved description stands for when it is a singular definite article,
+        the head noun in lower case and nothing else but `stesso` (`la compagnia stessa`); an organisation noun only
+        when it names a kind of organisation (`organisation_synonyms`: not `la giunta`, not `l'ordinanza`). Offices
+        (`il senatore`) are left to the title rules."""
+        if m.via not in ("description", "organisation") or m.head is None or m.resolved_by:
+            return None
+        doc, lang = self.doc, self.doc.lang
+        head = doc.tokens[m.head].text
+        if m.via == "organisation" and fold(head) not in lang.synonym_words("organisation_synonyms"):
+            return None
+        same = lang.speaker_words["np_prefixes"]
+        if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
+                or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
+            return None
+        return ORGANISATION if m.via == "organisation" else PERSON
 
     def _pronoun_antecedents(self) -> None:
         """A pronoun stands for the person mentioned last before it (a guess the consumers weigh)."""

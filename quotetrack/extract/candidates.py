@@ -199,7 +199,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             first = _clause_start(doc, before + 1, sentence_first)
             relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
                 doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
-            if comma_after and not relative:
+            if comma_after and not relative and not _apposition_at(doc, after + 1, limit):
                 last = content_end(doc, after + 1, limit, stops)
             elif _verb_follows(doc, after, limit):  # "i sindacati, secondo X, non escludono …": one clause around X
                 last = content_end(doc, after, limit, stops)
@@ -213,6 +213,21 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _apposition_at(doc: Document, k: int, limit: int) -> bool:
+    """A title or description without a verb from k to the end of its clause: the source's apposition (`…, come ha
+    detto X, il direttore del museo.`), not the rest of a clause the source interrupted (`…, secondo X, non escludono
+    …`, `Sono in aumento, secondo X, i ricoveri.`)."""
+    mention = doc.mention_at_first.get(k)
+    if mention is None or mention.via not in ("title", "description"):
+        return False
+    end = k
+    while end < limit and doc.lower[end] not in (",", ".", ";", ":", "!", "?"):
+        if doc.tokens[end].upos in ("VERB", "AUX"):
+            return False
+        end += 1
+    return True
 
 
 def _verb_follows(doc: Document, k: int, limit: int) -> bool:

@@ -296,6 +296,11 @@ class Language:
         return words | frozenset(w[: w.index("'") + 1] for w in words if "'" in w)
 
     @lru_cache(maxsize=None)
+    def synonym_words(self, groups: str) -> frozenset[str]:
+        """Every word (folded) of a `speakers.yaml` synonym list (`organisation_synonyms` …)."""
+        return frozenset(fold(str(w)) for group in self.data("speakers.yaml")[groups] for w in group)
+
+    @lru_cache(maxsize=None)
     def synonym_key(self, groups: str, word: str) -> str:
         """The first word of the `speakers.yaml` synonym group (`title_synonyms` …) holding `word`; else `word`."""
         for group in self.data("speakers.yaml")[groups]:
