@@ -102,18 +102,6 @@ def test_the_reporting_sentence_offers_the_one_asked_as_a_candidate():
     assert pair.features["addressed"] == 1.0
 
 
-def test_the_target_classifier_reads_places_given_names_and_how_a_mention_was_resolved():
-    text = ("Il ministro Anna Neri è arrivata ieri nella città di Borvena. "
-            "«Ringrazio Borvena, il sindaco Luca Bianchi e il governo», ha detto Neri.")
-    doc = doc_of(text)
-    s = statement(text, "Ringrazio Borvena, il sindaco Luca Bianchi e il governo", speaker="Anna Neri", cue="ha detto")
-    pairs = {p.candidate.name: p.features for p in read_pairs(doc, [s])}
-    assert pairs["Borvena"]["article_placed"] == 0.5 and pairs["Borvena"]["given_name"] == 0.0
-    assert pairs["Luca Bianchi"]["article_placed"] == 0.0 and pairs["Luca Bianchi"]["given_name"] == 1.0
-    (government,) = [f for name, f in pairs.items() if name.startswith("Governo")]
-    assert government["resolved_institution"] == 1.0  # how the mention was resolved is a feature of its own
-
-
 def test_institutions_named_by_their_common_noun():
     doc = doc_of("Romano Prodi ha parlato. Il governo andrà avanti, il Parlamento deciderà e il governo nipponico "
                  "protesta. Le autorità russe tacciono e la Corte costituzionale ha detto no; poi la Corte ha taciuto.",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lang import fold
 from .polarity import Evaluation, mention_head, relation
 from .targets import ArticleView, Candidate, StatementSpan, addressed
 
@@ -92,8 +91,6 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
         "quote_tokens": span.last - span.first,
         "article_count": view.counts.get(candidate.name, 0),
         "article_rank": view.rank.get(candidate.name, 99),
-        "article_placed": view.placed.get(candidate.name, 0) / max(1, view.counts.get(candidate.name, 0)),
-        "given_name": float(fold(candidate.name.split()[0]) in view.doc.lang.speaker_words["given_names"]),
         "in_kb": float(view.kb.get(candidate.name) is not None),
         "own_side": float(candidate.name in view.own_side(statement.speaker)),
         "speaks": view.speakers.get(candidate.name, 0),
@@ -163,8 +160,6 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     f["capitals"] = float(m.text.isupper())
     f["words"] = float(m.last - m.first)
     f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
-    if m.resolved_by:
-        f[f"resolved_{m.resolved_by}"] = 1.0
     if doc.has_parse:
         head = mention_head(doc, m)
         if head is not None:

@@ -103,15 +103,6 @@ class ArticleView:
         return Counter(self.key(m.name) for m in self.targetable)
 
     @cached_property
-    def placed(self) -> Counter:
-        """How often the article mentions each canonical name as a place: after a locative (`nella`, `da`) or a
-        place noun (`la città di`). A name the article mostly puts there is where things happen, not who."""
-        doc, lexicon = self.doc, self.lexicon
-        return Counter(self.key(m.name) for m in self.targetable if m.first and (
-            doc.lower[m.first - 1] in lexicon.locative
-            or any(doc.lower[k] in lexicon.place_nouns for k in range(max(0, m.first - 2), m.first))))
-
-    @cached_property
     def rank(self) -> dict[str, int]:
         return {name: k for k, (name, _) in enumerate(self.counts.most_common())}
 
