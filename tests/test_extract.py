@@ -337,6 +337,13 @@ def test_words_after_a_cue_and_a_colon_without_marks_are_verbatim():
         ("Mi hanno chiesto di firmare alle sei", "Ada Ferri")]
 
 
+def test_words_after_a_name_and_a_colon_are_the_named_speakers():
+    text = ("Il voto è finito. Aldo Pirri: Abbiamo vinto in tutte le città del nord. Il suo allenatore Ada Ferri: Ora "
+            "governeremo con tutti. Milano: un ponte è stato chiuso per lavori.")
+    assert quotes(text) == [("Abbiamo vinto in tutte le città del nord", "Aldo Pirri"),
+                            ("Ora governeremo con tutti", "Ada Ferri")]
+
+
 def test_a_surname_with_its_party_in_brackets_speaks_and_its_clause_ends_the_content_before():
     assert quotes("Bianchi (PD) ha detto che non voterà la fiducia, Ferri (Lega), invece, ha detto di essere "
                   "contrario al programma.") == [("non voterà la fiducia", "Bianchi"),
