@@ -10,6 +10,7 @@ import pytest
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
 from quotetrack.extract import extract_statements, read_candidates
+from quotetrack.extract.speakers import grammatical_roles
 from quotetrack.models import Article
 
 
@@ -490,6 +491,13 @@ def test_apposition_gives_the_name_not_the_role():
 def test_relative_clause_points_to_its_antecedent():
     text = "La proposta è arrivata dal premier Pietro Landi che aveva dichiarato: «Non ci sono alternative»."
     assert one(text).speaker == "Pietro Landi"
+    # a comma closes the relative clause: the phrase after it is the next verb's own subject
+    text = ("Arrivano critiche dalla sindaca romana Ada Ferri che parla di crisi ciò nonostante, il comitato dei "
+            "residenti ha spiegato che la festa si farà comunque.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.first > 10)
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "subject"] == ["il comitato dei residenti"]
 
 
 @pytest.mark.parametrize("day, expected", [(date(2024, 6, 14), "Joe Biden"), (date(2025, 3, 20), "Donald Trump")])
