@@ -10,6 +10,7 @@ import pytest
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
 from quotetrack.extract import extract_statements, read_candidates
+from quotetrack.extract.speakers import grammatical_roles
 from quotetrack.models import Article
 
 
@@ -337,6 +338,13 @@ def test_words_after_a_cue_and_a_colon_without_marks_are_verbatim():
         ("Mi hanno chiesto di firmare alle sei", "Ada Ferri")]
 
 
+def test_words_after_a_name_and_a_colon_are_the_named_speakers():
+    text = ("Il voto è finito. Aldo Pirri: Abbiamo vinto in tutte le città del nord. Il suo allenatore Ada Ferri: Ora "
+            "governeremo con tutti. Milano: un ponte è stato chiuso per lavori.")
+    assert quotes(text) == [("Abbiamo vinto in tutte le città del nord", "Aldo Pirri"),
+                            ("Ora governeremo con tutti", "Ada Ferri")]
+
+
 def test_a_surname_with_its_party_in_brackets_speaks_and_its_clause_ends_the_content_before():
     assert quotes("Bianchi (PD) ha detto che non voterà la fiducia, Ferri (Lega), invece, ha detto di essere "
                   "contrario al programma.") == [("non voterà la fiducia", "Bianchi"),
@@ -483,6 +491,13 @@ def test_apposition_gives_the_name_not_the_role():
 def test_relative_clause_points_to_its_antecedent():
     text = "La proposta è arrivata dal premier Pietro Landi che aveva dichiarato: «Non ci sono alternative»."
     assert one(text).speaker == "Pietro Landi"
+    # a comma closes the relative clause: the phrase after it is the next verb's own subject
+    text = ("Arrivano critiche dalla sindaca romana Ada Ferri che parla di crisi ciò nonostante, il comitato dei "
+            "residenti ha spiegato che la festa si farà comunque.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.first > 10)
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "subject"] == ["il comitato dei residenti"]
 
 
 @pytest.mark.parametrize("day, expected", [(date(2024, 6, 14), "Joe Biden"), (date(2025, 3, 20), "Donald Trump")])

@@ -52,6 +52,7 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += parenthetical_speech(doc, cues, stops)
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
+    found += named_colon_speech(doc)
     unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
 
@@ -627,6 +628,33 @@ def _colon_after(doc: Document, k: int) -> int | None:
                 j == k and not (adverb_at(doc, j) or lang.preposition(low) is not None)):
             return None
     return None
+
+
+def named_colon_speech(doc: Document) -> list[Candidate]:
+    """`Rossi: Siamo pronti.`, `Il ministro Anna Neri: Non mi dimetto.`: a sentence that opens with only a person's
+    or an organisation's name and a colon gives them the words after it, to the end of the sentence (with quotation
+    marks they are a quotation)."""
+    out = []
+    lang = doc.lang
+    for sentence in doc.sentences:
+        k, named = sentence.first, False
+        while k < sentence.last:  # past the name, its title and its determiners
+            mention = doc.mention_of_token.get(k)
+            if mention is not None and mention.kind in ("person", "organisation"):
+                k, named = mention.last, True
+            elif lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives") or doc.lower[k] == ",":
+                k += 1
+            else:
+                break
+        start = k + 1
+        if not named or start >= sentence.last or doc.lower[k] != ":" or doc.tokens[start].text in OPENING_QUOTES \
+                or not doc.tokens[start].text[:1].isupper():
+            continue
+        last = trim_end(doc, start, doc.near(start)[1])
+        if last > start:
+            out.append(Candidate(doc.tokens[start].start, doc.tokens[last - 1].end, start, last, DIRECT, "verbatim",
+                                 None, "colon", "colon"))
+    return out
 
 
 def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:

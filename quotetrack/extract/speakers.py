@@ -338,8 +338,11 @@ def _subject_openers(lang) -> frozenset[str]:
 
 
 def _antecedent_of_relative(doc: Document, i: int, floor: int, before: list[Mention]) -> Mention | None:
-    """The phrase a relative clause hangs on (`X, che …` / `X il quale …`), when that clause runs up to token i."""
+    """The phrase a relative clause hangs on (`X, che …` / `X il quale …`), when that clause runs up to token i; a
+    comma before i closes it (`X che parla di crisi, ciò nonostante, il governo ha detto`: the government speaks)."""
     for k in range(i - 1, floor - 1, -1):
+        if doc.lower[k] == "," and doc.quote_around(doc.tokens[k].start) is None:
+            return None
         if doc.lower[k] in ("che", "quale", "quali") and doc.quote_around(doc.tokens[k].start) is None:
             j = k - 1
             if j >= 0 and doc.lang.is_determiner(doc.lower[j]):
