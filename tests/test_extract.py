@@ -681,6 +681,11 @@ def test_a_capitalised_run_that_reaches_a_given_name_starts_the_name_there():
     assert statement.speaker == "Carla Neri"
 
 
+def test_a_capitalised_word_before_a_plural_verb_is_no_surname():
+    doc = analyse(Article("t", "Proteste arrivano da tutto il paese. Bertoli ha detto che il piano resta."))
+    assert [m.text for m in doc.mentions if m.via == "name"] == ["Bertoli"]
+
+
 def test_a_name_suffix_belongs_to_the_name_and_is_no_surname():
     text = ("Carlo Neri Jr. ha detto che correrà ancora la prossima stagione. Luca Bassi Jr. ha detto che lascerà le "
             "corse dopo questa gara. Neri ha aggiunto che la gara è dura.")

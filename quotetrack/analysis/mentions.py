@@ -173,15 +173,16 @@ class _Reader:
         return known is not None and known.last == i + 1 and known.via in ("adjective", "demonym")
 
     def _single_word_name(self, i: int) -> bool:
-        """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a verb,
-        a colon or an acronym in brackets follows it (`Bianchi attacca`, `Rossi:`, `Neri (PD)`), or when Italian does
-        not know it as a common word."""
+        """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a
+        singular verb, a colon or an acronym in brackets follows it (`Bianchi attacca`, `Rossi:`, `Neri (PD)`), or
+        when Italian does not know it as a common word."""
         doc = self.doc
         word = doc.tokens[i].text
         if word in self._mid_sentence_words:
             return True
-        if i + 1 < self.n and (doc.tokens[i + 1].upos in ("AUX", "VERB") or doc.lower[i + 1] == ":"):
-            return not _closed_word(self.lang, doc.lower[i])
+        plural_verb = i + 1 < self.n and doc.lower[i + 1].endswith(self.lang.endings("plural_verb_endings"))
+        if i + 1 < self.n and (doc.tokens[i + 1].upos in ("AUX", "VERB") and not plural_verb or doc.lower[i + 1] == ":"):
+            return not _closed_word(self.lang, doc.lower[i])  # a plural verb's subject is no surname: "Critiche arrivano"
         if i + 3 < self.n and doc.lower[i + 1] == "(" and _acronym(doc.tokens[i + 2].text) and doc.lower[i + 3] == ")":
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
         return self.lang.zipf(doc.lower[i]) < 3.0
