@@ -681,6 +681,12 @@ def test_a_capitalised_run_that_reaches_a_given_name_starts_the_name_there():
     assert statement.speaker == "Carla Neri"
 
 
+def test_an_infinitive_after_an_impersonal_predicate_is_the_writers_voice():
+    text = ("Inutile dire che la gara è stata bellissima. Bisogna ricordare che il campo era pesante. "
+            "Si può dire che il campionato è finito. Ugo Testa ha voluto ricordare che la squadra ha giocato bene.")
+    assert quotes(text) == [("la squadra ha giocato bene", "Ugo Testa")]
+
+
 def test_a_capitalised_word_before_a_plural_verb_is_no_surname():
     doc = analyse(Article("t", "Proteste arrivano da tutto il paese. Bertoli ha detto che il piano resta."))
     assert [m.text for m in doc.mentions if m.via == "name"] == ["Bertoli"]

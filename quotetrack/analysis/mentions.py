@@ -174,15 +174,17 @@ class _Reader:
 
     def _single_word_name(self, i: int) -> bool:
         """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a
-        singular verb, a colon or an acronym in brackets follows it (`Bianchi attacca`, `Rossi:`, `Neri (PD)`), or
-        when Italian does not know it as a common word."""
+        finite singular verb, a colon or an acronym in brackets follows it (`Bianchi attacca`, `Rossi:`, `Neri
+        (PD)`), or when Italian does not know it as a common word."""
         doc = self.doc
         word = doc.tokens[i].text
         if word in self._mid_sentence_words:
             return True
-        plural_verb = i + 1 < self.n and doc.lower[i + 1].endswith(self.lang.endings("plural_verb_endings"))
-        if i + 1 < self.n and (doc.tokens[i + 1].upos in ("AUX", "VERB") and not plural_verb or doc.lower[i + 1] == ":"):
-            return not _closed_word(self.lang, doc.lower[i])  # a plural verb's subject is no surname: "Critiche arrivano"
+        # a plural verb or an infinitive has no single person for subject: "Critiche arrivano", "Inutile dire"
+        verb = i + 1 < self.n and doc.tokens[i + 1].upos in ("AUX", "VERB") and not doc.lower[i + 1].endswith(
+            self.lang.endings("plural_verb_endings", "infinitive_endings"))
+        if verb or i + 1 < self.n and doc.lower[i + 1] == ":":
+            return not _closed_word(self.lang, doc.lower[i])
         if i + 3 < self.n and doc.lower[i + 1] == "(" and _acronym(doc.tokens[i + 2].text) and doc.lower[i + 3] == ")":
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
         return self.lang.zipf(doc.lower[i]) < 3.0

@@ -86,6 +86,8 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
         governed = False
         if form.infinitive:
             governor = _governor_before(doc, first)
+            if _impersonal_before(doc, governor if governor is not None else first):
+                continue  # "è inutile dire che …", "si può dire che …": the writer's voice
             if governor is not None:
                 first, governed = _group_start(doc, governor), True
                 group = doc.lower[first:i]
@@ -216,6 +218,19 @@ def _governor_before(doc: Document, first: int) -> int | None:
     if j >= 0 and doc.lower[j] in doc.lang.governor_forms:
         return j
     return None
+
+
+def _impersonal_before(doc: Document, k: int) -> bool:
+    """An impersonal predicate right before token k (`inutile dire`, `bisogna ricordare`, `c'è da dire`), or the
+    impersonal `si` before a governing verb (`si può dire`)."""
+    j = k - 1
+    if j >= 0 and doc.lower[j] == "da":
+        j -= 1
+    if j < 0:
+        return False
+    if doc.lower[j] in doc.lang.words("impersonal_predicates") or doc.lower[j] == "è" and doc.lower[k - 1] == "da":
+        return True
+    return doc.lower[k] in doc.lang.governor_forms and doc.lower[j] == "si"
 
 
 def _negated(doc: Document, first: int) -> bool:
