@@ -6,6 +6,7 @@ merged). Lookups ignore case and accents.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -553,6 +554,14 @@ def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """The folded names of the world's cities (GeoNames, `data/kb/cities.txt.gz`; CITIES-LICENSE.md says how it is
+    built): a name the KB does not know may still be a place."""
+    data = resources.files("quotetrack").joinpath("data/kb/cities.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split("\n")) - {""}
 
 
 @lru_cache(maxsize=8)

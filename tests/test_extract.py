@@ -687,6 +687,15 @@ def test_an_infinitive_after_an_impersonal_predicate_is_the_writers_voice():
     assert quotes(text) == [("la squadra ha giocato bene", "Ugo Testa")]
 
 
+def test_a_city_the_knowledge_base_does_not_know_is_a_place_not_a_speaker():
+    text = ("Il treno per Cassino è fermo da ore. Ferrara ha detto che si candiderà. Il Napoli ha comunicato che il "
+            "portiere resterà. Il sindaco Ugo Yao è arrivato a Varese.")
+    kinds = {m.text: m.kind for m in analyse(Article("t", text)).mentions if m.via == "name"}
+    assert kinds == {"Cassino": "place", "Ferrara": "organisation", "Napoli": "organisation", "Ugo Yao": "person",
+                     "Varese": "place"}
+    assert [s.speaker for s in extract(text)] == ["Ferrara", "Napoli"]
+
+
 def test_a_capitalised_word_before_a_plural_verb_is_no_surname():
     doc = analyse(Article("t", "Proteste arrivano da tutto il paese. Bertoli ha detto che il piano resta."))
     assert [m.text for m in doc.mentions if m.via == "name"] == ["Bertoli"]

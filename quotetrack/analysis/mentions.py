@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
+from ..kb import city_names
 from ..lang import fold
 from .document import Mention
 
@@ -561,6 +562,8 @@ class _Resolver:
                         fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
+                if not m.resolved_by and m.kind in (PERSON, ORGANISATION) and self._bare_city(m):
+                    m = m._replace(kind=PLACE)  # "Varese ha chiesto", "il treno per Cassino": a place
             if m.first in abbreviated and m.via in ("name", "ner"):
                 m = m._replace(kind=ORGANISATION)  # "Public Health England (PHE)"
             out.append(m)
@@ -568,6 +571,27 @@ class _Resolver:
         self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
+
+    def _bare_city(self, m: Mention) -> bool:
+        """A name that is a city's (GeoNames) and is used as one: not opened by a given name, not after an article
+        (`il Napoli` is the football club), a title or another capitalised word (`il dottor Ugo Yao`), nor the name
+        of an organisation (`il comune di Pomezia`); after a preposition it is the place, and elsewhere too unless a
+        verb or a colon follows (`Ferrara ha detto`, `Ferrara:` is somebody of that surname)."""
+        doc, lang = self.doc, self.doc.lang
+        if fold(m.text) not in city_names() or fold(m.text.split()[0]) in lang.speaker_words["given_names"]:
+            return False
+        before = doc.lower[m.first - 1] if m.first else ""
+        preposition = lang.preposition(before)
+        if lang.is_determiner(before) or preposition not in (None, before):
+            return False
+        if m.first and (doc.tokens[m.first - 1].text[:1].isupper() or fold(before) in lang.speaker_words["titles"]):
+            return False
+        if before == "di" and m.first > 1 and fold(doc.tokens[m.first - 2].text) in _head_words(lang)[0]:
+            return False
+        if preposition is not None:
+            return True
+        after = doc.tokens[m.last] if m.last < len(doc.tokens) else None
+        return after is None or not (after.upos in ("VERB", "AUX") or after.text == ":")
 
     def _surname(self, words: list[str]) -> str:
         """The folded surname of a name's words: the last one but a suffix (`King` of `Martin Luther King Jr.`)."""
