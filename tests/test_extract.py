@@ -412,6 +412,11 @@ def test_an_institution_name_keeps_its_named_complement():
     s = one("Secondo il Notiziario Regionale della Liguria, la linea è bloccata da ore.")
     assert (s.speaker, s.speaker_kind) == ("Notiziario Regionale della Liguria", "organisation")
     assert one("Sveva Bianchi della Lista Civica ha detto che la giunta cadrà.").speaker == "Sveva Bianchi"
+    # one common word written large mid-sentence opens a name too, unless it is the surname of somebody named
+    s = one("Ieri, secondo il Corriere del Lago, la linea è stata bloccata da ore.")
+    assert (s.speaker, s.speaker_kind) == ("Corriere del Lago", "organisation")
+    text = "Sveva Bianchi guida la lista. Ieri Bianchi della Lista Civica ha detto che la giunta cadrà presto."
+    assert [s.speaker for s in extract(text)] == ["Sveva Bianchi"]
 
 
 def test_two_reporting_verbs_share_one_content():

@@ -132,22 +132,40 @@ class _Reader:
         return out
 
     def _common_words(self, first: int, last: int) -> bool:
-        """Two or more capitalised common Italian words (`Notiziario Regionale`): the start of an outlet's or a
-        body's name, not a person's. (Names opened by an organisation noun are read as phrases, complements and
-        adjectives included: `il Ministero della Salute sudafricano`.)"""
-        return last - first > 1 and all(self.lang.zipf(self.doc.lower[k]) >= 3.5 for k in range(first, last))
+        """Capitalised common Italian words (`Notiziario Regionale`, `Gazzettino`) that are not the surname of somebody
+        the article names: the start of an outlet's or a body's name, not a person's. (Names opened by an
+        organisation noun are read as phrases, complements and adjectives included: `il Ministero della Salute
+        sudafricano`.)"""
+        doc = self.doc
+        if last - first == 1 and self._sentence_initial(first):
+            return False  # "Stime dell'Istat …": any noun is written large there
+        return all(self.lang.zipf(doc.lower[k]) >= 3.5 and fold(doc.tokens[k].text) not in self._article_surnames
+                   for k in range(first, last))
+
+    @cached_property
+    def _article_surnames(self) -> frozenset[str]:
+        """The capitalised words the article writes after a given name (`Marta Colombo`): surnames, folded."""
+        doc, given = self.doc, self.words["given_names"]
+        return frozenset(fold(doc.tokens[i + 1].text) for i in self._capitalised
+                         if i + 1 < self.n and fold(doc.tokens[i].text) in given and doc.tokens[i + 1].text[:1].isupper())
 
     def _named_complement(self, k: int) -> int:
-        """Past a complement that continues a name (`della Liguria`, `per l'Arte`): a `di` or `per` and a capitalised
-        word the knowledge base does not read as a name of its own; else 0."""
+        """Past a complement that continues a name (`della Liguria`, `per l'Arte`, `per l'Italia`): an articulated `di`
+        or a `per` and a capitalised word the knowledge base does not know, or a country or place it knows (a party or
+        a person is somebody else: `Bianchi della Lega`); else 0."""
         doc = self.doc
-        if self.lang.preposition(doc.lower[k]) not in self.lang.words("phrase_complements"):
+        low = doc.lower[k]
+        if self.lang.preposition(low) not in self.lang.words("phrase_complements") or low == "di":
             return 0
         j = k + 1
         while j < self.n and self.lang.is_determiner(doc.lower[j]):
             j += 1
-        named = j < self.n and self._continues_name(j) and doc.tokens[j].text[:1].isupper() and j not in self.known_tokens
-        return j + 1 if named else 0
+        if j >= self.n or not (self._continues_name(j) and doc.tokens[j].text[:1].isupper()):
+            return 0
+        known = self.known_at.get(j)
+        if known is not None:
+            return known.last if known.kind in (COUNTRY, PLACE) else 0
+        return 0 if j in self.known_tokens else j + 1
 
     def _place_word(self, i: int) -> bool:
         """A single word the KB reads as a place, a country or somebody's surname (`Colombo`, `Firenze`, the
@@ -272,9 +290,9 @@ class _Reader:
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
-                doc.tokens[k].text[:1].islower() and self.lang.preposition(doc.lower[k]) not in (None, doc.lower[k])
-                for k in range(first, last))):
-            return ORGANISATION  # "Nordica Spa", "Acme Inc", "Telegiornale Regionale della Lombardia"
+                doc.tokens[k].text[:1].islower() and self.lang.preposition(doc.lower[k]) is not None
+                and doc.lower[k] not in self.words["name_particles"] for k in range(first, last))):
+            return ORGANISATION  # "Nordica Spa", "Acme Inc", "Corriere della Sera", "Autostrade per l'Italia"
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
