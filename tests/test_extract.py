@@ -444,6 +444,10 @@ def test_an_acronym_in_brackets_abbreviates_the_name_before_it():
                             ("il rischio cresce", "Clean Rivers Trust"), ("servono nuovi argini", "Centro studi delle frane")]
     assert quotes("Nel centro della città il sindaco Aldo Pirri ha detto che la piazza resterà chiusa.") == [
         ("la piazza resterà chiusa", "Aldo Pirri")]
+    # the initials of the words written large: the small words of a foreign name are left out
+    doc = analyse(Article(id="x", text="Ieri la Alliance for the Clean Rivers (ACR) ha votato. Oggi ACR ha detto che "
+                                       "il fiume è pulito."))
+    assert [m.name for m in doc.mentions if m.text == "ACR"] == ["Alliance for the Clean Rivers"] * 2
 
 
 def test_a_party_in_brackets_after_a_person_is_not_their_acronym():

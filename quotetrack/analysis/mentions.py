@@ -118,6 +118,8 @@ class _Reader:
                     last += 2  # one word after a particle ends the name: not "Sara Neri del Partito Verde"
                 elif not given and not institution and self._common_words(i, last) and self._named_complement(last):
                     last = self._named_complement(last)  # "Notiziario Regionale della Liguria"
+                elif self._foreign_link(last):
+                    last = self._foreign_link(last)  # "Alliance for the Clean Rivers"
                 else:
                     break
             resume = last
@@ -130,6 +132,14 @@ class _Reader:
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
+
+    def _foreign_link(self, k: int) -> int:
+        """Past the small words of a foreign name (`of the`, `for`) to the capitalised word after them; else 0."""
+        links = self.words["foreign_name_links"]
+        j = k
+        while j < self.n and self.doc.lower[j] in links and self.doc.tokens[j].text[:1].islower():
+            j += 1
+        return j + 1 if k < j < self.n and self._continues_name(j) else 0
 
     def _common_words(self, first: int, last: int) -> bool:
         """Capitalised common Italian words (`Notiziario Regionale`, `Gazzettino`) that are not the surname of somebody
@@ -264,7 +274,7 @@ class _Reader:
         if i == first:
             return True
         before = self.doc.tokens[i - 1].text
-        return not before[:1].isalnum() and before not in (",", "'", "’", "-")
+        return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(")
 
     @cached_property
     def _texts(self) -> list[str]:
@@ -625,7 +635,7 @@ class _Resolver:
             k = m.last
             if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")" and _acronym(doc.tokens[k + 1].text):
                 acronym = doc.tokens[k + 1].text
-                spelled = "".join(w[0] for w in m.text.split() if w[:1].isalpha()).upper()
+                spelled = "".join(w[0] for w in m.text.split() if w[:1].isupper())  # "Assembly of the Council": AC
                 if len(m.text.split()) > 1 and (m.kind == ORGANISATION or spelled == acronym):
                     out[acronym] = m._replace(name=m.name or m.text, kind=ORGANISATION)
         return out
@@ -976,7 +986,7 @@ class _Resolver:
         head = doc.tokens[m.head].text
         if m.via == "organisation" and fold(head) not in lang.synonym_words("organisation_synonyms"):
             return None
-        same = lang.speaker_words["np_prefixes"]
+        same = lang.speaker_words["np_prefixes"] - lang.words("possessives")  # "il suo medico" is somebody else
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
                 or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
             return None
