@@ -525,6 +525,18 @@ def test_an_undated_article_prefers_the_person_it_introduces():
     assert one(text, published=None).speaker == "Luigi Serra"
 
 
+def test_an_undated_article_is_dated_by_the_people_it_names_with_their_titles():
+    # the knowledge base knows each Italian premier's and president's time in office: with this premier named, the
+    # president is the one in office for most of his time
+    text = ("Il premier Matteo Renzi è arrivato sul posto. Il capo dello Stato ha detto che la verità sul disastro "
+            "deve emergere presto.")
+    assert one(text, published=None).speaker == "Sergio Mattarella"
+    # abroad, the head of state is that country's; a former one is nobody's today
+    text = ("Il premier Matteo Renzi è arrivato a Kiev. In Ucraina l'ex capo dello Stato ha detto che la verità "
+            "sul disastro deve emergere presto.")
+    assert one(text, published=None).speaker != "Sergio Mattarella"
+
+
 def test_null_subject_carries_the_last_speaker():
     text = "Teresa Galli ha detto che la scuola riaprirà. Ha poi aggiunto: «Servono più insegnanti»."
     statements = extract(text)

@@ -19,6 +19,7 @@ article names).
 from __future__ import annotations
 
 import bisect
+from datetime import date
 from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
@@ -719,7 +720,7 @@ class _Resolver:
                     if found is not None:
                         m = m._replace(name=found.name, resolved_by="article")
                     elif m.role:
-                        holder = self._named_holder(m.role)
+                        holder = self._named_holder(m.role) or self._holder_in_period(m)
                         if holder is not None:
                             m = m._replace(name=holder, resolved_by="named holder")
             out.append(m)
@@ -744,6 +745,41 @@ class _Resolver:
         if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
         return ranked[0][0]
+
+    @cached_property
+    def _period(self) -> tuple[date, date] | None:
+        """When an undated article happened, as far as its titles tell: while each person it names with a title held
+        that role (`il premier Mario Rossi`: during Rossi's time as premier)."""
+        if self.reader.day is not None:
+            return None
+        kb, start, end = self.doc.kb, date.min, date.max
+        for m in self.items:
+            person = self._apposed_person(m) if m.via == "title" and m.role else None
+            entity = kb.get(person.name) if person is not None and person.name else None
+            spells = [s for s in entity.roles if s.role == m.role] if entity is not None else []
+            if spells:
+                start = max(start, min(s.start or date.min for s in spells))
+                end = min(end, max(s.end or date.max for s in spells))
+        return (start, end) if date.min < start < end or start < end < date.max else None
+
+    def _holder_in_period(self, m: Mention) -> str | None:
+        """Undated, the holder of a title's role for most of the period the article's other titles allow: a role of
+        the article's own country (`il capo dello Stato` of a story abroad is that country's), not a former one
+        (`l'ex presidente`)."""
+        role = m.role
+        country = getattr(self.doc.kb.roles.get(role), "country", None)
+        former = any(fold(self.doc.tokens[k].text) == "ex" for k in range(m.first, m.head or m.first))
+        if self._period is None or former or country is not None and country != self._article_country:
+            return None
+        start, end = self._period
+        held: dict[str, int] = {}
+        for entity in self.doc.kb.ever_held([role]):
+            for s in entity.roles:
+                days = (min(end, s.end or date.max) - max(start, s.start or date.min)).days if s.role == role else 0
+                if days > 0:
+                    held[entity.name] = held.get(entity.name, 0) + days
+        ranked = sorted(held.items(), key=lambda item: -item[1])
+        return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
     def _title_keys(self, m: Mention) -> list[tuple]:
         """How an introduction is looked up: by the KB role when the phrase names one (`il presidente russo`),
