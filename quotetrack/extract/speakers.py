@@ -22,7 +22,6 @@ from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
 MAX_OPTIONS = 30
-RECENT = 50  # earlier statements an option's record of speaking is counted over
 _PREPOSITIONS = ("di", "a", "da", "in", "con", "su", "per", "tra", "fra", "verso", "contro", "secondo")
 _DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "conj", "root", "flat")
 
@@ -72,10 +71,9 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
     if len(mentions) > MAX_OPTIONS:  # the nearest ones: a speaker is never the fortieth name away
         mentions = sorted(sorted(mentions, key=lambda m: abs(m.first - anchor))[:MAX_OPTIONS], key=lambda m: m.first)
     counts = doc.mention_counts
-    spoke: dict[str, int] = {}
-    for s in earlier[-RECENT:]:
-        if s.name:
-            spoke[fold(s.name)] = spoke.get(fold(s.name), 0) + 1
+    # earlier statements reach the options only through the carried-over speaker: the ranker learns from gold earlier
+    # speakers, and features counting them (whether a mention names the previous speaker, how often it spoke) taught
+    # it a trust that its own earlier choices, a third of them wrong, do not earn
     previous = earlier[-1] if earlier else None
     options = []
     before_cue = sorted((m for m in mentions if candidate.cue and m.last <= candidate.cue.first),
@@ -93,14 +91,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
         f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
         f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
         f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
-        f["spoken_before"] = min(spoke.get(fold(name), 0), 5)
-        f["is_previous_speaker"] = float(previous is not None and previous.name is not None and fold(previous.name) == fold(name))
         options.append(SpeakerOption(name, m.text, m.kind, m, f))
     if previous is not None and previous.name is not None:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
-        f["spoken_before"] = min(spoke.get(fold(previous.name), 0), 5)
-        f["is_previous_speaker"] = 1.0
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
     subject_like = [o.mention is not None and _subject_like(doc, o.mention) for o in options]
     subjects = [o.mention for o, like in zip(options, subject_like) if like and o.mention.last <= candidate.first]
