@@ -178,8 +178,9 @@ def _group_start(doc: Document, i: int) -> int:
     j = i - 1
     while j >= 0 and j >= i - 6:
         low = doc.lower[j]
-        if low in lang.auxiliaries or low in lang.words("clitics"):
-            first = j
+        if (low in lang.auxiliaries or low in lang.words("clitics")) and not (
+                doc.tokens[j].text[:1].isupper() and doc.sentence_bounds(j)[0] != j and doc.lower[j - 1].isalpha()):
+            first = j  # not a noun written large that looks like one: "il capo dello Stato ha detto"
         elif low == "," and j == first - 1:
             auxiliary = _auxiliary_before_aside(doc, j)
             if auxiliary is None:
