@@ -53,8 +53,16 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
-    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start}
+    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start and not _unquoted_belief(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
+    """`ritiene che la riforma sia giusta`: a verb of thinking reports words only when quoted ones come with it
+    (reporting.yaml `cognition_needs_quote`; `ritiene che la riforma sia «un errore»` is a statement)."""
+    cue = candidate.cue
+    return (cue is not None and cue.sense == "cognition" and bool(doc.lang.reporting.get("cognition_needs_quote"))
+            and not doc.quotes_within(candidate.start, candidate.end) and doc.quote_around(candidate.start) is None)
 
 
 def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
@@ -469,14 +477,19 @@ def only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bo
     `coordinated`, a coordination too: `X e Y hanno detto` has X next to its verb)."""
     lang = doc.lang
     k = a
+    before = doc.mention_of_token.get(a - 1) if a else None
+    set_off = False  # an apposition is set off by a comma or a bracket, or follows a title (`il ministro Ada Neri`)
     while k < b:
         other = doc.mention_at_first.get(k)
         if other is not None and other.last <= b:
-            k = other.last
+            if not (set_off or before is None or before.via == "title" or coordinated):
+                return False  # "il Muro di Berlino la NATO ha detto": two phrases side by side, not an apposition
+            k, before, set_off = other.last, other, False
         elif (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")")
               or doc.lower[k] in lang.words("clitics")
               or coordinated and (doc.lower[k] in lang.words("coordinators") or lang.is_determiner(doc.lower[k]))
               and _mention_follows(doc, k + 1, b)):
+            set_off = set_off or doc.lower[k] in (",", "(")
             k += 1
         else:
             return False

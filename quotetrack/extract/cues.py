@@ -293,6 +293,8 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     for i in _among(doc, listed, lang.markers):
         if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
             continue  # "il secondo giorno": an ordinal
+        if _voice_of_a_reporting_verb(doc, i):
+            continue
         for marker in _phrases_at(doc, i, table):
             last = _matches(doc, i, marker.words)
             if last is not None:
@@ -300,6 +302,20 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
                 break
     return out
+
+
+def _voice_of_a_reporting_verb(doc: Document, i: int) -> bool:
+    """`Il partito, per bocca di X, ha detto che …`: `per bocca di` names the voice of the verb that follows it (a
+    speaker role), no marker of its own; alone (`Per voce di X, il partito respinge …`) it is one."""
+    lang, n = doc.lang, len(doc.tokens)
+    if not (i + 1 < n and doc.lower[i + 1] in lang.speaker_words["voice_nouns"]):
+        return False
+    for k in range(i + 3, min(n, i + 10)):
+        if doc.lower[k] in (".", ";", ":"):
+            return False
+        if doc.lower[k] in lang.verb_forms and doc.lower[k - 1] in (",", *lang.auxiliaries):
+            return True
+    return False
 
 
 def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
