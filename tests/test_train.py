@@ -91,3 +91,23 @@ def test_another_reading_of_a_gold_statement_is_neither_a_positive_nor_a_negativ
     _, labels, _, candidates = statement_examples(Annotated(analyse(Article("t", text)), gold))
     assert {text[c.start : c.end]: label for c, label in zip(candidates, labels)} == {
         "la riforma «un passo necessario per tutto il paese»": 1, "un passo necessario per tutto il paese": None}
+
+
+def test_a_models_scores_are_lightgbms_own_predictions_row_by_row():
+    """`Model.scores` predicts one row at a time through LightGBM's fast path: the numbers must be those of
+    `Booster.predict` on the whole matrix, whatever features a row has (none, unknown ones, all of them)."""
+    import random
+
+    import lightgbm
+
+    from quotetrack.learned import _matrix, fit
+
+    draw = random.Random(3)
+    names = [f"f{k}" for k in range(12)]
+    rows = [{name: draw.random() for name in names if draw.random() < 0.6} for _ in range(300)]
+    labels = [int(row.get("f0", 0.5) + row.get("f3", 0.5) > 1.0) for row in rows]
+    model = fit(rows, labels, rounds=30)
+    asked = [{}, {"unknown": 1.0}, dict.fromkeys(names, 0.25), *rows[:40]]
+    expected = lightgbm.Booster(model_str=model.booster_text).predict(_matrix(asked, model._index), num_threads=1)
+    assert model.scores(asked) == expected.tolist()
+    assert model.scores([]) == []
