@@ -1020,7 +1020,7 @@ class _Resolver:
             return None
         doc, lang = self.doc, self.doc.lang
         head = doc.tokens[m.head].text
-        if m.via == "organisation" and fold(head) not in lang.synonym_words("organisation_synonyms"):
+        if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"]:
             return None
         same = lang.speaker_words["np_prefixes"] - lang.words("possessives")  # "il suo medico" is somebody else
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()

@@ -295,10 +295,11 @@ class Language:
         words = self.speaker_words["anaphora"]
         return words | frozenset(w[: w.index("'") + 1] for w in words if "'" in w)
 
-    @lru_cache(maxsize=None)
-    def synonym_words(self, groups: str) -> frozenset[str]:
-        """Every word (folded) of a `speakers.yaml` synonym list (`organisation_synonyms` …)."""
-        return frozenset(fold(str(w)) for group in self.data("speakers.yaml")[groups] for w in group)
+    @cached_property
+    def synonym_words(self) -> dict[str, frozenset[str]]:
+        """Every word (folded) of each `speakers.yaml` synonym list (`organisation_synonyms` …), by list."""
+        return {name: frozenset(fold(str(w)) for group in groups for w in group)
+                for name, groups in self.data("speakers.yaml").items() if name.endswith("_synonyms")}
 
     @lru_cache(maxsize=None)
     def synonym_key(self, groups: str, word: str) -> str:
