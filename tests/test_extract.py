@@ -717,6 +717,12 @@ def test_a_city_the_knowledge_base_does_not_know_is_a_place_not_a_speaker():
     assert [s.speaker for s in extract(text)] == ["Ferrara", "Napoli"]
 
 
+def test_noto_come_is_known_as_not_the_verb_notare():
+    text = ("Lisa Neri, nota anche come la Dama del Lago, fu sepolta a Siena. Il pittore era noto come il maestro delle "
+            "rose. Ugo Testa nota come la crisi sia ormai finita.")
+    assert quotes(text) == [("la crisi sia ormai finita", "Ugo Testa")]
+
+
 def test_a_capitalised_word_before_a_plural_verb_is_no_surname():
     doc = analyse(Article("t", "Proteste arrivano da tutto il paese. Bertoli ha detto che il piano resta."))
     assert [m.text for m in doc.mentions if m.via == "name"] == ["Bertoli"]

@@ -75,7 +75,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     candidates = range(len(doc.tokens)) if doc.has_parse else _among(doc, listed, forms)
     for i in candidates:
         form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
-        if form is None or _noun_use(doc, i):
+        if form is None or _noun_use(doc, i) or _known_as(doc, i):
             continue
         if form.also_participle and not _auxiliary_before(doc, i):
             form = form._replace(tense="participle")  # "voci non confermate": a participle, not a present
@@ -106,6 +106,18 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
         out.append(Cue(VERB, first, i + 1, i, form.lemma, frames, form.tense, auxiliary, passive, reflexive,
                        _negated(doc, first), governed, float(entry.get("polarity", 0) or 0), kind))
     return out
+
+
+def _known_as(doc: Document, i: int) -> bool:
+    """`X, noto anche come Y`: the adjective "known" before `come`, not the verb `notare` (`nota come la crisi …`)
+    after a comma or a copula, where a verb with its own subject does not stand."""
+    lang = doc.lang
+    if doc.lower[i] not in lang.words("known_as") or i == 0:
+        return False
+    k = i + 1
+    while k < len(doc.tokens) and doc.lower[k] in lang.words("group_adverbs"):
+        k += 1
+    return k < len(doc.tokens) and doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries)
 
 
 def _said_of(doc: Document, first: int) -> bool:
