@@ -354,6 +354,10 @@ def test_a_surname_with_its_party_in_brackets_speaks_and_its_clause_ends_the_con
 def test_coordinated_antecedents_of_a_relative_give_the_statement_to_the_first_named():
     assert quotes("Tra gli ospiti ci sono Aldo Pirri ed Ada Ferri, i quali hanno anticipato che canteranno i loro "
                   "brani più noti.") == [("canteranno i loro brani più noti", "Aldo Pirri")]
+    # each conjunct in its own prepositional phrase, with its title
+    text = ("Il giornale cita alcune frasi attribuite al ministro delle Riforme Aldo Pirri ed al sottosegretario Ugo "
+            "Testa che hanno definito la riforma un argine contro il caos.")
+    assert quotes(text) == [("la riforma un argine contro il caos", "Aldo Pirri")]
 
 
 def test_an_impersonal_plural_names_its_source_after_da():

@@ -246,6 +246,10 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
     found, m = [], subject
     while True:
         k = m.first - 1
+        title = by_last.get(m.first)
+        if title is not None and title.via == "title" and title.first >= 2 and lang.preposition(
+                doc.lower[title.first - 1]) is not None and doc.lower[title.first - 2] in lang.words("coordinators"):
+            k = title.first - 2  # "al ministro X ed al sottosegretario Y": past the title and the repeated preposition
         while k >= 0 and lang.is_determiner(doc.lower[k]):
             k -= 1
         link = doc.lower[k] if k >= 1 else ""
