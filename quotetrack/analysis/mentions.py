@@ -117,10 +117,11 @@ class _Reader:
                       and not _acronym(doc.tokens[last + 1].text)
                       and not (last + 2 < self.n and self._continues_name(last + 2))):
                     last += 2  # one word after a particle ends the name: not "Sara Neri del Partito Verde"
-                elif not given and not institution and self._common_words(i, last) and self._named_complement(last):
-                    last = self._named_complement(last)  # "Notiziario Regionale della Liguria"
-                elif self._foreign_link(last):
-                    last = self._foreign_link(last)  # "Alliance for the Clean Rivers"
+                elif not given and not institution and (complement := self._named_complement(last)) and \
+                        self._common_words(i, last):
+                    last = complement  # "Notiziario Regionale della Liguria"
+                elif foreign := self._foreign_link(last):
+                    last = foreign  # "Alliance for the Clean Rivers"
                 else:
                     break
             resume = last
