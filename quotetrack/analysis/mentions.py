@@ -837,7 +837,7 @@ class _Resolver:
             if m.via == "description" and m.head is not None:
                 person = self._described_person(m)
                 head = fold(doc.tokens[m.head].text)
-                key = lang.synonym_key("description_synonyms", head)
+                key = self._description_key(m)
                 previous = earlier.get(key)
                 if person is not None:
                     m = m._replace(name=person.name, kind=PERSON, resolved_by="apposition")
@@ -976,8 +976,8 @@ class _Resolver:
         """A bare singular definite description (`l'uomo`, `il ladro`, `l'azienda stessa`) that nothing else resolved
         refers back to someone the article already named: the last person (for a person noun) or organisation (for an
         organisation noun) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
-        and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it does not
-        name (`un uomo … l'uomo`)."""
+        and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
+        does not name (`un uomo … l'uomo`)."""
         doc = self.doc
         last_named: dict[str, Mention] = {}
         introduced: set[str] = set()
@@ -985,16 +985,19 @@ class _Resolver:
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
-            if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0]:
-                key = doc.lang.synonym_key("description_synonyms", fold(doc.tokens[m.head].text))
-                if key not in introduced:
-                    m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
+            if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
+                    and self._description_key(m) not in introduced:
+                m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
             if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
             if m.via == "description" and not m.resolved_by:
-                introduced.add(doc.lang.synonym_key("description_synonyms", fold(doc.tokens[m.head].text)))
+                introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _description_key(self, m: Mention) -> str:
+        """A description's head noun as its synonym group names it (`dottori` → `medico`)."""
+        return self.doc.lang.synonym_key("description_synonyms", fold(self.doc.tokens[m.head].text))
 
     def _described_person(self, m: Mention) -> Mention | None:
         """`Un uomo di 75 anni, Ivo Galli, …`, `Ivo Galli, analista di …`: the name set off by commas beside a
@@ -1005,7 +1008,7 @@ class _Resolver:
         doc, lang = self.doc, self.doc.lang
         if m.head == m.first and (m.first == 0 or doc.lower[m.first - 1] != ","):
             return None  # "la vice dei deputati del partito, Ivo Galli,": a complement, not the person's description
-        if m.head != m.first and doc.lower[m.first] not in lang.words("definite_singular_articles") | lang.words("indefinite_articles"):
+        if m.head != m.first and doc.lower[m.first] not in _singular_articles(lang):
             return None
         end = m.last
         while end < min(len(doc.tokens), m.last + 6) and doc.lower[end].isalnum() and doc.tokens[end].upos not in ("VERB", "AUX"):
@@ -1023,7 +1026,7 @@ class _Resolver:
         head = doc.tokens[m.head].text
         if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"]:
             return None
-        same = lang.speaker_words["np_prefixes"] - lang.words("possessives")  # "il suo medico" is somebody else
+        same = _anaphoric_modifiers(lang)
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
                 or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
             return None
@@ -1061,6 +1064,19 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
     return organisations, words["titles"] | organisations | words["anonymous"]
+
+
+@lru_cache(maxsize=4)
+def _singular_articles(lang) -> frozenset[str]:
+    """The definite and indefinite singular articles (`l'uomo`, `un uomo`)."""
+    return lang.words("definite_singular_articles") | lang.words("indefinite_articles")
+
+
+@lru_cache(maxsize=4)
+def _anaphoric_modifiers(lang) -> frozenset[str]:
+    """Words a description that refers back may hold beside its noun (`l'azienda stessa`, `l'ex ministro`), not a
+    possessive: `il suo medico` is somebody else."""
+    return lang.speaker_words["np_prefixes"] - lang.words("possessives")
 
 
 @lru_cache(maxsize=4)
