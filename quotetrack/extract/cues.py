@@ -325,7 +325,7 @@ def _voice_of_a_reporting_verb(doc: Document, i: int) -> bool:
     for k in range(i + 3, min(n, i + 10)):
         if doc.lower[k] in (".", ";", ":"):
             return False
-        if doc.lower[k] in lang.verb_forms and doc.lower[k - 1] in (",", *lang.auxiliaries):
+        if doc.lower[k] in lang.verb_forms and (doc.lower[k - 1] == "," or doc.lower[k - 1] in lang.auxiliaries):
             return True
     return False
 
