@@ -742,3 +742,46 @@ def test_a_name_particle_takes_one_word_and_ends_the_name():
     assert one("Luca Cordero di Montezemolo ha detto che la fabbrica riaprirà.").speaker == "Luca Cordero di Montezemolo"
     # a party after the name is not part of it
     assert one("Sveva Bianchi del Nuovo Centrodestra ha detto che la giunta cadrà.").speaker == "Sveva Bianchi"
+
+
+def test_a_rare_form_of_a_common_word_opening_a_sentence_is_no_name():
+    text = ("La conduttrice Maria Luisa Bianchi era in onda. Esasperata e stanca, la Bianchi non può che dichiararsi "
+            "contraria al progetto del sindaco.")
+    doc = analyse(Article("t", text))
+    assert "Esasperata" not in [m.text for m in doc.mentions]
+    assert one(text).speaker == "Maria Luisa Bianchi"
+
+
+def test_a_relative_marker_credits_the_phrase_before_its_comma():
+    text = ("Il piano del premier Aldo Pirri è contestato; contro i tagli si è espresso il comitato delle Nazioni Unite "
+            "per i diritti dei bambini, secondo il quale vanno evitati i tagli alla scuola.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "relative")
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "relative"] == [
+        "il comitato delle Nazioni Unite per i diritti dei bambini"]
+
+
+def test_names_apposed_to_a_subject_with_a_complement_are_its_speakers_first_named_first():
+    # the bare names coordinated inside "di Camera e Senato" are in the prepositional phrase
+    assert quotes("I presidenti di Camera e Senato, Aldo Pirri e Ugo Testa, hanno espresso «piena fiducia nella "
+                  "corte».") == [("piena fiducia nella corte", "Aldo Pirri")]
+    # "della Lega" completes the subject's noun: the names after it are the subject's apposition, not the party's
+    text = ("I capigruppo della Lega, Aldo Pirri e Ugo Testa, sostenuti dal capogruppo del PD alla Camera, Ada Ferri, "
+            "hanno chiesto al governo di riferire in aula sulla vicenda.")
+    assert quotes(text) == [("al governo di riferire in aula sulla vicenda", "Aldo Pirri")]
+
+
+def test_a_name_after_a_description_in_an_apposition_is_not_the_subject():
+    text = ("Gli esperti sono divisi. Aldo Pirri, analista della società Nordica Partners, afferma che la fusione non "
+            "è una minaccia.")
+    assert one(text).speaker == "Aldo Pirri"
+    doc = analyse(Article("t", "Lo scrive il quotidiano Il Mattino di oggi."))
+    assert [(m.text, m.kind) for m in doc.mentions if m.via == "name"] == [("Il Mattino", "organisation")]
+
+
+def test_according_to_what_a_source_said_is_according_to_the_source():
+    assert quotes("Secondo le testimonianze dei vicini di casa, la coppia litigava spesso.") == [
+        ("la coppia litigava spesso", "vicini di casa")]
+    assert quotes("Secondo alcune testimonianze, l'aereo è precipitato in mare.") == [
+        ("l'aereo è precipitato in mare", "testimoni")]

@@ -206,7 +206,7 @@ class _Reader:
     def _single_word_name(self, i: int) -> bool:
         """A capitalised word opening a sentence is a name when the article capitalises it elsewhere too, when a
         finite singular verb, a colon or an acronym in brackets follows it (`Bianchi attacca`, `Rossi:`, `Neri
-        (PD)`), or when Italian does not know it as a common word."""
+        (PD)`), or when Italian knows neither it nor its dictionary form as a common word."""
         doc = self.doc
         word = doc.tokens[i].text
         if word in self._mid_sentence_words:
@@ -218,7 +218,9 @@ class _Reader:
             return not _closed_word(self.lang, doc.lower[i])
         if i + 3 < self.n and doc.lower[i + 1] == "(" and _acronym(doc.tokens[i + 2].text) and doc.lower[i + 3] == ")":
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
-        return self.lang.zipf(doc.lower[i]) < 3.0
+        # a rare form of a common word is that word too: "Esasperata, la donna …" (esasperato)
+        low = doc.lower[i]
+        return self.lang.zipf(low) < 3.0 and self.lang.zipf(self.lang.lemma(low)) < 3.0
 
     def _given_name_start(self, first: int, last: int) -> int:
         """Where a run of three or more capitalised words that reaches a given name after other words starts its
@@ -308,6 +310,9 @@ class _Reader:
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
+        if first > 0 and fold(doc.tokens[first - 1].text) in self.lang.synonym_words["organisation_synonyms"] \
+                and fold(text) not in self.words["given_names"]:
+            return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
         if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0:
             return ORGANISATION  # a common word written large: "Regione", "Associazione"
         return PERSON
@@ -376,9 +381,16 @@ class _Reader:
                     and not _closed_word(lang, doc.lower[k]) and (doc.tokens[k].upos not in ("VERB", "AUX")
                                                                   or fold(doc.tokens[k].text) in self._phrase_heads):
                 k += 1
+            product = lang.source_products.get(fold(doc.tokens[head].text))
+            if product is not None and k < self.n and lang.preposition(doc.lower[k]) == "di" and doc.lower[k] != "di":
+                # "secondo le dichiarazioni del sindaco": the words are the mayor's, read as the source's own phrase
+                head = k + 1
+                if head >= self.n or not doc.tokens[head].text[:1].islower() or head in self.known_tokens:
+                    continue
+                k, product = head + 1, None
             last = self._phrase_end(k)
-            out.append(self._mention(i + 1, last, "description", ANONYMOUS,
-                                     _description(doc.span_text(head, last), lang), head=head))
+            name = product or _description(doc.span_text(head, last), lang)
+            out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
 
     def _indefinite_subjects(self) -> list[Mention]:

@@ -478,11 +478,13 @@ def only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bo
     lang = doc.lang
     k = a
     before = doc.mention_of_token.get(a - 1) if a else None
-    set_off = False  # an apposition is set off by a comma or a bracket, or follows a title (`il ministro Ada Neri`)
+    # an apposition is set off by a comma or a bracket, or follows a title or a description (`il ministro Ada Neri`,
+    # `analista della società Alfa Beta`)
+    set_off = False
     while k < b:
         other = doc.mention_at_first.get(k)
         if other is not None and other.last <= b:
-            if not (set_off or before is None or before.via == "title" or coordinated):
+            if not (set_off or before is None or before.via in ("title", "description") or coordinated):
                 return False  # "il Muro di Berlino la NATO ha detto": two phrases side by side, not an apposition
             k, before, set_off = other.last, other, False
         elif (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in (",", "(", ")")

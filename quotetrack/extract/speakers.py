@@ -165,22 +165,17 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
         if found is not None:
             roles[found.first] = "after"
-    # relative: "X, che ha detto", "X, il quale ha detto"
+    # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
     k = cue.first - 1
     while k >= 0 and doc.lower[k] in lang.words("group_adverbs"):
         k -= 1
-    if k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
+    if cue.kind == "relative":
+        _mark_antecedent(doc, cue.first - 1, mentions, roles)
+    elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
         j = k - 1
         if j >= 0 and lang.is_determiner(doc.lower[j]):
             j -= 1
-        if j >= 0 and doc.lower[j] == ",":
-            j -= 1
-        antecedent = next((m for m in mentions if m.last == j + 1), None)
-        if antecedent is not None:
-            conjuncts = _conjuncts_before(doc, antecedent, mentions)
-            for m in (antecedent, *conjuncts[1:]) if conjuncts else ():  # "X e Y, i quali hanno detto": X's
-                roles[m.first] = "conjunct"
-            roles[(conjuncts[0] if conjuncts else antecedent).first] = "relative"
+        _mark_antecedent(doc, j, mentions, roles)
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
     floor = _clause_floor(doc, cue.first)
@@ -189,7 +184,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:  # "dal sindaco di Roma, Anna Neri,": an apposition of a prepositional phrase is inside it
         if roles.get(m.first) == "other" and m.first > 1 and doc.lower[m.first - 1] == ",":
             left = next((o for o in mentions if o.last == m.first - 1), None)
-            if left is not None and roles.get(left.first) == "prepositional":
+            if left is not None and roles.get(left.first) == "prepositional" and not _complement_of_a_subject(doc, left):
                 roles[m.first] = "prepositional"
     before = [m for m in before if roles.get(m.first) == "other"]
     if before and not any(r == "relative" for r in roles.values()):
@@ -237,6 +232,20 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "source" if impersonal else "agent"
                     break
     return roles
+
+
+def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict[int, str]) -> None:
+    """The phrase ending at token j (past a comma) is the antecedent of the relative clause after it; of coordinated
+    antecedents the first-named (`X e Y, i quali hanno detto`: X's)."""
+    if j >= 0 and doc.lower[j] == ",":
+        j -= 1
+    antecedent = next((m for m in mentions if m.last == j + 1), None)
+    if antecedent is None:
+        return
+    conjuncts = _conjuncts_before(doc, antecedent, mentions)
+    for m in (antecedent, *conjuncts[1:]) if conjuncts else ():
+        roles[m.first] = "conjunct"
+    roles[(conjuncts[0] if conjuncts else antecedent).first] = "relative"
 
 
 def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) -> list[Mention]:
@@ -369,11 +378,40 @@ def _clause_floor(doc: Document, i: int) -> int:
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
+    return _preposition_before(doc, m) is not None
+
+
+def _preposition_before(doc: Document, m: Mention) -> int | None:
+    """The token of the preposition that opens the phrase of `m` (`dal sindaco`, `di Camera e Senato`), if any."""
     lang = doc.lang
     k = m.first - 1
     while k >= 0 and (lang.is_determiner(doc.lower[k]) or fold(doc.tokens[k].text) in lang.speaker_words["np_prefixes"]):
         k -= 1
-    return k >= 0 and lang.preposition(doc.lower[k]) is not None and doc.lower[k] != "secondo"
+    if k == m.first - 1 and m.kind != "person" and k >= 2 and doc.lower[k] in lang.words("coordinators"):
+        # a bare name coordinated with another bare name inside the phrase: "di Camera e Senato", "tra Francia e Cina"
+        j = k - 1
+        while j > 0 and doc.tokens[j].text[:1].isupper() and k - j <= 3:
+            j -= 1
+        k = j if j < k - 1 else k
+    return k if k >= 0 and lang.preposition(doc.lower[k]) is not None and doc.lower[k] != "secondo" else None
+
+
+def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
+    """`m` completes a noun that is no prepositional phrase itself (`i capigruppo della Lega, X e Y,`): a phrase
+    apposed to it is the noun's, not the preposition's (unlike `dal sindaco di Roma, Anna Neri,`)."""
+    lang = doc.lang
+    k = _preposition_before(doc, m)
+    if k is None or lang.preposition(doc.lower[k]) not in lang.words("phrase_complements"):
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and doc.tokens[j].text[:1].islower() and doc.tokens[j].text.isalpha() \
+            and lang.preposition(doc.lower[j]) is None and not lang.is_determiner(doc.lower[j]):
+        j -= 1  # the noun and its adjectives
+    if j == k - 1:
+        return False
+    while j >= 0 and lang.is_determiner(doc.lower[j]):
+        j -= 1
+    return j < 0 or lang.preposition(doc.lower[j]) is None and doc.tokens[j].upos not in ("VERB", "AUX")
 
 
 def _in_parenthesis(doc: Document, m: Mention) -> bool:

@@ -290,6 +290,12 @@ class Language:
         return tuple(self.data("speakers.yaml")["description_rewrites"].items())
 
     @cached_property
+    def source_products(self) -> dict[str, str]:
+        """`speakers.yaml` `source_products`: what a source says or writes (folded) → who says it ("" when the noun
+        names nobody)."""
+        return {fold(k): v or "" for k, v in self.data("speakers.yaml")["source_products"].items()}
+
+    @cached_property
     def anaphora_words(self) -> frozenset[str]:
         """Anaphoric words and the first token of the two-token ones (`quest'` of `quest'ultimo`), lower case."""
         words = self.speaker_words["anaphora"]
