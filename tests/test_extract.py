@@ -745,8 +745,8 @@ def test_a_name_particle_takes_one_word_and_ends_the_name():
 
 
 def test_a_rare_form_of_a_common_word_opening_a_sentence_is_no_name():
-    text = ("La conduttrice Maria Luisa Bianchi era in onda. Esasperata e stanca, la Bianchi non può che dichiararsi "
-            "contraria al progetto del sindaco.")
+    text = ("La conduttrice Maria Luisa Bianchi era in onda. Esasperata e stanca, la Bianchi ha detto che il progetto "
+            "del sindaco è sbagliato.")
     doc = analyse(Article("t", text))
     assert "Esasperata" not in [m.text for m in doc.mentions]
     assert one(text).speaker == "Maria Luisa Bianchi"
@@ -785,3 +785,27 @@ def test_according_to_what_a_source_said_is_according_to_the_source():
         ("la coppia litigava spesso", "vicini di casa")]
     assert quotes("Secondo alcune testimonianze, l'aereo è precipitato in mare.") == [
         ("l'aereo è precipitato in mare", "testimoni")]
+
+
+def test_a_gerund_speaks_for_the_subject_of_the_verb_it_depends_on():
+    text = ("Quando i deputati Aldo Pirri e Ugo Testa avevano chiesto la sua rimozione, il ministro Neri lo aveva "
+            "difeso dicendo che era sempre stato prosciolto.")
+    assert quotes(text) == [("era sempre stato prosciolto", "Neri")]
+    # the object of that verb, title and name, is no subject
+    text = ("Ieri Vittorio Bassi intervistato da Marco Lenti ad un incontro pubblico critica il premier Carlo Verdi "
+            "augurandosi di non vederlo mai al governo.")
+    assert [s.speaker for s in extract(text)] == ["Vittorio Bassi"]
+
+
+def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():
+    # a relative clause set off by commas
+    text = ("La cantante Ada Ferri, assieme alla quale Luca Neri aveva inciso il brano Cielo Blu, si è definita "
+            "«devastata» dalla notizia.")
+    assert [s.speaker for s in extract(text)] == ["Ada Ferri"]
+    # brackets opened many words before the name
+    text = ("Intanto Aldo Testa si dichiara soddisfatto della scelta (era stata vagliata anche la possibilità di fare "
+            "morire il dottor Ruggeri), dicendo che gli sceneggiatori avevano molte idee.")
+    assert [s.speaker for s in extract(text)] == ["Aldo Testa"]
+    # a phrase read with its preposition
+    text = "Il presidente Carlo Verdi in un discorso alla nazione ha definito l'attacco un grande disastro."
+    assert [s.speaker for s in extract(text)] == ["Carlo Verdi"]

@@ -313,8 +313,9 @@ class _Reader:
         if first > 0 and fold(doc.tokens[first - 1].text) in self.lang.synonym_words["organisation_synonyms"] \
                 and fold(text) not in self.words["given_names"]:
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
-        if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0:
-            return ORGANISATION  # a common word written large: "Regione", "Associazione"
+        if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0 \
+                and not (first > 0 and fold(doc.tokens[first - 1].text) in self.words["titles"]):
+            return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
 
     def _phrase_mentions(self) -> list[Mention]:

@@ -145,12 +145,15 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 roles[(adjacent[0] if adjacent else before[0]).first] = "subject"
         return roles
     by_first = {m.first: m for m in mentions}
+    by_last = {m.last: m for m in mentions}
     for m in mentions:
         roles[m.first] = "prepositional" if _in_prepositional_phrase(doc, m) else "other"
         if _in_parenthesis(doc, m):
             roles[m.first] = "parenthesis"
         elif m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
             roles[m.first] = "object"
+        elif roles.get(getattr(by_last.get(m.first), "first", -1)) == "object" and by_last[m.first].via == "title":
+            roles[m.first] = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
     if cue.kind == "marker":
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
@@ -186,9 +189,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             left = next((o for o in mentions if o.last == m.first - 1), None)
             if left is not None and roles.get(left.first) == "prepositional" and not _complement_of_a_subject(doc, left):
                 roles[m.first] = "prepositional"
-    before = [m for m in before if roles.get(m.first) == "other"]
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
     if before and not any(r == "relative" for r in roles.values()):
-        adjacent = [m for m in before if only_fillers(doc, m.last, cue.first)]
+        verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
+        adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
+        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
@@ -232,6 +237,39 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "source" if impersonal else "agent"
                     break
     return roles
+
+
+def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
+    """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
+    it is in the same clause: its subject is the gerund's."""
+    k = cue.first - 1
+    while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
+        if not doc.tokens[k].text[:1].isalnum():
+            return None
+        k -= 1
+    if k < floor:
+        return None
+    clitics = doc.lang.words("clitics")
+    while k - 1 >= floor and (doc.tokens[k - 1].upos in ("VERB", "AUX") or doc.lower[k - 1] in clitics):
+        k -= 1
+    return k
+
+
+def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
+    """Inside a relative clause set off by commas before token i (`X, assieme alla quale Y aveva inciso Z, si è
+    definita`): not the subject of the verb at i."""
+    lang = doc.lang
+    k = m.first - 1
+    while k > m.first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
+        k -= 1
+    if k < 0 or doc.lower[k] != ",":
+        return False
+    # the relative word opens the aside, after a preposition and its article (`con il quale`, `assieme alla quale`)
+    opener = next((t for t in range(k + 1, min(k + 5, m.first)) if doc.lower[t] in ("che", "cui", "quale", "quali")
+                   or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha())), None)
+    if opener is None or doc.lower[opener] not in ("che", "cui", "quale", "quali"):
+        return False
+    return any(doc.lower[t] == "," for t in range(m.last, i))
 
 
 def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict[int, str]) -> None:
@@ -384,6 +422,8 @@ def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
 def _preposition_before(doc: Document, m: Mention) -> int | None:
     """The token of the preposition that opens the phrase of `m` (`dal sindaco`, `di Camera e Senato`), if any."""
     lang = doc.lang
+    if lang.preposition(doc.lower[m.first]) is not None:
+        return m.first  # a phrase read with its preposition: "alla nazione"
     k = m.first - 1
     while k >= 0 and (lang.is_determiner(doc.lower[k]) or fold(doc.tokens[k].text) in lang.speaker_words["np_prefixes"]):
         k -= 1
@@ -415,11 +455,13 @@ def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
 
 
 def _in_parenthesis(doc: Document, m: Mention) -> bool:
+    """Inside brackets opened earlier in the sentence: `(… fare morire House)`."""
+    first, _ = doc.sentence_bounds(m.first)
     k = m.first - 1
-    while k >= 0 and k > m.first - 6:
+    while k >= first and k > m.first - 40:
         if doc.lower[k] == "(":
             return True
-        if doc.lower[k] in (")", ".", ";"):
+        if doc.lower[k] == ")":
             return False
         k -= 1
     return False
