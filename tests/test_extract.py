@@ -809,3 +809,27 @@ def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():
     # a phrase read with its preposition
     text = "Il presidente Carlo Verdi in un discorso alla nazione ha definito l'attacco un grande disastro."
     assert [s.speaker for s in extract(text)] == ["Carlo Verdi"]
+
+
+def test_a_verb_after_ma_without_a_subject_shares_the_one_before():
+    text = "La coalizione è favorevole alla missione, ma ha chiesto che il governo sia chiaro sulle regole."
+    assert quotes(text) == [("il governo sia chiaro sulle regole", "coalizione")]
+
+
+def test_a_subject_after_a_phrase_set_before_it_is_no_apposition_of_that_phrase():
+    text = ("La Lega Verde per la Pace, con sede in Irlanda, ha premiato Anna Neri. In un comunicato, l'associazione "
+            "ha detto: «Anna Neri ha combattuto molte battaglie».")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.first] == "ha"
+                     and c.cue.first > 15)
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "subject"] == ["l'associazione"]
+
+
+def test_who_is_labelled_is_no_speaker():
+    text = ("Lo scrittore Aldo Pirri, nel suo libro Cielo nero, dedicato alla spedizione di quel campionato, definì "
+            "Bassi «argentino di Cuneo» per le sue origini.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None)
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "object"] == ["Bassi"]

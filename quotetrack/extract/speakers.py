@@ -184,12 +184,20 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     floor = _clause_floor(doc, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
-    for m in mentions:  # "dal sindaco di Roma, Anna Neri,": an apposition of a prepositional phrase is inside it
-        if roles.get(m.first) == "other" and m.first > 1 and doc.lower[m.first - 1] == ",":
+    # "dal sindaco di Roma, Anna Neri,": an apposition of a prepositional phrase is inside it (not a subject after a
+    # phrase set before it: "in un comunicato, l'associazione ha detto")
+    for m in mentions:
+        if roles.get(m.first) == "other" and m.first > 1 and doc.lower[m.first - 1] == "," and not (
+                m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX")):
             left = next((o for o in mentions if o.last == m.first - 1), None)
             if left is not None and roles.get(left.first) == "prepositional" and not _complement_of_a_subject(doc, left):
                 roles[m.first] = "prepositional"
     before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
+    if not before and floor > 1 and doc.lower[floor - 1] in lang.words("subject_sharing_openers"):
+        # "X è favorevole, ma ha chiesto che …": a verb after `ma` with no subject of its own shares the one before
+        earlier = _clause_floor(doc, floor - 1)
+        before = [m for m in mentions if earlier <= m.first and m.last < floor and roles.get(m.first) == "other"
+                  and doc.quote_around(m.start) is None and _subject_like(doc, m)][:1]
     if before and not any(r == "relative" for r in roles.values()):
         verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
         adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
@@ -215,10 +223,13 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         found = None
         for k in range(j, min(len(doc.tokens), j + 4)):  # `ha detto il reverendo Mario Rossi`
             found = by_first.get(k)
-            if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]):
-                break
+            if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]) \
+                    or doc.lower[k] in lang.words("complementisers"):
+                break  # not past `che`: "ha chiesto che il governo …" names no subject
         if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
             roles[found.first] = "postverbal"
+        elif found is not None and "label" in cue.frames:
+            roles[found.first] = "object"  # "definì Bianchi «un traditore»": who is labelled, not who speaks
     # the voice an organisation speaks through: "il partito, per bocca di Rossi, ha detto" (in the clause read above)
     for m in mentions:
         if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
