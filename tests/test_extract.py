@@ -833,3 +833,23 @@ def test_who_is_labelled_is_no_speaker():
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None)
     roles = grammatical_roles(doc, candidate, list(doc.mentions))
     assert [m.text for m in doc.mentions if roles.get(m.first) == "object"] == ["Bassi"]
+
+
+def test_whose_words_a_speech_noun_names_are_its_agent():
+    text = ("La protesta del direttore del quotidiano Il Mattino, Carlo Verdi, e l'annuncio del coordinatore del partito, "
+            "Mario Rossi, di presentare una proposta in parlamento hanno diviso la maggioranza.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "noun")
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    assert [m.text for m in doc.mentions if roles.get(m.first) == "agent"] == ["coordinatore", "Mario Rossi"]
+    # what a source says, as the subject: the source speaks
+    assert quotes("Stime degli Stati Uniti affermano che più di mille bambini sono morti per la siccità.") == [
+        ("più di mille bambini sono morti per la siccità", "Stati Uniti")]
+
+
+def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_takes_its_leaders_name():
+    doc = analyse(Article("t", "Il partito Nuova Destra ha votato contro. Il governo Pirri ha detto di no."))
+    assert [(m.text, m.kind, m.name) for m in doc.mentions if m.via in ("name", "organisation")][:3] == [
+        ("Il partito", "organisation", "Nuova Destra"), ("Nuova Destra", "organisation", "Nuova Destra"),
+        ("Il governo", "organisation", "Governo italiano")]
+    assert next(m.kind for m in doc.mentions if m.text == "Pirri") == "person"

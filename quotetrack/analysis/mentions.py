@@ -310,7 +310,8 @@ class _Reader:
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
-        if first > 0 and fold(doc.tokens[first - 1].text) in self.lang.synonym_words["organisation_synonyms"] \
+        kind_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
+        if kind_before in self.words["organisations"] and kind_before not in self.words["named_after_leaders"] \
                 and fold(text) not in self.words["given_names"]:
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
         if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0 \

@@ -147,13 +147,18 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     by_first = {m.first: m for m in mentions}
     by_last = {m.last: m for m in mentions}
     for m in mentions:
-        roles[m.first] = "prepositional" if _in_prepositional_phrase(doc, m) else "other"
+        roles[m.first] = "prepositional" if _in_prepositional_phrase(doc, m) and not _source_of_words(doc, m) else "other"
         if _in_parenthesis(doc, m):
             roles[m.first] = "parenthesis"
         elif m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
             roles[m.first] = "object"
         elif roles.get(getattr(by_last.get(m.first), "first", -1)) == "object" and by_last[m.first].via == "title":
             roles[m.first] = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
+    noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
+        and doc.lower[cue.last - 1] in lang.noun_cues
+    if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
+        for m in _complement_of(doc, cue.last, by_first):
+            roles[m.first] = "agent"
     if cue.kind == "marker":
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
@@ -248,6 +253,29 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "source" if impersonal else "agent"
                     break
     return roles
+
+
+def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[Mention]:
+    """The options naming the `di` complement that starts at token k (`del ministro`), with the name set off beside
+    it (`del coordinatore del partito, Mario Rossi,`)."""
+    lang, n = doc.lang, len(doc.tokens)
+    if k >= n or lang.preposition(doc.lower[k]) != "di":
+        return []
+    j = k + 1
+    while j < n and lang.is_determiner(doc.lower[j]):
+        j += 1
+    phrase = doc.mention_at_first.get(j)
+    if phrase is None:
+        return []
+    found = [by_first[j]] if j in by_first else []
+    for t in range(phrase.last, min(phrase.last + 5, n - 1)):  # past the phrase's own complement, to a comma
+        if doc.lower[t] == ",":
+            if t + 1 in by_first:
+                found.append(by_first[t + 1])
+            break
+        if not doc.tokens[t].text.isalpha() and doc.tokens[t].text[-1:] not in "'’":
+            break
+    return found
 
 
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
@@ -424,6 +452,14 @@ def _clause_floor(doc: Document, i: int) -> int:
             return k + 1
         k -= 1
     return max(first, i - 80)
+
+
+def _source_of_words(doc: Document, m: Mention) -> bool:
+    """`m` completes a noun of what a source says (`le stime degli Stati Uniti`, `le dichiarazioni del sindaco`):
+    the words are its own, so it may be the speaker the prepositional phrase would hide."""
+    k = _preposition_before(doc, m)
+    return k is not None and k > 0 and doc.lang.preposition(doc.lower[k]) == "di" \
+        and fold(doc.tokens[k - 1].text) in doc.lang.source_products
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
