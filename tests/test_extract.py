@@ -853,3 +853,8 @@ def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_ta
         ("Il partito", "organisation", "Nuova Destra"), ("Nuova Destra", "organisation", "Nuova Destra"),
         ("Il governo", "organisation", "Governo italiano")]
     assert next(m.kind for m in doc.mentions if m.text == "Pirri") == "person"
+
+
+def test_officials_named_by_an_institution_noun_speak_as_themselves():
+    s = one("Le autorità thailandesi hanno annunciato che la pubblicazione del libro è vietata.")
+    assert (s.speaker, s.speaker_mention) == ("autorità thailandesi", "Le autorità thailandesi")

@@ -82,7 +82,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
     after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
     nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
     for m in mentions:
-        name = m.name or _unresolved_name(doc, m)
+        name = _spoken_name(doc, m)
         if name is None:
             continue
         if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate.cue):
@@ -522,6 +522,16 @@ def _anchor(candidate: Candidate) -> int:
 def _inside_cue(m: Mention, cue: Cue | None) -> bool:
     """`Il piano, secondo il ministro, fallirà`: the marker's phrase lies inside the content it credits."""
     return cue is not None and cue.first <= m.first and (cue.kind == MARKER or m.first < cue.last + 8)
+
+
+def _spoken_name(doc: Document, m: Mention) -> str | None:
+    """The name a mention gives its speaker: its own, except for officials an institution's noun names as a group
+    (`le autorità thailandesi` speak as themselves, though what they do is the government's), else a lower-case
+    description."""
+    if m.resolved_by == "institution" and m.head is not None and \
+            fold(doc.tokens[m.head].text) in doc.lang.speaker_words["speaking_as_themselves"]:
+        return _unresolved_name(doc, m._replace(via="description"))
+    return m.name or _unresolved_name(doc, m)
 
 
 def _unresolved_name(doc: Document, m: Mention) -> str | None:
