@@ -504,14 +504,8 @@ def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
 def _in_parenthesis(doc: Document, m: Mention) -> bool:
     """Inside brackets opened earlier in the sentence: `(… fare morire House)`."""
     first, _ = doc.sentence_bounds(m.first)
-    k = m.first - 1
-    while k >= first and k > m.first - 40:
-        if doc.lower[k] == "(":
-            return True
-        if doc.lower[k] == ")":
-            return False
-        k -= 1
-    return False
+    start = doc.tokens[first].start
+    return doc.text.rfind("(", start, m.start) > doc.text.rfind(")", start, m.start)
 
 
 def _anchor(candidate: Candidate) -> int:
