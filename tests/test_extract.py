@@ -803,17 +803,18 @@ def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():
             "«devastata» dalla notizia.")
     assert [s.speaker for s in extract(text)] == ["Ada Ferri"]
     # brackets opened many words before the name
-    text = ("Intanto Aldo Testa si dichiara soddisfatto della scelta (era stata vagliata anche la possibilità di fare "
-            "morire il dottor Ruggeri), dicendo che gli sceneggiatori avevano molte idee.")
-    assert [s.speaker for s in extract(text)] == ["Aldo Testa"]
+    text = ("Intanto Aldo Testa si mostra contento del finale (si era pensato perfino di far sparire il dottor "
+            "Ruggeri), dicendo che gli autori avevano molte idee.")
+    assert {s.speaker for s in extract(text)} == {"Aldo Testa"}
     # a phrase read with its preposition
-    text = "Il presidente Carlo Verdi in un discorso alla nazione ha definito l'attacco un grande disastro."
+    text = "Il presidente Carlo Verdi in un messaggio alla nazione ha definito la frana una tragedia immane."
     assert [s.speaker for s in extract(text)] == ["Carlo Verdi"]
 
 
 def test_a_verb_after_ma_without_a_subject_shares_the_one_before():
-    text = "La coalizione è favorevole alla missione, ma ha chiesto che il governo sia chiaro sulle regole."
-    assert quotes(text) == [("il governo sia chiaro sulle regole", "coalizione")]
+    text = ("Il sindaco Aldo Pirri ha presentato il piano della giunta. La coalizione è favorevole al progetto, ma ha "
+            "chiesto che il governo spieghi i costi.")
+    assert quotes(text) == [("il governo spieghi i costi", "coalizione")]
 
 
 def test_a_subject_after_a_phrase_set_before_it_is_no_apposition_of_that_phrase():
@@ -843,8 +844,8 @@ def test_whose_words_a_speech_noun_names_are_its_agent():
     roles = grammatical_roles(doc, candidate, list(doc.mentions))
     assert [m.text for m in doc.mentions if roles.get(m.first) == "agent"] == ["coordinatore", "Mario Rossi"]
     # what a source says, as the subject: the source speaks
-    assert quotes("Stime degli Stati Uniti affermano che più di mille bambini sono morti per la siccità.") == [
-        ("più di mille bambini sono morti per la siccità", "Stati Uniti")]
+    assert quotes("Le stime della Francia dicono che il raccolto calerà di un terzo.") == [
+        ("il raccolto calerà di un terzo", "Francia")]
 
 
 def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_takes_its_leaders_name():
@@ -856,5 +857,5 @@ def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_ta
 
 
 def test_officials_named_by_an_institution_noun_speak_as_themselves():
-    s = one("Le autorità thailandesi hanno annunciato che la pubblicazione del libro è vietata.")
-    assert (s.speaker, s.speaker_mention) == ("autorità thailandesi", "Le autorità thailandesi")
+    s = one("Le autorità norvegesi hanno comunicato che il ponte resterà chiuso.")
+    assert (s.speaker, s.speaker_mention) == ("autorità norvegesi", "Le autorità norvegesi")
