@@ -859,3 +859,11 @@ def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_ta
 def test_officials_named_by_an_institution_noun_speak_as_themselves():
     s = one("Le autorità norvegesi hanno comunicato che il ponte resterà chiuso.")
     assert (s.speaker, s.speaker_mention) == ("autorità norvegesi", "Le autorità norvegesi")
+
+
+def test_a_country_adjective_written_large_belongs_to_the_name_before_it():
+    text = ("Il concorso è promosso dal Fondo per il Paesaggio Italiano (FPI). Ieri la Borsa Italiana ha fatto sapere "
+            "che i titoli torneranno in vendita alle 13. Il FPI ha detto che ogni borgo va protetto.")
+    assert [s.speaker for s in extract(text)] == ["Borsa Italiana", "Fondo per il Paesaggio Italiano"]
+    doc = analyse(Article("t", text))
+    assert next(m.kind for m in doc.mentions if m.text == "Borsa Italiana") == "organisation"

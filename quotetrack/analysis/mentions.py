@@ -108,8 +108,9 @@ class _Reader:
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
             institution = self._institution_name_start(i)
+            # a country's adjective written large belongs to the name before it: "la Borsa Italiana"
             while last < self.n and (last not in self.known_tokens or (given or institution) and self._place_word(last)
-                                     or institution and self._adjective_word(last)):
+                                     or (institution or not given) and self._adjective_word(last)):
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
@@ -310,6 +311,8 @@ class _Reader:
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
+        if last - first > 1 and self._adjective_word(last - 1) and fold(text) not in self.words["given_names"]:
+            return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         kind_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
         if kind_before in self.words["organisations"] and kind_before not in self.words["named_after_leaders"] \
                 and fold(text) not in self.words["given_names"]:
@@ -653,7 +656,8 @@ class _Resolver:
                 acronym = doc.tokens[k + 1].text
                 spelled = "".join(w[0] for w in m.text.split() if w[:1].isupper())  # "Assembly of the Council": AC
                 if len(m.text.split()) > 1 and (m.kind == ORGANISATION or spelled == acronym):
-                    out[acronym] = m._replace(name=m.name or m.text, kind=ORGANISATION)
+                    # the earliest of the mentions ending there is the whole name, not a name inside it
+                    out.setdefault(acronym, m._replace(name=m.name or m.text, kind=ORGANISATION))
         return out
 
     def _name_organisations(self) -> None:
