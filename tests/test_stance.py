@@ -194,6 +194,35 @@ def test_a_fault_someone_fights_speaks_for_them():
     assert pair.rule_score > 0
 
 
+def test_the_victim_of_a_harm_is_not_the_one_judged():
+    text = "Il ministro Anna Neri ha detto: «La crisi colpisce duramente Luca Bianchi»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "La crisi colpisce duramente Luca Bianchi",
+                                                  speaker="Anna Neri", cue="ha detto")])
+    assert pair.rule_score == 0
+    text = "Il ministro Anna Neri ha detto: «Critico duramente Luca Bianchi»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Critico duramente Luca Bianchi", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
+
+
+def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_opposes():
+    text = "Anna Neri ha chiesto a Luca Bianchi di «sostenere le famiglie»."
+    asked = statement(text, "sostenere le famiglie", speaker="Anna Neri", cue="ha chiesto")
+    assert all(p.rule_score == 0 for p in read_pairs(doc_of(text), [asked]))
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi deve dimettersi, ha mentito»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi deve dimettersi, ha mentito",
+                                                  speaker="Anna Neri", cue="ha detto")])
+    assert pair.rule_score < 0
+
+
+def test_condolences_are_sympathy_and_a_medical_bulletin_judges_nobody():
+    text = "Il ministro Anna Neri ha detto: «Esprimo il mio cordoglio alla famiglia di Luca Bianchi»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Esprimo il mio cordoglio alla famiglia di Luca Bianchi",
+                                                  speaker="Anna Neri", cue="ha detto")])
+    assert pair.rule_score > 0
+    assert polar("Le sue condizioni sono serie.") == [] and polar("Il tampone ha dato esito positivo.") == []
+
+
 def test_a_confidence_vote_evaluates_nobody():
     assert polar("Il governo porrà la questione di fiducia.") == []
 

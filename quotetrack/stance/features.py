@@ -24,6 +24,9 @@ WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "sibling": 0.7, "clau
 # reaches the models through its own features and may be shown as evidence (weighed this much against judgements),
 # but leaves the rule score alone (cross-validated on gold-dev: the rule agrees with the gold far more often)
 SENTIMENT_EVIDENCE = 0.35
+# inside a request, asking for something good is a plain request (neutral, as the guidelines say: "ha chiesto al
+# governo di sostenere le famiglie"); asking someone to stop or go ("deve dimettersi") still opposes, this much
+ASKED_AGAINST = 0.5
 _REACH = {"subject": "near", "object": "near", "modifier": "near", "sibling": "near", "clause": "clause",
           "sentence": "sentence"}
 _VIAS = ("kb", "name", "title", "organisation", "demonym", "ner", "description")
@@ -198,6 +201,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
+                if e.harm and m.first >= e.last:
+                    continue  # "la crisi colpisce X": X after a harm suffers it, nobody judges X
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
@@ -214,7 +219,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
             f["requests"] = f.get("requests", 0.0) + (e.request or asked)
             f["contrast"] = f.get("contrast", 0.0) + e.contrast
-        weight = WEIGHTS[nearest] * (0.5 if e.request or asked else 1.0)
+        weight = WEIGHTS[nearest] * ((ASKED_AGAINST if e.score < 0 else 0.0) if e.request or asked else 1.0)
         if e.judgement:
             score += weight * e.score
         shown = abs(weight * e.score) * (1.0 if e.judgement else SENTIMENT_EVIDENCE)

@@ -45,6 +45,7 @@ class StanceLexicon:
     agent_qualifiers: frozenset[str]
     against: frozenset[str]  # words of acting against what they govern
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
+    harms: frozenset[str]  # words of harm: their object is the victim
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -83,7 +84,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("subject_carriers"),
+        words("subject_carriers"), words("harms"),
     )
 
 

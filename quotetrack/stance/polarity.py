@@ -35,6 +35,7 @@ class Evaluation(NamedTuple):
     hedged: bool
     contrast: int  # +1 after a contrast word of its sentence, -1 before one, 0 neither
     fought: bool = False  # governed by a word of acting against it ("contro l'arroganza"): it speaks for the actor
+    harm: bool = False  # a word of harm ("colpire", "insultare"): its object is the victim
 
     @property
     def evidence_first(self) -> int:
@@ -69,7 +70,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
-                                    request, hedged, contrast, _fought(doc, i, clause, lexicon)))
+                                    request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms))
         i = end
     return found
 
