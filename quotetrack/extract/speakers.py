@@ -52,42 +52,38 @@ class Spoken:
 
 class MentionFacts:
     """What each mention of one article is and where it stands, whatever statement it may speak: read on first use
-    and kept for the article's other statements (a mention is an option of two or three statements on average)."""
+    and kept for the article's other statements (a mention is an option of two or three statements on average).
+    Mentions are told apart by their first token, as the roles are: the index gives one mention per token."""
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self._own: dict[Mention, tuple[dict[str, float], str | None]] = {}
-        self._subject_like: dict[Mention, bool] = {}
-        self._places: dict[Mention, str] = {}
+        self._own: dict[int, tuple[dict[str, float], str | None]] = {}
+        self._subject_like: dict[int, bool] = {}
+        self._places: dict[int, str] = {}
 
-    def features(self, m: Mention) -> dict[str, float]:
-        """The mention's own features (`_own_features`), shared: copy them before adding any."""
-        return self._own_of(m)[0]
-
-    def preposition_before(self, m: Mention) -> str | None:
-        return self._own_of(m)[1]
-
-    def _own_of(self, m: Mention) -> tuple[dict[str, float], str | None]:
-        own = self._own.get(m)
+    def features(self, m: Mention) -> tuple[dict[str, float], str | None]:
+        """The mention's own features and the preposition before it (`_own_features`); the features are shared:
+        copy them before adding any."""
+        own = self._own.get(m.first)
         if own is None:
-            own = self._own[m] = _own_features(self.doc, m)
+            own = self._own[m.first] = _own_features(self.doc, m)
         return own
 
     def subject_like(self, m: Mention) -> bool:
-        like = self._subject_like.get(m)
+        like = self._subject_like.get(m.first)
         if like is None:
-            like = self._subject_like[m] = _subject_like(self.doc, m)
+            like = self._subject_like[m.first] = _subject_like(self.doc, m)
         return like
 
     def place(self, m: Mention) -> str:
         """The role a mention has toward any cue before the cue's own rules: `parenthesis`, `prepositional` or
         `other`."""
-        place = self._places.get(m)
+        place = self._places.get(m.first)
         if place is None:
             doc = self.doc
             place = ("parenthesis" if _in_parenthesis(doc, m) else
                      "prepositional" if _in_prepositional_phrase(doc, m) else "other")
-            self._places[m] = place
+            self._places[m.first] = place
         return place
 
 
@@ -452,7 +448,8 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, facts: Me
                       paragraph: int) -> dict[str, float]:
     """The mention's own features (read once per article) and where it stands toward this statement."""
     cue = candidate.cue
-    f = dict(facts.features(m))
+    own, preposition = facts.features(m)
+    f = dict(own)
     f["sentence_delta"] = float(sentence - doc.sentence_of[m.first])
     f["same_paragraph"] = float(doc.paragraph(m.first) == paragraph)
     # relative to the cue
@@ -481,7 +478,7 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, facts: Me
             f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
         if cue.kind == MARKER:
             f["marker_object"] = float(cue.last <= m.first <= cue.last + 4 and gap <= 4)
-        f["agent_of_passive"] = float(facts.preposition_before(m) in doc.lang.agent_prepositions
+        f["agent_of_passive"] = float(preposition in doc.lang.agent_prepositions
                                       and (cue.passive or cue.tense == "participle") and m.first > cue.last)
     else:
         f["has_cue"] = 0.0
