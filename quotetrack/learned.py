@@ -143,12 +143,12 @@ class _RowPredictor:
         address = ctypes.c_void_p(line.buffer_info()[0])  # slice assignment below keeps the buffer where it is
         out, written = ctypes.c_double(), ctypes.c_int64()
         out_ref, written_ref = ctypes.byref(out), ctypes.byref(written)
-        predict, config, missing, index = self._lib.LGBM_BoosterPredictForMatSingleRowFast, self._config, self._missing, self._index
+        predict = self._lib.LGBM_BoosterPredictForMatSingleRowFast
         scores = []
         for row in rows:
-            line[:] = missing
-            _fill(line, row, index)
-            self._check(predict(config, address, written_ref, out_ref))
+            line[:] = self._missing
+            _fill(line, row, self._index)
+            self._check(predict(self._config, address, written_ref, out_ref))
             scores.append(out.value)
         return scores
 
