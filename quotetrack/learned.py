@@ -56,7 +56,7 @@ class Model:
             return []
         if self._predictor is None:
             self._predictor = _RowPredictor(self.booster_text, self._index)
-        return list(map(self._predictor.score, rows))
+        return self._predictor.scores(rows)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "features": self.features, "threshold": self.threshold,
@@ -136,14 +136,21 @@ class _RowPredictor:
             self._booster._handle, ctypes.c_int(_PREDICT_NORMAL), ctypes.c_int(0), ctypes.c_int(-1),
             ctypes.c_int(_FLOAT64), ctypes.c_int32(len(index)), _c_str("num_threads=1"), ctypes.byref(self._config)))
 
-    def score(self, row: dict[str, float]) -> float:
-        """The row's score: its features laid out in the model's columns, then one prediction."""
+    def scores(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        """Each row's score: its features laid out in the model's columns, then one prediction. The column buffer
+        and the output cells are set up once per call, not once per row."""
         line = array("d", self._missing)
-        _fill(line, row, self._index)
+        address = ctypes.c_void_p(line.buffer_info()[0])  # slice assignment below keeps the buffer where it is
         out, written = ctypes.c_double(), ctypes.c_int64()
-        self._check(self._lib.LGBM_BoosterPredictForMatSingleRowFast(
-            self._config, ctypes.c_void_p(line.buffer_info()[0]), ctypes.byref(written), ctypes.byref(out)))
-        return out.value
+        out_ref, written_ref = ctypes.byref(out), ctypes.byref(written)
+        predict = self._lib.LGBM_BoosterPredictForMatSingleRowFast
+        scores = []
+        for row in rows:
+            line[:] = self._missing
+            _fill(line, row, self._index)
+            self._check(predict(self._config, address, written_ref, out_ref))
+            scores.append(out.value)
+        return scores
 
     def __del__(self) -> None:
         if getattr(self, "_config", None):

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Sequence
 from .analysis import Document, Engine, get_engine
 from .evaluate import _f1, _ratio, gold_articles, match, overlap, read_jsonl, same_name, tokens
 from .extract import Candidate, ExtractionModels, choose_statements, extract_statements, read_candidates
-from .extract.speakers import SpeakerOption, Spoken, speaker_options
+from .extract.speakers import MentionFacts, SpeakerOption, Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
 from .lang import fold, get as get_language
 from .learned import fit
@@ -128,8 +128,9 @@ def matched_options(item: Annotated, matches) -> list[tuple[Candidate, dict, lis
     their gold speakers, as the ranker will see its own earlier choices."""
     out = []
     earlier: list[Spoken] = []
+    facts = MentionFacts(item.doc)
     for candidate, gold in matches:
-        out.append((candidate, gold, speaker_options(item.doc, candidate, earlier)))
+        out.append((candidate, gold, speaker_options(item.doc, candidate, earlier, facts)))
         earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), "person", candidate.start,
                               candidate.end, candidate.first, candidate.last))
     return out

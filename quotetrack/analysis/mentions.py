@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "country", "place", "anonymous"
+_TEXT = attrgetter("text")
+_FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 
 
@@ -240,7 +243,7 @@ class _Reader:
     def _starts_name(self, i: int) -> bool:
         token = self.doc.tokens[i]
         word, low = token.text, self.doc.lower[i]
-        if _prefixed_name(word, self.words):
+        if i in self._prefixed:
             return True
         if not word[:1].isupper() or not word[:1].isalpha():
             return False
@@ -267,7 +270,7 @@ class _Reader:
         if word == "." and (len(doc.tokens[i - 1].text) == 1 and doc.tokens[i - 1].text.isupper()
                             or fold(doc.tokens[i - 1].text) in self.words["name_suffixes"]):
             return True  # George W. Bush, Martin Luther King Jr.
-        if _prefixed_name(word, self.words):
+        if i in self._prefixed:
             return True
         folded = fold(word)
         return (word[:1].isupper() and word[:1].isalpha() and folded not in self.words["not_names"]
@@ -275,21 +278,31 @@ class _Reader:
 
     def _sentence_initial(self, i: int) -> bool:
         """First word of a sentence, of a quotation or after a colon: capitalised whatever it is."""
-        first, _ = self.doc.sentence_bounds(i)
-        if i == first:
+        if i in self._sentence_firsts:
             return True
         before = self.doc.tokens[i - 1].text
         return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(")
 
     @cached_property
+    def _sentence_firsts(self) -> frozenset[int]:
+        return frozenset(s.first for s in self.doc.sentences)
+
+    @cached_property
     def _texts(self) -> list[str]:
-        return [t.text for t in self.doc.tokens]
+        return list(map(_TEXT, self.doc.tokens))
+
+    @cached_property
+    def _prefixed(self) -> frozenset[int]:
+        """Tokens that are a particle joined to a name (`al-Zawahiri`), among the hyphenated ones."""
+        texts, words = self._texts, self.words
+        hyphenated = compress(count(), map(str.__contains__, texts, repeat("-")))
+        return frozenset(i for i in hyphenated if _prefixed_name(texts[i], words))
 
     @cached_property
     def _capitalised(self) -> list[int]:
         """Tokens that may be (part of) a name: capitalised, or a particle joined to one (`al-Zawahiri`)."""
-        words = self.words
-        return [i for i, w in enumerate(self._texts) if w[:1].isupper() or "-" in w and _prefixed_name(w, words)]
+        capitalised = compress(count(), map(str.isupper, map(_FIRST_CHARACTER, self._texts)))
+        return sorted(self._prefixed.union(capitalised))
 
     @cached_property
     def _mid_sentence_words(self) -> set[str]:
@@ -298,7 +311,7 @@ class _Reader:
 
     @cached_property
     def _lower_words(self) -> set[str]:
-        return {low for w, low in zip(self._texts, self.doc.lower) if w[:1].islower()}
+        return set(compress(self.doc.lower, map(str.islower, map(_FIRST_CHARACTER, self._texts))))
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc

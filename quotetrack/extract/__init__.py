@@ -25,7 +25,7 @@ from ..models import Statement
 from .candidates import Candidate, find_candidates
 from .cues import Cue, find_cues
 from .features import candidate_features
-from .speakers import SpeakerOption, Spoken, speaker_options
+from .speakers import MentionFacts, SpeakerOption, Spoken, speaker_options
 
 __all__ = ["extract_statements", "ExtractionModels", "Cue", "Candidate", "find_cues", "find_candidates",
            "read_candidates", "choose_statements", "attribute"]
@@ -69,7 +69,9 @@ def read_candidates(doc: Document) -> tuple[list[Candidate], list[dict[str, floa
     for cue in cues:
         sentence = doc.sentence_of[cue.word]
         per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
-    return candidates, [candidate_features(doc, c, near, per_sentence) for c, near in zip(candidates, _overlapping(candidates))]
+    facts = MentionFacts(doc)
+    return candidates, [candidate_features(doc, c, near, per_sentence, facts)
+                        for c, near in zip(candidates, _overlapping(candidates))]
 
 
 def _overlapping(candidates: list[Candidate]) -> list[list[Candidate]]:
@@ -104,8 +106,9 @@ def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Mode
     """Each statement with the speaker the ranker prefers among its options, in text order."""
     out: list[Statement] = []
     earlier: list[Spoken] = []
+    facts = MentionFacts(doc)
     for candidate, score in chosen:
-        options = speaker_options(doc, candidate, earlier)
+        options = speaker_options(doc, candidate, earlier, facts)
         best, confidence = _best(options, ranker)
         if best is None and _needs_speaking_subject(doc, candidate):
             continue  # "i dati indicano che …": figures, not a speaker

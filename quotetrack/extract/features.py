@@ -11,13 +11,15 @@ import math
 from ..analysis import Document
 from .candidates import Candidate
 from .cues import Cue
-from .speakers import SPEAKER_KINDS, grammatical_roles
+from .speakers import SPEAKER_KINDS, MentionFacts, grammatical_roles
 
 _END_MARKS = frozenset(".!?…")
 
 
-def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict) -> dict[str, float]:
-    """The features of one statement candidate; `others` are the candidates that overlap it."""
+def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict,
+                       facts: MentionFacts) -> dict[str, float]:
+    """The features of one statement candidate; `others` are the candidates that overlap it, `facts` the article's
+    mention facts."""
     f: dict[str, float] = {
         f"origin={candidate.origin}": 1.0,
         f"kind={candidate.kind}": 1.0,
@@ -65,17 +67,17 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
             f["crosses_other"] = 1.0
     f["inside_others"] = float(inside_of)
     f["contains_others"] = float(contains)
-    f.update(_speaker_evidence(doc, candidate))
+    f.update(_speaker_evidence(doc, candidate, facts))
     return f
 
 
-def _speaker_evidence(doc: Document, candidate: Candidate) -> dict[str, float]:
+def _speaker_evidence(doc: Document, candidate: Candidate, facts: MentionFacts) -> dict[str, float]:
     """Whether someone stands where a speaker stands (a subject, a post-verbal subject, a passive's agent, the object
     of `secondo`): reported speech has a speaker; a verb used in another sense often has none."""
     anchor = candidate.cue.word if candidate.cue is not None else candidate.first
     first, last = doc.near(min(anchor, len(doc.tokens) - 1), reach=60)
     mentions = [m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS]
-    roles = grammatical_roles(doc, candidate, mentions)
+    roles = grammatical_roles(doc, candidate, mentions, facts)
     by_first = {m.first: m for m in mentions}
     f: dict[str, float] = {}
     for first_token, role in roles.items():

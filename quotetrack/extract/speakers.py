@@ -50,8 +50,45 @@ class Spoken:
     last: int
 
 
-def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) -> list[SpeakerOption]:
-    """The options for one statement, each with its features."""
+class MentionFacts:
+    """What each mention of one article is and where it stands, whatever statement it may speak: read on first use
+    and kept for the article's other statements (a mention is an option of two or three statements on average).
+    Mentions are told apart by their first token, as the roles are: the index gives one mention per token."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._own: dict[int, tuple[dict[str, float], str | None]] = {}
+        self._subject_like: dict[int, bool] = {}
+        self._places: dict[int, str] = {}
+
+    def features(self, m: Mention) -> tuple[dict[str, float], str | None]:
+        """The mention's own features and the preposition before it (`_own_features`); the features are shared:
+        copy them before adding any."""
+        own = self._own.get(m.first)
+        if own is None:
+            own = self._own[m.first] = _own_features(self.doc, m)
+        return own
+
+    def subject_like(self, m: Mention) -> bool:
+        like = self._subject_like.get(m.first)
+        if like is None:
+            like = self._subject_like[m.first] = _subject_like(self.doc, m)
+        return like
+
+    def place(self, m: Mention) -> str:
+        """The role a mention has toward any cue before the cue's own rules: `parenthesis`, `prepositional` or
+        `other`."""
+        place = self._places.get(m.first)
+        if place is None:
+            doc = self.doc
+            place = ("parenthesis" if _in_parenthesis(doc, m) else
+                     "prepositional" if _in_prepositional_phrase(doc, m) and not _source_of_words(doc, m) else "other")
+            self._places[m.first] = place
+        return place
+
+
+def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], facts: MentionFacts) -> list[SpeakerOption]:
+    """The options for one statement, each with its features; `facts` are the article's."""
     anchor = _anchor(candidate)
     sentence = doc.sentence_of[min(anchor, len(doc.tokens) - 1)]
     paragraph = doc.paragraph(min(anchor, len(doc.tokens) - 1))
@@ -87,7 +124,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
             continue
         if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate.cue):
             continue  # never a word of the statement itself
-        f = _mention_features(doc, candidate, m, sentence, paragraph)
+        f = _mention_features(doc, candidate, m, facts, sentence, paragraph)
         f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
         f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
         f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
@@ -96,14 +133,14 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
-    subject_like = [o.mention is not None and _subject_like(doc, o.mention) for o in options]
+    subject_like = [o.mention is not None and facts.subject_like(o.mention) for o in options]
     subjects = [o.mention for o, like in zip(options, subject_like) if like and o.mention.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
     for option, like in zip(options, subject_like):
         if option.mention is not None:
             option.features["subject_like"] = float(like)
             option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
-    roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None])
+    roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None], facts)
     # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
     # in a later sentence is not (it is the subject of what comes next)
     role_found = any(role in _SPEAKER_ROLES for role in roles.values())
@@ -123,12 +160,14 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken]) 
 _SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker", "relative", "after", "voice"})
 
 
-def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention]) -> dict[int, str]:
+def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention],
+                      facts: MentionFacts | None = None) -> dict[int, str]:
     """The role each mention plays toward the cue, read from the surface (a parse adds its own features):
     subject (the clause's first phrase before the verb, past appositions), relative (the antecedent of `che ha
     detto`), postverbal (`ha detto Rossi`), agent (`da Rossi` after a passive), marker (`secondo Rossi`), after
     (the speaker slot of `È quanto sostiene Rossi`), apposition (a phrase apposed to the subject), prepositional (in a
-    prepositional phrase), parenthesis, object (right after another verb)."""
+    prepositional phrase), parenthesis, object (right after another verb). `facts`: the article's, when the caller
+    keeps them."""
     cue = candidate.cue
     roles: dict[int, str] = {}
     lang = doc.lang
@@ -146,14 +185,15 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         return roles
     by_first = {m.first: m for m in mentions}
     by_last = {m.last: m for m in mentions}
+    facts = facts or MentionFacts(doc)
     for m in mentions:
-        roles[m.first] = "prepositional" if _in_prepositional_phrase(doc, m) and not _source_of_words(doc, m) else "other"
-        if _in_parenthesis(doc, m):
-            roles[m.first] = "parenthesis"
-        elif m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
-            roles[m.first] = "object"
-        elif roles.get(getattr(by_last.get(m.first), "first", -1)) == "object" and by_last[m.first].via == "title":
-            roles[m.first] = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
+        place = facts.place(m)
+        if place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
+            place = "object"
+        elif place != "parenthesis" and roles.get(getattr(by_last.get(m.first), "first", -1)) == "object" \
+                and by_last[m.first].via == "title":
+            place = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
+        roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
         and doc.lower[cue.last - 1] in lang.noun_cues
     if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
@@ -536,43 +576,14 @@ def _unresolved_name(doc: Document, m: Mention) -> str | None:
     return phrase[:1].lower() + phrase[1:]
 
 
-def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence: int, paragraph: int) -> dict[str, float]:
-    lang = doc.lang
+def _mention_features(doc: Document, candidate: Candidate, m: Mention, facts: MentionFacts, sentence: int,
+                      paragraph: int) -> dict[str, float]:
+    """The mention's own features (read once per article) and where it stands toward this statement."""
     cue = candidate.cue
-    f: dict[str, float] = {}
-    f[f"via={m.via}"] = 1.0
-    f[f"kind={m.kind}"] = 1.0
-    f[f"resolved_by={m.resolved_by or 'none'}"] = 1.0
-    f["has_name"] = float(m.name is not None)
-    f["length"] = float(m.last - m.first)
-    head_word = doc.tokens[m.head if m.head is not None else m.last - 1]
-    f["head_zipf"] = lang.zipf(head_word.lower) if m.via in ("name", "ner") else -1.0
-    f["capitalised"] = float(m.text[:1].isupper())
-    m_sentence = doc.sentence_of[m.first]
-    f["sentence_delta"] = float(sentence - m_sentence)
+    own, preposition = facts.features(m)
+    f = dict(own)
+    f["sentence_delta"] = float(sentence - doc.sentence_of[m.first])
     f["same_paragraph"] = float(doc.paragraph(m.first) == paragraph)
-    f["in_quote"] = float(doc.quote_around(m.start) is not None)
-    f["sentence_initial"] = float(_sentence_initial(doc, m.first))
-    # before the mention: a preposition (which), a comma, a relative pronoun
-    k = m.first - 1
-    while k >= 0 and lang.is_determiner(doc.lower[k]):
-        k -= 1
-    before = doc.lower[k] if k >= 0 else ""
-    prep = lang.preposition(before) if before else None
-    if before == "secondo":
-        prep = "secondo"
-    f[f"prep_before={prep if prep in _PREPOSITIONS else ('other' if prep else 'none')}"] = 1.0
-    f["comma_before"] = float(before == ",")
-    f["paren_before"] = float(before == "(")
-    after = doc.lower[m.last] if m.last < len(doc.tokens) else ""
-    f["comma_after"] = float(after == ",")
-    f["paren_after"] = float(after == ")")
-    f["relative_after"] = float(after in ("che", "cui") or (after == "," and m.last + 1 < len(doc.tokens)
-                                                          and doc.lower[m.last + 1] in ("che", "il", "la", "i", "le")
-                                                          and m.last + 2 < len(doc.tokens) and doc.lower[m.last + 2] in ("quale", "quali", "che")))
-    f["colon_after"] = float(after == ":")
-    f["verb_after"] = float(m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX"))
-    f["verb_before"] = float(k >= 0 and doc.tokens[k].upos in ("VERB", "AUX") and k == m.first - 1)
     # relative to the cue
     if cue is not None:
         f["has_cue"] = 1.0
@@ -599,7 +610,8 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
             f["at_after_content_slot"] = float(abs(m.first - cue.speaker_at) <= 1)
         if cue.kind == MARKER:
             f["marker_object"] = float(cue.last <= m.first <= cue.last + 4 and gap <= 4)
-        f["agent_of_passive"] = float(prep in doc.lang.agent_prepositions and (cue.passive or cue.tense == "participle") and m.first > cue.last)
+        f["agent_of_passive"] = float(preposition in doc.lang.agent_prepositions
+                                      and (cue.passive or cue.tense == "participle") and m.first > cue.last)
     else:
         f["has_cue"] = 0.0
     # relative to the content
@@ -614,6 +626,44 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, sentence:
     if doc.has_parse:
         f.update(_parse_features(doc, m, cue))
     return f
+
+
+def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | None]:
+    """What a mention is and what stands around it, whatever statement it may be the speaker of; and the
+    preposition before it (`secondo` included), None if none."""
+    lang = doc.lang
+    f: dict[str, float] = {}
+    f[f"via={m.via}"] = 1.0
+    f[f"kind={m.kind}"] = 1.0
+    f[f"resolved_by={m.resolved_by or 'none'}"] = 1.0
+    f["has_name"] = float(m.name is not None)
+    f["length"] = float(m.last - m.first)
+    head_word = doc.tokens[m.head if m.head is not None else m.last - 1]
+    f["head_zipf"] = lang.zipf(head_word.lower) if m.via in ("name", "ner") else -1.0
+    f["capitalised"] = float(m.text[:1].isupper())
+    f["in_quote"] = float(doc.quote_around(m.start) is not None)
+    f["sentence_initial"] = float(_sentence_initial(doc, m.first))
+    # before the mention: a preposition (which), a comma, a relative pronoun
+    k = m.first - 1
+    while k >= 0 and lang.is_determiner(doc.lower[k]):
+        k -= 1
+    before = doc.lower[k] if k >= 0 else ""
+    prep = lang.preposition(before) if before else None
+    if before == "secondo":
+        prep = "secondo"
+    f[f"prep_before={prep if prep in _PREPOSITIONS else ('other' if prep else 'none')}"] = 1.0
+    f["comma_before"] = float(before == ",")
+    f["paren_before"] = float(before == "(")
+    after = doc.lower[m.last] if m.last < len(doc.tokens) else ""
+    f["comma_after"] = float(after == ",")
+    f["paren_after"] = float(after == ")")
+    f["relative_after"] = float(after in ("che", "cui") or (after == "," and m.last + 1 < len(doc.tokens)
+                                                          and doc.lower[m.last + 1] in ("che", "il", "la", "i", "le")
+                                                          and m.last + 2 < len(doc.tokens) and doc.lower[m.last + 2] in ("quale", "quali", "che")))
+    f["colon_after"] = float(after == ":")
+    f["verb_after"] = float(m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX"))
+    f["verb_before"] = float(k >= 0 and doc.tokens[k].upos in ("VERB", "AUX") and k == m.first - 1)
+    return f, prep
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
