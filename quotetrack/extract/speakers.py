@@ -337,7 +337,6 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
 def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
     """Inside a relative clause set off by commas before token i (`X, assieme alla quale Y aveva inciso Z, si è
     definita`): not the subject of the verb at i."""
-    lang = doc.lang
     k = m.first - 1
     while k > m.first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
         k -= 1
