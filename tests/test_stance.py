@@ -383,3 +383,13 @@ def test_a_cue_the_parser_misreads_keeps_the_lexicons_polarity(stanza_models_dir
             "speaker_mention": "Rossi", "cue": "attacca", "targets": []}
     (statement,) = annotate(doc, gold_statements(Annotated(doc, [said])))
     assert {t.entity: t.stance for t in statement.targets}.get("Bianchi") == "oppose"
+
+
+def test_a_speaker_who_is_persuaded_asks_nothing_so_praise_still_counts():
+    # "convincere" asks someone something; "essere convinto" is the speaker's belief, no request that would void
+    # the good words said of Rossi
+    text = "Il ministro Ugo Testa ha ribadito di essere convinto che «Marco Rossi manterrà la parola data»."
+    doc = doc_of(text)
+    statements = extract_statements(doc)
+    pairs = [p for p in read_pairs(doc, statements) if p.candidate.name == "Marco Rossi"]
+    assert pairs and not pairs[0].features.get("cue_request") and pairs[0].rule_score > 0

@@ -78,6 +78,8 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
         value = doc.lang.verb_polarity.get(lemma, 0.0) or (noun.polarity if noun else 0.0)
         if abs(value) > abs(polarity):
             polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
+    if passive and kind == "request":
+        kind = ""  # "è convinto che", "è stato pregato di": the speaker is the one asked, and asks nothing
     return Cue(polarity, kind, span.cue_first, span.cue_last, passive)
 
 
