@@ -242,7 +242,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         # "X è favorevole, ma ha chiesto che …": a verb after `ma` with no subject of its own shares the one before
         earlier = _clause_floor(doc, floor - 1)
         before = [m for m in mentions if earlier <= m.first and m.last < floor and roles.get(m.first) == "other"
-                  and doc.quote_around(m.start) is None and _subject_like(doc, m)][:1]
+                  and doc.quote_around(m.start) is None and facts.subject_like(m)][:1]
     if before and not any(r == "relative" for r in roles.values()):
         verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
         adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
