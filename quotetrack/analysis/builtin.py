@@ -32,7 +32,9 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     words, starts, ends = split_tokens(text)
     lowers, upos, lemmas, feats = tag(words, lang)
     no_parse = repeat(None), repeat("")  # head, deprel
-    tokens = tuple(map(Token._make, zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)))
+    # tuple.__new__ builds each Token in C (Token._make would run a Python call per token); the zip gives every field
+    fields = zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)
+    tokens = tuple(map(tuple.__new__, repeat(Token), fields))
     quotes = quote_spans(text)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions)

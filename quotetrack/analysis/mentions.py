@@ -19,9 +19,10 @@ article names).
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import compress, count, repeat
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _TEXT = attrgetter("text")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
+_HYPHEN = re.compile("-")
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -292,16 +294,22 @@ class _Reader:
         return list(map(_TEXT, self.doc.tokens))
 
     @cached_property
+    def _first_characters(self) -> list[str]:
+        """Each token's first character: what the capitalisation scans test, sliced once for both."""
+        return list(map(_FIRST_CHARACTER, self._texts))
+
+    @cached_property
     def _prefixed(self) -> frozenset[int]:
-        """Tokens that are a particle joined to a name (`al-Zawahiri`), among the hyphenated ones."""
-        texts, words = self._texts, self.words
-        hyphenated = compress(count(), map(str.__contains__, texts, repeat("-")))
+        """Tokens that are a particle joined to a name (`al-Zawahiri`), among the hyphenated ones: the tokens holding
+        the text's few hyphens, not a test of every token."""
+        doc, texts, words = self.doc, self._texts, self.words
+        hyphenated = {doc.token_before(hyphen.start() + 1) for hyphen in _HYPHEN.finditer(doc.text)}
         return frozenset(i for i in hyphenated if _prefixed_name(texts[i], words))
 
     @cached_property
     def _capitalised(self) -> list[int]:
         """Tokens that may be (part of) a name: capitalised, or a particle joined to one (`al-Zawahiri`)."""
-        capitalised = compress(count(), map(str.isupper, map(_FIRST_CHARACTER, self._texts)))
+        capitalised = compress(count(), map(str.isupper, self._first_characters))
         return sorted(self._prefixed.union(capitalised))
 
     @cached_property
@@ -311,7 +319,7 @@ class _Reader:
 
     @cached_property
     def _lower_words(self) -> set[str]:
-        return set(compress(self.doc.lower, map(str.islower, map(_FIRST_CHARACTER, self._texts))))
+        return set(compress(self.doc.lower, map(str.islower, self._first_characters)))
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
@@ -1208,16 +1216,16 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
     rank = {"kb": 0, "demonym": 0, "adjective": 0, "country": 1, "name": 1, "ner": 2, "pronoun": 3}
     taken: dict[int, Mention] = {}
     for m in sorted(names, key=lambda m: (m.kind != PERSON or m.via != "kb", -(m.last - m.first), rank[m.via], m.first)):
-        if all(i not in taken for i in range(m.first, m.last)):
+        if taken.keys().isdisjoint(range(m.first, m.last)):
             for i in range(m.first, m.last):
                 taken[i] = m
     phrase_of: dict[int, Mention] = {}
     kept_phrases = []
     for m in phrases:
         head = m.head if m.head is not None else m.first
-        if any(i in phrase_of for i in range(m.first, m.last)):
+        if not phrase_of.keys().isdisjoint(range(m.first, m.last)):
             continue
-        if any(i in taken for i in range(m.first, head + 1)):
+        if not taken.keys().isdisjoint(range(m.first, head + 1)):
             continue
         kept_phrases.append(m)
         for i in range(m.first, m.last):

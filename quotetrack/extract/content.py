@@ -118,8 +118,9 @@ def _agent_start(doc: Document, first: int, limit: int) -> int:
     """A passive's or a participle's agent (`definito «folle» da Rossi`) is who spoke, not what was said: the
     content ends before `da` + a mention, outside quotation marks."""
     lang = doc.lang
+    agent_forms = lang.agent_preposition_forms
     for k in range(first, limit - 1):
-        if lang.preposition(doc.lower[k]) in lang.agent_prepositions and doc.quote_around(doc.tokens[k].start) is None:
+        if doc.lower[k] in agent_forms and doc.quote_around(doc.tokens[k].start) is None:
             j = k + 1
             while j < limit and lang.is_determiner(doc.lower[j]):
                 j += 1

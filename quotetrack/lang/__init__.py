@@ -190,6 +190,12 @@ class Language:
         return frozenset(lower(str(w)) for w in self.reporting.get("agent_prepositions") or ())
 
     @cached_property
+    def agent_preposition_forms(self) -> frozenset[str]:
+        """Every form of the agent prepositions (`da`, `dal`, `dalla` …): a scan for an agent tests each word once."""
+        return frozenset(word for word, (upos, lemma) in self.function_words.items()
+                         if upos == "ADP" and lemma in self.agent_prepositions)
+
+    @cached_property
     def stative_participles(self) -> frozenset[str]:
         """Participles that after essere say what the subject believes, not a passive (`è convinto che`)."""
         return frozenset(lower(str(w)) for w in self.reporting.get("stative_participles") or ())
