@@ -332,14 +332,14 @@ class _Reader:
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
-        if last - first > 1 and self._adjective_word(last - 1) and fold(text) not in self.words["given_names"]:
+        if fold(text) in self.words["given_names"]:
+            return PERSON
+        if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
-        kind_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
-        if kind_before in self.words["organisations"] and kind_before not in self.words["named_after_leaders"] \
-                and fold(text) not in self.words["given_names"]:
+        word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
+        if word_before in self.words["organisations"] and word_before not in self.words["named_after_leaders"]:
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
-        if last - first == 1 and fold(text) not in self.words["given_names"] and self.lang.zipf(doc.lower[first]) >= 4.0 \
-                and not (first > 0 and fold(doc.tokens[first - 1].text) in self.words["titles"]):
+        if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
 
