@@ -81,8 +81,9 @@ class MentionFacts:
         place = self._places.get(m.first)
         if place is None:
             doc = self.doc
+            preposition = _preposition_before(doc, m)
             place = ("parenthesis" if _in_parenthesis(doc, m) else
-                     "prepositional" if _in_prepositional_phrase(doc, m) and not _source_of_words(doc, m) else "other")
+                     "prepositional" if preposition is not None and not _source_of_words(doc, preposition) else "other")
             self._places[m.first] = place
         return place
 
@@ -493,12 +494,11 @@ def _clause_floor(doc: Document, i: int) -> int:
     return max(first, i - 80)
 
 
-def _source_of_words(doc: Document, m: Mention) -> bool:
-    """`m` completes a noun of what a source says (`le stime degli Stati Uniti`, `le dichiarazioni del sindaco`):
-    the words are its own, so it may be the speaker the prepositional phrase would hide."""
-    k = _preposition_before(doc, m)
-    return k is not None and k > 0 and doc.lang.preposition(doc.lower[k]) == "di" \
-        and fold(doc.tokens[k - 1].text) in doc.lang.source_products
+def _source_of_words(doc: Document, k: int) -> bool:
+    """The preposition at token k completes a noun of what a source says (`le stime degli Stati Uniti`, `le
+    dichiarazioni del sindaco`): the words are its phrase's own, so that phrase may be the speaker the prepositional
+    phrase would hide."""
+    return k > 0 and doc.lang.preposition(doc.lower[k]) == "di" and fold(doc.tokens[k - 1].text) in doc.lang.source_products
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
