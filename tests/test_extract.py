@@ -32,6 +32,14 @@ def quotes(text: str, **kwargs) -> list[tuple[str, str | None]]:
     return [(s.quote, s.speaker) for s in extract(text, **kwargs)]
 
 
+def in_role(text: str, role: str, cue=lambda doc, cue: True) -> list[str]:
+    """The mentions of an invented text that play `role` toward the first cue that `cue(doc, cue)` accepts."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and cue(doc, c.cue))
+    roles = grammatical_roles(doc, candidate, list(doc.mentions))
+    return [m.text for m in doc.mentions if roles.get(m.first) == role]
+
+
 # -- quotation marks ------------------------------------------------------------------------------------------------
 def test_quote_marks_pair_across_styles_nesting_and_apostrophes():
     text = "«Va “bene” così» e l’idea ‘strana’ poi \"altro\" ma “chiuso male“."
@@ -507,10 +515,7 @@ def test_relative_clause_points_to_its_antecedent():
     # a comma closes the relative clause: the phrase after it is the next verb's own subject
     text = ("Arrivano critiche dalla sindaca romana Ada Ferri che parla di crisi ciò nonostante, il comitato dei "
             "residenti ha spiegato che la festa si farà comunque.")
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.first > 10)
-    roles = grammatical_roles(doc, candidate, list(doc.mentions))
-    assert [m.text for m in doc.mentions if roles.get(m.first) == "subject"] == ["il comitato dei residenti"]
+    assert in_role(text, "subject", lambda doc, cue: cue.first > 10) == ["il comitato dei residenti"]
 
 
 @pytest.mark.parametrize("day, expected", [(date(2024, 6, 14), "Joe Biden"), (date(2025, 3, 20), "Donald Trump")])
@@ -755,10 +760,7 @@ def test_a_rare_form_of_a_common_word_opening_a_sentence_is_no_name():
 def test_a_relative_marker_credits_the_phrase_before_its_comma():
     text = ("Il piano del premier Aldo Pirri è contestato; contro i tagli si è espresso il comitato delle Nazioni Unite "
             "per i diritti dei bambini, secondo il quale vanno evitati i tagli alla scuola.")
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "relative")
-    roles = grammatical_roles(doc, candidate, list(doc.mentions))
-    assert [m.text for m in doc.mentions if roles.get(m.first) == "relative"] == [
+    assert in_role(text, "relative", lambda doc, cue: cue.kind == "relative") == [
         "il comitato delle Nazioni Unite per i diritti dei bambini"]
 
 
@@ -820,29 +822,20 @@ def test_a_verb_after_ma_without_a_subject_shares_the_one_before():
 def test_a_subject_after_a_phrase_set_before_it_is_no_apposition_of_that_phrase():
     text = ("La Lega Verde per la Pace, con sede in Irlanda, ha premiato Anna Neri. In un comunicato, l'associazione "
             "ha detto: «Anna Neri ha combattuto molte battaglie».")
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.first] == "ha"
-                     and c.cue.first > 15)
-    roles = grammatical_roles(doc, candidate, list(doc.mentions))
-    assert [m.text for m in doc.mentions if roles.get(m.first) == "subject"] == ["l'associazione"]
+    assert in_role(text, "subject", lambda doc, cue: doc.lower[cue.first] == "ha" and cue.first > 15) == [
+        "l'associazione"]
 
 
 def test_who_is_labelled_is_no_speaker():
     text = ("Lo scrittore Aldo Pirri, nel suo libro Cielo nero, dedicato alla spedizione di quel campionato, definì "
             "Bassi «argentino di Cuneo» per le sue origini.")
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None)
-    roles = grammatical_roles(doc, candidate, list(doc.mentions))
-    assert [m.text for m in doc.mentions if roles.get(m.first) == "object"] == ["Bassi"]
+    assert in_role(text, "object") == ["Bassi"]
 
 
 def test_whose_words_a_speech_noun_names_are_its_agent():
     text = ("La protesta del direttore del quotidiano Il Mattino, Carlo Verdi, e l'annuncio del coordinatore del partito, "
             "Mario Rossi, di presentare una proposta in parlamento hanno diviso la maggioranza.")
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "noun")
-    roles = grammatical_roles(doc, candidate, list(doc.mentions))
-    assert [m.text for m in doc.mentions if roles.get(m.first) == "agent"] == ["coordinatore", "Mario Rossi"]
+    assert in_role(text, "agent", lambda doc, cue: cue.kind == "noun") == ["coordinatore", "Mario Rossi"]
     # what a source says, as the subject: the source speaks
     assert quotes("Le stime della Francia dicono che il raccolto calerà di un terzo.") == [
         ("il raccolto calerà di un terzo", "Francia")]
