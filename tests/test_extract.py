@@ -250,6 +250,17 @@ def test_secondo_at_the_start_of_a_clause():
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")
 
 
+def test_a_marker_credits_an_outlet_named_after_its_kind():
+    """`Secondo il quotidiano Il Faro, …`: the name after the outlet's noun belongs to the source, not to the content."""
+    s = one("Secondo il quotidiano Il Faro, un vicino della famiglia ha visto i ladri.")
+    assert (s.quote, s.speaker) == ("un vicino della famiglia ha visto i ladri", "Il Faro")
+
+
+def test_content_cut_before_a_new_cue_does_not_end_on_its_conjunction():
+    s = one("Secondo il ministro Paolo Neri, la Francia è contraria all'accordo e chiede nuove garanzie.")
+    assert s.quote == "la Francia è contraria all'accordo"
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

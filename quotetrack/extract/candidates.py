@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ..analysis import Document
+from ..lang import fold
 from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, parsed_content,
                       surface_content, trim_end)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
@@ -333,8 +334,10 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
             break
         k = j
     named = doc.mention_at_first.get(k)
-    if named is not None and named.kind == "person" and named.last <= limit and named.via in ("name", "kb", "ner"):
-        k = named.last  # "il ministro della Salute Anna Neri"
+    if named is not None and named.last <= limit and named.via in ("name", "kb", "ner") and (
+            named.kind == "person" or named.kind == "organisation" and named.text[:1].isupper() and k > 0
+            and fold(doc.tokens[k - 1].text) in lang.speaker_words["organisations"]):
+        k = named.last  # "il ministro della Salute Anna Neri", "il quotidiano Il Giorno"
     while k + 1 < limit and doc.lower[k] in lang.words("coordinators"):  # "secondo Anna Neri e Marco Bianchi"
         j = k + 1
         while j < limit and lang.is_determiner(doc.lower[j]) and doc.mention_at_first.get(j) is None:

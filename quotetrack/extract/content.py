@@ -372,7 +372,9 @@ def _strip_clitics(low: str, lang) -> str:
 
 
 def trim_end(doc: Document, first: int, last: int) -> int:
-    while last > first and doc.lower[last - 1] in (",", ".", ";", ":", "-", "–", "—", "!", "?"):
+    """Content ends on a word of its own: not on punctuation, nor on the `e` or `ma` of a clause cut off after it."""
+    closers = doc.lang.words("coordinators") | {"ma", ",", ".", ";", ":", "-", "–", "—", "!", "?"}
+    while last > first and doc.lower[last - 1] in closers:
         last -= 1
     return last
 
