@@ -545,6 +545,13 @@ def test_an_undated_article_prefers_the_person_it_introduces():
     assert one(text, published=None).speaker == "Luigi Serra"
 
 
+def test_a_title_names_the_holder_the_article_names_before_someone_introduced_later():
+    """Undated: `il pontefice` is the pope the article names, not a predecessor introduced after it with the title."""
+    text = ("Joseph Ratzinger ha incontrato i fedeli in piazza. Il pontefice ha detto che nel 1968 papa Paolo VI "
+            "aveva chiesto la pace.")
+    assert one(text, published=None).speaker == "Papa Benedetto XVI"
+
+
 def test_an_undated_article_is_dated_by_the_people_it_names_with_their_titles():
     # the knowledge base knows each Italian premier's and president's time in office: with this premier named, the
     # president is the one in office for most of his time

@@ -737,7 +737,7 @@ class _Resolver:
     def _link_titles(self) -> None:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
         any other title phrase is the role's holder on the article's date, else the person the article introduced
-        with that title (before, else after), else the KB's holder."""
+        with that title before it, else the KB's holder the article names, else the person introduced after it."""
         introductions: dict[tuple, list[tuple[int, Mention]]] = {}
         apposed: dict[int, Mention] = {}
         for m in self.items:
@@ -757,12 +757,11 @@ class _Resolver:
                     m = m._replace(name=person.name, resolved_by="apposition")
                 elif m.name is None:
                     found = self._introduced(m, introductions)
-                    if found is not None:
+                    holder = m.role and (self._named_holder(m.role) or self._holder_in_period(m))
+                    if found is not None and (found.first < m.first or not holder):
                         m = m._replace(name=found.name, resolved_by="article")
-                    elif m.role:
-                        holder = self._named_holder(m.role) or self._holder_in_period(m)
-                        if holder is not None:
-                            m = m._replace(name=holder, resolved_by="named holder")
+                    elif holder:  # before someone introduced later with the title (`… nel 1968 papa Pio`)
+                        m = m._replace(name=holder, resolved_by="named holder")
             out.append(m)
         self.items = out
         self._reindex()
