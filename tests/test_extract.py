@@ -256,6 +256,18 @@ def test_a_marker_credits_an_outlet_named_after_its_kind():
     assert (s.quote, s.speaker) == ("un vicino della famiglia ha visto i ladri", "Il Faro")
 
 
+def test_a_source_named_as_the_agent_of_what_it_released():
+    """`Secondo i dati diffusi dal ministero, …`: the source is who released the figures, and the participle's phrase
+    is the source's, not the content's."""
+    text = "Secondo il bilancio definitivo comunicato dalla prefettura di Cuneo, i feriti sono dodici."
+    assert one(text).quote == "i feriti sono dodici"
+    assert in_role(text, "marker") == ["prefettura di Cuneo"]
+    assert in_role("Secondo i dati diffusi dal ministero della Salute, i contagi sono in calo.", "marker") == [
+        "ministero della Salute"]
+    # a participle further on belongs to the content: "va pagata dai cittadini" is what the mayor says
+    assert one("Secondo il sindaco la tassa va pagata dai cittadini.").quote == "la tassa va pagata dai cittadini"
+
+
 def test_content_cut_before_a_new_cue_does_not_end_on_its_conjunction():
     s = one("Secondo il ministro Paolo Neri, la Francia è contraria all'accordo e chiede nuove garanzie.")
     assert s.quote == "la Francia è contraria all'accordo"

@@ -320,11 +320,34 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     return end
 
 
+def participle_agent(doc: Document, k: int, limit: int) -> int | None:
+    """`i dati diffusi dal ministero`, `le dichiarazioni rese agli inquirenti da Rossi`: where the agent of a
+    participle at k starts, when its `da` follows at once or after one prepositional phrase."""
+    lang = doc.lang
+    endings = lang.endings("past_participle_endings", "irregular_participle_endings")
+    if k >= limit or not doc.tokens[k].text.islower() or not (doc.tokens[k].upos == "VERB" or doc.lower[k].endswith(endings)):
+        return None
+    j = k + 1
+    if j < limit and doc.lower[j] not in lang.agent_preposition_forms and lang.preposition(doc.lower[j]) is not None:
+        j += 1  # a complement first: "rese agli inquirenti da"
+        while j < limit and j < k + 5 and doc.tokens[j].text[:1].isalnum() and lang.preposition(doc.lower[j]) is None:
+            j += 1
+    if j >= limit or doc.lower[j] not in lang.agent_preposition_forms:
+        return None
+    j += 1
+    while j < limit and lang.is_determiner(doc.lower[j]):
+        j += 1
+    return j if j < limit and doc.mention_at_first.get(j) is not None else None
+
+
 def with_complements(doc: Document, end: int, limit: int) -> int:
-    """A speaker's phrase goes on over prepositional complements and an apposition set off by commas: `l'assessore
-    ai lavori pubblici, Piero Gatti,`."""
+    """A speaker's phrase goes on over prepositional complements, the agent of a participle (`i dati diffusi dal
+    ministero`) and an apposition set off by commas: `l'assessore ai lavori pubblici, Piero Gatti,`."""
     lang = doc.lang
     k = end
+    agent = participle_agent(doc, end, limit)
+    if agent is not None:
+        k = noun_phrase_end(doc, agent, limit) or k
     while k < limit and lang.preposition(doc.lower[k]) is not None and doc.lower[k] not in ("secondo",):
         j = k + 1
         while j < limit and j < k + 5 and doc.tokens[j].text[:1].isalnum() and doc.tokens[j].upos not in ("VERB", "AUX") \

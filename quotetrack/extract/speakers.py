@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..analysis import Document, Mention
 from ..analysis.document import REACH
 from ..lang import fold
-from .candidates import Candidate, bracket_opening, only_fillers
+from .candidates import Candidate, bracket_opening, only_fillers, participle_agent
 from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
@@ -205,6 +205,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
         found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
+        if found is not None and found.head is not None and fold(doc.tokens[found.head].text) in lang.source_products:
+            after = found.head + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
+            agent = participle_agent(doc, after, len(doc.tokens)) or participle_agent(doc, after + 1, len(doc.tokens))
+            if agent in by_first:  # "secondo i dati diffusi dal ministero": the ministry's
+                found = by_first[agent]
         if found is not None:
             roles[found.first] = "marker"
             for m in _conjuncts_after(doc, found, mentions):  # "secondo X e Y": X's, the first-named
