@@ -268,6 +268,15 @@ def test_a_source_named_as_the_agent_of_what_it_released():
     assert one("Secondo il sindaco la tassa va pagata dai cittadini.").quote == "la tassa va pagata dai cittadini"
 
 
+def test_a_time_expression_between_the_cue_and_che():
+    """`ha detto venerdì che`, `ha riferito oggi pomeriggio che`, `ha detto il 3 marzo che`: when it was said stands
+    between the verb and its clause."""
+    for when in ("oggi pomeriggio", "venerdì", "il 3 marzo", "la settimana scorsa"):
+        doc = analyse(Article("t", f"Marco Bassi ha detto {when} che il ponte riaprirà."))
+        assert [doc.text[c.start:c.end] for c in read_candidates(doc)[0]] == ["il ponte riaprirà"], when
+    assert quotes("La rete Alfa ha riferito oggi pomeriggio che il governo è pronto.") == [("il governo è pronto", "Alfa")]
+
+
 def test_content_cut_before_a_new_cue_does_not_end_on_its_conjunction():
     s = one("Secondo il ministro Paolo Neri, la Francia è contraria all'accordo e chiede nuove garanzie.")
     assert s.quote == "la Francia è contraria all'accordo"

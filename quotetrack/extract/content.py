@@ -185,7 +185,8 @@ OPENING_QUOTES = frozenset("«“\"‘„")
 
 def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     """How many tokens at j may stand between a cue and its content: an adverb, a mention (a post-verbal subject or
-    `di X` after a noun cue), an adjunct between commas, a short prepositional phrase. 0 when none."""
+    `di X` after a noun cue), a time expression, an adjunct between commas, a short prepositional phrase. 0 when
+    none."""
     lang = doc.lang
     low = doc.lower[j]
     if adverb_at(doc, j):
@@ -196,6 +197,9 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     mention = doc.mention_at_first.get(j)
     if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
         return mention.last - j
+    time = _time_expression_end(doc, j, limit)
+    if time > j:
+        return time - j
     if low == ",":
         for k in range(j + 1, min(limit, j + 10)):
             if k > j + 2 and doc.lower[k] == "che" and lang.preposition(doc.lower[j + 1]) is not None and not any(
@@ -230,6 +234,18 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
 
 
 _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+def _time_expression_end(doc: Document, j: int, limit: int) -> int:
+    """Past a time expression at j (`venerdì`, `oggi pomeriggio`, `il 3 marzo`, `la settimana scorsa`); j if none."""
+    lang = doc.lang
+    time_words = lang.words("time_words")
+    k = j + 1 if lang.is_determiner(doc.lower[j]) and doc.lower[j] not in lang.words("indefinite_articles") else j
+    start = k
+    while k < limit and (doc.lower[k] in time_words or doc.lower[k].isdigit() and k + 1 < limit
+                         and doc.lower[k + 1] in time_words):
+        k += 1
+    return k if k > start else j
 
 
 def _after_article(doc: Document, k: int) -> bool:
