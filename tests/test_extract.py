@@ -71,6 +71,12 @@ def test_colon_introduction_with_a_verb_names_the_attacker():
     assert s.speaker_start == 0 and s.cue == "attacca"
 
 
+def test_colon_introduction_after_a_verb_that_reports_nothing_names_its_subject():
+    """`Rossi incontra Bianchi: «…»`: the name after the verb is its object, the subject speaks."""
+    s = one("Marco Rossi incontra Paolo Bianchi: «Siamo pronti a collaborare con tutti».")
+    assert (s.speaker, s.cue) == ("Marco Rossi", ":")
+
+
 def test_colon_introduction_without_a_verb():
     s = one("Lombardi: «Il progetto è morto e sepolto»")
     assert (s.speaker, s.cue) == ("Lombardi", ":")
@@ -275,6 +281,13 @@ def test_a_time_expression_between_the_cue_and_che():
         doc = analyse(Article("t", f"Marco Bassi ha detto {when} che il ponte riaprirà."))
         assert [doc.text[c.start:c.end] for c in read_candidates(doc)[0]] == ["il ponte riaprirà"], when
     assert quotes("La rete Alfa ha riferito oggi pomeriggio che il governo è pronto.") == [("il governo è pronto", "Alfa")]
+
+
+def test_an_invitation_to_a_clitic_object():
+    """`lo ha invitato a dimettersi`, `invitandolo a …`: with the object a clitic, `a` + infinitive follows the verb."""
+    assert quotes("Marco Bassi lo ha invitato a dimettersi subito.") == [("dimettersi subito", "Marco Bassi")]
+    assert quotes("Marco Bassi ha criticato il ministro, invitandolo a dimettersi subito.") == [
+        ("dimettersi subito", "Marco Bassi")]
 
 
 def test_content_cut_before_a_new_cue_does_not_end_on_its_conjunction():

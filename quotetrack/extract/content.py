@@ -52,6 +52,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
+        if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
+                and _infinitive_at(doc, j + 1, limit)):
+            return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi"
         if low == ":" and ("colon" in frames or cue.kind == "noun"):
             return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
         if token.text in OPENING_QUOTES and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0

@@ -182,7 +182,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                       and doc.quote_around(m.start) is None]
             if before:
                 adjacent = [m for m in before if only_fillers(doc, m.last, colon)]
-                roles[(adjacent[0] if adjacent else before[0]).first] = "subject"
+                chosen = adjacent[0] if adjacent else before[0]
+                if any(doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.verb_forms
+                       for k in range(before[0].last, chosen.first)):
+                    chosen = before[0]  # "Rossi attacca Bianchi: «…»": the name after the verb is its object
+                roles[chosen.first] = "subject"
         return roles
     by_first = {m.first: m for m in mentions}
     by_last = {m.last: m for m in mentions}
