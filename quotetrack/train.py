@@ -344,7 +344,7 @@ def _fit_stance(examples: StanceExamples) -> StanceModels:
 def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> tuple[float, float, float]:
     """Thresholds chosen on out-of-fold scores: the target threshold with the best target F1 (recall counted over
     every gold target), then the stance thresholds with the best macro-F1 over the gold pairs (missed ones wrong)."""
-    scored = []  # (target score, is target, gold stance, support, oppose, rule score)
+    scored = []  # (target score, is target, gold stance, support, oppose, feature row)
     gold_targets, gold_stances = 0, []
     for k in range(folds):
         train, test = (stance_examples(part, kb) for part in _split(items, k, folds, "inner:"))
@@ -355,18 +355,18 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
         gold_stances += test.gold_stances
         scored += zip(models.targets.scores(test.rows), test.is_target, test.stance,
                       models.support.scores(test.rows), models.oppose.scores(test.rows),
-                      [row["rule_score"] for row in test.rows])
+                      test.rows)
     if not scored:
         return 0.5, 0.5, 0.5
     grid = [t / 100 for t in range(10, 91, 4)]
 
     def target_f1(threshold: float) -> float:
-        chosen = [is_target for score, is_target, *_, rule in scored if kept(score, rule, threshold)]
+        chosen = [is_target for score, is_target, *_, row in scored if kept(score, row, threshold)]
         return _f1_of(sum(chosen), len(chosen), gold_targets)
 
     target_threshold = max(grid, key=target_f1)
-    found = [(stance, support, oppose, rule) for score, _, stance, support, oppose, rule in scored
-             if kept(score, rule, target_threshold) and stance is not None]
+    found = [(stance, support, oppose, row["rule_score"]) for score, _, stance, support, oppose, row in scored
+             if kept(score, row, target_threshold) and stance is not None]
 
     def macro_f1(thresholds: tuple[float, float]) -> float:
         predicted = [(gold, decide(support, oppose, rule, *thresholds)[0]) for gold, support, oppose, rule in found]

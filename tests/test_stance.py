@@ -271,8 +271,12 @@ def test_the_words_and_the_models_share_the_decision():
     assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
     assert decide(0.3, 0.2, 0.06, 0.5, 0.5) == ("neutral", 0.0)  # faint words, models unsure
     assert decide(0.3, 0.2, 0.15, 0.5, 0.5)[0] == "support"  # a judgement reaching the candidate decides
-    assert kept(0.5, 0.0, 0.5) and kept(0.1, -0.4, 0.5)  # the target classifier sure enough, or clear words
-    assert not kept(0.49, 0.39, 0.5)
+    assert kept(0.5, {"rule_score": 0.0}, 0.5) and kept(0.1, {"rule_score": -0.4}, 0.5)  # the classifier, or clear words
+    assert not kept(0.49, {"rule_score": 0.39}, 0.5)
+    named = {"in_quote": 1.0, "in_kb": 1.0}
+    assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
+    assert not kept(0.1, {"rule_score": -0.15, **named}, 0.5)  # faint criticism often describes events
+    assert not kept(0.1, {"rule_score": 0.15, "in_quote": 1.0}, 0.5)  # praise of a name the KB does not know
 
 
 # -- the lexicon --------------------------------------------------------------------------------------------------

@@ -36,11 +36,14 @@ __all__ = ["annotate", "StanceModels", "Pair", "read_pairs", "kept", "decide", "
 MODEL_NAMES = ("targets", "support", "oppose")
 # How the rule score (what the words say, composed through syntax) and the learned models share the decision, each
 # where it is better (cross-validated on the gold statements of gold-dev, built-in engine; docs/stance.md):
-# - a candidate the words judge at least RULE_KEEPS is a target whatever the target classifier says;
+# - a candidate the words judge at least RULE_KEEPS is a target whatever the target classifier says, and so is a
+#   known entity (in the knowledge base) named inside the quote that the words praise at least RULE_KEEPS_PRAISE:
+#   praise reaching a named counterpart is rarely incidental, while faint criticism often describes events;
 # - at least RULE_DECIDES, the words' stance is the stance;
 # - below, the stance models decide whether the statement takes a side at all, and the words which side when they
 #   say anything (at least RULE_WEAK); where they say nothing, only a model at least MODEL_SURE takes a side.
 RULE_KEEPS = 0.4
+RULE_KEEPS_PRAISE = 0.1
 RULE_DECIDES = 0.1
 RULE_WEAK = 0.05
 MODEL_SURE = 0.6
@@ -96,10 +99,13 @@ def stance_of(support: float, oppose: float, support_threshold: float, oppose_th
     return "neutral"
 
 
-def kept(score: float, rule: float, threshold: float) -> bool:
-    """Is a candidate a target? The target classifier's score reaches its threshold, or the words judge the candidate
-    at least RULE_KEEPS."""
-    return score >= threshold or abs(rule) >= RULE_KEEPS
+def kept(score: float, row: dict[str, float], threshold: float) -> bool:
+    """Is a candidate (its feature row) a target? The target classifier's score reaches its threshold, the words
+    judge the candidate at least RULE_KEEPS, or they praise a known entity the quote names at least
+    RULE_KEEPS_PRAISE."""
+    rule = row["rule_score"]
+    praised = rule >= RULE_KEEPS_PRAISE and row.get("in_quote", 0) > 0 and row.get("in_kb", 0) > 0
+    return score >= threshold or abs(rule) >= RULE_KEEPS or praised
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,7 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     models = models or StanceModels.shipped(doc.engine)
     pairs = read_pairs(doc, statements)
     chosen = [p for p, s in zip(pairs, models.targets.scores([p.features for p in pairs]))
-              if kept(s, p.rule_score, models.targets.threshold)]
+              if kept(s, p.features, models.targets.threshold)]
     rows = [p.features for p in chosen]
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(chosen, models.support.scores(rows), models.oppose.scores(rows)):
