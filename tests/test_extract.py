@@ -75,6 +75,9 @@ def test_colon_introduction_after_a_verb_that_reports_nothing_names_its_subject(
     """`Rossi incontra Bianchi: «…»`: the name after the verb is its object, the subject speaks."""
     s = one("Marco Rossi incontra Paolo Bianchi: «Siamo pronti a collaborare con tutti».")
     assert (s.speaker, s.cue) == ("Marco Rossi", ":")
+    # with a reporting verb too: "attacca" takes the colon, and the name after it is whom it attacks
+    text = "Marco Rossi attacca Paolo Bianchi: «Non si ritiri dall'accordo»."
+    assert in_role(text, "object") == ["Paolo Bianchi"] and in_role(text, "subject") == ["Marco Rossi"]
 
 
 def test_colon_introduction_without_a_verb():
@@ -849,6 +852,10 @@ def test_a_gerund_speaks_for_the_subject_of_the_verb_it_depends_on():
     text = ("Ieri Vittorio Bassi intervistato da Marco Lenti ad un incontro pubblico critica il premier Carlo Verdi "
             "augurandosi di non vederlo mai al governo.")
     assert [s.speaker for s in extract(text)] == ["Vittorio Bassi"]
+    # after a comma too: the complement's name is no subject
+    text = ("Marco Rossi, il regista del film, ha commentato la dichiarazione di Anna Bianchi, ammettendo di non aver "
+            "mai letto il libro.")
+    assert in_role(text, "subject", cue=lambda doc, cue: doc.lower[cue.word] == "ammettendo") == ["Marco Rossi"]
 
 
 def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():

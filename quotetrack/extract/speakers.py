@@ -281,7 +281,10 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]) \
                     or doc.lower[k] in lang.words("complementisers"):
                 break  # not past `che`: "ha chiesto che il governo …" names no subject
-        if found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
+        colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
+        if found is not None and colon_after and "subject" in roles.values():
+            roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
+        elif found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
             roles[found.first] = "postverbal"
         elif found is not None and "label" in cue.frames:
             roles[found.first] = "object"  # "definì Bianchi «un traditore»": who is labelled, not who speaks
@@ -330,8 +333,11 @@ def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[
 
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
-    it is in the same clause: its subject is the gerund's."""
+    it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha commentato la
+    notizia, ammettendo di`)."""
     k = cue.first - 1
+    if k > floor and doc.lower[k] == ",":
+        k -= 1
     while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
         if not doc.tokens[k].text[:1].isalnum():
             return None
