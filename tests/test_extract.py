@@ -856,6 +856,9 @@ def test_a_gerund_speaks_for_the_subject_of_the_verb_it_depends_on():
     text = ("Marco Rossi, il regista del film, ha commentato la dichiarazione di Anna Bianchi, ammettendo di non aver "
             "mai letto il libro.")
     assert in_role(text, "subject", cue=lambda doc, cue: doc.lower[cue.word] == "ammettendo") == ["Marco Rossi"]
+    # past an apposition the reader does not know as a title: the nearest name before the verb
+    text = text.replace("il regista del film", "il creatore della serie")
+    assert in_role(text, "subject", cue=lambda doc, cue: doc.lower[cue.word] == "ammettendo") == ["Marco Rossi"]
 
 
 def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():

@@ -256,6 +256,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if before and not any(r == "relative" for r in roles.values()):
         verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
         adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
+        if verb and not adjacent:  # "X, il creatore della serie, ha commentato …, ammettendo": the nearest before it
+            adjacent = [m for m in before if m.last <= verb][-1:]
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
