@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container, NamedTuple
 
@@ -83,6 +83,7 @@ class Mention(NamedTuple):
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
+_VERB, _COMMA, _QUOTE_MARKS = frozenset({"VERB"}), frozenset({","}), frozenset("«»“”\"")
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,15 +151,22 @@ class Document:
         return {m.last: m for m in self.mentions}
 
     @cached_property
-    def counts_before(self) -> dict[str, list[int]]:
-        """How many verbs, commas, clause openers and quotation marks come before each token (one more entry than
-        tokens): how many lie between two tokens is then one subtraction, not a walk."""
+    def _counted_tokens(self) -> dict[str, list[int]]:
+        """Where the verbs, commas, clause openers and quotation marks are (token indexes, in order): a few tokens of
+        each kind, found by one scan of the words and one of the tags, so that `counts_between` bisects them."""
         openers = self.lang.words("clause_openers")
-        kinds = {"verbs": map("VERB".__eq__, map(_UPOS, self.tokens)),
-                 "commas": map(",".__eq__, self.lower),
-                 "openers": map(openers.__contains__, self.lower),
-                 "quote_marks": map("«»“”\"".__contains__, map(_TEXT, self.tokens))}
-        return {name: [0, *accumulate(flags)] for name, flags in kinds.items()}
+        lower, tokens = self.lower, self.tokens
+        marked = self.where(_COMMA | openers | _QUOTE_MARKS)
+        return {"verbs": list(compress(count(), map(_VERB.__contains__, map(_UPOS, tokens)))),
+                "commas": [i for i in marked if lower[i] == ","],
+                "openers": [i for i in marked if lower[i] in openers],
+                "quote_marks": [i for i in marked if tokens[i].text in _QUOTE_MARKS]}
+
+    def counts_between(self, first: int, last: int) -> dict[str, int]:
+        """How many verbs, commas, clause openers and quotation marks tokens [first, last) hold: two bisections per
+        kind, not a walk."""
+        return {kind: bisect.bisect_left(found, last) - bisect.bisect_left(found, first)
+                for kind, found in self._counted_tokens.items()}
 
     @cached_property
     def mention_counts(self) -> dict[str, int]:

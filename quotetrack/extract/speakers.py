@@ -617,8 +617,8 @@ def _mention_features(doc: Document, candidate: Candidate, m: Mention, facts: Me
             between = range(0)
         f["gap_to_cue"] = float(min(gap, 60))
         f["gap_to_cue_log"] = math.log1p(gap)
-        for name, before in doc.counts_before.items():
-            f[f"{name}_between"] = float(before[between.stop] - before[between.start]) if between else 0.0
+        for kind, found in doc.counts_between(between.start, between.stop).items():
+            f[f"{kind}_between"] = float(found)
         f["mentions_between"] = float(len(doc.mentions_within(between.start, between.stop)) if between else 0)
         f["adjacent_before_cue"] = float(m.last <= cue.first and only_fillers(doc, m.last, cue.first, coordinated=True))
         f["adjacent_after_cue"] = float(m.first >= cue.last and only_fillers(doc, cue.last, m.first))
