@@ -13,7 +13,7 @@ from typing import NamedTuple, Sequence
 from ..kb import KnowledgeBase
 from ..lang import Language, lower
 from ..models import Article
-from .document import Document, Token
+from .document import Columns, Document, Token
 from .mentions import find_mentions
 from .quotes import quote_spans
 from .tokens import BEFORE_SENTENCE, split_sentences, split_tokens
@@ -37,7 +37,8 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
     quotes = quote_spans(text)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, starts, quotes, lang)),
-                    tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions)
+                    tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
+                    columns=Columns(words, lowers, starts))
 
 
 class _Reading(NamedTuple):

@@ -80,6 +80,15 @@ class Mention(NamedTuple):
     resolved_by: str = ""  # how `name` was found for a phrase: apposition, date, article, earlier, kb
 
 
+class Columns(NamedTuple):
+    """The tokens' texts, lower forms and start offsets as lists, when the engine holds them so (the built-in engine
+    cuts and tags words as lists): the Document's columns are then these, not read out of every token again."""
+
+    texts: list[str]
+    lower: list[str]
+    starts: list[int]
+
+
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
@@ -103,6 +112,8 @@ class Document:
     # how the engine reads who is mentioned (`quotetrack.analysis.mentions.find_mentions`), run on first use only:
     # an article with no cue never needs it
     mention_reader: Callable[[Document], tuple[Mention, ...]] | None = field(default=None, repr=False, compare=False)
+    # the engine's own lists of the tokens' texts, lower forms and starts (they agree with `tokens`), else None
+    columns: Columns | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def mentions(self) -> tuple[Mention, ...]:
@@ -111,12 +122,16 @@ class Document:
 
     # -- columns, computed once ---------------------------------------------------------------------------------
     @cached_property
+    def texts(self) -> list[str]:
+        return self.columns.texts if self.columns is not None else list(map(_TEXT, self.tokens))
+
+    @cached_property
     def lower(self) -> list[str]:
-        return list(map(_LOWER, self.tokens))
+        return self.columns.lower if self.columns is not None else list(map(_LOWER, self.tokens))
 
     @cached_property
     def starts(self) -> list[int]:
-        return list(map(_START, self.tokens))
+        return self.columns.starts if self.columns is not None else list(map(_START, self.tokens))
 
     @cached_property
     def sentence_of(self) -> list[int]:

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .document import Document
 
 PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "country", "place", "anonymous"
-_TEXT = attrgetter("text")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
@@ -290,19 +289,15 @@ class _Reader:
         return frozenset(s.first for s in self.doc.sentences)
 
     @cached_property
-    def _texts(self) -> list[str]:
-        return list(map(_TEXT, self.doc.tokens))
-
-    @cached_property
     def _first_characters(self) -> list[str]:
         """Each token's first character: what the capitalisation scans test, sliced once for both."""
-        return list(map(_FIRST_CHARACTER, self._texts))
+        return list(map(_FIRST_CHARACTER, self.doc.texts))
 
     @cached_property
     def _prefixed(self) -> frozenset[int]:
         """Tokens that are a particle joined to a name (`al-Zawahiri`), among the hyphenated ones: the tokens holding
         the text's few hyphens, not a test of every token."""
-        doc, texts, words = self.doc, self._texts, self.words
+        doc, texts, words = self.doc, self.doc.texts, self.words
         hyphenated = {doc.token_before(hyphen.start() + 1) for hyphen in _HYPHEN.finditer(doc.text)}
         return frozenset(i for i in hyphenated if _prefixed_name(texts[i], words))
 
@@ -314,7 +309,7 @@ class _Reader:
 
     @cached_property
     def _mid_sentence_words(self) -> set[str]:
-        texts = self._texts
+        texts = self.doc.texts
         return {texts[i] for i in self._capitalised if texts[i][:1].isupper() and i and not self._sentence_initial(i)}
 
     @cached_property

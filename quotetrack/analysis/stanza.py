@@ -370,6 +370,7 @@ def align(document: Document, parse: Parse) -> Document:
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
             token = token._replace(head=None, deprel="root")
         aligned.append(token)
+    # the words, their lower forms and offsets are the built-in engine's still (only tags change): so are its columns
     return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True)
 
 
