@@ -54,6 +54,9 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if mention is not None and mention.name is not None or not token.text[:1].isalpha():
             i += 1
             continue
+        if (token.lemma or token.lower) not in lexicon.evaluative and not (doc.has_parse or token.text[:1].isupper()):
+            i += 1  # most words: `_word` would read them by this lemma alone, and no lexicon gives it a polarity
+            continue
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
         if mention is not None and not judgement:
             prior = 0.0  # an unnamed title judges only by a judgement word ("è come un dittatore")
