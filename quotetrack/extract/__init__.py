@@ -54,22 +54,24 @@ def extract_statements(doc: Document, models: ExtractionModels | None = None) ->
     if not doc.tokens:
         return ()
     models = models or ExtractionModels.shipped(doc.engine)
-    candidates, rows = read_candidates(doc)
+    facts = MentionFacts(doc)  # the mentions the candidates' features read are most of the speaker options: read once
+    candidates, rows = read_candidates(doc, facts)
     if not candidates:
         return ()
     chosen = choose_statements(candidates, models.statements.scores(rows), models.statements.threshold)
-    return attribute(doc, chosen, models.speakers)
+    return attribute(doc, chosen, models.speakers, facts)
 
 
-def read_candidates(doc: Document) -> tuple[list[Candidate], list[dict[str, float]]]:
-    """The article's statement candidates and the classifier's feature rows for them."""
+def read_candidates(doc: Document, facts: MentionFacts | None = None) -> tuple[list[Candidate], list[dict[str, float]]]:
+    """The article's statement candidates and the classifier's feature rows for them; `facts`: the article's mention
+    facts, when the caller keeps them."""
     cues = find_cues(doc)
     candidates = find_candidates(doc, cues)
     per_sentence: dict[int, int] = {}
     for cue in cues:
         sentence = doc.sentence_of[cue.word]
         per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
-    facts = MentionFacts(doc)
+    facts = facts or MentionFacts(doc)
     return candidates, [candidate_features(doc, c, near, per_sentence, facts)
                         for c, near in zip(candidates, _overlapping(candidates))]
 
@@ -102,11 +104,13 @@ def choose_statements(candidates: list[Candidate], scores: list[float], threshol
     return sorted(kept, key=lambda pair: pair[0].start)
 
 
-def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Model) -> tuple[Statement, ...]:
-    """Each statement with the speaker the ranker prefers among its options, in text order."""
+def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Model,
+              facts: MentionFacts | None = None) -> tuple[Statement, ...]:
+    """Each statement with the speaker the ranker prefers among its options, in text order; `facts`: the article's
+    mention facts, when the caller keeps them."""
     out: list[Statement] = []
     earlier: list[Spoken] = []
-    facts = MentionFacts(doc)
+    facts = facts or MentionFacts(doc)
     for candidate, score in chosen:
         options = speaker_options(doc, candidate, earlier, facts)
         best, confidence = _best(options, ranker)
