@@ -120,12 +120,20 @@ class Language:
 
     def preposition(self, word: str) -> str | None:
         """`della` → `di`, `al` → `a`; None for a word that is no preposition."""
-        entry = self.function_words.get(word)
-        return entry[1] if entry is not None and entry[0] == "ADP" else None
+        return self._prepositions.get(word)
 
     def is_determiner(self, word: str) -> bool:
-        entry = self.function_words.get(word)
-        return entry is not None and entry[0] == "DET"
+        return word in self._determiners
+
+    # the two questions every reader asks of the words around a mention or a cue, hundreds of times per article: one
+    # lookup each
+    @cached_property
+    def _prepositions(self) -> dict[str, str]:
+        return {form: lemma for form, (upos, lemma) in self.function_words.items() if upos == "ADP"}
+
+    @cached_property
+    def _determiners(self) -> frozenset[str]:
+        return frozenset(form for form, (upos, _) in self.function_words.items() if upos == "DET")
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
