@@ -137,7 +137,8 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
         stance, score = models.decide(support, oppose, pair.rule_score)
         evidence = _shown_evidence(pair, statements[pair.statement], stance)
         targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
-    return tuple(replace(s, targets=tuple(t)) for s, t in zip(statements, targets))
+    # most statements name nobody they take a stance toward: those are kept as they are (`replace` copies every field)
+    return tuple(replace(s, targets=tuple(t)) if t or s.targets else s for s, t in zip(statements, targets))
 
 
 def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
