@@ -205,6 +205,10 @@ class Document:
         """Tokens whose lower form is in `words`, in order (a scan in C)."""
         return list(compress(count(), map(words.__contains__, self.lower)))
 
+    def among(self, tokens: list[int], words: Container[str]) -> list[int]:
+        """The tokens of `tokens` (indexes, in order) whose lower form is in `words`: a scan in C, like `where`."""
+        return list(compress(tokens, map(words.__contains__, map(self.lower.__getitem__, tokens))))
+
     def token_at(self, position: int) -> int:
         """Index of the first token starting at or after character `position`."""
         return bisect.bisect_left(self.starts, position)

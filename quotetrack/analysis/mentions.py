@@ -454,8 +454,7 @@ class _Reader:
 
     def _where(self, words: frozenset[str]) -> list[int]:
         """The tokens whose word is in `words`, one of the lists `_listed_words` joins."""
-        lower = self.doc.lower
-        return [i for i in self._listed if lower[i] in words]
+        return self.doc.among(self._listed, words)
 
     @cached_property
     def _phrase_heads(self) -> frozenset[str]:

@@ -61,18 +61,12 @@ def _table_words(lang) -> frozenset[str]:
     return frozenset().union(lang.verb_forms, lang.light_verbs, lang.noun_cues, lang.markers, lang.relative_markers)
 
 
-def _among(doc: Document, listed: list[int], table) -> list[int]:
-    """The tokens of `listed` (those holding a word of some cue table) whose word is in `table`."""
-    lower = doc.lower
-    return [i for i in listed if lower[i] in table]
-
-
 def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     lang = doc.lang
     forms = lang.verb_forms
     entries = lang.verb_lemmas
     out = []
-    candidates = range(len(doc.tokens)) if doc.has_parse else _among(doc, listed, forms)
+    candidates = range(len(doc.tokens)) if doc.has_parse else doc.among(listed, forms)
     for i in candidates:
         form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
         if form is None or _noun_use(doc, i) or _known_as(doc, i):
@@ -257,7 +251,7 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     lang = doc.lang
     table = lang.light_verbs
     out = []
-    for i in _among(doc, listed, table):
+    for i in doc.among(listed, table):
         for cue in table[doc.lower[i]]:
             key = cue.words.index(doc.lower[i])  # the first word that is not DET: what the table is keyed on
             if tuple(doc.lower[i : i + len(cue.words) - key]) != cue.words[key:]:
@@ -285,7 +279,7 @@ def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
     lang = doc.lang
     table = lang.noun_cues
     out = []
-    for i in _among(doc, listed, table):
+    for i in doc.among(listed, table):
         if i == 0 or doc.tokens[i].text[:1].isupper() and doc.sentence_bounds(i)[0] != i:
             continue
         before = doc.lower[i - 1]
@@ -302,7 +296,7 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     lang = doc.lang
     table = _by_second_word(lang, "markers")
     out = []
-    for i in _among(doc, listed, lang.markers):
+    for i in doc.among(listed, lang.markers):
         if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
             continue  # "il secondo giorno": an ordinal
         if _voice_of_a_reporting_verb(doc, i):
@@ -366,7 +360,7 @@ def relative_marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     """`X, secondo cui …`, `X, per il quale …`: the clause after is X's."""
     table = _by_second_word(doc.lang, "relative_markers")
     out = []
-    for i in _among(doc, listed, doc.lang.relative_markers):
+    for i in doc.among(listed, doc.lang.relative_markers):
         for words in _phrases_at(doc, i, table):
             if tuple(doc.lower[i : i + len(words)]) == words:
                 out.append(Cue(RELATIVE, i, i + len(words), i, " ".join(words), frozenset({"che"})))
