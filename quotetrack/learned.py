@@ -106,9 +106,7 @@ def _matrix(rows: Sequence[dict[str, float]], index: dict[str, int]):
 def _fill(line, row: dict[str, float], index: dict[str, int]) -> None:
     """Set a row's features in its line of columns (`index`: feature → column); features outside `index` are left
     out, the other cells keep what they hold (NaN: missing)."""
-    get = index.get
-    for name, value in row.items():
-        k = get(name)
+    for k, value in zip(map(index.get, row), row.values()):  # the columns looked up in C, a pass over the row
         if k is not None:
             line[k] = value
 
