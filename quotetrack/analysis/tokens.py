@@ -37,11 +37,13 @@ _TEXT = attrgetter("text")
 # TOKEN, rewritten so that `re.split` cuts the text in one C pass: every token starts with a non-space character,
 # consumed first (the search skips white space in C), and each alternative checks that character behind it. The two
 # give the same tokens (tests/test_builtin_nlp.py checks it on random texts); TOKEN is the one to read and change.
+# Its repetitions are possessive (`*+`, `++`, `?+`): nothing after one ever needs it to give characters back, so the
+# engine keeps no state to backtrack into.
 SPLIT = re.compile(
     r"""( \S
-      (?: (?<=[^\W\d_])\.(?:[^\W\d_]\.)+
-        | (?<=\d)\d*(?:[.,:]\d+)*
-        | (?<=\w)\w*(?:-\w+)*(?:['’](?=\w))?
+      (?: (?<=[^\W\d_])\.(?:[^\W\d_]\.)++
+        | (?<=\d)\d*+(?:[.,:]\d+)*+
+        | (?<=\w)\w*+(?:-\w+)*+(?:['’](?=\w))?+
         | (?<=\.)\.\.
         | ) )
     """,
