@@ -853,11 +853,11 @@ def test_a_gerund_speaks_for_the_subject_of_the_verb_it_depends_on():
             "augurandosi di non vederlo mai al governo.")
     assert [s.speaker for s in extract(text)] == ["Vittorio Bassi"]
     # after a comma too: the complement's name is no subject
-    text = ("Marco Rossi, il regista del film, ha commentato la dichiarazione di Anna Bianchi, ammettendo di non aver "
-            "mai letto il libro.")
+    text = ("Marco Rossi, il regista del film, ha citato le parole di Anna Bianchi, ammettendo di non averla mai vista "
+            "prima.")
     assert in_role(text, "subject", cue=lambda doc, cue: doc.lower[cue.word] == "ammettendo") == ["Marco Rossi"]
     # past an apposition the reader does not know as a title: the nearest name before the verb
-    text = text.replace("il regista del film", "il creatore della serie")
+    text = text.replace("il regista del film", "l'ideatore del festival")
     assert in_role(text, "subject", cue=lambda doc, cue: doc.lower[cue.word] == "ammettendo") == ["Marco Rossi"]
 
 
