@@ -325,7 +325,9 @@ def participle_agent(doc: Document, k: int, limit: int) -> int | None:
     participle at k starts, when its `da` follows at once or after one prepositional phrase."""
     lang = doc.lang
     endings = lang.endings("past_participle_endings", "irregular_participle_endings")
-    if k >= limit or not doc.tokens[k].text.islower() or not (doc.tokens[k].upos == "VERB" or doc.lower[k].endswith(endings)):
+    participle = k < limit and doc.tokens[k].text.islower() and (doc.tokens[k].upos == "VERB"
+                                                                 or doc.lower[k].endswith(endings))
+    if not participle:
         return None
     j = k + 1
     if j < limit and doc.lower[j] not in lang.agent_preposition_forms and lang.preposition(doc.lower[j]) is not None:

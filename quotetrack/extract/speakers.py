@@ -256,7 +256,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if before and not any(r == "relative" for r in roles.values()):
         verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
         adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
-        if verb and not adjacent:  # "X, il creatore della serie, ha commentato …, ammettendo": the nearest before it
+        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
             adjacent = [m for m in before if m.last <= verb][-1:]
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
@@ -335,8 +335,8 @@ def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[
 
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
-    it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha commentato la
-    notizia, ammettendo di`)."""
+    it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha citato le sue
+    parole, ammettendo di`)."""
     k = cue.first - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
