@@ -60,6 +60,8 @@ class MentionFacts:
         self._own: dict[int, tuple[dict[str, float], str | None]] = {}
         self._subject_like: dict[int, bool] = {}
         self._places: dict[int, str] = {}
+        self.cue_evidence: dict[Cue, dict[str, float]] = {}  # features.py's speaker evidence, the same for every
+        # candidate of one cue
 
     def features(self, m: Mention) -> tuple[dict[str, float], str | None]:
         """The mention's own features and the preposition before it (`_own_features`); the features are shared:
