@@ -200,8 +200,7 @@ class Language:
     @cached_property
     def agent_preposition_forms(self) -> frozenset[str]:
         """Every form of the agent prepositions (`da`, `dal`, `dalla` …): a scan for an agent tests each word once."""
-        return frozenset(word for word, (upos, lemma) in self.function_words.items()
-                         if upos == "ADP" and lemma in self.agent_prepositions)
+        return frozenset(form for form, lemma in self._prepositions.items() if lemma in self.agent_prepositions)
 
     @cached_property
     def stative_participles(self) -> frozenset[str]:
