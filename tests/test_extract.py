@@ -298,6 +298,34 @@ def test_content_cut_before_a_new_cue_does_not_end_on_its_conjunction():
     assert s.quote == "la Francia è contraria all'accordo"
 
 
+def candidate_texts(text: str) -> list[str]:
+    doc = analyse(Article("t", text))
+    return [doc.text[c.start:c.end] for c in read_candidates(doc)[0]]
+
+
+def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
+    """After `di` + infinitive or a quotation, `e`/`ma` + a finite verb is the speaker's next act, not what was said;
+    infinitives coordinated with the content, and verbs of a clause inside it, stay."""
+    assert candidate_texts("Luca Bianchi ha annunciato di votare la legge e ha lasciato la sala.") == ["votare la legge"]
+    assert "Siamo molto felici" in candidate_texts("Anna Verdi ha detto «Siamo molto felici» ed è tornata a casa.")
+    assert all("tornata" not in t for t in candidate_texts("Anna Verdi ha detto «Siamo molto felici» ed è tornata."))
+    assert candidate_texts("Luca Bianchi ha chiesto ai cittadini di votare e di restare a casa.") == [
+        "ai cittadini di votare e di restare a casa"]
+    assert candidate_texts("Anna Verdi ha chiesto a chi lavora di restare e a chi viaggia di partire.") == [
+        "a chi lavora di restare e a chi viaggia di partire"]
+
+
+def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
+    """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
+    a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""
+    assert candidate_texts("Una mossa necessaria secondo i francesi, dopo che la Spagna aveva chiuso il confine.") == [
+        "Una mossa necessaria"]
+    assert candidate_texts("Si tratta di un incidente, secondo la polizia, anche se il caso resta aperto.") == [
+        "Si tratta di un incidente"]
+    assert candidate_texts("I sindacati, secondo il giornale, non escludono lo sciopero.") == [
+        "I sindacati, secondo il giornale, non escludono lo sciopero"]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -209,7 +209,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             first = _clause_start(doc, before + 1, sentence_first)
             relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
                 doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
-            if comma_after and not relative and not _apposition_at(doc, after + 1, limit):
+            if comma_after and not relative and not _apposition_at(doc, after + 1, limit) and not _subordinate_at(
+                    doc, after + 1, limit):
                 last = content_end(doc, after + 1, limit, stops)
             elif _verb_follows(doc, after, limit):  # "i sindacati, secondo X, non escludono …": one clause around X
                 last = content_end(doc, after, limit, stops)
@@ -223,6 +224,13 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _subordinate_at(doc: Document, k: int, limit: int) -> bool:
+    """A subordinate clause opens at k (`…, secondo X, anche se …`, `…, secondo X, dopo che …`, `…, quando …`): the
+    clause the source interrupted ended before the source."""
+    openers = doc.lang.words("subordinate_openers")
+    return k < limit and doc.lower[k] in openers or k + 1 < limit and doc.lower[k + 1] in ("che", "se")
 
 
 def _apposition_at(doc: Document, k: int, limit: int) -> bool:

@@ -87,14 +87,46 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
 def _inserted_clause_end(doc: Document, first: int, limit: int) -> int:
     """A gerund clause set off by commas (`Rossi, definendolo un errore, ha votato contro`) ends at the comma
     before the main clause's verb."""
-    lang = doc.lang
-    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
     for k in range(first, limit - 1):
-        after = doc.tokens[k + 1]
-        if doc.lower[k] == "," and after.text[:1].islower() and (
-                after.upos == "AUX" or after.upos == "VERB" and not after.lower.endswith(nonfinite)):
+        if doc.lower[k] == "," and doc.tokens[k + 1].text[:1].islower() and _finite_verb(doc, k + 1):
             return k
     return limit
+
+
+def _finite_verb(doc: Document, k: int) -> bool:
+    """A verb form that is neither infinitive, gerund nor participle, and no noun after an article (`la legge`)."""
+    token = doc.tokens[k]
+    lang = doc.lang
+    return (token.upos in ("AUX", "VERB") and not (k > 0 and lang.is_determiner(doc.lower[k - 1]))
+            and not token.lower.endswith(lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")))
+
+
+def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
+    """Content with no finite verb of its own (`di votare contro`, `«…»`, `le dimissioni`) ends where `e`, `ma` or a
+    comma leads to a finite verb outside any subordinate clause: the sentence's main clause goes on (`ha annunciato
+    di votare contro e ha lasciato la sala`, `ha detto «…» ed è uscito`)."""
+    lang = doc.lang
+    joiners = lang.words("coordinators") | {"ma", ","}
+    openers = lang.words("subordinate_openers")
+    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
+    k = first
+    while k < last:
+        token = doc.tokens[k]
+        if token.text in OPENING_QUOTES and (quote := doc.quote_around(token.start)) is not None:
+            k = doc.token_at(quote.close)
+            continue
+        if doc.lower[k] in openers or _finite_verb(doc, k):
+            return last  # a clause of its own inside the content: its verbs may be coordinated too
+        if doc.lower[k] in joiners:
+            for j in range(k + 1, min(k + 7, last)):
+                if not doc.lower[j][:1].isalnum() or doc.lower[j] in openers or doc.lower[j].endswith(nonfinite):
+                    break  # `e di dare il voto`: an infinitive coordinated with the content's
+                if doc.tokens[j].upos in ("AUX", "VERB"):
+                    if _finite_verb(doc, j):
+                        return k
+                    break
+        k += 1
+    return last
 
 
 def _fronted_clause_end(doc: Document, cue: Cue, limit: int) -> int:
@@ -183,6 +215,7 @@ def _request_words(doc: Document) -> frozenset[str]:
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
 
 
@@ -322,6 +355,8 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     last = content_end(doc, first, limit, stops)
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
+    if frame not in _FINITE_FRAMES:
+        last = _main_clause_resumes(doc, first, last)
     last = trim_end(doc, first, last)
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
