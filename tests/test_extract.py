@@ -326,6 +326,19 @@ def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it()
         "I sindacati, secondo il giornale, non escludono lo sciopero"]
 
 
+def test_a_gerunds_aside_between_the_cue_and_its_clause():
+    """`ha annunciato, rispondendo ai cronisti, che …`: the aside is how it was said, not what."""
+    assert candidate_texts("Il ministro Paolo Neri ha annunciato ieri, rispondendo alle domande dei cronisti, che la "
+                           "scuola riaprirà.") == ["la scuola riaprirà"]
+
+
+def test_a_prepositional_phrase_inside_the_verb_group():
+    """`aveva in passato osservato come`, `ha in una nota affermato che`: the phrase stands between the auxiliary and
+    the participle, and the verb group still reports."""
+    assert candidate_texts("Il vescovo aveva in passato osservato come la crisi fosse grave.") == ["la crisi fosse grave"]
+    assert quotes("Anna Verdi ha in una nota affermato che il piano è pronto.") == [("il piano è pronto", "Anna Verdi")]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -221,8 +221,8 @@ OPENING_QUOTES = frozenset("«“\"‘„")
 
 def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     """How many tokens at j may stand between a cue and its content: an adverb, a mention (a post-verbal subject or
-    `di X` after a noun cue), a time expression, an adjunct between commas, a short prepositional phrase. 0 when
-    none."""
+    `di X` after a noun cue), a time expression, an adjunct or a gerund's aside between commas, a short prepositional
+    phrase. 0 when none."""
     lang = doc.lang
     low = doc.lower[j]
     if adverb_at(doc, j):
@@ -237,12 +237,13 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     if time > j:
         return time - j
     if low == ",":
-        for k in range(j + 1, min(limit, j + 10)):
+        aside = j + 1 < limit and _strip_clitics(doc.lower[j + 1], lang).endswith(lang.endings("gerund_endings"))
+        for k in range(j + 1, min(limit, j + (16 if aside else 10))):
             if k > j + 2 and doc.lower[k] == "che" and lang.preposition(doc.lower[j + 1]) is not None and not any(
                     doc.tokens[t].upos in ("VERB", "AUX") for t in range(j + 1, k)):
                 return k - j  # "ha annunciato, tramite il suo avvocato che …": the closing comma left out
             if doc.lower[k] == ",":
-                inside = range(j + 1, k)
+                inside = range(j + 2 if aside else j + 1, k)  # `, rispondendo ai giornalisti,`: a gerund's aside
                 if any(doc.tokens[t].upos in ("VERB", "AUX") and not _after_article(doc, t)
                        or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0

@@ -126,7 +126,7 @@ def _auxiliary_before(doc: Document, i: int) -> bool:
     j = i - 1
     while j >= 0 and j > i - 5 and (doc.lower[j] in doc.lang.words("group_adverbs") or doc.lower[j] in doc.lang.words("clitics")):
         j -= 1
-    return j >= 0 and doc.lower[j] in doc.lang.auxiliaries
+    return j >= 0 and (doc.lower[j] in doc.lang.auxiliaries or _auxiliary_before_phrase(doc, j) is not None)
 
 
 def _parsed_form(doc: Document, i: int) -> VerbForm | None:
@@ -193,9 +193,26 @@ def _group_start(doc: Document, i: int) -> int:
                 break
             first = j = auxiliary
         elif not adverb_at(doc, j):
-            break
+            auxiliary = _auxiliary_before_phrase(doc, j) if j == first - 1 else None
+            if auxiliary is None:
+                break
+            first = j = auxiliary
         j -= 1
     return first
+
+
+def _auxiliary_before_phrase(doc: Document, last: int) -> int | None:
+    """`aveva in passato osservato`, `ha in una nota affermato`: the auxiliary before a short prepositional phrase
+    that ends at `last` inside a verb group."""
+    lang = doc.lang
+    for k in range(last, max(0, last - 4), -1):
+        before = doc.lower[k - 1]
+        if not doc.lower[k].isalpha() or doc.tokens[k].upos == "AUX" or doc.tokens[k].upos == "VERB" and not (
+                lang.is_determiner(before) or lang.preposition(before) is not None):
+            return None  # a verb ends the phrase; after an article or a preposition the word is a noun (`in passato`)
+        if lang.preposition(doc.lower[k]) is not None:
+            return k - 1 if doc.lower[k - 1] in lang.auxiliaries else None
+    return None
 
 
 def _auxiliary_before_aside(doc: Document, comma: int) -> int | None:
