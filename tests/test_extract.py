@@ -326,6 +326,13 @@ def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it()
         "I sindacati, secondo il giornale, non escludono lo sciopero"]
 
 
+def test_a_source_with_a_relative_clause_inside_the_clause_it_credits():
+    """`La situazione, secondo X, che dirige Y, è grave`: the clause goes on past the relative clause on the source."""
+    assert candidate_texts("La situazione, secondo quanto ha riferito padre Mario Rossi, che dirige un'agenzia di "
+                           "stampa, è gravissima.") == [
+        "La situazione, secondo quanto ha riferito padre Mario Rossi, che dirige un'agenzia di stampa, è gravissima"]
+
+
 def test_a_gerunds_aside_between_the_cue_and_its_clause():
     """`ha annunciato, rispondendo ai cronisti, che …`: the aside is how it was said, not what."""
     assert candidate_texts("Il ministro Paolo Neri ha annunciato ieri, rispondendo alle domande dei cronisti, che la "

@@ -214,6 +214,9 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
                 last = content_end(doc, after + 1, limit, stops)
             elif _verb_follows(doc, after, limit):  # "i sindacati, secondo X, non escludono …": one clause around X
                 last = content_end(doc, after, limit, stops)
+            elif relative and (closing := _closing_comma(doc, after + 1, limit)) is not None and _verb_follows(
+                    doc, closing + 1, limit):  # "la situazione, secondo X, che dirige Y, è grave": past X's clause
+                last = content_end(doc, closing + 1, limit, stops)
             else:
                 last = before + 1
             if comma_after and last <= after + 1:
@@ -224,6 +227,16 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _closing_comma(doc: Document, k: int, limit: int) -> int | None:
+    """The comma that closes the clause opened at k (a relative inserted in a sentence), if it closes soon."""
+    for j in range(k, min(limit, k + 20)):
+        if doc.lower[j] == ",":
+            return j
+        if doc.lower[j] in (";", ":") or doc.tokens[j].text in OPENING_QUOTES:
+            return None
+    return None
 
 
 def _subordinate_at(doc: Document, k: int, limit: int) -> bool:
