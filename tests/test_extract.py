@@ -860,6 +860,14 @@ def test_a_rare_form_of_a_common_word_opening_a_sentence_is_no_name():
     assert one(text).speaker == "Maria Luisa Bianchi"
 
 
+def test_a_quantifier_opening_a_sentence_is_no_name():
+    """`Alcuni testimoni riferiscono`: the noun looks like a verb form (testimoni), and the quantifier before it is
+    still no name; the witnesses speak."""
+    text = "Alcuni testimoni riferiscono di aver visto due auto scontrarsi."
+    assert "Alcuni" not in [m.text for m in analyse(Article("t", text)).mentions]
+    assert one(text).speaker == "testimoni"
+
+
 def test_a_relative_marker_credits_the_phrase_before_its_comma():
     text = ("Il piano del premier Aldo Pirri è contestato; contro i tagli si è espresso il comitato delle Nazioni Unite "
             "per i diritti dei bambini, secondo il quale vanno evitati i tagli alla scuola.")

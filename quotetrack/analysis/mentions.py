@@ -220,7 +220,8 @@ class _Reader:
         verb = i + 1 < self.n and doc.tokens[i + 1].upos in ("AUX", "VERB") and not doc.lower[i + 1].endswith(
             self.lang.endings("plural_verb_endings", "infinitive_endings"))
         if verb or i + 1 < self.n and doc.lower[i + 1] == ":":
-            return not _closed_word(self.lang, doc.lower[i])
+            # "Alcuni testimoni riferiscono": a quantifier before a noun that looks like a verb form is no name
+            return not (_closed_word(self.lang, doc.lower[i]) or doc.lower[i] in self.lang.words("indefinite_quantifiers"))
         if i + 3 < self.n and doc.lower[i + 1] == "(" and _acronym(doc.tokens[i + 2].text) and doc.lower[i + 3] == ")":
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
         # a rare form of a common word is that word too: "Esasperata, la donna …" (esasperato)
