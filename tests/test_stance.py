@@ -267,7 +267,8 @@ def test_the_words_and_the_models_share_the_decision():
     assert stance_of(0.6, 0.55, 0.5, 0.6) == "support"  # oppose below its threshold
     assert decide(0.9, 0.0, -0.4, 0.5, 0.5) == ("oppose", -0.9)  # clear words decide
     assert decide(0.55, 0.1, -0.1, 0.5, 0.5)[0] == "oppose"  # the models say it takes a side, the words which one
-    assert decide(0.55, 0.1, 0.0, 0.5, 0.5)[0] == "neutral"  # no words, and a model not sure enough
+    assert decide(0.45, 0.1, 0.0, 0.3, 0.5)[0] == "neutral"  # no words, and a model not sure enough
+    assert decide(0.55, 0.1, 0.0, 0.5, 0.5)[0] == "support"  # no words, a model that bets on a side
     assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
     assert decide(0.3, 0.2, 0.06, 0.5, 0.5) == ("neutral", 0.0)  # faint words, models unsure
     assert decide(0.3, 0.2, 0.15, 0.5, 0.5)[0] == "support"  # a judgement reaching the candidate decides
@@ -277,6 +278,8 @@ def test_the_words_and_the_models_share_the_decision():
     assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
     assert not kept(0.1, {"rule_score": -0.15, **named}, 0.5)  # faint criticism often describes events
     assert not kept(0.1, {"rule_score": 0.15, "in_quote": 1.0}, 0.5)  # praise of a name the KB does not know
+    # what the classifier all but rules out (a place read as a person, a verb read as a name) the words do not keep
+    assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 
 
 # -- the lexicon --------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import cli
-from quotetrack.train import fold_of
+from quotetrack.train import f_beta, fold_of
 
 pytestmark = pytest.mark.shared
 
@@ -111,3 +111,11 @@ def test_a_models_scores_are_lightgbms_own_predictions_row_by_row():
     expected = lightgbm.Booster(model_str=model.booster_text).predict(_matrix(asked, model._index), num_threads=1)
     assert model.scores(asked) == expected.tolist()
     assert model.scores([]) == []
+
+
+def test_the_target_threshold_weighs_recall_more_than_precision():
+    # a missed target costs its stance too, a spurious one only precision: of two operating points with the same F1,
+    # the one with more recall is preferred
+    assert f_beta(0.5, 0.7, 1.5) > f_beta(0.7, 0.5, 1.5)
+    assert f_beta(0.5, 0.7, 1.0) == pytest.approx(f_beta(0.7, 0.5, 1.0)) == pytest.approx(2 * 0.35 / 1.2)
+    assert f_beta(0.0, 0.0, 1.5) == 0.0
