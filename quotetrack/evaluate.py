@@ -134,7 +134,13 @@ def _ratio(a: float, b: float) -> float:
 
 
 def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f_beta(p, r, 1.0)
+
+
+def f_beta(precision: float, recall: float, beta: float) -> float:
+    """The F-measure with recall weighing `beta` times as much as precision (F1 when beta is 1)."""
+    weight = beta * beta
+    return (1 + weight) * precision * recall / (weight * precision + recall) if precision + recall else 0.0
 
 
 def match(gold: list[dict], system: list[dict]) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .analysis import Document, Engine, get_engine
-from .evaluate import _f1, _ratio, gold_articles, match, overlap, read_jsonl, same_name, tokens
+from .evaluate import _f1, _ratio, f_beta, gold_articles, match, overlap, read_jsonl, same_name, tokens
 from .extract import Candidate, ExtractionModels, choose_statements, extract_statements, read_candidates
 from .extract.speakers import MentionFacts, SpeakerOption, Spoken, speaker_options
 from .kb import KnowledgeBase, default_kb
@@ -387,12 +387,6 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
 
 def _f1_of(right: int, predicted: int, gold: int) -> float:
     return _f1(_ratio(right, predicted), _ratio(right, gold))
-
-
-def f_beta(precision: float, recall: float, beta: float) -> float:
-    """The F-measure with recall weighing `beta` times as much as precision (F1 when beta is 1)."""
-    weight = beta * beta
-    return (1 + weight) * precision * recall / (weight * precision + recall) if precision + recall else 0.0
 
 
 # -- cross-validation ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import cli
-from quotetrack.train import f_beta, fold_of
+from quotetrack.evaluate import f_beta
+from quotetrack.train import fold_of
 
 pytestmark = pytest.mark.shared
 
