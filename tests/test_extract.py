@@ -868,6 +868,13 @@ def test_a_quantifier_opening_a_sentence_is_no_name():
     assert one(text).speaker == "testimoni"
 
 
+def test_a_country_inside_a_title_phrase_is_not_the_subject():
+    """`Il presidente Usa ha elogiato X, sostenendo che …`: the title phrase is the subject and speaks (its holder on
+    the article's date), not the country named inside it, nor the praised object."""
+    s = one("Il presidente Usa ha poi elogiato Vladimir Putin, sostenendo che il leader russo sta trattando in buona fede.")
+    assert (s.quote, s.speaker) == ("il leader russo sta trattando in buona fede", "Donald Trump")
+
+
 def test_a_relative_marker_credits_the_phrase_before_its_comma():
     text = ("Il piano del premier Aldo Pirri è contestato; contro i tagli si è espresso il comitato delle Nazioni Unite "
             "per i diritti dei bambini, secondo il quale vanno evitati i tagli alla scuola.")

@@ -59,6 +59,14 @@ def test_good_faith_supports_the_leader_a_role_names_on_the_article_date():
     assert stances(text)["Il leader russo sta trattando in buona fede"] == {"Vladimir Putin": "support"}
 
 
+def test_the_demo_articles_two_statements():
+    """As `quotetrack demo` reads them: a demand that opposes, and praise reported by a gerund that supports."""
+    text = ("«Zelensky deve smetterla di lamentarsi e firmare l'accordo», ha detto Trump ai cronisti. Il presidente Usa "
+            "ha poi elogiato Vladimir Putin, sostenendo che il leader russo sta trattando in buona fede.")
+    assert stances(text) == {"Zelensky deve smetterla di lamentarsi e firmare l'accordo": {"Volodymyr Zelensky": "oppose"},
+                             "il leader russo sta trattando in buona fede": {"Vladimir Putin": "support"}}
+
+
 # -- targets ------------------------------------------------------------------------------------------------------
 def test_the_accused_of_an_accusation_is_a_target_and_opposed():
     text = "Mario Rossi ha accusato il sindaco Luca Bianchi di «aver mentito ai cittadini»."

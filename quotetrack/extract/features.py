@@ -11,7 +11,7 @@ import math
 from ..analysis import Document
 from .candidates import Candidate
 from .cues import Cue
-from .speakers import SPEAKER_KINDS, MentionFacts, grammatical_roles
+from .speakers import SPEAKER_KINDS, MentionFacts, grammatical_roles, outermost
 
 _END_MARKS = frozenset(".!?…")
 
@@ -88,7 +88,7 @@ def _speaker_evidence(doc: Document, candidate: Candidate, facts: MentionFacts) 
 def _read_speaker_evidence(doc: Document, candidate: Candidate, facts: MentionFacts) -> dict[str, float]:
     anchor = candidate.cue.word if candidate.cue is not None else candidate.first
     first, last = doc.near(min(anchor, len(doc.tokens) - 1), reach=60)
-    mentions = [m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS]
+    mentions = outermost([m for m in doc.mentions_within(first, last) if m.kind in SPEAKER_KINDS])
     roles = grammatical_roles(doc, candidate, mentions, facts)
     by_first = {m.first: m for m in mentions}
     f: dict[str, float] = {}

@@ -106,8 +106,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         last_sentence = sentence
     window_first = max(doc.sentences[first_sentence].first, anchor - 2 * REACH)
     window_last = min(doc.sentences[last_sentence].last, anchor + REACH)
-    mentions = [m for m in doc.mentions_within(window_first, window_last) if m.kind in SPEAKER_KINDS
-                and (m.name or m.via in ("title", "description"))]
+    mentions = outermost([m for m in doc.mentions_within(window_first, window_last) if m.kind in SPEAKER_KINDS
+                          and (m.name or m.via in ("title", "description"))])
     if len(mentions) > MAX_OPTIONS:  # the nearest ones: a speaker is never the fortieth name away
         mentions = sorted(sorted(mentions, key=lambda m: abs(m.first - anchor))[:MAX_OPTIONS], key=lambda m: m.first)
     counts = doc.mention_counts
@@ -161,6 +161,19 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
 
 
 _SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker", "relative", "after", "voice"})
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not nested in a longer one (in text order): in `il presidente Usa` the title speaks, not the
+    country inside it."""
+    out: list[Mention] = []
+    reach = -1
+    for m in sorted(mentions, key=lambda m: (m.first, -m.last)):
+        if m.last <= reach and not (out and (out[-1].first, out[-1].last) == (m.first, m.last)):
+            continue
+        out.append(m)
+        reach = max(reach, m.last)
+    return out
 
 
 def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mention],
