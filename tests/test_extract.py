@@ -333,6 +333,17 @@ def test_a_source_with_a_relative_clause_inside_the_clause_it_credits():
         "La situazione, secondo quanto ha riferito padre Mario Rossi, che dirige un'agenzia di stampa, è gravissima"]
 
 
+def test_an_inserted_relative_marker_ends_before_the_main_clause_goes_on():
+    """`X, secondo il quale …, ha inaugurato`: what X holds ends at the comma before the main clause's verb."""
+    assert candidate_texts("Il sindaco Mario Rossi, secondo il quale la città è pronta, ha inaugurato la fiera.") == [
+        "la città è pronta"]
+
+
+def test_a_speech_noun_whose_speaker_is_named_with_bare_di():
+    """`la richiesta di Anna Verdi di aprire un tavolo`: `di` + a name, then the content."""
+    assert candidate_texts("La richiesta di Anna Verdi di aprire un tavolo.") == ["aprire un tavolo"]
+
+
 def test_a_gerunds_aside_between_the_cue_and_its_clause():
     """`ha annunciato, rispondendo ai cronisti, che …`: the aside is how it was said, not what."""
     assert candidate_texts("Il ministro Paolo Neri ha annunciato ieri, rispondendo alle domande dei cronisti, che la "

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..analysis import Document
 from ..lang import fold
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, parsed_content,
-                      surface_content, trim_end)
+from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, inserted_clause_end,
+                      parsed_content, surface_content, trim_end)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -433,6 +433,8 @@ def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]
         if cue.kind != RELATIVE:
             continue
         _, limit = doc.near(cue.first)
+        if cue.first > 0 and doc.lower[cue.first - 1] == ",":
+            limit = inserted_clause_end(doc, cue.last, limit)  # "X, secondo il quale …, ha votato": X's clause goes on
         last = content_end(doc, cue.last, limit, stops)
         candidate = content_candidate(doc, Content(cue.last, trim_end(doc, cue.last, last), "che"), "relative", cue)
         if candidate is not None:

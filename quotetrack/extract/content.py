@@ -35,7 +35,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         frames = frames & _BARE_PARTICIPLE_FRAMES  # "una proposta definita «assurda»": only quoted words or a label
     _, limit = doc.near(cue.word)
     if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
-        limit = _inserted_clause_end(doc, cue.last, limit)
+        limit = inserted_clause_end(doc, cue.last, limit)
     if cue.passive or cue.tense == "participle":
         limit = _agent_start(doc, cue.last, limit)
     limit = _fronted_clause_end(doc, cue, limit)
@@ -84,9 +84,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     return None
 
 
-def _inserted_clause_end(doc: Document, first: int, limit: int) -> int:
-    """A gerund clause set off by commas (`Rossi, definendolo un errore, ha votato contro`) ends at the comma
-    before the main clause's verb."""
+def inserted_clause_end(doc: Document, first: int, limit: int) -> int:
+    """A clause set off by commas (`Rossi, definendolo un errore, ha votato contro`; `Rossi, secondo il quale …, ha
+    votato contro`) ends at the comma before the main clause's verb."""
     for k in range(first, limit - 1):
         if doc.lower[k] == "," and doc.tokens[k + 1].text[:1].islower() and _finite_verb(doc, k + 1):
             return k
@@ -97,8 +97,12 @@ def _finite_verb(doc: Document, k: int) -> bool:
     """A verb form that is neither infinitive, gerund nor participle, and no noun after an article (`la legge`)."""
     token = doc.tokens[k]
     lang = doc.lang
-    return (token.upos in ("AUX", "VERB") and not (k > 0 and lang.is_determiner(doc.lower[k - 1]))
-            and not token.lower.endswith(lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")))
+    if token.upos not in ("AUX", "VERB") or k > 0 and lang.is_determiner(doc.lower[k - 1]):
+        return False
+    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
+    bare = _strip_clitics(token.lower, lang)  # candidarsi, dicendolo: the infinitive loses its e before a clitic
+    return not (token.lower.endswith(nonfinite)
+                or bare != token.lower and bare.endswith(nonfinite + lang.endings("truncated_infinitive_endings")))
 
 
 def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
@@ -251,6 +255,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
             if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in OPENING_QUOTES:
                 return 0
         return 0
+    if low == "di" and cue.kind == "noun" and j + 1 in doc.mention_at_first:
+        return doc.mention_at_first[j + 1].last - j  # "l'annuncio di Rossi di candidarsi": whose announcement
     prep = lang.preposition(low)
     if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
         k = j + 1
