@@ -875,6 +875,28 @@ def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():
     assert [s.speaker for s in extract(text)] == ["Carlo Verdi"]
 
 
+def test_the_subject_of_a_relative_clause_opened_by_a_preposition_is_after_the_pronoun():
+    # the pronoun after a preposition is no subject: the clause's own subject follows it, past its apposition
+    text = ("La mostra è stata presentata da Paolo Verdi e Marco Bianchi. Alla conferenza, nella quale il professor "
+            "Luigi Neri, pediatra dell'ospedale di Pisa, ha precisato che il progetto è serio, erano presenti molti "
+            "giornalisti.")
+    assert in_role(text, "subject", lambda doc, cue: doc.lower[cue.word] == "precisato") == ["Luigi Neri"]
+    # a list of members set off by `tra cui` has no verb: its name is no subject
+    text = "Intanto sette comuni della provincia, tra cui Mirteto, hanno ufficialmente dichiarato di voler uscire dal consorzio."
+    assert in_role(text, "subject") == []
+
+
+def test_a_gerund_after_a_verb_with_essere_speaks_for_the_subject_after_that_verb():
+    text = ("Sul caso Bianchi è intervenuto anche il vicepremier Marco Rossi, sostenendo che il governo farà "
+            "chiarezza.")
+    assert [s.speaker for s in extract(text)] == ["Marco Rossi"]
+    text = "Dopo il voto si è espressa la senatrice Anna Neri, chiedendo di riaprire il dibattito."
+    assert "Anna Neri" in in_role(text, "subject")
+    # a verb with `avere` takes an object: its subject stands before it
+    text = "Marco Rossi ha criticato Luca Bianchi, sostenendo che il governo sbaglia."
+    assert in_role(text, "subject") == ["Marco Rossi"]
+
+
 def test_a_verb_after_ma_without_a_subject_shares_the_one_before():
     text = ("Il sindaco Aldo Pirri ha presentato il piano della giunta. La coalizione è favorevole al progetto, ma ha "
             "chiesto che il governo spieghi i costi.")
