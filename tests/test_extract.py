@@ -624,6 +624,17 @@ def test_anonymous_sources_are_kept_as_descriptions():
     assert (s.speaker, s.speaker_kind) == ("funzionario russo", "anonymous")
 
 
+def test_a_description_keeps_a_complement_whose_noun_is_also_a_verb_form():
+    # after an article a word is a noun, though `legge` and `accusati` are also forms of verbs
+    s = one("I sostenitori di questa legge affermano che la riforma è necessaria.")
+    assert s.speaker == "sostenitori della legge"
+    s = one("I sostenitori degli accusati hanno detto che il processo è ingiusto.")
+    assert s.speaker == "sostenitori degli accusati"
+    # a bare `di` before an infinitive still opens a clause, not a complement
+    s = one("I sostenitori di aver ragione sono pochi, ha detto Marco Rossi.")
+    assert "aver" not in (s.speaker or "")
+
+
 def test_organisations_speak_as_themselves():
     s = one("Il governo cinese ha dichiarato che le esercitazioni proseguiranno.")
     assert (s.speaker, s.speaker_kind) == ("Governo cinese", "organisation")
@@ -919,7 +930,7 @@ def test_who_is_labelled_is_no_speaker():
 def test_whose_words_a_speech_noun_names_are_its_agent():
     text = ("La protesta del direttore del quotidiano Il Mattino, Carlo Verdi, e l'annuncio del coordinatore del partito, "
             "Mario Rossi, di presentare una proposta in parlamento hanno diviso la maggioranza.")
-    assert in_role(text, "agent", lambda doc, cue: cue.kind == "noun") == ["coordinatore", "Mario Rossi"]
+    assert in_role(text, "agent", lambda doc, cue: cue.kind == "noun") == ["coordinatore del partito", "Mario Rossi"]
     # what a source says, as the subject: the source speaks
     assert quotes("Le stime della Francia dicono che il raccolto calerà di un terzo.") == [
         ("il raccolto calerà di un terzo", "Francia")]
