@@ -683,6 +683,17 @@ def test_anonymous_sources_are_kept_as_descriptions():
     assert (s.speaker, s.speaker_kind) == ("funzionario russo", "anonymous")
 
 
+def test_a_description_keeps_a_complement_whose_noun_is_also_a_verb_form():
+    # after an article a word is a noun, though `legge` and `accusati` are also forms of verbs
+    s = one("I sostenitori di questa legge affermano che la riforma è necessaria.")
+    assert s.speaker == "sostenitori della legge"
+    s = one("I sostenitori degli accusati hanno detto che il processo è ingiusto.")
+    assert s.speaker == "sostenitori degli accusati"
+    # a bare `di` before an infinitive still opens a clause, not a complement
+    s = one("I sostenitori di aver ragione sono pochi, ha detto Marco Rossi.")
+    assert "aver" not in (s.speaker or "")
+
+
 def test_organisations_speak_as_themselves():
     s = one("Il governo cinese ha dichiarato che le esercitazioni proseguiranno.")
     assert (s.speaker, s.speaker_kind) == ("Governo cinese", "organisation")
@@ -949,6 +960,28 @@ def test_names_in_asides_are_not_the_subject_of_the_verb_after_them():
     assert [s.speaker for s in extract(text)] == ["Carlo Verdi"]
 
 
+def test_the_subject_of_a_relative_clause_opened_by_a_preposition_is_after_the_pronoun():
+    # the pronoun after a preposition is no subject: the clause's own subject follows it, past its apposition
+    text = ("La mostra è stata presentata da Paolo Verdi e Marco Bianchi. Alla conferenza, nella quale il professor "
+            "Luigi Neri, pediatra dell'ospedale di Pisa, ha precisato che il progetto è serio, erano presenti molti "
+            "giornalisti.")
+    assert in_role(text, "subject", lambda doc, cue: doc.lower[cue.word] == "precisato") == ["Luigi Neri"]
+    # a list of members set off by `tra cui` has no verb: its name is no subject
+    text = "Intanto sette comuni della provincia, tra cui Mirteto, hanno ufficialmente dichiarato di voler uscire dal consorzio."
+    assert in_role(text, "subject") == []
+
+
+def test_a_gerund_after_a_verb_with_essere_speaks_for_the_subject_after_that_verb():
+    text = ("Sul caso Bianchi è intervenuto anche il vicepremier Marco Rossi, sostenendo che il governo farà "
+            "chiarezza.")
+    assert [s.speaker for s in extract(text)] == ["Marco Rossi"]
+    text = "Dopo il voto si è espressa la senatrice Anna Neri, chiedendo di riaprire il dibattito."
+    assert "Anna Neri" in in_role(text, "subject")
+    # a verb with `avere` takes an object: its subject stands before it
+    text = "Marco Rossi ha criticato Luca Bianchi, sostenendo che il governo sbaglia."
+    assert in_role(text, "subject") == ["Marco Rossi"]
+
+
 def test_a_verb_after_ma_without_a_subject_shares_the_one_before():
     text = ("Il sindaco Aldo Pirri ha presentato il piano della giunta. La coalizione è favorevole al progetto, ma ha "
             "chiesto che il governo spieghi i costi.")
@@ -971,7 +1004,7 @@ def test_who_is_labelled_is_no_speaker():
 def test_whose_words_a_speech_noun_names_are_its_agent():
     text = ("La protesta del direttore del quotidiano Il Mattino, Carlo Verdi, e l'annuncio del coordinatore del partito, "
             "Mario Rossi, di presentare una proposta in parlamento hanno diviso la maggioranza.")
-    assert in_role(text, "agent", lambda doc, cue: cue.kind == "noun") == ["coordinatore", "Mario Rossi"]
+    assert in_role(text, "agent", lambda doc, cue: cue.kind == "noun") == ["coordinatore del partito", "Mario Rossi"]
     # what a source says, as the subject: the source speaks
     assert quotes("Le stime della Francia dicono che il raccolto calerà di un terzo.") == [
         ("il raccolto calerà di un terzo", "Francia")]

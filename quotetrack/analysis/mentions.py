@@ -491,9 +491,12 @@ class _Reader:
                     if k > j and k in self.known_at:
                         break  # "il capo del Pentagono Mark Esper": the name is not part of the complement
                     k += 1
-                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and not _closed_word(lang, doc.lower[j]) and not (
-                        doc.tokens[j].upos in ("VERB", "AUX") or low in lang.words("of") and doc.lower[j].endswith(
-                            lang.endings("infinitive_endings"))):  # "il governo di aver invaso, di ritirare": a clause
+                # after an article (`di questa legge`, `degli accusati`) a word the tagger read as a verb is a noun
+                nominal = j > i + 1 or lang.preposition(low) != low and not low.endswith("'") or low.endswith("ll'")
+                verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX"))
+                if k == j and j < n and doc.tokens[j].text[:1].isalpha() and doc.lower[j] not in lang.function_words \
+                        and not (verbal and not nominal or low in lang.words("of")
+                        and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
                     k = j + 1
                     while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words, doc.tokens[k].upos):
                         k += 1

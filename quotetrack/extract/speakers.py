@@ -263,14 +263,23 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             if left is not None and roles.get(left.first) == "prepositional" and not _complement_of_a_subject(doc, left):
                 roles[m.first] = "prepositional"
     before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
+    opened = _oblique_relative(doc, floor, cue.first) if before else None
+    if opened is not None and any(m.first >= opened for m in before):
+        before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
     if not before and floor > 1 and doc.lower[floor - 1] in lang.words("subject_sharing_openers"):
         # "X è favorevole, ma ha chiesto che …": a verb after `ma` with no subject of its own shares the one before
         earlier = _clause_floor(doc, floor - 1)
         before = [m for m in mentions if earlier <= m.first and m.last < floor and roles.get(m.first) == "other"
                   and doc.quote_around(m.start) is None and facts.subject_like(m)][:1]
+    verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
+    inverted = _inverted_subject(doc, verb, cue.first, [m for m in mentions if floor <= m.first and m.last <= cue.first
+                                                        and roles.get(m.first) in ("other", "object")]) \
+        if verb is not None else None
+    if inverted is not None and inverted not in before:
+        before = sorted([*before, inverted], key=lambda m: m.first)
     if before and not any(r == "relative" for r in roles.values()):
-        verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
-        adjacent = [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
+        adjacent = [inverted] if inverted is not None else \
+            [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
         if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
             adjacent = [m for m in before if m.last <= verb][-1:]
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)]
@@ -367,6 +376,43 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     return k
 
 
+def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
+    """The subject after a verb with `essere` that a gerund at token i depends on (`è intervenuto anche il ministro
+    X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject."""
+    lang = doc.lang
+    k, essere = verb, False
+    while k < i and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.words("clitics")
+                     or doc.lower[k] in lang.words("group_adverbs")):
+        essere = essere or lang.auxiliaries.get(doc.lower[k]) == "essere"
+        k += 1
+    if not essere:
+        return None
+    after = [m for m in before if m.first >= k]
+    if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] != [","]:
+        return None
+    return after[0]
+
+
+def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
+    """Where a relative clause opened by a preposition and `cui`/`quale` starts, when one opens between `floor` and
+    the verb at token i (`la conferenza nella quale`, `il giorno in cui`): the pronoun is no subject, so the clause's
+    subject comes after it. Not a list set off by `tra cui` (`i comuni, tra cui X, hanno detto`)."""
+    lang = doc.lang
+    for k in range(i - 1, floor, -1):
+        if doc.tokens[k].upos in ("VERB", "AUX"):
+            return None  # the clause has a verb of its own before i: i is the main clause's
+        if doc.lower[k] in ("cui", "quale", "quali"):
+            j = k - 1
+            if lang.is_determiner(doc.lower[j]) and j > floor:
+                j -= 1
+            preposition = lang.preposition(doc.lower[j])
+            if preposition is not None and preposition not in lang.words("partitive_prepositions") \
+                    and doc.quote_around(doc.tokens[k].start) is None:
+                return k + 1
+            return None
+    return None
+
+
 def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
     """Inside a relative clause set off by commas before token i (`X, assieme alla quale Y aveva inciso Z, si è
     definita`): not the subject of the verb at i."""
@@ -380,7 +426,17 @@ def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
                    or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha())), None)
     if opener is None or doc.lower[opener] not in ("che", "cui", "quale", "quali"):
         return False
-    return any(doc.lower[t] == "," for t in range(m.last, i))
+    closing = next((t for t in range(m.last, i) if doc.lower[t] == ","), None)
+    if closing is None:
+        return False
+    # a clause with a verb of its own before the comma (not `X, nella quale Y, pediatra, ha detto`: Y's verb is at
+    # i), or a verbless list of members (`i comuni, tra cui Y, hanno detto`)
+    j = opener - 1
+    if j > k + 1 and doc.lang.is_determiner(doc.lower[j]):
+        j -= 1  # `tra i quali`
+    preposition = doc.lang.preposition(doc.lower[j]) if j > k else None
+    return preposition in doc.lang.words("partitive_prepositions") or any(
+        doc.tokens[t].upos in ("VERB", "AUX") for t in range(opener + 1, closing))
 
 
 def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict[int, str]) -> None:
