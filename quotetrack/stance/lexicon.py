@@ -57,6 +57,11 @@ class StanceLexicon:
         """Every lemma that may start an evaluation: most words of a sentence are not, and are passed over at once."""
         return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases)
 
+    @cached_property
+    def evaluative_or_none(self) -> frozenset[str]:
+        """`evaluative` and the empty lemma (a token without one is read by its lower form)."""
+        return self.evaluative | {""}
+
     def prior(self, lemma: str) -> tuple[float, bool]:
         """(polarity, whether it is a judgement word) of a lemma; (0, False) for a word that does not evaluate."""
         judgement = self.judgements.get(lemma)

@@ -11,6 +11,9 @@ its object; nearest in the clause otherwise).
 """
 from __future__ import annotations
 
+import bisect
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
+_LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
 
 class Evaluation(NamedTuple):
@@ -46,17 +50,19 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     """The evaluative words and phrases of tokens [first, last), in order; names never evaluate, nor do titles and
     descriptions the mention index resolved to someone."""
     tokens, named = doc.tokens, doc.mention_of_token
-    clause_of, contrast_at = _clauses(doc, first, last, lexicon)
+    breaks = doc.among(list(range(first, last)), lexicon.clause_ends)
+    contrast_at: dict[int, list[int]] = {}  # the contrast words of each sentence
+    for k in breaks:
+        if doc.lower[k] in lexicon.contrast:
+            contrast_at.setdefault(doc.sentence_of[k], []).append(k)
     found: list[Evaluation] = []
-    i = first
-    while i < last:
+    end = first  # where the word or phrase read last ends: a phrase's other words are read with its first
+    for i in _may_evaluate(doc, first, last, lexicon):
         token, mention = tokens[i], named.get(i)
-        if mention is not None and mention.name is not None or not token.text[:1].isalpha():
-            i += 1
+        if i < end or mention is not None and mention.name is not None or not token.text[:1].isalpha():
             continue
         if (token.lemma or token.lower) not in lexicon.evaluative and not (doc.has_parse or token.text[:1].isupper()):
-            i += 1  # most words: `_word` would read them by this lemma alone, and no lexicon gives it a polarity
-            continue
+            continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
         if mention is not None and not judgement:
             prior = 0.0  # an unnamed title judges only by a judgement word ("è come un dittatore")
@@ -64,7 +70,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
         if prior and not _someone_elses(doc, end, last, lexicon):
-            clause = clause_of[i - first]
+            clause = _clause_start(doc, i, first, breaks)
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
             request = _in_request(doc, clause, i, lexicon)
@@ -74,8 +80,25 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms))
-        i = end
     return found
+
+
+def _may_evaluate(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[int]:
+    """The tokens of [first, last) `evaluations` has to look at, in order: with a parse all of them, else those whose
+    lemma the lexicon lists (or that have none) and the capitalised ones (whose lemma `_word` reads again). Most
+    words of a sentence are none of these, and are passed over by two scans in C."""
+    if doc.has_parse:
+        return list(range(first, last))
+    listed = compress(count(first), map(lexicon.evaluative_or_none.__contains__, map(_LEMMA, doc.tokens[first:last])))
+    capitalised = compress(count(first), map(str.isupper, map(_FIRST_CHARACTER, doc.texts[first:last])))
+    return sorted(set(listed).union(capitalised))
+
+
+def _clause_start(doc: Document, i: int, first: int, breaks: list[int]) -> int:
+    """The first token of the clause of token i, within [first, …): its sentence's first token or the last clause
+    break before it (`breaks`: the range's clause-ending words, in order), whichever comes later."""
+    k = bisect.bisect_right(breaks, i) - 1
+    return max(first, doc.sentence_bounds(i)[0], breaks[k] if k >= 0 else first)
 
 
 def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
@@ -126,22 +149,6 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
         if k == len(words):
             return j, value
     return i, 0.0
-
-
-def _clauses(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> tuple[list[int], dict[int, list[int]]]:
-    """The first token of each token's clause, and the contrast words of each sentence."""
-    clause_of, contrast_at = [], {}
-    start, sentence = first, None
-    for i in range(first, last):
-        low = doc.tokens[i].lower
-        if doc.sentence_of[i] != sentence:
-            sentence, start = doc.sentence_of[i], i
-        if low in lexicon.clause_ends:
-            start = i
-            if low in lexicon.contrast:
-                contrast_at.setdefault(sentence, []).append(i)
-        clause_of.append(start)
-    return clause_of, contrast_at
 
 
 def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
