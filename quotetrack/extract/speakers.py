@@ -164,14 +164,15 @@ _SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker"
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
-    """The mentions not nested in a longer one (in text order): in `il presidente Usa` the title speaks, not the
+    """The mentions (in text order) not nested in a longer one: in `il presidente Usa` the title speaks, not the
     country inside it."""
     out: list[Mention] = []
     reach = -1
-    for m in sorted(mentions, key=lambda m: (m.first, -m.last)):
-        if m.last <= reach and not (out and (out[-1].first, out[-1].last) == (m.first, m.last)):
-            continue
-        out.append(m)
+    for m in mentions:
+        if out and m.first == out[-1].first and m.last > out[-1].last:
+            out[-1] = m  # the longer of two phrases opening on one word
+        elif m.last > reach or (m.first, m.last) == (out[-1].first, out[-1].last):
+            out.append(m)
         reach = max(reach, m.last)
     return out
 
