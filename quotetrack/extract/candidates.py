@@ -242,8 +242,9 @@ def _closing_comma(doc: Document, k: int, limit: int) -> int | None:
 def _subordinate_at(doc: Document, k: int, limit: int) -> bool:
     """A subordinate clause opens at k (`…, secondo X, anche se …`, `…, secondo X, dopo che …`, `…, quando …`): the
     clause the source interrupted ended before the source."""
-    openers = doc.lang.words("subordinate_openers")
-    return k < limit and doc.lower[k] in openers or k + 1 < limit and doc.lower[k + 1] in ("che", "se")
+    lang = doc.lang
+    return (k < limit and doc.lower[k] in lang.words("subordinate_openers")
+            or k + 1 < limit and doc.lower[k + 1] in lang.words("complementisers"))
 
 
 def _apposition_at(doc: Document, k: int, limit: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis import Document
+from ..analysis import Document, QuoteSpan
 from .cues import Cue, adverb_at
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
@@ -115,8 +115,7 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
     nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
     k = first
     while k < last:
-        token = doc.tokens[k]
-        if token.text in OPENING_QUOTES and (quote := doc.quote_around(token.start)) is not None:
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
             k = doc.token_at(quote.close)
             continue
         if doc.lower[k] in openers or _finite_verb(doc, k):
@@ -376,17 +375,20 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
     seen_quote = False
     k = first
     while k < last:
-        token = doc.tokens[k]
-        if token.text in OPENING_QUOTES:
-            quote = doc.quote_around(token.start)
-            if quote is not None and quote.open == token.start:
-                k = doc.token_at(quote.close)
-                seen_quote = True
-                continue
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
+            k = doc.token_at(quote.close)
+            seen_quote = True
+            continue
         if seen_quote and doc.lower[k] in (",", "(", "-", "–", "—", ";"):
             return k
         k += 1
     return last
+
+
+def _quotation_opened_by(doc: Document, k: int) -> QuoteSpan | None:
+    """The quotation the quotation mark at token k opens (None when the mark closes one, or opens none)."""
+    quote = doc.quote_around(doc.tokens[k].start)
+    return quote if quote is not None and quote.open == doc.tokens[k].start else None
 
 
 def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) -> int:
@@ -398,16 +400,13 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
     depth = 0
     k = start
     while k < limit:
-        token = doc.tokens[k]
-        low = token.lower
-        if token.text in OPENING_QUOTES:
-            quote = doc.quote_around(token.start)
-            if quote is not None and quote.open == token.start:
-                words = doc.text[quote.start : quote.end].split()
-                if k > start + 2 and len(words) >= 4 and (doc.lower[k - 1] == "," or words[0][:1].isupper()):
-                    break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
-                k = doc.token_at(quote.close)
-                continue
+        low = doc.lower[k]
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
+            words = doc.text[quote.start : quote.end].split()
+            if k > start + 2 and len(words) >= 4 and (doc.lower[k - 1] == "," or words[0][:1].isupper()):
+                break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
+            k = doc.token_at(quote.close)
+            continue
         if low in (";", ":") or (k > start and (k in stops or low in breakers)):
             break
         if low == "(":
