@@ -147,7 +147,7 @@ def _quotation_features(doc: Document, candidate: Candidate, before: str, words:
         f["quote_colon_before"] = float(k_before >= 0 and doc.lower[k_before] == ":")
         sentence_start = doc.tokens[doc.near(candidate.first)[0]].start
         # «Abbiamo perso», dichiara X, «ma non la guerra»: a quotation resumed after its attribution
-        f["quote_resumes"] = float(k_before >= 0 and doc.lower[k_before] == "," and words[:1] != []
+        f["quote_resumes"] = float(k_before >= 0 and doc.lower[k_before] == "," and bool(words)
                                    and words[0][:1].islower() and bool(doc.quotes_within(sentence_start, quote.open)))
         f["quote_comma_after"] = float(after < len(doc.tokens) and doc.lower[after] == ",")
         f["quote_unclosed"] = float(not quote.closed)

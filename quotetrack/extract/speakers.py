@@ -403,15 +403,21 @@ def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
         if doc.tokens[k].upos in ("VERB", "AUX"):
             return None  # the clause has a verb of its own before i: i is the main clause's
         if doc.lower[k] in ("cui", "quale", "quali"):
-            j = k - 1
-            if lang.is_determiner(doc.lower[j]) and j > floor:
-                j -= 1
-            preposition = lang.preposition(doc.lower[j])
+            preposition = _relative_preposition(doc, k, floor - 1)
             if preposition is not None and preposition not in lang.words("partitive_prepositions") \
                     and doc.quote_around(doc.tokens[k].start) is None:
                 return k + 1
             return None
     return None
+
+
+def _relative_preposition(doc: Document, pronoun: int, floor: int) -> str | None:
+    """The preposition (lemma) before a relative pronoun, past its article (`tra i quali`, `nella quale`), looked for
+    after token `floor` only; None when there is none."""
+    j = pronoun - 1
+    if j > floor + 1 and doc.lang.is_determiner(doc.lower[j]):
+        j -= 1
+    return doc.lang.preposition(doc.lower[j]) if j > floor else None
 
 
 def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
@@ -432,10 +438,7 @@ def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
         return False
     # a clause with a verb of its own before the comma (not `X, nella quale Y, pediatra, ha detto`: Y's verb is at
     # i), or a verbless list of members (`i comuni, tra cui Y, hanno detto`)
-    j = opener - 1
-    if j > k + 1 and doc.lang.is_determiner(doc.lower[j]):
-        j -= 1  # `tra i quali`
-    preposition = doc.lang.preposition(doc.lower[j]) if j > k else None
+    preposition = _relative_preposition(doc, opener, k)
     return preposition in doc.lang.words("partitive_prepositions") or any(
         doc.tokens[t].upos in ("VERB", "AUX") for t in range(opener + 1, closing))
 
