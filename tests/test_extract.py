@@ -90,6 +90,20 @@ def test_split_quote_around_an_interjection_gives_two_records_one_speaker():
     assert quotes(text) == [("Il piano è pronto", "Carlo Neri"), ("e partirà a maggio", "Carlo Neri")]
 
 
+def test_a_verb_with_its_complement_between_commas_inside_a_quotation_splits_nothing():
+    text = ("Il sindaco Luca Neri ha detto: «I volontari, con grande impegno, continuano a lavorare per la città, "
+            "la scuola e il parco. Il rivale cerca di vendere un'illusione, dice che tutto va bene, ma intanto "
+            "aumenta le tasse».")
+    assert quotes(text) == [(text[text.index("«") + 1 : -2], "Luca Neri")]
+
+
+def test_a_dash_interjection_splits_a_quotation_after_a_comma_that_does_not():
+    text = ("Il sindaco Luca Neri ha parlato a lungo. «Il rivale cerca di vendere un'illusione, dice che tutto va "
+            "bene, ma intanto aumenta le tasse - aggiunge - Noi offriamo una alternativa».")
+    assert quotes(text) == [("Il rivale cerca di vendere un'illusione, dice che tutto va bene, ma intanto aumenta "
+                             "le tasse", "Luca Neri"), ("Noi offriamo una alternativa", "Luca Neri")]
+
+
 def test_two_pairs_of_marks_around_a_cue():
     text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
     assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]

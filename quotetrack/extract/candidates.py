@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..analysis import Document
 from ..lang import fold
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, inserted_clause_end,
-                      parsed_content, surface_content, trim_end)
+from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
+                      inserted_clause_end, parsed_content, surface_content, trim_end)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -667,7 +667,7 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
             if doc.tokens[k].text in _DASHES or (doc.lower[k] == "," and doc.lower[opener] == ","):
                 closing = k
                 break
-        if closing is None or (doc.lower[opener] == "," and closing == cue.last):
+        if closing is None or doc.lower[opener] == "," and (closing == cue.last or _verb_complement_between(doc, cue.last, closing)):
             continue
         pieces = []
         a, b = first, trim_end(doc, first, opener)
@@ -679,6 +679,16 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
         if pieces:
             return pieces
     return [(first, last, None, None)]
+
+
+def _verb_complement_between(doc: Document, first: int, last: int) -> bool:
+    """Words that complete the verb before them (`, dice che tutto va bene,`, `, continuano a lavorare per la
+    città,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice il ministro,`)."""
+    lang = doc.lang
+    openers, infinitive = lang.words("subordinate_openers"), lang.endings("infinitive_endings")
+    return any(doc.lower[k] in openers or finite_verb(doc, k)
+               or lang.preposition(doc.lower[k]) is not None and doc.lower[k + 1].endswith(infinitive)
+               for k in range(first, last))
 
 
 def _colon_after(doc: Document, k: int) -> int | None:

@@ -88,12 +88,12 @@ def inserted_clause_end(doc: Document, first: int, limit: int) -> int:
     """A clause set off by commas (`Rossi, definendolo un errore, ha votato contro`; `Rossi, secondo il quale …, ha
     votato contro`) ends at the comma before the main clause's verb."""
     for k in range(first, limit - 1):
-        if doc.lower[k] == "," and doc.tokens[k + 1].text[:1].islower() and _finite_verb(doc, k + 1):
+        if doc.lower[k] == "," and doc.tokens[k + 1].text[:1].islower() and finite_verb(doc, k + 1):
             return k
     return limit
 
 
-def _finite_verb(doc: Document, k: int) -> bool:
+def finite_verb(doc: Document, k: int) -> bool:
     """A verb form that is neither infinitive, gerund nor participle, and no noun after an article (`la legge`)."""
     token = doc.tokens[k]
     lang = doc.lang
@@ -118,14 +118,14 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
             k = doc.token_at(quote.close)
             continue
-        if doc.lower[k] in openers or _finite_verb(doc, k):
+        if doc.lower[k] in openers or finite_verb(doc, k):
             return last  # a clause of its own inside the content: its verbs may be coordinated too
         if doc.lower[k] in joiners:
             for j in range(k + 1, min(k + 7, last)):
                 if not doc.lower[j][:1].isalnum() or doc.lower[j] in openers or doc.lower[j].endswith(nonfinite):
                     break  # `e di dare il voto`: an infinitive coordinated with the content's
                 if doc.tokens[j].upos in ("AUX", "VERB"):
-                    if _finite_verb(doc, j):
+                    if finite_verb(doc, j):
                         return k
                     break
         k += 1
