@@ -1043,3 +1043,15 @@ def test_a_country_adjective_written_large_belongs_to_the_name_before_it():
     assert [s.speaker for s in extract(text)] == ["Borsa Italiana", "Fondo per il Paesaggio Italiano"]
     doc = analyse(Article("t", text))
     assert next(m.kind for m in doc.mentions if m.text == "Borsa Italiana") == "organisation"
+
+
+def test_an_indefinite_description_brings_in_someone_new():
+    text = ("Un funzionario del ministero degli Esteri ha detto che la trattativa continua. Un funzionario russo ha "
+            "detto che non ci sono novità.")
+    assert quotes(text) == [("la trattativa continua", "funzionario del ministero degli Esteri"),
+                            ("non ci sono novità", "funzionario russo")]
+
+
+def test_an_unnamed_subject_with_a_prepositional_phrase_speaks_not_the_last_named_person():
+    text = "Il ministro Luca Neri è partito ieri. Un carabiniere in pensione ha detto che la caserma resterà aperta."
+    assert quotes(text) == [("la caserma resterà aperta", "carabiniere in pensione")]

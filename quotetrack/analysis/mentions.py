@@ -431,10 +431,26 @@ class _Reader:
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
             last = self._phrase_end(head + 1)
+            last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
                 out.append(self._mention(i, last, "description", ANONYMOUS,
                                          _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _prepositional_phrase_end(self, k: int) -> int:
+        """Past a short prepositional phrase at k that a verb follows (`un carabiniere in pensione ha detto`), else k."""
+        doc, lang = self.doc, self.lang
+        if k >= self.n or lang.preposition(doc.lower[k]) is None:
+            return k
+        j = k + 1
+        while j < self.n and lang.is_determiner(doc.lower[j]):
+            j += 1
+        for end in range(j + 1, min(self.n, j + 3)):
+            if not doc.lower[end - 1].isalpha() or doc.tokens[end - 1].upos in ("VERB", "AUX"):
+                return k
+            if self._verb_after(end):
+                return end
+        return k
 
     def _verb_after(self, k: int) -> bool:
         """A finite verb at k, past an aside between commas, adverbs and clitics (`, invece, ha detto`)."""
@@ -865,8 +881,11 @@ class _Resolver:
     def _describe(self) -> None:
         """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
         dell'ospedale X` … `i dottori`), or the person named beside it (`un uomo di 40 anni, Ivo Galli,`); the voices
-        of an institution (`i giudici del Tribunale`) are it."""
+        of an institution (`i giudici del Tribunale`) are it. An indefinite article brings in someone new (`un
+        funzionario russo` after `un funzionario americano`): their description is their own, and the one later
+        definite descriptions take."""
         lang, doc = self.doc.lang, self.doc
+        indefinite = lang.words("indefinite_articles")
         earlier: dict[str, Mention] = {}
         out = []
         for m in self.items:
@@ -877,6 +896,8 @@ class _Resolver:
                 previous = earlier.get(key)
                 if person is not None:
                     m = m._replace(name=person.name, kind=PERSON, resolved_by="apposition")
+                elif doc.lower[m.first] in indefinite:
+                    earlier[key] = m
                 elif previous is not None and previous.last - previous.head > m.last - m.head:
                     m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
