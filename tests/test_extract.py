@@ -1055,3 +1055,9 @@ def test_an_indefinite_description_brings_in_someone_new():
 def test_an_unnamed_subject_with_a_prepositional_phrase_speaks_not_the_last_named_person():
     text = "Il ministro Luca Neri è partito ieri. Un carabiniere in pensione ha detto che la caserma resterà aperta."
     assert quotes(text) == [("la caserma resterà aperta", "carabiniere in pensione")]
+
+
+def test_relatives_of_a_named_person_speak_not_that_person():
+    text = "I figli di Luca Neri hanno detto che il padre era sereno."
+    assert quotes(text) == [("il padre era sereno", "figli di Luca Neri")]
+
