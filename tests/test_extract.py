@@ -10,7 +10,7 @@ import pytest
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
 from quotetrack.extract import extract_statements, read_candidates
-from quotetrack.extract.speakers import grammatical_roles
+from quotetrack.extract.speakers import MentionFacts, grammatical_roles, speaker_options
 from quotetrack.models import Article
 
 
@@ -1061,3 +1061,10 @@ def test_relatives_of_a_named_person_speak_not_that_person():
     text = "I figli di Luca Neri hanno detto che il padre era sereno."
     assert quotes(text) == [("il padre era sereno", "figli di Luca Neri")]
 
+
+def test_the_object_of_the_verb_a_gerund_depends_on_is_no_speaker_option():
+    """`X ha elogiato Y, sostenendo che …`: the gerund shares X's subject; Y is praised, and no ranker may pick it."""
+    doc = analyse(Article("t", "La sindaca Anna Neri ha elogiato Marco Bini, sostenendo che il nuovo assessore lavora bene."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "gerund")
+    names = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+    assert "Anna Neri" in names and "Marco Bini" not in names

@@ -150,6 +150,12 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     if role_found and candidate.cue is not None:
         options = [o for o in options if o.mention is None or doc.sentence_of[o.mention.first] <= sentence
                    or roles.get(o.mention.first) in _SPEAKER_ROLES]
+    subject = next((first for first, role in roles.items() if role == "subject"), None)
+    if candidate.cue is not None and candidate.cue.tense == "gerund" and subject is not None:
+        # a gerund shares the subject of the verb it depends on: that verb's object does not speak (`X ha elogiato Y,
+        # sostenendo che …`)
+        options = [o for o in options if o.mention is None or roles.get(o.mention.first) != "object"
+                   or not subject < o.mention.first < candidate.cue.first]
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
     context["speaker_role_found"] = float(role_found)
