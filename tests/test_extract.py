@@ -175,6 +175,8 @@ def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
     assert (s.quote, s.cue, s.speaker) == ("fiducioso che l'accordo arrivi presto", "si è detto", "Ugo Pace")
     s = one("La ministra Eva Lodi, dichiarandosi pronta a trattare, ha lasciato la sala.")
     assert (s.quote, s.speaker) == ("pronta a trattare", "Eva Lodi")
+    s = one("Il regista Marco Bini si dice soddisfatto del risultato.")  # an irregular participle (fatto)
+    assert (s.quote, s.cue, s.speaker) == ("soddisfatto del risultato", "si dice", "Marco Bini")
 
 
 def test_a_label_after_a_clitic_object_is_the_content():

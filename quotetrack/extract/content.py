@@ -194,8 +194,8 @@ def _nominal_at(doc: Document, j: int) -> bool:
         return True
     if not token.text[:1].islower() or not low.isalpha() or low in lang.function_words or low in lang.auxiliaries:
         return False
-    return (token.upos not in ("VERB", "AUX") or low.endswith(lang.endings("past_participle_endings"))
-            or "VerbForm=Part" in token.feats)  # `si è detto commosso`: an irregular participle
+    return (token.upos not in ("VERB", "AUX") or "VerbForm=Part" in token.feats
+            or low.endswith(lang.endings("past_participle_endings", "irregular_participle_endings")))  # `commosso`
 
 
 def _indefinite_article(doc: Document, k: int) -> bool:
