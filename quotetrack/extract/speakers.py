@@ -115,47 +115,46 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     # speakers, and features counting them (whether a mention names the previous speaker, how often it spoke) taught
     # it a trust that its own earlier choices, a third of them wrong, do not earn
     previous = earlier[-1] if earlier else None
-    options = []
-    before_cue = sorted((m for m in mentions if candidate.cue and m.last <= candidate.cue.first),
-                        key=lambda m: -m.last)
-    nearest_before = {id(m): rank for rank, m in enumerate(before_cue)}
-    after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
-    nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
+    named = []  # (mention, the name it gives its speaker)
     for m in mentions:
         name = _spoken_name(doc, m)
         if name is None:
             continue
         if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate.cue):
             continue  # never a word of the statement itself
+        named.append((m, name))
+    subject_like = {m.first: facts.subject_like(m) for m, _ in named}
+    subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
+    subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
+    roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
+    # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
+    # in a later sentence is not (it is the subject of what comes next); the features are read for the kept ones only
+    role_found = any(role in _SPEAKER_ROLES for role in roles.values())
+    if role_found and candidate.cue is not None:
+        named = [(m, name) for m, name in named if doc.sentence_of[m.first] <= sentence or roles.get(m.first) in _SPEAKER_ROLES]
+    subject = next((first for first, role in roles.items() if role == "subject"), None)
+    if candidate.cue is not None and candidate.cue.tense == "gerund" and subject is not None:
+        # a gerund shares the subject of the verb it depends on: that verb's object does not speak (`X ha elogiato Y,
+        # sostenendo che …`)
+        named = [(m, name) for m, name in named if roles.get(m.first) != "object" or not subject < m.first < candidate.cue.first]
+    before_cue = sorted((m for m in mentions if candidate.cue and m.last <= candidate.cue.first),
+                        key=lambda m: -m.last)
+    nearest_before = {id(m): rank for rank, m in enumerate(before_cue)}
+    after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
+    nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
+    options = []
+    for m, name in named:
         f = _mention_features(doc, candidate, m, facts, sentence, paragraph)
         f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
         f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
         f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
+        f["subject_like"] = float(subject_like[m.first])
+        f["subject_rank_before"] = float(min(subject_rank.get(m.first, 9), 9))
         options.append(SpeakerOption(name, m.text, m.kind, m, f))
     if previous is not None and previous.name is not None:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
-    subject_like = [o.mention is not None and facts.subject_like(o.mention) for o in options]
-    subjects = [o.mention for o, like in zip(options, subject_like) if like and o.mention.last <= candidate.first]
-    subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
-    for option, like in zip(options, subject_like):
-        if option.mention is not None:
-            option.features["subject_like"] = float(like)
-            option.features["subject_rank_before"] = float(min(subject_rank.get(option.mention.first, 9), 9))
-    roles = grammatical_roles(doc, candidate, [o.mention for o in options if o.mention is not None], facts)
-    # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
-    # in a later sentence is not (it is the subject of what comes next)
-    role_found = any(role in _SPEAKER_ROLES for role in roles.values())
-    if role_found and candidate.cue is not None:
-        options = [o for o in options if o.mention is None or doc.sentence_of[o.mention.first] <= sentence
-                   or roles.get(o.mention.first) in _SPEAKER_ROLES]
-    subject = next((first for first, role in roles.items() if role == "subject"), None)
-    if candidate.cue is not None and candidate.cue.tense == "gerund" and subject is not None:
-        # a gerund shares the subject of the verb it depends on: that verb's object does not speak (`X ha elogiato Y,
-        # sostenendo che …`)
-        options = [o for o in options if o.mention is None or roles.get(o.mention.first) != "object"
-                   or not subject < o.mention.first < candidate.cue.first]
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
     context["speaker_role_found"] = float(role_found)
