@@ -133,6 +133,25 @@ def test_alignment_maps_multiword_and_glued_words_onto_the_surface_tokens():
     assert tokens["Disse"].head is None and tokens["Disse"].deprel == "root"
 
 
+def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
+    """Stanza's lemmatiser invents a verb for an adjective it does not know (`cileno` → `cilere`) and tags it VERB:
+    the built-in lemma and tags stand instead, so the organisation's phrase keeps its adjective; words whose Stanza
+    lemma is Italian keep Stanza's reading."""
+    text = "Il governo cileno ha detto che la crisi è finita."
+    analysis = builtin(text)
+    stanza_reading = {"Il": ("il", "DET"), "governo": ("governo", "NOUN"), "cileno": ("cilere", "VERB"),
+                      "ha": ("avere", "AUX"), "detto": ("dire", "VERB"), "che": ("che", "SCONJ"), "la": ("il", "DET"),
+                      "crisi": ("crisi", "NOUN"), "è": ("essere", "AUX"), "finita": ("finire", "VERB"), ".": (".", "PUNCT")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *stanza_reading[t.text], "", None if t.text == "detto" else 4, "dep")
+                         for t in analysis.tokens])
+    aligned = align(analysis, parse)
+    tokens = {t.text: t for t in aligned.tokens}
+    assert (tokens["cileno"].lemma, tokens["cileno"].upos) == ("cileno", "")
+    assert (tokens["governo"].upos, tokens["finita"].lemma, tokens["finita"].upos) == ("NOUN", "finire", "VERB")
+    assert (tokens["detto"].lemma, tokens["detto"].upos) == ("dire", "VERB")
+    assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
+
+
 # -- quotetrack models -------------------------------------------------------------------------------------------
 
 
