@@ -152,6 +152,19 @@ def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
     assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
 
 
+def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies():
+    """`i pescatori rapiti`: UD tags the participle VERB, the built-in reading leaves it untagged; either way it
+    modifies the noun before it, so the description keeps it, as it does with the built-in engine."""
+    text = "I parenti dei pescatori rapiti hanno chiesto che il governo intervenga."
+    analysis = builtin(text)
+    verbs = {"rapiti": ("rapire", "VERB", "VerbForm=Part"), "chiesto": ("chiedere", "VERB", "VerbForm=Part")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *(verbs.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                              None if t.text == "chiesto" else 6, "dep") for t in analysis.tokens])
+    aligned = align(analysis, parse)
+    assert aligned.tokens[4].upos == "VERB"
+    assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
+
+
 # -- quotetrack models -------------------------------------------------------------------------------------------
 
 
