@@ -152,6 +152,20 @@ def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
     assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
 
 
+def test_a_finite_verb_tag_without_an_infinitive_for_lemma_gives_way_to_the_built_in_tags():
+    """`repubblicano` read as a finite verb whose lemma is the word itself: an Italian verb's lemma is an infinitive,
+    so the reading is no verb's, and the title keeps its adjective."""
+    text = "Il candidato repubblicano ha detto che vincerà."
+    analysis = builtin(text)
+    reading = {"repubblicano": ("repubblicano", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+               "ha": ("avere", "AUX", ""), "detto": ("dire", "VERB", "VerbForm=Part"),
+               "vincerà": ("vincere", "VERB", "Mood=Ind|Tense=Fut|VerbForm=Fin")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                              None if t.text == "detto" else 4, "dep") for t in analysis.tokens])
+    tokens = {t.text: t for t in align(analysis, parse).tokens}
+    assert tokens["repubblicano"].upos == "" and (tokens["vincerà"].upos, tokens["detto"].upos) == ("VERB", "VERB")
+
+
 def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies():
     """`i pescatori rapiti`: UD tags the participle VERB, the built-in reading leaves it untagged; either way it
     modifies the noun before it, so the description keeps it, as it does with the built-in engine."""

@@ -377,13 +377,14 @@ def align(document: Document, parse: Parse) -> Document:
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     """The token with Stanza's lemma, tags and relation, where Stanza read the word. Its lemmatiser makes up a verb
     for words it does not know (`statunitensi` → `statunire`, `georgiano` → `georgere`) and its tagger follows it:
-    a lemma that is no Italian word gives way to the built-in one; a finite verb tag that rested on it, or any verb
-    tag on a country's adjective (`demonym`), to the built-in tags (`il governo georgiano`: an adjective, whose
-    phrase the mention readers then keep whole). A participle keeps its tag: the ending told it (`commosso`)."""
+    a lemma that is no Italian word gives way to the built-in one. A finite verb tag that rested on such a lemma or
+    on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
+    gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
+    whole). A participle keeps its tag: the ending told it (`commosso`)."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
     made_up = lemma != token.lemma and not lang.zipf(lemma)
-    verb = upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX")
-    if verb and (demonym or made_up and "VerbForm=Part" not in feats):
+    if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
+            made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
         upos, feats = token.upos, token.feats
     return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
 
