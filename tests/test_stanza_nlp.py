@@ -133,6 +133,52 @@ def test_alignment_maps_multiword_and_glued_words_onto_the_surface_tokens():
     assert tokens["Disse"].head is None and tokens["Disse"].deprel == "root"
 
 
+def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
+    """Stanza's lemmatiser invents a verb for an adjective it does not know (`cileno` → `cilere`) and tags it VERB:
+    the built-in lemma and tags stand instead, so the organisation's phrase keeps its adjective; words whose Stanza
+    lemma is Italian keep Stanza's reading."""
+    text = "Il governo cileno ha detto che la crisi è finita."
+    analysis = builtin(text)
+    stanza_reading = {"Il": ("il", "DET"), "governo": ("governo", "NOUN"), "cileno": ("cilere", "VERB"),
+                      "ha": ("avere", "AUX"), "detto": ("dire", "VERB"), "che": ("che", "SCONJ"), "la": ("il", "DET"),
+                      "crisi": ("crisi", "NOUN"), "è": ("essere", "AUX"), "finita": ("finire", "VERB"), ".": (".", "PUNCT")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *stanza_reading[t.text], "", None if t.text == "detto" else 4, "dep")
+                         for t in analysis.tokens])
+    aligned = align(analysis, parse)
+    tokens = {t.text: t for t in aligned.tokens}
+    assert (tokens["cileno"].lemma, tokens["cileno"].upos) == ("cileno", "")
+    assert (tokens["governo"].upos, tokens["finita"].lemma, tokens["finita"].upos) == ("NOUN", "finire", "VERB")
+    assert (tokens["detto"].lemma, tokens["detto"].upos) == ("dire", "VERB")
+    assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
+
+
+def test_a_finite_verb_tag_without_an_infinitive_for_lemma_gives_way_to_the_built_in_tags():
+    """`repubblicano` read as a finite verb whose lemma is the word itself: an Italian verb's lemma is an infinitive,
+    so the reading is no verb's, and the title keeps its adjective."""
+    text = "Il candidato repubblicano ha detto che vincerà."
+    analysis = builtin(text)
+    reading = {"repubblicano": ("repubblicano", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+               "ha": ("avere", "AUX", ""), "detto": ("dire", "VERB", "VerbForm=Part"),
+               "vincerà": ("vincere", "VERB", "Mood=Ind|Tense=Fut|VerbForm=Fin")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                              None if t.text == "detto" else 4, "dep") for t in analysis.tokens])
+    tokens = {t.text: t for t in align(analysis, parse).tokens}
+    assert tokens["repubblicano"].upos == "" and (tokens["vincerà"].upos, tokens["detto"].upos) == ("VERB", "VERB")
+
+
+def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies():
+    """`i pescatori rapiti`: UD tags the participle VERB, the built-in reading leaves it untagged; either way it
+    modifies the noun before it, so the description keeps it, as it does with the built-in engine."""
+    text = "I parenti dei pescatori rapiti hanno chiesto che il governo intervenga."
+    analysis = builtin(text)
+    verbs = {"rapiti": ("rapire", "VERB", "VerbForm=Part"), "chiesto": ("chiedere", "VERB", "VerbForm=Part")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *(verbs.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                              None if t.text == "chiesto" else 6, "dep") for t in analysis.tokens])
+    aligned = align(analysis, parse)
+    assert aligned.tokens[4].upos == "VERB"
+    assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
+
+
 # -- quotetrack models -------------------------------------------------------------------------------------------
 
 

@@ -514,7 +514,8 @@ class _Reader:
                         and not (verbal and not nominal or low in lang.words("of")
                         and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
                     k = j + 1
-                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words, doc.tokens[k].upos):
+                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
+                                                                      _modifier_tag(doc.tokens[k], lang)):
                         k += 1
                 if k == j:
                     break
@@ -525,7 +526,7 @@ class _Reader:
                 i += 1  # l'inviato ONU
                 used += 1
                 continue
-            if _looks_adjective(lang, low, word, self.words, doc.tokens[i].upos) and used < allowed:
+            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed:
                 i += 1
                 used += 1
                 continue
@@ -1209,6 +1210,15 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"])
+
+
+def _modifier_tag(token, lang) -> str:
+    """A word's tag where it may modify the noun before it: a participle, which a parser tags as a verb (`i dati
+    diffusi`, `la donna velata`), does so as an adjective would (the built-in reading leaves it untagged), unless the
+    lexicon lists it as a reporting verb's form."""
+    if token.upos == "VERB" and "VerbForm=Part" in token.feats and token.lower not in lang.verb_forms:
+        return "ADJ"
+    return token.upos
 
 
 def _agreeing(demonyms: list[str], feminine: bool) -> str | None:

@@ -357,6 +357,7 @@ def align(document: Document, parse: Parse) -> Document:
         if t not in carried or _heads_outside(parse.words, owner, w, t) and not _heads_outside(parse.words, owner, carried[t], t):
             carried[t] = w
     sentence_of = document.sentence_of
+    demonyms = {document.token_at(m.start) for m in document.kb.find_mentions(document.text) if m.via == "demonym"}
     aligned = []
     for token in tokens:
         w = carried.get(token.i)
@@ -364,14 +365,28 @@ def align(document: Document, parse: Parse) -> Document:
             deprel = "punct" if token.upos == "PUNCT" else "dep"
             token = token._replace(head=_covering_token(token, parse.words, carried), deprel=deprel)
         else:
-            word = parse.words[w]
-            token = token._replace(lemma=word.lemma.casefold(), upos=word.upos, feats=word.feats, deprel=word.deprel,
-                                   head=_head_token(parse.words, owner, w, token.i))
+            token = _tagged(token, parse.words[w], document.lang, token.i in demonyms)._replace(
+                head=_head_token(parse.words, owner, w, token.i))
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
             token = token._replace(head=None, deprel="root")
         aligned.append(token)
     # the words, their lower forms and offsets are the built-in engine's still (only tags change): so are its columns
     return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True)
+
+
+def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
+    """The token with Stanza's lemma, tags and relation, where Stanza read the word. Its lemmatiser makes up a verb
+    for words it does not know (`statunitensi` → `statunire`, `georgiano` → `georgere`) and its tagger follows it:
+    a lemma that is no Italian word gives way to the built-in one. A finite verb tag that rested on such a lemma or
+    on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
+    gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
+    whole). A participle keeps its tag: the ending told it (`commosso`)."""
+    lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
+    made_up = lemma != token.lemma and not lang.zipf(lemma)
+    if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
+            made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
+        upos, feats = token.upos, token.feats
+    return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
 
 
 def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
