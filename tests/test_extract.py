@@ -275,6 +275,14 @@ def test_secondo_at_the_start_of_a_clause():
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")
 
 
+def test_secondo_steps_past_a_complement_of_its_source_and_a_title_abbreviation():
+    assert quotes("Secondo Marco Bini, della Cgil, il contratto è una vittoria.") == [
+        ("il contratto è una vittoria", "Marco Bini")]
+    assert quotes("Secondo il dott. Marco Bini il virus si diffonde lentamente.") == [
+        ("il virus si diffonde lentamente", "Marco Bini")]
+    assert quotes("Secondo Marco Bini, di conseguenza, il contratto è una vittoria.")[0][0].startswith("di conseguenza")
+
+
 def test_a_marker_credits_an_outlet_named_after_its_kind():
     """`Secondo il quotidiano Il Faro, …`: the name after the outlet's noun belongs to the source, not to the content."""
     s = one("Secondo il quotidiano Il Faro, un vicino della famiglia ha visto i ladri.")

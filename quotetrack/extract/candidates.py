@@ -203,7 +203,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
         comma_after = after < limit and doc.lower[after] == ","
         if opening:
-            first = after + 1 if comma_after else after
+            first = _past_source_complement(doc, after + 1, limit) if comma_after else after
             last = content_end(doc, first, limit, stops)
         else:
             first = _clause_start(doc, before + 1, sentence_first)
@@ -227,6 +227,18 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _past_source_complement(doc: Document, k: int, limit: int) -> int:
+    """Past a complement of the source set off by commas (`Secondo X, della Cgil, …`, `…, di Legambiente, …`): where
+    the clause starts (`di fatto`, `di conseguenza` open it)."""
+    lang = doc.lang
+    if k + 1 < limit and lang.preposition(doc.lower[k]) in lang.words("of") and (
+            doc.lower[k] not in lang.words("of") or doc.tokens[k + 1].text[:1].isupper()):
+        closing = _closing_comma(doc, k, limit)
+        if closing is not None and not any(doc.tokens[j].upos in ("VERB", "AUX") for j in range(k, closing)):
+            return closing + 1
+    return k
 
 
 def _closing_comma(doc: Document, k: int, limit: int) -> int | None:
@@ -321,6 +333,8 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
                          or doc.lower[k] in ("quanto", "quanti")):
         k += 1
+    if k + 2 < limit and doc.lower[k] in lang.abbreviations and doc.lower[k + 1] == ".":
+        k += 2  # `il dott. Rossi`: a title's abbreviation and its full stop
     if k >= limit or not doc.tokens[k].text[:1].isalnum():
         return None
     mention = doc.mention_at_first.get(i) or doc.mention_at_first.get(k) or doc.mention_of_token.get(k)
