@@ -213,6 +213,18 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi resta brillante") > 0.3  # Sentix's sentiment, predicated of him: a judgement
+    assert rule("Luca Bianchi non è un politico brillante") < 0
+    assert rule("Con Luca Bianchi la serata è stata fantastica") == 0  # said of the evening, not of him
+    assert rule("Luca Bianchi è stato ferito") == 0  # what happened to him
+
+
 def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_opposes():
     text = "Anna Neri ha chiesto a Luca Bianchi di «sostenere le famiglie»."
     asked = statement(text, "sostenere le famiglie", speaker="Anna Neri", cue="ha chiesto")

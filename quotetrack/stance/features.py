@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .polarity import Evaluation, mention_head, relation
+from .polarity import Evaluation, mention_head, predicated, relation
 from .targets import ArticleView, Candidate, StatementSpan, addressed
 
 if TYPE_CHECKING:
@@ -206,6 +206,9 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                 if e.harm and m.first >= e.last:
                     continue  # "la crisi colpisce X": X after a harm suffers it, nobody judges X
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
+                if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
+                    e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
+                    f["predicated"] = f.get("predicated", 0.0) + e.score
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):
