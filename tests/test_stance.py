@@ -225,6 +225,17 @@ def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
     assert rule("Luca Bianchi è stato ferito") == 0  # what happened to him
 
 
+def test_the_label_of_a_labelling_cue_judges_the_one_it_names():
+    text = "Il ministro Anna Neri ha definito Luca Bianchi «brillante e generoso»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi «brillante e generoso»", speaker="Anna Neri",
+                                                  cue="ha definito")])
+    assert pair.features["labelled"] == 1.0 and pair.rule_score > 0.5  # Sentix's sentiment, as a label: a judgement
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi brillante e generoso»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi brillante e generoso", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.features["labelled"] == 0.0
+
+
 def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_opposes():
     text = "Anna Neri ha chiesto a Luca Bianchi di «sostenere le famiglie»."
     asked = statement(text, "sostenere le famiglie", speaker="Anna Neri", cue="ha chiesto")
