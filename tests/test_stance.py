@@ -309,6 +309,7 @@ def test_the_words_and_the_models_share_the_decision():
     assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
     assert not kept(0.1, {"rule_score": -0.15, **named}, 0.5)  # faint criticism often describes events
     assert not kept(0.1, {"rule_score": 0.15, "in_quote": 1.0}, 0.5)  # praise of a name the KB does not know
+    assert kept(0.1, {"rule_score": -0.15, "predicated": -0.2}, 0.5)  # "X è un ostacolo": said of X itself
     # what the classifier all but rules out (a place read as a person, a verb read as a name) the words do not keep
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 
