@@ -213,6 +213,29 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi resta brillante") > 0.3  # Sentix's sentiment, predicated of him: a judgement
+    assert rule("Luca Bianchi non è un politico brillante") < 0
+    assert rule("Con Luca Bianchi la serata è stata fantastica") == 0  # said of the evening, not of him
+    assert rule("Luca Bianchi è stato ferito") == 0  # what happened to him
+
+
+def test_the_label_of_a_labelling_cue_judges_the_one_it_names():
+    text = "Il ministro Anna Neri ha definito Luca Bianchi «brillante e generoso»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi «brillante e generoso»", speaker="Anna Neri",
+                                                  cue="ha definito")])
+    assert pair.features["labelled"] == 1.0 and pair.rule_score > 0.5  # Sentix's sentiment, as a label: a judgement
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi brillante e generoso»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi brillante e generoso", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.features["labelled"] == 0.0
+
+
 def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_opposes():
     text = "Anna Neri ha chiesto a Luca Bianchi di «sostenere le famiglie»."
     asked = statement(text, "sostenere le famiglie", speaker="Anna Neri", cue="ha chiesto")
@@ -286,6 +309,7 @@ def test_the_words_and_the_models_share_the_decision():
     assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
     assert not kept(0.1, {"rule_score": -0.15, **named}, 0.5)  # faint criticism often describes events
     assert not kept(0.1, {"rule_score": 0.15, "in_quote": 1.0}, 0.5)  # praise of a name the KB does not know
+    assert kept(0.1, {"rule_score": -0.15, "predicated": -0.2}, 0.5)  # "X è un ostacolo": said of X itself
     # what the classifier all but rules out (a place read as a person, a verb read as a name) the words do not keep
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 

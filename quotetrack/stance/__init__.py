@@ -111,6 +111,7 @@ def kept(score: float, row: dict[str, float], threshold: float) -> bool:
     known entity the quote names at least RULE_KEEPS_PRAISE."""
     rule = row["rule_score"]
     praised = rule >= RULE_KEEPS_PRAISE and row.get("in_quote", 0) > 0 and row.get("in_kb", 0) > 0
+    praised = praised or abs(rule) >= RULE_KEEPS_PRAISE and abs(row.get("predicated", 0.0)) >= RULE_KEEPS_PRAISE
     return score >= threshold or score >= RULE_KEEPS_FLOOR and (abs(rule) >= RULE_KEEPS or praised)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .polarity import Evaluation, mention_head, relation
+from .polarity import Evaluation, mention_head, predicated, relation
 from .targets import ArticleView, Candidate, StatementSpan, addressed
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
     f["cue_object"] = float(object_of_cue)
     f["addressed"] = float(addressee)
     f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0
+    f["labelled"] = float(cue.kind == "labelling" and (object_of_cue or opened))  # "l'ha definito «…»"
 
 
 def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> None:
@@ -206,12 +207,19 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                 if e.harm and m.first >= e.last:
                     continue  # "la crisi colpisce X": X after a harm suffers it, nobody judges X
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
+                if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
+                    e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
+                    f["predicated"] = f.get("predicated", 0.0) + e.score
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
+        if inside and f.get("labelled") and not e.harm:
+            nearest = "object"  # the label: what the speaker calls the one the cue names
         if nearest is None:
             continue
+        if nearest == "object" and f.get("labelled") and inside and not e.judgement:
+            e, kind = e._replace(judgement=True), "judgement"  # the label's sentiment is what the speaker calls them
         if e.fought and nearest != "object":
             e = e._replace(score=-e.score)  # "X lotta contro la corruzione": what X fights speaks for X
             sign = "pos" if e.score > 0 else "neg"

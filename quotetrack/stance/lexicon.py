@@ -46,6 +46,7 @@ class StanceLexicon:
     against: frozenset[str]  # words of acting against what they govern
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
     harms: frozenset[str]  # words of harm: their object is the victim
+    copulas: frozenset[str]  # verbs that predicate what follows of their subject ("è", "resta", "sembra")
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -89,7 +90,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("subject_carriers"), words("harms"),
+        words("subject_carriers"), words("harms"), words("copulas"),
     )
 
 

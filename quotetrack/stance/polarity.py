@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
+_PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
@@ -224,6 +225,27 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
     return "clause" if same_clause else "sentence"
+
+
+def predicated(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> bool:
+    """Is the evaluative word said of the mention through a copula (`X è arrogante`, `X resta un incapace`, `X non
+    sembra onesto`)? Then even a word of sentiment judges X; a participle (`X è stato ferito`) tells what happened to X."""
+    e = evaluation.first
+    if doc.tokens[e].upos in ("VERB", "AUX") or doc.lower[e] in doc.lang.participle_forms:
+        return False
+    if doc.has_parse:
+        head = mention_head(doc, mention)
+        return (head is not None and doc.tokens[head].head == e and doc.tokens[head].deprel.startswith("nsubj")
+                and any(doc.tokens[k].deprel == "cop" for k in doc.children(e)))
+    gap = range(mention.last, e)
+    if gap and e - 1 not in doc.mention_of_token and doc.tokens[e - 1].upos not in ("VERB", "AUX", "ADP"):
+        gap = range(mention.last, e - 1)  # "X è un politico brillante": the adjective of what X is called
+    if not 0 < len(gap) <= _PREDICATE_GAP:
+        return False
+    lemmas = [_lemma(doc, k) for k in gap]
+    return not lexicon.copulas.isdisjoint(lemmas) and all(
+        lemma in lexicon.copulas or doc.tokens[k].upos in ("DET", "ADV", "AUX") or doc.lang.is_determiner(doc.lower[k])
+        or doc.lower[k] in lexicon.negators for k, lemma in zip(gap, lemmas))
 
 
 def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
