@@ -1078,3 +1078,10 @@ def test_the_object_of_the_verb_a_gerund_depends_on_is_no_speaker_option():
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "gerund")
     names = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
     assert "Anna Neri" in names and "Marco Bini" not in names
+
+
+def test_ma_anche_goes_on_with_what_was_said_a_plain_ma_does_not():
+    assert quotes("La ministra Eva Lodi ha detto che la riforma aiuta non solo le imprese, ma anche le famiglie.") == [
+        ("la riforma aiuta non solo le imprese, ma anche le famiglie", "Eva Lodi")]
+    assert quotes("La ministra Eva Lodi ha detto che la riforma aiuta le imprese, ma la proposta è stata respinta.") == [
+        ("la riforma aiuta le imprese", "Eva Lodi")]

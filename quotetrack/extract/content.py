@@ -418,8 +418,8 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
                                                or k + 1 in stops):
             break
-        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] != "che":
-            break  # "…, ma la richiesta …": the journalist's contrast, not what was said
+        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] not in ("che", "anche"):
+            break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
         k += 1
     return k
 
