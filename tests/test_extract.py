@@ -265,6 +265,15 @@ def test_di_with_an_infinitive():
     assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"
 
 
+def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
+    assert quotes("Il segretario Luca Neri ha chiesto al partito di non affossare l'accordo e di votare la legge.") == [
+        ("al partito di non affossare l'accordo", "Luca Neri"), ("votare la legge", "Luca Neri")]
+    assert quotes("Il segretario Luca Neri ha invitato tutti a non iscriversi, e a non versare la quota.") == [
+        ("tutti a non iscriversi", "Luca Neri"), ("non versare la quota", "Luca Neri")]
+    assert quotes("Il sindaco Luca Neri ha chiesto al governo, senza successo, di sospendere la legge.") == [
+        ("al governo, senza successo, di sospendere la legge", "Luca Neri")]
+
+
 def test_coordinated_che_clauses_are_two_statements():
     text = "Rita Moro ha detto che il bilancio è in ordine e che le assunzioni ripartiranno."
     assert quotes(text) == [("il bilancio è in ordine", "Rita Moro"), ("le assunzioni ripartiranno", "Rita Moro")]
@@ -329,12 +338,13 @@ def candidate_texts(text: str) -> list[str]:
 
 def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
     """After `di` + infinitive or a quotation, `e`/`ma` + a finite verb is the speaker's next act, not what was said;
-    infinitives coordinated with the content, and verbs of a clause inside it, stay."""
+    infinitives coordinated with the content, and verbs of a clause inside it, stay (coordinated requests as
+    statements of their own)."""
     assert candidate_texts("Luca Bianchi ha annunciato di votare la legge e ha lasciato la sala.") == ["votare la legge"]
     assert "Siamo molto felici" in candidate_texts("Anna Verdi ha detto «Siamo molto felici» ed è tornata a casa.")
     assert all("tornata" not in t for t in candidate_texts("Anna Verdi ha detto «Siamo molto felici» ed è tornata."))
     assert candidate_texts("Luca Bianchi ha chiesto ai cittadini di votare e di restare a casa.") == [
-        "ai cittadini di votare e di restare a casa"]
+        "ai cittadini di votare", "restare a casa"]
     assert candidate_texts("Anna Verdi ha chiesto a chi lavora di restare e a chi viaggia di partire.") == [
         "a chi lavora di restare e a chi viaggia di partire"]
 

@@ -440,12 +440,14 @@ def trim_end(doc: Document, first: int, last: int) -> int:
 
 
 def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:
-    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`: one content per coordinated clause
-    opened by a complementizer the cue's frames allow."""
-    if content.frame not in ("che", "di", "se", "come"):
+    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`, `(ha chiesto) a X di A e di B`: one
+    content per coordinated clause opened by a complementizer the cue's frames allow."""
+    if content.frame not in ("che", "di", "se", "come", "object"):
         return [content]
     parts, start = [], content.first
     k = content.first
+    if content.frame == "object":  # `a X, …, di A e di B`: the object's own `di` comes first, coordination after it
+        k = next((j + 1 for j in range(k, content.last - 1) if _opens_clause(doc, j, content.last, frames)), content.last)
     lang = doc.lang
     joiners = lang.words("coordinators") | {"ma", ",", "o", "oppure", "nonché"}
     while k < content.last - 1:
@@ -474,7 +476,9 @@ def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> 
     frame = doc.lang.frame_word(low)
     if low == "che" or frame is not None and frame in frames:
         return True
-    return low in ("di", "d'") and ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit)
+    governs = low in ("di", "d'") and not frames.isdisjoint(("di", "object_of", "to_of")) or (
+        low in ("a", "ad") and "object_to" in frames)
+    return governs and _infinitive_at(doc, j + 1, limit)
 
 
 def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | None:
