@@ -349,6 +349,15 @@ def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
         "a chi lavora di restare e a chi viaggia di partire"]
 
 
+def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
+    """`… che il partito farà opposizione e hanno consegnato …`: no subject of its own, a number the content's verb
+    does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
+    assert quotes("I deputati hanno annunciato che il partito farà opposizione e simbolicamente hanno consegnato le "
+                  "schede.") == [("il partito farà opposizione", "deputati")]
+    assert quotes("Il ministro Luca Neri ha detto che i lavoratori sono stanchi e il governo deve ascoltarli.") == [
+        ("i lavoratori sono stanchi e il governo deve ascoltarli", "Luca Neri")]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -132,6 +132,27 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
     return last
 
 
+def _verb_of_another_subject(doc: Document, first: int, last: int) -> int:
+    """A finite clause ends where `e` leads, past adverbs only, to a finite verb whose number is not its own verb's
+    (`… che il partito farà opposizione e hanno consegnato le schede`): with no subject of its own, that verb's
+    subject is the main clause's, and the main clause goes on."""
+    lang = doc.lang
+    plural = lang.endings("plural_verb_endings")
+    skipped = lang.words("group_adverbs") | lang.words("clitics") | {","}
+    own = next((k for k in range(first, last) if finite_verb(doc, k)), None)
+    if own is None:
+        return last
+    for k in range(own + 1, last - 1):
+        if doc.lower[k] not in lang.words("coordinators"):
+            continue
+        j = k + 1
+        while j < last and (doc.lower[j] in skipped or adverb_at(doc, j)):
+            j += 1
+        if j < last and finite_verb(doc, j) and doc.lower[j].endswith(plural) != doc.lower[own].endswith(plural):
+            return k
+    return last
+
+
 def _fronted_clause_end(doc: Document, cue: Cue, limit: int) -> int:
     """In a subordinate clause that opens the sentence (`Benché Rossi abbia detto che il piano è pronto, il
     consiglio …`) the content ends at the first comma: what follows is the main clause."""
@@ -363,6 +384,8 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = _after_last_quote(doc, first, last)
     if frame not in _FINITE_FRAMES:
         last = _main_clause_resumes(doc, first, last)
+    else:
+        last = _verb_of_another_subject(doc, first, last)
     last = trim_end(doc, first, last)
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
