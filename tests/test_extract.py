@@ -358,6 +358,15 @@ def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_ma
         ("i lavoratori sono stanchi e il governo deve ascoltarli", "Luca Neri")]
 
 
+def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
+    assert quotes("Il ministro Luca Neri ha detto di aver ricevuto una minaccia, cosa già accaduta in passato.") == [
+        ("aver ricevuto una minaccia", "Luca Neri")]
+    assert quotes("La sindaca Eva Lodi ha detto di aver scritto al prefetto di Pisa, città nella quale è nata.") == [
+        ("aver scritto al prefetto di Pisa", "Eva Lodi")]
+    assert quotes("Il ministro Luca Neri ha detto che servono risorse, personale e mezzi.") == [
+        ("servono risorse, personale e mezzi", "Luca Neri")]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

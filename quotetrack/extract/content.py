@@ -132,6 +132,26 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
     return last
 
 
+def _gloss_start(doc: Document, first: int, last: int) -> int:
+    """Where the writer's gloss on the content's last noun begins: a comma, then a bare noun or adjective whose own
+    relative clause or participle follows (`…, cifra che è poi salita`, `…, appendice della guerra che …`, `…, cosa
+    già accaduta`); a list goes on (`risorse, personale e mezzi`)."""
+    lang = doc.lang
+    relatives = lang.words("subordinate_openers") & {"che", "cui", "quale", "quali"}
+    participles = lang.endings("past_participle_endings")
+    for k in range(first + 1, last - 2):
+        word = doc.tokens[k + 1]
+        if doc.lower[k] != "," or not word.text[:1].islower() or not word.text.isalpha() or word.upos in ("VERB", "AUX") \
+                or doc.lower[k + 1] in lang.function_words or adverb_at(doc, k + 1):
+            continue
+        for j in range(k + 2, last):
+            if doc.lower[j] in (",", ";", ":") or finite_verb(doc, j) or doc.lower[j] in lang.words("coordinators"):
+                break
+            if doc.lower[j] in relatives or doc.lower[j].endswith(participles) and doc.tokens[j].upos in ("VERB", "AUX"):
+                return k
+    return last
+
+
 def _verb_of_another_subject(doc: Document, first: int, last: int) -> int:
     """A finite clause ends where `e` leads, past adverbs only, to a finite verb whose number is not its own verb's
     (`… che il partito farà opposizione e hanno consegnato le schede`): with no subject of its own, that verb's
@@ -386,6 +406,7 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = _main_clause_resumes(doc, first, last)
     else:
         last = _verb_of_another_subject(doc, first, last)
+    last = _gloss_start(doc, first, last)
     last = trim_end(doc, first, last)
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
