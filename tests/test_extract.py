@@ -358,6 +358,17 @@ def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_ma
         ("i lavoratori sono stanchi e il governo deve ascoltarli", "Luca Neri")]
 
 
+def test_a_compound_active_tense_has_no_agent_its_da_belongs_to_the_content():
+    assert quotes("Il ministro Luca Neri ha detto che il deputato sarà richiamato all'ordine dal premier.") == [
+        ("il deputato sarà richiamato all'ordine dal premier", "Luca Neri")]
+    assert quotes("La riforma è stata definita «un disastro» dal ministro Luca Neri.") == [("un disastro", "Luca Neri")]
+
+
+def test_a_source_after_a_comma_and_an_adverb_ends_the_content_before_it():
+    assert quotes("Il ministro Luca Neri ha detto di voler cambiare la legge, infatti secondo alcuni esperti il "
+                  "testo è superato.") == [("voler cambiare la legge", "Luca Neri"), ("il testo è superato", "esperti")]
+
+
 def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
     assert quotes("Il ministro Luca Neri ha detto di aver ricevuto una minaccia, cosa già accaduta in passato.") == [
         ("aver ricevuto una minaccia", "Luca Neri")]

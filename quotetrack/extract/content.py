@@ -36,7 +36,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     _, limit = doc.near(cue.word)
     if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
         limit = inserted_clause_end(doc, cue.last, limit)
-    if cue.passive or cue.tense == "participle":
+    if _may_name_an_agent(cue):
         limit = _agent_start(doc, cue.last, limit)
     limit = _fronted_clause_end(doc, cue, limit)
     j = cue.last
@@ -191,6 +191,12 @@ def _fronted_clause_end(doc: Document, cue: Cue, limit: int) -> int:
 def _apposition_comma(doc: Document, k: int) -> bool:
     """A comma between two mentions: `il segretario del partito, Mario Rossi`."""
     return doc.mention_at_first.get(k + 1) is not None and any(m.last == k for m in doc.mentions_within(max(0, k - 8), k))
+
+
+def _may_name_an_agent(cue: Cue) -> bool:
+    """A passive or a bare participle (`definito «folle» da Rossi`) may name who spoke after `da`; a compound active
+    tense (`ha detto che … dal premier`) has no agent: its `da` belongs to what was said."""
+    return cue.passive or cue.tense == "participle" and not cue.auxiliary
 
 
 def _agent_start(doc: Document, first: int, limit: int) -> int:
@@ -549,7 +555,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     if marker is not None:
         frame = doc.lang.frame_word(doc.lower[marker]) or ("di" if doc.lower[marker] in ("di", "d'") else "clause")
     _, limit = doc.near(cue.word)
-    if cue.passive or cue.tense == "participle":
+    if _may_name_an_agent(cue):
         limit = _agent_start(doc, cue.last, limit)
     end = content_end(doc, first, limit, stops)
     last = _through_quotation(doc, first, min(max(_subtree(doc, clause)) + 1, end), end)
