@@ -1070,3 +1070,36 @@ def test_the_object_of_the_verb_a_gerund_depends_on_is_no_speaker_option():
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "gerund")
     names = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
     assert "Anna Neri" in names and "Marco Bini" not in names
+
+
+def _misparsed(text: str, word: str, dependents: dict[str, str]):
+    """The built-in reading of `text` with a parser's misreading put on it: `word` tagged a noun, each word of
+    `dependents` hanging on it with the given relation, every infinitive marked as one (as Stanza marks them)."""
+    doc = analyse(Article("t", text))
+    at = next(t.i for t in doc.tokens if t.text == word)
+    tokens = []
+    for t in doc.tokens:
+        if t.i == at:
+            t = t._replace(upos="NOUN", deprel="nsubj")
+        elif t.text in dependents:
+            t = t._replace(head=at, deprel=dependents[t.text])
+        if t.lower in ("essere", "aver"):
+            t = t._replace(feats="VerbForm=Inf")
+        tokens.append(t)
+    return replace(doc, tokens=tuple(tokens), has_parse=True, engine="stanza")
+
+
+def test_a_finite_verb_a_parse_gives_an_article_is_a_verb_when_its_frame_follows_at_once():
+    from quotetrack.extract import find_cues
+
+    def verbs(doc):
+        return [c.lemma for c in find_cues(doc) if c.kind == "verb"]
+
+    # "ex" read as the adjective of "afferma", and the article as its own: "di essere" still makes it the verb
+    assert verbs(_misparsed("Oggi l'ex ministro afferma di essere stato ingannato.", "afferma",
+                            {"l'": "det", "ex": "amod"})) == ["affermare"]
+    # without its frame after it, the noun reading stands
+    assert verbs(_misparsed("Oggi l'ex ministro afferma la sua versione.", "afferma", {"l'": "det", "ex": "amod"})) == []
+    # a speech noun of the noun-cue table stays a noun with its frame after it: the noun cue reads it
+    doc = _misparsed("L'opposizione lancia l'accusa di aver mentito.", "accusa", {"l'": "det"})
+    assert "accusare" not in verbs(doc)
