@@ -1103,3 +1103,27 @@ def test_a_finite_verb_a_parse_gives_an_article_is_a_verb_when_its_frame_follows
     # a speech noun of the noun-cue table stays a noun with its frame after it: the noun cue reads it
     doc = _misparsed("L'opposizione lancia l'accusa di aver mentito.", "accusa", {"l'": "det"})
     assert "accusare" not in verbs(doc)
+
+
+def _parsed(text: str, heads: dict[str, tuple[str, str]]):
+    """The built-in reading of `text` with a parse put on it: each word of `heads` hangs on (head word, relation)."""
+    doc = analyse(Article("t", text))
+    at = {t.text: t.i for t in doc.tokens}
+    tokens = tuple(t._replace(head=at[heads[t.text][0]], deprel=heads[t.text][1]) if t.text in heads else t
+                   for t in doc.tokens)
+    return replace(doc, tokens=tokens, has_parse=True, engine="stanza")
+
+
+def test_a_name_a_parser_joins_to_a_title_as_a_conjunct_without_a_coordinator_reads_as_its_apposition():
+    def relations(doc, name):
+        candidate = next(c for c in read_candidates(doc)[0] if c.origin == "reported")
+        option = next(o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention_text == name)
+        return sorted(f for f in option.features if f.startswith("deprel="))
+
+    heads = {"direttore": ("detto", "nsubj"), "Mario": ("direttore", "conj"), "Rossi": ("Mario", "flat")}
+    doc = _parsed("Il direttore del giornale, Mario Rossi, ha detto che i conti sono in ordine.", heads)
+    assert relations(doc, "Mario Rossi") == ["deprel=appos"]
+    # a list keeps its conjuncts: one of them has its coordinator
+    heads |= {"Luca": ("direttore", "conj"), "Bianchi": ("Luca", "flat"), "e": ("Luca", "cc")}
+    doc = _parsed("Il direttore del giornale, Mario Rossi e Luca Bianchi hanno detto che i conti sono in ordine.", heads)
+    assert relations(doc, "Mario Rossi") == ["deprel=conj"]
