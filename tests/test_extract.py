@@ -1123,6 +1123,8 @@ def test_a_name_a_parser_joins_to_a_title_as_a_conjunct_without_a_coordinator_re
     heads = {"direttore": ("detto", "nsubj"), "Mario": ("direttore", "conj"), "Rossi": ("Mario", "flat")}
     doc = _parsed("Il direttore del giornale, Mario Rossi, ha detto che i conti sono in ordine.", heads)
     assert relations(doc, "Mario Rossi") == ["deprel=appos"]
+    mario = next(t.i for t in doc.tokens if t.text == "Mario")
+    assert doc.relation(mario) == "appos" and doc.tokens[mario].deprel == "conj"  # what stance's features read too
     # a list keeps its conjuncts: one of them has its coordinator
     heads |= {"Luca": ("direttore", "conj"), "Bianchi": ("Luca", "flat"), "e": ("Luca", "cc")}
     doc = _parsed("Il direttore del giornale, Mario Rossi e Luca Bianchi hanno detto che i conti sono in ordine.", heads)

@@ -775,7 +775,7 @@ def _parse_features(doc: Document, m: Mention, cue: Cue | None) -> dict[str, flo
     tokens = doc.tokens
     head = next((k for k in range(m.first, m.last) if tokens[k].head is None or not m.first <= tokens[k].head < m.last),
                 m.first)
-    rel = "appos" if _unmarked_conjunct(doc, head) else tokens[head].deprel
+    rel = doc.relation(head)
     f = {f"deprel={rel if rel in _DEPRELS else rel.split(':')[0] if rel.split(':')[0] in _DEPRELS else 'other'}": 1.0}
     if cue is not None:
         verb = cue.word
@@ -787,16 +787,6 @@ def _parse_features(doc: Document, m: Mention, cue: Cue | None) -> dict[str, flo
         f["object_of_cue"] = float(tokens[head].head == verb and rel in ("obj", "iobj"))
         f["tree_distance"] = float(min(_tree_distance(doc, head, verb), 8))
     return f
-
-
-def _unmarked_conjunct(doc: Document, k: int) -> bool:
-    """A conjunct that no coordinator joins to its head, nor any other conjunct of that head (`il direttore del
-    giornale, Mario Rossi, ha detto`): a parser's reading of an apposition, not of a list (`A, B e C`)."""
-    token = doc.tokens[k]
-    if token.deprel != "conj" or token.head is None:
-        return False
-    conjuncts = [c for c in doc.children(token.head) if doc.tokens[c].deprel == "conj"]
-    return not any(doc.tokens[g].deprel == "cc" for c in conjuncts for g in doc.children(c))
 
 
 def _tree_distance(doc: Document, a: int, b: int) -> int:
