@@ -1133,3 +1133,62 @@ def test_ma_anche_goes_on_with_what_was_said_a_plain_ma_does_not():
         ("la riforma aiuta non solo le imprese, ma anche le famiglie", "Eva Lodi")]
     assert quotes("La ministra Eva Lodi ha detto che la riforma aiuta le imprese, ma la proposta è stata respinta.") == [
         ("la riforma aiuta le imprese", "Eva Lodi")]
+
+
+def _misparsed(text: str, word: str, dependents: dict[str, str]):
+    """The built-in reading of `text` with a parser's misreading put on it: `word` tagged a noun, each word of
+    `dependents` hanging on it with the given relation, every infinitive marked as one (as Stanza marks them)."""
+    doc = analyse(Article("t", text))
+    at = next(t.i for t in doc.tokens if t.text == word)
+    tokens = []
+    for t in doc.tokens:
+        if t.i == at:
+            t = t._replace(upos="NOUN", deprel="nsubj")
+        elif t.text in dependents:
+            t = t._replace(head=at, deprel=dependents[t.text])
+        if t.lower in ("essere", "aver"):
+            t = t._replace(feats="VerbForm=Inf")
+        tokens.append(t)
+    return replace(doc, tokens=tuple(tokens), has_parse=True, engine="stanza")
+
+
+def test_a_finite_verb_a_parse_gives_an_article_is_a_verb_when_its_frame_follows_at_once():
+    from quotetrack.extract import find_cues
+
+    def verbs(doc):
+        return [c.lemma for c in find_cues(doc) if c.kind == "verb"]
+
+    # "ex" read as the adjective of "afferma", and the article as its own: "di essere" still makes it the verb
+    assert verbs(_misparsed("Oggi l'ex ministro afferma di essere stato ingannato.", "afferma",
+                            {"l'": "det", "ex": "amod"})) == ["affermare"]
+    # without its frame after it, the noun reading stands
+    assert verbs(_misparsed("Oggi l'ex ministro afferma la sua versione.", "afferma", {"l'": "det", "ex": "amod"})) == []
+    # a speech noun of the noun-cue table stays a noun with its frame after it: the noun cue reads it
+    doc = _misparsed("L'opposizione lancia l'accusa di aver mentito.", "accusa", {"l'": "det"})
+    assert "accusare" not in verbs(doc)
+
+
+def _parsed(text: str, heads: dict[str, tuple[str, str]]):
+    """The built-in reading of `text` with a parse put on it: each word of `heads` hangs on (head word, relation)."""
+    doc = analyse(Article("t", text))
+    at = {t.text: t.i for t in doc.tokens}
+    tokens = tuple(t._replace(head=at[heads[t.text][0]], deprel=heads[t.text][1]) if t.text in heads else t
+                   for t in doc.tokens)
+    return replace(doc, tokens=tokens, has_parse=True, engine="stanza")
+
+
+def test_a_name_a_parser_joins_to_a_title_as_a_conjunct_without_a_coordinator_reads_as_its_apposition():
+    def relations(doc, name):
+        candidate = next(c for c in read_candidates(doc)[0] if c.origin == "reported")
+        option = next(o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention_text == name)
+        return sorted(f for f in option.features if f.startswith("deprel="))
+
+    heads = {"direttore": ("detto", "nsubj"), "Mario": ("direttore", "conj"), "Rossi": ("Mario", "flat")}
+    doc = _parsed("Il direttore del giornale, Mario Rossi, ha detto che i conti sono in ordine.", heads)
+    assert relations(doc, "Mario Rossi") == ["deprel=appos"]
+    mario = next(t.i for t in doc.tokens if t.text == "Mario")
+    assert doc.relation(mario) == "appos" and doc.tokens[mario].deprel == "conj"  # what stance's features read too
+    # a list keeps its conjuncts: one of them has its coordinator
+    heads |= {"Luca": ("direttore", "conj"), "Bianchi": ("Luca", "flat"), "e": ("Luca", "cc")}
+    doc = _parsed("Il direttore del giornale, Mario Rossi e Luca Bianchi hanno detto che i conti sono in ordine.", heads)
+    assert relations(doc, "Mario Rossi") == ["deprel=conj"]

@@ -261,6 +261,16 @@ class Document:
         firsts = self._mention_firsts
         return list(self.mentions[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)])
 
+    def relation(self, i: int) -> str:
+        """Token i's relation in the parse; a conjunct that no coordinator joins to its head, nor any other conjunct
+        of that head, is the apposition a parser took for one (`il direttore del giornale, Mario Rossi, ha detto`),
+        not a list (`A, B e C`)."""
+        token = self.tokens[i]
+        if token.deprel != "conj" or token.head is None:
+            return token.deprel
+        conjuncts = [c for c in self.children(token.head) if self.tokens[c].deprel == "conj"]
+        return "conj" if any(self.tokens[g].deprel == "cc" for c in conjuncts for g in self.children(c)) else "appos"
+
     def children(self, i: int) -> list[int]:
         """Dependents of token i in the parse (none without one)."""
         return self._children.get(i, [])

@@ -775,7 +775,7 @@ def _parse_features(doc: Document, m: Mention, cue: Cue | None) -> dict[str, flo
     tokens = doc.tokens
     head = next((k for k in range(m.first, m.last) if tokens[k].head is None or not m.first <= tokens[k].head < m.last),
                 m.first)
-    rel = tokens[head].deprel
+    rel = doc.relation(head)
     f = {f"deprel={rel if rel in _DEPRELS else rel.split(':')[0] if rel.split(':')[0] in _DEPRELS else 'other'}": 1.0}
     if cue is not None:
         verb = cue.word

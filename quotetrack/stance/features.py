@@ -169,7 +169,7 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     if doc.has_parse:
         head = mention_head(doc, m)
         if head is not None:
-            deprel = doc.tokens[head].deprel
+            deprel = doc.relation(head)
             f[f"deprel_{deprel if deprel in _DEPRELS else 'other'}"] = 1.0
 
 
