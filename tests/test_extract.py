@@ -275,9 +275,8 @@ def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_com
 
 
 def test_a_relative_clause_after_a_comma_stays_in_the_content_a_new_source_after_che_does_not():
-    assert quotes("Il critico Luca Neri ha detto che il 2013 è l'anno peggiore per la musica, che aveva già perso due "
-                  "grandi interpreti.") == [("il 2013 è l'anno peggiore per la musica, che aveva già perso due grandi "
-                                             "interpreti", "Luca Neri")]
+    said = "il 2013 è l'anno peggiore per la musica, che aveva già perso due grandi interpreti"
+    assert quotes(f"Il critico Luca Neri ha detto che {said}.") == [(said, "Luca Neri")]
     texts = [q for q, _ in quotes("Il padre Luca Neri ha chiesto spiegazioni sul decesso, che secondo la polizia "
                                   "sarebbe stato un malore.")]
     assert "sarebbe stato un malore" in texts
