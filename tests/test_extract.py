@@ -92,15 +92,15 @@ def test_split_quote_around_an_interjection_gives_two_records_one_speaker():
 
 def test_a_verb_with_its_complement_between_commas_inside_a_quotation_splits_nothing():
     text = ("Il sindaco Luca Neri ha detto: «I volontari, con grande impegno, continuano a lavorare per la città, "
-            "la scuola e il parco. Il rivale cerca di vendere un'illusione, dice che tutto va bene, ma intanto "
+            "la scuola e il parco. Il rivale promette miracoli, dice che tutto va bene, e poi "
             "aumenta le tasse».")
     assert quotes(text) == [(text[text.index("«") + 1 : -2], "Luca Neri")]
 
 
 def test_a_dash_interjection_splits_a_quotation_after_a_comma_that_does_not():
-    text = ("Il sindaco Luca Neri ha parlato a lungo. «Il rivale cerca di vendere un'illusione, dice che tutto va "
-            "bene, ma intanto aumenta le tasse - aggiunge - Noi offriamo una alternativa».")
-    first = "Il rivale cerca di vendere un'illusione, dice che tutto va bene, ma intanto aumenta le tasse"
+    text = ("Il sindaco Luca Neri ha parlato a lungo. «Il rivale promette miracoli, dice che tutto va bene, e poi "
+            "aumenta le tasse - aggiunge - Noi offriamo una alternativa».")
+    first = "Il rivale promette miracoli, dice che tutto va bene, e poi aumenta le tasse"
     assert quotes(text) == [(first, "Luca Neri"), ("Noi offriamo una alternativa", "Luca Neri")]
 
 
@@ -175,8 +175,8 @@ def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
     assert (s.quote, s.cue, s.speaker) == ("fiducioso che l'accordo arrivi presto", "si è detto", "Ugo Pace")
     s = one("La ministra Eva Lodi, dichiarandosi pronta a trattare, ha lasciato la sala.")
     assert (s.quote, s.speaker) == ("pronta a trattare", "Eva Lodi")
-    s = one("Il regista Marco Bini si dice soddisfatto del risultato.")  # an irregular participle (fatto)
-    assert (s.quote, s.cue, s.speaker) == ("soddisfatto del risultato", "si dice", "Marco Bini")
+    s = one("Il regista Marco Bini si dice soddisfatto della stagione.")  # an irregular participle (fatto)
+    assert (s.quote, s.cue, s.speaker) == ("soddisfatto della stagione", "si dice", "Marco Bini")
 
 
 def test_a_label_after_a_clitic_object_is_the_content():
@@ -266,20 +266,20 @@ def test_di_with_an_infinitive():
 
 
 def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
-    assert quotes("Il segretario Luca Neri ha chiesto al partito di non affossare l'accordo e di votare la legge.") == [
-        ("al partito di non affossare l'accordo", "Luca Neri"), ("votare la legge", "Luca Neri")]
-    assert quotes("Il segretario Luca Neri ha invitato tutti a non iscriversi, e a non versare la quota.") == [
-        ("tutti a non iscriversi", "Luca Neri"), ("non versare la quota", "Luca Neri")]
-    assert quotes("Il sindaco Luca Neri ha chiesto al governo, senza successo, di sospendere la legge.") == [
-        ("al governo, senza successo, di sospendere la legge", "Luca Neri")]
+    assert quotes("Il segretario Luca Neri ha chiesto al partito di sostenere il governo e di votare la legge.") == [
+        ("al partito di sostenere il governo", "Luca Neri"), ("votare la legge", "Luca Neri")]
+    assert quotes("Il segretario Luca Neri ha invitato tutti a restare calmi, e a non uscire di casa.") == [
+        ("tutti a restare calmi", "Luca Neri"), ("non uscire di casa", "Luca Neri")]
+    assert quotes("Il sindaco Luca Neri ha chiesto al governo, più volte, di rinviare la legge.") == [
+        ("al governo, più volte, di rinviare la legge", "Luca Neri")]
 
 
 def test_a_relative_clause_after_a_comma_stays_in_the_content_a_new_source_after_che_does_not():
-    said = "il 2013 è l'anno peggiore per la musica, che aveva già perso due grandi interpreti"
-    assert quotes(f"Il critico Luca Neri ha detto che {said}.") == [(said, "Luca Neri")]
-    texts = [q for q, _ in quotes("Il padre Luca Neri ha chiesto spiegazioni sul decesso, che secondo la polizia "
-                                  "sarebbe stato un malore.")]
-    assert "sarebbe stato un malore" in texts
+    said = "la squadra giocherà meglio in casa, che è stata rinnovata in estate"
+    assert quotes(f"L'allenatore Luca Neri ha detto che {said}.") == [(said, "Luca Neri")]
+    texts = [q for q, _ in quotes("Il padre Luca Neri ha chiesto chiarimenti sull'incidente, che secondo i vigili "
+                                  "sarebbe dovuto alla nebbia.")]
+    assert "sarebbe dovuto alla nebbia" in texts
 
 
 def test_coordinated_che_clauses_are_two_statements():
@@ -358,17 +358,17 @@ def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
 
 
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
-    """`… che il partito farà opposizione e hanno consegnato …`: no subject of its own, a number the content's verb
+    """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
-    assert quotes("I deputati hanno annunciato che il partito farà opposizione e simbolicamente hanno consegnato le "
-                  "schede.") == [("il partito farà opposizione", "deputati")]
+    assert quotes("I deputati hanno annunciato che il partito voterà la fiducia e poi hanno lasciato l'aula.") == [
+        ("il partito voterà la fiducia", "deputati")]
     assert quotes("Il ministro Luca Neri ha detto che i lavoratori sono stanchi e il governo deve ascoltarli.") == [
         ("i lavoratori sono stanchi e il governo deve ascoltarli", "Luca Neri")]
 
 
 def test_a_compound_active_tense_has_no_agent_its_da_belongs_to_the_content():
-    assert quotes("Il ministro Luca Neri ha detto che il deputato sarà richiamato all'ordine dal premier.") == [
-        ("il deputato sarà richiamato all'ordine dal premier", "Luca Neri")]
+    assert quotes("Il ministro Luca Neri ha detto che la legge sarà firmata domani dal presidente.") == [
+        ("la legge sarà firmata domani dal presidente", "Luca Neri")]
     assert quotes("La riforma è stata definita «un disastro» dal ministro Luca Neri.") == [("un disastro", "Luca Neri")]
 
 
@@ -378,8 +378,8 @@ def test_a_source_after_a_comma_and_an_adverb_ends_the_content_before_it():
 
 
 def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
-    assert quotes("Il ministro Luca Neri ha detto di aver ricevuto una minaccia, cosa già accaduta in passato.") == [
-        ("aver ricevuto una minaccia", "Luca Neri")]
+    assert quotes("Il ministro Luca Neri ha detto di aver perso le chiavi, cosa già successa in passato.") == [
+        ("aver perso le chiavi", "Luca Neri")]
     assert quotes("La sindaca Eva Lodi ha detto di aver scritto al prefetto di Pisa, città nella quale è nata.") == [
         ("aver scritto al prefetto di Pisa", "Eva Lodi")]
     assert quotes("Il ministro Luca Neri ha detto che servono risorse, personale e mezzi.") == [
@@ -1110,8 +1110,8 @@ def test_an_indefinite_description_brings_in_someone_new():
 
 
 def test_an_unnamed_subject_with_a_prepositional_phrase_speaks_not_the_last_named_person():
-    text = "Il ministro Luca Neri è partito ieri. Un carabiniere in pensione ha detto che la caserma resterà aperta."
-    assert quotes(text) == [("la caserma resterà aperta", "carabiniere in pensione")]
+    text = "Il ministro Luca Neri è partito ieri. Un ferroviere in pensione ha detto che la stazione resterà aperta."
+    assert quotes(text) == [("la stazione resterà aperta", "ferroviere in pensione")]
 
 
 def test_relatives_of_a_named_person_speak_not_that_person():

@@ -438,7 +438,7 @@ class _Reader:
         return out
 
     def _prepositional_phrase_end(self, k: int) -> int:
-        """Past a short prepositional phrase at k that a verb follows (`un carabiniere in pensione ha detto`), else k."""
+        """Past a short prepositional phrase at k that a verb follows (`un ferroviere in pensione ha detto`), else k."""
         doc, lang = self.doc, self.lang
         if k >= self.n or lang.preposition(doc.lower[k]) is None:
             return k

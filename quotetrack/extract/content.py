@@ -134,8 +134,8 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
 
 def _gloss_start(doc: Document, first: int, last: int) -> int:
     """Where the writer's gloss on the content's last noun begins: a comma, then a bare noun or adjective whose own
-    relative clause or participle follows (`…, cifra che è poi salita`, `…, appendice della guerra che …`, `…, cosa
-    già accaduta`); a list goes on (`risorse, personale e mezzi`)."""
+    relative clause or participle follows (`…, somma che è poi salita`, `…, simbolo della città che …`, `…, cosa
+    già successa`); a list goes on (`risorse, personale e mezzi`)."""
     lang = doc.lang
     relatives = lang.words("subordinate_openers") & {"che", "cui", "quale", "quali"}
     participles = lang.endings("past_participle_endings")
@@ -154,7 +154,7 @@ def _gloss_start(doc: Document, first: int, last: int) -> int:
 
 def _verb_of_another_subject(doc: Document, first: int, last: int) -> int:
     """A finite clause ends where `e` leads, past adverbs only, to a finite verb whose number is not its own verb's
-    (`… che il partito farà opposizione e hanno consegnato le schede`): with no subject of its own, that verb's
+    (`… che il partito voterà la fiducia e hanno lasciato l'aula`): with no subject of its own, that verb's
     subject is the main clause's, and the main clause goes on."""
     lang = doc.lang
     plural = lang.endings("plural_verb_endings")
