@@ -137,7 +137,7 @@ def _gloss_start(doc: Document, first: int, last: int) -> int:
     relative clause or participle follows (`…, somma che è poi salita`, `…, simbolo della città che …`, `…, cosa
     già successa`); a list goes on (`risorse, personale e mezzi`)."""
     lang = doc.lang
-    relatives = lang.words("subordinate_openers") & {"che", "cui", "quale", "quali"}
+    relatives = lang.words("relative_pronouns")
     participles = lang.endings("past_participle_endings")
     for k in range(first + 1, last - 2):
         word = doc.tokens[k + 1]
