@@ -508,7 +508,7 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
             # `…, il paese, che …`: a relative clause on the noun before the comma, unless a source or a quotation
             # opens it (`…, che secondo X …`, `…, che «…»`: what was said goes on in a clause of its own)
             relative = doc.lower[j] == "che" and j == k + 1 and doc.lower[k] == "," and j + 1 < content.last \
-                and doc.lower[j + 1] not in doc.lang.words("source_markers") and doc.texts[j + 1] not in OPENING_QUOTES
+                and doc.lower[j + 1] not in lang.words("source_markers") and doc.texts[j + 1] not in OPENING_QUOTES
             if j < content.last and not relative and _opens_clause(doc, j, content.last, frames):
                 parts.append((start, k))
                 start, k = j + 1, j + 1
