@@ -953,6 +953,16 @@ def test_a_rare_form_of_a_common_word_opening_a_sentence_is_no_name():
     assert one(text).speaker == "Maria Luisa Bianchi"
 
 
+def test_a_common_word_opening_a_sentence_before_a_surname_is_no_given_name():
+    """`Incontro Gerbi nel suo ufficio`: the verb is written large because it opens the sentence; Gerbi is the one
+    the article named in full, and a given name the article writes inside a sentence still opens the name."""
+    text = ("La fiera fu fondata da Helmuth Gerbi. Incontro Gerbi nel suo ufficio. Gerbi: «Siamo pronti».")
+    assert one(text).speaker == "Helmuth Gerbi"
+    text = ("Il titolo va a Floyd Tessari. Floyd Tessari ha detto che tornerà sul ring. Di recente Floyd Tessari "
+            "aveva vinto.")
+    assert {s.speaker for s in extract(text)} == {"Floyd Tessari"}
+
+
 def test_a_quantifier_opening_a_sentence_is_no_name():
     """`Alcuni testimoni riferiscono`: the noun looks like a verb form (testimoni), and the quantifier before it is
     still no name; the witnesses speak."""

@@ -136,6 +136,8 @@ class _Reader:
                 i = start_name
             if self._sentence_initial(i) and last == i + 1 and not self._single_word_name(i):
                 continue
+            if self._sentence_initial(i) and last > i + 1 and self._common_word_before_surname(i, last):
+                i += 1  # "Incontro Rossi nel suo ufficio": a word written large to open the sentence, then the name
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
@@ -158,6 +160,18 @@ class _Reader:
             return False  # "Stime dell'Istat …": any noun is written large there
         return all(self.lang.zipf(doc.lower[k]) >= 3.5 and fold(doc.tokens[k].text) not in self._article_surnames
                    for k in range(first, last))
+
+    def _common_word_before_surname(self, first: int, last: int) -> bool:
+        """A common Italian word that is no given name and that the article never writes large inside a sentence,
+        then a rare word the article writes elsewhere after another capitalised word (`Incontro Rossi` where it
+        wrote `Mario Rossi`): the common word only opens the sentence, the rare one is a surname."""
+        texts = self.doc.texts
+        surname = texts[last - 1]
+        if (fold(texts[first]) in self.words["given_names"] or self.lang.zipf(self.doc.lower[first]) < 4.0
+                or texts[first] in self._mid_sentence_words or self.lang.zipf(self.doc.lower[last - 1]) >= 3.0):
+            return False
+        return any(texts[k] == surname and k != last - 1 and texts[k - 1] != texts[first]
+                   and texts[k - 1][:1].isupper() and not self._sentence_initial(k - 1) for k in self._capitalised if k)
 
     @cached_property
     def _article_surnames(self) -> frozenset[str]:
