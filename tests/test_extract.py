@@ -1091,6 +1091,19 @@ def test_whose_words_a_speech_noun_names_are_its_agent():
         ("il raccolto calerà di un terzo", "Francia")]
 
 
+def test_what_a_speech_noun_opening_the_sentence_governs_ends_before_the_main_verb():
+    """The noun phrase is the main clause's subject: its infinitive or `che` clause ends where the main verb comes,
+    and a name after `di` (whatever its ending: `Carla`) is whose the words are, not an infinitive."""
+    assert quotes("L'annuncio di Paolo Gerbi di candidarsi alle regionali ha sorpreso tutti.") == [
+        ("candidarsi alle regionali", "Paolo Gerbi")]
+    doc = analyse(Article("t", "La richiesta di Carla Neri che il governo intervenga subito è stata respinta ieri."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "noun")
+    assert doc.text[candidate.start : candidate.end] == "il governo intervenga subito"
+    # a verb cue's content is not cut: the clause's own verbs follow one another
+    assert quotes("Carla Neri ha detto che la legge che il governo ha scritto è sbagliata.") == [
+        ("la legge che il governo ha scritto è sbagliata", "Carla Neri")]
+
+
 def test_a_name_after_a_kind_of_organisation_names_it_unless_the_organisation_takes_its_leaders_name():
     doc = analyse(Article("t", "Il partito Nuova Destra ha votato contro. Il governo Pirri ha detto di no."))
     assert [(m.text, m.kind, m.name) for m in doc.mentions if m.via in ("name", "organisation")][:3] == [

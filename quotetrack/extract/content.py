@@ -39,6 +39,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     if _may_name_an_agent(cue):
         limit = _agent_start(doc, cue.last, limit)
     limit = _fronted_clause_end(doc, cue, limit)
+    limit = _subject_phrase_end(doc, cue, doc.near(cue.word)[0], limit)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
@@ -130,6 +131,38 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
                     break
         k += 1
     return last
+
+
+def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int) -> int:
+    """A speech noun that opens its sentence is the main clause's subject (`L'annuncio di Rossi di candidarsi ha
+    sorpreso tutti`, `La richiesta che il governo intervenga è stata respinta`): what it governs ends before the main
+    verb, the first finite verb no clause of the phrase is still waiting for."""
+    lang = doc.lang
+    if cue.kind != "noun" or any(not lang.is_determiner(doc.lower[k]) for k in range(sentence_first, cue.first)):
+        return limit
+    openers = lang.words("subordinate_openers")
+    waiting = 0  # clauses opened (`che`, `se`, `chi` …) whose verb has not come yet
+    k = cue.last
+    while k < limit:
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
+            k = doc.token_at(quote.close) + 1
+            continue
+        low = doc.lower[k]
+        if low in openers:
+            waiting += 1
+        elif finite_verb(doc, k) and _verb_not_noun(doc, k):
+            if not waiting:
+                return k
+            waiting -= 1
+        k += 1
+    return limit
+
+
+def _verb_not_noun(doc: Document, k: int) -> bool:
+    """A finite verb form that no preposition, article or clitic comes right before (`sul lavoro` is a noun)."""
+    before = doc.lower[k - 1]
+    lang = doc.lang
+    return lang.preposition(before) is None and not lang.is_determiner(before) and before.isalpha()
 
 
 def _gloss_start(doc: Document, first: int, last: int) -> int:
@@ -350,8 +383,8 @@ def _infinitive_at(doc: Document, k: int, limit: int) -> bool:
     lang = doc.lang
     while k < limit and (doc.lower[k] in ("non", "più", "mai", "già") or doc.tokens[k].text in OPENING_QUOTES):
         k += 1  # `di non dire`, `di «prendere …»`
-    if k >= limit:
-        return False
+    if k >= limit or k in doc.mention_of_token:
+        return False  # `di Carla Neri`: a name, whatever its ending
     token = doc.tokens[k]
     if "VerbForm=Inf" in token.feats:
         return True
