@@ -1099,6 +1099,10 @@ def test_what_a_speech_noun_opening_the_sentence_governs_ends_before_the_main_ve
     doc = analyse(Article("t", "La richiesta di Carla Neri che il governo intervenga subito è stata respinta ieri."))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "noun")
     assert doc.text[candidate.start : candidate.end] == "il governo intervenga subito"
+    # a request that follows with `a`, past whose it is
+    doc = analyse(Article("t", "L'appello del sindaco Marco Tessari a restare in casa è stato ignorato."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "noun")
+    assert doc.text[candidate.start : candidate.end] == "restare in casa"
     # a verb cue's content is not cut: the clause's own verbs follow one another
     assert quotes("Carla Neri ha detto che la legge che il governo ha scritto è sbagliata.") == [
         ("la legge che il governo ha scritto è sbagliata", "Carla Neri")]

@@ -54,8 +54,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
         if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
-                and _infinitive_at(doc, j + 1, limit)):
-            return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi"
+                and _infinitive_at(doc, j + 1, limit)) or cue.kind == "noun" and _noun_object_to(doc, cue, j, limit):
+            return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "l'invito a …"
         if low == ":" and ("colon" in frames or cue.kind == "noun"):
             return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
         if token.text in OPENING_QUOTES and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
@@ -131,6 +131,11 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
                     break
         k += 1
     return last
+
+
+def _noun_object_to(doc: Document, cue: Cue, k: int, limit: int) -> bool:
+    """`l'invito a votare`, `un appello ad abbassare i toni`: a speech noun whose request follows with `a`."""
+    return doc.lower[k] in ("a", "ad") and "object_to" in cue.frames and _infinitive_at(doc, k + 1, limit)
 
 
 def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int) -> int:
@@ -342,6 +347,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
             if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
+            if cue.kind == "noun" and _noun_object_to(doc, cue, k, limit):
+                return k - j  # "l'appello del sindaco a restare in casa"
             if doc.tokens[k].upos in ("VERB", "AUX") and not _after_article(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
