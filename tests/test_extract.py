@@ -306,6 +306,12 @@ def test_a_marker_credits_an_outlet_named_after_its_kind():
     assert (s.quote, s.speaker) == ("un vicino della famiglia ha visto i ladri", "Il Faro")
 
 
+def test_a_document_of_an_organisation_named_by_its_common_noun_is_the_organisation_named_before():
+    text = ("L'Ambasciata d'Italia a Lima ha chiuso gli uffici. Un comunicato dell'ambasciata ha precisato che il "
+            "personale sta bene.")
+    assert one(text).speaker == "Ambasciata d'Italia"
+
+
 def test_a_source_named_as_the_agent_of_what_it_released():
     """`Secondo i dati diffusi dal ministero, …`: the source is who released the figures, and the participle's phrase
     is the source's, not the content's."""

@@ -750,6 +750,9 @@ class _Resolver:
                     issuer = next((o for o in self._starting_within(m.head + 1, m.last)
                                    if o.kind in (ORGANISATION, COUNTRY) or o.kind == PERSON and o.via in ("kb", "name", "ner")),
                                   None)
+                    if issuer is None:  # "il comunicato dell'ambasciata" after "l'Ambasciata d'Italia"
+                        issuer = next((fullest[fold(doc.texts[k])] for k in range(m.head + 1, m.last)
+                                       if fold(doc.texts[k]) in fullest), None)
                     if issuer is not None:
                         m = m._replace(name=issuer.name, resolved_by="issuer")
                 elif m.last - m.head == 1 and head in fullest:
