@@ -434,6 +434,12 @@ def test_a_prepositional_phrase_inside_the_verb_group():
     assert quotes("Anna Verdi ha in una nota affermato che il piano è pronto.") == [("il piano è pronto", "Anna Verdi")]
 
 
+def test_a_marker_phrase_inside_another_idiom_credits_nobody():
+    """`il rinvio a giudizio di X` sends X to trial; `a giudizio di X` alone is X's judgement."""
+    assert extract("Il giudice ha disposto il rinvio a giudizio di Marco Tessari per truffa.") == []
+    assert quotes("A giudizio di Carla Neri la riforma è sbagliata.") == [("la riforma è sbagliata", "Carla Neri")]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -337,6 +337,9 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
             continue
         for marker in _phrases_at(doc, i, table):
             last = _matches(doc, i, marker.words)
+            if last is not None and i > 0 and marker.not_after and (
+                    doc.lower[i - 1] in marker.not_after or lang.lemma(doc.lower[i - 1]) in marker.not_after):
+                break  # "il rinvio a giudizio di X": a trial, not X's judgement
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))

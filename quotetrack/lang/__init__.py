@@ -62,6 +62,7 @@ class Marker:
     words: tuple[str, ...]  # lower-case words and slots (VERB, AUX, PART, NOUN: see `reporting.yaml`)
     person_only: bool
     pronoun: bool = False  # the phrase itself points back to the speaker (`a suo dire`)
+    not_after: frozenset[str] = frozenset()  # lemmas before it that make the words another idiom (rinvio a giudizio)
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,8 @@ class Language:
         for entry in self.reporting.get("markers") or []:
             words = tuple(w if w in SLOTS else lower(w) for w in str(entry["phrase"]).split())
             table.setdefault(words[0], []).append(Marker(words, entry.get("takes") == "person",
-                                                         entry.get("takes") == "pronoun"))
+                                                         entry.get("takes") == "pronoun",
+                                                         frozenset(lower(w) for w in entry.get("not_after") or ())))
         for found in table.values():
             found.sort(key=lambda m: -len(m.words))
         return table
