@@ -436,7 +436,7 @@ def test_a_prepositional_phrase_inside_the_verb_group():
 
 def test_a_marker_phrase_inside_another_idiom_credits_nobody():
     """`il rinvio a giudizio di X` sends X to trial; `a giudizio di X` alone is X's judgement."""
-    assert extract("Il giudice ha disposto il rinvio a giudizio di Marco Tessari per truffa.") == []
+    assert not extract("Il giudice ha disposto il rinvio a giudizio di Marco Tessari per truffa.")
     assert quotes("A giudizio di Carla Neri la riforma è sbagliata.") == [("la riforma è sbagliata", "Carla Neri")]
 
 

@@ -85,9 +85,11 @@ def validate(lex: dict) -> list[str]:
             bad(f"document_nouns.{singular}: singular and plural must be lower-case words")
     for i, marker in enumerate(lex.get("markers", [])):
         where = f"markers[{i}]"
-        _check_keys(where, marker, {"phrase", "takes"}, {"phrase", "takes"}, bad)
+        _check_keys(where, marker, {"phrase", "takes", "not_after"}, {"phrase", "takes"}, bad)
         if marker.get("takes") not in TAKES:
             bad(f"{where}: takes must be one of {sorted(TAKES)}")
+        if not all(isinstance(w, str) and WORD.match(w) for w in marker.get("not_after") or ()):
+            bad(f"{where}: not_after lists lower-case words (lemmas)")
         _check_phrase(where, marker.get("phrase"), MARKER_TOKENS, bad)
     for i, phrase in enumerate(lex.get("relative_markers", [])):
         _check_phrase(f"relative_markers[{i}]", phrase, set(), bad)
