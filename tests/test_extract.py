@@ -440,6 +440,14 @@ def test_a_marker_phrase_inside_another_idiom_credits_nobody():
     assert quotes("A giudizio di Carla Neri la riforma è sbagliata.") == [("la riforma è sbagliata", "Carla Neri")]
 
 
+def test_a_source_phrase_ends_before_a_number_or_a_quantifier():
+    """No comma after the source: the number or quantifier opens the reported clause's subject."""
+    assert quotes("Secondo le prime ricostruzioni due uomini armati hanno aperto il fuoco.") == [
+        ("due uomini armati hanno aperto il fuoco", "prime ricostruzioni")]
+    assert quotes("Secondo fonti locali alcuni negozi sono stati saccheggiati.") == [
+        ("alcuni negozi sono stati saccheggiati", "fonti locali")]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -414,8 +414,8 @@ class _Reader:
                 continue
             k = head + 1  # its adjectives, even those that head phrases of their own (`i responsabili militari`)
             while k < self.n and k < head + 4 and doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
-                    and not _closed_word(lang, doc.lower[k]) and (doc.tokens[k].upos not in ("VERB", "AUX")
-                                                                  or fold(doc.tokens[k].text) in self._phrase_heads):
+                    and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
+                    and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
                 k += 1
             product = lang.source_products.get(fold(doc.tokens[head].text))
             if product is not None and k < self.n and lang.preposition(doc.lower[k]) == "di" and doc.lower[k] != "di":
@@ -1226,7 +1226,12 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
     return (upos not in ("VERB", "AUX") and word[:1].islower() and word.isalpha() and len(word) > 3 and not _closed_word(lang, low)
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
-            and fold(word) not in words["titles"] and fold(word) not in words["anonymous"])
+            and fold(word) not in words["titles"] and fold(word) not in words["anonymous"] and _may_modify(lang, low))
+
+
+def _may_modify(lang, low: str) -> bool:
+    """Not a quantifier or a number (`alcuni`, `due`): after a noun they open the next noun phrase."""
+    return low not in lang.words("indefinite_quantifiers") and low not in lang.words("cardinal_numbers")
 
 
 def _modifier_tag(token, lang) -> str:
