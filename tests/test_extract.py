@@ -448,6 +448,15 @@ def test_a_source_phrase_ends_before_a_number_or_a_quantifier():
         ("alcuni negozi sono stati saccheggiati", "fonti locali")]
 
 
+def test_the_agent_of_a_participle_after_the_source_belongs_to_the_source_phrase():
+    """`secondo indiscrezioni riportate dai giornali locali, …`: the agent may be a common noun phrase, and a
+    participle already read as the source's adjective (`i dati diffusi`) still takes its agent."""
+    assert quotes("Secondo indiscrezioni riportate dai giornali locali, il sindaco si dimetterà.") == [
+        ("il sindaco si dimetterà", "indiscrezioni")]
+    assert [q for q, _ in quotes("Secondo i dati diffusi dal ministero la disoccupazione è calata.")] == [
+        "la disoccupazione è calata"]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

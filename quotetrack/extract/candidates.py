@@ -379,7 +379,10 @@ def participle_agent(doc: Document, k: int, limit: int) -> int | None:
     j += 1
     while j < limit and lang.is_determiner(doc.lower[j]):
         j += 1
-    return j if j < limit and doc.mention_at_first.get(j) is not None else None
+    if j < limit and (doc.mention_at_first.get(j) is not None or doc.tokens[j].text[:1].islower()
+                      and noun_phrase_end(doc, j, limit) is not None):
+        return j  # "diffusi dal ministero", "riportate dai giornali locali"
+    return None
 
 
 def with_complements(doc: Document, end: int, limit: int) -> int:
@@ -387,7 +390,7 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
     ministero`) and an apposition set off by commas: `l'assessore ai lavori pubblici, Piero Gatti,`."""
     lang = doc.lang
     k = end
-    agent = participle_agent(doc, end, limit)
+    agent = participle_agent(doc, end, limit) or participle_agent(doc, end - 1, limit)  # "i dati diffusi | dal …"
     if agent is not None:
         k = noun_phrase_end(doc, agent, limit) or k
     while k < limit and lang.preposition(doc.lower[k]) is not None and doc.lower[k] not in ("secondo",):
