@@ -457,6 +457,14 @@ def test_the_agent_of_a_participle_after_the_source_belongs_to_the_source_phrase
         "la disoccupazione è calata"]
 
 
+def test_secondo_with_an_article_names_a_source_even_by_a_borrowed_noun_but_a_demonstrative_points_back():
+    text = "La cantante è morta ieri. Un mix di farmaci, secondo i tabloid inglesi, avrebbe causato la morte."
+    assert one(text).speaker == "tabloid inglesi"
+    text = ("Il rapporto è stato diffuso da Salviamo le Foreste. Secondo questa ong, che opera in tutto il mondo, "
+            "il disboscamento è raddoppiato.")
+    assert one(text).speaker == "Salviamo le Foreste"
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -408,7 +408,8 @@ class _Reader:
                 head += 1
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
                                                          doc.tokens[head].upos)
-                                      or fold(doc.tokens[head].text) in self.words["anonymous"]):
+                                      or fold(doc.tokens[head].text) in self.words["anonymous"]
+                                      or head > i + 1 and self._bare_noun(i + 1, head)):
                 continue
             if head == i + 1 and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue
@@ -428,6 +429,16 @@ class _Reader:
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _bare_noun(self, first: int, k: int) -> bool:
+        """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`);
+        not a title before a name (`il dottor Yao`) nor a noun after a demonstrative, which points back (`questa
+        ong`)."""
+        doc, word = self.doc, self.doc.tokens[k].text
+        return (word[:1].islower() and word.isalpha() and not _closed_word(self.lang, doc.lower[k])
+                and doc.tokens[k].upos not in ("VERB", "AUX")
+                and not (k + 1 < self.n and doc.tokens[k + 1].text[:1].isupper())
+                and not any(doc.lower[j] in self.lang.words("demonstratives") for j in range(first, k)))
 
     def _indefinite_subjects(self) -> list[Mention]:
         """`Un migrante, invece, ha detto`, `alcuni gestori hanno raccontato`, `alcuni degli accusati hanno`: a noun
