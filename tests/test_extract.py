@@ -465,6 +465,13 @@ def test_secondo_with_an_article_names_a_source_even_by_a_borrowed_noun_but_a_de
     assert one(text).speaker == "Salviamo le Foreste"
 
 
+def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_apposition():
+    text = "Secondo la rivista Gente, l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino."
+    assert quotes(text) == [("l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino", "Gente")]
+    assert quotes("Secondo Mario Rossi, il portavoce del partito, la legge è sbagliata.") == [
+        ("la legge è sbagliata", "Mario Rossi")]
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

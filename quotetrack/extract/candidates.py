@@ -420,8 +420,10 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
             k = close + 1
     if k + 1 < limit and doc.lower[k] == ",":
         apposed = doc.mention_at_first.get(k + 1)
-        if apposed is not None and apposed.kind == "person" and apposed.last < limit and doc.lower[apposed.last] == ",":
-            k = apposed.last
+        source = doc.mention_of_token.get(k - 1)
+        if apposed is not None and apposed.kind == "person" and apposed.last < limit and doc.lower[apposed.last] == "," \
+                and not (apposed.via == "title" and source is not None and source.kind != "person"):
+            k = apposed.last  # a person's role, not a person after an outlet: "secondo la rivista X, l'attrice, che …"
     return k
 
 
