@@ -432,11 +432,11 @@ class _Reader:
 
     def _bare_noun(self, first: int, k: int) -> bool:
         """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`);
-        not a title before a name (`il dottor Yao`) nor a noun after a demonstrative, which points back (`questa
-        ong`)."""
+        not a title or its abbreviation before a name (`il dottor Yao`, `il dott. Yao`) nor a noun after a
+        demonstrative, which points back (`questa ong`)."""
         doc, word = self.doc, self.doc.tokens[k].text
         return (word[:1].islower() and word.isalpha() and not _closed_word(self.lang, doc.lower[k])
-                and doc.tokens[k].upos not in ("VERB", "AUX")
+                and doc.tokens[k].upos not in ("VERB", "AUX") and doc.lower[k] not in self.lang.abbreviations
                 and not (k + 1 < self.n and doc.tokens[k + 1].text[:1].isupper())
                 and not any(doc.lower[j] in self.lang.words("demonstratives") for j in range(first, k)))
 
