@@ -213,6 +213,12 @@ def test_an_adjunct_between_the_cue_and_che():
         assert (s.quote, s.speaker) == ("il governo non cadrà", "Aldo Bruni"), text
 
 
+def test_the_object_of_an_infinitive_clause_is_not_the_subject_the_main_verb_lacks():
+    text = ("La sindaca Carla Neri ha parlato ieri. Inoltre, dopo aver accusato Marco Tessari di aver mentito, ha fatto "
+            "notare che il bilancio è in rosso.")
+    assert one(text).speaker == "Carla Neri"
+
+
 def test_a_given_name_before_a_known_surname_is_another_person():
     s = one("Prende la parola Carla Monti: «Non ci arrendiamo».")
     assert (s.quote, s.speaker) == ("Non ci arrendiamo", "Carla Monti")

@@ -18,6 +18,7 @@ from ..analysis import Document, Mention
 from ..analysis.document import REACH
 from ..lang import fold
 from .candidates import Candidate, bracket_opening, only_fillers, participle_agent
+from .content import finite_verb
 from .cues import MARKER, Cue
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
@@ -137,6 +138,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         # a gerund shares the subject of the verb it depends on: that verb's object does not speak (`X ha elogiato Y,
         # sostenendo che …`)
         named = [(m, name) for m, name in named if roles.get(m.first) != "object" or not subject < m.first < candidate.cue.first]
+    if candidate.cue is not None and subject is None:
+        # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
+        # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
+        named = [(m, name) for m, name in named if not _object_of_a_nonfinite_verb(doc, m, candidate.cue, roles)]
     before_cue = sorted((m for m in mentions if candidate.cue and m.last <= candidate.cue.first),
                         key=lambda m: -m.last)
     nearest_before = {id(m): rank for rank, m in enumerate(before_cue)}
@@ -361,6 +366,21 @@ def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[
         if not doc.tokens[t].text.isalpha() and doc.tokens[t].text[-1:] not in "'’":
             break
     return found
+
+
+def _object_of_a_nonfinite_verb(doc: Document, m: Mention, cue: Cue, roles: dict) -> bool:
+    """An object in the cue's sentence, before it, of an infinitive clause (`dopo aver criticato Y`, `prima di
+    incontrare Y`): the clause has no subject of its own."""
+    if roles.get(m.first) != "object" or m.last > cue.first or doc.sentence_of[m.first] != doc.sentence_of[cue.first]:
+        return False
+    first = doc.sentences[doc.sentence_of[m.first]].first
+    verb = next((k for k in range(m.first - 1, first - 1, -1) if doc.tokens[k].upos in ("VERB", "AUX")), None)
+    if verb is None or verb == first or finite_verb(doc, verb):
+        return False
+    before = doc.lower[verb - 1]
+    lang = doc.lang
+    return (before in lang.words("auxiliary_infinitives")  # "aver criticato"
+            or lang.preposition(before) is not None and doc.lower[verb].endswith(lang.endings("infinitive_endings")))
 
 
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
