@@ -478,6 +478,12 @@ def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_appo
         ("la legge è sbagliata", "Mario Rossi")]
 
 
+def test_a_detta_and_a_parere_name_a_source_as_secondo_does():
+    text = "Il ragazzo viveva a Pavia. Il giovane, a detta dei conoscenti intervistati, era ormai integrato."
+    assert one(text).speaker == "conoscenti intervistati"
+    assert one("A detta di testimoni l'auto correva troppo.").speaker == "testimoni"
+
+
 def test_secondo_names_a_source_whatever_its_head_noun():
     """A source after `secondo` is a description even when its noun is in no list of sources; the ordinal is none."""
     s = one("Secondo i fornai del quartiere, la nuova piazza porterà clienti.")

@@ -400,18 +400,26 @@ class _Reader:
         (`secondo voci`, not the ordinal of `secondo tempo`)."""
         doc, lang, out = self.doc, self.lang, []
         quantifiers = lang.words("indefinite_quantifiers")
-        for i in self._where(lang.words("source_markers")):
+        for i in self._where(lang.words("source_markers") | lang.words("source_marker_nouns")):
             if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers"):
                 continue
             head = i + 1
+            articulated = False  # the article inside a preposition (`dei vicini`)
+            if doc.lower[i] in lang.words("source_marker_nouns"):  # "a detta dei vicini": past the di
+                if not (0 < i and doc.lower[i - 1] in ("a", "ad") and head < self.n
+                        and lang.preposition(doc.lower[head]) == "di"):
+                    continue
+                articulated = doc.lower[head] not in lang.words("of")
+                i, head = head, head + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
+            determined = head > i + 1 or articulated
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
                                                          doc.tokens[head].upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]
-                                      or head > i + 1 and self._bare_noun(i + 1, head)):
+                                      or determined and self._bare_noun(i + 1, head)):
                 continue
-            if head == i + 1 and not doc.lower[head].endswith(lang.endings("plural_endings")):
+            if not determined and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue
             k = head + 1  # its adjectives, even those that head phrases of their own (`i responsabili militari`)
             while k < self.n and k < head + 4 and doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
@@ -1175,7 +1183,7 @@ def _indefinite_openers(lang) -> frozenset[str]:
 def _listed_words(lang) -> frozenset[str]:
     """Every word a reader looks for in the article's tokens: phrase heads, source markers, anaphora, country
     nouns, indefinite openers."""
-    return (_head_words(lang)[1] | lang.words("source_markers") | lang.anaphora_words
+    return (_head_words(lang)[1] | lang.words("source_markers") | lang.words("source_marker_nouns") | lang.anaphora_words
             | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
 
 
