@@ -10,7 +10,12 @@ import pytest
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
 from quotetrack.extract import extract_statements, read_candidates
-from quotetrack.extract.speakers import MentionFacts, grammatical_roles, speaker_options
+from quotetrack.extract.speakers import (
+    MentionFacts,
+    Spoken,
+    grammatical_roles,
+    speaker_options,
+)
 from quotetrack.models import Article
 
 
@@ -1274,3 +1279,35 @@ def test_a_name_a_parser_joins_to_a_title_as_a_conjunct_without_a_coordinator_re
     heads |= {"Luca": ("direttore", "conj"), "Bianchi": ("Luca", "flat"), "e": ("Luca", "cc")}
     doc = _parsed("Il direttore del giornale, Mario Rossi e Luca Bianchi hanno detto che i conti sono in ordine.", heads)
     assert relations(doc, "Mario Rossi") == ["deprel=conj"]
+
+
+def _subject_option(text: str, cue_word: str, earlier=()):
+    """The speaker option that the subject of the cue `cue_word` of an invented text gives."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == cue_word)
+    options = speaker_options(doc, candidate, list(earlier), MentionFacts(doc))
+    return next(o for o in options if o.features.get("role=subject"))
+
+
+def test_a_short_definite_title_or_body_as_subject_refers_back_to_the_one_just_named():
+    text = "Il governo ha chiesto un parere a Mario Landi. Il senatore ha poi aggiunto che i conti reggono."
+    option = _subject_option(text, "aggiunto")
+    assert (option.name, option.mention_text) == ("Mario Landi", "Il senatore")
+    text = "La Corte dei conti ha respinto il ricorso. La sentenza afferma che il contratto era valido."
+    assert _subject_option(text, "afferma").name == "Corte dei conti"
+
+
+def test_a_definite_title_refers_back_to_the_last_speaker_when_no_one_was_named_just_before():
+    text = ("Mario Landi ha detto che la crisi è finita. La riunione è durata tre ore. Poi è arrivata la pioggia. "
+            "Alla fine il senatore ha aggiunto che i conti reggono.")
+    doc = analyse(Article("t", text))
+    said = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
+    earlier = [Spoken("Mario Landi", "Mario Landi", "person", said.start, said.end, said.first, said.last)]
+    assert _subject_option(text, "aggiunto", earlier).name == "Mario Landi"
+    assert _subject_option(text, "aggiunto").name == "senatore"
+
+
+def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
+    text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
+            "sciopero continua.")
+    assert _subject_option(text, "detto").name[:1].islower()

@@ -10,6 +10,7 @@ parse, its syntactic relation to the cue.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,6 +62,7 @@ class MentionFacts:
         self._own: dict[int, tuple[dict[str, float], str | None]] = {}
         self._subject_like: dict[int, bool] = {}
         self._places: dict[int, str] = {}
+        self._named: dict[str, list[Mention]] | None = None
         self.cue_evidence: dict[Cue, dict[str, float]] = {}  # features.py's speaker evidence, the same for every
         # candidate of one cue
 
@@ -77,6 +79,19 @@ class MentionFacts:
         if like is None:
             like = self._subject_like[m.first] = _subject_like(self.doc, m)
         return like
+
+    def last_named(self, kind: str, before: int) -> Mention | None:
+        """The last person or organisation of `kind` the article names before token `before`: a KB entry, a
+        person's name of two words and more (a lone capitalised word may be a place), an organisation's name."""
+        if self._named is None:
+            self._named = {}
+            for m in self.doc.mentions:
+                if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner")
+                                                        and (" " in m.name or m.kind == "organisation")):
+                    self._named.setdefault(m.kind, []).append(m)
+        found = self._named.get(kind, [])
+        k = bisect.bisect_left(found, before, key=lambda m: m.last)
+        return found[k - 1] if k else None
 
     def place(self, m: Mention) -> str:
         """The role a mention has toward any cue before the cue's own rules: `parenthesis`, `prepositional` or
@@ -156,6 +171,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         f["subject_like"] = float(subject_like[m.first])
         f["subject_rank_before"] = float(min(subject_rank.get(m.first, 9), 9))
         options.append(SpeakerOption(name, m.text, m.kind, m, f))
+    _subject_referring_back(doc, options, roles, previous, facts)
     if previous is not None and previous.name is not None:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
@@ -168,6 +184,34 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: dict[int, str],
+                            previous: Spoken | None, facts: MentionFacts) -> None:
+    """A short singular definite title or organisation noun that nothing resolved, as the subject (`Il senatore ha
+    poi aggiunto`, `la società ha risposto`), refers back: to the last one of its kind named in the two sentences
+    before (`La Corte ha respinto il ricorso. La sentenza afferma che …`), else to the one who just spoke when that
+    speaker was named and is of its kind. The subject's option then names them. A phrase with a long complement
+    (`il capo del sindacato dei tassisti di Roma`) brings in someone new."""
+    k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
+                      and roles.get(o.mention.first) == "subject"), (None, None))
+    m = option.mention if option is not None else None
+    if m is None or m.head is None or not option.name or not option.name[:1].islower():
+        return
+    kind = "person" if m.via == "title" else m.kind
+    if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
+            or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
+        return
+    sentence = doc.sentence_of[m.first]
+    named = facts.last_named(kind, m.first)
+    if named is not None and doc.sentence_of[named.first] >= sentence - _SENTENCES_BACK:
+        options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
+    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
+        options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+_SHORT_COMPLEMENT = 4  # words after a title's or a noun's head (`il presidente di Forza Nuova`)
+_SENTENCES_BACK = 2
 
 
 _SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker", "relative", "after", "voice"})
