@@ -805,6 +805,13 @@ def test_a_later_surname_is_the_full_name_given_earlier():
     assert (s.speaker, s.speaker_mention) == ("Giovanna Ferri", "Ferri")
 
 
+def test_a_lone_given_name_is_the_one_person_the_article_names_with_it_in_several_forms():
+    text = "Il pugile Ugo Maria Neri ha vinto. Ugo Neri ha festeggiato. Ugo ha detto che tornerà sul ring."
+    assert one(text).speaker == "Ugo Neri"
+    # two people with that given name: no guess
+    assert one("Il pugile Ugo Neri ha vinto, Ugo Bassi ha perso. Ugo ha detto che tornerà sul ring.").speaker == "Ugo"
+
+
 def test_names_with_particles():
     s = one("Luca Cordero di Montezemolo ha spiegato che la crescita è ferma.")
     assert s.speaker == "Luca Cordero di Montezemolo"

@@ -674,7 +674,8 @@ class _Resolver:
                     words = m.text.split()
                     fuller = _nearest(by_last.get(self._surname(words), []), m)
                     if fuller is None and len(words) == 1:
-                        named = {p.name or p.text for p in by_first.get(fold(words[0]), [])}
+                        # one person however the article writes them in full (`Ugo Neri`, `Ugo M. Neri`)
+                        named = {self._surname((p.name or p.text).split()) for p in by_first.get(fold(words[0]), [])}
                         fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
