@@ -184,6 +184,13 @@ def test_what_someone_did_stands_for_them():
     assert relation(doc, sharing, doc.mentions[0], lexicon) == "object" and sharing.score < 0
 
 
+def test_quotation_marks_break_no_construction_between_a_word_and_its_object():
+    doc = doc_of("Ha espresso «forte indignazione» per le scelte di Luca Bianchi.")
+    lexicon = lexicon_of(doc.lang)
+    (outrage,) = [e for e in evaluations(doc, 0, len(doc.tokens), lexicon) if e.score < 0]
+    assert relation(doc, outrage, doc.mentions[0], lexicon) == "object"
+
+
 def test_the_one_a_passive_or_participle_cue_is_about_takes_its_polarity():
     text = "Luca Bianchi è stato accusato di «aver mentito ai cittadini»."
     doc = doc_of(text)
