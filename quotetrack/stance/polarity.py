@@ -14,9 +14,11 @@ from __future__ import annotations
 import bisect
 from itertools import compress, count
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
