@@ -17,7 +17,7 @@ from quotetrack.lang import get as get_language
 from quotetrack.models import Article, Statement
 from quotetrack.stance import StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
-from quotetrack.stance.polarity import evaluations, relation
+from quotetrack.stance.polarity import evaluations, predicated, relation
 from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
 
 DAY = date(2025, 3, 20)
@@ -189,6 +189,14 @@ def test_quotation_marks_break_no_construction_between_a_word_and_its_object():
     lexicon = lexicon_of(doc.lang)
     (outrage,) = [e for e in evaluations(doc, 0, len(doc.tokens), lexicon) if e.score < 0]
     assert relation(doc, outrage, doc.mentions[0], lexicon) == "object"
+
+
+def test_a_word_of_sentiment_quoted_after_a_copula_is_still_said_of_its_subject():
+    doc = doc_of("Mario Rossi «non è onesto», ha detto.")
+    lexicon = lexicon_of(doc.lang)
+    (honest,) = [e for e in evaluations(doc, 0, len(doc.tokens), lexicon) if e.negator is not None]
+    assert relation(doc, honest, doc.mentions[0], lexicon) == "subject"
+    assert predicated(doc, honest, doc.mentions[0], lexicon)
 
 
 def test_the_one_a_passive_or_participle_cue_is_about_takes_its_polarity():
