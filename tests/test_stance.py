@@ -172,6 +172,12 @@ def test_a_phrase_continues_through_the_dictionary_lemma_where_the_engine_reads_
     assert polar("Ha mantenuto le promesse.") == [("mantenuto le promesse", 0.6)]
 
 
+def test_endorsing_someone_by_following_or_voting_for_them_is_support():
+    assert polar("Hanno seguito i consigli del sindaco.") == [("seguito i consigli", 0.4)]
+    assert polar("Chi ha votato per lei lo rifarebbe.") == [("votato per", 0.4)]
+    assert polar("La giunta sta facendo il massimo.") == [("facendo il massimo", 0.5)]
+
+
 def test_an_unnamed_title_judges_only_with_a_judgement_word():
     assert polar("Si comporta come un dittatore.") == [("dittatore", -0.8)]
     assert polar("Ha parlato un ambasciatore.") == []  # Sentix's prior of a title is no judgement
