@@ -17,7 +17,7 @@ from quotetrack.lang import get as get_language
 from quotetrack.models import Article, Statement
 from quotetrack.stance import StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
-from quotetrack.stance.polarity import evaluations, relation
+from quotetrack.stance.polarity import evaluations, predicated, relation
 from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
 
 DAY = date(2025, 3, 20)
@@ -172,6 +172,12 @@ def test_a_phrase_continues_through_the_dictionary_lemma_where_the_engine_reads_
     assert polar("Ha mantenuto le promesse.") == [("mantenuto le promesse", 0.6)]
 
 
+def test_endorsing_someone_by_following_or_voting_for_them_is_support():
+    assert polar("Hanno seguito i consigli del sindaco.") == [("seguito i consigli", 0.4)]
+    assert polar("Chi ha votato per lei lo rifarebbe.") == [("votato per", 0.4)]
+    assert polar("La giunta sta facendo il massimo.") == [("facendo il massimo", 0.5)]
+
+
 def test_an_unnamed_title_judges_only_with_a_judgement_word():
     assert polar("Si comporta come un dittatore.") == [("dittatore", -0.8)]
     assert polar("Ha parlato un ambasciatore.") == []  # Sentix's prior of a title is no judgement
@@ -182,6 +188,21 @@ def test_what_someone_did_stands_for_them():
     lexicon = lexicon_of(doc.lang)
     (sharing,) = evaluations(doc, 0, len(doc.tokens), lexicon)
     assert relation(doc, sharing, doc.mentions[0], lexicon) == "object" and sharing.score < 0
+
+
+def test_quotation_marks_break_no_construction_between_a_word_and_its_object():
+    doc = doc_of("Ha espresso «forte indignazione» per le scelte di Luca Bianchi.")
+    lexicon = lexicon_of(doc.lang)
+    (outrage,) = [e for e in evaluations(doc, 0, len(doc.tokens), lexicon) if e.score < 0]
+    assert relation(doc, outrage, doc.mentions[0], lexicon) == "object"
+
+
+def test_a_word_of_sentiment_quoted_after_a_copula_is_still_said_of_its_subject():
+    doc = doc_of("Mario Rossi «non è onesto», ha detto.")
+    lexicon = lexicon_of(doc.lang)
+    (honest,) = [e for e in evaluations(doc, 0, len(doc.tokens), lexicon) if e.negator is not None]
+    assert relation(doc, honest, doc.mentions[0], lexicon) == "subject"
+    assert predicated(doc, honest, doc.mentions[0], lexicon)
 
 
 def test_the_one_a_passive_or_participle_cue_is_about_takes_its_polarity():

@@ -47,6 +47,7 @@ class StanceLexicon:
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
     harms: frozenset[str]  # words of harm: their object is the victim
     copulas: frozenset[str]  # verbs that predicate what follows of their subject ("è", "resta", "sembra")
+    quote_marks: frozenset[str]  # quotation marks: they break no construction between a word and its object
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -90,7 +91,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("subject_carriers"), words("harms"), words("copulas"),
+        words("subject_carriers"), words("harms"), words("copulas"), words("quote_marks"),
     )
 
 

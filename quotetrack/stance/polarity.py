@@ -17,6 +17,8 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
@@ -213,12 +215,13 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
-    same_clause = lexicon.clause_ends.isdisjoint(doc.lower[gap.start : gap.stop])
-    if not before and len(gap) <= _OBJECT_GAP and _only_linkers(doc, gap):
+    words = [k for k in gap if doc.lower[k] not in lexicon.quote_marks]  # "«preoccupazione» per X", "X «mente»"
+    same_clause = lexicon.clause_ends.isdisjoint([doc.lower[k] for k in words])
+    if not before and len(words) <= _OBJECT_GAP and _only_linkers(doc, words):
         return "object"  # "critica il governo", "fiducia in X"
-    if not before and 2 <= len(gap) <= _OBJECT_GAP + 1 and _whose(doc, gap):
+    if not before and 2 <= len(words) <= _OBJECT_GAP + 1 and _whose(doc, words):
         return "object"  # "condivido le scelte di X": what X did or said stands for X
-    if before and not gap:
+    if before and not words:
         return "modifier"  # "X corrotto"
     if same_clause and before:
         return "subject"  # "X ha mentito", "X è un bugiardo"
@@ -245,7 +248,7 @@ def predicated(doc: Document, evaluation: Evaluation, mention: Mention, lexicon:
     lemmas = [_lemma(doc, k) for k in gap]
     return not lexicon.copulas.isdisjoint(lemmas) and all(
         lemma in lexicon.copulas or doc.tokens[k].upos in ("DET", "ADV", "AUX") or doc.lang.is_determiner(doc.lower[k])
-        or doc.lower[k] in lexicon.negators for k, lemma in zip(gap, lemmas))
+        or doc.lower[k] in lexicon.negators or doc.lower[k] in lexicon.quote_marks for k, lemma in zip(gap, lemmas))
 
 
 def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
@@ -259,13 +262,13 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
             and not any(j in doc.mention_of_token for j in gap))
 
 
-def _only_linkers(doc: Document, gap: range) -> bool:
+def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
     """Only prepositions, articles and the like in the gap (`sostegno | a | X`)."""
     return all(doc.tokens[k].upos in _SKIPPABLE or doc.lang.preposition(doc.lower[k]) is not None
                or doc.lang.is_determiner(doc.lower[k]) for k in gap)
 
 
-def _whose(doc: Document, gap: range) -> bool:
+def _whose(doc: Document, gap: Sequence[int]) -> bool:
     """Is the gap an object noun and the preposition that makes the mention its owner (`le scelte | di`, `il lavoro
     | del`), articles aside?"""
     *before, last = gap
