@@ -361,14 +361,14 @@ def _lemma(code: str, word: str) -> str:
     return simplemma.lemmatize(word, lang=code)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4)
 def _lemma_dictionary(code: str):
     """simplemma's dictionary of the language (form → lemma). For a word of ASCII letters that it lists, its entry is
     what `simplemma.lemmatize` answers (the dictionary is the first step of its search: only numbers, and Turkish
     apostrophes, come before it); looked up directly, the word skips a dozen calls on its way there."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+    from simplemma.strategies.dictionaries import dictionary_factory
 
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
+    return dictionary_factory.DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -391,4 +391,4 @@ def _listed_zipf(code: str, word: str) -> float:
     if freq is None:
         return round(freq_to_zipf(least), 2)
     freq = max(freq, least)
-    return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)
+    return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)  # noqa: FURB163 (wordfreq's own log)
