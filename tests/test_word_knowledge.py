@@ -1,0 +1,27 @@
+"""The lemma and zipf lookups that skip simplemma's and wordfreq's own pipelines give the numbers those give."""
+import random
+
+import simplemma
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from quotetrack.lang import _lemma, _lemma_dictionary, _listed_zipf, _zipf
+
+
+def _sample(words, n, seed):
+    words = sorted(words)
+    return random.Random(seed).sample(words, min(n, len(words)))
+
+
+def test_listed_zipf_is_wordfreqs_number():
+    listed = [w for w in get_frequency_dict("it") if w.isascii() and w.isalpha() and w.islower()]
+    unlisted = ["zqxv", "blorptendo", "kkkk"]
+    for word in _sample(listed, 3000, 1) + unlisted:
+        assert _listed_zipf("it", word) == zipf_frequency(word, "it"), word
+    assert _zipf.__wrapped__("it", "città") == zipf_frequency("città", "it")  # not ASCII: wordfreq's own path
+
+
+def test_dictionary_lemma_is_simplemmas():
+    keys = [k for k in _lemma_dictionary("it") if k.isascii() and k.isalpha()]
+    others = ["zqxv", "blorptendo", "perché", "Dicevano", "l'uomo", "2024"]
+    for word in _sample(keys, 3000, 2) + others:
+        assert _lemma.__wrapped__("it", word) == simplemma.lemmatize(word, lang="it"), word
