@@ -202,6 +202,18 @@ def test_a_fault_someone_fights_speaks_for_them():
     assert pair.rule_score > 0
 
 
+def test_what_the_target_classifier_reads_of_a_misread_name():
+    """A place the article names after a locative, and an opinion verb written large, are told from a person."""
+    text = "Il ministro Anna Neri ha detto: «Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene»."
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
+        text, "Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene", "Anna Neri", "ha detto")])}
+    assert pairs["Valdorsa"]["located_share"] == 1.0 and pairs["Luca Bianchi"]["located_share"] == 0.0
+    text = "Il ministro Anna Neri ha detto: «La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato»."
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
+        text, "La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato", "Anna Neri", "ha detto")])}
+    assert pairs["Ritengo"]["verb_word"] == 1.0 and pairs["Luca Bianchi"]["verb_word"] == 0.0
+
+
 def test_the_victim_of_a_harm_is_not_the_one_judged():
     text = "Il ministro Anna Neri ha detto: «La crisi colpisce duramente Luca Bianchi»."
     (pair,) = read_pairs(doc_of(text), [statement(text, "La crisi colpisce duramente Luca Bianchi",
