@@ -122,6 +122,11 @@ def test_institutions_named_by_their_common_noun():
     assert names["la Corte"] == "Corte costituzionale"
 
 
+def test_an_adverb_after_an_institution_is_no_part_of_its_name():
+    doc = doc_of("Il testo passerà alla Camera soltanto a maggio e resterà alla Camera per quasi un anno.")
+    assert [(m.text, m.name) for m in doc.mentions] == [("Camera", "Camera dei deputati")] * 2
+
+
 def test_an_undated_government_is_named_after_the_one_the_article_calls_premier():
     doc = doc_of("Il premier Romano Prodi ha incontrato Silvio Berlusconi. Il governo resiste, dice la Russia, "
                  "mentre il governo russo tace.", day=None)
