@@ -127,6 +127,11 @@ def test_an_adverb_after_an_institution_is_no_part_of_its_name():
     assert [(m.text, m.name) for m in doc.mentions] == [("Camera", "Camera dei deputati")] * 2
 
 
+def test_the_state_that_ends_a_name_is_not_the_country():
+    doc = doc_of("L'Avvocatura dello Stato difende il ministero, ma la crisi dello Stato resta grave.")
+    assert [(m.text, m.name) for m in doc.mentions if m.via == "country"] == [("dello Stato", "Italia")]
+
+
 def test_an_undated_government_is_named_after_the_one_the_article_calls_premier():
     doc = doc_of("Il premier Romano Prodi ha incontrato Silvio Berlusconi. Il governo resiste, dice la Russia, "
                  "mentre il governo russo tace.", day=None)
