@@ -122,6 +122,16 @@ def test_institutions_named_by_their_common_noun():
     assert names["la Corte"] == "Corte costituzionale"
 
 
+def test_an_adverb_after_an_institution_is_no_part_of_its_name():
+    doc = doc_of("Il testo passerà alla Camera soltanto a maggio e resterà alla Camera per quasi un anno.")
+    assert [(m.text, m.name) for m in doc.mentions] == [("Camera", "Camera dei deputati")] * 2
+
+
+def test_the_state_that_ends_a_name_is_not_the_country():
+    doc = doc_of("L'Avvocatura dello Stato difende il ministero, ma la crisi dello Stato resta grave.")
+    assert [(m.text, m.name) for m in doc.mentions if m.via == "country"] == [("dello Stato", "Italia")]
+
+
 def test_an_undated_government_is_named_after_the_one_the_article_calls_premier():
     doc = doc_of("Il premier Romano Prodi ha incontrato Silvio Berlusconi. Il governo resiste, dice la Russia, "
                  "mentre il governo russo tace.", day=None)
@@ -221,6 +231,18 @@ def test_a_fault_someone_fights_speaks_for_them():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi lotta ogni giorno contro la corruzione",
                                                   speaker="Anna Neri", cue="ha detto")])
     assert pair.rule_score > 0
+
+
+def test_what_the_target_classifier_reads_of_a_misread_name():
+    """A place the article names after a locative, and an opinion verb written large, are told from a person."""
+    text = "Il ministro Anna Neri ha detto: «Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene»."
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
+        text, "Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene", "Anna Neri", "ha detto")])}
+    assert pairs["Valdorsa"]["located_share"] == 1.0 and pairs["Luca Bianchi"]["located_share"] == 0.0
+    text = "Il ministro Anna Neri ha detto: «La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato»."
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
+        text, "La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato", "Anna Neri", "ha detto")])}
+    assert pairs["Ritengo"]["verb_word"] == 1.0 and pairs["Luca Bianchi"]["verb_word"] == 0.0
 
 
 def test_the_victim_of_a_harm_is_not_the_one_judged():

@@ -589,6 +589,8 @@ class _Reader:
                 continue  # "un paese", "in paese": not the country the article is about
             if after is not None and (after.text[:1].isupper() or self.lang.preposition(after.lower) == "di"):
                 continue  # "lo Stato Islamico", "il paese di Gino"
+            if i > 1 and self.lang.preposition(doc.lower[i - 1]) == "di" and doc.tokens[i - 2].text[:1].isupper():
+                continue  # "l'Avvocatura dello Stato", "la Ragioneria dello Stato": the end of a name
             out.append(self._mention(i - 1, i + 1, "country", COUNTRY, None, head=i))
         return out
 

@@ -97,6 +97,7 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
         "article_count": view.counts.get(candidate.name, 0),
         "article_rank": view.rank.get(candidate.name, 99),
         "in_kb": float(view.kb.get(candidate.name) is not None),
+        "located_share": view.located.get(candidate.name, 0) / max(1, view.counts.get(candidate.name, 0)),
         "own_side": float(candidate.name in view.own_side(statement.speaker)),
         "speaks": view.speakers.get(candidate.name, 0),
         f"kind_{candidate.kind}": 1.0,
@@ -165,6 +166,8 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     f["after_di"] = float(preposition == "di")
     f["capitals"] = float(m.text.isupper())
     f["words"] = float(m.last - m.first)
+    # a name finder's misreading: a reporting or opinion verb written large at the head of a clause (`Crediamo che`)
+    f["verb_word"] = float(any(doc.lower[k] in doc.lang.verb_forms for k in range(m.first, m.last)))
     f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
     if doc.has_parse:
         head = mention_head(doc, m)

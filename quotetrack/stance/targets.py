@@ -103,6 +103,13 @@ class ArticleView:
         return Counter(self.key(m.name) for m in self.targetable)
 
     @cached_property
+    def located(self) -> Counter:
+        """How often the article names each canonical name right after a locative (`in X`, `nel X`): places the name
+        finder took for people, and countries named as places, are rarely counterparts."""
+        doc, locative = self.doc, self.lexicon.locative
+        return Counter(self.key(m.name) for m in self.targetable if m.first and doc.lower[m.first - 1] in locative)
+
+    @cached_property
     def rank(self) -> dict[str, int]:
         return {name: k for k, (name, _) in enumerate(self.counts.most_common())}
 
