@@ -215,13 +215,17 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
-    words = [k for k in gap if doc.lower[k] not in lexicon.quote_marks]  # "«preoccupazione» per X", "X «mente»"
-    same_clause = lexicon.clause_ends.isdisjoint([doc.lower[k] for k in words])
-    if not before and len(words) <= _OBJECT_GAP and _only_linkers(doc, words):
+    between: Sequence[int] = gap
+    lows: Sequence[str] = doc.lower[gap.start : gap.stop]
+    if not lexicon.quote_marks.isdisjoint(lows):  # "«preoccupazione» per X", "X «mente»": the marks break nothing
+        between = [k for k in gap if doc.lower[k] not in lexicon.quote_marks]
+        lows = [doc.lower[k] for k in between]
+    same_clause = lexicon.clause_ends.isdisjoint(lows)
+    if not before and len(between) <= _OBJECT_GAP and _only_linkers(doc, between):
         return "object"  # "critica il governo", "fiducia in X"
-    if not before and 2 <= len(words) <= _OBJECT_GAP + 1 and _whose(doc, words):
+    if not before and 2 <= len(between) <= _OBJECT_GAP + 1 and _whose(doc, between):
         return "object"  # "condivido le scelte di X": what X did or said stands for X
-    if before and not words:
+    if before and not between:
         return "modifier"  # "X corrotto"
     if same_clause and before:
         return "subject"  # "X ha mentito", "X è un bugiardo"
