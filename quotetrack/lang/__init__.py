@@ -375,9 +375,9 @@ def _lemma_dictionary(code: str):
 def _zipf(code: str, word: str) -> float:
     if word.isascii() and word.isalpha() and word.islower():
         return _listed_zipf(code, word)
-    from wordfreq import zipf_frequency
+    import wordfreq  # the package itself: a from-import would run Python code for its names on every word
 
-    return zipf_frequency(word, code)
+    return wordfreq.zipf_frequency(word, code)
 
 
 def _listed_zipf(code: str, word: str) -> float:
