@@ -377,20 +377,25 @@ def _lemma_dictionary(code: str):
 def _zipf(code: str, word: str) -> float:
     if word.isascii() and word.isalpha() and word.islower():
         return _listed_zipf(code, word)
-    from wordfreq import zipf_frequency
+    import wordfreq  # the package itself: a from-import would run Python code for its names on every word
 
-    return zipf_frequency(word, code)
+    return wordfreq.zipf_frequency(word, code)
 
 
 def _listed_zipf(code: str, word: str) -> float:
     """wordfreq's `zipf_frequency` of a word its tokenizer keeps whole and unchanged (ASCII lower-case letters): the
     word list's frequency, rounded as `wordfreq._word_frequency` and `zipf_frequency` round it, without running the
     tokenizer (a third of the cost of an unseen word's reading)."""
-    from wordfreq import freq_to_zipf, get_frequency_dict, zipf_to_freq
+    freq = max(_frequencies(code).get(word, 0.0), _LEAST_FREQUENCY)
+    return round(math.log(round(freq, math.floor(-math.log(freq, 10)) + 3), 10) + 9, 2)  # noqa: FURB163 (wordfreq's)
 
-    least = zipf_to_freq(0.0)
-    freq = get_frequency_dict(code).get(word)
-    if freq is None:
-        return round(freq_to_zipf(least), 2)
-    freq = max(freq, least)
-    return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)  # noqa: FURB163 (wordfreq's own log)
+
+_LEAST_FREQUENCY = 1e-9  # wordfreq's `zipf_to_freq(0)`: the frequency `zipf_frequency` gives a word it does not list
+
+
+@lru_cache(maxsize=4)
+def _frequencies(code: str) -> dict[str, float]:
+    """wordfreq's word list of the language (word → frequency), fetched once: not imported again on every word."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(code)
