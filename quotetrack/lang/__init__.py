@@ -367,10 +367,15 @@ def _lemma(code: str, word: str) -> str:
 def _lemma_dictionary(code: str):
     """simplemma's dictionary of the language (form → lemma). For a word of ASCII letters that it lists, its entry is
     what `simplemma.lemmatize` answers (the dictionary is the first step of its search: only numbers, and Turkish
-    apostrophes, come before it); looked up directly, the word skips a dozen calls on its way there."""
-    from simplemma.strategies.dictionaries import dictionary_factory
+    apostrophes, come before it); looked up directly, the word skips a dozen calls on its way there. The module is
+    simplemma's own, not its public API: a release without it leaves the dictionary empty and every word to
+    `simplemma.lemmatize`."""
+    try:
+        from simplemma.strategies.dictionaries import dictionary_factory
 
-    return dictionary_factory.DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
+        return dictionary_factory.DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
+    except (ImportError, AttributeError):
+        return {}
 
 
 @lru_cache(maxsize=1 << 17)
