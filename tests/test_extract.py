@@ -386,6 +386,26 @@ def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
         ("servono risorse, personale e mezzi", "Luca Neri")]
 
 
+def test_a_gerund_of_the_speakers_own_ends_the_content_without_a_comma():
+    """A reporting gerund, a negated one or one after `ma` is what the speaker did besides (its own clause); a gerund of
+    manner inside the content and a progressive's gerund stay in it."""
+    assert candidate_texts("Il senatore rivendica di poter criticare il governo affermando che la legge è sbagliata.") == [
+        "poter criticare il governo", "la legge è sbagliata"]
+    assert quotes("Il giudice Luca Neri ha confessato che i rapporti con il sindaco non sono buoni non risparmiando "
+                  "critiche al prefetto.") == [("i rapporti con il sindaco non sono buoni", "Luca Neri")]
+    assert "il gesto una goliardata" in candidate_texts(
+        "Il regista Luca Neri ha definito il gesto una goliardata ma cancellando poi il messaggio.")
+    assert quotes("La ministra Eva Lodi ha detto che le riforme hanno ridotto i costi eliminando gli sprechi.") == [
+        ("le riforme hanno ridotto i costi eliminando gli sprechi", "Eva Lodi")]
+    assert quotes("La ministra Eva Lodi ha detto che il governo sta lavorando a una nuova legge.") == [
+        ("il governo sta lavorando a una nuova legge", "Eva Lodi")]
+
+
+def test_a_comparison_after_a_clitic_object_is_the_content():
+    assert "a un dilettante senza idee" in candidate_texts(
+        "Il critico ha stroncato il film, paragonandolo a un dilettante senza idee.")
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

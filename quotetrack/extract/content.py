@@ -71,6 +71,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j, limit, stops, "predicate", None, skipped)  # "si è detto fiducioso che …"
         if "label" in frames and j == cue.last + skipped and _object_clitic(doc, cue) and _nominal_at(doc, j):
             return _content(doc, j, limit, stops, "label", None, skipped)  # "l'ha definita una farsa"
+        if ("compare" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
+                and doc.lang.preposition(low) in ("a", "con")):
+            return _content(doc, j, limit, stops, "label", None, skipped)  # "paragonandolo a un dittatore"
         if ("di" in frames and cue.kind == "verb" and j == cue.last + skipped and cue.tense != "infinitive"
                 and _infinitive_at(doc, j, limit)):
             return _content(doc, j, limit, stops, "di", None, skipped)  # "ha detto aver sbagliato": di left out
@@ -470,8 +473,32 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             break
         elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] not in ("che", "anche"):
             break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
+        elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
+            while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
+                k -= 1  # `… non risparmiando`: the gerund's clause starts at its negation
+            break
         k += 1
     return k
+
+
+def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
+    """A gerund that opens a clause of the speaker's own after the content, even without a comma: a reporting
+    gerund (`rivendica di poter votare affermando che …`), a negated one (`ha confessato che … non risparmiando
+    critiche`) or one after `ma` or `e` (`lo ha definito un errore ma cancellando …`). A gerund of manner inside
+    the content (`ha detto che le riforme hanno ridotto i costi eliminando …`) and a progressive's (`sta
+    lavorando`) go on with it."""
+    token = doc.tokens[k]
+    lang = doc.lang
+    bare = _strip_clitics(token.lower, lang)
+    if token.upos != "VERB" or not token.text.islower() or not bare.endswith(gerund):
+        return False
+    j = k - 1
+    while j > 0 and adverb_at(doc, j) and doc.lower[j] != "non":
+        j -= 1
+    if doc.tokens[j].lemma in lang.words("progressive_verbs"):
+        return False
+    return (token.lower in lang.verb_forms or bare in lang.verb_forms or doc.lower[j] == "non"
+            or doc.lower[j] in lang.words("coordinators") | {"ma"})
 
 
 def _strip_clitics(low: str, lang) -> str:
