@@ -406,6 +406,17 @@ def test_a_comparison_after_a_clitic_object_is_the_content():
         "Il critico ha stroncato il film, paragonandolo a un dilettante senza idee.")
 
 
+def test_a_source_inside_a_relative_clause_credits_the_relative_clause():
+    """`l'uomo che due anni fa, secondo l'accusa, avrebbe ucciso …`, `…, e, secondo X, …`: the source credits the clause
+    it interrupts, from its relative pronoun or its `e`, not the main clause before them."""
+    assert candidate_texts("La polizia ha arrestato l'uomo che due anni fa, secondo l'accusa, avrebbe ucciso il vicino.") == [
+        "due anni fa, secondo l'accusa, avrebbe ucciso il vicino"]
+    assert candidate_texts("La polizia ha fermato un uomo che, secondo i testimoni, avrebbe sparato.") == [
+        "avrebbe sparato"]
+    assert candidate_texts("I ragazzi giocavano in strada e, secondo i genitori, non avevano visto nulla.") == [
+        "non avevano visto nulla"]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""
