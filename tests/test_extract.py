@@ -417,6 +417,11 @@ def test_a_source_inside_a_relative_clause_credits_the_relative_clause():
         "non avevano visto nulla"]
 
 
+def test_a_noun_phrase_object_with_quoted_words_keeps_its_determiners_and_complement():
+    assert quotes("Il ministro Luca Neri ha criticato la «superficialità» della decisione del tribunale.") == [
+        ("la «superficialità» della decisione del tribunale", "Luca Neri")]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -63,6 +63,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if ("quote" in frames and doc.lang.preposition(low) is not None and j + 1 < limit
                 and doc.tokens[j + 1].text in OPENING_QUOTES and doc.quote_around(doc.tokens[j + 1].start) is not None):
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
+        if j == cue.last + skipped and _quoted_object_at(doc, cue, j, limit):
+            return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «superficialità» di X"
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
@@ -251,6 +253,20 @@ def _nominal_at(doc: Document, j: int) -> bool:
 def _indefinite_article(doc: Document, k: int) -> bool:
     """`un`, `una`: after an object, the noun phrase it opens is a predicative label (`lo definì un errore`)."""
     return doc.lower[k] in doc.lang.words("indefinite_articles")
+
+
+def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
+    """A noun phrase object with quoted words in it (`ha criticato la «superficialità» del governo`, `ha espresso un
+    suo «sì» alla proposta`): a verb that reports quoted words takes the whole phrase, its determiners included."""
+    lang = doc.lang
+    if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
+        return False
+    k = j + 1
+    while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+                                        or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
+                                        and doc.lower[k] not in lang.function_words):
+        k += 1
+    return k < limit and doc.texts[k] in OPENING_QUOTES and doc.quote_around(doc.tokens[k].start) is not None
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
