@@ -422,6 +422,14 @@ def test_a_noun_phrase_object_with_quoted_words_keeps_its_determiners_and_comple
         ("la «superficialità» della decisione del tribunale", "Luca Neri")]
 
 
+def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
+    """`ha spiegato che A: b …` goes on past the colon; quoted words or a capital after it are direct speech."""
+    assert quotes("La sindaca Eva Lodi ha spiegato che il piano è fallito: i fondi non sono mai arrivati.") == [
+        ("il piano è fallito: i fondi non sono mai arrivati", "Eva Lodi")]
+    assert "il piano è fallito" in candidate_texts(
+        "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -284,6 +284,7 @@ def _request_words(doc: Document) -> frozenset[str]:
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
 
@@ -425,6 +426,8 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
+    if frame in _CLAUSE_FRAMES and _elaboration_after_colon(doc, last, limit):
+        last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
     if frame not in _FINITE_FRAMES:
@@ -436,6 +439,14 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
     return Content(first, last, frame, link, skipped)
+
+
+def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
+    """A colon inside a reported clause followed by a lower-case clause without quotation marks (`ha spiegato che
+    il piano è fallito: i fondi non sono arrivati`): what follows spells out what was said. Quoted words or a capital
+    after it are the speaker's own (direct speech)."""
+    return (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
+            and doc.tokens[k + 1].text[:1].isalpha() and any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 8))))
 
 
 def _after_last_quote(doc: Document, first: int, last: int) -> int:
