@@ -430,6 +430,14 @@ def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
         "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
 
 
+def test_known_for_and_turns_out_to_be_report_nothing():
+    """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
+    takes no infinitive as what was said."""
+    assert candidate_texts("Il paese è ben noto per le sue feste che ne animano le strade.") == []
+    assert candidate_texts("Il governo pubblicò un documento noto come «Libro verde» della difesa.") == ["Libro verde"]
+    assert candidate_texts("Il dipinto si rivela essere il più antico della collezione.") == []
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

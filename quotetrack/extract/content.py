@@ -77,8 +77,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
                 and doc.lang.preposition(low) in ("a", "con")):
             return _content(doc, j, limit, stops, "label", None, skipped)  # "paragonandolo a un dittatore"
         if ("di" in frames and cue.kind == "verb" and j == cue.last + skipped and cue.tense != "infinitive"
-                and _infinitive_at(doc, j, limit)):
-            return _content(doc, j, limit, stops, "di", None, skipped)  # "ha detto aver sbagliato": di left out
+                and not cue.reflexive and _infinitive_at(doc, j, limit)):
+            # "ha detto aver sbagliato": di left out; "si rivela essere" (turns out to be) reports nothing
+            return _content(doc, j, limit, stops, "di", None, skipped)
         if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
             return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
         step = _skippable(doc, j, limit, cue)
