@@ -438,6 +438,15 @@ def test_known_for_and_turns_out_to_be_report_nothing():
     assert candidate_texts("Il dipinto si rivela essere il più antico della collezione.") == []
 
 
+def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
+    """`Infatti, secondo gli ingegneri, …` (a noun after its article, whatever verb it looks like) and `Al contrario,
+    secondo X …`: the connective opens the sentence; the clause after the source is what X holds."""
+    assert candidate_texts("Infatti, secondo gli ingegneri della ditta, i tubi non reggono la pressione.") == [
+        "i tubi non reggono la pressione"]
+    assert candidate_texts("Al contrario, secondo i sindacati la fabbrica dovrebbe restare aperta.") == [
+        "la fabbrica dovrebbe restare aperta"]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -202,7 +202,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         if before < sentence_first:
             opening = True
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
-            opening = (connective or not _text_before(doc, before, _clause_start(doc, before, sentence_first))
+            start = _clause_start(doc, before, sentence_first)
+            opening = (connective or not _text_before(doc, before, start) or _adverbial_phrase(doc, start, before)
                        or before - 1 >= sentence_first and doc.lower[before - 1] in _CLAUSE_OPENING)  # "…, che, secondo X, …"
         else:
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
@@ -232,6 +233,13 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _adverbial_phrase(doc: Document, first: int, comma: int) -> bool:
+    """A short prepositional phrase without a verb before the comma (`Al contrario, secondo X, …`, `Nel frattempo,
+    secondo X, …`): a connective that opens the sentence, not a clause the source could credit."""
+    return (0 < comma - first <= 4 and doc.lang.preposition(doc.lower[first]) is not None
+            and not any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, comma)))
 
 
 def _relative_start(doc: Document, k: int, floor: int) -> int:
@@ -360,8 +368,8 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     if mention is not None and mention.last <= limit:
         end = mention.last
     else:
-        if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms:
-            return None
+        if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms and k == i:
+            return None  # after a determiner the word is a noun, whatever verb it looks like (`gli ingegneri`)
         end = k + 1
         adjectives = 0
         while end < limit and adjectives < 2 and _modifier(doc, end):
