@@ -447,6 +447,12 @@ def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
         "la fabbrica dovrebbe restare aperta"]
 
 
+def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
+    assert candidate_texts("L'uomo gridava di cercare la propria moglie.") == ["cercare la propria moglie"]
+    assert quotes("Il ministro Luca Neri si è detto d'accordo con la proposta.") == [
+        ("d'accordo con la proposta", "Luca Neri")]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

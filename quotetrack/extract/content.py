@@ -221,9 +221,16 @@ def _agent_start(doc: Document, first: int, limit: int) -> int:
 
 
 def _predicate_at(doc: Document, cue: Cue, j: int, frames: frozenset[str]) -> bool:
-    """`si è detto fiducioso`, `dichiarandosi pronta`: a reflexive cue of the predicate frame, then an adjective,
-    a participle or a noun (its complement and any che-clause belong to what was said)."""
-    return "predicate" in frames and cue.reflexive and _nominal_at(doc, j)
+    """`si è detto fiducioso`, `dichiarandosi pronta`, `si è detta d'accordo`: a reflexive cue of the predicate frame,
+    then an adjective, a participle, a noun or a predicative phrase (its complement and any che-clause belong to what
+    was said)."""
+    if "predicate" not in frames or not cue.reflexive:
+        return False
+    if j + 1 < len(doc.tokens):
+        first = doc.lower[j]
+        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in doc.lang.words("predicate_phrases"):
+            return True  # "si è detta d'accordo", "dicendosi a favore del dialogo"
+    return _nominal_at(doc, j)
 
 
 def _object_clitic(doc: Document, cue: Cue) -> bool:
