@@ -453,6 +453,17 @@ def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue
         ("d'accordo con la proposta", "Luca Neri")]
 
 
+def test_a_label_before_its_object_and_a_longer_adjunct_before_the_complementiser():
+    """`ha definito inaccettabile la proposta`, `dichiarando falsa la notizia`: the label and its object are the
+    content; a prepositional adjunct of up to seven words may stand between a cue and its `di` or `che`."""
+    assert quotes("Il ministro Luca Neri ha definito inaccettabile la proposta dell'opposizione.") == [
+        ("inaccettabile la proposta dell'opposizione", "Luca Neri")]
+    assert "falsa la notizia del ritiro" in candidate_texts(
+        "Il ministro Luca Neri ha lasciato la sala dichiarando falsa la notizia del ritiro.")
+    assert candidate_texts("Il gruppo aveva annunciato attraverso il proprio profilo di Twitter di aver violato il sito.") == [
+        "aver violato il sito"]
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -73,6 +73,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j, limit, stops, "predicate", None, skipped)  # "si è detto fiducioso che …"
         if "label" in frames and j == cue.last + skipped and _object_clitic(doc, cue) and _nominal_at(doc, j):
             return _content(doc, j, limit, stops, "label", None, skipped)  # "l'ha definita una farsa"
+        if frames & _LABEL_FRAMES and j == cue.last + skipped and _fronted_label_at(doc, j, limit):
+            return _content(doc, j, limit, stops, "label", None, skipped)  # "ha definito inaccettabile la proposta"
         if ("compare" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
                 and doc.lang.preposition(low) in ("a", "con")):
             return _content(doc, j, limit, stops, "label", None, skipped)  # "paragonandolo a un dittatore"
@@ -258,6 +260,15 @@ def _nominal_at(doc: Document, j: int) -> bool:
             or low.endswith(lang.endings("past_participle_endings", "irregular_participle_endings")))  # `commosso`
 
 
+def _fronted_label_at(doc: Document, j: int, limit: int) -> bool:
+    """`ha definito inaccettabile la proposta`, `dichiarando falsa la notizia`: the label before its object, one
+    lower-case word that is no verb, no function word and no adverb, then the object's article."""
+    lang, token = doc.lang, doc.tokens[j]
+    return (j + 1 < limit and token.text.isalpha() and token.text.islower() and token.upos not in ("VERB", "AUX")
+            and doc.lower[j] not in lang.function_words and not adverb_at(doc, j)
+            and lang.is_determiner(doc.lower[j + 1]) and doc.lower[j + 1] not in lang.words("indefinite_articles"))
+
+
 def _indefinite_article(doc: Document, k: int) -> bool:
     """`un`, `una`: after an object, the noun phrase it opens is a predicative label (`lo definì un errore`)."""
     return doc.lower[k] in doc.lang.words("indefinite_articles")
@@ -291,6 +302,7 @@ def _request_words(doc: Document) -> frozenset[str]:
 
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
+_LABEL_FRAMES = frozenset({"label", "predicate"})  # verbs that give a label: definire X Y, dichiarare falsa la notizia
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
 _CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
@@ -334,7 +346,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     prep = lang.preposition(low)
     if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
         k = j + 1
-        while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
+        while k < limit and k < j + 8 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
             if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
             if doc.tokens[k].upos in ("VERB", "AUX") and not _after_article(doc, k):
