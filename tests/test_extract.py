@@ -464,6 +464,14 @@ def test_a_label_before_its_object_and_a_longer_adjunct_before_the_complementise
         "aver violato il sito"]
 
 
+def test_a_comma_closing_an_adjunct_before_che_and_a_relative_che_after_it():
+    """`ha annunciato ai giornalisti, che lunedì …`: the adjunct's closing comma; `ha salutato i cronisti, che hanno
+    applaudito`: a verb right after `che` makes it the relative pronoun of the noun before the comma."""
+    assert quotes("Il sindaco Luca Neri ha annunciato ai giornalisti, che lunedì la strada riaprirà.") == [
+        ("lunedì la strada riaprirà", "Luca Neri")]
+    assert candidate_texts("Il sindaco Luca Neri ha annunciato ai giornalisti, che hanno applaudito.") == []
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

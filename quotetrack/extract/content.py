@@ -326,6 +326,9 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     time = _time_expression_end(doc, j, limit)
     if time > j:
         return time - j
+    if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not _relative_verb_at(doc, j + 2)
+            and not _gerund_aside(doc, cue)):
+        return 1  # "ha annunciato al mondo della stampa, che da lunedì …": the adjunct's closing comma
     if low == ",":
         aside = j + 1 < limit and _strip_clitics(doc.lower[j + 1], lang).endswith(lang.endings("gerund_endings"))
         for k in range(j + 1, min(limit, j + (16 if aside else 10))):
@@ -363,6 +366,21 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
 
 
 _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+def _gerund_aside(doc: Document, cue: Cue) -> bool:
+    """A gerund after a comma (`ha annunciato, rispondendo ai cronisti, che …`): the comma after its words closes
+    the aside, and the `che` after it is the main verb's."""
+    return cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ","
+
+
+def _relative_verb_at(doc: Document, k: int) -> bool:
+    """A verb right after `che`, past `non` and clitics (`…, che ha aggiunto`, `…, che gli offrì`): `che` is then the
+    relative pronoun of the noun before the comma, not the complementiser of the cue."""
+    lang = doc.lang
+    while k < len(doc.tokens) and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
+        k += 1
+    return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
 
 
 def _time_expression_end(doc: Document, j: int, limit: int) -> int:
