@@ -389,14 +389,14 @@ def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
 def test_a_gerund_of_the_speakers_own_ends_the_content_without_a_comma():
     """A reporting gerund, a negated one or one after `ma` is what the speaker did besides (its own clause); a gerund of
     manner inside the content and a progressive's gerund stay in it."""
-    assert candidate_texts("Il senatore rivendica di poter criticare il governo affermando che la legge è sbagliata.") == [
-        "poter criticare il governo", "la legge è sbagliata"]
-    assert quotes("Il giudice Luca Neri ha confessato che i rapporti con il sindaco non sono buoni non risparmiando "
-                  "critiche al prefetto.") == [("i rapporti con il sindaco non sono buoni", "Luca Neri")]
-    assert "il gesto una goliardata" in candidate_texts(
-        "Il regista Luca Neri ha definito il gesto una goliardata ma cancellando poi il messaggio.")
-    assert quotes("La ministra Eva Lodi ha detto che le riforme hanno ridotto i costi eliminando gli sprechi.") == [
-        ("le riforme hanno ridotto i costi eliminando gli sprechi", "Eva Lodi")]
+    assert candidate_texts("La consigliera chiede di rinviare il voto sostenendo che il testo è incompleto.") == [
+        "rinviare il voto", "il testo è incompleto"]
+    assert quotes("L'allenatore Luca Neri ha ammesso che la squadra era stanca non nascondendo la delusione per il "
+                  "pareggio.") == [("la squadra era stanca", "Luca Neri")]
+    assert "il ritardo un equivoco" in candidate_texts(
+        "Il rettore Luca Neri ha definito il ritardo un equivoco ma ritirando poi la circolare.")
+    assert quotes("La ministra Eva Lodi ha detto che il comune ha chiuso il bilancio tagliando le spese.") == [
+        ("il comune ha chiuso il bilancio tagliando le spese", "Eva Lodi")]
     assert quotes("La ministra Eva Lodi ha detto che il governo sta lavorando a una nuova legge.") == [
         ("il governo sta lavorando a una nuova legge", "Eva Lodi")]
 
@@ -407,10 +407,10 @@ def test_a_comparison_after_a_clitic_object_is_the_content():
 
 
 def test_a_source_inside_a_relative_clause_credits_the_relative_clause():
-    """`l'uomo che due anni fa, secondo l'accusa, avrebbe ucciso …`, `…, e, secondo X, …`: the source credits the clause
-    it interrupts, from its relative pronoun or its `e`, not the main clause before them."""
-    assert candidate_texts("La polizia ha arrestato l'uomo che due anni fa, secondo l'accusa, avrebbe ucciso il vicino.") == [
-        "due anni fa, secondo l'accusa, avrebbe ucciso il vicino"]
+    """`la ditta che tre mesi fa, secondo il sindacato, ha licenziato …`, `…, e, secondo X, …`: the source credits the
+    clause it interrupts, from its relative pronoun or its `e`, not the main clause before them."""
+    assert candidate_texts("Il comune ha multato la ditta che tre mesi fa, secondo il sindacato, ha licenziato dieci "
+                           "operai.") == ["tre mesi fa, secondo il sindacato, ha licenziato dieci operai"]
     assert candidate_texts("La polizia ha fermato un uomo che, secondo i testimoni, avrebbe sparato.") == [
         "avrebbe sparato"]
     assert candidate_texts("I ragazzi giocavano in strada e, secondo i genitori, non avevano visto nulla.") == [
@@ -433,22 +433,22 @@ def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
 def test_known_for_and_turns_out_to_be_report_nothing():
     """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
     takes no infinitive as what was said."""
-    assert candidate_texts("Il paese è ben noto per le sue feste che ne animano le strade.") == []
-    assert candidate_texts("Il governo pubblicò un documento noto come «Libro verde» della difesa.") == ["Libro verde"]
-    assert candidate_texts("Il dipinto si rivela essere il più antico della collezione.") == []
+    assert candidate_texts("Il quartiere è ben noto per i mercati che ne animano le piazze.") == []
+    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == ["passo lungo"]
+    assert candidate_texts("La moneta trovata nel pozzo si rivela essere la più rara della raccolta.") == []
 
 
 def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
-    """`Infatti, secondo gli ingegneri, …` (a noun after its article, whatever verb it looks like) and `Al contrario,
+    """`Del resto, secondo i portavoce, …` (a noun after its article, whatever verb it looks like) and `In ogni caso,
     secondo X …`: the connective opens the sentence; the clause after the source is what X holds."""
-    assert candidate_texts("Infatti, secondo gli ingegneri della ditta, i tubi non reggono la pressione.") == [
-        "i tubi non reggono la pressione"]
-    assert candidate_texts("Al contrario, secondo i sindacati la fabbrica dovrebbe restare aperta.") == [
-        "la fabbrica dovrebbe restare aperta"]
+    assert candidate_texts("Del resto, secondo gli ingegneri del consorzio, il ponte è sicuro.") == [
+        "il ponte è sicuro"]
+    assert candidate_texts("In ogni caso, secondo i medici la bambina potrà tornare a casa domani.") == [
+        "la bambina potrà tornare a casa domani"]
 
 
 def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
-    assert candidate_texts("L'uomo gridava di cercare la propria moglie.") == ["cercare la propria moglie"]
+    assert candidate_texts("Il bagnino gridava di uscire dall'acqua.") == ["uscire dall'acqua"]
     assert quotes("Il ministro Luca Neri si è detto d'accordo con la proposta.") == [
         ("d'accordo con la proposta", "Luca Neri")]
 
@@ -460,8 +460,8 @@ def test_a_label_before_its_object_and_a_longer_adjunct_before_the_complementise
         ("inaccettabile la proposta dell'opposizione", "Luca Neri")]
     assert "falsa la notizia del ritiro" in candidate_texts(
         "Il ministro Luca Neri ha lasciato la sala dichiarando falsa la notizia del ritiro.")
-    assert candidate_texts("Il gruppo aveva annunciato attraverso il proprio profilo di Twitter di aver violato il sito.") == [
-        "aver violato il sito"]
+    assert candidate_texts("La band ha comunicato con un breve messaggio sul sito ufficiale di voler annullare il tour.") == [
+        "voler annullare il tour"]
 
 
 def test_a_comma_closing_an_adjunct_before_che_and_a_relative_che_after_it():

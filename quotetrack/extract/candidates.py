@@ -236,7 +236,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
 
 
 def _adverbial_phrase(doc: Document, first: int, comma: int) -> bool:
-    """A short prepositional phrase without a verb before the comma (`Al contrario, secondo X, …`, `Nel frattempo,
+    """A short prepositional phrase without a verb before the comma (`Nel frattempo, secondo X, …`, `In ogni caso,
     secondo X, …`): a connective that opens the sentence, not a clause the source could credit."""
     return (0 < comma - first <= 4 and doc.lang.preposition(doc.lower[first]) is not None
             and not any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, comma)))
@@ -369,7 +369,7 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
         end = mention.last
     else:
         if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms and k == i:
-            return None  # after a determiner the word is a noun, whatever verb it looks like (`gli ingegneri`)
+            return None  # after a determiner the word is a noun, whatever verb it looks like (`i portavoce`)
         end = k + 1
         adjectives = 0
         while end < limit and adjectives < 2 and _modifier(doc, end):

@@ -64,7 +64,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
                 and doc.tokens[j + 1].text in OPENING_QUOTES and doc.quote_around(doc.tokens[j + 1].start) is not None):
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
         if j == cue.last + skipped and _quoted_object_at(doc, cue, j, limit):
-            return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «superficialità» di X"
+            return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «fretta» di X"
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
@@ -275,8 +275,8 @@ def _indefinite_article(doc: Document, k: int) -> bool:
 
 
 def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
-    """A noun phrase object with quoted words in it (`ha criticato la «superficialità» del governo`, `ha espresso un
-    suo «sì» alla proposta`): a verb that reports quoted words takes the whole phrase, its determiners included."""
+    """A noun phrase object with quoted words in it (`ha criticato la «fretta» del governo`, `ha lodato il suo
+    «coraggio» in aula`): a verb that reports quoted words takes the whole phrase, its determiners included."""
     lang = doc.lang
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
         return False
@@ -328,7 +328,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         return time - j
     if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not _relative_verb_at(doc, j + 2)
             and not _gerund_aside(doc, cue)):
-        return 1  # "ha annunciato al mondo della stampa, che da lunedì …": the adjunct's closing comma
+        return 1  # "ha spiegato ai soci del circolo, che a maggio …": the adjunct's closing comma
     if low == ",":
         aside = j + 1 < limit and _strip_clitics(doc.lower[j + 1], lang).endswith(lang.endings("gerund_endings"))
         for k in range(j + 1, min(limit, j + (16 if aside else 10))):
@@ -540,7 +540,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
         elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
             while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
-                k -= 1  # `… non risparmiando`: the gerund's clause starts at its negation
+                k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
             break
         k += 1
     return k
@@ -548,9 +548,9 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
     """A gerund that opens a clause of the speaker's own after the content, even without a comma: a reporting
-    gerund (`rivendica di poter votare affermando che …`), a negated one (`ha confessato che … non risparmiando
-    critiche`) or one after `ma` or `e` (`lo ha definito un errore ma cancellando …`). A gerund of manner inside
-    the content (`ha detto che le riforme hanno ridotto i costi eliminando …`) and a progressive's (`sta
+    gerund (`chiede di rinviare il voto sostenendo che …`), a negated one (`ha ammesso che … non nascondendo la
+    delusione`) or one after `ma` or `e` (`lo ha chiamato un equivoco ma ritirando …`). A gerund of manner inside
+    the content (`ha detto che il comune ha chiuso il bilancio tagliando le spese`) and a progressive's (`sta
     lavorando`) go on with it."""
     token = doc.tokens[k]
     lang = doc.lang

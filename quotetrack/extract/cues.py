@@ -103,7 +103,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
 
 
 def _known_as(doc: Document, i: int) -> bool:
-    """`X, noto anche come Y`, `un testo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
+    """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
     the verb `notare` (`nota come la crisi …`): its third person only after a comma or a copula, where a verb with its
     own subject does not stand."""
     lang = doc.lang
