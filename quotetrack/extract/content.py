@@ -553,9 +553,11 @@ def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
     the content (`ha detto che il comune ha chiuso il bilancio tagliando le spese`) and a progressive's (`sta
     lavorando`) go on with it."""
     token = doc.tokens[k]
+    if token.upos != "VERB" or not token.text.islower():
+        return False  # the cheap tests first: this runs on every word of a content
     lang = doc.lang
     bare = _strip_clitics(token.lower, lang)
-    if token.upos != "VERB" or not token.text.islower() or not bare.endswith(gerund):
+    if not bare.endswith(gerund):
         return False
     j = k - 1
     while j > 0 and adverb_at(doc, j) and doc.lower[j] != "non":
