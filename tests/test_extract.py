@@ -403,6 +403,92 @@ def test_the_writers_gloss_on_the_contents_last_noun_is_not_what_was_said():
         ("servono risorse, personale e mezzi", "Luca Neri")]
 
 
+def test_a_gerund_of_the_speakers_own_ends_the_content_without_a_comma():
+    """A reporting gerund, a negated one or one after `ma` is what the speaker did besides (its own clause); a gerund of
+    manner inside the content and a progressive's gerund stay in it."""
+    assert candidate_texts("La consigliera chiede di rinviare il voto sostenendo che il testo è incompleto.") == [
+        "rinviare il voto", "il testo è incompleto"]
+    assert quotes("L'allenatore Luca Neri ha ammesso che la squadra era stanca non nascondendo la delusione per il "
+                  "pareggio.") == [("la squadra era stanca", "Luca Neri")]
+    assert "il ritardo un equivoco" in candidate_texts(
+        "Il rettore Luca Neri ha definito il ritardo un equivoco ma ritirando poi la circolare.")
+    assert quotes("La ministra Eva Lodi ha detto che il comune ha chiuso il bilancio tagliando le spese.") == [
+        ("il comune ha chiuso il bilancio tagliando le spese", "Eva Lodi")]
+    assert quotes("La ministra Eva Lodi ha detto che il governo sta lavorando a una nuova legge.") == [
+        ("il governo sta lavorando a una nuova legge", "Eva Lodi")]
+
+
+def test_a_comparison_after_a_clitic_object_is_the_content():
+    assert "a un dilettante senza idee" in candidate_texts(
+        "Il critico ha stroncato il film, paragonandolo a un dilettante senza idee.")
+
+
+def test_a_source_inside_a_relative_clause_credits_the_relative_clause():
+    """`la ditta che tre mesi fa, secondo il sindacato, ha licenziato …`, `…, e, secondo X, …`: the source credits the
+    clause it interrupts, from its relative pronoun or its `e`, not the main clause before them."""
+    assert candidate_texts("Il comune ha multato la ditta che tre mesi fa, secondo il sindacato, ha licenziato dieci "
+                           "operai.") == ["tre mesi fa, secondo il sindacato, ha licenziato dieci operai"]
+    assert candidate_texts("La polizia ha fermato un uomo che, secondo i testimoni, avrebbe sparato.") == [
+        "avrebbe sparato"]
+    assert candidate_texts("I ragazzi giocavano in strada e, secondo i genitori, non avevano visto nulla.") == [
+        "non avevano visto nulla"]
+
+
+def test_a_noun_phrase_object_with_quoted_words_keeps_its_determiners_and_complement():
+    assert quotes("Il ministro Luca Neri ha criticato la «superficialità» della decisione del tribunale.") == [
+        ("la «superficialità» della decisione del tribunale", "Luca Neri")]
+
+
+def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
+    """`ha spiegato che A: b …` goes on past the colon; quoted words or a capital after it are direct speech."""
+    assert quotes("La sindaca Eva Lodi ha spiegato che il piano è fallito: i fondi non sono mai arrivati.") == [
+        ("il piano è fallito: i fondi non sono mai arrivati", "Eva Lodi")]
+    assert "il piano è fallito" in candidate_texts(
+        "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
+
+
+def test_known_for_and_turns_out_to_be_report_nothing():
+    """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
+    takes no infinitive as what was said."""
+    assert candidate_texts("Il quartiere è ben noto per i mercati che ne animano le piazze.") == []
+    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == ["passo lungo"]
+    assert candidate_texts("La moneta trovata nel pozzo si rivela essere la più rara della raccolta.") == []
+
+
+def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
+    """`Del resto, secondo i portavoce, …` (a noun after its article, whatever verb it looks like) and `In ogni caso,
+    secondo X …`: the connective opens the sentence; the clause after the source is what X holds."""
+    assert candidate_texts("Del resto, secondo gli ingegneri del consorzio, il ponte è sicuro.") == [
+        "il ponte è sicuro"]
+    assert candidate_texts("In ogni caso, secondo i medici la bambina potrà tornare a casa domani.") == [
+        "la bambina potrà tornare a casa domani"]
+
+
+def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
+    assert candidate_texts("Il bagnino gridava di uscire dall'acqua.") == ["uscire dall'acqua"]
+    assert quotes("Il ministro Luca Neri si è detto d'accordo con la proposta.") == [
+        ("d'accordo con la proposta", "Luca Neri")]
+
+
+def test_a_label_before_its_object_and_a_longer_adjunct_before_the_complementiser():
+    """`ha definito inaccettabile la proposta`, `dichiarando falsa la notizia`: the label and its object are the
+    content; a prepositional adjunct of up to seven words may stand between a cue and its `di` or `che`."""
+    assert quotes("Il ministro Luca Neri ha definito inaccettabile la proposta dell'opposizione.") == [
+        ("inaccettabile la proposta dell'opposizione", "Luca Neri")]
+    assert "falsa la notizia del ritiro" in candidate_texts(
+        "Il ministro Luca Neri ha lasciato la sala dichiarando falsa la notizia del ritiro.")
+    assert candidate_texts("La band ha comunicato con un breve messaggio sul sito ufficiale di voler annullare il tour.") == [
+        "voler annullare il tour"]
+
+
+def test_a_comma_closing_an_adjunct_before_che_and_a_relative_che_after_it():
+    """`ha annunciato ai giornalisti, che lunedì …`: the adjunct's closing comma; `ha salutato i cronisti, che hanno
+    applaudito`: a verb right after `che` makes it the relative pronoun of the noun before the comma."""
+    assert quotes("Il sindaco Luca Neri ha annunciato ai giornalisti, che lunedì la strada riaprirà.") == [
+        ("lunedì la strada riaprirà", "Luca Neri")]
+    assert candidate_texts("Il sindaco Luca Neri ha annunciato ai giornalisti, che hanno applaudito.") == []
+
+
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""

@@ -202,7 +202,9 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         if before < sentence_first:
             opening = True
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
-            opening = connective or not _text_before(doc, before, _clause_start(doc, before, sentence_first))
+            start = _clause_start(doc, before, sentence_first)
+            opening = (connective or not _text_before(doc, before, start) or _adverbial_phrase(doc, start, before)
+                       or before - 1 >= sentence_first and doc.lower[before - 1] in _CLAUSE_OPENING)  # "…, che, secondo X, …"
         else:
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
         comma_after = after < limit and doc.lower[after] == ","
@@ -210,7 +212,7 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             first = _past_source_complement(doc, after + 1, limit) if comma_after else after
             last = content_end(doc, first, limit, stops)
         else:
-            first = _clause_start(doc, before + 1, sentence_first)
+            first = _relative_start(doc, before + 1, _clause_start(doc, before + 1, sentence_first))
             relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
                 doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
             if comma_after and not relative and not _apposition_at(doc, after + 1, limit) and not _subordinate_at(
@@ -231,6 +233,27 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _adverbial_phrase(doc: Document, first: int, comma: int) -> bool:
+    """A short prepositional phrase without a verb before the comma (`Nel frattempo, secondo X, …`, `In ogni caso,
+    secondo X, …`): a connective that opens the sentence, not a clause the source could credit."""
+    return (0 < comma - first <= 4 and doc.lang.preposition(doc.lower[first]) is not None
+            and not any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, comma)))
+
+
+def _relative_start(doc: Document, k: int, floor: int) -> int:
+    """Where the clause a source interrupts starts when a relative pronoun opens it (`l'uomo che ieri, secondo la
+    polizia, ha sparato`): after the pronoun, if no finite verb stands between it and the source; else `floor`."""
+    lang = doc.lang
+    relatives, ago = lang.words("relative_pronouns"), lang.words("ago_words")
+    for j in range(k - 1, floor - 1, -1):
+        after_time = doc.lower[j] in ago and j > floor and doc.lower[j - 1] not in lang.words("clitics")
+        if finite_verb(doc, j) and not after_time:
+            return floor
+        if doc.lower[j] in relatives and doc.quote_around(doc.tokens[j].start) is None:
+            return j + 1
+    return floor
 
 
 def _past_source_complement(doc: Document, k: int, limit: int) -> int:
@@ -345,8 +368,8 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     if mention is not None and mention.last <= limit:
         end = mention.last
     else:
-        if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms:
-            return None
+        if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms and k == i:
+            return None  # after a determiner the word is a noun, whatever verb it looks like (`i portavoce`)
         end = k + 1
         adjectives = 0
         while end < limit and adjectives < 2 and _modifier(doc, end):

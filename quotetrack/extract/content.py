@@ -64,6 +64,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if ("quote" in frames and doc.lang.preposition(low) is not None and j + 1 < limit
                 and doc.tokens[j + 1].text in OPENING_QUOTES and doc.quote_around(doc.tokens[j + 1].start) is not None):
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
+        if j == cue.last + skipped and _quoted_object_at(doc, cue, j, limit):
+            return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «fretta» di X"
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
             linked = _object_link(doc, j, limit, frames)
             if linked is not None:
@@ -72,9 +74,15 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j, limit, stops, "predicate", None, skipped)  # "si è detto fiducioso che …"
         if "label" in frames and j == cue.last + skipped and _object_clitic(doc, cue) and _nominal_at(doc, j):
             return _content(doc, j, limit, stops, "label", None, skipped)  # "l'ha definita una farsa"
+        if frames & _LABEL_FRAMES and j == cue.last + skipped and _fronted_label_at(doc, j, limit):
+            return _content(doc, j, limit, stops, "label", None, skipped)  # "ha definito inaccettabile la proposta"
+        if ("compare" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
+                and doc.lang.preposition(low) in ("a", "con")):
+            return _content(doc, j, limit, stops, "label", None, skipped)  # "paragonandolo a un dittatore"
         if ("di" in frames and cue.kind == "verb" and j == cue.last + skipped and cue.tense != "infinitive"
-                and _infinitive_at(doc, j, limit)):
-            return _content(doc, j, limit, stops, "di", None, skipped)  # "ha detto aver sbagliato": di left out
+                and not cue.reflexive and _infinitive_at(doc, j, limit)):
+            # "ha detto aver sbagliato": di left out; "si rivela essere" (turns out to be) reports nothing
+            return _content(doc, j, limit, stops, "di", None, skipped)
         if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
             return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
         step = _skippable(doc, j, limit, cue)
@@ -253,9 +261,16 @@ def _agent_start(doc: Document, first: int, limit: int) -> int:
 
 
 def _predicate_at(doc: Document, cue: Cue, j: int, frames: frozenset[str]) -> bool:
-    """`si è detto fiducioso`, `dichiarandosi pronta`: a reflexive cue of the predicate frame, then an adjective,
-    a participle or a noun (its complement and any che-clause belong to what was said)."""
-    return "predicate" in frames and cue.reflexive and _nominal_at(doc, j)
+    """`si è detto fiducioso`, `dichiarandosi pronta`, `si è detta d'accordo`: a reflexive cue of the predicate frame,
+    then an adjective, a participle, a noun or a predicative phrase (its complement and any che-clause belong to what
+    was said)."""
+    if "predicate" not in frames or not cue.reflexive:
+        return False
+    if j + 1 < len(doc.tokens):
+        first = doc.lower[j]
+        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in doc.lang.words("predicate_phrases"):
+            return True  # "si è detta d'accordo", "dicendosi a favore del dialogo"
+    return _nominal_at(doc, j)
 
 
 def _object_clitic(doc: Document, cue: Cue) -> bool:
@@ -283,9 +298,32 @@ def _nominal_at(doc: Document, j: int) -> bool:
             or low.endswith(lang.endings("past_participle_endings", "irregular_participle_endings")))  # `commosso`
 
 
+def _fronted_label_at(doc: Document, j: int, limit: int) -> bool:
+    """`ha definito inaccettabile la proposta`, `dichiarando falsa la notizia`: the label before its object, one
+    lower-case word that is no verb, no function word and no adverb, then the object's article."""
+    lang, token = doc.lang, doc.tokens[j]
+    return (j + 1 < limit and token.text.isalpha() and token.text.islower() and token.upos not in ("VERB", "AUX")
+            and doc.lower[j] not in lang.function_words and not adverb_at(doc, j)
+            and lang.is_determiner(doc.lower[j + 1]) and doc.lower[j + 1] not in lang.words("indefinite_articles"))
+
+
 def _indefinite_article(doc: Document, k: int) -> bool:
     """`un`, `una`: after an object, the noun phrase it opens is a predicative label (`lo definì un errore`)."""
     return doc.lower[k] in doc.lang.words("indefinite_articles")
+
+
+def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
+    """A noun phrase object with quoted words in it (`ha criticato la «fretta» del governo`, `ha lodato il suo
+    «coraggio» in aula`): a verb that reports quoted words takes the whole phrase, its determiners included."""
+    lang = doc.lang
+    if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
+        return False
+    k = j + 1
+    while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+                                        or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
+                                        and doc.lower[k] not in lang.function_words):
+        k += 1
+    return k < limit and doc.texts[k] in OPENING_QUOTES and doc.quote_around(doc.tokens[k].start) is not None
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
@@ -302,7 +340,9 @@ def _request_words(doc: Document) -> frozenset[str]:
 
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
+_LABEL_FRAMES = frozenset({"label", "predicate"})  # verbs that give a label: definire X Y, dichiarare falsa la notizia
 _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
 
@@ -324,6 +364,9 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     time = _time_expression_end(doc, j, limit)
     if time > j:
         return time - j
+    if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not _relative_verb_at(doc, j + 2)
+            and not _gerund_aside(doc, cue)):
+        return 1  # "ha spiegato ai soci del circolo, che a maggio …": the adjunct's closing comma
     if low == ",":
         aside = j + 1 < limit and _strip_clitics(doc.lower[j + 1], lang).endswith(lang.endings("gerund_endings"))
         for k in range(j + 1, min(limit, j + (16 if aside else 10))):
@@ -344,7 +387,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     prep = lang.preposition(low)
     if prep is not None and prep not in ("di",) or (prep == "di" and low != "di" and cue.kind == "noun"):
         k = j + 1
-        while k < limit and k < j + 6 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
+        while k < limit and k < j + 8 and doc.lower[k] not in _STOP_SKIP and doc.tokens[k].text not in OPENING_QUOTES:
             if doc.lang.frame_word(doc.lower[k]) or (doc.lower[k] == "di" and _infinitive_at(doc, k + 1, limit)):
                 return k - j
             if cue.kind == "noun" and _noun_object_to(doc, cue, k, limit):
@@ -363,6 +406,21 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
 
 
 _STOP_SKIP = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+def _gerund_aside(doc: Document, cue: Cue) -> bool:
+    """A gerund after a comma (`ha annunciato, rispondendo ai cronisti, che …`): the comma after its words closes
+    the aside, and the `che` after it is the main verb's."""
+    return cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ","
+
+
+def _relative_verb_at(doc: Document, k: int) -> bool:
+    """A verb right after `che`, past `non` and clitics (`…, che ha aggiunto`, `…, che gli offrì`): `che` is then the
+    relative pronoun of the noun before the comma, not the complementiser of the cue."""
+    lang = doc.lang
+    while k < len(doc.tokens) and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
+        k += 1
+    return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
 
 
 def _time_expression_end(doc: Document, j: int, limit: int) -> int:
@@ -446,6 +504,8 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
+    if frame in _CLAUSE_FRAMES and _elaboration_after_colon(doc, last, limit):
+        last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
     if frame not in _FINITE_FRAMES:
@@ -457,6 +517,14 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
     return Content(first, last, frame, link, skipped)
+
+
+def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
+    """A colon inside a reported clause followed by a lower-case clause without quotation marks (`ha spiegato che
+    il piano è fallito: i fondi non sono arrivati`): what follows spells out what was said. Quoted words or a capital
+    after it are the speaker's own (direct speech)."""
+    return (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
+            and doc.tokens[k + 1].text[:1].isalpha() and any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 8))))
 
 
 def _after_last_quote(doc: Document, first: int, last: int) -> int:
@@ -510,8 +578,34 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             break
         elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] not in ("che", "anche"):
             break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
+        elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
+            while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
+                k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
+            break
         k += 1
     return k
+
+
+def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
+    """A gerund that opens a clause of the speaker's own after the content, even without a comma: a reporting
+    gerund (`chiede di rinviare il voto sostenendo che …`), a negated one (`ha ammesso che … non nascondendo la
+    delusione`) or one after `ma` or `e` (`lo ha chiamato un equivoco ma ritirando …`). A gerund of manner inside
+    the content (`ha detto che il comune ha chiuso il bilancio tagliando le spese`) and a progressive's (`sta
+    lavorando`) go on with it."""
+    token = doc.tokens[k]
+    if token.upos != "VERB" or not token.text.islower():
+        return False  # the cheap tests first: this runs on every word of a content
+    lang = doc.lang
+    bare = _strip_clitics(token.lower, lang)
+    if not bare.endswith(gerund):
+        return False
+    j = k - 1
+    while j > 0 and adverb_at(doc, j) and doc.lower[j] != "non":
+        j -= 1
+    if doc.tokens[j].lemma in lang.words("progressive_verbs"):
+        return False
+    return (token.lower in lang.verb_forms or bare in lang.verb_forms or doc.lower[j] == "non"
+            or doc.lower[j] in lang.words("coordinators") | {"ma"})
 
 
 def _strip_clitics(low: str, lang) -> str:

@@ -103,15 +103,20 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
 
 
 def _known_as(doc: Document, i: int) -> bool:
-    """`X, noto anche come Y`: the adjective "known" before `come`, not the verb `notare` (`nota come la crisi …`)
-    after a comma or a copula, where a verb with its own subject does not stand."""
+    """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
+    the verb `notare` (`nota come la crisi …`): its third person only after a comma or a copula, where a verb with its
+    own subject does not stand."""
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
     k = i + 1
     while k < len(doc.tokens) and doc.lower[k] in lang.words("group_adverbs"):
         k += 1
-    return k < len(doc.tokens) and doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries)
+    if k >= len(doc.tokens):
+        return False
+    if doc.lower[k] == "per" or doc.lower[k] == "come" and doc.lower[i] in lang.words("known_as_not_third_person"):
+        return True  # "noto per …", "un documento noto come …"
+    return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries)
 
 
 def _said_of(doc: Document, first: int) -> bool:
