@@ -395,9 +395,10 @@ class _Reader:
         return out
 
     def _source_phrases(self) -> list[Mention]:
-        """The noun phrase after `secondo` names a source whatever its head (`secondo gli osservatori`, `secondo
-        alcuni giornali locali`): a description. Without an article or a quantifier only a plural noun is one
-        (`secondo voci`, not the ordinal of `secondo tempo`)."""
+        """The noun phrase after `secondo`, or after the `di` of `a detta di` and the other `source_marker_nouns`,
+        names a source whatever its head (`secondo gli osservatori`, `secondo alcuni giornali locali`, `a detta dei
+        vicini`): a description. Without an article or a quantifier only a plural noun is one (`secondo voci`, not
+        the ordinal of `secondo tempo`)."""
         doc, lang, out = self.doc, self.lang, []
         quantifiers = lang.words("indefinite_quantifiers")
         for i in self._where(lang.words("source_markers") | lang.words("source_marker_nouns")):
