@@ -33,13 +33,13 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     frames = cue.frames
     if cue.tense == "participle" and not cue.auxiliary:
         frames = frames & _BARE_PARTICIPLE_FRAMES  # "una proposta definita «assurda»": only quoted words or a label
-    _, limit = doc.near(cue.word)
+    sentence_first, limit = doc.near(cue.word)
     if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
         limit = inserted_clause_end(doc, cue.last, limit)
     if _may_name_an_agent(cue):
         limit = _agent_start(doc, cue.last, limit)
     limit = _fronted_clause_end(doc, cue, limit)
-    limit = _subject_phrase_end(doc, cue, doc.near(cue.word)[0], limit)
+    limit = _subject_phrase_end(doc, cue, sentence_first, limit)
     j = cue.last
     skipped = 0
     while j < limit and j - cue.last <= MAX_SKIP:
