@@ -9,6 +9,7 @@ clause or a gloss (`…, sottolineando`); coordinated clauses (`che A e che B`) 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analysis import Document, QuoteSpan
 from .cues import Cue, adverb_at
@@ -609,10 +610,17 @@ def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
 
 
 def _strip_clitics(low: str, lang) -> str:
-    for clitic in lang.words("attached_clitics"):
+    for clitic in _clitics_longest_first(lang):
         if low.endswith(clitic) and len(low) > len(clitic) + 4:
             return low[: -len(clitic)]
     return low
+
+
+@lru_cache(maxsize=4)
+def _clitics_longest_first(lang) -> tuple[str, ...]:
+    """The attached clitics, longest first: `chiedendogli` loses `gli`, not `li` (a set's order would decide, and it
+    changes from one Python process to the next)."""
+    return tuple(sorted(lang.words("attached_clitics"), key=lambda c: (-len(c), c)))
 
 
 def trim_end(doc: Document, first: int, last: int) -> int:
