@@ -1404,3 +1404,15 @@ def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
     text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
             "sciopero continua.")
     assert _subject_option(text, "detto").name[:1].islower()
+
+
+def test_a_name_opening_the_content_after_its_cue_is_no_speaker_option():
+    """`ha rivelato come Rossi …`: Rossi is what was revealed; only a cue inside its content (`«…», ha detto X, «…»`)
+    has its speaker among the content's words."""
+    doc = analyse(Article("t", "La polizia ha sentito gli agenti, che hanno rivelato come Mario Rossi, dopo la lite, "
+                               "stesse scappando verso il fiume."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.lemma == "rivelare")
+    names = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+    assert names and "Mario Rossi" not in names
+    split = analyse(Article("t", "«Il piano», ha detto il ministro Carlo Bini, «fallirà presto»."))
+    assert {s.speaker for s in extract_statements(split)} == {"Carlo Bini"}

@@ -136,7 +136,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         name = _spoken_name(doc, m)
         if name is None:
             continue
-        if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate.cue):
+        if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate):
             continue  # never a word of the statement itself
         named.append((m, name))
     subject_like = {m.first: facts.subject_like(m) for m, _ in named}
@@ -713,9 +713,14 @@ def _anchor(candidate: Candidate) -> int:
     return candidate.cue.word if candidate.cue is not None else candidate.first
 
 
-def _inside_cue(m: Mention, cue: Cue | None) -> bool:
-    """`Il piano, secondo il ministro, fallirà`: the marker's phrase lies inside the content it credits."""
-    return cue is not None and cue.first <= m.first and (cue.kind == MARKER or m.first < cue.last + 8)
+def _inside_cue(m: Mention, candidate: Candidate) -> bool:
+    """`Il piano, secondo il ministro, fallirà`, `«Il piano», ha detto il ministro, «fallirà»`: the cue and its
+    speaker lie inside the content they credit. A cue before its content (`ha rivelato che Rossi …`) has none of the
+    content's words as its speaker."""
+    cue = candidate.cue
+    if cue is None or not candidate.first <= cue.first < candidate.last:
+        return False
+    return cue.first <= m.first and (cue.kind == MARKER or m.first < cue.last + 8)
 
 
 def _spoken_name(doc: Document, m: Mention) -> str | None:
