@@ -1416,3 +1416,15 @@ def test_a_name_opening_the_content_after_its_cue_is_no_speaker_option():
     assert names and "Mario Rossi" not in names
     split = analyse(Article("t", "«Il piano», ha detto il ministro Carlo Bini, «fallirà presto»."))
     assert {s.speaker for s in extract_statements(split)} == {"Carlo Bini"}
+
+
+def test_a_name_after_its_description_goes_with_it_whatever_the_tagger_made_of_the_noun():
+    """`Il suo rivale Carlo Neri … ha annunciato`: the name is the description's, so the subject's; only after an
+    object (`ha criticato il suo rivale Carlo Neri`) is it an object too."""
+    text = ("La ministra Anna Russo ha lodato il progetto. Il suo rivale Carlo Neri, tramite un portavoce, ha annunciato "
+            "che fino a martedì non terrà comizi.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.lemma == "annunciare")
+    roles = {o.mention_text: r for o in speaker_options(doc, candidate, [], MentionFacts(doc))
+             for r in o.features if r.startswith("role=")}
+    assert roles["Carlo Neri"] != "role=object"

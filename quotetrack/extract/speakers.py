@@ -263,11 +263,14 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     facts = facts or MentionFacts(doc)
     for m in mentions:
         place = facts.place(m)
-        if place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
+        described = by_last.get(m.first)
+        if described is not None and described.via in ("title", "description"):
+            if place != "parenthesis" and roles.get(described.first) == "object":
+                place = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
+            # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
+            # of the noun before it
+        elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
             place = "object"
-        elif place != "parenthesis" and roles.get(getattr(by_last.get(m.first), "first", -1)) == "object" \
-                and by_last[m.first].via == "title":
-            place = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
         roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
         and doc.lower[cue.last - 1] in lang.noun_cues
