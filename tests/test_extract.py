@@ -1428,3 +1428,11 @@ def test_a_name_after_its_description_goes_with_it_whatever_the_tagger_made_of_t
     roles = {o.mention_text: r for o in speaker_options(doc, candidate, [], MentionFacts(doc))
              for r in o.features if r.startswith("role=")}
     assert roles["Carlo Neri"] != "role=object"
+
+
+def test_a_description_defined_by_a_person_is_someone_new_named_with_that_person_in_full():
+    """`la madre di Anna` after `Il giudice Marco Bini`: not the judge the article named before, and named with the
+    full name of the person that defines them (as annotators write descriptive speakers)."""
+    text = ("Anna Rota è scomparsa ieri. Il giudice Marco Bini ha letto la sentenza. Al termine del processo, la madre "
+            "di Anna ha gridato «Me lo ammazzano».")
+    assert quotes(text) == [("Me lo ammazzano", "madre di Anna Rota")]

@@ -192,7 +192,7 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     poi aggiunto`, `la società ha risposto`), refers back: to the last one of its kind named in the two sentences
     before (`La Corte ha respinto il ricorso. La sentenza afferma che …`), else to the one who just spoke when that
     speaker was named and is of its kind. The subject's option then names them. A phrase with a long complement
-    (`il capo del sindacato dei tassisti di Roma`) brings in someone new."""
+    (`il capo del sindacato dei tassisti di Roma`) or one naming a person (`la madre di Anna`) brings in someone new."""
     k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
                       and roles.get(o.mention.first) == "subject"), (None, None))
     m = option.mention if option is not None else None
@@ -202,12 +202,23 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
             or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
         return
+    if any(_known_person(doc, o) for o in doc.mentions_within(m.head + 1, m.last)):
+        return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
     named = facts.last_named(kind, m.first)
     if named is not None and doc.sentence_of[named.first] >= sentence - _SENTENCES_BACK:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _known_person(doc: Document, m: Mention) -> bool:
+    """A mention surely of a person: a KB person, a name opened by a given name, or a name the article completes to
+    one (a capitalised phrase of unknown words may be a place or a company: `la compagnia di Mountain View`)."""
+    if m.kind != "person" or not m.name or m.via not in ("kb", "name", "ner"):
+        return False
+    return m.via == "kb" or m.resolved_by == "article" or \
+        fold(m.text.split()[0]) in doc.lang.speaker_words["given_names"]
 
 
 _SHORT_COMPLEMENT = 4  # words after a title's or a noun's head (`il presidente di Forza Nuova`)
@@ -740,7 +751,14 @@ def _unresolved_name(doc: Document, m: Mention) -> str | None:
     """A title nobody holds in the article: a lower-case description (`portavoce del ministero`)."""
     if m.via not in ("title", "description") or m.head is None:
         return None
-    phrase = doc.span_text(m.head, m.last)
+    phrase, k = "", m.head
+    for inner in doc.mentions_within(m.head + 1, m.last):
+        if inner.first < k or inner.last > m.last or not _known_person(doc, inner) or inner.name == inner.text:
+            continue
+        # "la madre di Anna" → madre di Anna Rota: the person a description names, by their full name
+        phrase += doc.text[doc.tokens[k].start : doc.tokens[inner.first].start] + inner.name
+        k = inner.last
+    phrase += doc.span_text(k, m.last)
     return phrase[:1].lower() + phrase[1:]
 
 
