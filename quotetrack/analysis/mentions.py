@@ -247,6 +247,7 @@ class _Reader:
         name: `le Riforme Costituzionali Maria Neri`."""
         given = self.words["given_names"]
         doc = self.doc
+        last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
         if last - first < 3 or fold(doc.tokens[first].text) in given:
             return first
         found = next((k for k in range(first + 1, last - 1) if fold(doc.tokens[k].text) in given), None)
@@ -255,6 +256,13 @@ class _Reader:
             common = [self.lang.zipf(doc.lower[k]) >= 3.5 for k in range(first, last)]
             found = next((first + k for k in range(1, len(common) - 1) if common[k - 1] and not common[k]), None)
         return found if found is not None else first
+
+    def _before_suffix(self, first: int, last: int) -> int:
+        """The end of a run of capitalised words without its name suffix and its dot (`Jr.`, `II`)."""
+        texts = self.doc.texts
+        while last - 1 > first and (texts[last - 1] == "." or fold(texts[last - 1]) in self.words["name_suffixes"]):
+            last -= 1
+        return last
 
     def _starts_name(self, i: int) -> bool:
         token = self.doc.tokens[i]
