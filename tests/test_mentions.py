@@ -12,3 +12,22 @@ def names(text: str) -> list[tuple[str, str | None]]:
 def test_a_name_suffix_after_a_preposition_keeps_the_name_whole_and_a_shorter_form_takes_it():
     assert names("La gara è andata contro Duke Tamberlani Jr.. Duke Tamberlani ha detto che tornerà.") == [
         ("Duke Tamberlani Jr.", "Duke Tamberlani Jr."), ("Duke Tamberlani", "Duke Tamberlani Jr.")]
+
+
+def test_an_outlet_named_after_a_place_is_one_name_and_later_outlet_nouns_point_back_to_it():
+    found = names("Il quotidiano giapponese Tokyo News ha scritto che la Acme opera senza licenza. Il giornale "
+                  "giapponese accusa Acme di evasione.")
+    assert [name for text, name in found if text.lower().startswith("il ")] == ["Tokyo News", "Tokyo News"]
+
+
+def test_a_name_after_a_comma_is_an_outlet_s_name_only_when_set_off_by_another():
+    found = names("Il settimanale Voce Nuova ha pubblicato i conti. Secondo il giornale, Microsoft non paga le tasse.")
+    assert ("il giornale", "Voce Nuova") in found
+
+
+def test_a_name_after_an_outlet_noun_and_its_country_adjective_is_the_outlet():
+    found = names("Il giornale britannico The Weekly Star ha pubblicato le foto. Secondo il tabloid, la coppia si "
+                  "è separata. Il presidente del comitato svedese Ivo Galli ha taciuto.")
+    assert [(text, name) for text, name in found if "Star" in name or "Galli" in name] == [
+        ("Il giornale britannico", "The Weekly Star"), ("The Weekly Star", "The Weekly Star"),
+        ("il tabloid", "The Weekly Star"), ("Il presidente del comitato svedese", "Ivo Galli"), ("Ivo Galli", "Ivo Galli")]

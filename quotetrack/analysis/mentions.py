@@ -107,7 +107,7 @@ class _Reader:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
         for i in self._capitalised:
-            if i < resume or i in self.known_tokens or not self._starts_name(i):
+            if i < resume or i in self.known_tokens and not self._place_opens_name(i) or not self._starts_name(i):
                 continue
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
@@ -141,6 +141,15 @@ class _Reader:
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
+
+    def _place_opens_name(self, i: int) -> bool:
+        """A place or a country's capital the knowledge base knows, then an organisation noun written large, is an
+        organisation's name (`Borgoverde News`, `Valdora Post`): the place is no mention of its own."""
+        doc = self.doc
+        known = self.known_at.get(i)
+        return (known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE) and i + 1 < self.n
+                and i + 1 not in self.known_tokens and doc.tokens[i + 1].text[:1].isupper()
+                and fold(doc.tokens[i + 1].text) in self.words["organisations"] and self._continues_name(i + 1))
 
     def _foreign_link(self, k: int) -> int:
         """Past the small words of a foreign name (`of the`, `for`) to the capitalised word after them; else 0."""
@@ -355,11 +364,22 @@ class _Reader:
         if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
-        if word_before in self.words["organisations"] and word_before not in self.words["named_after_leaders"]:
-            return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
+        if self._organisation_noun_before(first):
+            return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
         if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _organisation_noun_before(self, first: int) -> bool:
+        """An organisation noun, and perhaps a country's adjective, before a name (`il quotidiano inglese The Daily`)
+        says what the name is; not a noun that takes its leader's name (`il governo Rossi`)."""
+        doc, k = self.doc, first - 1
+        while k > 0 and fold(doc.tokens[k].text) in _demonyms(doc.kb):
+            k -= 1
+        word = fold(doc.tokens[k].text) if k >= 0 else ""
+        if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in self.words["titles"]:
+            return False  # "il presidente del comitato svedese Ivo Galli": the title's holder
+        return word in self.words["organisations"] and word not in self.words["named_after_leaders"]
 
     def _phrase_mentions(self) -> list[Mention]:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
@@ -747,23 +767,31 @@ class _Resolver:
 
     def _link_organisation_appositions(self) -> None:
         """`il quotidiano Il Mattino`, `l'associazione Libera`: an organisation noun beside a name names it; a later
-        bare `il giornale` is the one the article introduced with a synonymous noun."""
+        `il giornale` is the one the article introduced with a synonymous noun (and the same words, if any)."""
         doc = self.doc
-        introduced: dict[str, Mention] = {}
+        introduced: dict[str, tuple[Mention, set[str]]] = {}  # the name, and the words of the phrase beside it
         out = []
         for m in self.items:
             if m.via == "organisation" and m.head is not None:
                 head = fold(doc.tokens[m.head].text)
                 key = doc.lang.synonym_key("organisation_synonyms", head)
-                named = self.by_first.get(m.last) or (self.by_first.get(m.last + 1) if m.last < len(doc.tokens)
-                                                      and doc.lower[m.last] == "," else None)
+                named = self.by_first.get(m.last) or self._set_off_name(m.last)
+                modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)}
                 if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
                     m = m._replace(name=named.name, resolved_by="apposition")
-                    introduced[key] = named
-                elif m.last - m.head == 1 and key in introduced and m.resolved_by not in ("issuer",):
-                    m = m._replace(name=introduced[key].name, resolved_by="article")
+                    introduced[key] = (named, modifiers)
+                elif key in introduced and modifiers <= introduced[key][1] and m.resolved_by not in ("issuer",):
+                    # "il giornale cinese" after "il quotidiano cinese X": no word the introduction did not give
+                    m = m._replace(name=introduced[key][0].name, resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _set_off_name(self, comma: int) -> Mention | None:
+        """The name a comma at `comma` sets off beside a phrase, closed by a comma or a full stop (`il giornale, Il
+        Corriere di Valdora,`); not the subject of the next clause (`secondo il giornale, Acme non paga`)."""
+        doc, n = self.doc, len(self.doc.tokens)
+        named = self.by_first.get(comma + 1) if comma < n and doc.lower[comma] == "," else None
+        return named if named is not None and (named.last >= n or doc.lower[named.last] in (",", ")", ".", ";")) else None
 
     def _name_organisations_in_article(self) -> None:
         """`l'ambasciata` after `l'Ambasciata degli Stati Uniti`: a bare organisation noun takes the fullest
