@@ -31,3 +31,14 @@ def test_a_name_after_an_outlet_noun_and_its_country_adjective_is_the_outlet():
     assert [(text, name) for text, name in found if "Star" in name or "Galli" in name] == [
         ("Il giornale britannico", "The Weekly Star"), ("The Weekly Star", "The Weekly Star"),
         ("il tabloid", "The Weekly Star"), ("Il presidente del comitato svedese", "Ivo Galli"), ("Ivo Galli", "Ivo Galli")]
+
+
+def test_an_organisation_noun_refers_back_to_the_organisation_named_with_a_noun_of_its_kind():
+    found = names("La Valdora Peace Society ha assegnato il Premio per la Libertà a Ugo Neri. In un comunicato, "
+                  "l'associazione ha detto che il premio è meritato.")
+    assert ("l'associazione", "Valdora Peace Society") in found
+
+
+def test_an_english_organisation_noun_makes_a_name_an_organisation_through_its_small_words():
+    doc = analyse(Article(id="x", text="Il Committee on Open Standards ha detto che la regola cambierà."))
+    assert [(m.text, m.kind) for m in doc.mentions] == [("Committee on Open Standards", "organisation")]

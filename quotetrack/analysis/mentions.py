@@ -218,7 +218,7 @@ class _Reader:
         (`Federazione Italiana Nuoto`, `Comitato Olimpico`); alone it is a common noun (`la Regione`)."""
         doc = self.doc
         return (doc.tokens[i].text[:1].isupper() and fold(doc.tokens[i].text) in self._institution_nouns
-                and i + 1 < self.n and self._continues_name(i + 1))
+                and i + 1 < self.n and (self._continues_name(i + 1) or bool(self._foreign_link(i + 1))))
 
     @cached_property
     def _institution_nouns(self) -> frozenset[str]:
@@ -1109,7 +1109,8 @@ class _Resolver:
     def _definite_anaphora(self) -> None:
         """A bare singular definite description (`l'uomo`, `il ladro`, `l'azienda stessa`) that nothing else resolved
         refers back to someone the article already named: the last person (for a person noun) or organisation (for an
-        organisation noun) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
+        organisation noun: the last one named with a noun of its kind if any, `l'associazione` → Lega Amici
+        Association) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
         and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
         does not name (`un uomo … l'uomo`)."""
         doc = self.doc
@@ -1119,15 +1120,30 @@ class _Resolver:
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
+                antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
+                                            None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
             if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
                 m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
             if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
+                if m.kind == ORGANISATION:
+                    last_named.update((key, m) for key in self._organisation_keys(m))
             if m.via == "description" and not m.resolved_by:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _organisation_key(self, word: str) -> str:
+        """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
+        return "kind:" + self.doc.lang.synonym_key("organisation_synonyms", fold(word))
+
+    def _organisation_keys(self, m: Mention) -> set[str]:
+        """The kinds of organisation a name says it is (`Lega Amici Association`: an association), if any; one of
+        another kind is no antecedent (`la società` is not the association)."""
+        nouns = self.doc.lang.synonym_words["organisation_synonyms"]
+        return {self._organisation_key(word) for word in (m.name or "").split() if fold(word) in nouns}
 
     def _description_key(self, m: Mention) -> str:
         """A description's head noun as its synonym group names it (`dottori` → `medico`)."""
