@@ -42,3 +42,10 @@ def test_an_organisation_noun_refers_back_to_the_organisation_named_with_a_noun_
 def test_an_english_organisation_noun_makes_a_name_an_organisation_through_its_small_words():
     doc = analyse(Article(id="x", text="Il Committee on Open Standards ha detto che la regola cambierà."))
     assert [(m.text, m.kind) for m in doc.mentions] == [("Committee on Open Standards", "organisation")]
+
+
+def test_an_institution_the_kb_knows_as_italian_is_another_country_s_when_its_adjective_or_name_follows():
+    found = names("Il ministero degli esteri della Francia ha protestato. Il ministero degli Esteri tedesco tace. Il "
+                  "ministero degli Esteri italiano tace.")
+    assert [name for text, name in found if "inister" in text] == [
+        "Ministero degli Esteri francese", "Ministero degli Esteri tedesco", "Ministero degli Esteri"]

@@ -998,7 +998,9 @@ class _Resolver:
         named = self._organisations_by_head()
         out = []
         for m in self.items:
-            if m.via == "country":
+            if m.via == "kb" and m.kind == ORGANISATION:
+                m = self._of_another_country(m)
+            elif m.via == "country":
                 country = _demonyms(self.doc.kb).get(fold(self.doc.tokens[m.last].text)) if m.last < len(
                     self.doc.tokens) else None
                 m = m._replace(name=country or self._article_country, resolved_by="institution")
@@ -1020,6 +1022,23 @@ class _Resolver:
                     m = m._replace(name=named[head], resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _of_another_country(self, m: Mention) -> Mention:
+        """An institution the knowledge base knows as one country's, followed by another country's adjective or name (`il
+        ministero degli Esteri francese`, `… della Francia`), is that country's: `<name> <adjective>`."""
+        doc, kb = self.doc, self.doc.kb
+        entity = kb.get(m.name) if m.name else None
+        k = m.last
+        country = _demonyms(kb).get(fold(doc.texts[k])) if k < len(doc.tokens) else None
+        adjective = doc.lower[k] if country is not None else None  # as written, agreeing with the noun
+        named = self.by_first.get(k + 1) if k < len(doc.tokens) and doc.lang.preposition(doc.lower[k]) == "di" else None
+        if country is None and named is not None and named.kind == COUNTRY and named.via == "kb":
+            country = named.name
+            adjective = _agreeing(getattr(kb.get(country), "demonyms", []), feminine=m.name.split()[0].endswith("a"))
+        if entity is None or entity.country is None or country is None or country == entity.country:
+            return m
+        return m._replace(name=f"{entity.name} {adjective}" if adjective else f"{entity.name} di {country}",
+                          resolved_by="institution")
 
     def _organisations_by_head(self) -> dict[str, str]:
         """Organisations the article names in more than one word, by their first word (folded): the one it names
