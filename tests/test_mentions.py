@@ -49,3 +49,10 @@ def test_an_institution_the_kb_knows_as_italian_is_another_country_s_when_its_ad
                   "ministero degli Esteri italiano tace.")
     assert [name for text, name in found if "inister" in text] == [
         "Ministero degli Esteri francese", "Ministero degli Esteri tedesco", "Ministero degli Esteri"]
+
+
+def test_a_negated_participle_or_adjective_belongs_to_the_description():
+    found = names("Secondo voci non confermate, il sindaco si dimetterà. Un uomo non identificato ha detto che era "
+                  "lì. I medici non hanno parlato.")
+    assert [name for text, name in found if text[:1] in "vUI"] == ["voci non confermate", "uomo non identificato",
+                                                                   "medici"]

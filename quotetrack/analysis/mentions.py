@@ -451,10 +451,15 @@ class _Reader:
             if not determined and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue
             k = head + 1  # its adjectives, even those that head phrases of their own (`i responsabili militari`)
-            while k < self.n and k < head + 4 and doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
-                    and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
-                    and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
-                k += 1
+            while k < self.n and k < head + 4:
+                if self._negated_adjective(k):
+                    k += 2  # "voci non confermate"
+                elif doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
+                        and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
+                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
+                    k += 1
+                else:
+                    break
             product = lang.source_products.get(fold(doc.tokens[head].text))
             if product is not None and k < self.n and lang.preposition(doc.lower[k]) == "di" and doc.lower[k] != "di":
                 # "secondo le dichiarazioni del sindaco": the words are the mayor's, read as the source's own phrase
@@ -466,6 +471,13 @@ class _Reader:
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _negated_adjective(self, k: int) -> bool:
+        """A negation and an adjective or participle after it (`non confermate`): one modifier of the noun before."""
+        doc, j = self.doc, k + 1
+        return (doc.lower[k] in self.words["modifier_negations"] and j < self.n and doc.texts[j].isalpha()
+                and doc.texts[j][:1].islower() and len(doc.texts[j]) > 3 and doc.lower[j] not in self.lang.auxiliaries
+                and doc.lower[j].endswith(self.lang.endings("past_participle_endings", "adjective_endings")))
 
     def _bare_noun(self, first: int, k: int) -> bool:
         """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`);
@@ -590,6 +602,10 @@ class _Reader:
                 continue
             if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed:
                 i += 1
+                used += 1
+                continue
+            if self._negated_adjective(i) and used < allowed:
+                i += 2  # "fonti non ufficiali"
                 used += 1
                 continue
             break
