@@ -56,3 +56,8 @@ def test_a_negated_participle_or_adjective_belongs_to_the_description():
                   "lì. I medici non hanno parlato.")
     assert [name for text, name in found if text[:1] in "vUI"] == ["voci non confermate", "uomo non identificato",
                                                                    "medici"]
+
+
+def test_stato_after_di_is_a_noun_of_the_complement_not_a_participle():
+    found = names("Secondo la televisione di stato iraniana, i tre sono soldati.")
+    assert found[0] == ("la televisione di stato iraniana", "televisione di stato iraniana")

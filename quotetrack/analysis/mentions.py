@@ -583,7 +583,8 @@ class _Reader:
                     k += 1
                 # after an article (`di questa legge`, `degli accusati`) a word the tagger read as a verb is a noun
                 nominal = j > i + 1 or lang.preposition(low) != low and not low.endswith("'") or low.endswith("ll'")
-                verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX"))
+                verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX")) \
+                    and doc.lower[j] not in self.words["country_nouns"]  # "la tv di stato": a noun, not "è stato"
                 if k == j and j < n and doc.tokens[j].text[:1].isalpha() and doc.lower[j] not in lang.function_words \
                         and not (verbal and not nominal or low in lang.words("of")
                         and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
