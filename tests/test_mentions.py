@@ -61,3 +61,9 @@ def test_a_negated_participle_or_adjective_belongs_to_the_description():
 def test_stato_after_di_is_a_noun_of_the_complement_not_a_participle():
     found = names("Secondo la televisione di stato iraniana, i tre sono soldati.")
     assert found[0] == ("la televisione di stato iraniana", "televisione di stato iraniana")
+
+
+def test_a_source_and_a_surname_before_a_verb_after_secondo_are_two_names():
+    found = names("Il pugile Duke Tamberlani ha vinto. Il pubblico ha applaudito Tamberlani. Secondo Statbox "
+                  "Tamberlani ha messo a segno 200 colpi.")
+    assert found[-2:] == [("Statbox", "Statbox"), ("Tamberlani", "Duke Tamberlani")]

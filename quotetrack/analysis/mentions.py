@@ -138,9 +138,25 @@ class _Reader:
                 continue
             if self._sentence_initial(i) and last > i + 1 and self._common_word_before_surname(i, last):
                 i += 1  # "Incontro Rossi nel suo ufficio": a word written large to open the sentence, then the name
+            if self._source_then_subject(i, last):
+                out.append(self._mention(i, i + 1, "name", self._name_kind(i, i + 1), doc.texts[i]))
+                i += 1
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
+
+    def _source_then_subject(self, first: int, last: int) -> bool:
+        """`Secondo Acme Neri ha segnato 20 punti`: two capitalised words after `secondo` and right before a verb,
+        the first no given name, the second a surname the article writes alone elsewhere and the pair nowhere
+        else, are two names: the source, then the verb's subject."""
+        doc, texts = self.doc, self.doc.texts
+        if (last - first != 2 or first == 0 or doc.lower[first - 1] not in self.lang.words("source_markers")
+                or last >= self.n or doc.tokens[last].upos not in ("VERB", "AUX")
+                or fold(texts[first]) in self.words["given_names"]):
+            return False
+        elsewhere = [k for k in self._capitalised if texts[k] == texts[first + 1] and k != first + 1]
+        return (any(not texts[k - 1][:1].isupper() for k in elsewhere)
+                and not any(texts[k - 1] == texts[first] for k in elsewhere))
 
     def _place_opens_name(self, i: int) -> bool:
         """A place or a country's capital the knowledge base knows, then an organisation noun written large, is an
