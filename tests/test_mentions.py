@@ -67,3 +67,11 @@ def test_a_source_and_a_surname_before_a_verb_after_secondo_are_two_names():
     found = names("Il pugile Duke Tamberlani ha vinto. Il pubblico ha applaudito Tamberlani. Secondo Statbox "
                   "Tamberlani ha messo a segno 200 colpi.")
     assert found[-2:] == [("Statbox", "Statbox"), ("Tamberlani", "Duke Tamberlani")]
+
+
+def test_an_organisation_noun_and_its_modifiers_name_the_organisation_after_them():
+    doc = analyse(Article(id="x", text="I farmaci erano autorizzati dall'agenzia antidoping statunitense Valdex. "
+                                       "Tuttavia l'agenzia stessa ha smentito. Parla la nota cantante gospel Anna Neri."))
+    found = [(m.text, m.name, m.kind) for m in doc.mentions]
+    assert ("l'agenzia stessa", "Valdex", "organisation") in found
+    assert ("Anna Neri", "Anna Neri", "person") in found

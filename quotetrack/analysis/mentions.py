@@ -387,10 +387,12 @@ class _Reader:
         return PERSON
 
     def _organisation_noun_before(self, first: int) -> bool:
-        """An organisation noun, and perhaps a country's adjective, before a name (`il quotidiano inglese The Daily`)
+        """An organisation noun, and perhaps two modifiers, before a name (`il quotidiano sportivo inglese The Daily`)
         says what the name is; not a noun that takes its leader's name (`il governo Rossi`)."""
         doc, k = self.doc, first - 1
-        while k > 0 and fold(doc.tokens[k].text) in _demonyms(doc.kb):
+        organisations, titles = self.words["organisations"], self.words["titles"]
+        while k > 0 and k > first - 3 and fold(doc.texts[k]) not in organisations | titles \
+                and _plain_modifier(self.lang, doc.tokens[k]):
             k -= 1
         word = fold(doc.tokens[k].text) if k >= 0 else ""
         if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in self.words["titles"]:
@@ -808,8 +810,8 @@ class _Resolver:
             if m.via == "organisation" and m.head is not None:
                 head = fold(doc.tokens[m.head].text)
                 key = doc.lang.synonym_key("organisation_synonyms", head)
-                named = self.by_first.get(m.last) or self._set_off_name(m.last)
-                modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)}
+                named = self._name_after_modifiers(m.last) or self._set_off_name(m.last)
+                modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)} - _anaphoric_modifiers(doc.lang)
                 if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
                     m = m._replace(name=named.name, resolved_by="apposition")
                     introduced[key] = (named, modifiers)
@@ -818,6 +820,17 @@ class _Resolver:
                     m = m._replace(name=introduced[key][0].name, resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _name_after_modifiers(self, k: int) -> Mention | None:
+        """The mention at `k`, or past one or two words that modify the phrase before it (`l'agenzia antidoping
+        statunitense Acme`)."""
+        doc = self.doc
+        for j in range(k, min(k + 3, len(doc.tokens))):
+            if j in self.by_first and self.by_first[j].via != "adjective":
+                return self.by_first[j]
+            if not _plain_modifier(doc.lang, doc.tokens[j]):
+                return None
+        return None
 
     def _set_off_name(self, comma: int) -> Mention | None:
         """The name a comma at `comma` sets off beside a phrase, closed by a comma or a full stop (`il giornale, Il
@@ -1354,6 +1367,12 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"] and _may_modify(lang, low))
+
+
+def _plain_modifier(lang, token) -> bool:
+    """A lower-case word that may modify the noun before it (`antidoping`, `statunitense`): no function word, no verb."""
+    return (token.text.isalpha() and token.text[:1].islower() and not _closed_word(lang, token.lower)
+            and token.upos not in ("VERB", "AUX") and _may_modify(lang, token.lower))
 
 
 def _may_modify(lang, low: str) -> bool:
