@@ -75,3 +75,14 @@ def test_an_organisation_noun_and_its_modifiers_name_the_organisation_after_them
     found = [(m.text, m.name, m.kind) for m in doc.mentions]
     assert ("l'agenzia stessa", "Valdex", "organisation") in found
     assert ("Anna Neri", "Anna Neri", "person") in found
+
+
+def test_an_organisation_phrase_set_off_after_a_name_describes_it_and_later_nouns_point_back():
+    found = names("Il servizio è gestito da Valtram, azienda pubblica del comune. Ieri l'azienda ha detto che "
+                  "assumerà. Radio Sole, una emittente locale, ha criticato l'orario.")
+    assert ("l'azienda", "Valtram") in found and ("una emittente locale", "Radio Sole") in found
+
+
+def test_press_names_an_organisation_that_its_initials_abbreviate():
+    found = names("Lo ha riferito la Valdora Press. Secondo la VP, i dati sono certi.")
+    assert found[-1] == ("VP", "Valdora Press")

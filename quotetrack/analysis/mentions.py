@@ -380,7 +380,7 @@ class _Reader:
         if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
-        if self._organisation_noun_before(first):
+        if self._organisation_noun_before(first) or self._organisation_noun_after(last):
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
         if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
@@ -398,6 +398,16 @@ class _Reader:
         if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in self.words["titles"]:
             return False  # "il presidente del comitato svedese Ivo Galli": the title's holder
         return word in self.words["organisations"] and word not in self.words["named_after_leaders"]
+
+    def _organisation_noun_after(self, last: int) -> bool:
+        """`Radio Sole, una emittente locale`: an organisation noun set off after a name, alone or after an indefinite
+        article, says what the name is."""
+        doc, k = self.doc, last + 1
+        if last >= self.n or doc.lower[last] != ",":
+            return False
+        if k < self.n and doc.lower[k] in self.lang.words("indefinite_articles"):
+            k += 1
+        return k < self.n and doc.texts[k][:1].islower() and fold(doc.texts[k]) in self.words["organisations"]
 
     def _phrase_mentions(self) -> list[Mention]:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
@@ -810,7 +820,7 @@ class _Resolver:
             if m.via == "organisation" and m.head is not None:
                 head = fold(doc.tokens[m.head].text)
                 key = doc.lang.synonym_key("organisation_synonyms", head)
-                named = self._name_after_modifiers(m.last) or self._set_off_name(m.last)
+                named = self._name_after_modifiers(m.last) or self._set_off_name(m.last) or self._name_before(m)
                 modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)} - _anaphoric_modifiers(doc.lang)
                 if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
                     m = m._replace(name=named.name, resolved_by="apposition")
@@ -831,6 +841,16 @@ class _Resolver:
             if not _plain_modifier(doc.lang, doc.tokens[j]):
                 return None
         return None
+
+    def _name_before(self, m: Mention) -> Mention | None:
+        """`Acme, azienda pubblica del comune`, `Radio Sole, una emittente locale`: the name an organisation phrase
+        without a definite article follows after a comma is the one the phrase describes."""
+        doc = self.doc
+        if m.first < 2 or doc.lower[m.first - 1] != "," or not doc.texts[m.head][:1].islower() \
+                or doc.lower[m.head] in doc.lang.document_nouns or not (
+                m.first == m.head or doc.lower[m.first] in doc.lang.words("indefinite_articles")):
+            return None
+        return self.by_last.get(m.first - 1)
 
     def _set_off_name(self, comma: int) -> Mention | None:
         """The name a comma at `comma` sets off beside a phrase, closed by a comma or a full stop (`il giornale, Il
