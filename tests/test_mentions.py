@@ -86,3 +86,11 @@ def test_an_organisation_phrase_set_off_after_a_name_describes_it_and_later_noun
 def test_press_names_an_organisation_that_its_initials_abbreviate():
     found = names("Lo ha riferito la Valdora Press. Secondo la VP, i dati sono certi.")
     assert found[-1] == ("VP", "Valdora Press")
+
+
+def test_a_name_opened_or_closed_by_a_geographic_noun_is_a_place_and_no_antecedent():
+    doc = analyse(Article(id="x", text="Il peschereccio è affondato nello Stretto di Valdora. Quest'ultimo è chiuso. "
+                                       "Gli scontri di Lake City continuano."))
+    found = [(m.text, m.kind, m.name) for m in doc.mentions]
+    assert ("Stretto di Valdora", "place", "Stretto di Valdora") in found and ("Lake City", "place", "Lake City") in found
+    assert ("Quest'ultimo", "person", None) in found

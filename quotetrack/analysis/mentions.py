@@ -366,6 +366,9 @@ class _Reader:
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
+        if last - first > 1 and (fold(doc.texts[first]) in self.words["place_nouns"]
+                                 or fold(doc.texts[last - 1]) in self.words["place_nouns_after"]):
+            return PLACE  # "Stretto di Kerč", "Valle Camonica", "Sadr City": a place, nobody who speaks
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
