@@ -94,3 +94,8 @@ def test_a_name_opened_or_closed_by_a_geographic_noun_is_a_place_and_no_antecede
     found = [(m.text, m.kind, m.name) for m in doc.mentions]
     assert ("Stretto di Valdora", "place", "Stretto di Valdora") in found and ("Lake City", "place", "Lake City") in found
     assert ("Quest'ultimo", "person", None) in found
+
+
+def test_a_delegation_speaks_as_the_organisation_it_comes_from():
+    found = names("Dopo l'incontro, la delegazione del Partito Democratico ha detto che voterà contro.")
+    assert found[0] == ("la delegazione del Partito Democratico", "Partito Democratico")
