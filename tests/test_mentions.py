@@ -99,3 +99,9 @@ def test_a_name_opened_or_closed_by_a_geographic_noun_is_a_place_and_no_antecede
 def test_a_delegation_speaks_as_the_organisation_it_comes_from():
     found = names("Dopo l'incontro, la delegazione del Partito Democratico ha detto che voterà contro.")
     assert found[0] == ("la delegazione del Partito Democratico", "Partito Democratico")
+
+
+def test_primo_cittadino_is_the_mayor_and_a_title_written_large_is_no_name():
+    found = names("Il sindaco Ugo Neri ha aperto la fiera. «Ho proposto io la fiera», ha dichiarato il Primo "
+                  "cittadino. Un cittadino ha protestato.")
+    assert ("il Primo cittadino", "Ugo Neri") in found and ("Un cittadino", "cittadino") in found

@@ -301,6 +301,8 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
+        if i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
+            return False  # "il Primo Ministro", "il Primo cittadino": a title written large
         if folded.rstrip("'") in self._institution_nouns:
             return self._institution_name_start(i)
         if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
@@ -416,13 +418,15 @@ class _Reader:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
         doc, out = self.doc, []
         words = self.words
-        titles = words["titles"]
+        titles = words["titles"] | words["compound_title_heads"]
         written_large = words["organisations_written_large"]
         orgs, heads = _head_words(self.lang)
         for i in self._where(heads):
             head = fold(doc.tokens[i].text)
             if head in written_large and (not doc.tokens[i].text[:1].isupper() or self._sentence_initial(i)):
                 continue  # "il centro della città"
+            if head in words["compound_title_heads"] and (i == 0 or f"{fold(doc.texts[i - 1])} {head}" not in titles):
+                continue  # "un cittadino", not "il primo cittadino"
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
             first = i
@@ -1301,7 +1305,7 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     and with them titles and anonymous sources."""
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
-    return organisations, words["titles"] | organisations | words["anonymous"]
+    return organisations, words["titles"] | organisations | words["anonymous"] | words["compound_title_heads"]
 
 
 @lru_cache(maxsize=4)
