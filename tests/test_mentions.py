@@ -105,3 +105,8 @@ def test_primo_cittadino_is_the_mayor_and_a_title_written_large_is_no_name():
     found = names("Il sindaco Ugo Neri ha aperto la fiera. «Ho proposto io la fiera», ha dichiarato il Primo "
                   "cittadino. Un cittadino ha protestato.")
     assert ("il Primo cittadino", "Ugo Neri") in found and ("Un cittadino", "cittadino") in found
+
+
+def test_an_adjective_or_participle_opening_a_sentence_before_a_small_word_is_no_name():
+    found = names("Il film ha vinto. Laconico il commento di Ugo Neri. Sbalzato dalla sella, il fantino è caduto.")
+    assert [text for text, name in found] == ["Ugo Neri"]

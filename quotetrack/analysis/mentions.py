@@ -265,6 +265,9 @@ class _Reader:
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
         # a rare form of a common word is that word too: "Esasperata, la donna …" (esasperato)
         low = doc.lower[i]
+        if i + 1 < self.n and doc.lower[i + 1] in self.lang.function_words and low.endswith(
+                self.lang.endings("adjective_endings", "past_participle_endings")):
+            return False  # "Laconico il commento", "Pressato dai giornalisti": an adjective or participle opens it
         return self.lang.zipf(low) < 3.0 and self.lang.zipf(self.lang.lemma(low)) < 3.0
 
     def _given_name_start(self, first: int, last: int) -> int:
