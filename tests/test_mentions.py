@@ -110,3 +110,11 @@ def test_primo_cittadino_is_the_mayor_and_a_title_written_large_is_no_name():
 def test_an_adjective_or_participle_opening_a_sentence_before_a_small_word_is_no_name():
     found = names("Il film ha vinto. Laconico il commento di Ugo Neri. Sbalzato dalla sella, il fantino è caduto.")
     assert [text for text, name in found] == ["Ugo Neri"]
+
+
+def test_a_complement_s_organisation_noun_keeps_the_organisation_s_name_but_not_a_person_s():
+    found = names("I medici dell'ospedale Borgo Verde di Valdora hanno detto che è grave. I dottori hanno aggiunto "
+                  "altro. Il direttore dell'ospedale Ugo Neri tace.")
+    assert found[0] == ("I medici dell'ospedale Borgo Verde di Valdora", "medici dell'ospedale Borgo Verde di Valdora")
+    assert ("I dottori", "medici dell'ospedale Borgo Verde di Valdora") in found
+    assert ("Il direttore dell'ospedale", "Ugo Neri") in found

@@ -630,6 +630,7 @@ class _Reader:
                     while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
                                                                       _modifier_tag(doc.tokens[k], lang)):
                         k += 1
+                    k = self._organisation_name_end(j, k)
                 if k == j:
                     break
                 complements += 1
@@ -649,6 +650,15 @@ class _Reader:
                 continue
             break
         return i
+
+    def _organisation_name_end(self, noun: int, k: int) -> int:
+        """Past the name an organisation noun in a complement takes (`dei medici dell'ospedale San Carlo`), not a
+        person's (`il direttore dell'ospedale Ugo Neri`); else k."""
+        doc = self.doc
+        named = self.known_at.get(k)
+        if fold(doc.texts[noun]) not in self.words["organisations"] or named is None or named.kind == PERSON:
+            return k
+        return named.last
 
     def _pronouns(self) -> list[Mention]:
         """Personal pronouns and anaphoric words that may stand for someone named earlier."""
