@@ -118,3 +118,8 @@ def test_a_complement_s_organisation_noun_keeps_the_organisation_s_name_but_not_
     assert found[0] == ("I medici dell'ospedale Borgo Verde di Valdora", "medici dell'ospedale Borgo Verde di Valdora")
     assert ("I dottori", "medici dell'ospedale Borgo Verde di Valdora") in found
     assert ("Il direttore dell'ospedale", "Ugo Neri") in found
+
+
+def test_a_name_after_an_organisation_noun_of_several_words_is_the_organisation():
+    found = names("Secondo quanto riportato dall'agenzia di stampa Valnews, il presidente è malato.")
+    assert found[:2] == [("agenzia di stampa", "Valnews"), ("Valnews", "Valnews")]

@@ -405,6 +405,8 @@ class _Reader:
         word = fold(doc.tokens[k].text) if k >= 0 else ""
         if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in self.words["titles"]:
             return False  # "il presidente del comitato svedese Ivo Galli": the title's holder
+        if first > 2 and " ".join(fold(w) for w in doc.texts[first - 3:first]) in organisations:
+            return True  # "l'agenzia di stampa Acme"
         return word in self.words["organisations"] and word not in self.words["named_after_leaders"]
 
     def _organisation_noun_after(self, last: int) -> bool:
