@@ -123,3 +123,10 @@ def test_a_complement_s_organisation_noun_keeps_the_organisation_s_name_but_not_
 def test_a_name_after_an_organisation_noun_of_several_words_is_the_organisation():
     found = names("Secondo quanto riportato dall'agenzia di stampa Valnews, il presidente è malato.")
     assert found[:2] == [("agenzia di stampa", "Valnews"), ("Valnews", "Valnews")]
+
+
+def test_a_name_in_the_complement_of_a_place_noun_is_a_place():
+    doc = analyse(Article(id="x", text="Tra i comuni di Valdora e Montebello si è visto un lampo. L'aeroporto di "
+                                       "Sanfredi è chiuso."))
+    assert [(m.text, m.kind) for m in doc.mentions] == [("Valdora", "place"), ("Montebello", "place"),
+                                                        ("Sanfredi", "place")]

@@ -374,6 +374,8 @@ class _Reader:
         if last - first > 1 and (fold(doc.texts[first]) in self.words["place_nouns"]
                                  or fold(doc.texts[last - 1]) in self.words["place_nouns_after"]):
             return PLACE  # "Stretto di Kerč", "Valle Camonica", "Sadr City": a place, nobody who speaks
+        if self._place_complement(first):
+            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora"
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
@@ -393,6 +395,14 @@ class _Reader:
         if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _place_complement(self, first: int) -> bool:
+        """A name after `di` (or after `e` in a list of such names) that follows a noun for a place (`i comuni di X e
+        Y`, `l'aeroporto di X`): a place."""
+        doc, k = self.doc, first - 1
+        if k > 1 and doc.lower[k] in self.lang.words("coordinators") and doc.texts[k - 1][:1].isupper():
+            k = next((j for j in range(k - 1, max(0, k - 5), -1) if doc.lower[j] == "di"), k)
+        return (k > 0 and doc.lower[k] == "di" and fold(doc.texts[k - 1]) in self.words["place_heads"])
 
     def _organisation_noun_before(self, first: int) -> bool:
         """An organisation noun, and perhaps two modifiers, before a name (`il quotidiano sportivo inglese The Daily`)
