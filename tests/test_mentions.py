@@ -129,3 +129,9 @@ def test_a_name_in_the_complement_of_a_place_noun_is_a_place():
 ])
 def test_a_mention_is_named_as_its_phrase_says(text, named):
     assert named in names(text)
+
+
+def test_an_organisation_named_with_a_noun_of_another_kind_is_no_antecedent():
+    found = names("La Protezione Civile ha chiuso la strada. La società ha detto che riaprirà domani. Il Valdora "
+                  "Times ha criticato la scelta. Il giornale ha chiesto spiegazioni.")
+    assert ("La società", "società") in found and ("Il giornale", "Valdora Times") in found

@@ -1259,7 +1259,7 @@ class _Resolver:
     def _organisation_keys(self, m: Mention) -> set[str]:
         """The kinds of organisation a name says it is (`Lega Amici Association`: an association), if any; one of
         another kind is no antecedent (`la società` is not the association)."""
-        nouns = self.doc.lang.synonym_words["organisation_synonyms"]
+        nouns = self.doc.lang.synonym_words["organisation_synonyms"] | _head_words(self.doc.lang)[0]
         return {self._organisation_key(word) for word in (m.name or "").split() if fold(word) in nouns}
 
     def _description_key(self, m: Mention) -> str:
