@@ -20,6 +20,11 @@ def test_a_name_suffix_after_a_preposition_keeps_the_name_whole_and_a_shorter_fo
         ("Duke Tamberlani Jr.", "Duke Tamberlani Jr."), ("Duke Tamberlani", "Duke Tamberlani Jr.")]
 
 
+def test_a_surname_after_the_full_name_without_its_suffix_takes_the_suffix_too():
+    found = names("Ha vinto Duke Tamberlani Jr.. Poi Duke Tamberlani ha parlato. Tamberlani ha detto che tornerà.")
+    assert found[-1] == ("Tamberlani", "Duke Tamberlani Jr.")
+
+
 def test_an_outlet_named_after_a_place_is_one_name_and_later_outlet_nouns_point_back_to_it():
     found = names("Il quotidiano giapponese Tokyo News ha scritto che la Acme opera senza licenza. Il giornale "
                   "giapponese accusa Acme di evasione.")

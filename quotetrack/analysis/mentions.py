@@ -792,7 +792,7 @@ class _Resolver:
             if m.first in abbreviated and m.via in ("name", "ner"):
                 m = m._replace(kind=ORGANISATION)  # "Public Health England (PHE)"
             out.append(m)
-        self.items = out
+        self.items = _fullest_names(out)
         self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
@@ -1397,6 +1397,18 @@ def _roles_by_country(kb, generation: int) -> dict[str | None, list]:
     for r in kb.roles.values():
         table.setdefault(r.country, []).append(r)
     return table
+
+
+def _fullest_names(mentions: list[Mention]) -> list[Mention]:
+    """A name completed from a full name that the article itself completes with a suffix takes it (`Rossi` →
+    `Ugo Rossi` → `Ugo Rossi Jr.`)."""
+    completed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == PERSON and m.via in ("name", "ner") and " " in m.text and m.name and m.name.startswith(m.text + " "):
+            completed.setdefault(m.text, set()).add(m.name)
+    fuller = {text: names.pop() for text, names in completed.items() if len(names) == 1}
+    return [m._replace(name=fuller[m.name]) if m.resolved_by == "article" and m.kind == PERSON and m.name in fuller
+            else m for m in mentions]
 
 
 def _closed_word(lang, low: str) -> bool:
