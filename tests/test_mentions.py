@@ -140,3 +140,8 @@ def test_an_organisation_named_with_a_noun_of_another_kind_is_no_antecedent():
     found = names("La Protezione Civile ha chiuso la strada. La società ha detto che riaprirà domani. Il Valdora "
                   "Times ha criticato la scelta. Il giornale ha chiesto spiegazioni.")
     assert ("La società", "società") in found and ("Il giornale", "Valdora Times") in found
+
+
+def test_a_two_word_title_is_one_phrase_and_a_prosecutor_s_titles_are_synonyms():
+    found = names("Ha dichiarato il procuratore generale Ugo Neri: «È stato un malore». Il pm ha poi aggiunto altro.")
+    assert ("il procuratore generale", "Ugo Neri") in found and ("Il pm", "Ugo Neri") in found

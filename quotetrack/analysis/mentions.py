@@ -452,7 +452,8 @@ class _Reader:
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
             if first == i and _closed_word(self.lang, doc.lower[i]):
                 continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
-            last = self._phrase_end(i + 1, adjectives=2 if head in orgs and head not in titles else 1)
+            after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
+            last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
             role = self.roles_at.get(i)
             if role is not None and role.last > last:
                 last = role.last
