@@ -304,7 +304,7 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
-        if i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
+        if folded in _title_openers(self.lang) and i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
             return False  # "il Primo Ministro", "il Primo cittadino": a title written large
         if folded.rstrip("'") in self._institution_nouns:
             return self._institution_name_start(i)
@@ -409,15 +409,15 @@ class _Reader:
         says what the name is; not a noun that takes its leader's name (`il governo Rossi`)."""
         doc, k = self.doc, first - 1
         organisations, titles = self.words["organisations"], self.words["titles"]
-        while k > 0 and k > first - 3 and fold(doc.texts[k]) not in organisations | titles \
+        while k > 0 and k > first - 3 and doc.lower[k] not in organisations and doc.lower[k] not in titles \
                 and _plain_modifier(self.lang, doc.tokens[k]):
             k -= 1
         word = fold(doc.tokens[k].text) if k >= 0 else ""
-        if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in self.words["titles"]:
+        if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in titles:
             return False  # "il presidente del comitato svedese Ivo Galli": the title's holder
-        if first > 2 and " ".join(fold(w) for w in doc.texts[first - 3:first]) in organisations:
+        if first > 2 and doc.lower[first - 3] in organisations and " ".join(doc.lower[first - 3:first]) in organisations:
             return True  # "l'agenzia di stampa Acme"
-        return word in self.words["organisations"] and word not in self.words["named_after_leaders"]
+        return word in organisations and word not in self.words["named_after_leaders"]
 
     def _organisation_noun_after(self, last: int) -> bool:
         """`Radio Sole, una emittente locale`: an organisation noun set off after a name, alone or after an indefinite
@@ -1255,12 +1255,12 @@ class _Resolver:
 
     def _organisation_key(self, word: str) -> str:
         """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
-        return "kind:" + self.doc.lang.synonym_key("organisation_synonyms", fold(word))
+        return _organisation_kind(self.doc.lang, fold(word))
 
     def _organisation_keys(self, m: Mention) -> set[str]:
         """The kinds of organisation a name says it is (`Lega Amici Association`: an association), if any; one of
         another kind is no antecedent (`la società` is not the association)."""
-        nouns = self.doc.lang.synonym_words["organisation_synonyms"] | _head_words(self.doc.lang)[0]
+        nouns = _organisation_kind_nouns(self.doc.lang)
         return {self._organisation_key(word) for word in (m.name or "").split() if fold(word) in nouns}
 
     def _description_key(self, m: Mention) -> str:
@@ -1332,6 +1332,23 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
     return organisations, words["titles"] | organisations | words["anonymous"] | words["compound_title_heads"]
+
+
+@lru_cache(maxsize=4)
+def _title_openers(lang) -> frozenset[str]:
+    """The first words of the titles of several words (`primo` of `primo ministro`)."""
+    return frozenset(title.split()[0] for title in lang.speaker_words["titles"] if " " in title)
+
+
+@lru_cache(maxsize=4)
+def _organisation_kind_nouns(lang) -> frozenset[str]:
+    """The nouns that say what kind of organisation a name is: the synonym groups' and every organisation noun."""
+    return lang.synonym_words["organisation_synonyms"] | _head_words(lang)[0]
+
+
+@lru_cache(maxsize=1024)
+def _organisation_kind(lang, word: str) -> str:
+    return "kind:" + lang.synonym_key("organisation_synonyms", word)
 
 
 @lru_cache(maxsize=4)
