@@ -107,7 +107,7 @@ class _Reader:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
         for i in self._capitalised:
-            if i < resume or i in self.known_tokens or not self._starts_name(i):
+            if i < resume or i in self.known_tokens and not self._place_opens_name(i) or not self._starts_name(i):
                 continue
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
@@ -138,9 +138,34 @@ class _Reader:
                 continue
             if self._sentence_initial(i) and last > i + 1 and self._common_word_before_surname(i, last):
                 i += 1  # "Incontro Rossi nel suo ufficio": a word written large to open the sentence, then the name
+            if self._source_then_subject(i, last):
+                out.append(self._mention(i, i + 1, "name", self._name_kind(i, i + 1), doc.texts[i]))
+                i += 1
             text = doc.span_text(i, last)
             out.append(self._mention(i, last, "name", self._name_kind(i, last), text))
         return out
+
+    def _source_then_subject(self, first: int, last: int) -> bool:
+        """`Secondo Acme Neri ha segnato 20 punti`: two capitalised words after `secondo` and right before a verb,
+        the first no given name, the second a surname the article writes alone elsewhere and the pair nowhere
+        else, are two names: the source, then the verb's subject."""
+        doc, texts = self.doc, self.doc.texts
+        if (last - first != 2 or first == 0 or doc.lower[first - 1] not in self.lang.words("source_markers")
+                or last >= self.n or doc.tokens[last].upos not in ("VERB", "AUX")
+                or fold(texts[first]) in self.words["given_names"]):
+            return False
+        elsewhere = [k for k in self._capitalised if texts[k] == texts[first + 1] and k != first + 1]
+        return (any(not texts[k - 1][:1].isupper() for k in elsewhere)
+                and not any(texts[k - 1] == texts[first] for k in elsewhere))
+
+    def _place_opens_name(self, i: int) -> bool:
+        """A place or a country's capital the knowledge base knows, then an organisation noun written large, is an
+        organisation's name (`Borgoverde News`, `Valdora Post`): the place is no mention of its own."""
+        doc = self.doc
+        known = self.known_at.get(i)
+        return (known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE) and i + 1 < self.n
+                and i + 1 not in self.known_tokens and doc.tokens[i + 1].text[:1].isupper()
+                and fold(doc.tokens[i + 1].text) in self.words["organisations"] and self._continues_name(i + 1))
 
     def _foreign_link(self, k: int) -> int:
         """Past the small words of a foreign name (`of the`, `for`) to the capitalised word after them; else 0."""
@@ -209,7 +234,7 @@ class _Reader:
         (`Federazione Italiana Nuoto`, `Comitato Olimpico`); alone it is a common noun (`la Regione`)."""
         doc = self.doc
         return (doc.tokens[i].text[:1].isupper() and fold(doc.tokens[i].text) in self._institution_nouns
-                and i + 1 < self.n and self._continues_name(i + 1))
+                and i + 1 < self.n and (self._continues_name(i + 1) or bool(self._foreign_link(i + 1))))
 
     @cached_property
     def _institution_nouns(self) -> frozenset[str]:
@@ -240,6 +265,9 @@ class _Reader:
             return True  # "Bianchi (PD) ha detto": a surname and the party in brackets
         # a rare form of a common word is that word too: "Esasperata, la donna …" (esasperato)
         low = doc.lower[i]
+        if i + 1 < self.n and doc.lower[i + 1] in self.lang.function_words and low.endswith(
+                self.lang.endings("adjective_endings", "past_participle_endings")):
+            return False  # "Laconico il commento", "Pressato dai giornalisti": an adjective or participle opens it
         return self.lang.zipf(low) < 3.0 and self.lang.zipf(self.lang.lemma(low)) < 3.0
 
     def _given_name_start(self, first: int, last: int) -> int:
@@ -247,6 +275,7 @@ class _Reader:
         name: `le Riforme Costituzionali Maria Neri`."""
         given = self.words["given_names"]
         doc = self.doc
+        last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
         if last - first < 3 or fold(doc.tokens[first].text) in given:
             return first
         found = next((k for k in range(first + 1, last - 1) if fold(doc.tokens[k].text) in given), None)
@@ -255,6 +284,13 @@ class _Reader:
             common = [self.lang.zipf(doc.lower[k]) >= 3.5 for k in range(first, last)]
             found = next((first + k for k in range(1, len(common) - 1) if common[k - 1] and not common[k]), None)
         return found if found is not None else first
+
+    def _before_suffix(self, first: int, last: int) -> int:
+        """The end of a run of capitalised words without its name suffix and its dot (`Jr.`, `II`)."""
+        texts = self.doc.texts
+        while last - 1 > first and (texts[last - 1] == "." or fold(texts[last - 1]) in self.words["name_suffixes"]):
+            last -= 1
+        return last
 
     def _starts_name(self, i: int) -> bool:
         token = self.doc.tokens[i]
@@ -268,6 +304,8 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
+        if folded in _title_openers(self.lang) and i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
+            return False  # "il Primo Ministro", "il Primo cittadino": a title written large
         if folded.rstrip("'") in self._institution_nouns:
             return self._institution_name_start(i)
         if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
@@ -333,6 +371,11 @@ class _Reader:
 
     def _name_kind(self, first: int, last: int) -> str:
         doc = self.doc
+        if last - first > 1 and (fold(doc.texts[first]) in self.words["place_nouns"]
+                                 or fold(doc.texts[last - 1]) in self.words["place_nouns_after"]):
+            return PLACE  # "Stretto di Kerč", "Valle Camonica", "Sadr City": a place, nobody who speaks
+        if self._place_complement(first):
+            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora"
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
@@ -347,23 +390,58 @@ class _Reader:
         if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
-        if word_before in self.words["organisations"] and word_before not in self.words["named_after_leaders"]:
-            return ORGANISATION  # named after the kind of organisation it is: "il quotidiano Il Mattino"
+        if self._organisation_noun_before(first) or self._organisation_noun_after(last):
+            return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
         if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _place_complement(self, first: int) -> bool:
+        """A name after `di` (or after `e` in a list of such names) that follows a noun for a place (`i comuni di X e
+        Y`, `l'aeroporto di X`): a place."""
+        doc, k = self.doc, first - 1
+        if k > 1 and doc.lower[k] in self.lang.words("coordinators") and doc.texts[k - 1][:1].isupper():
+            k = next((j for j in range(k - 1, max(0, k - 5), -1) if doc.lower[j] == "di"), k)
+        return (k > 0 and doc.lower[k] == "di" and fold(doc.texts[k - 1]) in self.words["place_heads"])
+
+    def _organisation_noun_before(self, first: int) -> bool:
+        """An organisation noun, and perhaps two modifiers, before a name (`il quotidiano sportivo inglese The Daily`)
+        says what the name is; not a noun that takes its leader's name (`il governo Rossi`)."""
+        doc, k = self.doc, first - 1
+        organisations, titles = self.words["organisations"], self.words["titles"]
+        while k > 0 and k > first - 3 and doc.lower[k] not in organisations and doc.lower[k] not in titles \
+                and _plain_modifier(self.lang, doc.tokens[k]):
+            k -= 1
+        word = fold(doc.tokens[k].text) if k >= 0 else ""
+        if k < first - 1 and k > 1 and self.lang.preposition(doc.lower[k - 1]) and fold(doc.texts[k - 2]) in titles:
+            return False  # "il presidente del comitato svedese Ivo Galli": the title's holder
+        if first > 2 and doc.lower[first - 3] in organisations and " ".join(doc.lower[first - 3:first]) in organisations:
+            return True  # "l'agenzia di stampa Acme"
+        return word in organisations and word not in self.words["named_after_leaders"]
+
+    def _organisation_noun_after(self, last: int) -> bool:
+        """`Radio Sole, una emittente locale`: an organisation noun set off after a name, alone or after an indefinite
+        article, says what the name is."""
+        doc, k = self.doc, last + 1
+        if last >= self.n or doc.lower[last] != ",":
+            return False
+        if k < self.n and doc.lower[k] in self.lang.words("indefinite_articles"):
+            k += 1
+        return k < self.n and doc.texts[k][:1].islower() and fold(doc.texts[k]) in self.words["organisations"]
 
     def _phrase_mentions(self) -> list[Mention]:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
         doc, out = self.doc, []
         words = self.words
-        titles = words["titles"]
+        titles = words["titles"] | words["compound_title_heads"]
         written_large = words["organisations_written_large"]
         orgs, heads = _head_words(self.lang)
         for i in self._where(heads):
             head = fold(doc.tokens[i].text)
             if head in written_large and (not doc.tokens[i].text[:1].isupper() or self._sentence_initial(i)):
                 continue  # "il centro della città"
+            if head in words["compound_title_heads"] and (i == 0 or f"{fold(doc.texts[i - 1])} {head}" not in titles):
+                continue  # "un cittadino", not "il primo cittadino"
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
             first = i
@@ -374,7 +452,8 @@ class _Reader:
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
             if first == i and _closed_word(self.lang, doc.lower[i]):
                 continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
-            last = self._phrase_end(i + 1, adjectives=2 if head in orgs and head not in titles else 1)
+            after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
+            last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
             role = self.roles_at.get(i)
             if role is not None and role.last > last:
                 last = role.last
@@ -423,10 +502,15 @@ class _Reader:
             if not determined and not doc.lower[head].endswith(lang.endings("plural_endings")):
                 continue
             k = head + 1  # its adjectives, even those that head phrases of their own (`i responsabili militari`)
-            while k < self.n and k < head + 4 and doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
-                    and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
-                    and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
-                k += 1
+            while k < self.n and k < head + 4:
+                if self._negated_adjective(k):
+                    k += 2  # "voci non confermate"
+                elif doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
+                        and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
+                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
+                    k += 1
+                else:
+                    break
             product = lang.source_products.get(fold(doc.tokens[head].text))
             if product is not None and k < self.n and lang.preposition(doc.lower[k]) == "di" and doc.lower[k] != "di":
                 # "secondo le dichiarazioni del sindaco": the words are the mayor's, read as the source's own phrase
@@ -438,6 +522,13 @@ class _Reader:
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _negated_adjective(self, k: int) -> bool:
+        """A negation and an adjective or participle after it (`non confermate`): one modifier of the noun before."""
+        doc, j = self.doc, k + 1
+        return (doc.lower[k] in self.words["modifier_negations"] and j < self.n and doc.texts[j].isalpha()
+                and doc.texts[j][:1].islower() and len(doc.texts[j]) > 3 and doc.lower[j] not in self.lang.auxiliaries
+                and doc.lower[j].endswith(self.lang.endings("past_participle_endings", "adjective_endings")))
 
     def _bare_noun(self, first: int, k: int) -> bool:
         """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`);
@@ -543,7 +634,8 @@ class _Reader:
                     k += 1
                 # after an article (`di questa legge`, `degli accusati`) a word the tagger read as a verb is a noun
                 nominal = j > i + 1 or lang.preposition(low) != low and not low.endswith("'") or low.endswith("ll'")
-                verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX"))
+                verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX")) \
+                    and doc.lower[j] not in self.words["country_nouns"]  # "la tv di stato": a noun, not "è stato"
                 if k == j and j < n and doc.tokens[j].text[:1].isalpha() and doc.lower[j] not in lang.function_words \
                         and not (verbal and not nominal or low in lang.words("of")
                         and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
@@ -551,6 +643,7 @@ class _Reader:
                     while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
                                                                       _modifier_tag(doc.tokens[k], lang)):
                         k += 1
+                    k = self._organisation_name_end(j, k)
                 if k == j:
                     break
                 complements += 1
@@ -564,8 +657,21 @@ class _Reader:
                 i += 1
                 used += 1
                 continue
+            if self._negated_adjective(i) and used < allowed:
+                i += 2  # "fonti non ufficiali"
+                used += 1
+                continue
             break
         return i
+
+    def _organisation_name_end(self, noun: int, k: int) -> int:
+        """Past the name an organisation noun in a complement takes (`dei medici dell'ospedale San Carlo`), not a
+        person's (`il direttore dell'ospedale Ugo Neri`); else k."""
+        doc = self.doc
+        named = self.known_at.get(k)
+        if fold(doc.texts[noun]) not in self.words["organisations"] or named is None or named.kind == PERSON:
+            return k
+        return named.last
 
     def _pronouns(self) -> list[Mention]:
         """Personal pronouns and anaphoric words that may stand for someone named earlier."""
@@ -687,7 +793,7 @@ class _Resolver:
             if m.first in abbreviated and m.via in ("name", "ner"):
                 m = m._replace(kind=ORGANISATION)  # "Public Health England (PHE)"
             out.append(m)
-        self.items = out
+        self.items = _fullest_names(out)
         self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
@@ -739,23 +845,52 @@ class _Resolver:
 
     def _link_organisation_appositions(self) -> None:
         """`il quotidiano Il Mattino`, `l'associazione Libera`: an organisation noun beside a name names it; a later
-        bare `il giornale` is the one the article introduced with a synonymous noun."""
+        `il giornale` is the one the article introduced with a synonymous noun (and the same words, if any)."""
         doc = self.doc
-        introduced: dict[str, Mention] = {}
+        introduced: dict[str, tuple[Mention, set[str]]] = {}  # the name, and the words of the phrase beside it
         out = []
         for m in self.items:
             if m.via == "organisation" and m.head is not None:
                 head = fold(doc.tokens[m.head].text)
                 key = doc.lang.synonym_key("organisation_synonyms", head)
-                named = self.by_first.get(m.last) or (self.by_first.get(m.last + 1) if m.last < len(doc.tokens)
-                                                      and doc.lower[m.last] == "," else None)
+                named = self._name_after_modifiers(m.last) or self._set_off_name(m.last) or self._name_before(m)
+                modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)} - _anaphoric_modifiers(doc.lang)
                 if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
                     m = m._replace(name=named.name, resolved_by="apposition")
-                    introduced[key] = named
-                elif m.last - m.head == 1 and key in introduced and m.resolved_by not in ("issuer",):
-                    m = m._replace(name=introduced[key].name, resolved_by="article")
+                    introduced[key] = (named, modifiers)
+                elif key in introduced and modifiers <= introduced[key][1] and m.resolved_by not in ("issuer",):
+                    # "il giornale cinese" after "il quotidiano cinese X": no word the introduction did not give
+                    m = m._replace(name=introduced[key][0].name, resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _name_after_modifiers(self, k: int) -> Mention | None:
+        """The mention at `k`, or past one or two words that modify the phrase before it (`l'agenzia antidoping
+        statunitense Acme`)."""
+        doc = self.doc
+        for j in range(k, min(k + 3, len(doc.tokens))):
+            if j in self.by_first and self.by_first[j].via != "adjective":
+                return self.by_first[j]
+            if not _plain_modifier(doc.lang, doc.tokens[j]):
+                return None
+        return None
+
+    def _name_before(self, m: Mention) -> Mention | None:
+        """`Acme, azienda pubblica del comune`, `Radio Sole, una emittente locale`: the name an organisation phrase
+        without a definite article follows after a comma is the one the phrase describes."""
+        doc = self.doc
+        if m.first < 2 or doc.lower[m.first - 1] != "," or not doc.texts[m.head][:1].islower() \
+                or doc.lower[m.head] in doc.lang.document_nouns or not (
+                m.first == m.head or doc.lower[m.first] in doc.lang.words("indefinite_articles")):
+            return None
+        return self.by_last.get(m.first - 1)
+
+    def _set_off_name(self, comma: int) -> Mention | None:
+        """The name a comma at `comma` sets off beside a phrase, closed by a comma or a full stop (`il giornale, Il
+        Corriere di Valdora,`); not the subject of the next clause (`secondo il giornale, Acme non paga`)."""
+        doc, n = self.doc, len(self.doc.tokens)
+        named = self.by_first.get(comma + 1) if comma < n and doc.lower[comma] == "," else None
+        return named if named is not None and (named.last >= n or doc.lower[named.last] in (",", ")", ".", ";")) else None
 
     def _name_organisations_in_article(self) -> None:
         """`l'ambasciata` after `l'Ambasciata degli Stati Uniti`: a bare organisation noun takes the fullest
@@ -962,7 +1097,9 @@ class _Resolver:
         named = self._organisations_by_head()
         out = []
         for m in self.items:
-            if m.via == "country":
+            if m.via == "kb" and m.kind == ORGANISATION:
+                m = self._of_another_country(m)
+            elif m.via == "country":
                 country = _demonyms(self.doc.kb).get(fold(self.doc.tokens[m.last].text)) if m.last < len(
                     self.doc.tokens) else None
                 m = m._replace(name=country or self._article_country, resolved_by="institution")
@@ -984,6 +1121,23 @@ class _Resolver:
                     m = m._replace(name=named[head], resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _of_another_country(self, m: Mention) -> Mention:
+        """An institution the knowledge base knows as one country's, followed by another country's adjective or name (`il
+        ministero degli Esteri francese`, `… della Francia`), is that country's: `<name> <adjective>`."""
+        doc, kb = self.doc, self.doc.kb
+        entity = kb.get(m.name) if m.name else None
+        k = m.last
+        country = _demonyms(kb).get(fold(doc.texts[k])) if k < len(doc.tokens) else None
+        adjective = doc.lower[k] if country is not None else None  # as written, agreeing with the noun
+        named = self.by_first.get(k + 1) if k < len(doc.tokens) and doc.lang.preposition(doc.lower[k]) == "di" else None
+        if country is None and named is not None and named.kind == COUNTRY and named.via == "kb":
+            country = named.name
+            adjective = _agreeing(getattr(kb.get(country), "demonyms", []), feminine=m.name.split()[0].endswith("a"))
+        if entity is None or entity.country is None or country is None or country == entity.country:
+            return m
+        return m._replace(name=f"{entity.name} {adjective}" if adjective else f"{entity.name} di {country}",
+                          resolved_by="institution")
 
     def _organisations_by_head(self) -> dict[str, str]:
         """Organisations the article names in more than one word, by their first word (folded): the one it names
@@ -1073,7 +1227,8 @@ class _Resolver:
     def _definite_anaphora(self) -> None:
         """A bare singular definite description (`l'uomo`, `il ladro`, `l'azienda stessa`) that nothing else resolved
         refers back to someone the article already named: the last person (for a person noun) or organisation (for an
-        organisation noun) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
+        organisation noun: the last one named with a noun of its kind if any, `l'associazione` → Lega Amici
+        Association) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
         and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
         does not name (`un uomo … l'uomo`)."""
         doc = self.doc
@@ -1083,15 +1238,30 @@ class _Resolver:
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
+                antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
+                                            None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
             if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
                 m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
             if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
+                if m.kind == ORGANISATION:
+                    last_named.update((key, m) for key in self._organisation_keys(m))
             if m.via == "description" and not m.resolved_by:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _organisation_key(self, word: str) -> str:
+        """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
+        return _organisation_kind(self.doc.lang, fold(word))
+
+    def _organisation_keys(self, m: Mention) -> set[str]:
+        """The kinds of organisation a name says it is (`Lega Amici Association`: an association), if any; one of
+        another kind is no antecedent (`la società` is not the association)."""
+        nouns = _organisation_kind_nouns(self.doc.lang)
+        return {self._organisation_key(word) for word in (m.name or "").split() if fold(word) in nouns}
 
     def _description_key(self, m: Mention) -> str:
         """A description's head noun as its synonym group names it (`dottori` → `medico`)."""
@@ -1161,7 +1331,24 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     and with them titles and anonymous sources."""
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
-    return organisations, words["titles"] | organisations | words["anonymous"]
+    return organisations, words["titles"] | organisations | words["anonymous"] | words["compound_title_heads"]
+
+
+@lru_cache(maxsize=4)
+def _title_openers(lang) -> frozenset[str]:
+    """The first words of the titles of several words (`primo` of `primo ministro`)."""
+    return frozenset(title.split()[0] for title in lang.speaker_words["titles"] if " " in title)
+
+
+@lru_cache(maxsize=4)
+def _organisation_kind_nouns(lang) -> frozenset[str]:
+    """The nouns that say what kind of organisation a name is: the synonym groups' and every organisation noun."""
+    return lang.synonym_words["organisation_synonyms"] | _head_words(lang)[0]
+
+
+@lru_cache(maxsize=1024)
+def _organisation_kind(lang, word: str) -> str:
+    return "kind:" + lang.synonym_key("organisation_synonyms", word)
 
 
 @lru_cache(maxsize=4)
@@ -1230,6 +1417,18 @@ def _roles_by_country(kb, generation: int) -> dict[str | None, list]:
     return table
 
 
+def _fullest_names(mentions: list[Mention]) -> list[Mention]:
+    """A name completed from a full name that the article itself completes with a suffix takes it (`Rossi` →
+    `Ugo Rossi` → `Ugo Rossi Jr.`)."""
+    completed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == PERSON and m.via in ("name", "ner") and " " in m.text and m.name and m.name.startswith(m.text + " "):
+            completed.setdefault(m.text, set()).add(m.name)
+    fuller = {text: names.pop() for text, names in completed.items() if len(names) == 1}
+    return [m._replace(name=fuller[m.name]) if m.resolved_by == "article" and m.kind == PERSON and m.name in fuller
+            else m for m in mentions]
+
+
 def _closed_word(lang, low: str) -> bool:
     return low in lang.function_words or low in lang.auxiliaries or low in lang.verb_forms
 
@@ -1250,6 +1449,12 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"] and _may_modify(lang, low))
+
+
+def _plain_modifier(lang, token) -> bool:
+    """A lower-case word that may modify the noun before it (`antidoping`, `statunitense`): no function word, no verb."""
+    return (token.text.isalpha() and token.text[:1].islower() and not _closed_word(lang, token.lower)
+            and token.upos not in ("VERB", "AUX") and _may_modify(lang, token.lower))
 
 
 def _may_modify(lang, low: str) -> bool:

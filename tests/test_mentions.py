@@ -1,0 +1,147 @@
+"""How the mention index resolves names, titles, organisations and descriptions (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.analysis import analyse
+from quotetrack.models import Article
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.name) for m in analyse(Article(id="x", text=text)).mentions]
+
+
+def kinds(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.kind, m.name) for m in analyse(Article(id="x", text=text)).mentions]
+
+
+def test_a_name_suffix_after_a_preposition_keeps_the_name_whole_and_a_shorter_form_takes_it():
+    assert names("La gara è andata contro Duke Tamberlani Jr.. Duke Tamberlani ha detto che tornerà.") == [
+        ("Duke Tamberlani Jr.", "Duke Tamberlani Jr."), ("Duke Tamberlani", "Duke Tamberlani Jr.")]
+
+
+def test_a_surname_after_the_full_name_without_its_suffix_takes_the_suffix_too():
+    found = names("Ha vinto Duke Tamberlani Jr.. Poi Duke Tamberlani ha parlato. Tamberlani ha detto che tornerà.")
+    assert found[-1] == ("Tamberlani", "Duke Tamberlani Jr.")
+
+
+def test_an_outlet_named_after_a_place_is_one_name_and_later_outlet_nouns_point_back_to_it():
+    found = names("Il quotidiano giapponese Tokyo News ha scritto che la Acme opera senza licenza. Il giornale "
+                  "giapponese accusa Acme di evasione.")
+    assert [name for text, name in found if text.lower().startswith("il ")] == ["Tokyo News", "Tokyo News"]
+
+
+def test_a_name_after_a_comma_is_an_outlet_s_name_only_when_set_off_by_another():
+    found = names("Il settimanale Voce Nuova ha pubblicato i conti. Secondo il giornale, Microsoft non paga le tasse.")
+    assert ("il giornale", "Voce Nuova") in found
+
+
+def test_a_name_after_an_outlet_noun_and_its_country_adjective_is_the_outlet():
+    found = names("Il giornale britannico The Weekly Star ha pubblicato le foto. Secondo il tabloid, la coppia si "
+                  "è separata. Il presidente del comitato svedese Ivo Galli ha taciuto.")
+    assert [(text, name) for text, name in found if "Star" in name or "Galli" in name] == [
+        ("Il giornale britannico", "The Weekly Star"), ("The Weekly Star", "The Weekly Star"),
+        ("il tabloid", "The Weekly Star"), ("Il presidente del comitato svedese", "Ivo Galli"), ("Ivo Galli", "Ivo Galli")]
+
+
+def test_an_organisation_noun_refers_back_to_the_organisation_named_with_a_noun_of_its_kind():
+    found = names("La Valdora Peace Society ha assegnato il Premio per la Libertà a Ugo Neri. In un comunicato, "
+                  "l'associazione ha detto che il premio è meritato.")
+    assert ("l'associazione", "Valdora Peace Society") in found
+
+
+def test_an_english_organisation_noun_makes_a_name_an_organisation_through_its_small_words():
+    assert kinds("Il Committee on Open Standards ha detto che la regola cambierà.") == [
+        ("Committee on Open Standards", "organisation", "Committee on Open Standards")]
+
+
+def test_an_institution_the_kb_knows_as_italian_is_another_country_s_when_its_adjective_or_name_follows():
+    found = names("Il ministero degli esteri della Francia ha protestato. Il ministero degli Esteri tedesco tace. Il "
+                  "ministero degli Esteri italiano tace.")
+    assert [name for text, name in found if "inister" in text] == [
+        "Ministero degli Esteri francese", "Ministero degli Esteri tedesco", "Ministero degli Esteri"]
+
+
+def test_a_negated_participle_or_adjective_belongs_to_the_description():
+    found = names("Secondo voci non confermate, il sindaco si dimetterà. Un uomo non identificato ha detto che era "
+                  "lì. I medici non hanno parlato.")
+    assert [name for text, name in found if text[:1] in "vUI"] == ["voci non confermate", "uomo non identificato",
+                                                                   "medici"]
+
+
+def test_a_source_and_a_surname_before_a_verb_after_secondo_are_two_names():
+    found = names("Il pugile Duke Tamberlani ha vinto. Il pubblico ha applaudito Tamberlani. Secondo Statbox "
+                  "Tamberlani ha messo a segno 200 colpi.")
+    assert found[-2:] == [("Statbox", "Statbox"), ("Tamberlani", "Duke Tamberlani")]
+
+
+def test_an_organisation_noun_and_its_modifiers_name_the_organisation_after_them():
+    found = kinds("I farmaci erano autorizzati dall'agenzia antidoping statunitense Valdex. Tuttavia l'agenzia stessa "
+                  "ha smentito. Parla la nota cantante gospel Anna Neri.")
+    assert ("l'agenzia stessa", "organisation", "Valdex") in found
+    assert ("Anna Neri", "person", "Anna Neri") in found
+
+
+def test_an_organisation_phrase_set_off_after_a_name_describes_it_and_later_nouns_point_back():
+    found = names("Il servizio è gestito da Valtram, azienda pubblica del comune. Ieri l'azienda ha detto che "
+                  "assumerà. Radio Sole, una emittente locale, ha criticato l'orario.")
+    assert ("l'azienda", "Valtram") in found and ("una emittente locale", "Radio Sole") in found
+
+
+def test_a_name_opened_or_closed_by_a_geographic_noun_is_a_place_and_no_antecedent():
+    found = kinds("Il peschereccio è affondato nello Stretto di Valdora. Quest'ultimo è chiuso. Gli scontri di Lake "
+                  "City continuano.")
+    assert ("Stretto di Valdora", "place", "Stretto di Valdora") in found and ("Lake City", "place", "Lake City") in found
+    assert ("Quest'ultimo", "person", None) in found
+
+
+def test_an_adjective_or_participle_opening_a_sentence_before_a_small_word_is_no_name():
+    found = names("Il film ha vinto. Laconico il commento di Ugo Neri. Sbalzato dalla sella, il fantino è caduto.")
+    assert [text for text, name in found] == ["Ugo Neri"]
+
+
+def test_a_complement_s_organisation_noun_keeps_the_organisation_s_name_but_not_a_person_s():
+    found = names("I medici dell'ospedale Borgo Verde di Valdora hanno detto che è grave. I dottori hanno aggiunto "
+                  "altro. Il direttore dell'ospedale Ugo Neri tace.")
+    assert found[0] == ("I medici dell'ospedale Borgo Verde di Valdora", "medici dell'ospedale Borgo Verde di Valdora")
+    assert ("I dottori", "medici dell'ospedale Borgo Verde di Valdora") in found
+    assert ("Il direttore dell'ospedale", "Ugo Neri") in found
+
+
+def test_a_name_in_the_complement_of_a_place_noun_is_a_place():
+    found = kinds("Tra i comuni di Valdora e Montebello si è visto un lampo. L'aeroporto di Sanfredi è chiuso.")
+    assert [kind for text, kind, name in found] == ["place", "place", "place"]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # "di stato" is a noun in a complement, not the participle of "è stato"
+    ("Secondo la televisione di stato iraniana, i tre sono soldati.",
+     ("la televisione di stato iraniana", "televisione di stato iraniana")),
+    # a delegation speaks as the organisation it comes from
+    ("Dopo l'incontro, la delegazione del Partito Democratico ha detto che voterà contro.",
+     ("la delegazione del Partito Democratico", "Partito Democratico")),
+    # a name after an organisation noun of several words is that organisation
+    ("Secondo quanto riportato dall'agenzia di stampa Valnews, il presidente è malato.",
+     ("agenzia di stampa", "Valnews")),
+    # "press" is an organisation noun: a name in Press is an organisation its initials abbreviate
+    ("Lo ha riferito la Valdora Press. Secondo la VP, i dati sono certi.", ("VP", "Valdora Press")),
+])
+def test_a_mention_is_named_as_its_phrase_says(text, named):
+    assert named in names(text)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # "il primo cittadino" is the mayor's title, "un cittadino" nobody's; a title written large starts no name
+    (("Il sindaco Ugo Neri ha aperto la fiera. «Ho proposto io la fiera», ha dichiarato il Primo cittadino. Un "
+      "cittadino ha protestato."), [("il Primo cittadino", "Ugo Neri"), ("Un cittadino", "cittadino")]),
+    # an organisation named with an organisation noun of another kind is no antecedent
+    (("La Protezione Civile ha chiuso la strada. La società ha detto che riaprirà domani. Il Valdora Times ha "
+      "criticato la scelta. Il giornale ha chiesto spiegazioni."),
+     [("La società", "società"), ("Il giornale", "Valdora Times")]),
+    # a title of two words is one phrase; a prosecutor's titles name the same office
+    ("Ha dichiarato il procuratore generale Ugo Neri: «È stato un malore». Il pm ha poi aggiunto altro.",
+     [("il procuratore generale", "Ugo Neri"), ("Il pm", "Ugo Neri")]),
+])
+def test_titles_and_organisation_nouns_refer_to_whom_the_article_named(text, named):
+    found = names(text)
+    assert [pair for pair in named if pair not in found] == []
