@@ -145,3 +145,10 @@ def test_a_mention_is_named_as_its_phrase_says(text, named):
 def test_titles_and_organisation_nouns_refer_to_whom_the_article_named(text, named):
     found = names(text)
     assert [pair for pair in named if pair not in found] == []
+
+
+def test_a_full_name_is_never_another_person_who_shares_its_surname():
+    """Relatives share surnames: `Anna Rota` stays Anna Rota beside `Carlo Rota`; only a surname alone may take
+    the full name of one of them."""
+    found = names("Anna Rota è stata aggredita dal padre Carlo Rota. Anna Rota aveva vent'anni.")
+    assert [name for text, name in found if text == "Anna Rota"] == ["Anna Rota", "Anna Rota"]

@@ -781,7 +781,9 @@ class _Resolver:
                 elif m.kind == PERSON or " " not in m.text and self._surname([m.text]) in by_last:
                     # a surname that is also a common word (`Neri`) is still the person named in full elsewhere
                     words = m.text.split()
-                    fuller = _nearest(by_last.get(self._surname(words), []), m)
+                    given = {fold(w) for w in words[:-1]}  # "Anna Rota" is not "Carlo Rota", whatever their surname
+                    fuller = _nearest([p for p in by_last.get(self._surname(words), [])
+                                       if given <= {fold(w) for w in (p.name or p.text).split()}], m)
                     if fuller is None and len(words) == 1:
                         # one person however the article writes them in full (`Ugo Neri`, `Ugo M. Neri`)
                         named = {self._surname((p.name or p.text).split()) for p in by_first.get(fold(words[0]), [])}
