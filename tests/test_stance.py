@@ -256,6 +256,17 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_the_subject_of_a_passive_harm_is_its_victim():
+    for quote in ("Luca Bianchi è stato colpito dalla crisi", "Luca Bianchi viene spesso insultato dai colleghi"):
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        assert pair.rule_score == 0, quote
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi ha colpito i colleghi»."
+    (pair, *_) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi ha colpito i colleghi", speaker="Anna Neri",
+                                                     cue="ha detto")])
+    assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # the one who harms, in the active
+
+
 def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."

@@ -207,8 +207,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                if e.harm and m.first >= e.last:
-                    continue  # "la crisi colpisce X": X after a harm suffers it, nobody judges X
+                if e.victim(m):
+                    continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
