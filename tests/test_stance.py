@@ -374,6 +374,9 @@ def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarit
     assert lexicon.prior("difendere") == (0.5, True)  # Sentix reads it as military defence
     assert lexicon.prior("dovere") == (0.0, True)  # a modal verb evaluates nobody
     assert lexicon.prior("accusare")[0] < 0 and lexicon.prior("dire") == (0.0, True)
+    # the vocabulary of accusation, where Sentix lacks it or reads it with the wrong sign
+    assert all(lexicon.prior(w)[0] < 0 and lexicon.prior(w)[1] for w in ("demagogia", "strumentalizzare", "deluso",
+                                                                          "eversivo", "deplorevole"))
 
 
 @pytest.mark.shared
