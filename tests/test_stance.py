@@ -267,6 +267,16 @@ def test_the_subject_of_a_passive_harm_is_its_victim():
     assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # the one who harms, in the active
 
 
+def test_an_attack_is_a_harm_its_victim_suffers_but_the_speaker_who_does_it_opposes():
+    text = "Il ministro Anna Neri ha detto: «I ribelli hanno attaccato Luca Bianchi»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "I ribelli hanno attaccato Luca Bianchi", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score == 0
+    text = "Il ministro Anna Neri ha insultato Luca Bianchi, dicendo che «domani parlerà in aula»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "domani parlerà in aula", speaker="Anna Neri", cue="dicendo")])
+    assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # in the reporting sentence, the speaker's act
+
+
 def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."

@@ -207,8 +207,9 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                if e.victim(m):
+                if inside and e.victim(m):
                     continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
+                # (in the reporting sentence the speaker does the harm: "ha attaccato X, dicendo …" opposes X)
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
