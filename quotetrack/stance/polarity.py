@@ -48,8 +48,11 @@ class Evaluation(NamedTuple):
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
-        (`X è stato colpito`)?"""
-        return self.harm and (mention.first < self.first if self.passive else mention.first >= self.last)
+        (`X è stato colpito`)? In the passive a word of blame is done to its subject too (`X è stato criticato`,
+        `è stato dimesso`): the speaker reports what others did to X."""
+        if self.passive:
+            return mention.first < self.first and (self.harm or self.score < 0)
+        return self.harm and mention.first >= self.last
 
     @property
     def evidence_first(self) -> int:
