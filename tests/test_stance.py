@@ -288,6 +288,16 @@ def test_an_attack_is_a_harm_its_victim_suffers_but_the_speaker_who_does_it_oppo
     assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # in the reporting sentence, the speaker's act
 
 
+def test_against_judges_what_it_governs_never_who_acts_against():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi ha votato contro") == 0
+    assert rule("Voteremo contro Luca Bianchi") < 0
+
+
 def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."

@@ -220,8 +220,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
         if inside and f.get("labelled") and not e.harm:
             nearest = "object"  # the label: what the speaker calls the one the cue names
-        if nearest is None:
-            continue
+        if nearest is None or nearest != "object" and doc.lower[e.first] in lexicon.against:
+            continue  # "contro X" opposes X, not whoever acts against ("X ha votato contro")
         if nearest == "object" and f.get("labelled") and inside and not e.judgement:
             e, kind = e._replace(judgement=True), "judgement"  # the label's sentiment is what the speaker calls them
         if e.fought and nearest != "object":
