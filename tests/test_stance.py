@@ -256,6 +256,48 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_the_subject_of_a_passive_harm_is_its_victim():
+    for quote in ("Luca Bianchi è stato colpito dalla crisi", "Luca Bianchi viene spesso insultato dai colleghi"):
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        assert pair.rule_score == 0, quote
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi ha colpito i colleghi»."
+    (pair, *_) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi ha colpito i colleghi", speaker="Anna Neri",
+                                                     cue="ha detto")])
+    assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # the one who harms, in the active
+
+
+def test_the_subject_of_a_passive_blame_is_not_the_one_judged():
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi è stato criticato da tutti»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi è stato criticato da tutti", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score == 0
+    text = "Il ministro Anna Neri ha detto: «Luca Bianchi ha criticato tutti»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi ha criticato tutti", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score < 0  # in the active, the one who blames
+
+
+def test_an_attack_is_a_harm_its_victim_suffers_but_the_speaker_who_does_it_opposes():
+    text = "Il ministro Anna Neri ha detto: «I ribelli hanno attaccato Luca Bianchi»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "I ribelli hanno attaccato Luca Bianchi", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score == 0
+    text = "Il ministro Anna Neri ha insultato Luca Bianchi, dicendo che «domani parlerà in aula»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "domani parlerà in aula", speaker="Anna Neri", cue="dicendo")])
+    assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # in the reporting sentence, the speaker's act
+
+
+def test_against_judges_what_it_governs_never_who_acts_against():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi ha votato contro") == 0
+    assert rule("Voteremo contro Luca Bianchi") < 0
+
+
 def test_a_word_of_sentiment_a_copula_says_of_someone_judges_them():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."
@@ -363,6 +405,9 @@ def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarit
     assert lexicon.prior("difendere") == (0.5, True)  # Sentix reads it as military defence
     assert lexicon.prior("dovere") == (0.0, True)  # a modal verb evaluates nobody
     assert lexicon.prior("accusare")[0] < 0 and lexicon.prior("dire") == (0.0, True)
+    # the vocabulary of accusation, where Sentix lacks it or reads it with the wrong sign
+    assert all(lexicon.prior(w)[0] < 0 and lexicon.prior(w)[1] for w in ("demagogia", "strumentalizzare", "deluso",
+                                                                          "eversivo", "deplorevole"))
 
 
 @pytest.mark.shared

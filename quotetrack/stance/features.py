@@ -207,8 +207,9 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                if e.harm and m.first >= e.last:
-                    continue  # "la crisi colpisce X": X after a harm suffers it, nobody judges X
+                if inside and e.victim(m):
+                    continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
+                # (in the reporting sentence the speaker does the harm: "ha attaccato X, dicendo …" opposes X)
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
@@ -219,8 +220,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
         if inside and f.get("labelled") and not e.harm:
             nearest = "object"  # the label: what the speaker calls the one the cue names
-        if nearest is None:
-            continue
+        if nearest is None or nearest != "object" and doc.lower[e.first] in lexicon.against:
+            continue  # "contro X" opposes X, not whoever acts against ("X ha votato contro")
         if nearest == "object" and f.get("labelled") and inside and not e.judgement:
             e, kind = e._replace(judgement=True), "judgement"  # the label's sentiment is what the speaker calls them
         if e.fought and nearest != "object":

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
+_ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
@@ -43,6 +44,15 @@ class Evaluation(NamedTuple):
     contrast: int  # +1 after a contrast word of its sentence, -1 before one, 0 neither
     fought: bool = False  # governed by a word of acting against it ("contro l'arroganza"): it speaks for the actor
     harm: bool = False  # a word of harm ("colpire", "insultare"): its object is the victim
+    passive: bool = False  # a participle after a passive auxiliary ("è stato colpito"): its subject is its object
+
+    def victim(self, mention: Mention) -> bool:
+        """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
+        (`X è stato colpito`)? In the passive a word of blame is done to its subject too (`X è stato criticato`,
+        `è stato dimesso`): the speaker reports what others did to X."""
+        if self.passive:
+            return mention.first < self.first and (self.harm or self.score < 0)
+        return self.harm and mention.first >= self.last
 
     @property
     def evidence_first(self) -> int:
@@ -82,7 +92,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
-                                    request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms))
+                                    request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
+                                    _passive(doc, i, clause, lemma, lexicon)))
     return found
 
 
@@ -180,6 +191,17 @@ def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
                 or doc.lang.preposition(doc.lower[k]) is not None):
             return False
     return False
+
+
+def _passive(doc: Document, i: int, clause: int, lemma: str, lexicon: StanceLexicon) -> bool:
+    """Is the word at i an inflected verb right after a passive auxiliary of its clause, adverbs aside (`è stato
+    colpito`, `sono stati duramente colpiti`, `viene spesso insultato`)?"""
+    if doc.lower[i] == lemma or not lemma.endswith(("are", "ere", "ire", "rre")):
+        return False
+    k = i - 1
+    while k > max(clause, i - 3) and doc.tokens[k].upos in _ADVERB_TAGS and doc.texts[k].isalpha():
+        k -= 1  # an adverb, or a word the tagger does not know (`spesso`)
+    return k >= clause and (doc.lower[k] in lexicon.passive_auxiliaries or doc.lang.auxiliaries.get(doc.lower[k]) == "essere")
 
 
 def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> bool:
