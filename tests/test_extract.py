@@ -374,6 +374,15 @@ def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
         "a chi lavora di restare e a chi viaggia di partire"]
 
 
+def test_a_compound_infinitive_is_no_finite_verb_of_the_content():
+    """`di aver rubato`, `di esser stata`: a truncated infinitive and the participle after it are no clause of the
+    content's own, so the main clause that goes on after the comma is not what was said."""
+    assert candidate_texts("Mario Rossi, che ha ammesso di aver preso i soldi, ha lasciato la città.") == [
+        "aver preso i soldi"]
+    assert candidate_texts("Anna Neri ha detto di esser stata minacciata, ha poi lasciato la sala.") == [
+        "esser stata minacciata"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""

@@ -104,15 +104,25 @@ def inserted_clause_end(doc: Document, first: int, limit: int) -> int:
 
 
 def finite_verb(doc: Document, k: int) -> bool:
-    """A verb form that is neither infinitive, gerund nor participle, and no noun after an article (`la legge`)."""
+    """A verb form that is neither infinitive (`aver`, `esser` too: no finite form ends in -r), gerund nor
+    participle (any verb right after an auxiliary is one: `ha preso`, `aver assunto`), and no noun after an article
+    (`la legge`)."""
     token = doc.tokens[k]
     lang = doc.lang
     if token.upos not in ("AUX", "VERB") or k > 0 and lang.is_determiner(doc.lower[k - 1]):
         return False
-    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
+    if k > 0 and token.upos == "VERB" and _auxiliary(doc, k - 1):
+        return False
+    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings",
+                             "truncated_infinitive_endings")
     bare = _strip_clitics(token.lower, lang)  # candidarsi, dicendolo: the infinitive loses its e before a clitic
     return not (token.lower.endswith(nonfinite)
-                or bare != token.lower and bare.endswith(nonfinite + lang.endings("truncated_infinitive_endings")))
+                or bare != token.lower and bare.endswith(nonfinite))
+
+
+def _auxiliary(doc: Document, k: int) -> bool:
+    low = doc.lower[k]
+    return low in doc.lang.auxiliaries or low in doc.lang.words("auxiliary_infinitives")
 
 
 def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
