@@ -383,6 +383,17 @@ def test_a_compound_infinitive_is_no_finite_verb_of_the_content():
         "esser stata minacciata"]
 
 
+def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_subject_follows():
+    """`…, ma non prima di giugno`, `…, ma ha chiesto …` go on with what was said; `…, ma la giunta lo ha respinto`
+    and `…, ma ciò non è bastato` are the writer's clause."""
+    assert candidate_texts("Luca Bianchi ha detto che il piano è pronto, ma non prima di giugno.") == [
+        "il piano è pronto, ma non prima di giugno"]
+    assert candidate_texts("Luca Bianchi ha detto che il piano è pronto, ma la giunta lo ha respinto.") == [
+        "il piano è pronto"]
+    assert candidate_texts("Anna Neri si è detta estranea ai fatti, ma ciò non è bastato a evitarle l'arresto.") == [
+        "estranea ai fatti"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""

@@ -587,14 +587,25 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
                                                or k + 1 in stops):
             break
-        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] not in ("che", "anche"):
-            break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
+        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
+            break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
         elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
             while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
                 k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
             break
         k += 1
     return k
+
+
+def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
+    """A clause with a subject of its own at k: a noun phrase opened by a determiner, a name or a pronoun, then a
+    finite verb (`il sindaco ha respinto …`, `Rossi replica …`, `ciò non è bastato`). A contrast that shares the
+    reported clause's subject or verb (`…, ma non ora`, `…, ma ha chiesto …`, `…, ma il costo totale`) goes on with
+    what was said."""
+    lang, low = doc.lang, doc.lower[k]
+    if not (lang.is_determiner(low) or low in lang.words("subject_pronouns") or k in doc.mention_at_first):
+        return False
+    return any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 9)) if doc.lower[j] not in (";", ":", "."))
 
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
