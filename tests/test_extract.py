@@ -394,6 +394,14 @@ def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_sub
         "estranea ai fatti"]
 
 
+def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_joins_the_sentences():
+    """A full stop before a capital ends what was said; an abbreviation's (`il prof. Bianchi`) does not."""
+    text = ('I manifestanti gridavano "Basta tasse e il sindaco Luca Bianchi ha detto che non si dimetterà. '
+            'La giunta si riunirà domani.')
+    assert [t for t in candidate_texts(text) if t.startswith("non si")] == ["non si dimetterà"]
+    assert candidate_texts("Mario Rossi ha detto che il prof. Bianchi verrà domani.") == ["il prof. Bianchi verrà domani"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""

@@ -576,7 +576,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
                 break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
             k = doc.token_at(quote.close)
             continue
-        if low in (";", ":") or (k > start and (k in stops or low in breakers)):
+        if low in (";", ":") or (k > start and (k in stops or low in breakers or _sentence_end_at(doc, k, limit))):
             break
         if low == "(":
             depth += 1
@@ -606,6 +606,15 @@ def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
     if not (lang.is_determiner(low) or low in lang.words("subject_pronouns") or k in doc.mention_at_first):
         return False
     return any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 9)) if doc.lower[j] not in (";", ":", "."))
+
+
+def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
+    """A full stop, `!` or `?` before a capitalised word, after no abbreviation or initial: the sentence ends there
+    even where a stray quotation mark kept the sentences together, and reported content never runs past it."""
+    if doc.lower[k] not in (".", "!", "?") or k + 1 >= limit or not doc.tokens[k + 1].text[:1].isupper():
+        return False
+    before = doc.tokens[k - 1].text
+    return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
 
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
