@@ -395,11 +395,15 @@ def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_sub
 
 
 def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_joins_the_sentences():
-    """A full stop before a capital ends what was said; an abbreviation's (`il prof. Bianchi`) does not."""
+    """A full stop before a capital (or before a quotation mark opening one) ends what was said; an abbreviation's
+    (`il prof. Bianchi`) does not."""
     text = ('I manifestanti gridavano "Basta tasse e il sindaco Luca Bianchi ha detto che non si dimetterà. '
             'La giunta si riunirà domani.')
     assert [t for t in candidate_texts(text) if t.startswith("non si")] == ["non si dimetterà"]
     assert candidate_texts("Mario Rossi ha detto che il prof. Bianchi verrà domani.") == ["il prof. Bianchi verrà domani"]
+    text = ('I manifestanti gridavano "Basta tasse e il ministro Luca Neri ha detto che il governo ha fatto progressi. '
+            '«Il Consiglio si riunirà domani».')
+    assert [t for t in candidate_texts(text) if t.startswith("il governo")] == ["il governo ha fatto progressi"]
 
 
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():

@@ -609,9 +609,11 @@ def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
 
 
 def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
-    """A full stop, `!` or `?` before a capitalised word, after no abbreviation or initial: the sentence ends there
-    even where a stray quotation mark kept the sentences together, and reported content never runs past it."""
-    if doc.lower[k] not in (".", "!", "?") or k + 1 >= limit or not doc.tokens[k + 1].text[:1].isupper():
+    """A full stop, `!` or `?` before a capitalised word (or a quotation mark opening one: `. «Il …`), after no
+    abbreviation or initial: the sentence ends there even where a stray quotation mark kept the sentences together,
+    and reported content never runs past it."""
+    after = k + 2 if k + 2 < limit and doc.texts[k + 1] in OPENING_QUOTES else k + 1
+    if doc.lower[k] not in (".", "!", "?") or after >= limit or not doc.tokens[after].text[:1].isupper():
         return False
     before = doc.tokens[k - 1].text
     return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
