@@ -406,6 +406,12 @@ def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_
     assert [t for t in candidate_texts(text) if t.startswith("il governo")] == ["il governo ha fatto progressi"]
 
 
+def test_a_charge_to_do_something_is_a_request_and_the_noun_incarico_is_none():
+    text = ("Il presidente Mario Rossi ha incaricato il prefetto di verificare i conti. La sindaca Anna Neri ha dato "
+            "mandato al questore di chiudere il locale. A Luca Bianchi l'incarico di guidare il paese fino al voto.")
+    assert candidate_texts(text) == ["il prefetto di verificare i conti", "al questore di chiudere il locale"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
