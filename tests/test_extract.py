@@ -412,6 +412,13 @@ def test_a_charge_to_do_something_is_a_request_and_the_noun_incarico_is_none():
     assert candidate_texts(text) == ["il prefetto di verificare i conti", "al questore di chiudere il locale"]
 
 
+def test_news_learned_from_a_source_and_the_grounds_of_a_ruling_report_a_clause():
+    """`si apprende che …` (only impersonal: `ha appreso la notizia` reports nothing) and `con la motivazione che …`."""
+    text = ("Da fonti vicine al governo si apprende che il decreto slitterà a giugno. Il giudice ha respinto il ricorso "
+            "con la motivazione che mancavano le prove. Anna Neri ha appreso la notizia che il padre era partito.")
+    assert candidate_texts(text) == ["il decreto slitterà a giugno", "mancavano le prove"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
