@@ -419,6 +419,14 @@ def test_news_learned_from_a_source_and_the_grounds_of_a_ruling_report_a_clause(
     assert candidate_texts(text) == ["il decreto slitterà a giugno", "mancavano le prove"]
 
 
+def test_secondo_a_rule_or_a_placing_credits_nobody():
+    """`secondo il contratto`, `secondo i suoi voleri`: in accordance with a rule or a wish; `è arrivato secondo`: a
+    placing. `secondo la polizia` credits the police."""
+    text = ("Secondo il contratto, la penale va pagata comunque. Tutto è andato secondo i suoi voleri. La canzone con "
+            "cui era arrivato secondo al festival è stata ristampata. Secondo la polizia, il furgone era rubato.")
+    assert candidate_texts(text) == ["il furgone era rubato"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
