@@ -427,6 +427,12 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_thanking_someone_for_an_act_and_informing_them_of_a_fact_report_no_words():
+    text = ("Il sindaco Mario Rossi ha ringraziato i volontari per aver raccolto le firme. La giunta ha informato i "
+            "cittadini dell'accaduto. Anna Neri ha informato che la sede resterà chiusa.")
+    assert candidate_texts(text) == ["la sede resterà chiusa"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""
