@@ -374,6 +374,65 @@ def test_content_without_a_finite_verb_ends_where_the_main_clause_goes_on():
         "a chi lavora di restare e a chi viaggia di partire"]
 
 
+def test_a_compound_infinitive_is_no_finite_verb_of_the_content():
+    """`di aver rubato`, `di esser stata`: a truncated infinitive and the participle after it are no clause of the
+    content's own, so the main clause that goes on after the comma is not what was said."""
+    assert candidate_texts("Mario Rossi, che ha ammesso di aver preso i soldi, ha lasciato la città.") == [
+        "aver preso i soldi"]
+    assert candidate_texts("Anna Neri ha detto di esser stata minacciata, ha poi lasciato la sala.") == [
+        "esser stata minacciata"]
+
+
+def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_subject_follows():
+    """`…, ma non prima di giugno`, `…, ma ha chiesto …` go on with what was said; `…, ma la giunta lo ha respinto`
+    and `…, ma ciò non è bastato` are the writer's clause."""
+    cases = {"Luca Bianchi ha detto che il piano è pronto, ma non prima di giugno.":
+             "il piano è pronto, ma non prima di giugno",
+             "Luca Bianchi ha detto che il piano è pronto, ma la giunta lo ha respinto.": "il piano è pronto",
+             "Anna Neri si è detta estranea ai fatti, ma ciò non è bastato a evitarle l'arresto.": "estranea ai fatti"}
+    for text, content in cases.items():
+        assert candidate_texts(text) == [content]
+
+
+def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_joins_the_sentences():
+    """A full stop before a capital (or before a quotation mark opening one) ends what was said; an abbreviation's
+    (`il prof. Bianchi`) does not."""
+    text = ('I manifestanti gridavano "Basta tasse e il sindaco Luca Bianchi ha detto che non si dimetterà. '
+            'La giunta si riunirà domani.')
+    assert [t for t in candidate_texts(text) if t.startswith("non si")] == ["non si dimetterà"]
+    assert candidate_texts("Mario Rossi ha detto che il prof. Bianchi verrà domani.") == ["il prof. Bianchi verrà domani"]
+    text = ('I manifestanti gridavano "Basta tasse e il ministro Luca Neri ha detto che il governo ha fatto progressi. '
+            '«Il Consiglio si riunirà domani».')
+    assert [t for t in candidate_texts(text) if t.startswith("il governo")] == ["il governo ha fatto progressi"]
+
+
+def test_a_charge_to_do_something_is_a_request_and_the_noun_incarico_is_none():
+    text = ("Il presidente Mario Rossi ha incaricato il prefetto di verificare i conti. La sindaca Anna Neri ha dato "
+            "mandato al questore di chiudere il locale. A Luca Bianchi l'incarico di guidare il paese fino al voto.")
+    assert candidate_texts(text) == ["il prefetto di verificare i conti", "al questore di chiudere il locale"]
+
+
+def test_news_learned_from_a_source_and_the_grounds_of_a_ruling_report_a_clause():
+    """`si apprende che …` (only impersonal: `ha appreso la notizia` reports nothing) and `con la motivazione che …`."""
+    text = ("Da fonti vicine al governo si apprende che il decreto slitterà a giugno. Il giudice ha respinto il ricorso "
+            "con la motivazione che mancavano le prove. Anna Neri ha appreso la notizia che il padre era partito.")
+    assert candidate_texts(text) == ["il decreto slitterà a giugno", "mancavano le prove"]
+
+
+def test_secondo_a_rule_or_a_placing_credits_nobody():
+    """`secondo il contratto`, `secondo i suoi voleri`: in accordance with a rule or a wish; `è arrivato secondo`: a
+    placing. `secondo la polizia` credits the police."""
+    text = ("Secondo il contratto, la penale va pagata comunque. Tutto è andato secondo i suoi voleri. La canzone con "
+            "cui era arrivato secondo al festival è stata ristampata. Secondo la polizia, il furgone era rubato.")
+    assert candidate_texts(text) == ["il furgone era rubato"]
+
+
+def test_thanking_someone_for_an_act_and_informing_them_of_a_fact_report_no_words():
+    text = ("Il sindaco Mario Rossi ha ringraziato i volontari per aver raccolto le firme. La giunta ha informato i "
+            "cittadini dell'accaduto. Anna Neri ha informato che la sede resterà chiusa.")
+    assert candidate_texts(text) == ["la sede resterà chiusa"]
+
+
 def test_a_verb_after_e_that_does_not_agree_with_the_contents_own_verb_is_the_main_clauses():
     """`… che il partito voterà la fiducia e hanno lasciato l'aula`: no subject of its own, a number the content's verb
     does not have: the speakers did it; with a subject of its own (`e il governo deve …`) it stays what was said."""

@@ -104,15 +104,25 @@ def inserted_clause_end(doc: Document, first: int, limit: int) -> int:
 
 
 def finite_verb(doc: Document, k: int) -> bool:
-    """A verb form that is neither infinitive, gerund nor participle, and no noun after an article (`la legge`)."""
+    """A verb form that is neither infinitive (`aver`, `esser` too: no finite form ends in -r), gerund nor
+    participle (any verb right after an auxiliary is one: `ha preso`, `aver assunto`), and no noun after an article
+    (`la legge`)."""
     token = doc.tokens[k]
     lang = doc.lang
     if token.upos not in ("AUX", "VERB") or k > 0 and lang.is_determiner(doc.lower[k - 1]):
         return False
-    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings")
+    if k > 0 and token.upos == "VERB" and _auxiliary(doc, k - 1):
+        return False
+    nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings",
+                             "truncated_infinitive_endings")
     bare = _strip_clitics(token.lower, lang)  # candidarsi, dicendolo: the infinitive loses its e before a clitic
     return not (token.lower.endswith(nonfinite)
-                or bare != token.lower and bare.endswith(nonfinite + lang.endings("truncated_infinitive_endings")))
+                or bare != token.lower and bare.endswith(nonfinite))
+
+
+def _auxiliary(doc: Document, k: int) -> bool:
+    low = doc.lower[k]
+    return low in doc.lang.auxiliaries or low in doc.lang.words("auxiliary_infinitives")
 
 
 def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
@@ -566,7 +576,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
                 break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
             k = doc.token_at(quote.close)
             continue
-        if low in (";", ":") or (k > start and (k in stops or low in breakers)):
+        if low in (";", ":") or (k > start and (k in stops or low in breakers or _sentence_end_at(doc, k, limit))):
             break
         if low == "(":
             depth += 1
@@ -577,14 +587,36 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
                                                or k + 1 in stops):
             break
-        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and doc.lower[k + 2] not in ("che", "anche"):
-            break  # "…, ma la richiesta …": the journalist's contrast, not what was said ("non solo …, ma anche …" is)
+        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
+            break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
         elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
             while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
                 k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
             break
         k += 1
     return k
+
+
+def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
+    """A clause with a subject of its own at k: a noun phrase opened by a determiner, a name or a pronoun, then a
+    finite verb (`il sindaco ha respinto …`, `Rossi replica …`, `ciò non è bastato`). A contrast that shares the
+    reported clause's subject or verb (`…, ma non ora`, `…, ma ha chiesto …`, `…, ma il costo totale`) goes on with
+    what was said."""
+    lang, low = doc.lang, doc.lower[k]
+    if not (lang.is_determiner(low) or low in lang.words("subject_pronouns") or k in doc.mention_at_first):
+        return False
+    return any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 9)) if doc.lower[j] not in (";", ":", "."))
+
+
+def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
+    """A full stop, `!` or `?` before a capitalised word (or a quotation mark opening one: `. «Il …`), after no
+    abbreviation or initial: the sentence ends there even where a stray quotation mark kept the sentences together,
+    and reported content never runs past it."""
+    after = k + 2 if k + 2 < limit and doc.texts[k + 1] in OPENING_QUOTES else k + 1
+    if doc.lower[k] not in (".", "!", "?") or after >= limit or not doc.tokens[after].text[:1].isupper():
+        return False
+    before = doc.tokens[k - 1].text
+    return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
 
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:

@@ -336,8 +336,9 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     table = _by_second_word(lang, "markers")
     out = []
     for i in doc.among(listed, lang.markers):
-        if i > 0 and doc.lower[i - 1] in lang.words("ordinal_markers") and doc.lower[i] == "secondo":
-            continue  # "il secondo giorno": an ordinal
+        if i > 0 and doc.lower[i] == "secondo" and (doc.lower[i - 1] in lang.words("ordinal_markers")
+                                                    or doc.lower[i - 1] in lang.words("placing_participles")):
+            continue  # "il secondo giorno", "è arrivato secondo": an ordinal
         if _voice_of_a_reporting_verb(doc, i):
             continue
         for marker in _phrases_at(doc, i, table):
@@ -345,11 +346,22 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
             if last is not None and i > 0 and marker.not_after and (
                     doc.lower[i - 1] in marker.not_after or lang.lemma(doc.lower[i - 1]) in marker.not_after):
                 break  # "il rinvio a giudizio di X": a trial, not X's judgement
+            if last is not None and _norm_follows(doc, last):
+                break  # "secondo il contratto": in accordance with a rule, nobody's words
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
                 break
     return out
+
+
+def _norm_follows(doc: Document, k: int) -> bool:
+    """A rule, a custom or a wish after a marker (grammar.yaml `norm_nouns`: `secondo le regole`, `secondo i suoi
+    voleri`, `secondo la stessa tradizione`), past determiners and possessives and one more word."""
+    lang = doc.lang
+    while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+        k += 1
+    return any(doc.lower[j] in lang.words("norm_nouns") for j in range(k, min(len(doc.tokens), k + 2)))
 
 
 def _voice_of_a_reporting_verb(doc: Document, i: int) -> bool:
