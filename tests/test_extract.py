@@ -51,6 +51,12 @@ def test_quote_marks_pair_across_styles_nesting_and_apostrophes():
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["Va “bene” così", "strana", "altro", "chiuso male"]
 
 
+def test_an_angle_quote_never_nests_in_another_so_a_new_one_ends_the_unclosed_one():
+    text = "Anna Neri parlò di «un anno difficile. Poi ha detto: «Ripartiremo presto» e ha salutato."
+    closed = [text[q.start : q.end] for q in quote_spans(text) if q.closed]
+    assert closed == ["Ripartiremo presto"]
+
+
 def test_a_quotation_reopened_in_the_next_paragraph_continues():
     text = "Disse: «Primo paragrafo.\n«Secondo paragrafo.» Poi tacque."
     (span,) = quote_spans(text)

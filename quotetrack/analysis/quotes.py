@@ -58,8 +58,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                     del stack[1:]
                     i = j + 1
                     continue
-                bottom = stack[0][0]
-                spans.append(QuoteSpan(bottom, i, bottom + 1, i, closed=False))
+                spans.append(_unclosed(stack, i))
                 stack.clear()
             i += 1
             continue
@@ -77,13 +76,21 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                     spans.append(QuoteSpan(position, i + 1, position + 1, i))
                 i += 1
                 continue
+        if opens and stack and OPENERS[ch] == "angle" == stack[0][1]:
+            spans.append(_unclosed(stack, i))  # « never nests in «: the open one lacked its »
+            stack.clear()
         if opens:
             stack.append((i, OPENERS[ch]))
         i += 1
     if stack:
-        bottom = stack[0][0]
-        spans.append(QuoteSpan(bottom, n, bottom + 1, n, closed=False))
+        spans.append(_unclosed(stack, n))
     return spans
+
+
+def _unclosed(stack: list[tuple[int, str]], end: int) -> QuoteSpan:
+    """The outermost open quotation, cut off at `end` without its closing mark."""
+    bottom = stack[0][0]
+    return QuoteSpan(bottom, end, bottom + 1, end, closed=False)
 
 
 def _find_open(stack: list[tuple[int, str]], family: str) -> int | None:
