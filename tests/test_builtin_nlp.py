@@ -67,9 +67,10 @@ def test_a_sentence_never_ends_inside_a_quotation():
     assert sentences(text) == ["Poi ha detto: «Me ne vado. Torno domani.»", "Nessuno ha risposto.", "Davvero?", "Sì...", "Fine."]
 
 
-def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph():
-    text = "Disse: «Resto qui. Non parto più\nNuovo paragrafo. Altra frase."
-    assert sentences(text) == ["Disse: «Resto qui. Non parto più", "Nuovo paragrafo.", "Altra frase."]
+def test_a_quotation_left_open_does_not_keep_its_paragraph_from_being_split():
+    text = 'Gridavano "Basta guerre. Mario Rossi ha poi parlato ai giornalisti. Nessuno ha risposto.\nAltra frase.'
+    assert sentences(text) == ['Gridavano "Basta guerre.', "Mario Rossi ha poi parlato ai giornalisti.", "Nessuno ha risposto.",
+                               "Altra frase."]
 
 
 def test_lines_without_final_punctuation_are_sentences_of_their_own():

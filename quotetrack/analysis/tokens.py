@@ -64,7 +64,7 @@ def split_sentences(text: str, tokens: Sequence[Token], starts: Sequence[int], q
     a paragraph and always ends a sentence (headlines have no stop)."""
     if not tokens:
         return []
-    quoted = [(q.start, q.end) for q in quotes]
+    quoted = [(q.start, q.end) for q in quotes if q.closed]  # an unclosed mark says nothing of where it ends
     quote_starts = [s for s, _ in quoted]
     sentences: list[Sentence] = []
     first = 0
