@@ -57,6 +57,11 @@ def test_an_angle_quote_never_nests_in_another_so_a_new_one_ends_the_unclosed_on
     assert closed == ["Ripartiremo presto"]
 
 
+def test_a_straight_double_quote_after_a_number_is_the_seconds_sign():
+    text = 'Ha chiuso in 9 "58 e Mario Rossi ha detto "sono felice" ai giornalisti, a 1 \'12" dal primo.'
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["sono felice"]
+
+
 def test_a_quotation_reopened_in_the_next_paragraph_continues():
     text = "Disse: «Primo paragrafo.\n«Secondo paragrafo.» Poi tacque."
     (span,) = quote_spans(text)

@@ -36,6 +36,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalpha() and after.isalpha()
 
 
+def _is_seconds_mark(text: str, i: int, stack: list[tuple[int, str]]) -> bool:
+    """`1'39"52`, `a 14 ":`, `12"`: a straight double quote after a number, with no letter after it, is the sign for
+    seconds or inches, unless a double quote is open for it to close (`il "record del 2004"`)."""
+    before = text[i - 2 : i].rstrip()
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before[-1:].isdigit() and not after.isalpha()
+            and not any(family == "double" for _, family in stack[-1:]))
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Outermost quotations of `text`, in order. Inner quotes belong to the outer one and are not returned.
 
@@ -62,7 +71,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 stack.clear()
             i += 1
             continue
-        if ch not in MARKS or (ch in "’‘" and _is_apostrophe(text, i)):
+        if ch not in MARKS or (ch in "’‘" and _is_apostrophe(text, i)) or (ch == '"' and _is_seconds_mark(text, i, stack)):
             i += 1
             continue
         family = CLOSERS.get(ch)
