@@ -267,22 +267,20 @@ def test_the_subject_of_a_passive_harm_is_its_victim():
     assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # the one who harms, in the active
 
 
+def _pair_of_quote(quote: str):
+    """The one pair of Anna Neri's «quote»."""
+    text = f"Il ministro Anna Neri ha detto: «{quote}»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+    return pair
+
+
 def test_the_subject_of_a_passive_blame_is_not_the_one_judged():
-    text = "Il ministro Anna Neri ha detto: «Luca Bianchi è stato criticato da tutti»."
-    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi è stato criticato da tutti", speaker="Anna Neri",
-                                                  cue="ha detto")])
-    assert pair.rule_score == 0
-    text = "Il ministro Anna Neri ha detto: «Luca Bianchi ha criticato tutti»."
-    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi ha criticato tutti", speaker="Anna Neri",
-                                                  cue="ha detto")])
-    assert pair.rule_score < 0  # in the active, the one who blames
+    assert _pair_of_quote("Luca Bianchi è stato criticato da tutti").rule_score == 0
+    assert _pair_of_quote("Luca Bianchi ha criticato tutti").rule_score < 0  # in the active, the one who blames
 
 
 def test_an_attack_is_a_harm_its_victim_suffers_but_the_speaker_who_does_it_opposes():
-    text = "Il ministro Anna Neri ha detto: «I ribelli hanno attaccato Luca Bianchi»."
-    (pair,) = read_pairs(doc_of(text), [statement(text, "I ribelli hanno attaccato Luca Bianchi", speaker="Anna Neri",
-                                                  cue="ha detto")])
-    assert pair.rule_score == 0
+    assert _pair_of_quote("I ribelli hanno attaccato Luca Bianchi").rule_score == 0
     text = "Il ministro Anna Neri ha insultato Luca Bianchi, dicendo che «domani parlerà in aula»."
     (pair,) = read_pairs(doc_of(text), [statement(text, "domani parlerà in aula", speaker="Anna Neri", cue="dicendo")])
     assert pair.candidate.name == "Luca Bianchi" and pair.rule_score < 0  # in the reporting sentence, the speaker's act
