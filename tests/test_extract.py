@@ -287,6 +287,14 @@ def test_di_with_an_infinitive():
     assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"
 
 
+def test_an_intention_announced_reports_its_infinitive():
+    """`intenzione` alone is a thought; announced, confirmed or restated it is something said."""
+    s = one("Il deputato Marco Pace ha annunciato la sua intenzione di lasciare la politica.")
+    assert (s.quote, s.speaker) == ("lasciare la politica", "Marco Pace")
+    assert quotes("Il sindaco Ugo Bini ribadisce la volontà di chiudere il mercato.") == [
+        ("chiudere il mercato", "Ugo Bini")]
+
+
 def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
     assert quotes("Il segretario Luca Neri ha chiesto al partito di sostenere il governo e di votare la legge.") == [
         ("al partito di sostenere il governo", "Luca Neri"), ("votare la legge", "Luca Neri")]
