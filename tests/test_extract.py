@@ -257,6 +257,14 @@ def test_secondo_cui_is_only_the_relative_marker():
         ("il piano è stato copiato", "Aldo Bruni", "secondo cui")]
 
 
+def test_an_object_with_a_relative_clause_keeps_its_label_or_its_infinitive():
+    """The relative clause's own verbs (`che lo hanno fischiato`) do not end the search for `come`, `di` or `a`."""
+    s = one("Il deputato Aldo Neri bolla i tifosi che lo hanno fischiato come \"teppisti\".")
+    assert (s.quote, s.speaker) == ('i tifosi che lo hanno fischiato come "teppisti"', "Aldo Neri")
+    s = one("Il sindaco Aldo Bruni ha accusato i consiglieri che hanno votato contro di aver tradito la città.")
+    assert s.quote == "i consiglieri che hanno votato contro di aver tradito la città"
+
+
 def test_a_label_opened_by_an_indefinite_article_after_the_object():
     s = one("Il sindaco Aldo Bruni ha definito il piano una vergogna.")
     assert (s.quote, s.speaker) == ("il piano una vergogna", "Aldo Bruni")
@@ -444,6 +452,18 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     text = ("Secondo il contratto, la penale va pagata comunque. Tutto è andato secondo i suoi voleri. La canzone con "
             "cui era arrivato secondo al festival è stata ristampata. Secondo la polizia, il furgone era rubato.")
     assert candidate_texts(text) == ["il furgone era rubato"]
+
+
+def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
+    text = ("I feriti, che erano sul secondo piano della villa, sono stati soccorsi. Nel suo secondo mandato il "
+            "sindaco ha chiuso due scuole.")
+    assert candidate_texts(text) == []
+
+
+def test_a_share_of_people_after_secondo_keeps_its_percent_sign():
+    text = ("Il sondaggio è uscito ieri. Secondo il 55% degli intervistati la città è sporca. Secondo il 30 per cento "
+            "dei medici il vaccino è sicuro.")
+    assert candidate_texts(text) == ["la città è sporca", "il vaccino è sicuro"]
 
 
 def test_thanking_someone_for_an_act_and_informing_them_of_a_fact_report_no_words():

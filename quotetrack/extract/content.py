@@ -486,10 +486,12 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
     content keeps X when the link follows it within a few words."""
     lang = doc.lang
     first_prep = lang.preposition(doc.lower[j])
+    relative = False  # a relative clause of the object (`i cronisti che lo hanno seguito come …`) has verbs of its own
     for k in range(j + 1, min(limit, j + 10)):
         low = doc.lower[k]
         prep = lang.preposition(low)
-        if low in (".", ";", ":") or doc.tokens[k].upos == "AUX":
+        relative = relative or low in lang.words("relative_pronouns")
+        if low in (".", ";", ":") or doc.tokens[k].upos == "AUX" and not relative:
             return None
         if prep == "di" and k > j and ("to_of" in frames and first_prep == "a" or "object_of" in frames and first_prep is None):
             if "to_of" in frames and not _infinitive_at(doc, k + 1, limit):
