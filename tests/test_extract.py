@@ -75,6 +75,13 @@ def test_direct_quote_with_the_cue_after_it():
     assert s.speaker_kind == "person" and s.speaker_mention == "Marta Colombo"
 
 
+def test_a_negated_verb_inside_a_quotation_is_quoted_speech_not_an_interjection():
+    """`, dice non fidatevi,` quotes someone else's words; only the dashes name the speaker again."""
+    text = "Ha parlato Aldo Bruni: «Vendono illusioni, dice non fidatevi, ma intanto ci tassano - aggiunge - noi resistiamo»."
+    assert [s.quote for s in extract(text)] == ["Vendono illusioni, dice non fidatevi, ma intanto ci tassano",
+                                                "noi resistiamo"]
+
+
 def test_mismatched_closing_mark():
     s = one("“Le tasse non aumenteranno“, ha assicurato Paolo Conti.")
     assert s.quote == "Le tasse non aumenteranno" and s.speaker == "Paolo Conti"
@@ -268,6 +275,13 @@ def test_an_object_with_a_relative_clause_keeps_its_label_or_its_infinitive():
 def test_a_label_opened_by_an_indefinite_article_after_the_object():
     s = one("Il sindaco Aldo Bruni ha definito il piano una vergogna.")
     assert (s.quote, s.speaker) == ("il piano una vergogna", "Aldo Bruni")
+
+
+def test_an_indefinite_article_after_an_adjective_or_an_adverb_opens_no_label():
+    """`si è presentato armato di una pistola`: no object stands before `una`, so nothing is labelled."""
+    assert extract("Il rapinatore Aldo Bruni si è presentato armato di una pistola alla banca.") == ()
+    assert extract("Il giovane Aldo Bruni si è presentato oggi per una denuncia alla polizia.") == ()
+    assert one("Il ministro Aldo Bruni ha definito tale scelta una vergogna.").quote == "tale scelta una vergogna"
 
 
 def test_figures_and_rules_are_no_speakers_of_verbs_that_need_one():
@@ -464,6 +478,7 @@ def test_a_share_of_people_after_secondo_keeps_its_percent_sign():
     text = ("Il sondaggio è uscito ieri. Secondo il 55% degli intervistati la città è sporca. Secondo il 30 per cento "
             "dei medici il vaccino è sicuro.")
     assert candidate_texts(text) == ["la città è sporca", "il vaccino è sicuro"]
+    assert candidate_texts("L'accordo è fatto. Il capitale sarà per il 29% in mano italiana, una quota bassa.") == []
 
 
 def test_thanking_someone_for_an_act_and_informing_them_of_a_fact_report_no_words():

@@ -190,8 +190,10 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             continue
         phrase_end = with_complements(doc, phrase_end, limit)
         comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
-        if cue.person_only and not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase):
-            continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody
+        if cue.person_only and (not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase)
+                                or _share_at(doc, speaker_at, phrase_end)):
+            continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody,
+            # nor "per il 30%, …" (a proportion)
         after = phrase_end
         while after < limit and _adverb(doc, after):
             after += 1
@@ -332,6 +334,14 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
     return k
+
+
+def _share_at(doc: Document, first: int, last: int) -> bool:
+    """A number in tokens [first, last) before any word: a figure or a share (`il 30%`), not somebody."""
+    k = first
+    while k < last and doc.lang.is_determiner(doc.lower[k]):
+        k += 1
+    return k < last and doc.tokens[k].text[:1].isdigit()
 
 
 def _person_at(doc: Document, first: int, last: int) -> bool:
@@ -741,10 +751,11 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
 
 def _verb_complement_between(doc: Document, first: int, last: int) -> bool:
     """Words that complete the verb before them (`, dice che tutto va bene,`, `, continuano a lavorare per la
-    città,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice il ministro,`)."""
+    città,`, `, dice non fidatevi,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice
+    il ministro,`); an interjection names who speaks, it negates nothing."""
     lang = doc.lang
     openers, infinitive = lang.words("subordinate_openers"), lang.endings("infinitive_endings")
-    return any(doc.lower[k] in openers or finite_verb(doc, k)
+    return any(doc.lower[k] in openers or finite_verb(doc, k) or doc.lower[k] in lang.words("negations")
                or lang.preposition(doc.lower[k]) is not None and doc.lower[k + 1].endswith(infinitive)
                for k in range(first, last))
 

@@ -503,9 +503,19 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "label"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)
-                                                          or k > j + 1 and _indefinite_article(doc, k)):
+                                                          or k > j + 1 and _indefinite_article(doc, k)
+                                                          and _object_phrase_at(doc, j)):
             return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
     return None
+
+
+def _object_phrase_at(doc: Document, j: int) -> bool:
+    """A noun phrase that can be the object a label names (`il piano`, `questa scelta`, `Rossi`): an adjective or an
+    adverb there (`si è presentato armato di una pistola`, `… oggi per una denuncia`) is no object, and the `un`
+    after it opens no label."""
+    lang, low = doc.lang, doc.lower[j]
+    return (lang.is_determiner(low) or low in lang.words("demonstratives") or low in lang.words("possessives")
+            or j in doc.mention_at_first or doc.tokens[j].text[:1].isupper())
 
 
 def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
