@@ -169,6 +169,14 @@ def test_speaking_of_quoted_words():
 
 
 # -- reported speech -----------------------------------------------------------------------------------------------
+def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
+    """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
+    assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [
+        ("tradimento della fiducia", "Aldo Bruni")]
+    s = one("La deputata Anna Neri ha definito Carlo Rota «un dilettante» dopo il voto in aula.")
+    assert s.quote == "Carlo Rota «un dilettante»"
+
+
 def test_che_clause_without_marks_is_indirect():
     s = one("La ministra Elena Russo ha affermato che le tasse scenderanno l'anno prossimo.")
     assert (s.quote, s.kind, s.speaker, s.cue) == ("le tasse scenderanno l'anno prossimo", "indirect", "Elena Russo", "ha affermato che")

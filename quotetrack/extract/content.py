@@ -531,6 +531,7 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
+    last = _adjunct_after_quotation(doc, first, last)
     if frame not in _FINITE_FRAMES:
         last = _main_clause_resumes(doc, first, last)
     else:
@@ -562,6 +563,21 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
             continue
         if seen_quote and doc.lower[k] in (",", "(", "-", "–", "—", ";"):
             return k
+        k += 1
+    return last
+
+
+def _adjunct_after_quotation(doc: Document, first: int, last: int) -> int:
+    """Quoted words followed at once by the journalist's adjunct (`ha parlato di «tradimento» rivolto al sindaco`,
+    `lo ha definito «un errore» dopo il voto`, `«…» riguardo la crisi`): the content ends with the quotation."""
+    adjuncts = [tuple(words.split()) for words in doc.lang.words("adjuncts_after_quotation")]
+    k = first
+    while k < last:
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
+            k = doc.token_at(quote.close)  # the word after the closing mark
+            if any(tuple(doc.lower[k : k + len(words)]) == words for words in adjuncts):
+                return min(k, last)
+            continue
         k += 1
     return last
 
