@@ -169,6 +169,12 @@ def test_speaking_of_quoted_words():
 
 
 # -- reported speech -----------------------------------------------------------------------------------------------
+def test_a_title_after_a_noun_of_a_work_is_nobodys_statement():
+    text = ("Il deputato Aldo Neri è tornato in libreria con il suo libro «Meglio soli. Lettere a un amico lontano». "
+            "Il regista ha girato un film intitolato «La notte non finisce mai».")
+    assert candidate_texts(text) == []
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [

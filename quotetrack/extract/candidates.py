@@ -54,8 +54,19 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
-    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start and not _unquoted_belief(doc, c)}
+    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
+              if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
+    """`il suo libro «Meglio soli»`, `un film intitolato «La notte»`: quoted words right after a noun of a work or a
+    word of naming are a title, nobody's statement (grammar `work_nouns`)."""
+    quote = doc.quote_around(candidate.start)
+    if quote is None or candidate.end > quote.end:
+        return False
+    k = doc.token_before(quote.open)
+    return k >= 0 and doc.lower[k] in doc.lang.words("work_nouns")
 
 
 def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
