@@ -353,6 +353,13 @@ def test_coordinated_che_clauses_are_two_statements():
     assert quotes(text) == [("il bilancio è in ordine", "Rita Moro"), ("le assunzioni ripartiranno", "Rita Moro")]
 
 
+def test_a_che_clause_coordinated_after_secondo_is_a_second_statement_a_relative_one_is_not():
+    text = ("Il vertice è finito ieri. Secondo Rita Moro il governo cadrà presto e che le elezioni non sono "
+            "importanti. Secondo gli esperti, un vaccino sicuro e che costi poco arriverà presto.")
+    assert candidate_texts(text) == ["il governo cadrà presto", "le elezioni non sono importanti",
+                                     "un vaccino sicuro e che costi poco arriverà presto"]
+
+
 def test_secondo_at_the_start_of_a_clause():
     s = one("Secondo Irene Sala, la crisi durerà almeno due anni.")
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")

@@ -692,9 +692,9 @@ def trim_end(doc: Document, first: int, last: int) -> int:
 
 
 def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:
-    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`, `(ha chiesto) a X di A e di B`: one
-    content per coordinated clause opened by a complementizer the cue's frames allow."""
-    if content.frame not in ("che", "di", "se", "come", "object"):
+    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`, `(ha chiesto) a X di A e di B`,
+    `Secondo X A e che B`: one content per coordinated clause opened by a complementizer the cue's frames allow."""
+    if content.frame not in ("che", "di", "se", "come", "object", "clause"):
         return [content]
     parts, start = [], content.first
     k = content.first
@@ -711,6 +711,9 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
             # opens it (`…, che secondo X …`, `…, che «…»`: what was said goes on in a clause of its own)
             relative = doc.lower[j] == "che" and j == k + 1 and doc.lower[k] == "," and j + 1 < content.last \
                 and doc.lower[j + 1] not in lang.words("source_markers") and doc.texts[j + 1] not in OPENING_QUOTES
+            # a bare clause (`Secondo X A e che B`) coordinates a che-clause only after a verb of its own: after a
+            # noun phrase (`X, campione di Y e che ha vinto …`) the che-clause is a relative one
+            relative = relative or content.frame == "clause" and not any(finite_verb(doc, t) for t in range(start, k))
             if j < content.last and not relative and _opens_clause(doc, j, content.last, frames):
                 parts.append((start, k))
                 start, k = j + 1, j + 1
