@@ -216,6 +216,16 @@ def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
     assert (s.quote, s.cue, s.speaker) == ("soddisfatto della stagione", "si dice", "Marco Bini")
 
 
+def test_a_reflexive_speech_verb_with_contro_reports_the_stand():
+    s = one("La cantante Eva Lodi si dichiarava apertamente contro le regole imposte alle donne.")
+    assert (s.quote, s.speaker) == ("contro le regole imposte alle donne", "Eva Lodi")
+
+
+def test_parlare_di_with_an_infinitive_reports_it():
+    s = one("Il ministro Ugo Pace ha parlato di riformare le pensioni entro l'anno.")
+    assert (s.quote, s.speaker) == ("riformare le pensioni entro l'anno", "Ugo Pace")
+
+
 def test_a_label_after_a_clitic_object_is_the_content():
     s = one("Il critico Luca Sarti l'ha definita la peggiore stagione di sempre.")
     assert (s.quote, s.cue, s.speaker) == ("la peggiore stagione di sempre", "l'ha definita", "Luca Sarti")

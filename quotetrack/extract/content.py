@@ -277,9 +277,12 @@ def _predicate_at(doc: Document, cue: Cue, j: int, frames: frozenset[str]) -> bo
     was said)."""
     if "predicate" not in frames or not cue.reflexive:
         return False
+    phrases = doc.lang.words("predicate_phrases")
+    if doc.lower[j] in phrases:
+        return True  # "si è detto contro la guerra"
     if j + 1 < len(doc.tokens):
         first = doc.lower[j]
-        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in doc.lang.words("predicate_phrases"):
+        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in phrases:
             return True  # "si è detta d'accordo", "dicendosi a favore del dialogo"
     return _nominal_at(doc, j)
 
