@@ -495,7 +495,8 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     """`secondo il contratto`, `secondo i suoi voleri`: in accordance with a rule or a wish; `è arrivato secondo`: a
     placing. `secondo la polizia` credits the police."""
     text = ("Secondo il contratto, la penale va pagata comunque. Tutto è andato secondo i suoi voleri. La canzone con "
-            "cui era arrivato secondo al festival è stata ristampata. Secondo la polizia, il furgone era rubato.")
+            "cui era arrivato secondo al festival è stata ristampata. Al tie-break, secondo pronostico, la favorita ha "
+            "vinto i primi punti. Secondo la polizia, il furgone era rubato.")
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
