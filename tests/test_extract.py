@@ -76,9 +76,9 @@ def test_direct_quote_with_the_cue_after_it():
 
 
 def test_a_negated_verb_inside_a_quotation_is_quoted_speech_not_an_interjection():
-    """`, dice non fidatevi,` quotes someone else's words; only the dashes name the speaker again."""
-    text = "Ha parlato Aldo Bruni: «Vendono illusioni, dice non fidatevi, ma intanto ci tassano - aggiunge - noi resistiamo»."
-    assert [s.quote for s in extract(text)] == ["Vendono illusioni, dice non fidatevi, ma intanto ci tassano",
+    """`, dice non preoccupatevi,` quotes someone else's words; only the dashes name the speaker again."""
+    text = "Ha parlato Aldo Bruni: «Il piano è fallito, dice non preoccupatevi, e poi alza le tasse – aggiunge – noi resistiamo»."
+    assert [s.quote for s in extract(text)] == ["Il piano è fallito, dice non preoccupatevi, e poi alza le tasse",
                                                 "noi resistiamo"]
 
 
@@ -170,7 +170,7 @@ def test_speaking_of_quoted_words():
 
 # -- reported speech -----------------------------------------------------------------------------------------------
 def test_a_title_after_a_noun_of_a_work_is_nobodys_statement():
-    text = ("Il deputato Aldo Neri è tornato in libreria con il suo libro «Meglio soli. Lettere a un amico lontano». "
+    text = ("Il deputato Aldo Neri è tornato in libreria con il suo libro «Il mare d'inverno. Diario di un pescatore». "
             "Il regista ha girato un film intitolato «La notte non finisce mai».")
     assert candidate_texts(text) == []
 
@@ -217,13 +217,13 @@ def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
 
 
 def test_a_reflexive_speech_verb_with_contro_reports_the_stand():
-    s = one("La cantante Eva Lodi si dichiarava apertamente contro le regole imposte alle donne.")
-    assert (s.quote, s.speaker) == ("contro le regole imposte alle donne", "Eva Lodi")
+    s = one("La cantante Eva Lodi si dice contro la caccia alle balene.")
+    assert (s.quote, s.speaker) == ("contro la caccia alle balene", "Eva Lodi")
 
 
 def test_parlare_di_with_an_infinitive_reports_it():
-    s = one("Il ministro Ugo Pace ha parlato di riformare le pensioni entro l'anno.")
-    assert (s.quote, s.speaker) == ("riformare le pensioni entro l'anno", "Ugo Pace")
+    s = one("Il ministro Ugo Pace ha parlato di abolire il bollo auto entro l'anno.")
+    assert (s.quote, s.speaker) == ("abolire il bollo auto entro l'anno", "Ugo Pace")
 
 
 def test_a_label_after_a_clitic_object_is_the_content():
@@ -302,9 +302,9 @@ def test_a_label_opened_by_an_indefinite_article_after_the_object():
 
 
 def test_an_indefinite_article_after_an_adjective_or_an_adverb_opens_no_label():
-    """`si è presentato armato di una pistola`: no object stands before `una`, so nothing is labelled."""
-    assert extract("Il rapinatore Aldo Bruni si è presentato armato di una pistola alla banca.") == ()
-    assert extract("Il giovane Aldo Bruni si è presentato oggi per una denuncia alla polizia.") == ()
+    """`si è presentato armato di un coltello`: no object stands before `una`, so nothing is labelled."""
+    assert extract("Il rapinatore Aldo Bruni si è presentato armato di un coltello alla banca.") == ()
+    assert extract("Il giovane Aldo Bruni si è presentato stamattina in questura per una querela.") == ()
     assert one("Il ministro Aldo Bruni ha definito tale scelta una vergogna.").quote == "tale scelta una vergogna"
 
 
@@ -335,8 +335,8 @@ def test_di_with_an_infinitive():
 
 def test_an_intention_announced_reports_its_infinitive():
     """`intenzione` alone is a thought; announced, confirmed or restated it is something said."""
-    s = one("Il deputato Marco Pace ha annunciato la sua intenzione di lasciare la politica.")
-    assert (s.quote, s.speaker) == ("lasciare la politica", "Marco Pace")
+    s = one("Il deputato Marco Pace ha annunciato la sua intenzione di candidarsi a sindaco.")
+    assert (s.quote, s.speaker) == ("candidarsi a sindaco", "Marco Pace")
     assert quotes("Il sindaco Ugo Bini ribadisce la volontà di chiudere il mercato.") == [
         ("chiudere il mercato", "Ugo Bini")]
 
@@ -507,7 +507,7 @@ def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal(
 
 
 def test_a_share_of_people_after_secondo_keeps_its_percent_sign():
-    text = ("Il sondaggio è uscito ieri. Secondo il 55% degli intervistati la città è sporca. Secondo il 30 per cento "
+    text = ("Il sondaggio è uscito ieri. Secondo il 40% degli intervistati la città è sporca. Secondo il 30 per cento "
             "dei medici il vaccino è sicuro.")
     assert candidate_texts(text) == ["la città è sporca", "il vaccino è sicuro"]
     assert candidate_texts("L'accordo è fatto. Il capitale sarà per il 29% in mano italiana, una quota bassa.") == []

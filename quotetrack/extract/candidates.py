@@ -60,8 +60,8 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
-    """`il suo libro «Meglio soli»`, `un film intitolato «La notte»`: quoted words right after a noun of a work or a
-    word of naming are a title, nobody's statement (grammar `work_nouns`)."""
+    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`: quoted words right after a noun of a work
+    or a word of naming are a title, nobody's statement (grammar `work_nouns`)."""
     quote = doc.quote_around(candidate.start)
     if quote is None or candidate.end > quote.end:
         return False
@@ -762,7 +762,7 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
 
 def _verb_complement_between(doc: Document, first: int, last: int) -> bool:
     """Words that complete the verb before them (`, dice che tutto va bene,`, `, continuano a lavorare per la
-    città,`, `, dice non fidatevi,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice
+    città,`, `, dice non preoccupatevi,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice
     il ministro,`); an interjection names who speaks, it negates nothing."""
     lang = doc.lang
     openers, infinitive = lang.words("subordinate_openers"), lang.endings("infinitive_endings")

@@ -514,8 +514,8 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
 
 def _object_phrase_at(doc: Document, j: int) -> bool:
     """A noun phrase that can be the object a label names (`il piano`, `questa scelta`, `Rossi`): an adjective or an
-    adverb there (`si è presentato armato di una pistola`, `… oggi per una denuncia`) is no object, and the `un`
-    after it opens no label."""
+    adverb there (`si è presentato armato di un coltello`, `… stamattina per una querela`) is no object, and the
+    `un` after it opens no label."""
     lang, low = doc.lang, doc.lower[j]
     return (lang.is_determiner(low) or low in lang.words("demonstratives") or low in lang.words("possessives")
             or j in doc.mention_at_first or doc.tokens[j].text[:1].isupper())
