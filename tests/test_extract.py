@@ -75,6 +75,13 @@ def test_direct_quote_with_the_cue_after_it():
     assert s.speaker_kind == "person" and s.speaker_mention == "Marta Colombo"
 
 
+def test_a_negated_verb_inside_a_quotation_is_quoted_speech_not_an_interjection():
+    """`, dice non preoccupatevi,` quotes someone else's words; only the dashes name the speaker again."""
+    text = "Ha parlato Aldo Bruni: «Il piano è fallito, dice non preoccupatevi, e poi alza le tasse – aggiunge – noi resistiamo»."
+    assert [s.quote for s in extract(text)] == ["Il piano è fallito, dice non preoccupatevi, e poi alza le tasse",
+                                                "noi resistiamo"]
+
+
 def test_mismatched_closing_mark():
     s = one("“Le tasse non aumenteranno“, ha assicurato Paolo Conti.")
     assert s.quote == "Le tasse non aumenteranno" and s.speaker == "Paolo Conti"
@@ -162,6 +169,20 @@ def test_speaking_of_quoted_words():
 
 
 # -- reported speech -----------------------------------------------------------------------------------------------
+def test_a_title_after_a_noun_of_a_work_is_nobodys_statement():
+    text = ("Il deputato Aldo Neri è tornato in libreria con il suo libro «Il mare d'inverno. Diario di un pescatore». "
+            "Il regista ha girato un film intitolato «La notte non finisce mai».")
+    assert candidate_texts(text) == []
+
+
+def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
+    """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
+    assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [
+        ("tradimento della fiducia", "Aldo Bruni")]
+    s = one("La deputata Anna Neri ha definito Carlo Rota «un dilettante» dopo il voto in aula.")
+    assert s.quote == "Carlo Rota «un dilettante»"
+
+
 def test_che_clause_without_marks_is_indirect():
     s = one("La ministra Elena Russo ha affermato che le tasse scenderanno l'anno prossimo.")
     assert (s.quote, s.kind, s.speaker, s.cue) == ("le tasse scenderanno l'anno prossimo", "indirect", "Elena Russo", "ha affermato che")
@@ -193,6 +214,16 @@ def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
     assert (s.quote, s.speaker) == ("pronta a trattare", "Eva Lodi")
     s = one("Il regista Marco Bini si dice soddisfatto della stagione.")  # an irregular participle (fatto)
     assert (s.quote, s.cue, s.speaker) == ("soddisfatto della stagione", "si dice", "Marco Bini")
+
+
+def test_a_reflexive_speech_verb_with_contro_reports_the_stand():
+    s = one("La cantante Eva Lodi si dice contro la caccia alle balene.")
+    assert (s.quote, s.speaker) == ("contro la caccia alle balene", "Eva Lodi")
+
+
+def test_parlare_di_with_an_infinitive_reports_it():
+    s = one("Il ministro Ugo Pace ha parlato di abolire il bollo auto entro l'anno.")
+    assert (s.quote, s.speaker) == ("abolire il bollo auto entro l'anno", "Ugo Pace")
 
 
 def test_a_label_after_a_clitic_object_is_the_content():
@@ -257,9 +288,24 @@ def test_secondo_cui_is_only_the_relative_marker():
         ("il piano è stato copiato", "Aldo Bruni", "secondo cui")]
 
 
+def test_an_object_with_a_relative_clause_keeps_its_label_or_its_infinitive():
+    """The relative clause's own verbs (`che lo hanno fischiato`) do not end the search for `come`, `di` or `a`."""
+    s = one("Il deputato Aldo Neri bolla i tifosi che lo hanno fischiato come \"teppisti\".")
+    assert (s.quote, s.speaker) == ('i tifosi che lo hanno fischiato come "teppisti"', "Aldo Neri")
+    s = one("Il sindaco Aldo Bruni ha accusato i consiglieri che hanno votato contro di aver tradito la città.")
+    assert s.quote == "i consiglieri che hanno votato contro di aver tradito la città"
+
+
 def test_a_label_opened_by_an_indefinite_article_after_the_object():
     s = one("Il sindaco Aldo Bruni ha definito il piano una vergogna.")
     assert (s.quote, s.speaker) == ("il piano una vergogna", "Aldo Bruni")
+
+
+def test_an_indefinite_article_after_an_adjective_or_an_adverb_opens_no_label():
+    """`si è presentato armato di un coltello`: no object stands before `una`, so nothing is labelled."""
+    assert extract("Il rapinatore Aldo Bruni si è presentato armato di un coltello alla banca.") == ()
+    assert extract("Il giovane Aldo Bruni si è presentato stamattina in questura per una querela.") == ()
+    assert one("Il ministro Aldo Bruni ha definito tale scelta una vergogna.").quote == "tale scelta una vergogna"
 
 
 def test_figures_and_rules_are_no_speakers_of_verbs_that_need_one():
@@ -287,6 +333,14 @@ def test_di_with_an_infinitive():
     assert s.quote == "voler lasciare la politica" and s.cue == "ha annunciato di"
 
 
+def test_an_intention_announced_reports_its_infinitive():
+    """`intenzione` alone is a thought; announced, confirmed or restated it is something said."""
+    s = one("Il deputato Marco Pace ha annunciato la sua intenzione di candidarsi a sindaco.")
+    assert (s.quote, s.speaker) == ("candidarsi a sindaco", "Marco Pace")
+    assert quotes("Il sindaco Ugo Bini ribadisce la volontà di chiudere il mercato.") == [
+        ("chiudere il mercato", "Ugo Bini")]
+
+
 def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
     assert quotes("Il segretario Luca Neri ha chiesto al partito di sostenere il governo e di votare la legge.") == [
         ("al partito di sostenere il governo", "Luca Neri"), ("votare la legge", "Luca Neri")]
@@ -307,6 +361,13 @@ def test_a_relative_clause_after_a_comma_stays_in_the_content_a_new_source_after
 def test_coordinated_che_clauses_are_two_statements():
     text = "Rita Moro ha detto che il bilancio è in ordine e che le assunzioni ripartiranno."
     assert quotes(text) == [("il bilancio è in ordine", "Rita Moro"), ("le assunzioni ripartiranno", "Rita Moro")]
+
+
+def test_a_che_clause_coordinated_after_secondo_is_a_second_statement_a_relative_one_is_not():
+    text = ("Il vertice è finito ieri. Secondo Rita Moro il governo cadrà presto e che le elezioni non sono "
+            "importanti. Secondo gli esperti, un vaccino sicuro e che costi poco arriverà presto.")
+    assert candidate_texts(text) == ["il governo cadrà presto", "le elezioni non sono importanti",
+                                     "un vaccino sicuro e che costi poco arriverà presto"]
 
 
 def test_secondo_at_the_start_of_a_clause():
@@ -434,8 +495,22 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     """`secondo il contratto`, `secondo i suoi voleri`: in accordance with a rule or a wish; `è arrivato secondo`: a
     placing. `secondo la polizia` credits the police."""
     text = ("Secondo il contratto, la penale va pagata comunque. Tutto è andato secondo i suoi voleri. La canzone con "
-            "cui era arrivato secondo al festival è stata ristampata. Secondo la polizia, il furgone era rubato.")
+            "cui era arrivato secondo al festival è stata ristampata. Al tie-break, secondo pronostico, la favorita ha "
+            "vinto i primi punti. Secondo la polizia, il furgone era rubato.")
     assert candidate_texts(text) == ["il furgone era rubato"]
+
+
+def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
+    text = ("I feriti, che erano sul secondo piano della villa, sono stati soccorsi. Nel suo secondo mandato il "
+            "sindaco ha chiuso due scuole.")
+    assert candidate_texts(text) == []
+
+
+def test_a_share_of_people_after_secondo_keeps_its_percent_sign():
+    text = ("Il sondaggio è uscito ieri. Secondo il 40% degli intervistati la città è sporca. Secondo il 30 per cento "
+            "dei medici il vaccino è sicuro.")
+    assert candidate_texts(text) == ["la città è sporca", "il vaccino è sicuro"]
+    assert candidate_texts("L'accordo è fatto. Il capitale sarà per il 29% in mano italiana, una quota bassa.") == []
 
 
 def test_thanking_someone_for_an_act_and_informing_them_of_a_fact_report_no_words():

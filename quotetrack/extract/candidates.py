@@ -54,8 +54,19 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
-    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found if c.end > c.start and not _unquoted_belief(doc, c)}
+    unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
+              if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
+    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`: quoted words right after a noun of a work
+    or a word of naming are a title, nobody's statement (grammar `work_nouns`)."""
+    quote = doc.quote_around(candidate.start)
+    if quote is None or candidate.end > quote.end:
+        return False
+    k = doc.token_before(quote.open)
+    return k >= 0 and doc.lower[k] in doc.lang.words("work_nouns")
 
 
 def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
@@ -190,8 +201,10 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             continue
         phrase_end = with_complements(doc, phrase_end, limit)
         comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
-        if cue.person_only and not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase):
-            continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody
+        if cue.person_only and (not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase)
+                                or _share_at(doc, speaker_at, phrase_end)):
+            continue  # "per" credits a person, a title or a phrase set off by a comma: "per la prima volta" nobody,
+            # nor "per il 30%, …" (a proportion)
         after = phrase_end
         while after < limit and _adverb(doc, after):
             after += 1
@@ -334,6 +347,14 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
     return k
 
 
+def _share_at(doc: Document, first: int, last: int) -> bool:
+    """A number in tokens [first, last) before any word: a figure or a share (`il 30%`), not somebody."""
+    k = first
+    while k < last and doc.lang.is_determiner(doc.lower[k]):
+        k += 1
+    return k < last and doc.tokens[k].text[:1].isdigit()
+
+
 def _person_at(doc: Document, first: int, last: int) -> bool:
     """A person or a title phrase in tokens [first, last)."""
     k = first
@@ -370,7 +391,7 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     else:
         if doc.tokens[k].upos in ("VERB", "AUX") and doc.lower[k] not in lang.verb_forms and k == i:
             return None  # after a determiner the word is a noun, whatever verb it looks like (`i portavoce`)
-        end = k + 1
+        end = _past_percent(doc, k, limit)
         adjectives = 0
         while end < limit and adjectives < 2 and _modifier(doc, end):
             end += 1
@@ -381,6 +402,18 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
             break
         end = nested
     return end
+
+
+def _past_percent(doc: Document, k: int, limit: int) -> int:
+    """After the head word at k: past a percent sign or its words when the head is a number (`secondo il 40% degli
+    intervistati`, `il 30 per cento dei medici`): a share of people is the source, the sign is part of its name."""
+    if not doc.tokens[k].text[:1].isdigit():
+        return k + 1
+    for sign in doc.lang.words("percent_words"):
+        words = sign.split()
+        if tuple(doc.lower[k + 1 : min(limit, k + 1 + len(words))]) == tuple(words):
+            return k + 1 + len(words)
+    return k + 1
 
 
 def participle_agent(doc: Document, k: int, limit: int) -> int | None:
@@ -729,10 +762,11 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
 
 def _verb_complement_between(doc: Document, first: int, last: int) -> bool:
     """Words that complete the verb before them (`, dice che tutto va bene,`, `, continuano a lavorare per la
-    città,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice il ministro,`)."""
+    città,`, `, dice non preoccupatevi,`): that verb is the quoted speaker's own, not an interjection naming them (`, dice
+    il ministro,`); an interjection names who speaks, it negates nothing."""
     lang = doc.lang
     openers, infinitive = lang.words("subordinate_openers"), lang.endings("infinitive_endings")
-    return any(doc.lower[k] in openers or finite_verb(doc, k)
+    return any(doc.lower[k] in openers or finite_verb(doc, k) or doc.lower[k] in lang.words("negations")
                or lang.preposition(doc.lower[k]) is not None and doc.lower[k + 1].endswith(infinitive)
                for k in range(first, last))
 

@@ -277,9 +277,12 @@ def _predicate_at(doc: Document, cue: Cue, j: int, frames: frozenset[str]) -> bo
     was said)."""
     if "predicate" not in frames or not cue.reflexive:
         return False
+    phrases = doc.lang.words("predicate_phrases")
+    if doc.lower[j] in phrases:
+        return True  # "si è detto contro la guerra"
     if j + 1 < len(doc.tokens):
         first = doc.lower[j]
-        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in doc.lang.words("predicate_phrases"):
+        if (first + ("" if first.endswith("'") else " ") + doc.lower[j + 1]) in phrases:
             return True  # "si è detta d'accordo", "dicendosi a favore del dialogo"
     return _nominal_at(doc, j)
 
@@ -486,10 +489,12 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
     content keeps X when the link follows it within a few words."""
     lang = doc.lang
     first_prep = lang.preposition(doc.lower[j])
+    relative = False  # a relative clause of the object (`i cronisti che lo hanno seguito come …`) has verbs of its own
     for k in range(j + 1, min(limit, j + 10)):
         low = doc.lower[k]
         prep = lang.preposition(low)
-        if low in (".", ";", ":") or doc.tokens[k].upos == "AUX":
+        relative = relative or low in lang.words("relative_pronouns")
+        if low in (".", ";", ":") or doc.tokens[k].upos == "AUX" and not relative:
             return None
         if prep == "di" and k > j and ("to_of" in frames and first_prep == "a" or "object_of" in frames and first_prep is None):
             if "to_of" in frames and not _infinitive_at(doc, k + 1, limit):
@@ -501,9 +506,19 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "label"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)
-                                                          or k > j + 1 and _indefinite_article(doc, k)):
+                                                          or k > j + 1 and _indefinite_article(doc, k)
+                                                          and _object_phrase_at(doc, j)):
             return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
     return None
+
+
+def _object_phrase_at(doc: Document, j: int) -> bool:
+    """A noun phrase that can be the object a label names (`il piano`, `questa scelta`, `Rossi`): an adjective or an
+    adverb there (`si è presentato armato di un coltello`, `… stamattina per una querela`) is no object, and the
+    `un` after it opens no label."""
+    lang, low = doc.lang, doc.lower[j]
+    return (lang.is_determiner(low) or low in lang.words("demonstratives") or low in lang.words("possessives")
+            or j in doc.mention_at_first or doc.tokens[j].text[:1].isupper())
 
 
 def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
@@ -519,6 +534,7 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
+    last = _adjunct_after_quotation(doc, first, last)
     if frame not in _FINITE_FRAMES:
         last = _main_clause_resumes(doc, first, last)
     else:
@@ -550,6 +566,21 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
             continue
         if seen_quote and doc.lower[k] in (",", "(", "-", "–", "—", ";"):
             return k
+        k += 1
+    return last
+
+
+def _adjunct_after_quotation(doc: Document, first: int, last: int) -> int:
+    """Quoted words followed at once by the journalist's adjunct (`ha parlato di «tradimento» rivolto al sindaco`,
+    `lo ha definito «un errore» dopo il voto`, `«…» riguardo la crisi`): the content ends with the quotation."""
+    adjuncts = [tuple(words.split()) for words in doc.lang.words("adjuncts_after_quotation")]
+    k = first
+    while k < last:
+        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
+            k = doc.token_at(quote.close)  # the word after the closing mark
+            if any(tuple(doc.lower[k : k + len(words)]) == words for words in adjuncts):
+                return min(k, last)
+            continue
         k += 1
     return last
 
@@ -664,9 +695,9 @@ def trim_end(doc: Document, first: int, last: int) -> int:
 
 
 def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:
-    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`, `(ha chiesto) a X di A e di B`: one
-    content per coordinated clause opened by a complementizer the cue's frames allow."""
-    if content.frame not in ("che", "di", "se", "come", "object"):
+    """`che A e che B`, `di A e di B`, `che A, e di B`, `che A, ma che B`, `(ha chiesto) a X di A e di B`,
+    `Secondo X A e che B`: one content per coordinated clause opened by a complementizer the cue's frames allow."""
+    if content.frame not in ("che", "di", "se", "come", "object", "clause"):
         return [content]
     parts, start = [], content.first
     k = content.first
@@ -683,6 +714,9 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
             # opens it (`…, che secondo X …`, `…, che «…»`: what was said goes on in a clause of its own)
             relative = doc.lower[j] == "che" and j == k + 1 and doc.lower[k] == "," and j + 1 < content.last \
                 and doc.lower[j + 1] not in lang.words("source_markers") and doc.texts[j + 1] not in OPENING_QUOTES
+            # a bare clause (`Secondo X A e che B`) coordinates a che-clause only after a verb of its own: after a
+            # noun phrase (`X, campione di Y e che ha vinto …`) the che-clause is a relative one
+            relative = relative or content.frame == "clause" and not any(finite_verb(doc, t) for t in range(start, k))
             if j < content.last and not relative and _opens_clause(doc, j, content.last, frames):
                 parts.append((start, k))
                 start, k = j + 1, j + 1
