@@ -270,14 +270,16 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 roles[chosen.first] = "subject"
         return roles
     by_first = {m.first: m for m in mentions}
-    by_last = {m.last: m for m in mentions}
+    by_last = _outermost_by_last(mentions)
     facts = facts or MentionFacts(doc)
     for m in mentions:
         place = facts.place(m)
         described = by_last.get(m.first)
         if described is not None and described.via in ("title", "description"):
-            if place != "parenthesis" and roles.get(described.first) == "object":
-                place = "object"  # "critica il premier Aldo Pirri": the title's name is the object too
+            if place != "parenthesis" and roles.get(described.first) in ("object", "prepositional"):
+                # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri": the title's name stands
+                # where the title stands
+                place = roles[described.first]
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
         elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
@@ -288,6 +290,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
         for m in _complement_of(doc, cue.last, by_first):
             roles[m.first] = "agent"
+    if cue.kind == "marker" and doc.quote_around(doc.tokens[cue.word].start) is not None:
+        return roles  # «… per mano di X …», «… secondo X …»: inside quotation marks the words are the quote's own
     if cue.kind == "marker":
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
@@ -302,6 +306,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             roles[found.first] = "marker"
             for m in _conjuncts_after(doc, found, mentions):  # "secondo X e Y": X's, the first-named
                 roles[m.first] = "conjunct"
+        _names_apposed_to_speakers(doc, mentions, roles)
         return roles
     if cue.speaker_at is not None:
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
@@ -323,14 +328,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     floor = _clause_floor(doc, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
-    # "dal sindaco di Roma, Anna Neri,": an apposition of a prepositional phrase is inside it (not a subject after a
-    # phrase set before it: "in un comunicato, l'associazione ha detto")
-    for m in mentions:
-        if roles.get(m.first) == "other" and m.first > 1 and doc.lower[m.first - 1] == "," and not (
-                m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX")):
-            left = next((o for o in mentions if o.last == m.first - 1), None)
-            if left is not None and roles.get(left.first) == "prepositional" and not _complement_of_a_subject(doc, left):
-                roles[m.first] = "prepositional"
+    _extend_prepositional_phrases(doc, mentions, roles)
     before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
@@ -351,7 +349,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
         if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
             adjacent = [m for m in before if m.last <= verb][-1:]
-        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)]
+        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)] \
+            or [m for m in before if _set_off_adjunct(doc, m.last, cue.first)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
@@ -387,6 +386,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
             roles[m.first] = "voice"
+    _mark_spokespeople(doc, cue, mentions, roles)
     # the agent of a passive or of a participle: "dichiarato da Rossi"; the source of an impersonal plural
     # ("dicono dalla Protezione civile", "fanno sapere dal ministero"): right after the verb
     impersonal = cue.kind in ("verb", "light") and cue.tense == "finite" and not cue.passive
@@ -400,7 +400,72 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     roles[m.first] = "source" if impersonal else "agent"
                     break
+    _names_apposed_to_speakers(doc, mentions, roles)
     return roles
+
+
+def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
+    """Only a prepositional phrase set off by commas, with no verb of its own, between tokens a and b: `X, in una breve
+    nota, ha detto`, `X, nel corso dell'incontro, ha spiegato` (the phrase before it is the verb's subject)."""
+    preposition = doc.lang.preposition(doc.lower[a + 1]) if b - a >= 4 else None
+    if preposition is None or preposition in doc.lang.words("phrase_complements") or doc.lower[a] != "," \
+            or doc.lower[b - 1] != ",":
+        return False  # not "i gruppi X, di quartiere e di volontari, hanno detto": X's complements
+    return all(doc.tokens[k].upos not in ("VERB", "AUX") and doc.tokens[k].text[:1].isalnum() for k in range(a + 2, b - 1))
+
+
+def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
+    """The longest of the mentions (in text order) ending at each token: `il ministro dei Trasporti`, not `Trasporti`."""
+    found: dict[int, Mention] = {}
+    for m in mentions:
+        found.setdefault(m.last, m)
+    return found
+
+
+def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: dict[int, str]) -> None:
+    """A person's name set off by a comma after a person's title or description in a speaker's place is who speaks
+    (`il direttore della radio, Carlo Rota, ha detto`, `ha aggiunto il presidente dell'associazione, Carlo Rota`,
+    `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition."""
+    for m in mentions:
+        if m.kind != "person" or m.via not in ("name", "kb", "ner") or m.first < 1 or doc.lower[m.first - 1] != "," \
+                or roles.get(m.first) not in ("other", "prepositional", "apposition"):
+            continue
+        title = next((o for o in mentions if o.last == m.first - 1), None)
+        if title is not None and title.via in ("title", "description") and title.kind == "person" \
+                and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
+            roles[m.first], roles[title.first] = roles[title.first], "apposition"
+
+
+def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles: dict[int, str]) -> None:
+    """Names that belong to a prepositional phrase before them are in it, as no subject: a name apposed to it (`dal
+    sindaco di Roma, Anna Neri,`, not a subject after a phrase set before it: `in un comunicato, l'associazione ha
+    detto`), and a person coordinated with a person in it (`ai giudici Anna Neri, Marco Bianchi e Luca Verdi,`). Not
+    a name with its verb right after it (`dopo l'incontro con Anna Neri e Bianchi ha detto`)."""
+    lang, n = doc.lang, len(doc.tokens)
+    by_first, by_last = {m.first: m for m in mentions}, _outermost_by_last(mentions)
+    for m in mentions:
+        named = by_first.get(m.last)  # "il sindaco Carlo Rota ha detto": the title's verb is after its name
+        end = named.last if named is not None else m.last
+        if roles.get(m.first) != "other" or m.first < 2 or end < n and doc.tokens[end].upos in ("VERB", "AUX"):
+            continue
+        k = m.first - 1
+        while k > 0 and lang.is_determiner(doc.lower[k]):
+            k -= 1
+        left = by_last.get(k)
+        if left is None or roles.get(left.first) != "prepositional" or left.via == "pronoun":
+            continue  # "tra questi, Anna Neri ha detto": a phrase set before the subject, not a name apposed to it
+        apposed = doc.lower[k] == "," and k == m.first - 1 and not _complement_of_a_subject(doc, left) \
+            and not _titled_name_then_title(m, left, by_last)
+        coordinated = doc.lower[k] in lang.words("coordinators") and m.kind == left.kind == "person"
+        if apposed or coordinated:
+            roles[m.first] = "prepositional"
+
+
+def _titled_name_then_title(m: Mention, left: Mention, by_last: dict[int, Mention]) -> bool:
+    """`m` is a title or a description after a name that has its own title before it (`malgrado la smentita del direttore
+    Marco Rossi, l'assessore Anna Neri ha detto`): a new phrase, not a second apposition of the name."""
+    described = by_last.get(left.first)
+    return m.via in ("title", "description") and described is not None and described.via in ("title", "description")
 
 
 def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[Mention]:
@@ -538,6 +603,12 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
     for m in (antecedent, *conjuncts[1:]) if conjuncts else ():
         roles[m.first] = "conjunct"
     roles[(conjuncts[0] if conjuncts else antecedent).first] = "relative"
+    if antecedent.via in ("title", "description") and antecedent.first > 1 and doc.lower[antecedent.first - 1] == ",":
+        # "Marco Rossi, il chitarrista del gruppo, che ha spiegato": the description is apposed to the name before it
+        named = next((m for m in mentions if m.last == antecedent.first - 1 and m.kind == "person"
+                      and m.via in ("name", "kb", "ner")), None)
+        if named is not None:
+            roles[named.first] = "relative"
 
 
 def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) -> list[Mention]:
@@ -546,11 +617,17 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
     by_last = {m.last: m for m in before}
     found, m = [], subject
     while True:
-        k = m.first - 1
         title = by_last.get(m.first)
-        if title is not None and title.via == "title" and title.first >= 2 and lang.preposition(
-                doc.lower[title.first - 1]) is not None and doc.lower[title.first - 2] in lang.words("coordinators"):
-            k = title.first - 2  # "al ministro X ed al sottosegretario Y": past the title and the repeated preposition
+        opening = title.first if title is not None and title.via == "title" else m.first
+        k = m.first - 1
+        if opening < m.first and (lang.is_determiner(doc.lower[opening]) or lang.is_determiner(doc.lower[opening - 1])):
+            # "X e il presidente Y hanno detto": the link stands before Y's title (not "il vicesindaco e segretario del
+            # partito Y": titles with no article of their own are one person's)
+            k = opening - 1
+        if opening >= 2 and lang.preposition(doc.lower[opening - 1]) is not None \
+                and doc.lower[opening - 2] in lang.words("coordinators"):
+            # "al ministro X ed al sottosegretario Y", "dal ministro X e dal segretario": past the repeated preposition
+            k = opening - 2
         while k >= 0 and lang.is_determiner(doc.lower[k]):
             k -= 1
         link = doc.lower[k] if k >= 1 else ""
@@ -580,6 +657,29 @@ def _spoken_through(doc: Document, m: Mention) -> bool:
         k -= 1
     return (k >= 2 and lang.preposition(doc.lower[k]) == "di" and doc.lower[k - 1] in lang.speaker_words["voice_nouns"]
             and doc.lower[k - 2] == "per")
+
+
+def _mark_spokespeople(doc: Document, cue: Cue, mentions: list[Mention], roles: dict[int, str]) -> None:
+    """The person an organisation or a country speaks with or through, in a phrase set off before the verb or right
+    after it (`la Francia, con la ministra Anna Neri, annuncia`, `il sindacato ha comunicato con Anna Neri che`, `il
+    comune, attraverso il portavoce Anna Neri, ha spiegato`): the statement is that person's."""
+    by_first = {m.first: m for m in mentions}
+    speaker = next((by_first[k] for k, role in roles.items() if role in ("subject", "postverbal") and k in by_first), None)
+    if speaker is None or speaker.kind not in ("organisation", "country"):
+        return
+    lang, by_last = doc.lang, _outermost_by_last(mentions)
+    for m in mentions:
+        if m.kind != "person" or roles.get(m.first) not in ("other", "prepositional"):
+            continue
+        k = m.first - 1
+        title = by_last.get(m.first)
+        if title is not None and title.via == "title":
+            k = title.first - 1  # "con la ministra della Cultura Anna Neri"
+        while k > 0 and lang.is_determiner(doc.lower[k]):
+            k -= 1
+        if k > 0 and doc.lower[k] in lang.speaker_words["voice_prepositions"] and (
+                k == cue.last or doc.lower[k - 1] == "," and k < cue.first):
+            roles[m.first] = "voice"
 
 
 def _conjuncts_after(doc: Document, first: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -686,6 +786,8 @@ def _preposition_before(doc: Document, m: Mention) -> int | None:
     if lang.preposition(doc.lower[m.first]) is not None:
         return m.first  # a phrase read with its preposition: "alla nazione"
     k = m.first - 1
+    if m.via == "adjective" and k > 0:  # "sul futuro italiano": the phrase opens before the noun the adjective follows
+        k -= 1
     while k >= 0 and (lang.is_determiner(doc.lower[k]) or fold(doc.tokens[k].text) in lang.speaker_words["np_prefixes"]):
         k -= 1
     if k == m.first - 1 and m.kind != "person" and k >= 2 and doc.lower[k] in lang.words("coordinators"):
@@ -705,9 +807,9 @@ def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
     if k is None or lang.preposition(doc.lower[k]) not in lang.words("phrase_complements"):
         return False
     j = k - 1
-    while j >= 0 and k - j <= 3 and doc.tokens[j].text[:1].islower() and doc.tokens[j].text.isalpha() \
+    while j >= 0 and k - j <= 3 and doc.tokens[j].text.isalpha() \
             and lang.preposition(doc.lower[j]) is None and not lang.is_determiner(doc.lower[j]):
-        j -= 1  # the noun and its adjectives
+        j -= 1  # the noun and its adjectives, capitalised or not (`i Presidenti di Camera e Senato, X e Y,`)
     if j == k - 1:
         return False
     while j >= 0 and lang.is_determiner(doc.lower[j]):

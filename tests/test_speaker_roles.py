@@ -1,0 +1,96 @@
+"""Where a speaker option stands toward the cue: the grammatical role read from the surface (invented sentences,
+built-in engine). Each case gives the roles some mentions must have, or (`not …`) must not have."""
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.analysis import analyse
+from quotetrack.extract import read_candidates
+from quotetrack.extract.speakers import grammatical_roles
+from quotetrack.models import Article
+
+
+def roles(text: str, cue_word: str) -> dict[str, str]:
+    """Each mention's role toward the cue whose word is `cue_word`, by the mention's text."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == cue_word)
+    found = grammatical_roles(doc, candidate, list(doc.mentions))
+    return {m.text: found.get(m.first) for m in doc.mentions}
+
+
+CASES = {
+    "a name after a title in a prepositional phrase is in it": (
+        "Su richiesta del ministro dei Trasporti Marco Bianchi, Mario Rossi ha detto che il piano partirà.",
+        "detto", {"Marco Bianchi": "prepositional", "Mario Rossi": "subject"}),
+    "people coordinated in a prepositional phrase are in it": (
+        "Davanti ai giudici Marco Bianchi, Luca Verdi e Paola Neri, l'assessore ha ammesso di aver sbagliato.",
+        "ammesso", {"Marco Bianchi": "prepositional", "Luca Verdi": "prepositional", "Paola Neri": "prepositional"}),
+    "a title after a titled name in a prepositional phrase opens a new phrase": (
+        ("Malgrado la smentita del direttore generale Marco Rossi, l'assessore al bilancio, Anna Neri, ha dichiarato "
+         "che i conti non tornano."), "dichiarato", {"Marco Rossi": "prepositional", "Anna Neri": "subject"}),
+    "a person coordinated after a prepositional phrase with a verb of its own is not in it": (
+        "Dopo l'incontro con Luca Verdi e Paola Neri ha detto che il piano partirà.", "detto",
+        {"Paola Neri": "not prepositional"}),
+    "names apposed to a capitalised noun with a complement are its subject": (
+        "I Presidenti di Regione e Provincia, Marco Rossi e Anna Neri, hanno chiesto «più fondi per le scuole».",
+        "chiesto", {"Marco Rossi": "subject"}),
+    "a country's adjective is in the prepositional phrase of its noun": (
+        "Il ministro parla a lungo del turismo italiano, affermando di avere fiducia nella stagione.", "affermando",
+        {"italiano": "prepositional", "Il ministro": "subject"}),
+    "a name set off after a speaking title takes its role after the verb": (
+        "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
+        {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),
+    "a name set off after a marker's title takes its role": (
+        "Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.", "secondo", {"Carlo Rota": "marker"}),
+    "a name set off after a subject title takes its role": (
+        "Il direttore della radio, Carlo Rota, ha ricordato: «Era un amico».", "ricordato", {"Carlo Rota": "subject"}),
+    "a subject after a marker of words is no apposition": (
+        "Secondo alcune indiscrezioni, Alfa Telefonia, la società del gruppo Beta, avrebbe chiuso.", "secondo",
+        {"alcune indiscrezioni": "marker"}),
+    "the name a relative clause's description is apposed to is its antecedent too": (
+        "Ne ha parlato anche Marco Rossi, il portavoce del comitato, che ha spiegato: «Siamo pronti».", "spiegato",
+        {"Marco Rossi": "relative", "il portavoce del comitato": "relative"}),
+    "a name after a pronoun's phrase set before the clause is its subject": (
+        "Tra questi, Marco Rossi e Anna Neri hanno scritto un messaggio: «Ci mancherai».", "scritto",
+        {"Marco Rossi": "subject"}),
+    "a prepositional phrase set off by commas stands between a subject and its verb": (
+        ("Anna Neri si è ritirata ieri dalla gara, il suo rivale Marco Rossi, attraverso un portavoce, ha detto che "
+         "resterà in corsa."), "detto", {"Marco Rossi": "subject", "Anna Neri": "not subject"}),
+    "complements set off by commas continue the phrase before them": (
+        ("Marco Rossi, portavoce di Alfa, che riunisce molti gruppi Beta, di quartiere e di volontari, ha dichiarato che "
+         "la raccolta continuerà."), "dichiarato", {"Marco Rossi": "subject", "Beta": "not subject"}),
+    "antecedents coordinated with a repeated preposition give a relative clause to the first-named": (
+        ("La proposta è stata sostenuta dal sindaco Marco Rossi e dal prefetto, che invitano i commercianti a "
+         "«collaborare»."), "invitano", {"Marco Rossi": "relative", "prefetto": "conjunct"}),
+    "subjects coordinated with their titles give the statement to the first-named": (
+        ("Alla fine la ministra della Salute Anna Neri e il presidente della Regione Marco Rossi hanno dichiarato che il "
+         "reparto resterà aperto."), "dichiarato", {"Anna Neri": "subject", "Marco Rossi": "conjunct"}),
+    "titles coordinated without an article of their own are one person's": (
+        "Il vicesindaco e segretario del partito Alfa Marco Rossi chiede ai cittadini di votare al referendum.",
+        "chiede", {"Marco Rossi": "subject"}),
+    "the person a country speaks with is its voice": (
+        "La Francia, con la ministra della Cultura Anna Neri, annuncia: «Il museo riaprirà a maggio».", "annuncia",
+        {"Anna Neri": "voice"}),
+    "the person a union announces with is its voice": (
+        "Il sindacato Alfa ha comunicato con Anna Neri che lo sciopero è confermato.", "comunicato",
+        {"Anna Neri": "voice"}),
+    "the person a town council speaks through is its voice": (
+        "Il comune, attraverso il portavoce Anna Neri, ha spiegato che i lavori finiranno presto.", "spiegato",
+        {"Anna Neri": "voice"}),
+    "a counterpart after another verb is no voice": (
+        "Il governo ha firmato con Marco Rossi un accordo e ha detto che la crisi è finita.", "detto",
+        {"Marco Rossi": "not voice"}),
+    "a marker inside quotation marks credits nobody": (
+        "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
+        {"Marco Rossi": "not marker"}),
+}
+
+
+@pytest.mark.parametrize("text, cue_word, expected", CASES.values(), ids=CASES.keys())
+def test_speaker_roles(text: str, cue_word: str, expected: dict[str, str]):
+    found = roles(text, cue_word)
+    for name, role in expected.items():
+        if role.startswith("not "):
+            assert found[name] != role[4:], name
+        else:
+            assert found[name] == role, name
