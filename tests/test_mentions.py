@@ -152,3 +152,37 @@ def test_a_full_name_is_never_another_person_who_shares_its_surname():
     the full name of one of them."""
     found = names("Anna Rota è stata aggredita dal padre Carlo Rota. Anna Rota aveva vent'anni.")
     assert [name for text, name in found if text == "Anna Rota"] == ["Anna Rota", "Anna Rota"]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a bare title is the one the article last gave that title: its fullest description when it names nobody
+    ("Il ministro della difesa ha parlato in un comunicato. «Agiremo», ha continuato il ministro.",
+     ("il ministro", "ministro della difesa")),
+    # … the person it named, former or not
+    ("Il presidente del comitato Ugo Neri ha lasciato la guida. La decisione non intacca il ruolo dell'ex presidente.",
+     ("ex presidente", "Ugo Neri")),
+])
+def test_a_bare_title_is_the_one_the_article_last_gave_that_title(text, named):
+    assert named in names(text)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a noun right before a name names that person: a later definite description with the noun is them
+    (("La mostra dell'artista Ugo Neri è aperta. Il critico Mario Bianchi ha curato il catalogo. Secondo l'artista, "
+      "resta una speranza."), ("l'artista", "Ugo Neri")),
+    # a description a name is set off beside is that person, later too
+    ("Un uomo, Ugo Neri, è stato arrestato; l'uomo ha detto di essere innocente.", ("l'uomo", "Ugo Neri")),
+])
+def test_a_definite_description_is_the_person_the_article_named_with_its_noun(text, named):
+    assert named in names(text)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a dash closes a name set off by a comma, as a comma does
+    ("«Sì - aggiunge il presidente dell'associazione, Ugo Neri - il rinvio è un danno».",
+     ("il presidente dell'associazione", "Ugo Neri")),
+    # a title with a definite article, set off by commas after a name, describes that name
+    ("Lo ha scritto Ugo Neri, il cantante del gruppo, in un messaggio.", ("il cantante del gruppo", "Ugo Neri")),
+])
+def test_a_title_set_off_beside_a_name_names_that_person(text, named):
+    assert named in names(text)

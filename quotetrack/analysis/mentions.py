@@ -37,6 +37,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
+_SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -737,6 +738,7 @@ class _Resolver:
     def resolve(self) -> list[Mention]:
         self._complete_names()
         self._link_titles()
+        self._earlier_titles()
         self._describe()
         self._name_institutions()
         self._definite_anaphora()
@@ -958,6 +960,54 @@ class _Resolver:
         self.items = out
         self._reindex()
 
+    def _earlier_titles(self) -> None:
+        """A bare definite title nothing resolved (`il ministro`, `l'ex presidente`) is the one the article last gave
+        that title before: the person it named (`il presidente del comitato Ugo Neri`), else its fullest description
+        (`il ministro della difesa russo` … `il ministro`)."""
+        doc = self.doc
+        last_titled: dict[str, Mention] = {}
+        out = []
+        for m in self.items:
+            if m.via == "title" and m.head is not None:
+                key = self._office(m)
+                earlier = last_titled.get(key)
+                if m.name is None and earlier is not None and self._bare_title(m):
+                    m = m._replace(name=earlier.name or _description(doc.span_text(earlier.head, earlier.last), doc.lang),
+                                   resolved_by="earlier")
+                if m.name is not None or self._described_office(m):
+                    last_titled[key] = m
+            out.append(m)
+        self.items = out
+        self._reindex()
+
+    def _office(self, m: Mention) -> str:
+        """The office a title phrase names, as its synonym group does, former or not (`l'ex primo ministro` →
+        `premier`)."""
+        doc = self.doc
+        pair = fold(doc.span_text(m.head, min(m.last, m.head + 2)))
+        title = pair if pair in doc.lang.speaker_words["titles"] else fold(doc.texts[m.head])
+        return doc.lang.synonym_key("title_synonyms", title.removeprefix("ex "))
+
+    def _described_office(self, m: Mention) -> bool:
+        """A title phrase that says more than its office (`il ministro della difesa`, `il presidente uscente`)."""
+        office = self.doc.span_text(m.head, min(m.last, m.head + 2))
+        return m.last > m.head + (2 if fold(office) in self.doc.lang.speaker_words["titles"] else 1)
+
+    def _bare_title(self, m: Mention) -> bool:
+        """A title in lower case after a definite article (`il ministro`, `dell'ex presidente`), with nothing but `ex`,
+        `stesso` beside it: it tells no more than its office."""
+        doc, lang = self.doc, self.doc.lang
+        articles = lang.words("definite_singular_articles")
+        if m.first < m.head and doc.lower[m.first] in articles:
+            words = range(m.first + 1, m.last)
+        elif m.first > 0 and lang.preposition(doc.lower[m.first - 1]) not in (None, doc.lower[m.first - 1]):
+            words = range(m.first, m.last)  # "dell'ex presidente": the article is in the preposition
+        else:
+            return False
+        return doc.texts[m.head][:1].islower() and all(
+            k == m.head or doc.lower[k] in _anaphoric_modifiers(lang)
+            or f"{doc.lower[m.head]} {doc.lower[k]}" in lang.speaker_words["titles"] for k in words)
+
     @cached_property
     def _kb_name_counts(self) -> dict[str, int]:
         """How often the article names each KB entity (computed once)."""
@@ -1046,15 +1096,23 @@ class _Resolver:
         end = m.last if end is None else end
         comma = end < n and doc.lower[end] == ","
         person = self.by_first.get(end + 1 if comma else end)
-        closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in (",", ")", ".", ":"))
+        closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
-            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,"
-        bare = m.head == m.first  # "Anna Neri, ministra della Salute": no article before the title
-        if bare and m.first > 0 and doc.lower[m.first - 1] == ",":
+            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
+        if m.first > 0 and doc.lower[m.first - 1] == "," and self._apposition_form(m, end):
             person = self.by_last.get(m.first - 1)
             if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
                 return person
         return None
+
+    def _apposition_form(self, m: Mention, end: int) -> bool:
+        """A title after a name and a comma describes that name without an article (`Anna Neri, ministra della
+        Salute`), or with a definite one when a comma or a stop closes it (`Anna Neri, la cantante del gruppo,`)."""
+        doc = self.doc
+        if m.head == m.first:
+            return True
+        return (m.head == m.first + 1 and doc.lower[m.first] in doc.lang.words("definite_singular_articles")
+                and end < len(doc.tokens) and doc.lower[end] in (",", "."))
 
     def _describe(self) -> None:
         """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
@@ -1236,14 +1294,18 @@ class _Resolver:
         doc = self.doc
         last_named: dict[str, Mention] = {}
         introduced: set[str] = set()
+        named_by_noun = self._named_by_noun()
         out = []
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            by_noun = _nearest_before(named_by_noun.get(self._description_key(m), []), m) if kind == PERSON else None
             if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
                 antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
                                             None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
-            if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
+            if by_noun is not None:  # "l'artista" after "l'artista Ugo Neri", wherever the last person named
+                m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
+            elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
                 m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
             if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
@@ -1254,6 +1316,22 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _named_by_noun(self) -> dict[str, list[Mention]]:
+        """The people the article named with a common noun, by the noun's synonym group: right before their name
+        (`l'artista Ugo Neri`, `del cantante Ugo Neri`), or as a description the name is set off beside (`un uomo,
+        Ugo Neri,`)."""
+        doc, lang = self.doc, self.doc.lang
+        found: dict[str, list[Mention]] = {}
+        for m in self.items:
+            if m.via == "description" and m.resolved_by == "apposition" and m.kind == PERSON:
+                found.setdefault(self._description_key(m), []).append(m)
+            elif m.kind == PERSON and m.via in ("kb", "name", "ner") and " " in (m.name or "") and m.first >= 2 \
+                    and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
+                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]):
+                key = lang.synonym_key("description_synonyms", fold(doc.texts[m.first - 1]))
+                found.setdefault(key, []).append(m)
+        return found
 
     def _organisation_key(self, word: str) -> str:
         """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
@@ -1378,6 +1456,17 @@ def _listed_words(lang) -> frozenset[str]:
     nouns, indefinite openers."""
     return (_head_words(lang)[1] | lang.words("source_markers") | lang.words("source_marker_nouns") | lang.anaphora_words
             | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
+
+
+def _definite(lang, low: str) -> bool:
+    """A definite article, alone or in a preposition (`il`, `dell'`, `al`)."""
+    return low in lang.words("definite_singular_articles") or lang.preposition(low) not in (None, low)
+
+
+def _nearest_before(found: list[Mention], m: Mention) -> Mention | None:
+    """The mention of `found` (in text order) nearest before `m`, if any."""
+    k = bisect.bisect_left(found, m.first, key=attrgetter("first"))
+    return found[k - 1] if k > 0 else None
 
 
 def _nearest(found: list, m: Mention, key=attrgetter("first")):
