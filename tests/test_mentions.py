@@ -181,6 +181,8 @@ def test_a_definite_description_is_the_person_the_article_named_with_its_noun(te
     # a dash closes a name set off by a comma, as a comma does
     ("«Sì - aggiunge il presidente dell'associazione, Ugo Neri - il rinvio è un danno».",
      ("il presidente dell'associazione", "Ugo Neri")),
+    # … and so does a bracket
+    ("Le critiche del sindaco di Valdora, Anna Neri (Verdi), sono arrivate ieri.", ("sindaco di Valdora", "Anna Neri")),
     # a title with a definite article, set off by commas after a name, describes that name
     ("Lo ha scritto Ugo Neri, il cantante del gruppo, in un messaggio.", ("il cantante del gruppo", "Ugo Neri")),
 ])

@@ -37,7 +37,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
-_SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
+_SET_OFF_CLOSERS = (",", "(", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -1098,7 +1098,7 @@ class _Resolver:
         person = self.by_first.get(end + 1 if comma else end)
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
-            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
+            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il sindaco, Marco Neri (Verdi)"
         if m.first > 0 and doc.lower[m.first - 1] == "," and self._apposition_form(m, end):
             person = self.by_last.get(m.first - 1)
             if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
