@@ -166,6 +166,11 @@ def test_a_bare_title_is_the_one_the_article_last_gave_that_title(text, named):
     assert named in names(text)
 
 
+def test_a_title_an_ordinal_or_new_opens_may_be_somebody_else():
+    found = names("Il ministro della difesa ha parlato. Il nuovo ministro ha giurato. Il primo ministro tace.")
+    assert ("Il nuovo ministro", None) in found and ("Il primo ministro", None) in found
+
+
 @pytest.mark.parametrize(("text", "named"), [
     # a noun right before a name names that person: a later definite description with the noun is them
     (("La mostra dell'artista Ugo Neri è aperta. Il critico Mario Bianchi ha curato il catalogo. Secondo l'artista, "

@@ -995,7 +995,7 @@ class _Resolver:
 
     def _bare_title(self, m: Mention) -> bool:
         """A title in lower case after a definite article (`il ministro`, `dell'ex presidente`), with nothing but `ex`,
-        `stesso` beside it: it tells no more than its office."""
+        `stesso` beside it (`same_referent_modifiers`): it tells no more than its office."""
         doc, lang = self.doc, self.doc.lang
         articles = lang.words("definite_singular_articles")
         if m.first < m.head and doc.lower[m.first] in articles:
@@ -1005,7 +1005,7 @@ class _Resolver:
         else:
             return False
         return doc.texts[m.head][:1].islower() and all(
-            k == m.head or doc.lower[k] in _anaphoric_modifiers(lang)
+            k == m.head or doc.lower[k] in lang.speaker_words["same_referent_modifiers"]
             or f"{doc.lower[m.head]} {doc.lower[k]}" in lang.speaker_words["titles"] for k in words)
 
     @cached_property
@@ -1326,12 +1326,16 @@ class _Resolver:
         for m in self.items:
             if m.via == "description" and m.resolved_by == "apposition" and m.kind == PERSON:
                 found.setdefault(self._description_key(m), []).append(m)
-            elif m.kind == PERSON and m.via in ("kb", "name", "ner") and " " in (m.name or "") and m.first >= 2 \
-                    and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
+            elif self._surely_person(m) and m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
                     and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]):
                 key = lang.synonym_key("description_synonyms", fold(doc.texts[m.first - 1]))
                 found.setdefault(key, []).append(m)
         return found
+
+    def _surely_person(self, m: Mention) -> bool:
+        """A person the KB knows, or a name opened by a given name (`la missione Apollo Nove` names no person)."""
+        return m.kind == PERSON and (m.via == "kb" or m.via in ("name", "ner") and " " in (m.name or "") and fold(
+            m.text.split()[0]) in self.doc.lang.speaker_words["given_names"])
 
     def _organisation_key(self, word: str) -> str:
         """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
