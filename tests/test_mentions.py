@@ -190,6 +190,8 @@ def test_a_definite_description_is_the_person_the_article_named_with_its_noun(te
     ("Le critiche del sindaco di Valdora, Anna Neri (Verdi), sono arrivate ieri.", ("sindaco di Valdora", "Anna Neri")),
     # a title with a definite article, set off by commas after a name, describes that name
     ("Lo ha scritto Ugo Neri, il cantante del gruppo, in un messaggio.", ("il cantante del gruppo", "Ugo Neri")),
+    # … past an adverb of the clause before the comma
+    ("Ugo Neri però, cantante del gruppo, ha detto che tornerà.", ("cantante del gruppo", "Ugo Neri")),
 ])
 def test_a_title_set_off_beside_a_name_names_that_person(text, named):
     assert named in names(text)

@@ -1100,10 +1100,17 @@ class _Resolver:
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
             return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il sindaco, Marco Neri (Verdi)"
         if m.first > 0 and doc.lower[m.first - 1] == "," and self._apposition_form(m, end):
-            person = self.by_last.get(m.first - 1)
+            person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
             if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
                 return person
         return None
+
+    def _before_adverbs(self, k: int) -> int:
+        """Where the words before token `k` end, past the adverbs of the clause (`però`, `invece`)."""
+        adverbs = self.doc.lang.words("group_adverbs")
+        while k > 0 and self.doc.lower[k - 1] in adverbs:
+            k -= 1
+        return k
 
     def _apposition_form(self, m: Mention, end: int) -> bool:
         """A title after a name and a comma describes that name without an article (`Anna Neri, ministra della
