@@ -37,7 +37,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
-_SET_OFF_CLOSERS = (",", "(", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
+_SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -932,7 +932,7 @@ class _Resolver:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
         any other title phrase is the role's holder on the article's date, else the person the article introduced
         with that title before it, else the KB's holder the article names, else the person introduced after it."""
-        introductions: dict[tuple, list[tuple[int, Mention]]] = {}
+        introductions: dict[tuple, list[tuple[int, Mention, str]]] = {}
         apposed: dict[int, Mention] = {}
         for m in self.items:
             if m.via != "title":
@@ -942,7 +942,7 @@ class _Resolver:
                 apposed[m.first] = person
                 word_key = self._title_word_key(m)
                 for key in {*self._title_keys(m), word_key, word_key[:2] + ("",)}:  # a bare title finds it too
-                    introductions.setdefault(key, []).append((m.first, person))
+                    introductions.setdefault(key, []).append((m.first, person, self._gender(m)))
         out = []
         for m in self.items:
             if m.via == "title":
@@ -962,20 +962,21 @@ class _Resolver:
 
     def _earlier_titles(self) -> None:
         """A bare definite title nothing resolved (`il ministro`, `l'ex presidente`) is the one the article last gave
-        that title before: the person it named (`il presidente del comitato Ugo Neri`), else its fullest description
-        (`il ministro della difesa russo` … `il ministro`)."""
+        that title before (of its gender, if any: `la presidente`): the person it named (`il presidente del comitato
+        Ugo Neri`), else its fullest description (`il ministro della difesa russo` … `il ministro`)."""
         doc = self.doc
-        last_titled: dict[str, Mention] = {}
+        titled: dict[str, list[Mention]] = {}
         out = []
         for m in self.items:
             if m.via == "title" and m.head is not None:
                 key = self._office(m)
-                earlier = last_titled.get(key)
-                if m.name is None and earlier is not None and self._bare_title(m):
+                before = _of_gender(titled.get(key, []), self._gender(m), self._gender)
+                if m.name is None and before and self._bare_title(m):
+                    earlier = before[-1]
                     m = m._replace(name=earlier.name or _description(doc.span_text(earlier.head, earlier.last), doc.lang),
                                    resolved_by="earlier")
                 if m.name is not None or self._described_office(m):
-                    last_titled[key] = m
+                    titled.setdefault(key, []).append(m)
             out.append(m)
         self.items = out
         self._reindex()
@@ -1082,12 +1083,24 @@ class _Resolver:
         return ("title", doc.lang.synonym_key("title_synonyms", head), complement)
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
-        """The person the article last introduced with the same role or title before `m`, else the first after."""
+        """The person the article last introduced with the same role or title before `m`, else the first after; one
+        introduced with the title's gender if any (`della presidente`: the one it called `la presidente`)."""
         for title_key in self._title_keys(m):
-            found = _nearest(introductions.get(title_key, []), m, key=itemgetter(0))  # (first token, person)
+            found = _nearest(_of_gender(introductions.get(title_key, []), self._gender(m), itemgetter(2)), m,
+                             key=itemgetter(0))  # (first token, person, gender)
             if found is not None:
                 return found[1]
         return None
+
+    def _gender(self, m: Mention) -> str:
+        """`f` or `m` where the article before a title phrase shows its gender (`la presidente`, `del ministro`,
+        `speakers.yaml` `feminine_determiners`, `masculine_determiners`), else ``."""
+        doc = self.doc
+        if m.head is None:
+            return ""
+        opener = doc.lower[m.first] if m.first < m.head else doc.lower[m.first - 1] if m.first else ""
+        words = doc.lang.speaker_words
+        return "f" if opener in words["feminine_determiners"] else "m" if opener in words["masculine_determiners"] else ""
 
     def _apposed_person(self, m: Mention, end: int | None = None) -> Mention | None:
         """The person a phrase ending at `end` (else at the mention's end) names beside it."""
@@ -1098,10 +1111,11 @@ class _Resolver:
         person = self.by_first.get(end + 1 if comma else end)
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
-            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il sindaco, Marco Neri (Verdi)"
-        if m.first > 0 and doc.lower[m.first - 1] == "," and self._apposition_form(m, end):
+            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
+        if m.first > 0 and doc.lower[m.first - 1] == ",":
             person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
-            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
+            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") \
+                    and self._apposition_form(m, end, person):
                 return person
         return None
 
@@ -1112,14 +1126,16 @@ class _Resolver:
             k -= 1
         return k
 
-    def _apposition_form(self, m: Mention, end: int) -> bool:
+    def _apposition_form(self, m: Mention, end: int, person: Mention) -> bool:
         """A title after a name and a comma describes that name without an article (`Anna Neri, ministra della
-        Salute`), or with a definite one when a comma or a stop closes it (`Anna Neri, la cantante del gruppo,`)."""
+        Salute`), or with a definite one when a comma or a stop closes it (`Anna Neri, la cantante del gruppo,`) and no
+        title stands before the name (`il sindaco Ugo Neri, il questore.` is a list of office holders)."""
         doc = self.doc
         if m.head == m.first:
             return True
+        titled = any(o.via == "title" and o.last == person.first for o in self._starting_within(0, person.first))
         return (m.head == m.first + 1 and doc.lower[m.first] in doc.lang.words("definite_singular_articles")
-                and end < len(doc.tokens) and doc.lower[end] in (",", "."))
+                and end < len(doc.tokens) and doc.lower[end] in (",", ".") and not titled)
 
     def _describe(self) -> None:
         """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
@@ -1472,6 +1488,12 @@ def _listed_words(lang) -> frozenset[str]:
 def _definite(lang, low: str) -> bool:
     """A definite article, alone or in a preposition (`il`, `dell'`, `al`)."""
     return low in lang.words("definite_singular_articles") or lang.preposition(low) not in (None, low)
+
+
+def _of_gender(found: list, gender: str, gender_of) -> list:
+    """The items of `found` not of the other gender (`gender_of` tells an item's: `f`, `m` or ``) if any, else all."""
+    agreeing = [item for item in found if gender_of(item) in ("", gender)] if gender else []
+    return agreeing or found
 
 
 def _nearest_before(found: list[Mention], m: Mention) -> Mention | None:
