@@ -203,3 +203,9 @@ def test_a_title_set_off_beside_a_name_names_that_person(text, named):
 
 def test_a_title_after_a_name_in_a_list_of_titled_names_names_its_own():
     assert ("il questore", "Ugo Neri") not in names("Erano presenti il sindaco di Valdora Ugo Neri, il questore.")
+
+
+def test_a_description_with_a_nationality_or_a_name_of_its_own_is_not_an_earlier_fuller_one():
+    found = names("I tifosi della squadra italiana hanno cantato. I tifosi svedesi hanno detto che era truccata. Le "
+                  "autorità della regione di Valdora tacciono, le autorità del Montebello parlano.")
+    assert ("I tifosi svedesi", "tifosi svedesi") in found and ("le autorità del Montebello", "autorità del Montebello") in found

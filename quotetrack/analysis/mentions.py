@@ -1157,7 +1157,8 @@ class _Resolver:
                     m = m._replace(name=person.name, kind=PERSON, resolved_by="apposition")
                 elif doc.lower[m.first] in indefinite:
                     earlier[key] = m
-                elif previous is not None and previous.last - previous.head > m.last - m.head:
+                elif previous is not None and previous.last - previous.head > m.last - m.head \
+                        and self._identifying_words(m) <= self._identifying_words(previous):
                     m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
@@ -1168,6 +1169,14 @@ class _Resolver:
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
             out.append(m)
         self.items = out
+
+    def _identifying_words(self, m: Mention) -> set[str]:
+        """The names and the nationalities after a phrase's head (`tifosi svedesi`, `autorità del Valdistan`): a
+        description that gives one the earlier one lacks is somebody else (`i tifosi svedesi` are not the `tifosi della
+        squadra italiana`)."""
+        doc, demonyms = self.doc, _demonyms(self.doc.kb)
+        return {fold(doc.texts[k]) for k in range(m.head + 1, m.last)
+                if doc.texts[k][:1].isupper() or fold(doc.texts[k]) in demonyms}
 
     def _name_institutions(self) -> None:
         """An institution named by its common noun takes the name of the one it is: `la Corte` is the court the
