@@ -209,3 +209,14 @@ def test_a_description_with_a_nationality_or_a_name_of_its_own_is_not_an_earlier
     found = names("I tifosi della squadra italiana hanno cantato. I tifosi svedesi hanno detto che era truccata. Le "
                   "autorità della regione di Valdora tacciono, le autorità del Montebello parlano.")
     assert ("I tifosi svedesi", "tifosi svedesi") in found and ("le autorità del Montebello", "autorità del Montebello") in found
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a word that modifies the phrase may stand between a title and its holder's name
+    ("Lo ha precisato il responsabile del reparto professor Ugo Neri.", ("il responsabile del reparto", "Ugo Neri")),
+    # … but not a title of its own: the name is that title's
+    ("Anna Neri, madre dell'attuale presidente Ugo Neri, ha parlato.", ("madre dell'attuale", "Anna Neri")),
+])
+def test_a_title_names_the_person_a_modifier_away(text, named):
+    assert named in names(text)
+

@@ -1112,11 +1112,27 @@ class _Resolver:
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
             return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
+        person = self._name_past_modifiers(end)
+        if person is not None:
+            return person  # "il campione dei pesi welter Ugo Neri"
         if m.first > 0 and doc.lower[m.first - 1] == ",":
             person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
             if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") \
                     and self._apposition_form(m, end, person):
                 return person
+        return None
+
+    def _name_past_modifiers(self, k: int) -> Mention | None:
+        """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
+        and are no title (`welter` in `il campione dei pesi welter Ugo Neri`), else None."""
+        doc = self.doc
+        for j in range(k, min(k + 2, len(doc.tokens))):
+            if not _plain_modifier(doc.lang, doc.tokens[j]) or doc.lower[j] in doc.lang.words("group_adverbs") \
+                    or fold(doc.texts[j]) in doc.lang.speaker_words["titles"]:
+                return None  # "il padre dell'attuale presidente Ugo Neri": the name is the complement's title's
+            person = self.by_first.get(j + 1)
+            if person is not None:
+                return person if self._surely_person(person) else None
         return None
 
     def _before_adverbs(self, k: int) -> int:
