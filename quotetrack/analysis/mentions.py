@@ -963,7 +963,8 @@ class _Resolver:
     def _earlier_titles(self) -> None:
         """A bare definite title nothing resolved (`il ministro`, `l'ex presidente`) is the one the article last gave
         that title before (of its gender, if any: `la presidente`): the person it named (`il presidente del comitato
-        Ugo Neri`), else its fullest description (`il ministro della difesa russo` … `il ministro`)."""
+        Ugo Neri`), else its description when a name or a nationality in it tells who (`il ministro della difesa
+        russo` … `il ministro`; `il presidente uscente` tells no more than `il presidente`)."""
         doc = self.doc
         titled: dict[str, list[Mention]] = {}
         out = []
@@ -975,7 +976,7 @@ class _Resolver:
                     earlier = before[-1]
                     m = m._replace(name=earlier.name or _description(doc.span_text(earlier.head, earlier.last), doc.lang),
                                    resolved_by="earlier")
-                if m.name is not None or self._described_office(m):
+                if m.name is not None or self._described_office(m) and self._identifying_words(m):
                     titled.setdefault(key, []).append(m)
             out.append(m)
         self.items = out
