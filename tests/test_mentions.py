@@ -152,3 +152,75 @@ def test_a_full_name_is_never_another_person_who_shares_its_surname():
     the full name of one of them."""
     found = names("Anna Rota è stata aggredita dal padre Carlo Rota. Anna Rota aveva vent'anni.")
     assert [name for text, name in found if text == "Anna Rota"] == ["Anna Rota", "Anna Rota"]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a bare title is the one the article last gave that title: its description when it names nobody but tells who
+    ("Il ministro dei trasporti francese ha parlato alla radio. «Agiremo», ha aggiunto il ministro.",
+     ("il ministro", "ministro dei trasporti francese")),
+    # … the person it named, former or not
+    ("Il presidente del comitato Ugo Neri ha lasciato la guida. La decisione non intacca il ruolo dell'ex presidente.",
+     ("ex presidente", "Ugo Neri")),
+])
+def test_a_bare_title_is_the_one_the_article_last_gave_that_title(text, named):
+    assert named in names(text)
+
+
+def test_a_title_s_article_chooses_who_the_article_gave_that_title_with_that_gender():
+    found = names("La presidente del comitato Anna Neri ha aperto la seduta. Il presidente della regione Ugo Rossi ha "
+                  "parlato. Le parole della presidente sono state chiare.")
+    assert found[-1] == ("presidente", "Anna Neri")
+
+
+def test_a_title_an_ordinal_or_new_opens_may_be_somebody_else():
+    found = names("Il ministro della difesa francese ha parlato. Il nuovo ministro ha giurato. Il primo ministro tace.")
+    assert ("Il nuovo ministro", None) in found and ("Il primo ministro", None) in found
+
+
+def test_a_bare_title_takes_no_earlier_description_that_tells_no_more_who():
+    assert ("il presidente", None) in names("Il presidente uscente ha perso. Secondo il presidente, il voto è falso.")
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a noun right before a name names that person: a later definite description with the noun is them
+    (("La mostra dell'artista Ugo Neri è aperta. Il critico Mario Bianchi ha curato il catalogo. Secondo l'artista, "
+      "resta una speranza."), ("l'artista", "Ugo Neri")),
+    # a description a name is set off beside is that person, later too
+    ("Un uomo, Ugo Neri, è stato arrestato; l'uomo ha detto di essere innocente.", ("l'uomo", "Ugo Neri")),
+])
+def test_a_definite_description_is_the_person_the_article_named_with_its_noun(text, named):
+    assert named in names(text)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a dash closes a name set off by a comma, as a comma does
+    ("«Sì - aggiunge il presidente dell'associazione, Ugo Neri - il rinvio è un danno».",
+     ("il presidente dell'associazione", "Ugo Neri")),
+    # a title with a definite article, set off by commas after a name, describes that name
+    ("Lo ha scritto Ugo Neri, il cantante del gruppo, in un messaggio.", ("il cantante del gruppo", "Ugo Neri")),
+    # … past an adverb of the clause before the comma
+    ("Ugo Neri però, cantante del gruppo, ha detto che tornerà.", ("cantante del gruppo", "Ugo Neri")),
+])
+def test_a_title_set_off_beside_a_name_names_that_person(text, named):
+    assert named in names(text)
+
+
+def test_a_title_after_a_name_in_a_list_of_titled_names_names_its_own():
+    assert ("il questore", "Ugo Neri") not in names("Erano presenti il sindaco di Valdora Ugo Neri, il questore.")
+
+
+def test_a_description_with_a_nationality_or_a_name_of_its_own_is_not_an_earlier_fuller_one():
+    found = names("I tifosi della squadra italiana hanno cantato. I tifosi svedesi hanno detto che era truccata. Le "
+                  "autorità della regione di Valdora tacciono, le autorità del Montebello parlano.")
+    assert ("I tifosi svedesi", "tifosi svedesi") in found and ("le autorità del Montebello", "autorità del Montebello") in found
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a word that modifies the phrase may stand between a title and its holder's name
+    ("Lo ha precisato il responsabile del reparto professor Ugo Neri.", ("il responsabile del reparto", "Ugo Neri")),
+    # … but not a title of its own: the name is that title's
+    ("Anna Neri, madre dell'attuale presidente Ugo Neri, ha parlato.", ("madre dell'attuale", "Anna Neri")),
+])
+def test_a_title_names_the_person_a_modifier_away(text, named):
+    assert named in names(text)
+

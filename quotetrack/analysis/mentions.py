@@ -37,6 +37,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
+_SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -737,6 +738,7 @@ class _Resolver:
     def resolve(self) -> list[Mention]:
         self._complete_names()
         self._link_titles()
+        self._earlier_titles()
         self._describe()
         self._name_institutions()
         self._definite_anaphora()
@@ -930,7 +932,7 @@ class _Resolver:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
         any other title phrase is the role's holder on the article's date, else the person the article introduced
         with that title before it, else the KB's holder the article names, else the person introduced after it."""
-        introductions: dict[tuple, list[tuple[int, Mention]]] = {}
+        introductions: dict[tuple, list[tuple[int, Mention, str]]] = {}
         apposed: dict[int, Mention] = {}
         for m in self.items:
             if m.via != "title":
@@ -940,7 +942,7 @@ class _Resolver:
                 apposed[m.first] = person
                 word_key = self._title_word_key(m)
                 for key in {*self._title_keys(m), word_key, word_key[:2] + ("",)}:  # a bare title finds it too
-                    introductions.setdefault(key, []).append((m.first, person))
+                    introductions.setdefault(key, []).append((m.first, person, self._gender(m)))
         out = []
         for m in self.items:
             if m.via == "title":
@@ -957,6 +959,56 @@ class _Resolver:
             out.append(m)
         self.items = out
         self._reindex()
+
+    def _earlier_titles(self) -> None:
+        """A bare definite title nothing resolved (`il ministro`, `l'ex presidente`) is the one the article last gave
+        that title before (of its gender, if any: `la presidente`): the person it named (`il presidente del comitato
+        Ugo Neri`), else its description when a name or a nationality in it tells who (`il ministro della difesa
+        russo` … `il ministro`; `il presidente uscente` tells no more than `il presidente`)."""
+        doc = self.doc
+        titled: dict[str, list[Mention]] = {}
+        out = []
+        for m in self.items:
+            if m.via == "title" and m.head is not None:
+                key = self._office(m)
+                before = _of_gender(titled.get(key, []), self._gender(m), self._gender)
+                if m.name is None and before and self._bare_title(m):
+                    earlier = before[-1]
+                    m = m._replace(name=earlier.name or _description(doc.span_text(earlier.head, earlier.last), doc.lang),
+                                   resolved_by="earlier")
+                if m.name is not None or self._described_office(m) and self._identifying_words(m):
+                    titled.setdefault(key, []).append(m)
+            out.append(m)
+        self.items = out
+        self._reindex()
+
+    def _office(self, m: Mention) -> str:
+        """The office a title phrase names, as its synonym group does, former or not (`l'ex primo ministro` →
+        `premier`)."""
+        doc = self.doc
+        pair = fold(doc.span_text(m.head, min(m.last, m.head + 2)))
+        title = pair if pair in doc.lang.speaker_words["titles"] else fold(doc.texts[m.head])
+        return doc.lang.synonym_key("title_synonyms", title.removeprefix("ex "))
+
+    def _described_office(self, m: Mention) -> bool:
+        """A title phrase that says more than its office (`il ministro della difesa`, `il presidente uscente`)."""
+        office = self.doc.span_text(m.head, min(m.last, m.head + 2))
+        return m.last > m.head + (2 if fold(office) in self.doc.lang.speaker_words["titles"] else 1)
+
+    def _bare_title(self, m: Mention) -> bool:
+        """A title in lower case after a definite article (`il ministro`, `dell'ex presidente`), with nothing but `ex`,
+        `stesso` beside it (`same_referent_modifiers`): it tells no more than its office."""
+        doc, lang = self.doc, self.doc.lang
+        articles = lang.words("definite_singular_articles")
+        if m.first < m.head and doc.lower[m.first] in articles:
+            words = range(m.first + 1, m.last)
+        elif m.first > 0 and lang.preposition(doc.lower[m.first - 1]) not in (None, doc.lower[m.first - 1]):
+            words = range(m.first, m.last)  # "dell'ex presidente": the article is in the preposition
+        else:
+            return False
+        return doc.texts[m.head][:1].islower() and all(
+            k == m.head or doc.lower[k] in lang.speaker_words["same_referent_modifiers"]
+            or f"{doc.lower[m.head]} {doc.lower[k]}" in lang.speaker_words["titles"] for k in words)
 
     @cached_property
     def _kb_name_counts(self) -> dict[str, int]:
@@ -1032,12 +1084,24 @@ class _Resolver:
         return ("title", doc.lang.synonym_key("title_synonyms", head), complement)
 
     def _introduced(self, m: Mention, introductions: dict) -> Mention | None:
-        """The person the article last introduced with the same role or title before `m`, else the first after."""
+        """The person the article last introduced with the same role or title before `m`, else the first after; one
+        introduced with the title's gender if any (`della presidente`: the one it called `la presidente`)."""
         for title_key in self._title_keys(m):
-            found = _nearest(introductions.get(title_key, []), m, key=itemgetter(0))  # (first token, person)
+            found = _nearest(_of_gender(introductions.get(title_key, []), self._gender(m), itemgetter(2)), m,
+                             key=itemgetter(0))  # (first token, person, gender)
             if found is not None:
                 return found[1]
         return None
+
+    def _gender(self, m: Mention) -> str:
+        """`f` or `m` where the article before a title phrase shows its gender (`la presidente`, `del ministro`,
+        `speakers.yaml` `feminine_determiners`, `masculine_determiners`), else ``."""
+        doc = self.doc
+        if m.head is None:
+            return ""
+        opener = doc.lower[m.first] if m.first < m.head else doc.lower[m.first - 1] if m.first else ""
+        words = doc.lang.speaker_words
+        return "f" if opener in words["feminine_determiners"] else "m" if opener in words["masculine_determiners"] else ""
 
     def _apposed_person(self, m: Mention, end: int | None = None) -> Mention | None:
         """The person a phrase ending at `end` (else at the mention's end) names beside it."""
@@ -1046,15 +1110,49 @@ class _Resolver:
         end = m.last if end is None else end
         comma = end < n and doc.lower[end] == ","
         person = self.by_first.get(end + 1 if comma else end)
-        closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in (",", ")", ".", ":"))
+        closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
-            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,"
-        bare = m.head == m.first  # "Anna Neri, ministra della Salute": no article before the title
-        if bare and m.first > 0 and doc.lower[m.first - 1] == ",":
-            person = self.by_last.get(m.first - 1)
-            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner"):
+            return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
+        person = self._name_past_modifiers(end)
+        if person is not None:
+            return person  # "il campione dei pesi welter Ugo Neri"
+        if m.first > 0 and doc.lower[m.first - 1] == ",":
+            person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
+            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") \
+                    and self._apposition_form(m, end, person):
                 return person
         return None
+
+    def _name_past_modifiers(self, k: int) -> Mention | None:
+        """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
+        and are no title (`welter` in `il campione dei pesi welter Ugo Neri`), else None."""
+        doc = self.doc
+        for j in range(k, min(k + 2, len(doc.tokens))):
+            if not _plain_modifier(doc.lang, doc.tokens[j]) or doc.lower[j] in doc.lang.words("group_adverbs") \
+                    or fold(doc.texts[j]) in doc.lang.speaker_words["titles"]:
+                return None  # "il padre dell'attuale presidente Ugo Neri": the name is the complement's title's
+            person = self.by_first.get(j + 1)
+            if person is not None:
+                return person if self._surely_person(person) else None
+        return None
+
+    def _before_adverbs(self, k: int) -> int:
+        """Where the words before token `k` end, past the adverbs of the clause (`però`, `invece`)."""
+        adverbs = self.doc.lang.words("group_adverbs")
+        while k > 0 and self.doc.lower[k - 1] in adverbs:
+            k -= 1
+        return k
+
+    def _apposition_form(self, m: Mention, end: int, person: Mention) -> bool:
+        """A title after a name and a comma describes that name without an article (`Anna Neri, ministra della
+        Salute`), or with a definite one when a comma or a stop closes it (`Anna Neri, la cantante del gruppo,`) and no
+        title stands before the name (`il sindaco Ugo Neri, il questore.` is a list of office holders)."""
+        doc = self.doc
+        if m.head == m.first:
+            return True
+        titled = any(o.via == "title" and o.last == person.first for o in self._starting_within(0, person.first))
+        return (m.head == m.first + 1 and doc.lower[m.first] in doc.lang.words("definite_singular_articles")
+                and end < len(doc.tokens) and doc.lower[end] in (",", ".") and not titled)
 
     def _describe(self) -> None:
         """An anonymous description takes the fullest description with a synonymous head given earlier (`i medici
@@ -1076,7 +1174,8 @@ class _Resolver:
                     m = m._replace(name=person.name, kind=PERSON, resolved_by="apposition")
                 elif doc.lower[m.first] in indefinite:
                     earlier[key] = m
-                elif previous is not None and previous.last - previous.head > m.last - m.head:
+                elif previous is not None and previous.last - previous.head > m.last - m.head \
+                        and self._identifying_words(m) <= self._identifying_words(previous):
                     m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
@@ -1087,6 +1186,14 @@ class _Resolver:
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
             out.append(m)
         self.items = out
+
+    def _identifying_words(self, m: Mention) -> set[str]:
+        """The names and the nationalities after a phrase's head (`tifosi svedesi`, `autorità del Valdistan`): a
+        description that gives one the earlier one lacks is somebody else (`i tifosi svedesi` are not the `tifosi della
+        squadra italiana`)."""
+        doc, demonyms = self.doc, _demonyms(self.doc.kb)
+        return {fold(doc.texts[k]) for k in range(m.head + 1, m.last)
+                if doc.texts[k][:1].isupper() or fold(doc.texts[k]) in demonyms}
 
     def _name_institutions(self) -> None:
         """An institution named by its common noun takes the name of the one it is: `la Corte` is the court the
@@ -1236,14 +1343,18 @@ class _Resolver:
         doc = self.doc
         last_named: dict[str, Mention] = {}
         introduced: set[str] = set()
+        named_by_noun = self._named_by_noun()
         out = []
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            by_noun = _nearest_before(named_by_noun.get(self._description_key(m), []), m) if kind == PERSON else None
             if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
                 antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
                                             None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
-            if antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
+            if by_noun is not None:  # "l'artista" after "l'artista Ugo Neri", wherever the last person named
+                m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
+            elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
                 m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
             if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
@@ -1254,6 +1365,26 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _named_by_noun(self) -> dict[str, list[Mention]]:
+        """The people the article named with a common noun, by the noun's synonym group: right before their name
+        (`l'artista Ugo Neri`, `del cantante Ugo Neri`), or as a description the name is set off beside (`un uomo,
+        Ugo Neri,`)."""
+        doc, lang = self.doc, self.doc.lang
+        found: dict[str, list[Mention]] = {}
+        for m in self.items:
+            if m.via == "description" and m.resolved_by == "apposition" and m.kind == PERSON:
+                found.setdefault(self._description_key(m), []).append(m)
+            elif self._surely_person(m) and m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
+                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]):
+                key = lang.synonym_key("description_synonyms", fold(doc.texts[m.first - 1]))
+                found.setdefault(key, []).append(m)
+        return found
+
+    def _surely_person(self, m: Mention) -> bool:
+        """A person the KB knows, or a name opened by a given name (`la missione Apollo Nove` names no person)."""
+        return m.kind == PERSON and (m.via == "kb" or m.via in ("name", "ner") and " " in (m.name or "") and fold(
+            m.text.split()[0]) in self.doc.lang.speaker_words["given_names"])
 
     def _organisation_key(self, word: str) -> str:
         """The kind of organisation a noun names, as its synonym group does (`association` → `associazione`)."""
@@ -1378,6 +1509,23 @@ def _listed_words(lang) -> frozenset[str]:
     nouns, indefinite openers."""
     return (_head_words(lang)[1] | lang.words("source_markers") | lang.words("source_marker_nouns") | lang.anaphora_words
             | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
+
+
+def _definite(lang, low: str) -> bool:
+    """A definite article, alone or in a preposition (`il`, `dell'`, `al`)."""
+    return low in lang.words("definite_singular_articles") or lang.preposition(low) not in (None, low)
+
+
+def _of_gender(found: list, gender: str, gender_of) -> list:
+    """The items of `found` not of the other gender (`gender_of` tells an item's: `f`, `m` or ``) if any, else all."""
+    agreeing = [item for item in found if gender_of(item) in ("", gender)] if gender else []
+    return agreeing or found
+
+
+def _nearest_before(found: list[Mention], m: Mention) -> Mention | None:
+    """The mention of `found` (in text order) nearest before `m`, if any."""
+    k = bisect.bisect_left(found, m.first, key=attrgetter("first"))
+    return found[k - 1] if k > 0 else None
 
 
 def _nearest(found: list, m: Mention, key=attrgetter("first")):
