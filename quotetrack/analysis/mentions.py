@@ -527,7 +527,7 @@ class _Reader:
     def _negated_adjective(self, k: int) -> bool:
         """A negation and an adjective or participle after it (`non confermate`): one modifier of the noun before."""
         doc, j = self.doc, k + 1
-        return (doc.lower[k] in self.words["modifier_negations"] and j < self.n and doc.texts[j].isalpha()
+        return (doc.lower[k] in self.lang.words("negations") and j < self.n and doc.texts[j].isalpha()
                 and doc.texts[j][:1].islower() and len(doc.texts[j]) > 3 and doc.lower[j] not in self.lang.auxiliaries
                 and doc.lower[j].endswith(self.lang.endings("past_participle_endings", "adjective_endings")))
 
