@@ -397,6 +397,25 @@ def test_the_words_and_the_models_share_the_decision():
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 
 
+
+class _Always:
+    """A stand-in model that gives every row one probability."""
+
+    def __init__(self, probability: float, threshold: float = 0.5):
+        self.probability, self.threshold = probability, threshold
+
+    def scores(self, rows):
+        return [self.probability] * len(rows)
+
+
+def test_the_speakers_own_side_is_a_target_only_where_the_statement_evaluates_it():
+    keep_all = StanceModels(_Always(0.9), _Always(0.0), _Always(0.0))
+    text = "«L'Italia e la Francia parteciperanno al vertice», ha detto Giorgia Meloni. «L'Italia ha fatto un ottimo lavoro», ha aggiunto."
+    doc = doc_of(text)
+    found = {s.quote: {t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), keep_all)}
+    assert found == {"L'Italia e la Francia parteciperanno al vertice": {"Francia": "neutral"},
+                     "L'Italia ha fatto un ottimo lavoro": {"Italia": "support"}}
+
 # -- the lexicon --------------------------------------------------------------------------------------------------
 def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarity():
     lexicon = lexicon_of(get_language("it"))
@@ -407,6 +426,21 @@ def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarit
     assert all(lexicon.prior(w)[0] < 0 and lexicon.prior(w)[1] for w in ("demagogia", "strumentalizzare", "deluso",
                                                                           "eversivo", "deplorevole"))
 
+
+
+def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_oppose():
+    assert polar("Un plauso al sindaco per la sua lungimiranza.") == [("plauso", 0.7), ("lungimiranza", 0.7)]
+    assert polar("Sono d'accordo con la giunta.") == [("Sono d'accordo", 0.5)]
+    assert polar("Non sono d'accordo con la giunta.") == [("Non sono d'accordo", -0.4)]
+    assert polar("Voglio rendere onore al sindaco.") == [("rendere onore", 0.6)]
+    assert polar("La giunta ha mostrato un immobilismo inqualificabile.") == [("immobilismo", -0.6),
+                                                                              ("inqualificabile", -0.8)]
+    assert polar("Il sindaco ha detto il falso.") == [("detto il falso", -0.8)]
+    assert polar("Il sindaco deve farsi da parte.") == [("farsi da parte", -0.5)]
+    assert polar("Parla per livore.") == [("livore", -0.7)]
+    lexicon = lexicon_of(get_language("it"))  # Sentix reads these with the wrong sign
+    assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata"))
+    assert lexicon.prior("riconoscenza")[0] > 0
 
 @pytest.mark.shared
 def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):
