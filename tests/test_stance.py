@@ -329,6 +329,17 @@ def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_oppose
     assert pair.rule_score < 0
 
 
+def test_a_resignation_opposes_only_when_the_speaker_asks_for_it():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Ho accolto le dimissioni di Luca Bianchi") == 0  # what happened
+    assert rule("Luca Bianchi è stato dimesso ieri sera") == 0
+    assert rule("Luca Bianchi deve dimettersi") < 0 and rule("Chiediamo le dimissioni di Luca Bianchi") < 0
+
+
 def test_condolences_are_sympathy_and_a_medical_bulletin_judges_nobody():
     text = "Il ministro Anna Neri ha detto: «Esprimo il mio cordoglio alla famiglia di Luca Bianchi»."
     (pair,) = read_pairs(doc_of(text), [statement(text, "Esprimo il mio cordoglio alla famiglia di Luca Bianchi",

@@ -199,6 +199,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
     for e in evaluations:
         asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
+        if e.demanded and not (e.request or asked):
+            continue  # "ha accolto le dimissioni di X", "si è dimesso": what happened, not what the speaker asks
         kind = "judgement" if e.judgement else "sentiment"
         sign = "pos" if e.score > 0 else "neg"
         inside = span.first <= e.first < span.last
