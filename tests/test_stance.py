@@ -329,6 +329,13 @@ def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_oppose
     assert pair.rule_score < 0
 
 
+def test_asking_that_good_be_done_to_someone_supports_them_and_not_the_one_asked():
+    text = "Il vescovo Anna Neri ha chiesto a Luca Bianchi di «pregare per Paolo Conti»."
+    asked = statement(text, "pregare per Paolo Conti", speaker="Anna Neri", cue="ha chiesto")
+    rules = {p.candidate.name: p.rule_score for p in read_pairs(doc_of(text), [asked])}
+    assert rules["Paolo Conti"] > 0 and rules.get("Luca Bianchi", 0) == 0
+
+
 def test_a_resignation_opposes_only_when_the_speaker_asks_for_it():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."
