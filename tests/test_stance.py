@@ -456,6 +456,9 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert polar("Il sindaco ha detto il falso.") == [("detto il falso", -0.8)]
     assert polar("Il sindaco deve farsi da parte.") == [("farsi da parte", -0.5)]
     assert polar("Parla per livore.") == [("livore", -0.7)]
+    assert polar("Il governo ha fatto progressi.") == [("fatto progressi", 0.4)]
+    assert polar("Il sindaco è estraneo ai fatti.") == [("estraneo ai fatti", 0.5)]
+    assert polar("Vende illusioni agli elettori.") == [("Vende illusioni", -0.6)]
     lexicon = lexicon_of(get_language("it"))  # Sentix reads these with the wrong sign
     assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata"))
     assert lexicon.prior("riconoscenza")[0] > 0
