@@ -92,6 +92,11 @@ def test_first_person_words_are_never_targets():
     assert candidates(view, StatementSpan.of(doc, s)) == []
 
 
+def test_a_building_an_event_or_a_law_the_name_finder_takes_for_a_person_is_no_candidate():
+    doc = doc_of("Anna Neri ha parlato a Palazzo Vantelli delle Olimpiadi di Torino e della Legge Bianchi.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
+
+
 def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
     text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
     doc = doc_of(text)

@@ -42,6 +42,7 @@ class StanceLexicon:
     addressee_markers: frozenset[str]
     locative: frozenset[str]
     place_nouns: frozenset[str]
+    not_counterparts: frozenset[str]  # first words of names of places, events and documents ("Palazzo X")
     agent_qualifiers: frozenset[str]
     against: frozenset[str]  # words of acting against what they govern
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
@@ -92,8 +93,9 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"), words("copulas"), words("quote_marks"),
+        words("locative"), words("place_nouns"), words("not_counterparts"), words("agent_qualifiers"),
+        words("against"), words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"),
+        words("copulas"), words("quote_marks"),
     )
 
 
