@@ -93,7 +93,8 @@ def test_first_person_words_are_never_targets():
 
 
 def test_a_building_an_event_or_a_law_the_name_finder_takes_for_a_person_is_no_candidate():
-    doc = doc_of("Anna Neri ha parlato a Palazzo Vantelli delle Olimpiadi di Torino e della Legge Bianchi.")
+    doc = doc_of("Anna Neri ha parlato a Palazzo Vantelli delle Olimpiadi di Torino, della Legge Bianchi e del "
+                 "Comunicato Congiunto.")
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
 
 
