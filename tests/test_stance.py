@@ -466,9 +466,12 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert polar("Il sindaco è estraneo ai fatti.") == [("estraneo ai fatti", 0.5)]
     assert polar("Vende illusioni agli elettori.") == [("Vende illusioni", -0.6)]
     assert polar("Ha senso del dovere.") == [("senso del dovere", 0.5)]
+    assert polar("È stato quel bastardo.") == [("bastardo", -0.9)]
+    assert polar("Il ministro ha cambiato bandiera.") == [("cambiato bandiera", -0.6)]
     assert polar("Un pilota talentuoso.") == [("talentuoso", 0.6)]
     lexicon = lexicon_of(get_language("it"))  # Sentix reads these with the wrong sign
-    assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata"))
+    assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata", "deficiente",
+                                                 "scemo"))
     assert lexicon.prior("riconoscenza")[0] > 0
 
 @pytest.mark.shared
