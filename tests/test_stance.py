@@ -469,6 +469,7 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert polar("È stato quel bastardo.") == [("bastardo", -0.9)]
     assert polar("Il ministro ha cambiato bandiera.") == [("cambiato bandiera", -0.6)]
     assert polar("Un pilota talentuoso.") == [("talentuoso", 0.6)]
+    assert polar("Era affetto da una grave infezione.") == [("grave", -0.4)]  # "affetto da": ill, not loved
     lexicon = lexicon_of(get_language("it"))  # Sentix reads these with the wrong sign
     assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata", "deficiente",
                                                  "scemo"))
