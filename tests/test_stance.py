@@ -92,6 +92,12 @@ def test_first_person_words_are_never_targets():
     assert candidates(view, StatementSpan.of(doc, s)) == []
 
 
+def test_a_building_an_event_or_a_law_the_name_finder_takes_for_a_person_is_no_candidate():
+    doc = doc_of("Anna Neri ha parlato a Palazzo Vantelli delle Olimpiadi di Torino, della Legge Bianchi e del "
+                 "Comunicato Congiunto.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
+
+
 def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
     text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
     doc = doc_of(text)
@@ -329,6 +335,24 @@ def test_asking_for_something_good_takes_no_side_and_asking_someone_to_go_oppose
     assert pair.rule_score < 0
 
 
+def test_asking_that_good_be_done_to_someone_supports_them_and_not_the_one_asked():
+    text = "Il vescovo Anna Neri ha chiesto a Luca Bianchi di «pregare per Paolo Conti»."
+    asked = statement(text, "pregare per Paolo Conti", speaker="Anna Neri", cue="ha chiesto")
+    rules = {p.candidate.name: p.rule_score for p in read_pairs(doc_of(text), [asked])}
+    assert rules["Paolo Conti"] > 0 and rules.get("Luca Bianchi", 0) == 0
+
+
+def test_a_resignation_opposes_only_when_the_speaker_asks_for_it():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Ho accolto le dimissioni di Luca Bianchi") == 0  # what happened
+    assert rule("Luca Bianchi è stato dimesso ieri sera") == 0
+    assert rule("Luca Bianchi deve dimettersi") < 0 and rule("Chiediamo le dimissioni di Luca Bianchi") < 0
+
+
 def test_condolences_are_sympathy_and_a_medical_bulletin_judges_nobody():
     text = "Il ministro Anna Neri ha detto: «Esprimo il mio cordoglio alla famiglia di Luca Bianchi»."
     (pair,) = read_pairs(doc_of(text), [statement(text, "Esprimo il mio cordoglio alla famiglia di Luca Bianchi",
@@ -397,6 +421,25 @@ def test_the_words_and_the_models_share_the_decision():
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 
 
+
+class _Always:
+    """A stand-in model that gives every row one probability."""
+
+    def __init__(self, probability: float, threshold: float = 0.5):
+        self.probability, self.threshold = probability, threshold
+
+    def scores(self, rows):
+        return [self.probability] * len(rows)
+
+
+def test_the_speakers_own_side_is_a_target_only_where_the_statement_evaluates_it():
+    keep_all = StanceModels(_Always(0.9), _Always(0.0), _Always(0.0))
+    text = "«L'Italia e la Francia parteciperanno al vertice», ha detto Giorgia Meloni. «L'Italia ha fatto un ottimo lavoro», ha aggiunto."
+    doc = doc_of(text)
+    found = {s.quote: {t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), keep_all)}
+    assert found == {"L'Italia e la Francia parteciperanno al vertice": {"Francia": "neutral"},
+                     "L'Italia ha fatto un ottimo lavoro": {"Italia": "support"}}
+
 # -- the lexicon --------------------------------------------------------------------------------------------------
 def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarity():
     lexicon = lexicon_of(get_language("it"))
@@ -407,6 +450,30 @@ def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarit
     assert all(lexicon.prior(w)[0] < 0 and lexicon.prior(w)[1] for w in ("demagogia", "strumentalizzare", "deluso",
                                                                           "eversivo", "deplorevole"))
 
+
+
+def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_oppose():
+    assert polar("Un plauso al sindaco per la sua lungimiranza.") == [("plauso", 0.7), ("lungimiranza", 0.7)]
+    assert polar("Sono d'accordo con la giunta.") == [("Sono d'accordo", 0.5)]
+    assert polar("Non sono d'accordo con la giunta.") == [("Non sono d'accordo", -0.4)]
+    assert polar("Voglio rendere onore al sindaco.") == [("rendere onore", 0.6)]
+    assert polar("La giunta ha mostrato un immobilismo inqualificabile.") == [("immobilismo", -0.6),
+                                                                              ("inqualificabile", -0.8)]
+    assert polar("Il sindaco ha detto il falso.") == [("detto il falso", -0.8)]
+    assert polar("Il sindaco deve farsi da parte.") == [("farsi da parte", -0.5)]
+    assert polar("Parla per livore.") == [("livore", -0.7)]
+    assert polar("Il governo ha fatto progressi.") == [("fatto progressi", 0.4)]
+    assert polar("Il sindaco è estraneo ai fatti.") == [("estraneo ai fatti", 0.5)]
+    assert polar("Vende illusioni agli elettori.") == [("Vende illusioni", -0.6)]
+    assert polar("Ha senso del dovere.") == [("senso del dovere", 0.5)]
+    assert polar("È stato quel bastardo.") == [("bastardo", -0.9)]
+    assert polar("Il ministro ha cambiato bandiera.") == [("cambiato bandiera", -0.6)]
+    assert polar("Un pilota talentuoso.") == [("talentuoso", 0.6)]
+    assert polar("Era affetto da una grave infezione.") == [("grave", -0.4)]  # "affetto da": ill, not loved
+    lexicon = lexicon_of(get_language("it"))  # Sentix reads these with the wrong sign
+    assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata", "deficiente",
+                                                 "scemo"))
+    assert lexicon.prior("riconoscenza")[0] > 0
 
 @pytest.mark.shared
 def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):

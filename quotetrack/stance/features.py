@@ -27,6 +27,9 @@ SENTIMENT_EVIDENCE = 0.35
 # inside a request, asking for something good is a plain request (neutral, as the guidelines say: "ha chiesto al
 # governo di sostenere le famiglie"); asking someone to stop or go ("deve dimettersi") still opposes, this much
 ASKED_AGAINST = 0.5
+# …and asking that good be done to someone ("pregate per X", "rispettino l'autonomia della Corte") is on that one's
+# side, this much; the one asked to do it is still only asked
+ASKED_FOR = 0.5
 _REACH = {"subject": "near", "object": "near", "modifier": "near", "sibling": "near", "clause": "clause",
           "sentence": "sentence"}
 _VIAS = ("kb", "name", "title", "organisation", "demonym", "ner", "description")
@@ -176,6 +179,14 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
             f[f"deprel_{deprel if deprel in _DEPRELS else 'other'}"] = 1.0
 
 
+def _asked_weight(score: float, reach: str) -> float:
+    """How much an evaluation inside a request counts: asking someone to stop or go opposes them, asking for good to
+    be done to someone (its object) supports them, asking for something good of the one asked takes no side."""
+    if score < 0:
+        return ASKED_AGAINST
+    return ASKED_FOR if reach == "object" else 0.0
+
+
 def _compared(doc, m: Mention, lexicon) -> bool:
     """Is the mention the term of a comparison (`più vaste rispetto all'Ucraina`, `meglio di X`)? What the clause
     says is said of the other term."""
@@ -199,6 +210,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
     for e in evaluations:
         asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
+        if e.demanded and not (e.request or asked):
+            continue  # "ha accolto le dimissioni di X", "si è dimesso": what happened, not what the speaker asks
         kind = "judgement" if e.judgement else "sentiment"
         sign = "pos" if e.score > 0 else "neg"
         inside = span.first <= e.first < span.last
@@ -233,7 +246,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
             f["requests"] = f.get("requests", 0.0) + (e.request or asked)
             f["contrast"] = f.get("contrast", 0.0) + e.contrast
-        weight = WEIGHTS[nearest] * ((ASKED_AGAINST if e.score < 0 else 0.0) if e.request or asked else 1.0)
+        weight = WEIGHTS[nearest] * (_asked_weight(e.score, nearest) if e.request or asked else 1.0)
         if e.judgement:
             score += weight * e.score
         shown = abs(weight * e.score) * (1.0 if e.judgement else SENTIMENT_EVIDENCE)

@@ -42,10 +42,12 @@ class StanceLexicon:
     addressee_markers: frozenset[str]
     locative: frozenset[str]
     place_nouns: frozenset[str]
+    not_counterparts: frozenset[str]  # first words of names of places, events and documents ("Palazzo X")
     agent_qualifiers: frozenset[str]
     against: frozenset[str]  # words of acting against what they govern
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
     harms: frozenset[str]  # words of harm: their object is the victim
+    demanded: frozenset[str]  # words that oppose only when asked for ("deve dimettersi"), else report an event
     passive_auxiliaries: frozenset[str]  # "viene", "venne": with a participle, a passive (as the forms of "essere")
     copulas: frozenset[str]  # verbs that predicate what follows of their subject ("è", "resta", "sembra")
     quote_marks: frozenset[str]  # quotation marks: they break no construction between a word and its object
@@ -91,8 +93,9 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("agent_qualifiers"), words("against"),
-        words("subject_carriers"), words("harms"), words("passive_auxiliaries"), words("copulas"), words("quote_marks"),
+        words("locative"), words("place_nouns"), words("not_counterparts"), words("agent_qualifiers"),
+        words("against"), words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"),
+        words("copulas"), words("quote_marks"),
     )
 
 

@@ -45,6 +45,7 @@ class Evaluation(NamedTuple):
     fought: bool = False  # governed by a word of acting against it ("contro l'arroganza"): it speaks for the actor
     harm: bool = False  # a word of harm ("colpire", "insultare"): its object is the victim
     passive: bool = False  # a participle after a passive auxiliary ("è stato colpito"): its subject is its object
+    demanded: bool = False  # a word that opposes only when asked for ("dimettersi"): elsewhere it reports an event
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
@@ -93,7 +94,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
-                                    _passive(doc, i, clause, lemma, lexicon)))
+                                    _passive(doc, i, clause, lemma, lexicon), lemma in lexicon.demanded))
     return found
 
 

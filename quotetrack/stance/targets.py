@@ -82,10 +82,11 @@ class ArticleView:
 
     @cached_property
     def targetable(self) -> list[Mention]:
-        """The mentions that may be targets, in text order: people, organisations and countries with a name."""
-        first_person = self.lexicon.first_person
+        """The mentions that may be targets, in text order: people, organisations and countries with a name, not
+        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`)."""
+        first_person, no_counterpart = self.lexicon.first_person, self.lexicon.not_counterparts
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
-                and self.doc.lower[m.first] not in first_person]
+                and self.doc.lower[m.first] not in first_person and fold(m.name.split()[0]) not in no_counterpart]
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
