@@ -500,6 +500,32 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_secondo_after_a_preposition_or_before_a_conjunction_is_an_ordinal():
+    """`di secondo grado`, `in secondo luogo`, `secondo e terzo`: no preposition follows another or joins one with e."""
+    text = ("Secondo gli ispettori, gli alunni della scuola di secondo livello erano preparati. In secondo luogo la "
+            "squadra di casa ha perso. Anna Neri e Carla Bassi sono arrivate rispettivamente secondo e terza nella gara "
+            "di ieri, che si è chiusa tardi.")
+    assert candidate_texts(text) == ["gli alunni della scuola di secondo livello erano preparati"]
+
+
+def test_per_il_quale_credits_a_clause_only_as_an_appositive():
+    """`il reato per il quale si procede`: for which; `il sindaco, per il quale la piazza è sicura`: his opinion."""
+    text = ("Il furto per il quale i giudici avevano chiesto due anni è prescritto. Ha parlato Mario Rossi, per il "
+            "quale la piazza è sicura.")
+    assert candidate_texts(text) == ["la piazza è sicura"]
+
+
+def test_a_naming_verb_credits_nothing():
+    """`si chiama`, `si è classificata`: a name, a ranking; `come era chiamato dagli amici`: a name, not the source of
+    the clause around it."""
+    text = ("Il bar, che ora si chiama «Il Faro», è stato venduto. Anna Neri si è classificata «quarta assoluta» nella "
+            "prova. Il Lupo, come era chiamato dagli amici, aveva lasciato la città da anni. Mario Rossi ha chiamato "
+            "la riforma «un errore».")
+    doc = analyse(Article("t", text))
+    cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
+    assert cued == [("la riforma «un errore»", "chiamare"), ("un errore", "chiamare")]
+
+
 def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
     text = ("I feriti, che erano sul secondo piano della villa, sono stati soccorsi. Nel suo secondo mandato il "
             "sindaco ha chiuso due scuole.")
