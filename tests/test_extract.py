@@ -500,6 +500,16 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_a_mentre_clause_goes_on_with_the_content_unless_it_brings_a_party_of_its_own():
+    """`…, mentre il resto servirà …` completes what was said; `…, mentre Carla Bassi …` and `…, mentre il comune ha
+    smentito …` set another party against it: the journalist's contrast."""
+    text = ("L'assessore Mario Rossi ha detto che il 70% dei fondi andrà alle scuole, mentre il resto servirà per le "
+            "strade. Anna Neri ha detto che la piazza riaprirà a maggio, mentre Carla Bassi vuole aspettare l'estate. "
+            "Luca Verdi ha spiegato che il ponte è sicuro, mentre il comune ha smentito tutto.")
+    assert candidate_texts(text) == ["il 70% dei fondi andrà alle scuole, mentre il resto servirà per le strade",
+                                     "la piazza riaprirà a maggio", "il ponte è sicuro"]
+
+
 def test_secondo_after_a_preposition_or_before_a_conjunction_is_an_ordinal():
     """`di secondo grado`, `in secondo luogo`, `secondo e terzo`: no preposition follows another or joins one with e."""
     text = ("Secondo gli ispettori, gli alunni della scuola di secondo livello erano preparati. In secondo luogo la "
