@@ -510,6 +510,15 @@ def test_a_mentre_clause_goes_on_with_the_content_unless_it_brings_a_party_of_it
                                      "la piazza riaprirà a maggio", "il ponte è sicuro"]
 
 
+def test_a_gerund_after_the_content_is_part_of_it_unless_it_tells_another_act():
+    """`…, ignorando i divieti`: a circumstance of what was said; `…, aggiungendo che …` (the speaker's next words) and
+    `…, provocando …` (what the words caused) are acts of their own."""
+    text = ("Mario Rossi ha detto che i tifosi sono entrati nello stadio, ignorando i divieti della questura. Anna Neri "
+            "ha detto che la piazza resterà chiusa, provocando la protesta dei commercianti.")
+    assert candidate_texts(text) == ["i tifosi sono entrati nello stadio, ignorando i divieti della questura",
+                                     "la piazza resterà chiusa"]
+
+
 def test_secondo_after_a_preposition_or_before_a_conjunction_is_an_ordinal():
     """`di secondo grado`, `in secondo luogo`, `secondo e terzo`: no preposition follows another or joins one with e."""
     text = ("Secondo gli ispettori, gli alunni della scuola di secondo livello erano preparati. In secondo luogo la "

@@ -617,8 +617,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             if depth == 0:
                 break
             depth -= 1
-        elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
-                                               or k + 1 in stops):
+        elif low == "," and k + 1 < limit and (k + 1 in stops or _gerund_of_another_act(doc, k + 1, gerund)):
             break
         elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
             break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
@@ -671,6 +670,19 @@ def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
         return False
     before = doc.tokens[k - 1].text
     return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
+
+
+def _gerund_of_another_act(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
+    """A gerund after the content's comma that tells another act: the speaker's next words (`…, aggiungendo che …`, a
+    reporting verb) or what the words caused (`…, provocando la reazione del sindaco`: grammar.yaml
+    `consequence_gerunds`). A gerund of manner or circumstance (`…, ignorando i divieti`) is part of what was said; a
+    word with a gerund's ending that is no verb (`…, quando …`: a clause of time) ends the content too."""
+    lang = doc.lang
+    bare = _strip_clitics(doc.lower[k], lang)
+    if not bare.endswith(gerund):
+        return False
+    return (doc.tokens[k].upos != "VERB" or doc.lower[k] in lang.verb_forms or bare in lang.verb_forms
+            or bare in lang.words("consequence_gerunds"))
 
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
