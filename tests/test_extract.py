@@ -519,6 +519,14 @@ def test_a_gerund_after_the_content_is_part_of_it_unless_it_tells_another_act():
                                      "la piazza resterà chiusa"]
 
 
+def test_a_marker_before_a_noun_phrase_alone_credits_nothing():
+    """`Secondo i primi dati, il 39% degli elettori alle urne`: a figure with no verb is nobody's statement; a clause
+    or quoted words after a marker are."""
+    text = ("Secondo i primi dati, il 39% degli elettori alle urne. Secondo la polizia, il furgone era rubato. Secondo "
+            "Anna Neri, «una vergogna».")
+    assert candidate_texts(text) == ["il furgone era rubato", "una vergogna", "una vergogna"]
+
+
 def test_secondo_after_a_preposition_or_before_a_conjunction_is_an_ordinal():
     """`di secondo grado`, `in secondo luogo`, `secondo e terzo`: no preposition follows another or joins one with e."""
     text = ("Secondo gli ispettori, gli alunni della scuola di secondo livello erano preparati. In secondo luogo la "
@@ -682,8 +690,8 @@ def test_a_comma_closing_an_adjunct_before_che_and_a_relative_che_after_it():
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""
-    assert candidate_texts("Una mossa necessaria secondo i francesi, dopo che la Spagna aveva chiuso il confine.") == [
-        "Una mossa necessaria"]
+    assert candidate_texts("La mossa era necessaria secondo i francesi, dopo che la Spagna aveva chiuso il confine.") == [
+        "La mossa era necessaria"]
     assert candidate_texts("Si tratta di un incidente, secondo la polizia, anche se il caso resta aperto.") == [
         "Si tratta di un incidente"]
     assert candidate_texts("I sindacati, secondo il giornale, non escludono lo sciopero.") == [
