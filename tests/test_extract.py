@@ -543,11 +543,11 @@ def test_per_il_quale_credits_a_clause_only_as_an_appositive():
 
 
 def test_a_naming_verb_credits_nothing():
-    """`si chiama`, `si è classificata`: a name, a ranking; `come era chiamato dagli amici`: a name, not the source of
-    the clause around it."""
+    """`si chiama`, `si è classificata`, `confrontarsi con`: a name, a ranking, a debate; `come era chiamato dagli
+    amici`: a name, not the source of the clause around it."""
     text = ("Il bar, che ora si chiama «Il Faro», è stato venduto. Anna Neri si è classificata «quarta assoluta» nella "
-            "prova. Il Lupo, come era chiamato dagli amici, aveva lasciato la città da anni. Mario Rossi ha chiamato "
-            "la riforma «un errore».")
+            "prova. Il Lupo, come era chiamato dagli amici, aveva lasciato la città da anni. Luca Verdi ha cercato di "
+            "confrontarsi con i «ribelli» del partito. Mario Rossi ha chiamato la riforma «un errore».")
     doc = analyse(Article("t", text))
     cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
     assert cued == [("la riforma «un errore»", "chiamare"), ("un errore", "chiamare")]
