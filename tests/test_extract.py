@@ -500,6 +500,59 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_a_mentre_clause_goes_on_with_the_content_unless_it_brings_a_party_of_its_own():
+    """`…, mentre il resto servirà …` completes what was said; `…, mentre Carla Bassi …` and `…, mentre il comune ha
+    smentito …` set another party against it: the journalist's contrast."""
+    text = ("L'assessore Mario Rossi ha detto che il 70% dei fondi andrà alle scuole, mentre il resto servirà per le "
+            "strade. Anna Neri ha detto che la piazza riaprirà a maggio, mentre Carla Bassi vuole aspettare l'estate. "
+            "Luca Verdi ha spiegato che il ponte è sicuro, mentre il comune ha smentito tutto.")
+    assert candidate_texts(text) == ["il 70% dei fondi andrà alle scuole, mentre il resto servirà per le strade",
+                                     "la piazza riaprirà a maggio", "il ponte è sicuro"]
+
+
+def test_a_gerund_after_the_content_is_part_of_it_unless_it_tells_another_act():
+    """`…, ignorando i divieti`: a circumstance of what was said; `…, aggiungendo che …` (the speaker's next words) and
+    `…, provocando …` (what the words caused) are acts of their own."""
+    text = ("Mario Rossi ha detto che i tifosi sono entrati nello stadio, ignorando i divieti della questura. Anna Neri "
+            "ha detto che la piazza resterà chiusa, provocando la protesta dei commercianti.")
+    assert candidate_texts(text) == ["i tifosi sono entrati nello stadio, ignorando i divieti della questura",
+                                     "la piazza resterà chiusa"]
+
+
+def test_a_marker_before_a_noun_phrase_alone_credits_nothing():
+    """`Secondo i primi dati, il 39% degli elettori alle urne`: a figure with no verb is nobody's statement; a clause
+    or quoted words after a marker are."""
+    text = ("Secondo i primi dati, il 39% degli elettori alle urne. Secondo la polizia, il furgone era rubato. Secondo "
+            "Anna Neri, «una vergogna».")
+    assert candidate_texts(text) == ["il furgone era rubato", "una vergogna", "una vergogna"]
+
+
+def test_secondo_after_a_preposition_or_before_a_conjunction_is_an_ordinal():
+    """`di secondo grado`, `in secondo luogo`, `secondo e terzo`: no preposition follows another or joins one with e."""
+    text = ("Secondo gli ispettori, gli alunni della scuola di secondo livello erano preparati. In secondo luogo la "
+            "squadra di casa ha perso. Anna Neri e Carla Bassi sono arrivate rispettivamente secondo e terza nella gara "
+            "di ieri, che si è chiusa tardi.")
+    assert candidate_texts(text) == ["gli alunni della scuola di secondo livello erano preparati"]
+
+
+def test_per_il_quale_credits_a_clause_only_as_an_appositive():
+    """`il reato per il quale si procede`: for which; `il sindaco, per il quale la piazza è sicura`: his opinion."""
+    text = ("Il furto per il quale i giudici avevano chiesto due anni è prescritto. Ha parlato Mario Rossi, per il "
+            "quale la piazza è sicura.")
+    assert candidate_texts(text) == ["la piazza è sicura"]
+
+
+def test_a_naming_verb_credits_nothing():
+    """`si chiama`, `si è classificata`, `confrontarsi con`: a name, a ranking, a debate; `come era chiamato dagli
+    amici`: a name, not the source of the clause around it."""
+    text = ("Il bar, che ora si chiama «Il Faro», è stato venduto. Anna Neri si è classificata «quarta assoluta» nella "
+            "prova. Il Lupo, come era chiamato dagli amici, aveva lasciato la città da anni. Luca Verdi ha cercato di "
+            "confrontarsi con i «ribelli» del partito. Mario Rossi ha chiamato la riforma «un errore».")
+    doc = analyse(Article("t", text))
+    cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
+    assert cued == [("la riforma «un errore»", "chiamare"), ("un errore", "chiamare")]
+
+
 def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
     text = ("I feriti, che erano sul secondo piano della villa, sono stati soccorsi. Nel suo secondo mandato il "
             "sindaco ha chiuso due scuole.")
@@ -637,8 +690,8 @@ def test_a_comma_closing_an_adjunct_before_che_and_a_relative_che_after_it():
 def test_a_source_after_a_finished_clause_takes_no_subordinate_clause_after_it():
     """`…, secondo X, anche se …`, `… secondo X, dopo che …`: the clause the source credits ended before the source;
     a clause the source interrupts (`I sindacati, secondo X, non escludono …`) goes on past it."""
-    assert candidate_texts("Una mossa necessaria secondo i francesi, dopo che la Spagna aveva chiuso il confine.") == [
-        "Una mossa necessaria"]
+    assert candidate_texts("La mossa era necessaria secondo i francesi, dopo che la Spagna aveva chiuso il confine.") == [
+        "La mossa era necessaria"]
     assert candidate_texts("Si tratta di un incidente, secondo la polizia, anche se il caso resta aperto.") == [
         "Si tratta di un incidente"]
     assert candidate_texts("I sindacati, secondo il giornale, non escludono lo sciopero.") == [

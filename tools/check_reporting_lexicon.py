@@ -38,7 +38,7 @@ KINDS = {"speech", "writing", "announcement", "request", "answer", "warning", "p
          "praise", "labelling", "comparison", "denial", "admission", "threat", "complaint", "cognition", "evaluation",
          "other"}
 CLASSES = {"are": "are", "ere": "ere", "ire": "ire", "isc": "ire", "irregular": None}
-VERB_KEYS = {"class", "forms", "participles", "frames", "polarity", "kind", "other_senses", "reflexive"}
+VERB_KEYS = {"class", "forms", "participles", "frames", "polarity", "kind", "other_senses", "reflexive", "not_reflexive"}
 NOUN_KEYS = {"plural", "frames", "polarity", "kind", "other_senses"}
 LIGHT_KEYS = {"verb", "words", "frames", "polarity", "kind"}
 GOVERNOR_KEYS = {"class", "forms", "participles", "link", "reflexive", "forms_from"}
@@ -169,6 +169,8 @@ def _check_verb(where, lemma, spec, bad, needs_frames=True):
             bad(f"{where}: other_senses is a string")
     if "reflexive" in spec and spec["reflexive"] is not True:
         bad(f"{where}: reflexive is true or absent")
+    if "not_reflexive" in spec and (spec["not_reflexive"] is not True or "reflexive" in spec):
+        bad(f"{where}: not_reflexive is true or absent, and never with reflexive")
 
 
 def _check_keys(where, spec, allowed, required, bad):

@@ -243,9 +243,15 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         content = Content(first, trim_end(doc, first, last), "clause")
         for part in coordinated_parts(doc, content, frozenset({"che"})):
             candidate = content_candidate(doc, part, "marker", cue)
-            if candidate is not None:
+            if candidate is not None and (candidate.kind != INDIRECT or _has_verb(doc, part.first, part.last)):
                 out.append(candidate)
     return out
+
+
+def _has_verb(doc: Document, first: int, last: int) -> bool:
+    """A marker credits a clause: `secondo i primi dati, il 39% degli elettori` (a figure, a noun phrase with no verb
+    and no quoted words) reports nothing anyone said."""
+    return any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, last))
 
 
 def _adverbial_phrase(doc: Document, first: int, comma: int) -> bool:

@@ -593,7 +593,7 @@ def _quotation_opened_by(doc: Document, k: int) -> QuoteSpan | None:
 
 def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) -> int:
     """Where reported content ends: the sentence's end, a semicolon or colon, a new cue's clause, a `mentre`
-    clause, a gerund gloss after a comma, or a closing bracket that opened before the content."""
+    clause of another party, a gerund gloss after a comma, or a closing bracket that opened before the content."""
     lang = doc.lang
     breakers = lang.words("content_breakers")
     gerund = lang.endings("gerund_endings")
@@ -607,7 +607,9 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
                 break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
             k = doc.token_at(quote.close)
             continue
-        if low in (";", ":") or (k > start and (k in stops or low in breakers or _sentence_end_at(doc, k, limit))):
+        if low in (";", ":") or (k > start and (k in stops or _sentence_end_at(doc, k, limit))):
+            break
+        if k > start and low in breakers and _contrast_of_its_own(doc, k, limit, stops):
             break
         if low == "(":
             depth += 1
@@ -615,8 +617,7 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             if depth == 0:
                 break
             depth -= 1
-        elif low == "," and k + 1 < limit and (_strip_clitics(doc.lower[k + 1], lang).endswith(gerund)
-                                               or k + 1 in stops):
+        elif low == "," and k + 1 < limit and (k + 1 in stops or _gerund_of_another_act(doc, k + 1, gerund)):
             break
         elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
             break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
@@ -626,6 +627,27 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             break
         k += 1
     return k
+
+
+def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
+    """`…, mentre Rossi ha scelto di tacere`, `…, mentre il ministero ha smentito`, `…, mentre secondo altri …`: the
+    journalist sets a named party, or someone else's words or clause, against the content. A `mentre` clause with
+    neither (`…, mentre il resto andrà ai comuni`) is part of what was said."""
+    lang = doc.lang
+    j = k + 1
+    while j < limit and doc.lower[j] in lang.words("group_adverbs"):
+        j += 1
+    if j < limit and j in doc.mention_at_first and doc.tokens[j].text[:1].isupper():
+        return True
+    while j < limit and doc.lower[j] not in (";", ":") and not _sentence_end_at(doc, j, limit):
+        if j in stops:
+            return True
+        form = lang.verb_forms.get(doc.lower[j])
+        if form is not None and (form.finite or form.tense == "gerund" or form.participle
+                                 and doc.lower[j - 1] in lang.auxiliaries) or doc.lower[j] in lang.words("source_markers"):
+            return True
+        j += 1
+    return False
 
 
 def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
@@ -648,6 +670,19 @@ def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
         return False
     before = doc.tokens[k - 1].text
     return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
+
+
+def _gerund_of_another_act(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:
+    """A gerund after the content's comma that tells another act: the speaker's next words (`…, aggiungendo che …`, a
+    reporting verb) or what the words caused (`…, provocando la reazione del sindaco`: grammar.yaml
+    `consequence_gerunds`). A gerund of manner or circumstance (`…, ignorando i divieti`) is part of what was said; a
+    word with a gerund's ending that is no verb (`…, quando …`: a clause of time) ends the content too."""
+    lang = doc.lang
+    bare = _strip_clitics(doc.lower[k], lang)
+    if not bare.endswith(gerund):
+        return False
+    return (doc.tokens[k].upos != "VERB" or doc.lower[k] in lang.verb_forms or bare in lang.verb_forms
+            or bare in lang.words("consequence_gerunds"))
 
 
 def _gerund_clause(doc: Document, k: int, gerund: tuple[str, ...]) -> bool:

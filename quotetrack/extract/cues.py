@@ -90,6 +90,8 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
             not form.finite and doc.lower[i].endswith(("si", "sene")))
         if entry.get("reflexive") and not reflexive:
             continue  # "si congratula": the verb reports only in its pronominal use
+        if entry.get("not_reflexive") and reflexive:
+            continue  # "si chiama", "si è classificata": named, ranked, nobody's words
         passive = form.participle and not reflexive and any(lang.auxiliaries.get(w) == "essere" for w in group)
         kind = entry.get("kind", "speech")
         if passive and doc.lower[i] in lang.stative_participles:
@@ -336,8 +338,7 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     table = _by_second_word(lang, "markers")
     out = []
     for i in doc.among(listed, lang.markers):
-        if i > 0 and doc.lower[i] == "secondo" and (doc.lower[i - 1] in lang.words("ordinal_markers")
-                                                    or doc.lower[i - 1] in lang.words("placing_participles")):
+        if doc.lower[i] == "secondo" and _ordinal_secondo(doc, i):
             continue  # "il secondo giorno", "è arrivato secondo": an ordinal
         if _voice_of_a_reporting_verb(doc, i):
             continue
@@ -348,11 +349,32 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
                 break  # "il rinvio a giudizio di X": a trial, not X's judgement
             if last is not None and _norm_follows(doc, last):
                 break  # "secondo il contratto": in accordance with a rule, nobody's words
+            if last is not None and _naming_verb_in(doc, i, last):
+                break  # "X, come era chiamato dagli amici, …": a name, not the clause's source
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
                 break
     return out
+
+
+def _ordinal_secondo(doc: Document, i: int) -> bool:
+    """`secondo` as an ordinal: after an article, a preposition or a placing participle (`il secondo giorno`, `di
+    secondo grado`, `è arrivato secondo`), or coordinated with another (`secondo e terzo`): no preposition does
+    either."""
+    lang = doc.lang
+    before = doc.lower[i - 1] if i > 0 else ""
+    after = doc.lower[i + 1] if i + 1 < len(doc.tokens) else ""
+    return (before in lang.words("ordinal_markers") or before in lang.words("ordinal_prepositions")
+            or before in lang.words("placing_participles") or after in lang.words("coordinators"))
+
+
+def _naming_verb_in(doc: Document, first: int, last: int) -> bool:
+    """A labelling verb in a marker (`come fu chiamata`, `come era soprannominato`) gives a name to something, it
+    credits no clause to anyone."""
+    lang = doc.lang
+    return any((form := lang.verb_forms.get(doc.lower[k])) is not None
+               and (lang.verb_lemmas.get(form.lemma) or {}).get("kind") == "labelling" for k in range(first, last))
 
 
 def _norm_follows(doc: Document, k: int) -> bool:
@@ -415,6 +437,8 @@ def relative_marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
     table = _by_second_word(doc.lang, "relative_markers")
     out = []
     for i in doc.among(listed, doc.lang.relative_markers):
+        if doc.lower[i] in doc.lang.words("appositive_only_relatives") and (i == 0 or doc.lower[i - 1] != ","):
+            continue  # "il reato per il quale si procede": for which, nobody's words
         for words in _phrases_at(doc, i, table):
             if tuple(doc.lower[i : i + len(words)]) == words:
                 out.append(Cue(RELATIVE, i, i + len(words), i, " ".join(words), frozenset({"che"})))
