@@ -98,6 +98,12 @@ def test_a_building_an_event_or_a_law_the_name_finder_takes_for_a_person_is_no_c
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
 
 
+def test_an_english_law_day_or_event_name_is_no_candidate():
+    doc = doc_of("Anna Neri ha parlato del Tessar Privacy Act, del Verdal Day e del Porta Lorenzina al Meridal Data "
+                 "Center.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
+
+
 def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
     text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
     doc = doc_of(text)

@@ -83,10 +83,16 @@ class ArticleView:
     @cached_property
     def targetable(self) -> list[Mention]:
         """The mentions that may be targets, in text order: people, organisations and countries with a name, not
-        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`)."""
-        first_person, no_counterpart = self.lexicon.first_person, self.lexicon.not_counterparts
+        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`)."""
+        first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
-                and self.doc.lower[m.first] not in first_person and fold(m.name.split()[0]) not in no_counterpart]
+                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)]
+
+    def _no_counterpart(self, name: str) -> bool:
+        """Does the name open or close with a word of places, events and documents?"""
+        words = fold(name).split()
+        return words[0] in self.lexicon.not_counterparts or (
+            len(words) > 1 and words[-1] in self.lexicon.not_counterpart_ends)
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
