@@ -122,6 +122,12 @@ def test_a_title_holder_the_speaker_accuses_is_still_a_candidate():
     assert names == ["Confartigianato Valdese"]
 
 
+def test_the_target_classifier_sees_a_country_named_only_by_its_adjective():
+    doc = doc_of("«Il governo ha fatto molto per il cinema francese», ha detto Anna Neri.")
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}
+    assert pairs["Francia"].get("via_adjective") == 1.0 and not pairs["Francia"].get("via_kb")
+
+
 def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
     text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
     doc = doc_of(text)
