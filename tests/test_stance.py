@@ -98,6 +98,36 @@ def test_a_building_an_event_or_a_law_the_name_finder_takes_for_a_person_is_no_c
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
 
 
+def test_an_english_law_day_or_event_name_is_no_candidate():
+    doc = doc_of("Anna Neri ha parlato del Tessar Privacy Act, del Verdal Day e del Porta Lorenzina al Meridal Data "
+                 "Center.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Neri, presidente della Confartigianato Valdese, ha detto che «la crisi è grave».",
+    "Il portavoce del Partito Liberale Anna Neri ha detto che «la crisi è grave».",
+])
+def test_what_the_speakers_title_belongs_to_is_no_candidate_of_the_reporting_sentence(text):
+    doc = doc_of(text)
+    (s,) = extract_statements(doc)
+    assert candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s)) == []
+
+
+def test_a_title_holder_the_speaker_accuses_is_still_a_candidate():
+    text = "Anna Neri accusa il presidente della Confartigianato Valdese di essere «un bugiardo»."
+    doc = doc_of(text)
+    (s,) = extract_statements(doc)
+    names = [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))]
+    assert names == ["Confartigianato Valdese"]
+
+
+def test_the_target_classifier_sees_a_country_named_only_by_its_adjective():
+    doc = doc_of("«Il governo ha fatto molto per il cinema francese», ha detto Anna Neri.")
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}
+    assert pairs["Francia"].get("via_adjective") == 1.0 and not pairs["Francia"].get("via_kb")
+
+
 def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before():
     text = "Anna Neri ha incontrato Paolo Conti. Poi ha detto: «Lui ci ha traditi»."
     doc = doc_of(text)

@@ -32,7 +32,7 @@ ASKED_AGAINST = 0.5
 ASKED_FOR = 0.5
 _REACH = {"subject": "near", "object": "near", "modifier": "near", "sibling": "near", "clause": "clause",
           "sentence": "sentence"}
-_VIAS = ("kb", "name", "title", "organisation", "demonym", "ner", "description")
+_VIAS = ("kb", "name", "title", "organisation", "demonym", "adjective", "ner", "description")
 _DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root", "flat:name")
 _CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
               "complaint", "cognition", "warning", "promise", "answer", "evaluation")

@@ -43,6 +43,7 @@ class StanceLexicon:
     locative: frozenset[str]
     place_nouns: frozenset[str]
     not_counterparts: frozenset[str]  # first words of names of places, events and documents ("Palazzo X")
+    not_counterpart_ends: frozenset[str]  # last words of such names ("X Act", "X Day")
     agent_qualifiers: frozenset[str]
     against: frozenset[str]  # words of acting against what they govern
     subject_carriers: frozenset[str]  # words after which a clause may go on with the subject before
@@ -93,7 +94,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("not_counterparts"), words("agent_qualifiers"),
+        words("locative"), words("place_nouns"), words("not_counterparts"), words("not_counterpart_ends"),
+        words("agent_qualifiers"),
         words("against"), words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"),
         words("copulas"), words("quote_marks"),
     )

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 TARGET_KINDS = ("person", "organisation", "country")
 _LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is looked for
+_AFFILIATION_GAP = 3  # tokens between a speaker and the title phrase describing them (`, il`)
 _UNSOUGHT = object()  # an antecedent not looked for yet (None: looked for, not found)
 
 
@@ -83,10 +84,16 @@ class ArticleView:
     @cached_property
     def targetable(self) -> list[Mention]:
         """The mentions that may be targets, in text order: people, organisations and countries with a name, not
-        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`)."""
-        first_person, no_counterpart = self.lexicon.first_person, self.lexicon.not_counterparts
+        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`)."""
+        first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
-                and self.doc.lower[m.first] not in first_person and fold(m.name.split()[0]) not in no_counterpart]
+                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)]
+
+    def _no_counterpart(self, name: str) -> bool:
+        """Does the name open or close with a word of places, events and documents?"""
+        words = fold(name).split()
+        return words[0] in self.lexicon.not_counterparts or (
+            len(words) > 1 and words[-1] in self.lexicon.not_counterpart_ends)
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
@@ -154,11 +161,35 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
             continue
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
-        elif (m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens:
+        elif ((m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens
+              and not affiliation(doc, m, speaker_tokens)):
             add(m, "frame")
     for person, word in _pointed(view, span):
         _candidate(found, view.key(person.name), person.kind).pointers[word] += 1
     return list(found.values())
+
+
+def affiliation(doc: Document, m: Mention, speaker_tokens: set[int]) -> bool:
+    """Is the mention what the speaker's title belongs to (`Anna Neri, presidente dell'Acme, ha detto`, `il portavoce
+    del partito Anna Neri`)? The speaker's own side, described, not whom the statement is about."""
+    if not speaker_tokens or m.first < 2 or doc.lang.preposition(doc.lower[m.first - 1]) != "di":
+        return False
+    title = m.first - 2
+    if fold(doc.texts[title]) not in doc.lang.speaker_words["titles"]:
+        return False
+    return title in speaker_tokens or _joined(doc, title - 1, -1, speaker_tokens) or _joined(
+        doc, m.last, 1, speaker_tokens)
+
+
+def _joined(doc: Document, k: int, step: int, speaker_tokens: set[int]) -> bool:
+    """Going from token k by step, is the speaker reached past nothing but commas and articles?"""
+    for _ in range(_AFFILIATION_GAP):
+        if k in speaker_tokens:
+            return True
+        if not 0 <= k < len(doc.tokens) or not (doc.lower[k] == "," or doc.lang.is_determiner(doc.lower[k])):
+            return False
+        k += step
+    return False
 
 
 def _candidate(found: dict[str, Candidate], key: str, kind: str) -> Candidate:
