@@ -87,6 +87,8 @@ CASES = {
     "subjects coordinated past a relative clause give the statement to the first-named": (
         "Anna Neri, che guida il comitato, e Marco Bianchi hanno detto che la legge va rinviata.", "detto",
         {"Anna Neri": "subject", "Marco Bianchi": "conjunct"}),
+    "after the words it reports, a verb that takes an object has its subject after it": (
+        "«Il governo ci ha traditi», ha accusato il reverendo Mario Rossi.", "accusato", {"Mario Rossi": "postverbal"}),
     "a marker inside quotation marks credits nobody": (
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),

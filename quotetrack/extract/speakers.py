@@ -382,7 +382,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
-        elif found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
+        elif found is not None and (not cue.frames & {"label", "object_of", "object_to", "compare"}
+                                    or "label" not in cue.frames and candidate.last <= cue.first):
+            # «…», ha accusato Rossi: after the words it reports, a verb that takes an object has its subject after it
             roles[found.first] = "postverbal"
         elif found is not None and "label" in cue.frames:
             roles[found.first] = "object"  # "definì Bianchi «un traditore»": who is labelled, not who speaks
