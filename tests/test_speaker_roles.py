@@ -80,6 +80,15 @@ CASES = {
     "a counterpart after another verb is no voice": (
         "Il governo ha firmato con Marco Rossi un accordo e ha detto che la crisi è finita.", "detto",
         {"Marco Rossi": "not voice"}),
+    "a clause after `ma` shares the subject next to the verb before it, not a name listed before that": (
+        ("Davanti ai pubblici ministeri Marco Verdi, Luca Bianchi e Paola Neri, il sindaco Carlo Rota ha ammesso "
+         "l'errore, ma si è difeso dicendo di non aver ricevuto denaro."), "dicendo",
+        {"il sindaco": "subject", "Luca Bianchi": "not subject"}),
+    "subjects coordinated past a relative clause give the statement to the first-named": (
+        "Anna Neri, che guida il comitato, e Marco Bianchi hanno detto che la legge va rinviata.", "detto",
+        {"Anna Neri": "subject", "Marco Bianchi": "conjunct"}),
+    "after the words it reports, a verb that takes an object has its subject after it": (
+        "«Il governo ci ha traditi», ha accusato il reverendo Mario Rossi.", "accusato", {"Mario Rossi": "postverbal"}),
     "a marker inside quotation marks credits nobody": (
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),

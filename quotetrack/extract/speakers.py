@@ -153,6 +153,9 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         # a gerund shares the subject of the verb it depends on: that verb's object does not speak (`X ha elogiato Y,
         # sostenendo che …`)
         named = [(m, name) for m, name in named if roles.get(m.first) != "object" or not subject < m.first < candidate.cue.first]
+    elif candidate.cue is not None and candidate.cue.tense == "gerund":
+        # with no subject of its own either (`ha difeso Y dicendo che …`): the object the gerund follows with no comma
+        named = [(m, name) for m, name in named if not _object_before_gerund(doc, m, candidate.cue, roles)]
     if candidate.cue is not None and subject is None:
         # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
         # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
@@ -336,8 +339,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if not before and floor > 1 and doc.lower[floor - 1] in lang.words("subject_sharing_openers"):
         # "X è favorevole, ma ha chiesto che …": a verb after `ma` with no subject of its own shares the one before
         earlier = _clause_floor(doc, floor - 1)
-        before = [m for m in mentions if earlier <= m.first and m.last < floor and roles.get(m.first) == "other"
-                  and doc.quote_around(m.start) is None and facts.subject_like(m)][:1]
+        before = _subject_of_earlier_clause(doc, [m for m in mentions if earlier <= m.first and m.last < floor
+                                                  and roles.get(m.first) == "other"
+                                                  and doc.quote_around(m.start) is None and facts.subject_like(m)])
     verb = _verb_before_gerund(doc, cue, floor) if cue.tense == "gerund" else None
     inverted = _inverted_subject(doc, verb, cue.first, [m for m in mentions if floor <= m.first and m.last <= cue.first
                                                         and roles.get(m.first) in ("other", "object")]) \
@@ -378,7 +382,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
-        elif found is not None and not cue.frames & {"label", "object_of", "object_to", "compare"}:
+        elif found is not None and (not cue.frames & {"label", "object_of", "object_to", "compare"}
+                                    or "label" not in cue.frames and candidate.last <= cue.first):
+            # «…», ha accusato Rossi: after the words it reports, a verb that takes an object has its subject after it
             roles[found.first] = "postverbal"
         elif found is not None and "label" in cue.frames:
             roles[found.first] = "object"  # "definì Bianchi «un traditore»": who is labelled, not who speaks
@@ -402,6 +408,26 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles)
     return roles
+
+
+def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> list[Mention]:
+    """The subject a clause after `ma` shares: of the phrases in subject position before it, the one next to its verb
+    (`davanti ai giudici Marco Verdi e Luca Bianchi, il sindaco ha ammesso, ma …`: the mayor, not a judge listed
+    after a comma), else the first."""
+    next_to_verb = [m for m in subject_like if _verb_follows(doc, m.last)]
+    return (next_to_verb or subject_like)[:1]
+
+
+def _verb_follows(doc: Document, k: int) -> bool:
+    """A verb group starts at token k, past a name after a title, adverbs and clitics (`il sindaco ha`, `il sindaco
+    Carlo Rota si è`)."""
+    lang = doc.lang
+    named = doc.mention_at_first.get(k)
+    if named is not None:
+        k = named.last
+    while k < len(doc.tokens) and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")):
+        k += 1
+    return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
 
 
 def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
@@ -504,6 +530,13 @@ def _object_of_a_nonfinite_verb(doc: Document, m: Mention, cue: Cue, roles: dict
     lang = doc.lang
     return (before in lang.words("auxiliary_infinitives")  # "aver criticato"
             or lang.preposition(before) is not None and doc.lower[verb].endswith(lang.endings("infinitive_endings")))
+
+
+def _object_before_gerund(doc: Document, m: Mention, cue: Cue, roles: dict) -> bool:
+    """An object the gerund follows in its sentence with no comma between (`ha difeso Y dicendo che …`): the gerund
+    tells how the verb's subject acted on it (after a comma it may be an inverted subject: `ha parlato Y, dicendo`)."""
+    return (roles.get(m.first) == "object" and m.last <= cue.first and doc.sentence_of[m.first] == doc.sentence_of[cue.first]
+            and "," not in doc.lower[m.last:cue.first])
 
 
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
@@ -633,7 +666,7 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
         link = doc.lower[k] if k >= 1 else ""
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
-        left = by_last.get(k)
+        left = by_last.get(k) or _antecedent_of_aside(doc, k, by_last)
         while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
             j = left.first - 1
             while j >= 0 and lang.is_determiner(doc.lower[j]):
@@ -647,6 +680,20 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
         found.append(left)
         m = left
     return found[::-1]
+
+
+def _antecedent_of_aside(doc: Document, link: int, by_last: dict[int, Mention]) -> Mention | None:
+    """The phrase before a relative clause set off by commas that ends at token `link` (`X, che ha sede a Roma, e Y
+    hanno detto`: X, coordinated with Y)."""
+    if link < 3 or doc.lower[link - 1] != ",":
+        return None
+    for k in range(link - 2, 0, -1):
+        if doc.lower[k] in (",", ";", ":", "."):
+            return None
+        if doc.lower[k] in doc.lang.words("relative_pronouns"):
+            j = k - 1 if not doc.lang.is_determiner(doc.lower[k - 1]) else k - 2
+            return by_last.get(j) if j >= 1 and doc.lower[j] == "," else None
+    return None
 
 
 def _spoken_through(doc: Document, m: Mention) -> bool:

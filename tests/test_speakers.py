@@ -1,0 +1,26 @@
+"""Which mentions may speak a statement at all (invented sentences, built-in engine)."""
+from __future__ import annotations
+
+from quotetrack.analysis import analyse
+from quotetrack.extract import read_candidates
+from quotetrack.extract.speakers import MentionFacts, speaker_options
+from quotetrack.models import Article
+
+
+def gerund_options(text: str) -> list[str]:
+    """The names offered as the speaker of the statement a gerund reports."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "gerund")
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
+def test_the_object_a_gerund_follows_with_no_comma_never_speaks_with_no_subject_either():
+    names = gerund_options("Mario Rossi ha parlato a lungo in aula. Ha però anche difeso Luca Bianchi dicendo che il "
+                           "governo non cadrà.")
+    assert "Mario Rossi" in names and "Luca Bianchi" not in names
+
+
+def test_a_name_set_off_by_a_comma_before_a_gerund_may_speak():
+    names = gerund_options("Mario Rossi ha parlato a lungo in aula. Poi ha parlato anche Luca Bianchi, dicendo che il "
+                           "governo non cadrà.")
+    assert "Luca Bianchi" in names
