@@ -469,6 +469,12 @@ def test_the_speakers_own_side_is_a_target_only_where_the_statement_evaluates_it
     found = {s.quote: {t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), keep_all)}
     assert found == {"L'Italia e la Francia parteciperanno al vertice": {"Francia": "neutral"},
                      "L'Italia ha fatto un ottimo lavoro": {"Italia": "support"}}
+    # an accusing cue is about its object: a model that opposes everything does not turn it against the speaker's side
+    oppose_all = StanceModels(_Always(0.9), _Always(0.0), _Always(0.9))
+    doc = doc_of("Giorgia Meloni ha criticato Emmanuel Macron, accusandolo di voler cancellare l'accordo firmato con "
+                 "l'Italia.")
+    found = [{t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), oppose_all)]
+    assert found == [{"Emmanuel Macron": "oppose"}]
 
 # -- the lexicon --------------------------------------------------------------------------------------------------
 def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarity():
@@ -492,7 +498,6 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert polar("Il sindaco ha detto il falso.") == [("detto il falso", -0.8)]
     assert polar("Il sindaco deve farsi da parte.") == [("farsi da parte", -0.5)]
     assert polar("Parla per livore.") == [("livore", -0.7)]
-    assert polar("Il governo ha fatto progressi.") == [("fatto progressi", 0.4)]
     assert polar("Il sindaco è estraneo ai fatti.") == [("estraneo ai fatti", 0.5)]
     assert polar("Vende illusioni agli elettori.") == [("Vende illusioni", -0.6)]
     assert polar("Ha senso del dovere.") == [("senso del dovere", 0.5)]

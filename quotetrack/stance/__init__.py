@@ -142,8 +142,10 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(chosen, models.support.scores(rows), models.oppose.scores(rows)):
         stance, score = models.decide(support, oppose, pair.rule_score)
-        if stance == "neutral" and pair.features.get("own_side"):
-            continue  # the speaker's own side is a target only where the statement evaluates it (GUIDELINES §5)
+        if pair.features.get("own_side") and (stance == "neutral" or not pair.rule_score):
+            # the speaker's own side is a target only where the statement's words evaluate it (GUIDELINES §5); an
+            # accusing or praising cue is about its object, not about the speaker's side named in the content
+            continue
         evidence = _shown_evidence(pair, statements[pair.statement], stance)
         targets[pair.statement].append(Target(pair.candidate.name, stance, score, evidence, pair.candidate.kind))
     # most statements name nobody they take a stance toward: those are kept as they are (`replace` copies every field)
