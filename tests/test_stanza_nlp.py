@@ -388,3 +388,14 @@ def test_an_irregular_participle_the_parser_calls_a_verb_is_what_a_reflexive_cue
     cues = find_cues(doc)
     content = surface_content(doc, next(c for c in cues if c.lemma == "dire"), clause_stops(doc, cues))
     assert (doc.span_text(content.first, content.last), content.frame) == ("commosso dalla risposta dei cittadini", "predicate")
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_participle_modifying_a_noun_in_an_aside_keeps_the_aside_skippable(stanza_doc):
+    doc = stanza_doc("L'ufficio del sindaco ha annunciato ieri, rispondendo alle domande poste dai cronisti, che "
+                     "Mario Rossi non sarà ricevuto in città.")
+    assert next(t for t in doc.tokens if t.text == "poste").upos == "VERB"
+    assert ("annunciare", "Mario Rossi non sarà ricevuto in città") in [(lemma, text) for lemma, text, _ in reported(doc)]
+    doc = stanza_doc("Anna Neri ha spiegato, in una nota diffusa in serata, che la riunione è rinviata.")
+    assert ("spiegare", "la riunione è rinviata") in [(lemma, text) for lemma, text, _ in reported(doc)]

@@ -389,8 +389,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j  # "ha annunciato, tramite il suo avvocato che …": the closing comma left out
             if doc.lower[k] == ",":
                 inside = range(j + 2 if aside else j + 1, k)  # `, rispondendo ai giornalisti,`: a gerund's aside
-                if any(doc.tokens[t].upos in ("VERB", "AUX") and not _after_article(doc, t)
-                       or doc.lang.frame_word(doc.lower[t]) for t in inside):
+                if any(_clause_verb(doc, t) or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0
                 return k - j + 1
             if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in OPENING_QUOTES:
@@ -406,7 +405,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j
             if cue.kind == "noun" and _noun_object_to(doc, cue, k, limit):
                 return k - j  # "l'appello del sindaco a restare in casa"
-            if doc.tokens[k].upos in ("VERB", "AUX") and not _after_article(doc, k):
+            if _clause_verb(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
         if k < limit and doc.lower[k] == ",":
@@ -447,6 +446,15 @@ def _time_expression_end(doc: Document, j: int, limit: int) -> int:
                          and doc.lower[k + 1] in time_words):
         k += 1
     return k if k > start else j
+
+
+def _clause_verb(doc: Document, k: int) -> bool:
+    """A verb that makes the words around it a clause: not a noun after an article, nor a participle the parse reads
+    as one modifying a noun (`le domande poste ieri`, `una nota diffusa in serata`), which an aside may hold."""
+    token = doc.tokens[k]
+    if token.upos not in ("VERB", "AUX") or _after_article(doc, k):
+        return False
+    return "VerbForm=Part" not in token.feats or _auxiliary(doc, k - 1)
 
 
 def _after_article(doc: Document, k: int) -> bool:
