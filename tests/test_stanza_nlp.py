@@ -327,6 +327,15 @@ def stanza_doc(stanza_models_dir):
     return lambda text: analyse(Article("x", text), engine)
 
 
+def parsed_text(doc, lemma):
+    """The words of the clause the parse gives the first cue of this lemma (None if none)."""
+    from quotetrack.extract import find_cues
+    from quotetrack.extract.content import parsed_content
+
+    content = parsed_content(doc, next(c for c in find_cues(doc) if c.lemma == lemma), frozenset())
+    return content and doc.span_text(content.first, content.last)
+
+
 def reported(doc):
     """(cue lemma, content text, reading) of the reported-speech candidates of a document."""
     from quotetrack.extract import find_candidates, find_cues
@@ -357,13 +366,8 @@ def test_the_parse_reads_the_clause_after_a_light_verbs_last_word(stanza_doc):
 @pytest.mark.shared
 @pytest.mark.stanza
 def test_a_parsed_clause_does_not_stop_inside_a_quotation_it_opened(stanza_doc):
-    from quotetrack.extract import find_cues
-    from quotetrack.extract.content import parsed_content
-
     doc = stanza_doc("La sindaca ha ricordato che «la città non chiuderà, ma dovrà restare prudente per tutto l'inverno».")
-    cue = next(c for c in find_cues(doc) if c.lemma == "ricordare")
-    content = parsed_content(doc, cue, frozenset())
-    assert doc.span_text(content.first, content.last) == "«la città non chiuderà, ma dovrà restare prudente per tutto l'inverno»"
+    assert parsed_text(doc, "ricordare") == "«la città non chiuderà, ma dovrà restare prudente per tutto l'inverno»"
 
 
 @pytest.mark.shared
@@ -404,9 +408,6 @@ def test_a_participle_modifying_a_noun_in_an_aside_keeps_the_aside_skippable(sta
 def test_a_parsed_infinitive_clause_ends_where_the_main_clause_resumes():
     """A parse that coordinates the main clause's next verb with the reported infinitive (`ha chiesto di pregare …,
     poi ha visitato …`) does not carry the reported words past the comma: the surface reading stops there too."""
-    from quotetrack.extract import find_cues
-    from quotetrack.extract.content import parsed_content
-
     text = "Il vescovo ha chiesto di pregare per i malati, poi nel pomeriggio ha visitato l'ospedale."
     analysis = builtin(text)
     words = [t.text for t in analysis.tokens]
@@ -419,10 +420,7 @@ def test_a_parsed_infinitive_clause_ends_where_the_main_clause_resumes():
     parse = Parse(words=[Word(t.start, t.end, t.text, t.lemma or t.lower, upos.get(t.text, t.upos or "NOUN"),
                               "VerbForm=Part" if t.text in ("chiesto", "visitato") else "", head, rel)
                          for t, (head, rel) in zip(analysis.tokens, heads)])
-    doc = align(analysis, parse)
-    cue = next(c for c in find_cues(doc) if c.lemma == "chiedere")
-    content = parsed_content(doc, cue, frozenset())
-    assert doc.span_text(content.first, content.last) == "pregare per i malati"
+    assert parsed_text(align(analysis, parse), "chiedere") == "pregare per i malati"
 
 
 @pytest.mark.shared
@@ -440,10 +438,5 @@ def test_a_bare_participle_governs_no_parsed_clause(stanza_doc):
 @pytest.mark.shared
 @pytest.mark.stanza
 def test_a_parsed_clause_ends_with_its_quotation_before_the_journalists_adjunct(stanza_doc):
-    from quotetrack.extract import find_cues
-    from quotetrack.extract.content import parsed_content
-
     doc = stanza_doc("Anna Neri ha detto che «la città ripartirà presto» riguardo le difficoltà del porto.")
-    cue = next(c for c in find_cues(doc) if c.lemma == "dire")
-    content = parsed_content(doc, cue, frozenset())
-    assert doc.span_text(content.first, content.last) == "«la città ripartirà presto»"
+    assert parsed_text(doc, "dire") == "«la città ripartirà presto»"
