@@ -327,6 +327,15 @@ def stanza_doc(stanza_models_dir):
     return lambda text: analyse(Article("x", text), engine)
 
 
+def parsed_text(doc, lemma):
+    """The words of the clause the parse gives the first cue of this lemma (None if none)."""
+    from quotetrack.extract import find_cues
+    from quotetrack.extract.content import parsed_content
+
+    content = parsed_content(doc, next(c for c in find_cues(doc) if c.lemma == lemma), frozenset())
+    return content and doc.span_text(content.first, content.last)
+
+
 def reported(doc):
     """(cue lemma, content text, reading) of the reported-speech candidates of a document."""
     from quotetrack.extract import find_candidates, find_cues
@@ -357,13 +366,8 @@ def test_the_parse_reads_the_clause_after_a_light_verbs_last_word(stanza_doc):
 @pytest.mark.shared
 @pytest.mark.stanza
 def test_a_parsed_clause_does_not_stop_inside_a_quotation_it_opened(stanza_doc):
-    from quotetrack.extract import find_cues
-    from quotetrack.extract.content import parsed_content
-
     doc = stanza_doc("La sindaca ha ricordato che «la città non chiuderà, ma dovrà restare prudente per tutto l'inverno».")
-    cue = next(c for c in find_cues(doc) if c.lemma == "ricordare")
-    content = parsed_content(doc, cue, frozenset())
-    assert doc.span_text(content.first, content.last) == "«la città non chiuderà, ma dovrà restare prudente per tutto l'inverno»"
+    assert parsed_text(doc, "ricordare") == "«la città non chiuderà, ma dovrà restare prudente per tutto l'inverno»"
 
 
 @pytest.mark.shared
@@ -388,3 +392,51 @@ def test_an_irregular_participle_the_parser_calls_a_verb_is_what_a_reflexive_cue
     cues = find_cues(doc)
     content = surface_content(doc, next(c for c in cues if c.lemma == "dire"), clause_stops(doc, cues))
     assert (doc.span_text(content.first, content.last), content.frame) == ("commosso dalla risposta dei cittadini", "predicate")
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_participle_modifying_a_noun_in_an_aside_keeps_the_aside_skippable(stanza_doc):
+    doc = stanza_doc("L'ufficio del sindaco ha annunciato ieri, rispondendo alle domande poste dai cronisti, che "
+                     "Mario Rossi non sarà ricevuto in città.")
+    assert next(t for t in doc.tokens if t.text == "poste").upos == "VERB"
+    assert ("annunciare", "Mario Rossi non sarà ricevuto in città") in [(lemma, text) for lemma, text, _ in reported(doc)]
+    doc = stanza_doc("Anna Neri ha spiegato, in una nota diffusa in serata, che la riunione è rinviata.")
+    assert ("spiegare", "la riunione è rinviata") in [(lemma, text) for lemma, text, _ in reported(doc)]
+
+
+def test_a_parsed_infinitive_clause_ends_where_the_main_clause_resumes():
+    """A parse that coordinates the main clause's next verb with the reported infinitive (`ha chiesto di pregare …,
+    poi ha visitato …`) does not carry the reported words past the comma: the surface reading stops there too."""
+    text = "Il vescovo ha chiesto di pregare per i malati, poi nel pomeriggio ha visitato l'ospedale."
+    analysis = builtin(text)
+    words = [t.text for t in analysis.tokens]
+    assert words == ["Il", "vescovo", "ha", "chiesto", "di", "pregare", "per", "i", "malati", ",", "poi", "nel",
+                     "pomeriggio", "ha", "visitato", "l'", "ospedale", "."]
+    heads = [(1, "det"), (3, "nsubj"), (3, "aux"), (None, "root"), (5, "mark"), (3, "xcomp"), (8, "case"),
+             (8, "det"), (5, "obl"), (14, "punct"), (14, "advmod"), (12, "case"), (14, "obl"), (14, "aux"),
+             (5, "conj"), (16, "det"), (14, "obj"), (3, "punct")]
+    upos = {"ha": "AUX", "chiesto": "VERB", "pregare": "VERB", "visitato": "VERB"}
+    parse = Parse(words=[Word(t.start, t.end, t.text, t.lemma or t.lower, upos.get(t.text, t.upos or "NOUN"),
+                              "VerbForm=Part" if t.text in ("chiesto", "visitato") else "", head, rel)
+                         for t, (head, rel) in zip(analysis.tokens, heads)])
+    assert parsed_text(align(analysis, parse), "chiedere") == "pregare per i malati"
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_bare_participle_governs_no_parsed_clause(stanza_doc):
+    from quotetrack.extract import find_cues
+    from quotetrack.extract.content import parsed_content
+
+    doc = stanza_doc("Il piano, annunciato per rassicurare i mercati, non convince gli analisti.")
+    cue = next(c for c in find_cues(doc) if doc.texts[c.word] == "annunciato")
+    assert cue.tense == "participle" and not cue.auxiliary
+    assert parsed_content(doc, cue, frozenset()) is None
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_parsed_clause_ends_with_its_quotation_before_the_journalists_adjunct(stanza_doc):
+    doc = stanza_doc("Anna Neri ha detto che «la città ripartirà presto» riguardo le difficoltà del porto.")
+    assert parsed_text(doc, "dire") == "«la città ripartirà presto»"

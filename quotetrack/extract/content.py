@@ -389,8 +389,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j  # "ha annunciato, tramite il suo avvocato che …": the closing comma left out
             if doc.lower[k] == ",":
                 inside = range(j + 2 if aside else j + 1, k)  # `, rispondendo ai giornalisti,`: a gerund's aside
-                if any(doc.tokens[t].upos in ("VERB", "AUX") and not _after_article(doc, t)
-                       or doc.lang.frame_word(doc.lower[t]) for t in inside):
+                if any(_clause_verb(doc, t) or doc.lang.frame_word(doc.lower[t]) for t in inside):
                     return 0
                 return k - j + 1
             if doc.lower[k] in (".", ";", ":") or doc.tokens[k].text in OPENING_QUOTES:
@@ -406,7 +405,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j
             if cue.kind == "noun" and _noun_object_to(doc, cue, k, limit):
                 return k - j  # "l'appello del sindaco a restare in casa"
-            if doc.tokens[k].upos in ("VERB", "AUX") and not _after_article(doc, k):
+            if _clause_verb(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
         if k < limit and doc.lower[k] == ",":
@@ -447,6 +446,15 @@ def _time_expression_end(doc: Document, j: int, limit: int) -> int:
                          and doc.lower[k + 1] in time_words):
         k += 1
     return k if k > start else j
+
+
+def _clause_verb(doc: Document, k: int) -> bool:
+    """A verb that makes the words around it a clause: not a noun after an article, nor a participle without an
+    auxiliary, which modifies a noun (`le domande poste ieri`, `una nota diffusa in serata`) as an adjective would."""
+    token = doc.tokens[k]
+    if token.upos not in ("VERB", "AUX") or _after_article(doc, k):
+        return False
+    return "VerbForm=Part" not in token.feats or _auxiliary(doc, k - 1)
 
 
 def _after_article(doc: Document, k: int) -> bool:
@@ -534,16 +542,21 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
-    last = _adjunct_after_quotation(doc, first, last)
-    if frame not in _FINITE_FRAMES:
-        last = _main_clause_resumes(doc, first, last)
-    else:
-        last = _verb_of_another_subject(doc, first, last)
-    last = _gloss_start(doc, first, last)
+    last = _gloss_start(doc, first, _journalist_resumes(doc, first, last, frame))
     last = trim_end(doc, first, last)
     if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
         return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
     return Content(first, last, frame, link, skipped)
+
+
+def _journalist_resumes(doc: Document, first: int, last: int, frame: str) -> int:
+    """Where the journalist's words take the sentence back from the content, whichever reading found it: an adjunct
+    right after quoted words; the main clause at a comma or `e` before its own finite verb when the content has
+    none, before a verb of another number when it has one."""
+    last = _adjunct_after_quotation(doc, first, last)
+    if frame not in _FINITE_FRAMES:
+        return _main_clause_resumes(doc, first, last)
+    return _verb_of_another_subject(doc, first, last)
 
 
 def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
@@ -780,8 +793,10 @@ def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> 
 
 def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | None:
     """With a parse: the clause the cue governs (ccomp / xcomp / a clause marked by che, di, se, come), from the
-    word after its marker to the last word of its subtree, not past the sentence or a new cue's clause."""
-    if not doc.has_parse or cue.kind not in ("verb", "light"):
+    word after its marker to the last word of its subtree, not past the sentence, a new cue's clause or the main
+    clause resuming. A bare participle governs none, as in the surface reading (`il piano, annunciato per rassicurare
+    i mercati, …`: a purpose, not words)."""
+    if not doc.has_parse or cue.kind not in ("verb", "light") or cue.tense == "participle" and not cue.auxiliary:
         return None
     tokens = doc.tokens
     clause = None
@@ -806,7 +821,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
         limit = _agent_start(doc, cue.last, limit)
     end = content_end(doc, first, limit, stops)
     last = _through_quotation(doc, first, min(max(_subtree(doc, clause)) + 1, end), end)
-    last = trim_end(doc, first, last)
+    last = trim_end(doc, first, _journalist_resumes(doc, first, last, frame))
     if last <= first:
         return None
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
