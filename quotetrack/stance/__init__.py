@@ -142,7 +142,7 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(chosen, models.support.scores(rows), models.oppose.scores(rows)):
         stance, score = models.decide(support, oppose, pair.rule_score)
-        if pair.features.get("own_side") and (stance == "neutral" or not pair.rule_score):
+        if pair.features.get("own_side") and not _judged_by_words(pair, statements[pair.statement], stance):
             # the speaker's own side is a target only where the statement's words evaluate it (GUIDELINES §5); an
             # accusing or praising cue is about its object, not about the speaker's side named in the content
             continue
@@ -172,6 +172,12 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
             features, score, best = pair_features(view, span, candidate, said, cue, len(found))
             pairs.append(Pair(k, candidate, features, _evidence(doc, statement, best, cue_polar=score != 0)))
     return pairs
+
+
+def _judged_by_words(pair: Pair, statement: Statement, stance: str) -> bool:
+    """Do judgements of the statement's own words take a side on the candidate: not its cue (`accusandolo di` is
+    about the one accused), not a word of sentiment alone (`cancellare`), not a model alone?"""
+    return stance != "neutral" and bool(pair.rule_score) and pair.evidence not in ("", statement.cue or "")
 
 
 def _shown_evidence(pair: Pair, statement: Statement, stance: str) -> str:
