@@ -471,10 +471,10 @@ def test_the_speakers_own_side_is_a_target_only_where_the_statement_evaluates_it
                      "L'Italia ha fatto un ottimo lavoro": {"Italia": "support"}}
     # an accusing cue is about its object: a model that opposes everything does not turn it against the speaker's side
     oppose_all = StanceModels(_Always(0.9), _Always(0.0), _Always(0.9))
-    for text in ("Giorgia Meloni ha criticato Emmanuel Macron, accusandolo di voler cancellare l'accordo firmato con "
-                 "l'Italia.",  # a word of sentiment ("cancellare") judges nobody
-                 "Donald Trump ha criticato Emmanuel Macron, accusandolo di voler rinegoziare l'intesa raggiunta con "
-                 "Washington."):  # the cue's polarity reaches what comes after "con", but it is about Macron
+    for text in (("Giorgia Meloni ha criticato Emmanuel Macron, accusandolo di voler cancellare l'accordo firmato con "
+                  "l'Italia."),  # a word of sentiment ("cancellare") judges nobody
+                 ("Donald Trump ha criticato Emmanuel Macron, accusandolo di voler rinegoziare l'intesa raggiunta con "
+                  "Washington.")):  # the cue's polarity reaches what comes after "con", but it is about Macron
         doc = doc_of(text)
         found = [{t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), oppose_all)]
         assert found == [{"Emmanuel Macron": "oppose"}]
