@@ -331,7 +331,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     floor = _clause_floor(doc, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
-    _extend_prepositional_phrases(doc, mentions, roles)
+    _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
     before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
@@ -392,7 +392,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         if floor <= m.first <= cue.last + 8 and _spoken_through(doc, m):
             roles[m.first] = "voice"
-    _mark_spokespeople(doc, cue, mentions, roles)
+    _mark_spokespeople(doc, cue, mentions, roles, by_first, by_last)
     # the agent of a passive or of a participle: "dichiarato da Rossi"; the source of an impersonal plural
     # ("dicono dalla Protezione civile", "fanno sapere dal ministero"): right after the verb
     impersonal = cue.kind in ("verb", "light") and cue.tense == "finite" and not cue.passive
@@ -462,13 +462,14 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
 
 
-def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles: dict[int, str]) -> None:
+def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles: dict[int, str],
+                                  by_first: dict[int, Mention], by_last: dict[int, Mention]) -> None:
     """Names that belong to a prepositional phrase before them are in it, as no subject: a name apposed to it (`dal
     sindaco di Roma, Anna Neri,`, not a subject after a phrase set before it: `in un comunicato, l'associazione ha
     detto`), and a person coordinated with a person in it (`ai giudici Anna Neri, Marco Bianchi e Luca Verdi,`). Not
-    a name with its verb right after it (`dopo l'incontro con Anna Neri e Bianchi ha detto`)."""
+    a name with its verb right after it (`dopo l'incontro con Anna Neri e Bianchi ha detto`). `by_first`, `by_last`:
+    the mentions by their first token, the outermost by their last."""
     lang, n = doc.lang, len(doc.tokens)
-    by_first, by_last = {m.first: m for m in mentions}, _outermost_by_last(mentions)
     for m in mentions:
         named = by_first.get(m.last)  # "il sindaco Carlo Rota ha detto": the title's verb is after its name
         end = named.last if named is not None else m.last
@@ -706,15 +707,15 @@ def _spoken_through(doc: Document, m: Mention) -> bool:
             and doc.lower[k - 2] == "per")
 
 
-def _mark_spokespeople(doc: Document, cue: Cue, mentions: list[Mention], roles: dict[int, str]) -> None:
+def _mark_spokespeople(doc: Document, cue: Cue, mentions: list[Mention], roles: dict[int, str],
+                       by_first: dict[int, Mention], by_last: dict[int, Mention]) -> None:
     """The person an organisation or a country speaks with or through, in a phrase set off before the verb or right
     after it (`la Francia, con la ministra Anna Neri, annuncia`, `il sindacato ha comunicato con Anna Neri che`, `il
     comune, attraverso il portavoce Anna Neri, ha spiegato`): the statement is that person's."""
-    by_first = {m.first: m for m in mentions}
     speaker = next((by_first[k] for k, role in roles.items() if role in ("subject", "postverbal") and k in by_first), None)
     if speaker is None or speaker.kind not in ("organisation", "country"):
         return
-    lang, by_last = doc.lang, _outermost_by_last(mentions)
+    lang = doc.lang
     for m in mentions:
         if m.kind != "person" or roles.get(m.first) not in ("other", "prepositional"):
             continue
