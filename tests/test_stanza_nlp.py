@@ -440,3 +440,13 @@ def test_a_bare_participle_governs_no_parsed_clause(stanza_doc):
 def test_a_parsed_clause_ends_with_its_quotation_before_the_journalists_adjunct(stanza_doc):
     doc = stanza_doc("Anna Neri ha detto che «la città ripartirà presto» riguardo le difficoltà del porto.")
     assert parsed_text(doc, "dire") == "«la città ripartirà presto»"
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_a_parsed_clause_cut_before_its_own_complementiser_reports_nothing(stanza_doc):
+    # "di essere convinto | che «…»": the quotation is what the nested cue reports; its lead-in is no statement
+    for opener in ("Più tardi", "Successivamente"):  # the parse ends the clause after "che", or before it
+        doc = stanza_doc(f"{opener} il ministro Mario Rossi ha sottolineato di essere convinto che “Anna Neri non si "
+                         "rimangerà la parola“.")
+        assert [text for lemma, text, reading in reported(doc) if lemma == "sottolineare"] == []

@@ -544,9 +544,15 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
         last = _after_last_quote(doc, first, last)
     last = _gloss_start(doc, first, _journalist_resumes(doc, first, last, frame))
     last = trim_end(doc, first, last)
-    if last <= first or doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]):
-        return None  # "di essere convinto che «…»": the quotation says it, the words before it are no content
+    if last <= first or _ends_in_a_lead_in(doc, last):
+        return None
     return Content(first, last, frame, link, skipped)
+
+
+def _ends_in_a_lead_in(doc: Document, last: int) -> bool:
+    """Content ending in a complementiser or a preposition (`di essere convinto che «…»`): the quotation says it, the
+    words before it are no content."""
+    return bool(doc.lang.frame_word(doc.lower[last - 1]) or doc.lang.preposition(doc.lower[last - 1]))
 
 
 def _journalist_resumes(doc: Document, first: int, last: int, frame: str) -> int:
@@ -822,9 +828,17 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     end = content_end(doc, first, limit, stops)
     last = _through_quotation(doc, first, min(max(_subtree(doc, clause)) + 1, end), end)
     last = trim_end(doc, first, _journalist_resumes(doc, first, last, frame))
-    if last <= first:
+    if last <= first or _ends_in_a_lead_in(doc, last) or _cut_before_nested_clause(doc, last):
         return None
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
+
+
+def _cut_before_nested_clause(doc: Document, last: int) -> bool:
+    """`ha sottolineato di essere convinto | che «…»`: the content stops at a reporting verb right before its
+    complementiser, so its words only lead in to what that nested cue reports (the surface reading reads nothing
+    there either)."""
+    return (last < len(doc.tokens) and doc.lang.frame_word(doc.lower[last]) is not None
+            and doc.lower[last - 1] in doc.lang.verb_forms)
 
 
 def cut_short(doc: Document, parsed: Content, surface: Content) -> bool:
