@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from ..analysis import Document, QuoteSpan
 from .cues import Cue, adverb_at
@@ -577,15 +578,10 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
     """A quoted object (`parla di «…»`, `ha espresso «…» per …`) ends at the first comma or bracket after its last
     quotation."""
     seen_quote = False
-    k = first
-    while k < last:
-        if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
-            k = doc.token_at(quote.close)
-            seen_quote = True
-            continue
+    for k, closed in _outside_quotations(doc, first, last):
+        seen_quote = seen_quote or closed
         if seen_quote and doc.lower[k] in (",", "(", "-", "–", "—", ";"):
             return k
-        k += 1
     return last
 
 
@@ -593,15 +589,22 @@ def _adjunct_after_quotation(doc: Document, first: int, last: int) -> int:
     """Quoted words followed at once by the journalist's adjunct (`ha parlato di «tradimento» rivolto al sindaco`,
     `lo ha definito «un errore» dopo il voto`, `«…» riguardo la crisi`): the content ends with the quotation."""
     adjuncts = [tuple(words.split()) for words in doc.lang.words("adjuncts_after_quotation")]
-    k = first
+    for k, closed in _outside_quotations(doc, first, last):
+        if closed and any(tuple(doc.lower[k : k + len(words)]) == words for words in adjuncts):
+            return k
+    return last
+
+
+def _outside_quotations(doc: Document, first: int, last: int) -> Iterator[tuple[int, bool]]:
+    """The tokens of [first, last) outside the quotations opened there, in order, each with whether a quotation
+    closes right before it."""
+    k, closed = first, False
     while k < last:
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
-            k = doc.token_at(quote.close)  # the word after the closing mark
-            if any(tuple(doc.lower[k : k + len(words)]) == words for words in adjuncts):
-                return min(k, last)
+            k, closed = doc.token_at(quote.close), True  # the word after the closing mark
             continue
-        k += 1
-    return last
+        yield k, closed
+        k, closed = k + 1, False
 
 
 def _quotation_opened_by(doc: Document, k: int) -> QuoteSpan | None:
