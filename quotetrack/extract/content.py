@@ -8,9 +8,9 @@ clause or a gloss (`…, sottolineando`); coordinated clauses (`che A e che B`) 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from ..analysis import Document, QuoteSpan
 from .cues import Cue, adverb_at
