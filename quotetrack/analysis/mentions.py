@@ -1002,7 +1002,7 @@ class _Resolver:
         articles = lang.words("definite_singular_articles")
         if m.first < m.head and doc.lower[m.first] in articles:
             words = range(m.first + 1, m.last)
-        elif m.first > 0 and lang.preposition(doc.lower[m.first - 1]) not in (None, doc.lower[m.first - 1]):
+        elif m.first > 0 and _articulated(lang, doc.lower[m.first - 1]):
             words = range(m.first, m.last)  # "dell'ex presidente": the article is in the preposition
         else:
             return False
@@ -1513,7 +1513,12 @@ def _listed_words(lang) -> frozenset[str]:
 
 def _definite(lang, low: str) -> bool:
     """A definite article, alone or in a preposition (`il`, `dell'`, `al`)."""
-    return low in lang.words("definite_singular_articles") or lang.preposition(low) not in (None, low)
+    return low in lang.words("definite_singular_articles") or _articulated(lang, low)
+
+
+def _articulated(lang, low: str) -> bool:
+    """A preposition joined with an article (`dell'`, `al`, `nei`), not a bare one (`di`, `a`)."""
+    return lang.preposition(low) not in (None, low)
 
 
 def _of_gender(found: list, gender: str, gender_of) -> list:
