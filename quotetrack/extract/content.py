@@ -588,11 +588,17 @@ def _after_last_quote(doc: Document, first: int, last: int) -> int:
 def _adjunct_after_quotation(doc: Document, first: int, last: int) -> int:
     """Quoted words followed at once by the journalist's adjunct (`ha parlato di «tradimento» rivolto al sindaco`,
     `lo ha definito «un errore» dopo il voto`, `«…» riguardo la crisi`): the content ends with the quotation."""
-    adjuncts = [tuple(words.split()) for words in doc.lang.words("adjuncts_after_quotation")]
+    adjuncts = _adjuncts_after_quotation(doc.lang)
     for k, closed in _outside_quotations(doc, first, last):
         if closed and any(tuple(doc.lower[k : k + len(words)]) == words for words in adjuncts):
             return k
     return last
+
+
+@lru_cache(maxsize=4)
+def _adjuncts_after_quotation(lang) -> tuple[tuple[str, ...], ...]:
+    """grammar.yaml's `adjuncts_after_quotation` as word tuples, split once per language, not once per content."""
+    return tuple(tuple(words.split()) for words in lang.words("adjuncts_after_quotation"))
 
 
 def _outside_quotations(doc: Document, first: int, last: int) -> Iterator[tuple[int, bool]]:
