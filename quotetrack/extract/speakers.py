@@ -309,7 +309,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             roles[found.first] = "marker"
             for m in _conjuncts_after(doc, found, mentions):  # "secondo X e Y": X's, the first-named
                 roles[m.first] = "conjunct"
-        _names_apposed_to_speakers(doc, mentions, roles)
+        _names_apposed_to_speakers(doc, mentions, roles, by_last)
         return roles
     if cue.speaker_at is not None:
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
@@ -406,7 +406,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     roles[m.first] = "source" if impersonal else "agent"
                     break
-    _names_apposed_to_speakers(doc, mentions, roles)
+    _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
 
 
@@ -448,7 +448,8 @@ def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
     return found
 
 
-def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: dict[int, str]) -> None:
+def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: dict[int, str],
+                               by_last: dict[int, Mention]) -> None:
     """A person's name set off by a comma after a person's title or description in a speaker's place is who speaks
     (`il direttore della radio, Carlo Rota, ha detto`, `ha aggiunto il presidente dell'associazione, Carlo Rota`,
     `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition."""
@@ -456,7 +457,7 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
         if m.kind != "person" or m.via not in ("name", "kb", "ner") or m.first < 1 or doc.lower[m.first - 1] != "," \
                 or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
-        title = next((o for o in mentions if o.last == m.first - 1), None)
+        title = by_last.get(m.first - 1)
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
