@@ -739,6 +739,7 @@ class _Resolver:
         self._complete_names()
         self._link_titles()
         self._earlier_titles()
+        self._name_described_people()
         self._describe()
         self._name_institutions()
         self._definite_anaphora()
@@ -1177,6 +1178,8 @@ class _Resolver:
                 elif previous is not None and previous.last - previous.head > m.last - m.head \
                         and self._identifying_words(m) <= self._identifying_words(previous):
                     m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
+                elif previous is None and (later := self._fuller_later(m, key)) is not None:
+                    m = m._replace(name=later.name, kind=later.kind, resolved_by="later")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
                 if head in lang.speaker_words["institution_voices"]:
@@ -1186,6 +1189,64 @@ class _Resolver:
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
             out.append(m)
         self.items = out
+
+    def _name_described_people(self) -> None:
+        """A description that names a person in its complement (`i legali di Neri`, `la famiglia della Neri`) gives
+        that person's full name after a bare `di` (`legali di Ugo Neri`), as it names them anywhere else; one with a
+        singular possessive (`i suoi amici`) is of the person named last before it (`amici di Ugo Neri`)."""
+        out, last_person = [], None
+        for m in self.items:
+            if m.via == "description" and not m.resolved_by and m.head is not None:
+                plain = self.doc.span_text(m.head, m.last)
+                phrase = self._with_full_names(m)
+                if last_person is not None and self._possessed(m) and phrase == plain:
+                    phrase += " di " + last_person.name
+                if phrase != plain:
+                    m = m._replace(name=_description(phrase, self.doc.lang))
+            elif self._named_person(m):
+                last_person = m
+            out.append(m)
+        self.items = out
+
+    def _possessed(self, m: Mention) -> bool:
+        """`i suoi amici`, `la sua famiglia`: a singular possessive before the head."""
+        possessives = self.doc.lang.speaker_words["singular_possessives"]
+        return any(self.doc.lower[k] in possessives for k in range(m.first, m.head))
+
+    def _with_full_names(self, m: Mention) -> str:
+        """The words of a description from its head on, each person in it by their full name."""
+        doc, lang = self.doc, self.doc.lang
+        phrase, k = "", m.head
+        for inner in self._starting_within(m.head + 1, m.last):
+            if inner.first < k or inner.last > m.last or not self._named_person(inner):
+                continue
+            of = inner.first - 1 if lang.preposition(doc.lower[inner.first - 1]) == "di" else inner.first
+            words = doc.text[doc.tokens[k].start : doc.tokens[of].start] if of > k else ""
+            phrase += words + ("di " if of < inner.first else "") + inner.name
+            k = inner.last
+        return phrase + (" " + doc.span_text(k, m.last) if k < m.last else "") if phrase else doc.span_text(m.head, m.last)
+
+    def _named_person(self, m: Mention) -> bool:
+        """A person the article names by a name surely a person's: a KB person, one opened by a given name, or a
+        surname the article completed."""
+        return m.kind == PERSON and bool(m.name) and (self._surely_person(m) or m.via == "name" and m.resolved_by == "article")
+
+    def _fuller_later(self, m: Mention, key: str) -> Mention | None:
+        """`gli investigatori … Gli investigatori del reparto speciale`: a bare definite description the article has not
+        described before is the group it describes fully next, with a definite article, in the paragraph."""
+        doc = self.doc
+        if m.last != m.head + 1 or m.first == m.head or not self._definite_opener(m):
+            return None
+        paragraph = doc.paragraph(m.first)
+        return next((o for o in self._starting_within(m.last, len(doc.tokens))
+                     if o.via == "description" and o.head is not None and o.last > o.head + 1 and not o.resolved_by
+                     and self._description_key(o) == key and self._definite_opener(o)
+                     and doc.paragraph(o.first) == paragraph), None)
+
+    def _definite_opener(self, m: Mention) -> bool:
+        """A description opened by a definite article, singular or plural (`il`, `gli`, `dei`)."""
+        low, lang = self.doc.lower[m.first], self.doc.lang
+        return low in lang.words("plural_articles") or _definite(lang, low)
 
     def _identifying_words(self, m: Mention) -> set[str]:
         """The names and the nationalities after a phrase's head (`tifosi svedesi`, `autorità del Valdistan`): a

@@ -1,0 +1,38 @@
+"""How descriptive speakers get their canonical form: the people they name, the fuller description they stand for
+(invented sentences)."""
+from __future__ import annotations
+
+from quotetrack.analysis import analyse
+from quotetrack.models import Article
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.name) for m in analyse(Article(id="x", text=text)).mentions]
+
+
+def test_a_person_in_a_description_s_complement_is_named_in_full_after_a_bare_di():
+    found = names("L'avvocato Mario Rossi ha parlato. Secondo i legali di Rossi, il processo è nullo.")
+    assert ("i legali di Rossi", "legali di Mario Rossi") in found
+
+
+def test_a_description_without_a_person_keeps_its_words():
+    found = names("Secondo le testimonianze raccolte, il ponte era chiuso. Secondo i legali della società il "
+                  "contratto è nullo.")
+    assert ("i legali della società", "legali della società") in found
+
+
+def test_a_singular_possessive_makes_a_description_of_the_person_named_last():
+    found = names("Mario Rossi è stato arrestato ieri. Secondo i suoi amici, era innocente.")
+    assert ("i suoi amici", "amici di Mario Rossi") in found
+
+
+def test_a_bare_definite_description_is_the_group_the_paragraph_describes_fully_next():
+    found = names("Gli investigatori hanno detto che il caso è chiuso. Gli investigatori del reparto speciale "
+                  "hanno sentito i testimoni.")
+    assert found[0] == ("Gli investigatori", "investigatori del reparto speciale")
+
+
+def test_a_later_full_description_in_another_paragraph_is_not_taken():
+    found = names("Gli investigatori hanno detto che il caso è chiuso.\n\nGli investigatori del reparto speciale "
+                  "hanno sentito i testimoni.")
+    assert found[0] == ("Gli investigatori", "investigatori")
