@@ -36,3 +36,9 @@ def test_a_later_full_description_in_another_paragraph_is_not_taken():
     found = names("Gli investigatori hanno detto che il caso è chiuso.\n\nGli investigatori del reparto speciale "
                   "hanno sentito i testimoni.")
     assert found[0] == ("Gli investigatori", "investigatori")
+
+
+def test_a_relative_or_partner_defined_by_a_person_is_a_speaker_in_their_own_right():
+    found = names("Il convivente di Anna Neri ha detto che era a casa. Lo zio del ragazzo ha detto che era felice.")
+    assert ("Il convivente di Anna Neri", "convivente di Anna Neri") in found
+    assert ("Lo zio del ragazzo", "zio del ragazzo") in found
