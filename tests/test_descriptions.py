@@ -42,3 +42,30 @@ def test_a_relative_or_partner_defined_by_a_person_is_a_speaker_in_their_own_rig
     found = names("Il convivente di Anna Neri ha detto che era a casa. Lo zio del ragazzo ha detto che era felice.")
     assert ("Il convivente di Anna Neri", "convivente di Anna Neri") in found
     assert ("Lo zio del ragazzo", "zio del ragazzo") in found
+
+
+def test_a_hyphenated_modifier_keeps_the_complement_that_names_the_judges_institution():
+    found = names("Secondo i giudici della sezione seconda-bis della Corte dei conti, il bilancio è in ordine. I "
+                  "giudici hanno detto che il comune ha sbagliato.")
+    assert found[0] == ("i giudici della sezione seconda-bis della Corte dei conti", "Corte dei conti")
+    assert ("I giudici", "Corte dei conti") in found
+
+
+def test_a_bare_relative_is_somebody_s_not_the_person_named_before():
+    found = names("Mario Rossi è stato arrestato ieri. La fidanzata ha detto che è innocente.")
+    assert ("La fidanzata", "fidanzata") in found
+
+
+def test_a_former_partner_keeps_ex_in_the_description():
+    found = names("Anna Neri è stata arrestata ieri. L'ex fidanzato di Anna Neri ha detto che era violenta.")
+    assert ("L'ex fidanzato di Anna Neri", "ex fidanzato di Anna Neri") in found
+
+
+def test_a_full_name_after_an_articulated_preposition_is_no_person_of_the_description():
+    found = names("Mario Rossi ha parlato. Secondo i tifosi del Mario Rossi Stadium la partita era truccata.")
+    assert ("i tifosi del Mario Rossi Stadium", "tifosi del Mario Rossi Stadium") in found
+
+
+def test_a_possessive_before_a_source_s_words_leaves_them_words():
+    found = names("Mario Rossi ha parlato ai giornalisti. Secondo la sua testimonianza, il ponte era chiuso.")
+    assert not any(name and "Rossi" in name for text, name in found if "testimonianza" in text)

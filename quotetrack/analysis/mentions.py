@@ -641,8 +641,9 @@ class _Reader:
                         and not (verbal and not nominal or low in lang.words("of")
                         and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
                     k = j + 1
-                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
-                                                                      _modifier_tag(doc.tokens[k], lang)):
+                    while k < n and k < j + 3 and (_looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
+                                                                       _modifier_tag(doc.tokens[k], lang))
+                                                     or _compound_modifier(doc.tokens[k].text)):
                         k += 1
                     k = self._organisation_name_end(j, k)
                 if k == j:
@@ -1186,27 +1187,40 @@ class _Resolver:
                     inner = next((o for o in self._starting_within(m.first + 1, m.last) if o.kind == ORGANISATION
                                   and o.via != "description"), None)
                     if inner is not None:
+                        described = earlier.get(key) is m
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
+                        if described:  # "i giudici della sezione del Tribunale X … i giudici": the Tribunale X again
+                            earlier[key] = m
             out.append(m)
         self.items = out
 
     def _name_described_people(self) -> None:
         """A description that names a person in its complement (`i legali di Neri`, `la famiglia della Neri`) gives
         that person's full name after a bare `di` (`legali di Ugo Neri`), as it names them anywhere else; one with a
-        singular possessive (`i suoi amici`) is of the person named last before it (`amici di Ugo Neri`)."""
+        singular possessive (`i suoi amici`) is of the person named last before it (`amici di Ugo Neri`); `ex` stays
+        (`ex moglie di Ugo Neri`)."""
         out, last_person = [], None
         for m in self.items:
             if m.via == "description" and not m.resolved_by and m.head is not None:
                 plain = self.doc.span_text(m.head, m.last)
                 phrase = self._with_full_names(m)
-                if last_person is not None and self._possessed(m) and phrase == plain:
+                if last_person is not None and self._possessed(m) and phrase == plain and self._bare(m):
                     phrase += " di " + last_person.name
+                if m.head > m.first and self.doc.lower[m.head - 1] in self.doc.lang.speaker_words["description_prefixes"]:
+                    phrase = f"{self.doc.texts[m.head - 1]} {phrase}"
                 if phrase != plain:
                     m = m._replace(name=_description(phrase, self.doc.lang))
             elif self._named_person(m):
                 last_person = m
             out.append(m)
         self.items = out
+
+    def _bare(self, m: Mention) -> bool:
+        """A description with no complement after its head, whose head names people, not their words (`i suoi
+        sostenitori`, not `la sua testimonianza`)."""
+        doc = self.doc
+        return fold(doc.texts[m.head]) not in doc.lang.source_products and not any(
+            doc.lang.preposition(doc.lower[k]) for k in range(m.head + 1, m.last))
 
     def _possessed(self, m: Mention) -> bool:
         """`i suoi amici`, `la sua famiglia`: a singular possessive before the head."""
@@ -1221,6 +1235,8 @@ class _Resolver:
             if inner.first < k or inner.last > m.last or not self._named_person(inner):
                 continue
             of = inner.first - 1 if lang.preposition(doc.lower[inner.first - 1]) == "di" else inner.first
+            if of < inner.first and _articulated(lang, doc.lower[of]) and " " in inner.text:
+                continue  # "i tifosi del Mario Rossi Stadium": a full name after an article names no person
             words = doc.text[doc.tokens[k].start : doc.tokens[of].start] if of > k else ""
             phrase += words + ("di " if of < inner.first else "") + inner.name
             k = inner.last
@@ -1486,8 +1502,9 @@ class _Resolver:
             return None
         doc, lang = self.doc, self.doc.lang
         head = doc.tokens[m.head].text
-        if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"]:
-            return None
+        if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"] \
+                or fold(head) in lang.speaker_words["relatives"]:
+            return None  # "la giunta", "l'ordinanza"; "la fidanzata" is not the person named before but theirs
         same = _anaphoric_modifiers(lang)
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
                 or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
@@ -1525,7 +1542,8 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     and with them titles and anonymous sources."""
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
-    return organisations, words["titles"] | organisations | words["anonymous"] | words["compound_title_heads"]
+    return organisations, (words["titles"] | organisations | words["anonymous"] | words["relatives"]
+                           | words["compound_title_heads"])
 
 
 @lru_cache(maxsize=4)
@@ -1665,6 +1683,12 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"] and _may_modify(lang, low))
+
+
+def _compound_modifier(word: str) -> bool:
+    """A lower-case word joined by a hyphen (`la sezione terza-bis`, `il settore socio-sanitario`): a modifier."""
+    parts = word.split("-")
+    return len(parts) > 1 and word[:1].islower() and all(part.isalpha() for part in parts)
 
 
 def _plain_modifier(lang, token) -> bool:
