@@ -69,3 +69,9 @@ def test_a_full_name_after_an_articulated_preposition_is_no_person_of_the_descri
 def test_a_possessive_before_a_source_s_words_leaves_them_words():
     found = names("Mario Rossi ha parlato ai giornalisti. Secondo la sua testimonianza, il ponte era chiuso.")
     assert not any(name and "Rossi" in name for text, name in found if "testimonianza" in text)
+
+
+def test_a_bare_person_noun_points_back_to_the_relative_just_described_not_to_the_person_in_the_description():
+    found = names("Anna Neri è scomparsa. Il convivente di Anna, interrogato dalla polizia, ha confessato. L'uomo ha "
+                  "detto che era gelosa.")
+    assert ("L'uomo", "convivente di Anna Neri") in found

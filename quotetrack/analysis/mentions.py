@@ -1433,8 +1433,13 @@ class _Resolver:
                 m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
             elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
-                m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
-            if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
+                m = m._replace(name=antecedent.name, kind=antecedent.kind, resolved_by="antecedent")
+            relative = last_named.get(PERSON)
+            if relative is not None and relative.via == "description" and m.first < relative.last:
+                pass  # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
+            elif self._described_relative(m):
+                last_named[PERSON] = m
+            elif m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
@@ -1442,6 +1447,14 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _described_relative(self, m: Mention) -> bool:
+        """`il convivente di Anna Neri`: a relative the text defines by a person it names, as good as a name to point
+        back to."""
+        doc = self.doc
+        return (m.via == "description" and not m.resolved_by and m.head is not None and m.name != doc.span_text(m.head, m.last)
+                and fold(doc.texts[m.head]) in doc.lang.speaker_words["relatives"]
+                and any(self._named_person(o) for o in self._starting_within(m.head + 1, m.last)))
 
     def _named_by_noun(self) -> dict[str, list[Mention]]:
         """The people the article named with a common noun, by the noun's synonym group: right before their name
