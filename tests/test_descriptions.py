@@ -75,3 +75,15 @@ def test_a_bare_person_noun_points_back_to_the_relative_just_described_not_to_th
     found = names("Anna Neri è scomparsa. Il convivente di Anna, interrogato dalla polizia, ha confessato. L'uomo ha "
                   "detto che era gelosa.")
     assert ("L'uomo", "convivente di Anna Neri") in found
+
+
+def test_a_participle_s_complement_belongs_to_the_description_a_verb_follows():
+    found = names("Secondo le persone presenti sul luogo sono stati visti tre uomini. Uno studente intervistato "
+                  "dalla radio locale ha detto che l'attacco è durato molto.")
+    assert ("le persone presenti sul luogo", "persone presenti sul luogo") in found
+    assert ("Uno studente intervistato dalla radio locale", "studente intervistato dalla radio locale") in found
+
+
+def test_an_organisation_after_secondo_does_not_become_a_description_with_a_complement():
+    found = names("Secondo l'agenzia svedese sulla sicurezza nucleare sono stati visti tre guasti.")
+    assert found[0] == ("l'agenzia svedese", "agenzia svedese")

@@ -520,6 +520,8 @@ class _Reader:
                     continue
                 k, product = head + 1, None
             last = self._phrase_end(k)
+            if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
+                last = self._modifier_complement_end(last)
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
@@ -556,12 +558,31 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
-            last = self._phrase_end(head + 1)
+            last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
                 out.append(self._mention(i, last, "description", ANONYMOUS,
                                          _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _modifier_complement_end(self, k: int) -> int:
+        """Past the complement of a participle or adjective that modifies the noun before k (`le persone presenti sul
+        luogo hanno visto`, `uno studente intervistato dalla radio ha detto`) when a verb follows it, else k."""
+        doc, lang = self.doc, self.lang
+        if k < self.n and self._participle_like(k) and k + 1 < self.n and lang.preposition(doc.lower[k + 1]) not in (None, "di"):
+            end = self._prepositional_phrase_end(k + 1)
+            return end if end > k + 1 else k
+        if k > 0 and self._participle_like(k - 1) and k < self.n and lang.preposition(doc.lower[k]) not in (None, "di"):
+            return self._prepositional_phrase_end(k)
+        return k
+
+    def _participle_like(self, k: int) -> bool:
+        """A lower-case participle or adjective (`presenti`, `intervistato`, `riuniti`), no reporting verb's form."""
+        doc, lang = self.doc, self.lang
+        word = doc.texts[k]
+        return (word.isalpha() and word[:1].islower() and len(word) > 4 and doc.lower[k] not in lang.function_words
+                and doc.lower[k] not in lang.auxiliaries
+                and doc.lower[k].endswith(lang.endings("past_participle_endings", "adjective_endings")))
 
     def _prepositional_phrase_end(self, k: int) -> int:
         """Past a short prepositional phrase at k that a verb follows (`un ferroviere in pensione ha detto`), else k."""
