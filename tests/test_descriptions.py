@@ -87,3 +87,19 @@ def test_a_participle_s_complement_belongs_to_the_description_a_verb_follows():
 def test_an_organisation_after_secondo_does_not_become_a_description_with_a_complement():
     found = names("Secondo l'agenzia svedese sulla sicurezza nucleare sono stati visti tre guasti.")
     assert found[0] == ("l'agenzia svedese", "agenzia svedese")
+
+
+def test_weather_forecasters_hikers_and_political_camps_are_anonymous_speakers():
+    found = names("Secondo i meteorologi la tempesta è forte. Un escursionista ha detto che il sentiero era chiuso. Il "
+                  "centrodestra accusa il centrosinistra di aver mentito.")
+    assert [name for text, name in found] == ["meteorologi", "escursionista", "centrodestra", "centrosinistra"]
+
+
+def test_a_collective_does_not_point_back_to_the_person_named_before():
+    found = names("Mario Rossi ha presentato la legge. Il centrosinistra ha detto che è sbagliata.")
+    assert ("Il centrosinistra", "centrosinistra") in found
+
+
+def test_an_infinitive_after_per_is_a_clause_not_a_complement_of_the_description():
+    found = names("I residenti della zona per ottenere i fondi hanno scritto al ministero.")
+    assert found[0] == ("I residenti della zona", "residenti della zona")

@@ -659,8 +659,8 @@ class _Reader:
                 verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX")) \
                     and doc.lower[j] not in self.words["country_nouns"]  # "la tv di stato": a noun, not "è stato"
                 if k == j and j < n and doc.tokens[j].text[:1].isalpha() and doc.lower[j] not in lang.function_words \
-                        and not (verbal and not nominal or low in lang.words("of")
-                        and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
+                        and not (verbal and not nominal or lang.preposition(low) == low and j == i + 1
+                        and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso", "per tentare": a clause
                     k = j + 1
                     while k < n and k < j + 3 and (_looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
                                                                        _modifier_tag(doc.tokens[k], lang))
@@ -1537,8 +1537,8 @@ class _Resolver:
         doc, lang = self.doc, self.doc.lang
         head = doc.tokens[m.head].text
         if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"] \
-                or fold(head) in lang.speaker_words["relatives"]:
-            return None  # "la giunta", "l'ordinanza"; "la fidanzata" is not the person named before but theirs
+                or fold(head) in lang.speaker_words["relatives"] | lang.speaker_words["collectives"]:
+            return None  # "la giunta", "l'ordinanza"; "la fidanzata" is the named person's, "il coro" a group
         same = _anaphoric_modifiers(lang)
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
                 or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
@@ -1577,7 +1577,7 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
     return organisations, (words["titles"] | organisations | words["anonymous"] | words["relatives"]
-                           | words["compound_title_heads"])
+                           | words["collectives"] | words["compound_title_heads"])
 
 
 @lru_cache(maxsize=4)
