@@ -39,7 +39,7 @@ def test_a_later_full_description_in_another_paragraph_is_not_taken():
 
 
 def test_a_relative_or_partner_defined_by_a_person_is_a_speaker_in_their_own_right():
-    found = names("Il convivente di Anna Neri ha detto che era a casa. Lo zio del ragazzo ha detto che era felice.")
+    found = names("Lo zio del ragazzo ha detto che era felice. Il convivente di Anna Neri ha detto che era a casa.")
     assert ("Il convivente di Anna Neri", "convivente di Anna Neri") in found
     assert ("Lo zio del ragazzo", "zio del ragazzo") in found
 
@@ -103,3 +103,15 @@ def test_a_collective_does_not_point_back_to_the_person_named_before():
 def test_an_infinitive_after_per_is_a_clause_not_a_complement_of_the_description():
     found = names("I residenti della zona per ottenere i fondi hanno scritto al ministero.")
     assert found[0] == ("I residenti della zona", "residenti della zona")
+
+
+def test_a_relative_of_someone_named_by_a_plain_noun_is_the_relative_of_the_person_named_last():
+    found = names("Mario Rossi è morto ieri. Lo zio del ragazzo ha detto che era felice.")
+    assert ("Lo zio del ragazzo", "zio di Mario Rossi") in found
+
+
+def test_a_relative_of_someone_named_by_a_role_is_the_relative_of_the_person_given_that_role():
+    found = names("L'ammiraglio Ugo Neri ha parlato. Anna Bianchi ha risposto. La famiglia dell'ammiraglio ha detto "
+                  "che è triste. La vedova del poliziotto ha parlato.")
+    assert ("La famiglia dell'ammiraglio", "famiglia di Ugo Neri") in found
+    assert ("La vedova del poliziotto", "vedova del poliziotto") in found

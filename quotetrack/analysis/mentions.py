@@ -1221,12 +1221,17 @@ class _Resolver:
         singular possessive (`i suoi amici`) is of the person named last before it (`amici di Ugo Neri`); `ex` stays
         (`ex moglie di Ugo Neri`)."""
         out, last_person = [], None
+        named_by_noun = self._named_by_noun()
         for m in self.items:
             if m.via == "description" and not m.resolved_by and m.head is not None:
                 plain = self.doc.span_text(m.head, m.last)
                 phrase = self._with_full_names(m)
-                if last_person is not None and self._possessed(m) and phrase == plain and self._bare(m):
-                    phrase += " di " + last_person.name
+                possessor = self._relative_of(m, named_by_noun, last_person) if phrase == plain else None
+                if possessor is None and last_person is not None and phrase == plain and self._possessed(m) \
+                        and self._bare(m):
+                    possessor = last_person
+                if possessor is not None:
+                    phrase = self.doc.span_text(m.head, self._relation_end(m)) + " di " + possessor.name
                 if m.head > m.first and self.doc.lower[m.head - 1] in self.doc.lang.speaker_words["description_prefixes"]:
                     phrase = f"{self.doc.texts[m.head - 1]} {phrase}"
                 if phrase != plain:
@@ -1242,6 +1247,30 @@ class _Resolver:
         doc = self.doc
         return fold(doc.texts[m.head]) not in doc.lang.source_products and not any(
             doc.lang.preposition(doc.lower[k]) for k in range(m.head + 1, m.last))
+
+    def _relative_of_someone(self, m: Mention) -> bool:
+        """`lo zio del ragazzo`, `il convivente della donna`: a relative of one person the text names by a common noun,
+        who is the person it named last."""
+        doc, lang = self.doc, self.doc.lang
+        of = m.last - 2
+        return (fold(doc.texts[m.head]) in lang.speaker_words["relatives"] and of > m.head
+                and lang.preposition(doc.lower[of]) == "di" and doc.lower[of] in lang.speaker_words["singular_of"]
+                and doc.texts[of + 1].isalpha() and doc.texts[of + 1][:1].islower())
+
+    def _relative_of(self, m: Mention, named_by_noun: dict, last_person: Mention | None) -> Mention | None:
+        """Whose relative `lo zio del ragazzo` is: the person the article named with that noun before (`il ragazzo,
+        Ugo Neri,`, `l'ammiraglio Ugo Neri`), else, for a noun that says only `a person` (`ragazzo`, `vittima`), the
+        person it named last."""
+        if not self._relative_of_someone(m):
+            return None
+        noun = fold(self.doc.texts[m.last - 1])
+        found = _nearest_before(named_by_noun.get(self.doc.lang.synonym_key("description_synonyms", noun), []), m)
+        plain = noun in self.doc.lang.speaker_words["plain_person_nouns"]
+        return found or (last_person if plain else None)
+
+    def _relation_end(self, m: Mention) -> int:
+        """Where a relative's own words end: before `del ragazzo`, at the end of `i suoi amici`."""
+        return m.last - 2 if self._relative_of_someone(m) else m.last
 
     def _possessed(self, m: Mention) -> bool:
         """`i suoi amici`, `la sua famiglia`: a singular possessive before the head."""
