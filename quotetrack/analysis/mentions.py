@@ -577,7 +577,7 @@ class _Reader:
         return k
 
     def _participle_like(self, k: int) -> bool:
-        """A lower-case participle or adjective (`presenti`, `intervistato`, `riuniti`), no reporting verb's form."""
+        """A lower-case participle or adjective (`presenti`, `intervistato`, `riuniti`): no function word or auxiliary."""
         doc, lang = self.doc, self.lang
         word = doc.texts[k]
         return (word.isalpha() and word[:1].islower() and len(word) > 4 and doc.lower[k] not in lang.function_words
@@ -1226,10 +1226,7 @@ class _Resolver:
             if m.via == "description" and not m.resolved_by and m.head is not None:
                 plain = self.doc.span_text(m.head, m.last)
                 phrase = self._with_full_names(m)
-                possessor = self._relative_of(m, named_by_noun, last_person) if phrase == plain else None
-                if possessor is None and last_person is not None and phrase == plain and self._possessed(m) \
-                        and self._bare(m):
-                    possessor = last_person
+                possessor = self._possessor(m, named_by_noun, last_person) if phrase == plain else None
                 if possessor is not None:
                     phrase = self.doc.span_text(m.head, self._relation_end(m)) + " di " + possessor.name
                 if m.head > m.first and self.doc.lower[m.head - 1] in self.doc.lang.speaker_words["description_prefixes"]:
@@ -1241,6 +1238,11 @@ class _Resolver:
             out.append(m)
         self.items = out
 
+    def _possessor(self, m: Mention, named_by_noun: dict, last_person: Mention | None) -> Mention | None:
+        """The person a description without a name in it is of: `lo zio del ragazzo`'s, `i suoi amici`'s, if any."""
+        possessor = self._relative_of(m, named_by_noun, last_person)
+        return possessor or (last_person if self._possessed(m) and self._bare(m) else None)
+
     def _bare(self, m: Mention) -> bool:
         """A description with no complement after its head, whose head names people, not their words (`i suoi
         sostenitori`, not `la sua testimonianza`)."""
@@ -1249,8 +1251,8 @@ class _Resolver:
             doc.lang.preposition(doc.lower[k]) for k in range(m.head + 1, m.last))
 
     def _relative_of_someone(self, m: Mention) -> bool:
-        """`lo zio del ragazzo`, `il convivente della donna`: a relative of one person the text names by a common noun,
-        who is the person it named last."""
+        """`lo zio del ragazzo`, `il convivente della donna`: a relative of one person the text names by a common
+        noun."""
         doc, lang = self.doc, self.doc.lang
         of = m.last - 2
         return (fold(doc.texts[m.head]) in lang.speaker_words["relatives"] and of > m.head
@@ -1485,11 +1487,12 @@ class _Resolver:
                     and self._description_key(m) not in introduced:
                 m = m._replace(name=antecedent.name, kind=antecedent.kind, resolved_by="antecedent")
             relative = last_named.get(PERSON)
-            if relative is not None and relative.via == "description" and m.first < relative.last:
-                pass  # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
-            elif self._described_relative(m):
+            # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
+            inside = relative is not None and relative.via == "description" and m.first < relative.last
+            if not inside and self._described_relative(m):
                 last_named[PERSON] = m
-            elif m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
+            elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
+                    m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
