@@ -520,6 +520,8 @@ class _Reader:
                     continue
                 k, product = head + 1, None
             last = self._phrase_end(k)
+            if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
+                last = self._modifier_complement_end(last)
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
@@ -556,12 +558,31 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
-            last = self._phrase_end(head + 1)
+            last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
                 out.append(self._mention(i, last, "description", ANONYMOUS,
                                          _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _modifier_complement_end(self, k: int) -> int:
+        """Past the complement of a participle or adjective that modifies the noun before k (`le persone presenti sul
+        luogo hanno visto`, `uno studente intervistato dalla radio ha detto`) when a verb follows it, else k."""
+        doc, lang = self.doc, self.lang
+        if k < self.n and self._participle_like(k) and k + 1 < self.n and lang.preposition(doc.lower[k + 1]) not in (None, "di"):
+            end = self._prepositional_phrase_end(k + 1)
+            return end if end > k + 1 else k
+        if k > 0 and self._participle_like(k - 1) and k < self.n and lang.preposition(doc.lower[k]) not in (None, "di"):
+            return self._prepositional_phrase_end(k)
+        return k
+
+    def _participle_like(self, k: int) -> bool:
+        """A lower-case participle or adjective (`presenti`, `intervistato`, `riuniti`): no function word or auxiliary."""
+        doc, lang = self.doc, self.lang
+        word = doc.texts[k]
+        return (word.isalpha() and word[:1].islower() and len(word) > 4 and doc.lower[k] not in lang.function_words
+                and doc.lower[k] not in lang.auxiliaries
+                and doc.lower[k].endswith(lang.endings("past_participle_endings", "adjective_endings")))
 
     def _prepositional_phrase_end(self, k: int) -> int:
         """Past a short prepositional phrase at k that a verb follows (`un ferroviere in pensione ha detto`), else k."""
@@ -638,11 +659,12 @@ class _Reader:
                 verbal = j < n and (_closed_word(lang, doc.lower[j]) or doc.tokens[j].upos in ("VERB", "AUX")) \
                     and doc.lower[j] not in self.words["country_nouns"]  # "la tv di stato": a noun, not "è stato"
                 if k == j and j < n and doc.tokens[j].text[:1].isalpha() and doc.lower[j] not in lang.function_words \
-                        and not (verbal and not nominal or low in lang.words("of")
-                        and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso": a clause
+                        and not (verbal and not nominal or lang.preposition(low) == low and j == i + 1
+                        and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso", "per tentare": a clause
                     k = j + 1
-                    while k < n and k < j + 3 and _looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
-                                                                      _modifier_tag(doc.tokens[k], lang)):
+                    while k < n and k < j + 3 and (_looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
+                                                                       _modifier_tag(doc.tokens[k], lang))
+                                                     or _compound_modifier(doc.tokens[k].text)):
                         k += 1
                     k = self._organisation_name_end(j, k)
                 if k == j:
@@ -739,6 +761,7 @@ class _Resolver:
         self._complete_names()
         self._link_titles()
         self._earlier_titles()
+        self._name_described_people()
         self._describe()
         self._name_institutions()
         self._definite_anaphora()
@@ -1177,15 +1200,121 @@ class _Resolver:
                 elif previous is not None and previous.last - previous.head > m.last - m.head \
                         and self._identifying_words(m) <= self._identifying_words(previous):
                     m = m._replace(name=previous.name, kind=previous.kind, resolved_by="earlier")
+                elif previous is None and (later := self._fuller_later(m, key)) is not None:
+                    m = m._replace(name=later.name, kind=later.kind, resolved_by="later")
                 elif previous is None or m.last - m.head >= previous.last - previous.head:
                     earlier[key] = m
                 if head in lang.speaker_words["institution_voices"]:
                     inner = next((o for o in self._starting_within(m.first + 1, m.last) if o.kind == ORGANISATION
                                   and o.via != "description"), None)
                     if inner is not None:
+                        described = earlier.get(key) is m
                         m = m._replace(name=inner.name, kind=ORGANISATION, resolved_by="institution")
+                        if described:  # "i giudici della sezione del Tribunale X … i giudici": the Tribunale X again
+                            earlier[key] = m
             out.append(m)
         self.items = out
+
+    def _name_described_people(self) -> None:
+        """A description that names a person in its complement (`i legali di Neri`, `la famiglia della Neri`) gives
+        that person's full name after a bare `di` (`legali di Ugo Neri`), as it names them anywhere else; one with a
+        singular possessive (`i suoi amici`) is of the person named last before it (`amici di Ugo Neri`); `ex` stays
+        (`ex moglie di Ugo Neri`)."""
+        out, last_person = [], None
+        named_by_noun = self._named_by_noun()
+        for m in self.items:
+            if m.via == "description" and not m.resolved_by and m.head is not None:
+                plain = self.doc.span_text(m.head, m.last)
+                phrase = self._with_full_names(m)
+                possessor = self._possessor(m, named_by_noun, last_person) if phrase == plain else None
+                if possessor is not None:
+                    phrase = self.doc.span_text(m.head, self._relation_end(m)) + " di " + possessor.name
+                if m.head > m.first and self.doc.lower[m.head - 1] in self.doc.lang.speaker_words["description_prefixes"]:
+                    phrase = f"{self.doc.texts[m.head - 1]} {phrase}"
+                if phrase != plain:
+                    m = m._replace(name=_description(phrase, self.doc.lang))
+            elif self._named_person(m):
+                last_person = m
+            out.append(m)
+        self.items = out
+
+    def _possessor(self, m: Mention, named_by_noun: dict, last_person: Mention | None) -> Mention | None:
+        """The person a description without a name in it is of: `lo zio del ragazzo`'s, `i suoi amici`'s, if any."""
+        possessor = self._relative_of(m, named_by_noun, last_person)
+        return possessor or (last_person if self._possessed(m) and self._bare(m) else None)
+
+    def _bare(self, m: Mention) -> bool:
+        """A description with no complement after its head, whose head names people, not their words (`i suoi
+        sostenitori`, not `la sua testimonianza`)."""
+        doc = self.doc
+        return fold(doc.texts[m.head]) not in doc.lang.source_products and not any(
+            doc.lang.preposition(doc.lower[k]) for k in range(m.head + 1, m.last))
+
+    def _relative_of_someone(self, m: Mention) -> bool:
+        """`lo zio del ragazzo`, `il convivente della donna`: a relative of one person the text names by a common
+        noun."""
+        doc, lang = self.doc, self.doc.lang
+        of = m.last - 2
+        return (fold(doc.texts[m.head]) in lang.speaker_words["relatives"] and of > m.head
+                and lang.preposition(doc.lower[of]) == "di" and doc.lower[of] in lang.speaker_words["singular_of"]
+                and doc.texts[of + 1].isalpha() and doc.texts[of + 1][:1].islower())
+
+    def _relative_of(self, m: Mention, named_by_noun: dict, last_person: Mention | None) -> Mention | None:
+        """Whose relative `lo zio del ragazzo` is: the person the article named with that noun before (`il ragazzo,
+        Ugo Neri,`, `l'ammiraglio Ugo Neri`), else, for a noun that says only `a person` (`ragazzo`, `vittima`), the
+        person it named last."""
+        if not self._relative_of_someone(m):
+            return None
+        noun = fold(self.doc.texts[m.last - 1])
+        found = _nearest_before(named_by_noun.get(self.doc.lang.synonym_key("description_synonyms", noun), []), m)
+        plain = noun in self.doc.lang.speaker_words["plain_person_nouns"]
+        return found or (last_person if plain else None)
+
+    def _relation_end(self, m: Mention) -> int:
+        """Where a relative's own words end: before `del ragazzo`, at the end of `i suoi amici`."""
+        return m.last - 2 if self._relative_of_someone(m) else m.last
+
+    def _possessed(self, m: Mention) -> bool:
+        """`i suoi amici`, `la sua famiglia`: a singular possessive before the head."""
+        possessives = self.doc.lang.speaker_words["singular_possessives"]
+        return any(self.doc.lower[k] in possessives for k in range(m.first, m.head))
+
+    def _with_full_names(self, m: Mention) -> str:
+        """The words of a description from its head on, each person in it by their full name."""
+        doc, lang = self.doc, self.doc.lang
+        phrase, k = "", m.head
+        for inner in self._starting_within(m.head + 1, m.last):
+            if inner.first < k or inner.last > m.last or not self._named_person(inner):
+                continue
+            of = inner.first - 1 if lang.preposition(doc.lower[inner.first - 1]) == "di" else inner.first
+            if of < inner.first and _articulated(lang, doc.lower[of]) and " " in inner.text:
+                continue  # "i tifosi del Mario Rossi Stadium": a full name after an article names no person
+            words = doc.text[doc.tokens[k].start : doc.tokens[of].start] if of > k else ""
+            phrase += words + ("di " if of < inner.first else "") + inner.name
+            k = inner.last
+        return phrase + (" " + doc.span_text(k, m.last) if k < m.last else "") if phrase else doc.span_text(m.head, m.last)
+
+    def _named_person(self, m: Mention) -> bool:
+        """A person the article names by a name surely a person's: a KB person, one opened by a given name, or a
+        surname the article completed."""
+        return m.kind == PERSON and bool(m.name) and (self._surely_person(m) or m.via == "name" and m.resolved_by == "article")
+
+    def _fuller_later(self, m: Mention, key: str) -> Mention | None:
+        """`gli investigatori … Gli investigatori del reparto speciale`: a bare definite description the article has not
+        described before is the group it describes fully next, with a definite article, in the paragraph."""
+        doc = self.doc
+        if m.last != m.head + 1 or m.first == m.head or not self._definite_opener(m):
+            return None
+        paragraph = doc.paragraph(m.first)
+        return next((o for o in self._starting_within(m.last, len(doc.tokens))
+                     if o.via == "description" and o.head is not None and o.last > o.head + 1 and not o.resolved_by
+                     and self._description_key(o) == key and self._definite_opener(o)
+                     and doc.paragraph(o.first) == paragraph), None)
+
+    def _definite_opener(self, m: Mention) -> bool:
+        """A description opened by a definite article, singular or plural (`il`, `gli`, `dei`)."""
+        low, lang = self.doc.lower[m.first], self.doc.lang
+        return low in lang.words("plural_articles") or _definite(lang, low)
 
     def _identifying_words(self, m: Mention) -> set[str]:
         """The names and the nationalities after a phrase's head (`tifosi svedesi`, `autorità del Valdistan`): a
@@ -1356,8 +1485,14 @@ class _Resolver:
                 m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
             elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced:
-                m = m._replace(name=antecedent.name, kind=kind, resolved_by="antecedent")
-            if m.name and m.kind in (PERSON, ORGANISATION) and (m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
+                m = m._replace(name=antecedent.name, kind=antecedent.kind, resolved_by="antecedent")
+            relative = last_named.get(PERSON)
+            # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
+            inside = relative is not None and relative.via == "description" and m.first < relative.last
+            if not inside and self._described_relative(m):
+                last_named[PERSON] = m
+            elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
+                    m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
                 last_named[m.kind] = m
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
@@ -1365,6 +1500,14 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _described_relative(self, m: Mention) -> bool:
+        """`il convivente di Anna Neri`: a relative the text defines by a person it names, as good as a name to point
+        back to."""
+        doc = self.doc
+        return (m.via == "description" and not m.resolved_by and m.head is not None and m.name != doc.span_text(m.head, m.last)
+                and fold(doc.texts[m.head]) in doc.lang.speaker_words["relatives"]
+                and any(self._named_person(o) for o in self._starting_within(m.head + 1, m.last)))
 
     def _named_by_noun(self) -> dict[str, list[Mention]]:
         """The people the article named with a common noun, by the noun's synonym group: right before their name
@@ -1425,8 +1568,9 @@ class _Resolver:
             return None
         doc, lang = self.doc, self.doc.lang
         head = doc.tokens[m.head].text
-        if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"]:
-            return None
+        if m.via == "organisation" and fold(head) not in lang.synonym_words["organisation_synonyms"] \
+                or fold(head) in lang.speaker_words["relatives"] | lang.speaker_words["collectives"]:
+            return None  # "la giunta", "l'ordinanza"; "la fidanzata" is the named person's, "il coro" a group
         same = _anaphoric_modifiers(lang)
         if (m.head == m.first or doc.lower[m.first] not in lang.words("definite_singular_articles") or not head[:1].islower()
                 or any(doc.lower[k] not in same for k in (*range(m.first + 1, m.head), *range(m.head + 1, m.last)))):
@@ -1464,7 +1608,8 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     and with them titles and anonymous sources."""
     words = lang.speaker_words
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
-    return organisations, words["titles"] | organisations | words["anonymous"] | words["compound_title_heads"]
+    return organisations, (words["titles"] | organisations | words["anonymous"] | words["relatives"]
+                           | words["collectives"] | words["compound_title_heads"])
 
 
 @lru_cache(maxsize=4)
@@ -1604,6 +1749,12 @@ def _looks_adjective(lang, low: str, word: str, words, upos: str = "") -> bool:
             and low.endswith(lang.endings("nominal_endings"))
             and not low.endswith(lang.endings("adverb_endings", "gerund_endings"))
             and fold(word) not in words["titles"] and fold(word) not in words["anonymous"] and _may_modify(lang, low))
+
+
+def _compound_modifier(word: str) -> bool:
+    """A lower-case word joined by a hyphen (`la sezione terza-bis`, `il settore socio-sanitario`): a modifier."""
+    parts = word.split("-")
+    return len(parts) > 1 and word[:1].islower() and all(part.isalpha() for part in parts)
 
 
 def _plain_modifier(lang, token) -> bool:

@@ -1,0 +1,117 @@
+"""How descriptive speakers get their canonical form: the people they name, the fuller description they stand for
+(invented sentences)."""
+from __future__ import annotations
+
+from quotetrack.analysis import analyse
+from quotetrack.models import Article
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.name) for m in analyse(Article(id="x", text=text)).mentions]
+
+
+def test_a_person_in_a_description_s_complement_is_named_in_full_after_a_bare_di():
+    found = names("L'avvocato Mario Rossi ha parlato. Secondo i legali di Rossi, il processo è nullo.")
+    assert ("i legali di Rossi", "legali di Mario Rossi") in found
+
+
+def test_a_description_without_a_person_keeps_its_words():
+    found = names("Secondo le testimonianze raccolte, il ponte era chiuso. Secondo i legali della società il "
+                  "contratto è nullo.")
+    assert ("i legali della società", "legali della società") in found
+
+
+def test_a_singular_possessive_makes_a_description_of_the_person_named_last():
+    found = names("Mario Rossi è stato arrestato ieri. Secondo i suoi amici, era innocente.")
+    assert ("i suoi amici", "amici di Mario Rossi") in found
+
+
+def test_a_bare_definite_description_is_the_group_the_paragraph_describes_fully_next():
+    found = names("Gli investigatori hanno detto che il caso è chiuso. Gli investigatori del reparto speciale "
+                  "hanno sentito i testimoni.")
+    assert found[0] == ("Gli investigatori", "investigatori del reparto speciale")
+
+
+def test_a_later_full_description_in_another_paragraph_is_not_taken():
+    found = names("Gli investigatori hanno detto che il caso è chiuso.\n\nGli investigatori del reparto speciale "
+                  "hanno sentito i testimoni.")
+    assert found[0] == ("Gli investigatori", "investigatori")
+
+
+def test_a_relative_or_partner_defined_by_a_person_is_a_speaker_in_their_own_right():
+    found = names("Lo zio del ragazzo ha detto che era felice. Il convivente di Anna Neri ha detto che era a casa.")
+    assert ("Il convivente di Anna Neri", "convivente di Anna Neri") in found
+    assert ("Lo zio del ragazzo", "zio del ragazzo") in found
+
+
+def test_a_hyphenated_modifier_keeps_the_complement_that_names_the_judges_institution():
+    found = names("Secondo i giudici della sezione seconda-bis della Corte dei conti, il bilancio è in ordine. I "
+                  "giudici hanno detto che il comune ha sbagliato.")
+    assert found[0] == ("i giudici della sezione seconda-bis della Corte dei conti", "Corte dei conti")
+    assert ("I giudici", "Corte dei conti") in found
+
+
+def test_a_bare_relative_is_somebody_s_not_the_person_named_before():
+    found = names("Mario Rossi è stato arrestato ieri. La fidanzata ha detto che è innocente.")
+    assert ("La fidanzata", "fidanzata") in found
+
+
+def test_a_former_partner_keeps_ex_in_the_description():
+    found = names("Anna Neri è stata arrestata ieri. L'ex fidanzato di Anna Neri ha detto che era violenta.")
+    assert ("L'ex fidanzato di Anna Neri", "ex fidanzato di Anna Neri") in found
+
+
+def test_a_full_name_after_an_articulated_preposition_is_no_person_of_the_description():
+    found = names("Mario Rossi ha parlato. Secondo i tifosi del Mario Rossi Stadium la partita era truccata.")
+    assert ("i tifosi del Mario Rossi Stadium", "tifosi del Mario Rossi Stadium") in found
+
+
+def test_a_possessive_before_a_source_s_words_leaves_them_words():
+    found = names("Mario Rossi ha parlato ai giornalisti. Secondo la sua testimonianza, il ponte era chiuso.")
+    assert not any(name and "Rossi" in name for text, name in found if "testimonianza" in text)
+
+
+def test_a_bare_person_noun_points_back_to_the_relative_just_described_not_to_the_person_in_the_description():
+    found = names("Anna Neri è scomparsa. Il convivente di Anna, interrogato dalla polizia, ha confessato. L'uomo ha "
+                  "detto che era gelosa.")
+    assert ("L'uomo", "convivente di Anna Neri") in found
+
+
+def test_a_participle_s_complement_belongs_to_the_description_a_verb_follows():
+    found = names("Secondo le persone presenti in piazza si sono sentiti due spari. Uno studente intervistato "
+                  "dalla radio locale ha detto che l'attacco è durato molto.")
+    assert ("le persone presenti in piazza", "persone presenti in piazza") in found
+    assert ("Uno studente intervistato dalla radio locale", "studente intervistato dalla radio locale") in found
+
+
+def test_an_organisation_after_secondo_does_not_become_a_description_with_a_complement():
+    found = names("Secondo l'agenzia svedese sulla sicurezza nucleare sono stati visti tre guasti.")
+    assert found[0] == ("l'agenzia svedese", "agenzia svedese")
+
+
+def test_weather_forecasters_hikers_and_political_camps_are_anonymous_speakers():
+    found = names("Secondo i meteorologi la tempesta è forte. Un escursionista ha detto che il sentiero era chiuso. Il "
+                  "centrodestra accusa il centrosinistra di aver mentito.")
+    assert [name for text, name in found] == ["meteorologi", "escursionista", "centrodestra", "centrosinistra"]
+
+
+def test_a_collective_does_not_point_back_to_the_person_named_before():
+    found = names("Mario Rossi ha presentato la legge. Il centrosinistra ha detto che è sbagliata.")
+    assert ("Il centrosinistra", "centrosinistra") in found
+
+
+def test_an_infinitive_after_per_is_a_clause_not_a_complement_of_the_description():
+    found = names("I residenti della zona per ottenere i fondi hanno scritto al ministero.")
+    assert found[0] == ("I residenti della zona", "residenti della zona")
+
+
+def test_a_relative_of_someone_named_by_a_plain_noun_is_the_relative_of_the_person_named_last():
+    found = names("Mario Rossi è morto ieri. Lo zio del ragazzo ha detto che era felice.")
+    assert ("Lo zio del ragazzo", "zio di Mario Rossi") in found
+
+
+def test_a_relative_of_someone_named_by_a_role_is_the_relative_of_the_person_given_that_role():
+    found = names("L'ammiraglio Ugo Neri ha parlato. Anna Bianchi ha risposto. La famiglia dell'ammiraglio ha detto "
+                  "che è triste. La vedova del poliziotto ha parlato.")
+    assert ("La famiglia dell'ammiraglio", "famiglia di Ugo Neri") in found
+    assert ("La vedova del poliziotto", "vedova del poliziotto") in found
