@@ -175,6 +175,13 @@ def test_a_title_after_a_noun_of_a_work_is_nobodys_statement():
     assert candidate_texts(text) == []
 
 
+def test_a_title_after_a_noun_of_a_work_and_its_adjective_is_nobodys_statement():
+    """`il programma televisivo «…»`, `il nuovo volume «…»`: one adjective may stand between the noun and its title."""
+    text = ("Il caso di Anna Neri è finito nel programma televisivo «Dove sei finita?». In libreria è arrivato il "
+            "volume «Pietre e torri della valle».")
+    assert candidate_texts(text) == []
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [
@@ -498,6 +505,13 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
             "cui era arrivato secondo al festival è stata ristampata. Al tie-break, secondo pronostico, la favorita ha "
             "vinto i primi punti. Secondo la polizia, il furgone era rubato.")
     assert candidate_texts(text) == ["il furgone era rubato"]
+
+
+def test_secondo_a_plan_or_a_route_credits_nobody():
+    """`secondo il progetto originale`, `secondo un percorso stabilito`: in accordance with a plan, nobody's words."""
+    text = ("La nuova linea collegherebbe, secondo il progetto originale, la stazione al porto. I carri sfilano "
+            "secondo un percorso stabilito dal comune.")
+    assert candidate_texts(text) == []
 
 
 def test_a_mentre_clause_goes_on_with_the_content_unless_it_brings_a_party_of_its_own():
@@ -1278,6 +1292,22 @@ def test_noto_come_is_known_as_not_the_verb_notare():
     text = ("Lisa Neri, nota anche come la Dama del Lago, fu sepolta a Siena. Il pittore era noto come il maestro delle "
             "rose. Ugo Testa nota come la crisi sia ormai finita.")
     assert quotes(text) == [("la crisi sia ormai finita", "Ugo Testa")]
+
+
+def test_noto_come_after_an_adverb_of_degree_is_known_as():
+    """`meglio nota come X`, `più nota come Y`: the adjective after an adverb of degree, not the verb `notare`."""
+    text = ("La cantante Lisa Neri, meglio nota come Lilly, è tornata sul palco. La malattia, più nota come febbre "
+            "del fieno, colpisce in primavera.")
+    assert candidate_texts(text) == []
+
+
+def test_che_with_a_finite_verb_after_the_words_following_a_speech_noun_opens_a_relative_clause():
+    """`le voci sul sindaco che circolavano`, `il parere di Anna Neri, che aveva proposto …`: the nearer noun's
+    relative clause, nothing reported; `l'accusa al sindaco che il bilancio sia falso` reports."""
+    text = ("Le voci sul sindaco che circolavano da giorni sono state smentite. Il comitato ha richiamato il parere di "
+            "Anna Neri, avvocata, che aveva proposto una petizione. L'accusa al sindaco che il bilancio sia falso è "
+            "stata respinta dal consiglio.")
+    assert candidate_texts(text) == ["il bilancio sia falso"]
 
 
 def test_a_capitalised_word_before_a_plural_verb_is_no_surname():

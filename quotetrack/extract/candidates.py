@@ -60,13 +60,21 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
-    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`: quoted words right after a noun of a work
-    or a word of naming are a title, nobody's statement (grammar `work_nouns`)."""
+    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`, `il programma televisivo «…»`: quoted
+    words right after a noun of a work or a word of naming, or after one adjective of it, are a title, nobody's
+    statement (grammar `work_nouns`)."""
     quote = doc.quote_around(candidate.start)
     if quote is None or candidate.end > quote.end:
         return False
     k = doc.token_before(quote.open)
-    return k >= 0 and doc.lower[k] in doc.lang.words("work_nouns")
+    works = doc.lang.words("work_nouns")
+    return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works)
+
+
+def _open_class_modifier(doc: Document, k: int) -> bool:
+    """A lower-case adjective-like word (`televisivo`, `nuovo`): neither verb, function word nor name."""
+    token = doc.tokens[k]
+    return token.upos in ("", "ADJ") and token.text.isalpha() and token.text.islower()
 
 
 def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:

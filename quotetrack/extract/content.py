@@ -48,6 +48,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         low = doc.lower[j]
         token = doc.tokens[j]
         frame = doc.lang.frame_word(low)
+        if frame == "che" and cue.kind == "noun" and skipped and _relative_verb_after(doc, j):
+            return None  # "le voci sul sindaco che circolavano": the nearer noun's relative clause
         if frame is not None and (frame in frames or (frame == "come" and "che" in frames and low == "come")):
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
         if low in _request_words(doc) and cue.sense == "request":
@@ -426,6 +428,15 @@ def _gerund_aside(doc: Document, cue: Cue) -> bool:
     """A gerund after a comma (`ha annunciato, rispondendo ai cronisti, che …`): the comma after its words closes
     the aside, and the `che` after it is the main verb's."""
     return cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ","
+
+
+def _relative_verb_after(doc: Document, j: int) -> bool:
+    """`che` at j with a finite verb right after it, past words between it and a speech noun (`le voci sul sindaco
+    che circolavano`, `il parere di Anna Neri, che aveva proposto …`): the relative pronoun of the nearer noun, subject
+    of its own clause. Right after the speech noun the clause may be the one it reports (`la motivazione che mancavano
+    le prove`), and a clause that brings its subject or a negation first is reported (`l'accusa al sindaco che il
+    bilancio sia falso`)."""
+    return j + 1 < len(doc.tokens) and finite_verb(doc, j + 1)
 
 
 def _relative_verb_at(doc: Document, k: int) -> bool:

@@ -106,8 +106,8 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
 
 def _known_as(doc: Document, i: int) -> bool:
     """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
-    the verb `notare` (`nota come la crisi …`): its third person only after a comma or a copula, where a verb with its
-    own subject does not stand."""
+    the verb `notare` (`nota come la crisi …`): its third person only after a comma, a copula or an adverb of degree
+    (`meglio nota come Y`), where a verb with its own subject does not stand."""
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
@@ -118,7 +118,8 @@ def _known_as(doc: Document, i: int) -> bool:
         return False
     if doc.lower[k] == "per" or doc.lower[k] == "come" and doc.lower[i] in lang.words("known_as_not_third_person"):
         return True  # "noto per …", "un documento noto come …"
-    return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries)
+    return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries
+                                       or doc.lower[i - 1] in lang.words("known_as_degree"))
 
 
 def _said_of(doc: Document, first: int) -> bool:
