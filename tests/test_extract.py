@@ -676,6 +676,32 @@ def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
         "la bambina potrà tornare a casa domani"]
 
 
+def test_a_source_after_a_subordinator_credits_the_clause_after_it():
+    """`…, in quanto, secondo X, …`: the subordinate clause the source opens is X's, from after the source."""
+    assert candidate_texts("Il sindaco è chiamato in causa, in quanto, secondo i legali di Anna Neri, avrebbe firmato "
+                           "il contratto.") == ["avrebbe firmato il contratto"]
+
+
+def test_a_gerund_right_before_a_source_opens_the_clause_it_credits():
+    """`…, lasciando, secondo X, …`: the gerund's clause, from the gerund on, is X's."""
+    assert candidate_texts("La nave si è spezzata in due, lasciando, secondo alcuni pescatori, una scia di "
+                           "petrolio.") == ["lasciando, secondo alcuni pescatori, una scia di petrolio"]
+
+
+def test_an_adjective_before_the_sources_noun_belongs_to_the_source():
+    """`stando alle prime fonti di polizia il ladro …`: `prime` stands before the noun that heads the source."""
+    assert candidate_texts("Stando alle prime fonti di polizia il ladro sarebbe fuggito in moto.") == [
+        "il ladro sarebbe fuggito in moto"]
+
+
+def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():
+    """`Secondo X, che …, A`, `Secondo l'istituto «Carlo Sereni», che …, A`: A is what the source holds."""
+    assert candidate_texts("Secondo Mario Rossi, che ha parlato ieri in aula, il piano è pronto.") == [
+        "il piano è pronto"]
+    assert candidate_texts("Secondo lo studio fatto dall'istituto «Carlo Sereni», che misura i consumi d'acqua, vi "
+                           "sono tracce di farmaci nel fiume.") == ["Carlo Sereni", "vi sono tracce di farmaci nel fiume"]
+
+
 def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
     assert candidate_texts("Il bagnino gridava di uscire dall'acqua.") == ["uscire dall'acqua"]
     assert quotes("Il ministro Luca Neri si è detto d'accordo con la proposta.") == [

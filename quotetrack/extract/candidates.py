@@ -204,6 +204,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             continue
         sentence_first, limit = doc.near(cue.first)
         speaker_at = _marker_speaker_start(doc, cue.last, limit)
+        if not cue.person_only:
+            speaker_at = _past_prenominal_adjectives(doc, speaker_at, limit)
         phrase_end = cue.last if cue.sense == "pronoun" else noun_phrase_end(doc, speaker_at, limit)  # `secondo lui`
         if phrase_end is None:
             continue
@@ -225,15 +227,17 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
             start = _clause_start(doc, before, sentence_first)
             opening = (connective or not _text_before(doc, before, start) or _adverbial_phrase(doc, start, before)
-                       or before - 1 >= sentence_first and doc.lower[before - 1] in _CLAUSE_OPENING)  # "…, che, secondo X, …"
+                       or before - 1 >= sentence_first and (doc.lower[before - 1] in _CLAUSE_OPENING or doc.lower[
+                           before - 1] in doc.lang.words("subordinate_openers")))  # "…, che, secondo X, …", "in quanto, …"
         else:
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
         comma_after = after < limit and doc.lower[after] == ","
         if opening:
-            first = _past_source_complement(doc, after + 1, limit) if comma_after else after
+            first = _past_source_relative(doc, _past_source_complement(doc, after + 1, limit)) if comma_after else after
             last = content_end(doc, first, limit, stops)
         else:
-            first = _relative_start(doc, before + 1, _clause_start(doc, before + 1, sentence_first))
+            first = _gerund_clause_start(doc, before, _relative_start(doc, before + 1, _clause_start(
+                doc, before + 1, sentence_first)))
             relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
                 doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
             if comma_after and not relative and not _apposition_at(doc, after + 1, limit) and not _subordinate_at(
@@ -281,6 +285,26 @@ def _relative_start(doc: Document, k: int, floor: int) -> int:
         if doc.lower[j] in relatives and doc.quote_around(doc.tokens[j].start) is None:
             return j + 1
     return floor
+
+
+def _gerund_clause_start(doc: Document, before: int, floor: int) -> int:
+    """Where the clause a source interrupts starts when a gerund set off by commas stands right before it (`la nave
+    si è spezzata, lasciando, secondo i testimoni, una scia di petrolio`): at the gerund; else `floor`."""
+    j = before - 1
+    if (j > floor and doc.lower[before] == "," and doc.lower[j - 1] == "," and doc.tokens[j].upos == "VERB"
+            and doc.lower[j].endswith(doc.lang.endings("gerund_endings"))):
+        return j
+    return floor
+
+
+def _past_source_relative(doc: Document, k: int) -> int:
+    """Past a relative clause of the source set off by commas (`Secondo Anna Neri, che dirige il museo, le sale …`):
+    what the source holds starts after its closing comma."""
+    lang, limit = doc.lang, doc.near(k)[1]
+    relative = k + 1 < limit and (doc.lower[k] in ("che", "cui") or lang.is_determiner(doc.lower[k])
+                                  and doc.lower[k + 1] in ("quale", "quali"))
+    closing = _closing_comma(doc, k + 1, limit) if relative else None
+    return closing + 1 if closing is not None and closing + 1 < limit else k
 
 
 def _past_source_complement(doc: Document, k: int, limit: int) -> int:
@@ -359,6 +383,20 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
     return k
+
+
+def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
+    """Where the noun heads a source's phrase past its determiners and the adjectives before it (`stando alle prime
+    fonti di polizia il ladro …`: `fonti`, not `prime`); i when no such adjective stands there."""
+    lang = doc.lang
+    k = i
+    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+        k += 1
+    if not (k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives")):
+        return i
+    while k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives"):
+        k += 1
+    return k if doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() else i
 
 
 def _share_at(doc: Document, first: int, last: int) -> bool:
@@ -484,6 +522,7 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
         if coordinated is None or coordinated.last > limit or coordinated.kind not in ("person", "organisation", "country"):
             break
         k = coordinated.last
+    k = _past_quoted_name(doc, k, limit)
     if k < limit and doc.lower[k] == "(":  # "il Centro per il clima (CPC)", "Anna Neri (PD)"
         close = next((j for j in range(k + 1, min(limit, k + 6)) if doc.lower[j] in ("(", ")")), None)
         if close is not None and doc.lower[close] == ")":
@@ -495,6 +534,29 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
                 and not (apposed.via == "title" and source is not None and source.kind != "person"):
             k = apposed.last  # a person's role, not a person after an outlet: "secondo la rivista X, l'attrice, che …"
     return k
+
+
+def _past_quoted_name(doc: Document, k: int, limit: int) -> int:
+    """Past a short quotation written as a name (its long words capitalised), closed by a comma, right after a
+    source's phrase: its name (`secondo l'istituto «Carlo Sereni», che …`), not its words (`secondo il ministro
+    «Nessuno paga», …`); k otherwise."""
+    quote = _quotation_at(doc, k)
+    if quote is None:
+        return k
+    after = doc.token_at(quote.close)
+    words = doc.text[quote.start:quote.end].split()
+    if (words and len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3) and after < limit
+            and doc.lower[after] == ","):
+        return after
+    return k
+
+
+def _quotation_at(doc: Document, k: int):
+    """The quotation whose opening mark is token k, if any."""
+    if k >= len(doc.tokens) or doc.texts[k] not in OPENING_QUOTES:
+        return None
+    quote = doc.quote_around(doc.tokens[k].start)
+    return quote if quote is not None and quote.open == doc.tokens[k].start else None
 
 
 def _modifier(doc: Document, k: int) -> bool:
