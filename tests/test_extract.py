@@ -694,6 +694,14 @@ def test_an_adjective_before_the_sources_noun_belongs_to_the_source():
         "il ladro sarebbe fuggito in moto"]
 
 
+def test_unmarked_words_after_a_colon_go_on_while_the_speaker_says_i_or_we():
+    """`Anna Neri: La mia gioia è grande. Non è stata la mia vittoria …`: the next sentence in the first person is
+    hers too; the journalist's next sentence (`Il consiglio ha poi votato …`) is not."""
+    text = ("Anna Neri: La mia gioia è grande. Non è stata la mia vittoria, è stata la nostra. Il consiglio ha poi "
+            "votato il bilancio.")
+    assert candidate_texts(text) == ["La mia gioia è grande. Non è stata la mia vittoria, è stata la nostra"]
+
+
 def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():
     """`Secondo X, che …, A`, `Secondo l'istituto «Carlo Sereni», che …, A`: A is what the source holds."""
     assert candidate_texts("Secondo Mario Rossi, che ha parlato ieri in aula, il piano è pronto.") == [

@@ -883,11 +883,28 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
         if not named or start >= sentence.last or doc.lower[k] != ":" or doc.tokens[start].text in OPENING_QUOTES \
                 or not doc.tokens[start].text[:1].isupper():
             continue
-        last = trim_end(doc, start, doc.near(start)[1])
+        last = _first_person_goes_on(doc, trim_end(doc, start, doc.near(start)[1]))
         if last > start:
             out.append(Candidate(doc.tokens[start].start, doc.tokens[last - 1].end, start, last, DIRECT, "verbatim",
                                  None, "colon", "colon"))
     return out
+
+
+def _first_person_goes_on(doc: Document, last: int) -> int:
+    """Where unmarked words after a colon end: the sentences after the first go on with them while each speaks in
+    the first person (`Rossi: Siamo pronti. Il nostro piano è chiaro.`) in the same paragraph, with no quotation
+    marks and no name with a colon of its own (grammar `first_person_words`)."""
+    lang = doc.lang
+    number = doc.sentence_of[last - 1] + 1
+    while number < len(doc.sentences):
+        sentence = doc.sentences[number]
+        words = doc.lower[sentence.first:sentence.last]
+        if (doc.paragraph(sentence.first) != doc.paragraph(last - 1) or ":" in words
+                or any(doc.texts[k] in OPENING_QUOTES for k in range(sentence.first, sentence.last))
+                or not any(w in lang.words("first_person_words") for w in words)):
+            break
+        last, number = trim_end(doc, sentence.first, sentence.last), number + 1
+    return last
 
 
 def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
@@ -906,7 +923,7 @@ def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         _, limit = doc.near(first)
         if doc.paragraph(first) != doc.paragraph(cue.last):
             continue
-        last = trim_end(doc, first, limit)
+        last = _first_person_goes_on(doc, trim_end(doc, first, limit))
         if last > first:
             out.append(Candidate(doc.tokens[first].start, doc.tokens[last - 1].end, first, last, DIRECT, "verbatim",
                                  cue, "colon", "colon"))
