@@ -507,6 +507,16 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_quoted_words_after_a_bare_participle_of_naming_or_cosiddetto_are_a_name():
+    """`un partito chiamato «…»`, `una fase detta «…»`, `il cosiddetto «…»`: a name; after an auxiliary or a clitic
+    the participle reports (`si è detta «preoccupata»`, `lo ha chiamato «traditore»`)."""
+    text = ("Anna Neri ha fondato un nuovo partito chiamato «Avanti Italia». Il torneo avrà una seconda fase detta «a "
+            "gironi». Si parla del cosiddetto «piano casa».")
+    assert candidate_texts(text) == []
+    text = "La sindaca Anna Neri si è detta «preoccupata». Mario Rossi lo ha chiamato «traditore»."
+    assert "preoccupata" in candidate_texts(text) and "traditore" in candidate_texts(text)
+
+
 def test_secondo_a_plan_or_a_route_credits_nobody():
     """`secondo il progetto originale`, `secondo un percorso stabilito`: in accordance with a plan, nobody's words."""
     text = ("La nuova linea collegherebbe, secondo il progetto originale, la stazione al porto. I carri sfilano "

@@ -68,7 +68,22 @@ def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
         return False
     k = doc.token_before(quote.open)
     works = doc.lang.words("work_nouns")
-    return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works)
+    return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works
+                       or _naming_participle_before(doc, k))
+
+
+def _naming_participle_before(doc: Document, k: int) -> bool:
+    """`un partito chiamato «…»`, `una fase detta «…»` (past one adverb): a participle of naming with no auxiliary or
+    clitic before it names something (grammar `naming_participles`); `si è detta «preoccupata»` reports."""
+    lang = doc.lang
+    if k >= 1 and adverb_at(doc, k):
+        k -= 1
+    if k < 1 or doc.lower[k] not in lang.words("naming_participles"):
+        return False
+    j = k - 1
+    while j > 0 and adverb_at(doc, j):
+        j -= 1
+    return not (doc.lower[j] in lang.auxiliaries or doc.lower[j] in lang.words("clitics"))
 
 
 def _open_class_modifier(doc: Document, k: int) -> bool:
