@@ -163,6 +163,15 @@ def test_labelling_with_a_clitic_and_a_quote():
     assert (s.kind, s.speaker, s.quote) == ("mixed", "Elio Sala", "una riforma sbagliata")
 
 
+def test_a_noun_phrase_object_with_quoted_words_of_an_emphasis_or_wish_verb_is_mixed():
+    """`ha auspicato il «rispetto delle regole» tra i partiti`, `ha sottolineato l'esistenza di «prove gravissime»`:
+    the whole object phrase, with a `di` complement of its noun, is what was said."""
+    s = one("Il sindaco Mario Rossi ha auspicato il «rispetto delle regole» tra i partiti.")
+    assert s.quote == "il «rispetto delle regole» tra i partiti" and s.kind == "mixed"
+    s = one("La pm Anna Neri ha sottolineato l'esistenza di «prove gravissime» contro l'imputato.")
+    assert s.quote == "l'esistenza di «prove gravissime» contro l'imputato" and s.kind == "mixed"
+
+
 def test_speaking_of_quoted_words():
     s = one("Il leader dei Verdi Tommaso Gallo parla di «occasione persa», poi lascia la sala.")
     assert s.quote == "occasione persa" and s.kind == "mixed" and s.speaker == "Tommaso Gallo"

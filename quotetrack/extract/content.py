@@ -331,12 +331,14 @@ def _indefinite_article(doc: Document, k: int) -> bool:
 
 def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
     """A noun phrase object with quoted words in it (`ha criticato la «fretta» del governo`, `ha lodato il suo
-    «coraggio» in aula`): a verb that reports quoted words takes the whole phrase, its determiners included."""
+    «coraggio» in aula`, `ha sottolineato l'esistenza di «prove gravi»`): a verb that reports quoted words takes the
+    whole phrase, its determiners and a `di` complement of its noun included."""
     lang = doc.lang
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
         return False
     k = j + 1
     while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+                                        or lang.preposition(doc.lower[k]) == "di" and k > j + 1
                                         or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
                                         and doc.lower[k] not in lang.function_words):
         k += 1
