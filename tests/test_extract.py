@@ -164,12 +164,12 @@ def test_labelling_with_a_clitic_and_a_quote():
 
 
 def test_a_noun_phrase_object_with_quoted_words_of_an_emphasis_or_wish_verb_is_mixed():
-    """`ha auspicato il «rispetto delle regole» tra i partiti`, `ha sottolineato l'esistenza di «prove gravissime»`:
-    the whole object phrase, with a `di` complement of its noun, is what was said."""
-    s = one("Il sindaco Mario Rossi ha auspicato il «rispetto delle regole» tra i partiti.")
-    assert s.quote == "il «rispetto delle regole» tra i partiti" and s.kind == "mixed"
-    s = one("La pm Anna Neri ha sottolineato l'esistenza di «prove gravissime» contro l'imputato.")
-    assert s.quote == "l'esistenza di «prove gravissime» contro l'imputato" and s.kind == "mixed"
+    """`ha auspicato un «confronto sereno» tra i partiti`, `ha sottolineato la presenza di «prove schiaccianti»`: the
+    whole object phrase, with a `di` complement of its noun, is what was said."""
+    s = one("Il sindaco Mario Rossi ha auspicato un «confronto sereno» tra i partiti.")
+    assert s.quote == "un «confronto sereno» tra i partiti" and s.kind == "mixed"
+    s = one("La pm Anna Neri ha sottolineato la presenza di «prove schiaccianti» contro l'imputato.")
+    assert s.quote == "la presenza di «prove schiaccianti» contro l'imputato" and s.kind == "mixed"
 
 
 def test_speaking_of_quoted_words():
@@ -519,17 +519,17 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
 def test_quoted_words_after_a_bare_participle_of_naming_or_cosiddetto_are_a_name():
     """`un partito chiamato «…»`, `una fase detta «…»`, `il cosiddetto «…»`: a name; after an auxiliary or a clitic
     the participle reports (`si è detta «preoccupata»`, `lo ha chiamato «traditore»`)."""
-    text = ("Anna Neri ha fondato un nuovo partito chiamato «Avanti Italia». Il torneo avrà una seconda fase detta «a "
-            "gironi». Si parla del cosiddetto «piano casa».")
+    text = ("Anna Neri ha fondato un nuovo partito chiamato «Avanti Italia». Il torneo avrà una fase finale detta «a "
+            "eliminazione». Si parla del cosiddetto «piano casa».")
     assert candidate_texts(text) == []
     text = "La sindaca Anna Neri si è detta «preoccupata». Mario Rossi lo ha chiamato «traditore»."
     assert "preoccupata" in candidate_texts(text) and "traditore" in candidate_texts(text)
 
 
 def test_secondo_a_plan_or_a_route_credits_nobody():
-    """`secondo il progetto originale`, `secondo un percorso stabilito`: in accordance with a plan, nobody's words."""
-    text = ("La nuova linea collegherebbe, secondo il progetto originale, la stazione al porto. I carri sfilano "
-            "secondo un percorso stabilito dal comune.")
+    """`secondo il progetto iniziale`, `secondo un percorso stabilito`: in accordance with a plan, nobody's words."""
+    text = ("Il nuovo ponte, secondo il progetto iniziale, avrebbe avuto tre campate. I carri sfilano secondo un "
+            "percorso stabilito dal comune.")
     assert candidate_texts(text) == []
 
 
@@ -697,36 +697,35 @@ def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
 
 def test_a_source_after_a_subordinator_credits_the_clause_after_it():
     """`…, in quanto, secondo X, …`: the subordinate clause the source opens is X's, from after the source."""
-    assert candidate_texts("Il sindaco è chiamato in causa, in quanto, secondo i legali di Anna Neri, avrebbe firmato "
+    assert candidate_texts("L'assessore rischia il posto, in quanto, secondo gli avvocati di Anna Neri, avrebbe firmato "
                            "il contratto.") == ["avrebbe firmato il contratto"]
 
 
 def test_a_gerund_right_before_a_source_opens_the_clause_it_credits():
-    """`…, lasciando, secondo X, …`: the gerund's clause, from the gerund on, is X's."""
-    assert candidate_texts("La nave si è spezzata in due, lasciando, secondo alcuni pescatori, una scia di "
-                           "petrolio.") == ["lasciando, secondo alcuni pescatori, una scia di petrolio"]
+    """`…, perdendo, secondo X, …`: the gerund's clause, from the gerund on, is X's."""
+    assert candidate_texts("Il traghetto si è inclinato sul fianco, perdendo, secondo alcuni pescatori, parte del "
+                           "carico.") == ["perdendo, secondo alcuni pescatori, parte del carico"]
 
 
 def test_an_adjective_before_the_sources_noun_belongs_to_the_source():
-    """`stando alle prime fonti di polizia il ladro …`: `prime` stands before the noun that heads the source."""
-    assert candidate_texts("Stando alle prime fonti di polizia il ladro sarebbe fuggito in moto.") == [
-        "il ladro sarebbe fuggito in moto"]
+    """`stando alle ultime stime dei vigili il corteo …`: `ultime` stands before the noun that heads the source."""
+    assert candidate_texts("Stando alle ultime stime dei vigili il corteo avrebbe superato le mille persone.") == [
+        "il corteo avrebbe superato le mille persone"]
 
 
 def test_unmarked_words_after_a_colon_go_on_while_the_speaker_says_i_or_we():
-    """`Anna Neri: La mia gioia è grande. Non è stata la mia vittoria …`: the next sentence in the first person is
+    """`Anna Neri: Sono felice per tutti. Abbiamo lavorato bene insieme.`: the next sentence in the first person is
     hers too; the journalist's next sentence (`Il consiglio ha poi votato …`) is not."""
-    text = ("Anna Neri: La mia gioia è grande. Non è stata la mia vittoria, è stata la nostra. Il consiglio ha poi "
-            "votato il bilancio.")
-    assert candidate_texts(text) == ["La mia gioia è grande. Non è stata la mia vittoria, è stata la nostra"]
+    text = "Anna Neri: Sono felice per tutti. Abbiamo lavorato bene insieme. Il consiglio ha poi votato il bilancio."
+    assert candidate_texts(text) == ["Sono felice per tutti. Abbiamo lavorato bene insieme"]
 
 
 def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():
-    """`Secondo X, che …, A`, `Secondo l'istituto «Carlo Sereni», che …, A`: A is what the source holds."""
+    """`Secondo X, che …, A`, `Secondo il centro «Carlo Sereni», che …, A`: A is what the source holds."""
     assert candidate_texts("Secondo Mario Rossi, che ha parlato ieri in aula, il piano è pronto.") == [
         "il piano è pronto"]
-    assert candidate_texts("Secondo lo studio fatto dall'istituto «Carlo Sereni», che misura i consumi d'acqua, vi "
-                           "sono tracce di farmaci nel fiume.") == ["Carlo Sereni", "vi sono tracce di farmaci nel fiume"]
+    assert candidate_texts("Secondo la ricerca del centro «Carlo Sereni», che studia i laghi alpini, le trote sono in "
+                           "calo.") == ["Carlo Sereni", "le trote sono in calo"]
 
 
 def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
@@ -1355,10 +1354,10 @@ def test_noto_come_after_an_adverb_of_degree_is_known_as():
 
 
 def test_che_with_a_finite_verb_after_the_words_following_a_speech_noun_opens_a_relative_clause():
-    """`le voci sul sindaco che circolavano`, `il parere di Anna Neri, che aveva proposto …`: the nearer noun's
+    """`le voci sul sindaco che circolavano`, `il parere di Anna Neri, che aveva chiesto …`: the nearer noun's
     relative clause, nothing reported; `l'accusa al sindaco che il bilancio sia falso` reports."""
-    text = ("Le voci sul sindaco che circolavano da giorni sono state smentite. Il comitato ha richiamato il parere di "
-            "Anna Neri, avvocata, che aveva proposto una petizione. L'accusa al sindaco che il bilancio sia falso è "
+    text = ("Le voci sul sindaco che circolavano da giorni sono state smentite. Il comitato ha letto il parere di "
+            "Anna Neri, avvocata, che aveva chiesto un rinvio. L'accusa al sindaco che il bilancio sia falso è "
             "stata respinta dal consiglio.")
     assert candidate_texts(text) == ["il bilancio sia falso"]
 

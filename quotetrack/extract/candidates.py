@@ -303,8 +303,8 @@ def _relative_start(doc: Document, k: int, floor: int) -> int:
 
 
 def _gerund_clause_start(doc: Document, before: int, floor: int) -> int:
-    """Where the clause a source interrupts starts when a gerund set off by commas stands right before it (`la nave
-    si è spezzata, lasciando, secondo i testimoni, una scia di petrolio`): at the gerund; else `floor`."""
+    """Where the clause a source interrupts starts when a gerund set off by commas stands right before it (`il
+    traghetto si è inclinato, perdendo, secondo alcuni pescatori, parte del carico`): at the gerund; else `floor`."""
     j = before - 1
     if (j > floor and doc.lower[before] == "," and doc.lower[j - 1] == "," and doc.tokens[j].upos == "VERB"
             and doc.lower[j].endswith(doc.lang.endings("gerund_endings"))):
@@ -401,8 +401,8 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
 
 
 def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
-    """Where the noun heads a source's phrase past its determiners and the adjectives before it (`stando alle prime
-    fonti di polizia il ladro …`: `fonti`, not `prime`); i when no such adjective stands there."""
+    """Where the noun heads a source's phrase past its determiners and the adjectives before it (`stando alle ultime
+    stime dei vigili il corteo …`: `stime`, not `ultime`); i when no such adjective stands there."""
     lang = doc.lang
     k = i
     while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
@@ -553,7 +553,7 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
 
 def _past_quoted_name(doc: Document, k: int, limit: int) -> int:
     """Past a short quotation written as a name (its long words capitalised), closed by a comma, right after a
-    source's phrase: its name (`secondo l'istituto «Carlo Sereni», che …`), not its words (`secondo il ministro
+    source's phrase: its name (`secondo il centro «Carlo Sereni», che …`), not its words (`secondo il ministro
     «Nessuno paga», …`); k otherwise."""
     quote = _quotation_at(doc, k)
     if quote is None:

@@ -331,7 +331,7 @@ def _indefinite_article(doc: Document, k: int) -> bool:
 
 def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
     """A noun phrase object with quoted words in it (`ha criticato la «fretta» del governo`, `ha lodato il suo
-    «coraggio» in aula`, `ha sottolineato l'esistenza di «prove gravi»`): a verb that reports quoted words takes the
+    «coraggio» in aula`, `ha sottolineato la presenza di «prove schiaccianti»`): a verb that reports quoted words takes the
     whole phrase, its determiners and a `di` complement of its noun included."""
     lang = doc.lang
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
@@ -434,7 +434,7 @@ def _gerund_aside(doc: Document, cue: Cue) -> bool:
 
 def _relative_verb_after(doc: Document, j: int) -> bool:
     """`che` at j with a finite verb right after it, past words between it and a speech noun (`le voci sul sindaco
-    che circolavano`, `il parere di Anna Neri, che aveva proposto …`): the relative pronoun of the nearer noun, subject
+    che circolavano`, `il parere di Anna Neri, che aveva chiesto …`): the relative pronoun of the nearer noun, subject
     of its own clause. Right after the speech noun the clause may be the one it reports (`la motivazione che mancavano
     le prove`), and a clause that brings its subject or a negation first is reported (`l'accusa al sindaco che il
     bilancio sia falso`)."""
