@@ -682,7 +682,7 @@ def test_known_for_and_turns_out_to_be_report_nothing():
     """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
     takes no infinitive as what was said."""
     assert candidate_texts("Il quartiere è ben noto per i mercati che ne animano le piazze.") == []
-    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == ["passo lungo"]
+    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == []  # a name
     assert candidate_texts("La moneta trovata nel pozzo si rivela essere la più rara della raccolta.") == []
 
 
@@ -1351,6 +1351,13 @@ def test_noto_come_after_an_adverb_of_degree_is_known_as():
     text = ("La cantante Lisa Neri, meglio nota come Lilly, è tornata sul palco. La malattia, più nota come febbre "
             "del fieno, colpisce in primavera.")
     assert candidate_texts(text) == []
+
+
+def test_quoted_words_after_known_as_are_a_name():
+    """`più nota come «…»`, `era noto come «…»`: a name; `Anna Neri nota come «…»` (the verb `notare`) reports."""
+    text = ("La febbre del fieno, più nota come «allergia di primavera», colpisce molti. Il piano era noto come "
+            "«progetto blu». Anna Neri nota come «il tempo stringe».")
+    assert candidate_texts(text) == ["il tempo stringe", "il tempo stringe"]
 
 
 def test_che_with_a_finite_verb_after_the_words_following_a_speech_noun_opens_a_relative_clause():

@@ -13,7 +13,7 @@ from ..analysis import Document
 from ..lang import fold
 from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
                       inserted_clause_end, parsed_content, surface_content, trim_end)
-from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
+from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
 _DASHES = frozenset("-–—")
@@ -69,7 +69,17 @@ def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
     k = doc.token_before(quote.open)
     works = doc.lang.words("work_nouns")
     return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works
-                       or _naming_participle_before(doc, k))
+                       or _naming_participle_before(doc, k) or _known_as_before(doc, k))
+
+
+def _known_as_before(doc: Document, k: int) -> bool:
+    """`un documento noto come «…»`, `più nota come «…»`: `come` after the adjective "known" introduces a name."""
+    if k < 1 or doc.lower[k] != "come":
+        return False
+    j = k - 1
+    while j > 0 and doc.lower[j] in doc.lang.words("group_adverbs"):
+        j -= 1
+    return known_as(doc, j)
 
 
 def _naming_participle_before(doc: Document, k: int) -> bool:

@@ -69,7 +69,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     candidates = range(len(doc.tokens)) if doc.has_parse else doc.among(listed, forms)
     for i in candidates:
         form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
-        if form is None or _noun_use(doc, i) or _known_as(doc, i):
+        if form is None or _noun_use(doc, i) or known_as(doc, i):
             continue
         if form.also_participle and not _auxiliary_before(doc, i):
             form = form._replace(tense="participle")  # "voci non confermate": a participle, not a present
@@ -104,7 +104,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     return out
 
 
-def _known_as(doc: Document, i: int) -> bool:
+def known_as(doc: Document, i: int) -> bool:
     """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
     the verb `notare` (`nota come la crisi …`): its third person only after a comma, a copula or an adverb of degree
     (`meglio nota come Y`), where a verb with its own subject does not stand."""
