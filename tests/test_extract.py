@@ -1346,17 +1346,12 @@ def test_noto_come_is_known_as_not_the_verb_notare():
     assert quotes(text) == [("la crisi sia ormai finita", "Ugo Testa")]
 
 
-def test_noto_come_after_an_adverb_of_degree_is_known_as():
-    """`meglio nota come X`, `più nota come Y`: the adjective after an adverb of degree, not the verb `notare`."""
-    text = ("La cantante Lisa Neri, meglio nota come Lilly, è tornata sul palco. La malattia, più nota come febbre "
-            "del fieno, colpisce in primavera.")
-    assert candidate_texts(text) == []
-
-
-def test_quoted_words_after_known_as_are_a_name():
-    """`più nota come «…»`, `era noto come «…»`: a name; `Anna Neri nota come «…»` (the verb `notare`) reports."""
-    text = ("La febbre del fieno, più nota come «allergia di primavera», colpisce molti. Il piano era noto come "
-            "«progetto blu». Anna Neri nota come «il tempo stringe».")
+def test_noto_come_after_an_adverb_of_degree_is_known_as_and_quoted_words_after_it_a_name():
+    """`meglio nota come X`, `più nota come «Y»`, `era noto come «Z»`: the adjective "known" (after an adverb of
+    degree too), not the verb `notare`, and what follows is a name; `Anna Neri nota come «…»` reports."""
+    text = ("La cantante Lisa Neri, meglio nota come Lilly, è tornata sul palco. La febbre del fieno, più nota come "
+            "«allergia di primavera», colpisce molti. Il piano era noto come «progetto blu». Anna Neri nota come «il "
+            "tempo stringe».")
     assert candidate_texts(text) == ["il tempo stringe", "il tempo stringe"]
 
 
