@@ -163,6 +163,15 @@ def test_labelling_with_a_clitic_and_a_quote():
     assert (s.kind, s.speaker, s.quote) == ("mixed", "Elio Sala", "una riforma sbagliata")
 
 
+def test_a_noun_phrase_object_with_quoted_words_of_an_emphasis_or_wish_verb_is_mixed():
+    """`ha auspicato un «confronto sereno» tra i partiti`, `ha sottolineato la presenza di «prove schiaccianti»`: the
+    whole object phrase, with a `di` complement of its noun, is what was said."""
+    s = one("Il sindaco Mario Rossi ha auspicato un «confronto sereno» tra i partiti.")
+    assert s.quote == "un «confronto sereno» tra i partiti" and s.kind == "mixed"
+    s = one("La pm Anna Neri ha sottolineato la presenza di «prove schiaccianti» contro l'imputato.")
+    assert s.quote == "la presenza di «prove schiaccianti» contro l'imputato" and s.kind == "mixed"
+
+
 def test_speaking_of_quoted_words():
     s = one("Il leader dei Verdi Tommaso Gallo parla di «occasione persa», poi lascia la sala.")
     assert s.quote == "occasione persa" and s.kind == "mixed" and s.speaker == "Tommaso Gallo"
@@ -172,6 +181,13 @@ def test_speaking_of_quoted_words():
 def test_a_title_after_a_noun_of_a_work_is_nobodys_statement():
     text = ("Il deputato Aldo Neri è tornato in libreria con il suo libro «Il mare d'inverno. Diario di un pescatore». "
             "Il regista ha girato un film intitolato «La notte non finisce mai».")
+    assert candidate_texts(text) == []
+
+
+def test_a_title_after_a_noun_of_a_work_and_its_adjective_is_nobodys_statement():
+    """`il programma televisivo «…»`, `il nuovo volume «…»`: one adjective may stand between the noun and its title."""
+    text = ("Il caso di Anna Neri è finito nel programma televisivo «Dove sei finita?». In libreria è arrivato il "
+            "volume «Pietre e torri della valle».")
     assert candidate_texts(text) == []
 
 
@@ -500,6 +516,23 @@ def test_secondo_a_rule_or_a_placing_credits_nobody():
     assert candidate_texts(text) == ["il furgone era rubato"]
 
 
+def test_quoted_words_after_a_bare_participle_of_naming_or_cosiddetto_are_a_name():
+    """`un partito chiamato «…»`, `una fase detta «…»`, `il cosiddetto «…»`: a name; after an auxiliary or a clitic
+    the participle reports (`si è detta «preoccupata»`, `lo ha chiamato «traditore»`)."""
+    text = ("Anna Neri ha fondato un nuovo partito chiamato «Avanti Italia». Il torneo avrà una fase finale detta «a "
+            "eliminazione». Si parla del cosiddetto «piano casa».")
+    assert candidate_texts(text) == []
+    text = "La sindaca Anna Neri si è detta «preoccupata». Mario Rossi lo ha chiamato «traditore»."
+    assert "preoccupata" in candidate_texts(text) and "traditore" in candidate_texts(text)
+
+
+def test_secondo_a_plan_or_a_route_credits_nobody():
+    """`secondo il progetto iniziale`, `secondo un percorso stabilito`: in accordance with a plan, nobody's words."""
+    text = ("Il nuovo ponte, secondo il progetto iniziale, avrebbe avuto tre campate. I carri sfilano secondo un "
+            "percorso stabilito dal comune.")
+    assert candidate_texts(text) == []
+
+
 def test_a_mentre_clause_goes_on_with_the_content_unless_it_brings_a_party_of_its_own():
     """`…, mentre il resto servirà …` completes what was said; `…, mentre Carla Bassi …` and `…, mentre il comune ha
     smentito …` set another party against it: the journalist's contrast."""
@@ -649,7 +682,7 @@ def test_known_for_and_turns_out_to_be_report_nothing():
     """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
     takes no infinitive as what was said."""
     assert candidate_texts("Il quartiere è ben noto per i mercati che ne animano le piazze.") == []
-    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == ["passo lungo"]
+    assert candidate_texts("Gli atleti usano un metodo noto come «passo lungo» nelle salite.") == []  # a name
     assert candidate_texts("La moneta trovata nel pozzo si rivela essere la più rara della raccolta.") == []
 
 
@@ -660,6 +693,39 @@ def test_a_source_after_an_opening_connective_credits_the_clause_after_it():
         "il ponte è sicuro"]
     assert candidate_texts("In ogni caso, secondo i medici la bambina potrà tornare a casa domani.") == [
         "la bambina potrà tornare a casa domani"]
+
+
+def test_a_source_after_a_subordinator_credits_the_clause_after_it():
+    """`…, in quanto, secondo X, …`: the subordinate clause the source opens is X's, from after the source."""
+    assert candidate_texts("L'assessore rischia il posto, in quanto, secondo gli avvocati di Anna Neri, avrebbe firmato "
+                           "il contratto.") == ["avrebbe firmato il contratto"]
+
+
+def test_a_gerund_right_before_a_source_opens_the_clause_it_credits():
+    """`…, perdendo, secondo X, …`: the gerund's clause, from the gerund on, is X's."""
+    assert candidate_texts("Il traghetto si è inclinato sul fianco, perdendo, secondo alcuni pescatori, parte del "
+                           "carico.") == ["perdendo, secondo alcuni pescatori, parte del carico"]
+
+
+def test_an_adjective_before_the_sources_noun_belongs_to_the_source():
+    """`stando alle ultime stime dei vigili il corteo …`: `ultime` stands before the noun that heads the source."""
+    assert candidate_texts("Stando alle ultime stime dei vigili il corteo avrebbe superato le mille persone.") == [
+        "il corteo avrebbe superato le mille persone"]
+
+
+def test_unmarked_words_after_a_colon_go_on_while_the_speaker_says_i_or_we():
+    """`Anna Neri: Sono felice per tutti. Abbiamo lavorato bene insieme.`: the next sentence in the first person is
+    hers too; the journalist's next sentence (`Il consiglio ha poi votato …`) is not."""
+    text = "Anna Neri: Sono felice per tutti. Abbiamo lavorato bene insieme. Il consiglio ha poi votato il bilancio."
+    assert candidate_texts(text) == ["Sono felice per tutti. Abbiamo lavorato bene insieme"]
+
+
+def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():
+    """`Secondo X, che …, A`, `Secondo il centro «Carlo Sereni», che …, A`: A is what the source holds."""
+    assert candidate_texts("Secondo Mario Rossi, che ha parlato ieri in aula, il piano è pronto.") == [
+        "il piano è pronto"]
+    assert candidate_texts("Secondo la ricerca del centro «Carlo Sereni», che studia i laghi alpini, le trote sono in "
+                           "calo.") == ["Carlo Sereni", "le trote sono in calo"]
 
 
 def test_shouting_to_do_something_and_a_predicative_phrase_after_a_reflexive_cue():
@@ -1278,6 +1344,24 @@ def test_noto_come_is_known_as_not_the_verb_notare():
     text = ("Lisa Neri, nota anche come la Dama del Lago, fu sepolta a Siena. Il pittore era noto come il maestro delle "
             "rose. Ugo Testa nota come la crisi sia ormai finita.")
     assert quotes(text) == [("la crisi sia ormai finita", "Ugo Testa")]
+
+
+def test_noto_come_after_an_adverb_of_degree_is_known_as_and_quoted_words_after_it_a_name():
+    """`meglio nota come X`, `più nota come «Y»`, `era noto come «Z»`: the adjective "known" (after an adverb of
+    degree too), not the verb `notare`, and what follows is a name; `Anna Neri nota come «…»` reports."""
+    text = ("La cantante Lisa Neri, meglio nota come Lilly, è tornata sul palco. La febbre del fieno, più nota come "
+            "«allergia di primavera», colpisce molti. Il piano era noto come «progetto blu». Anna Neri nota come «il "
+            "tempo stringe».")
+    assert candidate_texts(text) == ["il tempo stringe", "il tempo stringe"]
+
+
+def test_che_with_a_finite_verb_after_the_words_following_a_speech_noun_opens_a_relative_clause():
+    """`le voci sul sindaco che circolavano`, `il parere di Anna Neri, che aveva chiesto …`: the nearer noun's
+    relative clause, nothing reported; `l'accusa al sindaco che il bilancio sia falso` reports."""
+    text = ("Le voci sul sindaco che circolavano da giorni sono state smentite. Il comitato ha letto il parere di "
+            "Anna Neri, avvocata, che aveva chiesto un rinvio. L'accusa al sindaco che il bilancio sia falso è "
+            "stata respinta dal consiglio.")
+    assert candidate_texts(text) == ["il bilancio sia falso"]
 
 
 def test_a_capitalised_word_before_a_plural_verb_is_no_surname():

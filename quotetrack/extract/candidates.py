@@ -13,7 +13,7 @@ from ..analysis import Document
 from ..lang import fold
 from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
                       inserted_clause_end, parsed_content, surface_content, trim_end)
-from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at
+from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
 _DASHES = frozenset("-–—")
@@ -60,13 +60,46 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
-    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`: quoted words right after a noun of a work
-    or a word of naming are a title, nobody's statement (grammar `work_nouns`)."""
+    """`il suo libro «Il mare d'inverno»`, `un film intitolato «La notte»`, `il programma televisivo «…»`: quoted
+    words right after a noun of a work or a word of naming, or after one adjective of it, are a title, nobody's
+    statement (grammar `work_nouns`)."""
     quote = doc.quote_around(candidate.start)
     if quote is None or candidate.end > quote.end:
         return False
     k = doc.token_before(quote.open)
-    return k >= 0 and doc.lower[k] in doc.lang.words("work_nouns")
+    works = doc.lang.words("work_nouns")
+    return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works
+                       or _naming_participle_before(doc, k) or _known_as_before(doc, k))
+
+
+def _known_as_before(doc: Document, k: int) -> bool:
+    """`un documento noto come «…»`, `più nota come «…»`: `come` after the adjective "known" introduces a name."""
+    if k < 1 or doc.lower[k] != "come":
+        return False
+    j = k - 1
+    while j > 0 and doc.lower[j] in doc.lang.words("group_adverbs"):
+        j -= 1
+    return known_as(doc, j)
+
+
+def _naming_participle_before(doc: Document, k: int) -> bool:
+    """`un partito chiamato «…»`, `una fase detta «…»` (past one adverb): a participle of naming with no auxiliary or
+    clitic before it names something (grammar `naming_participles`); `si è detta «preoccupata»` reports."""
+    lang = doc.lang
+    if k >= 1 and adverb_at(doc, k):
+        k -= 1
+    if k < 1 or doc.lower[k] not in lang.words("naming_participles"):
+        return False
+    j = k - 1
+    while j > 0 and adverb_at(doc, j):
+        j -= 1
+    return not (doc.lower[j] in lang.auxiliaries or doc.lower[j] in lang.words("clitics"))
+
+
+def _open_class_modifier(doc: Document, k: int) -> bool:
+    """A lower-case adjective-like word (`televisivo`, `nuovo`): neither verb, function word nor name."""
+    token = doc.tokens[k]
+    return token.upos in ("", "ADJ") and token.text.isalpha() and token.text.islower()
 
 
 def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
@@ -196,6 +229,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
             continue
         sentence_first, limit = doc.near(cue.first)
         speaker_at = _marker_speaker_start(doc, cue.last, limit)
+        if not cue.person_only:
+            speaker_at = _past_prenominal_adjectives(doc, speaker_at, limit)
         phrase_end = cue.last if cue.sense == "pronoun" else noun_phrase_end(doc, speaker_at, limit)  # `secondo lui`
         if phrase_end is None:
             continue
@@ -217,15 +252,17 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         elif doc.lower[before] == ",":  # "E, secondo X, …" opens; "X è fallito, secondo Y" closes
             start = _clause_start(doc, before, sentence_first)
             opening = (connective or not _text_before(doc, before, start) or _adverbial_phrase(doc, start, before)
-                       or before - 1 >= sentence_first and doc.lower[before - 1] in _CLAUSE_OPENING)  # "…, che, secondo X, …"
+                       or before - 1 >= sentence_first and (doc.lower[before - 1] in _CLAUSE_OPENING or doc.lower[
+                           before - 1] in doc.lang.words("subordinate_openers")))  # "…, che, secondo X, …", "in quanto, …"
         else:
             opening = doc.lower[before] in _CLAUSE_OPENING or doc.tokens[before].text in OPENING_QUOTES
         comma_after = after < limit and doc.lower[after] == ","
         if opening:
-            first = _past_source_complement(doc, after + 1, limit) if comma_after else after
+            first = _past_source_relative(doc, _past_source_complement(doc, after + 1, limit)) if comma_after else after
             last = content_end(doc, first, limit, stops)
         else:
-            first = _relative_start(doc, before + 1, _clause_start(doc, before + 1, sentence_first))
+            first = _gerund_clause_start(doc, before, _relative_start(doc, before + 1, _clause_start(
+                doc, before + 1, sentence_first)))
             relative = comma_after and after + 2 < limit and (doc.lower[after + 1] in ("che", "cui") or (
                 doc.lower[after + 1] in ("il", "la", "i", "le") and doc.lower[after + 2] in ("quale", "quali")))
             if comma_after and not relative and not _apposition_at(doc, after + 1, limit) and not _subordinate_at(
@@ -273,6 +310,26 @@ def _relative_start(doc: Document, k: int, floor: int) -> int:
         if doc.lower[j] in relatives and doc.quote_around(doc.tokens[j].start) is None:
             return j + 1
     return floor
+
+
+def _gerund_clause_start(doc: Document, before: int, floor: int) -> int:
+    """Where the clause a source interrupts starts when a gerund set off by commas stands right before it (`il
+    traghetto si è inclinato, perdendo, secondo alcuni pescatori, parte del carico`): at the gerund; else `floor`."""
+    j = before - 1
+    if (j > floor and doc.lower[before] == "," and doc.lower[j - 1] == "," and doc.tokens[j].upos == "VERB"
+            and doc.lower[j].endswith(doc.lang.endings("gerund_endings"))):
+        return j
+    return floor
+
+
+def _past_source_relative(doc: Document, k: int) -> int:
+    """Past a relative clause of the source set off by commas (`Secondo Anna Neri, che dirige il museo, le sale …`):
+    what the source holds starts after its closing comma."""
+    lang, limit = doc.lang, doc.near(k)[1]
+    relative = k + 1 < limit and (doc.lower[k] in ("che", "cui") or lang.is_determiner(doc.lower[k])
+                                  and doc.lower[k + 1] in ("quale", "quali"))
+    closing = _closing_comma(doc, k + 1, limit) if relative else None
+    return closing + 1 if closing is not None and closing + 1 < limit else k
 
 
 def _past_source_complement(doc: Document, k: int, limit: int) -> int:
@@ -351,6 +408,20 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
     return k
+
+
+def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
+    """Where the noun heads a source's phrase past its determiners and the adjectives before it (`stando alle ultime
+    stime dei vigili il corteo …`: `stime`, not `ultime`); i when no such adjective stands there."""
+    lang = doc.lang
+    k = i
+    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+        k += 1
+    if not (k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives")):
+        return i
+    while k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives"):
+        k += 1
+    return k if doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() else i
 
 
 def _share_at(doc: Document, first: int, last: int) -> bool:
@@ -476,6 +547,7 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
         if coordinated is None or coordinated.last > limit or coordinated.kind not in ("person", "organisation", "country"):
             break
         k = coordinated.last
+    k = _past_quoted_name(doc, k, limit)
     if k < limit and doc.lower[k] == "(":  # "il Centro per il clima (CPC)", "Anna Neri (PD)"
         close = next((j for j in range(k + 1, min(limit, k + 6)) if doc.lower[j] in ("(", ")")), None)
         if close is not None and doc.lower[close] == ")":
@@ -487,6 +559,29 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
                 and not (apposed.via == "title" and source is not None and source.kind != "person"):
             k = apposed.last  # a person's role, not a person after an outlet: "secondo la rivista X, l'attrice, che …"
     return k
+
+
+def _past_quoted_name(doc: Document, k: int, limit: int) -> int:
+    """Past a short quotation written as a name (its long words capitalised), closed by a comma, right after a
+    source's phrase: its name (`secondo il centro «Carlo Sereni», che …`), not its words (`secondo il ministro
+    «Nessuno paga», …`); k otherwise."""
+    quote = _quotation_at(doc, k)
+    if quote is None:
+        return k
+    after = doc.token_at(quote.close)
+    words = doc.text[quote.start:quote.end].split()
+    if (words and len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3) and after < limit
+            and doc.lower[after] == ","):
+        return after
+    return k
+
+
+def _quotation_at(doc: Document, k: int):
+    """The quotation whose opening mark is token k, if any."""
+    if k >= len(doc.tokens) or doc.texts[k] not in OPENING_QUOTES:
+        return None
+    quote = doc.quote_around(doc.tokens[k].start)
+    return quote if quote is not None and quote.open == doc.tokens[k].start else None
 
 
 def _modifier(doc: Document, k: int) -> bool:
@@ -813,11 +908,28 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
         if not named or start >= sentence.last or doc.lower[k] != ":" or doc.tokens[start].text in OPENING_QUOTES \
                 or not doc.tokens[start].text[:1].isupper():
             continue
-        last = trim_end(doc, start, doc.near(start)[1])
+        last = _first_person_goes_on(doc, trim_end(doc, start, doc.near(start)[1]))
         if last > start:
             out.append(Candidate(doc.tokens[start].start, doc.tokens[last - 1].end, start, last, DIRECT, "verbatim",
                                  None, "colon", "colon"))
     return out
+
+
+def _first_person_goes_on(doc: Document, last: int) -> int:
+    """Where unmarked words after a colon end: the sentences after the first go on with them while each speaks in
+    the first person (`Rossi: Siamo pronti. Il nostro piano è chiaro.`) in the same paragraph, with no quotation
+    marks and no name with a colon of its own (grammar `first_person_words`)."""
+    lang = doc.lang
+    number = doc.sentence_of[last - 1] + 1
+    while number < len(doc.sentences):
+        sentence = doc.sentences[number]
+        words = doc.lower[sentence.first:sentence.last]
+        if (doc.paragraph(sentence.first) != doc.paragraph(last - 1) or ":" in words
+                or any(doc.texts[k] in OPENING_QUOTES for k in range(sentence.first, sentence.last))
+                or not any(w in lang.words("first_person_words") for w in words)):
+            break
+        last, number = trim_end(doc, sentence.first, sentence.last), number + 1
+    return last
 
 
 def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
@@ -836,7 +948,7 @@ def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         _, limit = doc.near(first)
         if doc.paragraph(first) != doc.paragraph(cue.last):
             continue
-        last = trim_end(doc, first, limit)
+        last = _first_person_goes_on(doc, trim_end(doc, first, limit))
         if last > first:
             out.append(Candidate(doc.tokens[first].start, doc.tokens[last - 1].end, first, last, DIRECT, "verbatim",
                                  cue, "colon", "colon"))

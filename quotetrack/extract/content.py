@@ -48,6 +48,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         low = doc.lower[j]
         token = doc.tokens[j]
         frame = doc.lang.frame_word(low)
+        if frame == "che" and cue.kind == "noun" and skipped and _relative_verb_after(doc, j):
+            return None  # "le voci sul sindaco che circolavano": the nearer noun's relative clause
         if frame is not None and (frame in frames or (frame == "come" and "che" in frames and low == "come")):
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
         if low in _request_words(doc) and cue.sense == "request":
@@ -329,12 +331,14 @@ def _indefinite_article(doc: Document, k: int) -> bool:
 
 def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
     """A noun phrase object with quoted words in it (`ha criticato la «fretta» del governo`, `ha lodato il suo
-    «coraggio» in aula`): a verb that reports quoted words takes the whole phrase, its determiners included."""
+    «coraggio» in aula`, `ha sottolineato la presenza di «prove schiaccianti»`): a verb that reports quoted words takes the
+    whole phrase, its determiners and a `di` complement of its noun included."""
     lang = doc.lang
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
         return False
     k = j + 1
     while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+                                        or lang.preposition(doc.lower[k]) == "di" and k > j + 1
                                         or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
                                         and doc.lower[k] not in lang.function_words):
         k += 1
@@ -426,6 +430,15 @@ def _gerund_aside(doc: Document, cue: Cue) -> bool:
     """A gerund after a comma (`ha annunciato, rispondendo ai cronisti, che …`): the comma after its words closes
     the aside, and the `che` after it is the main verb's."""
     return cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ","
+
+
+def _relative_verb_after(doc: Document, j: int) -> bool:
+    """`che` at j with a finite verb right after it, past words between it and a speech noun (`le voci sul sindaco
+    che circolavano`, `il parere di Anna Neri, che aveva chiesto …`): the relative pronoun of the nearer noun, subject
+    of its own clause. Right after the speech noun the clause may be the one it reports (`la motivazione che mancavano
+    le prove`), and a clause that brings its subject or a negation first is reported (`l'accusa al sindaco che il
+    bilancio sia falso`)."""
+    return j + 1 < len(doc.tokens) and finite_verb(doc, j + 1)
 
 
 def _relative_verb_at(doc: Document, k: int) -> bool:

@@ -69,7 +69,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     candidates = range(len(doc.tokens)) if doc.has_parse else doc.among(listed, forms)
     for i in candidates:
         form = forms.get(doc.lower[i]) or _parsed_form(doc, i)
-        if form is None or _noun_use(doc, i) or _known_as(doc, i):
+        if form is None or _noun_use(doc, i) or known_as(doc, i):
             continue
         if form.also_participle and not _auxiliary_before(doc, i):
             form = form._replace(tense="participle")  # "voci non confermate": a participle, not a present
@@ -104,10 +104,10 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     return out
 
 
-def _known_as(doc: Document, i: int) -> bool:
+def known_as(doc: Document, i: int) -> bool:
     """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
-    the verb `notare` (`nota come la crisi …`): its third person only after a comma or a copula, where a verb with its
-    own subject does not stand."""
+    the verb `notare` (`nota come la crisi …`): its third person only after a comma, a copula or an adverb of degree
+    (`meglio nota come Y`), where a verb with its own subject does not stand."""
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
@@ -118,7 +118,8 @@ def _known_as(doc: Document, i: int) -> bool:
         return False
     if doc.lower[k] == "per" or doc.lower[k] == "come" and doc.lower[i] in lang.words("known_as_not_third_person"):
         return True  # "noto per …", "un documento noto come …"
-    return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries)
+    return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries
+                                       or doc.lower[i - 1] in lang.words("known_as_degree"))
 
 
 def _said_of(doc: Document, first: int) -> bool:
