@@ -37,6 +37,9 @@ CASES = {
     "a country's adjective is in the prepositional phrase of its noun": (
         "Il ministro parla a lungo del turismo italiano, affermando di avere fiducia nella stagione.", "affermando",
         {"italiano": "prepositional", "Il ministro": "subject"}),
+    "a name after an organisation's noun in a prepositional phrase is in it": (
+        "In un'intervista al quotidiano Alfa Sera, Mario Rossi ha detto che il piano partirà.", "detto",
+        {"Alfa Sera": "prepositional", "Mario Rossi": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

@@ -278,10 +278,10 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         place = facts.place(m)
         described = by_last.get(m.first)
-        if described is not None and described.via in ("title", "description"):
+        if described is not None and _describes(described, m):
             if place != "parenthesis" and roles.get(described.first) in ("object", "prepositional"):
-                # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri": the title's name stands
-                # where the title stands
+                # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri", "in un'intervista al
+                # quotidiano Alfa": the name stands where the title or the noun it names stands
                 place = roles[described.first]
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
@@ -408,6 +408,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
+
+
+def _describes(described: Mention, m: Mention) -> bool:
+    """The phrase right before a name is its title or description, or an organisation's noun naming it (`il
+    quotidiano Alfa`, `il suo profilo Beta`)."""
+    return described.via in ("title", "description") or described.resolved_by == "apposition" and described.name == m.name
 
 
 def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> list[Mention]:
