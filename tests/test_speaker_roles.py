@@ -40,6 +40,12 @@ CASES = {
     "a name after an organisation's noun in a prepositional phrase is in it": (
         "In un'intervista al quotidiano Alfa Sera, Mario Rossi ha detto che il piano partirà.", "detto",
         {"Alfa Sera": "prepositional", "Mario Rossi": "subject"}),
+    "a subject stands before the verbs governing a light cue": (
+        ("La Francia non vinceva la coppa da anni, e oggi lo stesso Mario Rossi ha voluto far sapere che la squadra "
+         "è pronta."), "far", {"Mario Rossi": "subject", "Francia": "not subject"}),
+    "a relative pronoun stands before the verbs governing a light cue": (
+        "Alla fine è intervenuto anche Mario Rossi, che ha voluto far sapere che la squadra è pronta.", "far",
+        {"Mario Rossi": "relative"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

@@ -316,9 +316,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         if found is not None:
             roles[found.first] = "after"
     # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
-    k = cue.first - 1
-    while k >= 0 and doc.lower[k] in lang.words("group_adverbs"):
-        k -= 1
+    k = _verb_group_first(doc, cue.first) - 1
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
     elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
@@ -353,8 +351,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
         if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
             adjacent = [m for m in before if m.last <= verb][-1:]
-        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)] \
-            or [m for m in before if _set_off_adjunct(doc, m.last, cue.first)]
+        group = _verb_group_first(doc, cue.first)
+        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, group)] \
+            or [m for m in before if _set_off_adjunct(doc, m.last, group)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
@@ -414,6 +413,24 @@ def _describes(described: Mention, m: Mention) -> bool:
     """The phrase right before a name is its title or description, or an organisation's noun naming it (`il
     quotidiano Alfa`, `il suo profilo Beta`)."""
     return described.via in ("title", "description") or described.resolved_by == "apposition" and described.name == m.name
+
+
+def _verb_group_first(doc: Document, i: int) -> int:
+    """The first token of the verb group a cue opening at token i ends: the auxiliaries and the verbs governing its
+    infinitive, with their clitics and adverbs (`ha voluto far presente`, `tiene a far sapere`): a subject stands
+    before them, not only before the cue's own words."""
+    lang = doc.lang
+    k = i
+    while k > 0:
+        word = doc.lower[k - 1]
+        if word in lang.auxiliaries or word in lang.governor_forms or word in lang.words("clitics") \
+                or word in lang.words("group_adverbs"):
+            k -= 1
+        elif k > 1 and lang.preposition(word) in ("a", "di") and doc.lower[k - 2] in lang.governor_forms:
+            k -= 2  # the link of `tiene a`, `ha deciso di`
+        else:
+            break
+    return k
 
 
 def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> list[Mention]:
@@ -1072,10 +1089,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     if cue is None or cue.kind not in ("verb", "light"):
         return "none"
     lang = doc.lang
-    k = cue.first - 1
-    while k >= 0 and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")
-                      or doc.lower[k] in lang.auxiliaries):
-        k -= 1
+    k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
         opening = bracket_opening(doc, k)
         k = opening - 1 if opening is not None else k
