@@ -46,6 +46,12 @@ CASES = {
     "a relative pronoun stands before the verbs governing a light cue": (
         "Alla fine è intervenuto anche Mario Rossi, che ha voluto far sapere che la squadra è pronta.", "far",
         {"Mario Rossi": "relative"}),
+    "a gerund after a list of objects shares the subject of the verb before the list": (
+        ("Intanto Mario Rossi nel suo discorso ha attaccato i sindacati, la stampa e l'Europa, dichiarando che il "
+         "partito non sosterrà la legge."), "dichiarando", {"Mario Rossi": "subject", "Europa": "not subject"}),
+    "a gerund after a clause opened by che shares the subject of the verb before it": (
+        "Mario Rossi ha detto che il governo ha sbagliato, aggiungendo che la legge va cambiata.", "aggiungendo",
+        {"Mario Rossi": "subject", "il governo": "not subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

@@ -567,20 +567,41 @@ def _object_before_gerund(doc: Document, m: Mention, cue: Cue, roles: dict) -> b
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
     it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha citato le sue
-    parole, ammettendo di`)."""
+    parole, ammettendo di`), and inside a list of its objects (`ha criticato X, Y e Z, dicendo`)."""
     k = cue.first - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
+    listed = False  # a coordinator seen: the commas before it may separate the items of one list
     while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
-        if not doc.tokens[k].text[:1].isalnum():
+        listed = listed or doc.lower[k] in doc.lang.words("coordinators")
+        if not doc.tokens[k].text[:1].isalnum() and not (listed and doc.lower[k] == ","):
             return None
         k -= 1
     if k < floor:
         return None
+    k = _group_start(doc, k, floor)
+    main = _verb_before_clause(doc, k, floor)
+    while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
+        k, main = main, _verb_before_clause(doc, main, floor)
+    return k
+
+
+def _group_start(doc: Document, k: int, floor: int) -> int:
+    """Where the verb group holding the verb at token k starts, after token `floor` (`lo aveva difeso`: at `lo`)."""
     clitics = doc.lang.words("clitics")
     while k - 1 >= floor and (doc.tokens[k - 1].upos in ("VERB", "AUX") or doc.lower[k - 1] in clitics):
         k -= 1
     return k
+
+
+def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
+    """When the verb group at token k is in a clause opened by `che` or `se` after another verb (`ha detto che Y ha
+    sbagliato`, `ha criticato la legge che il governo ha approvato`), where that verb's group starts."""
+    opener = next((j for j in range(k - 1, floor - 1, -1) if doc.lower[j] in doc.lang.words("complementisers")
+                   and doc.quote_around(doc.tokens[j].start) is None), None)
+    verb = next((j for j in range(opener - 1, floor - 1, -1) if doc.tokens[j].upos in ("VERB", "AUX")), None) \
+        if opener is not None else None
+    return _group_start(doc, verb, floor) if verb is not None else None
 
 
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
