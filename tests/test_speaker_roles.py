@@ -52,6 +52,9 @@ CASES = {
     "a gerund after a clause opened by che shares the subject of the verb before it": (
         "Mario Rossi ha detto che il governo ha sbagliato, aggiungendo che la legge va cambiata.", "aggiungendo",
         {"Mario Rossi": "subject", "il governo": "not subject"}),
+    "a titled name inside a relative aside opened after a noun is no subject": (
+        ("La studiosa, durante l'incontro al quale era presente anche il segretario del vescovo, Marco Rossi, ha "
+         "proposto una «ricerca comune»."), "proposto", {"Marco Rossi": "not subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

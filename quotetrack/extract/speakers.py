@@ -330,7 +330,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
-    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
         before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
@@ -647,17 +647,22 @@ def _relative_preposition(doc: Document, pronoun: int, floor: int) -> str | None
     return doc.lang.preposition(doc.lower[j]) if j > floor else None
 
 
-def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
+def _in_relative_aside(doc: Document, m: Mention, i: int, by_last: dict[int, Mention]) -> bool:
     """Inside a relative clause set off by commas before token i (`X, assieme alla quale Y aveva inciso Z, si è
-    definita`): not the subject of the verb at i."""
-    k = m.first - 1
-    while k > m.first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
+    definita`, `X, durante l'incontro al quale era presente il segretario, Y, ha detto`): not the subject of the verb
+    at i. A name set off after a title is where its title is (`by_last`: the outermost mentions by their last token)."""
+    title = by_last.get(m.first - 1) if m.first > 0 and doc.lower[m.first - 1] == "," else None
+    first = title.first if title is not None and title.via in ("title", "description") else m.first
+    k = first - 1
+    while k > first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
         k -= 1
     if k < 0 or doc.lower[k] != ",":
         return False
-    # the relative word opens the aside, after a preposition and its article (`con il quale`, `assieme alla quale`)
-    opener = next((t for t in range(k + 1, min(k + 5, m.first)) if doc.lower[t] in ("che", "cui", "quale", "quali")
-                   or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha())), None)
+    # the relative word opens the aside, after a preposition, an article and a noun (`con il quale`, `assieme alla
+    # quale`, `durante l'incontro al quale`)
+    opener = next((t for t in range(k + 1, min(k + 6, first)) if doc.lower[t] in ("che", "cui", "quale", "quali")
+                   or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha()
+                           or doc.lang.is_determiner(doc.lower[t]))), None)
     if opener is None or doc.lower[opener] not in ("che", "cui", "quale", "quali"):
         return False
     closing = next((t for t in range(m.last, i) if doc.lower[t] == ","), None)
