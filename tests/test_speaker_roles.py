@@ -55,6 +55,9 @@ CASES = {
     "a titled name inside a relative aside opened after a noun is no subject": (
         ("La studiosa, durante l'incontro al quale era presente anche il segretario del vescovo, Marco Rossi, ha "
          "proposto una «ricerca comune»."), "proposto", {"Marco Rossi": "not subject"}),
+    "a word read as a verb after an article is a noun, and the phrase after it no object": (
+        "Dopo il voto il ministro Mario Rossi ha dichiarato che la legge è giusta.", "dichiarato",
+        {"il ministro": "subject", "Mario Rossi": "not object"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

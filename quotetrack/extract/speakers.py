@@ -285,7 +285,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 place = roles[described.first]
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
-        elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
+        elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word \
+                and not _noun_after_article(doc, m.first - 1):
             place = "object"
         roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
@@ -407,6 +408,13 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
+
+
+def _noun_after_article(doc: Document, k: int) -> bool:
+    """The word at token k, read as a verb, follows an article that is no clitic (`dopo il voto`, `un comunicato`):
+    it is a noun, and a phrase after it no object."""
+    lang = doc.lang
+    return k > 0 and doc.lower[k - 1] in lang.words("noun_determiners") and doc.lower[k - 1] not in lang.words("clitics")
 
 
 def _describes(described: Mention, m: Mention) -> bool:
