@@ -58,6 +58,8 @@ CASES = {
     "a word read as a verb after an article is a noun, and the phrase after it no object": (
         "Dopo il voto il ministro Mario Rossi ha dichiarato che la legge è giusta.", "dichiarato",
         {"il ministro": "subject", "Mario Rossi": "not object"}),
+    "a name after a noun in a prepositional phrase is the subject of the verb right after it": (
+        "In un comunicato Alfa Treni ha fatto sapere che i ritardi sono finiti.", "fatto", {"Alfa Treni": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

@@ -278,7 +278,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         place = facts.place(m)
         described = by_last.get(m.first)
-        if described is not None and _describes(described, m):
+        if described is not None and _describes(doc, described, m):
             if place != "parenthesis" and roles.get(described.first) in ("object", "prepositional"):
                 # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri", "in un'intervista al
                 # quotidiano Alfa": the name stands where the title or the noun it names stands
@@ -417,10 +417,12 @@ def _noun_after_article(doc: Document, k: int) -> bool:
     return k > 0 and doc.lower[k - 1] in lang.words("noun_determiners") and doc.lower[k - 1] not in lang.words("clitics")
 
 
-def _describes(described: Mention, m: Mention) -> bool:
+def _describes(doc: Document, described: Mention, m: Mention) -> bool:
     """The phrase right before a name is its title or description, or an organisation's noun naming it (`il
-    quotidiano Alfa`, `il suo profilo Beta`)."""
-    return described.via in ("title", "description") or described.resolved_by == "apposition" and described.name == m.name
+    quotidiano Alfa`, `il suo profilo Beta`), unless the name is the subject of a verb right after it (`in un
+    comunicato Alfa ha detto`)."""
+    return described.via in ("title", "description") or (
+        described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
 
 
 def _verb_group_first(doc: Document, i: int) -> int:
