@@ -60,6 +60,8 @@ CASES = {
         {"il ministro": "subject", "Mario Rossi": "not object"}),
     "a name after a noun in a prepositional phrase is the subject of the verb right after it": (
         "In un comunicato Alfa Treni ha fatto sapere che i ritardi sono finiti.", "fatto", {"Alfa Treni": "subject"}),
+    "a surname opening with a preposition is no prepositional phrase": (
+        "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

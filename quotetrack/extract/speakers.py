@@ -891,7 +891,7 @@ def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
 def _preposition_before(doc: Document, m: Mention) -> int | None:
     """The token of the preposition that opens the phrase of `m` (`dal sindaco`, `di Camera e Senato`), if any."""
     lang = doc.lang
-    if lang.preposition(doc.lower[m.first]) is not None:
+    if lang.preposition(doc.lower[m.first]) is not None and not _surname_particle(doc, m):
         return m.first  # a phrase read with its preposition: "alla nazione"
     k = m.first - 1
     if m.via == "adjective" and k > 0:  # "sul futuro italiano": the phrase opens before the noun the adjective follows
@@ -905,6 +905,13 @@ def _preposition_before(doc: Document, m: Mention) -> int | None:
             j -= 1
         k = j if j < k - 1 else k
     return k if k >= 0 and lang.preposition(doc.lower[k]) is not None and doc.lower[k] != "secondo" else None
+
+
+def _surname_particle(doc: Document, m: Mention) -> bool:
+    """A person's name opening with a capitalised preposition opens with a particle of the surname (`Di Pietro`,
+    `D'Amico`, `Dal Lago`), not with a prepositional phrase."""
+    return m.kind == "person" and m.via in ("kb", "name", "ner") and m.last - m.first > 1 \
+        and doc.tokens[m.first].text[:1].isupper()
 
 
 def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
