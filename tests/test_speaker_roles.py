@@ -60,6 +60,9 @@ CASES = {
         {"il ministro": "subject", "Mario Rossi": "not object"}),
     "a name after a noun in a prepositional phrase is the subject of the verb right after it": (
         "In un comunicato Alfa Treni ha fatto sapere che i ritardi sono finiti.", "fatto", {"Alfa Treni": "subject"}),
+    "a word read as a verb after a possessive is a noun, and the phrase after it no object": (
+        "A loro difesa i medici della squadra sostengono che il giocatore era sano.", "sostengono",
+        {"i medici della squadra": "subject"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

@@ -411,10 +411,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
 
 
 def _noun_after_article(doc: Document, k: int) -> bool:
-    """The word at token k, read as a verb, follows an article that is no clitic (`dopo il voto`, `un comunicato`):
-    it is a noun, and a phrase after it no object."""
+    """The word at token k, read as a verb, follows an article that is no clitic or a possessive (`dopo il voto`,
+    `un comunicato`, `a loro difesa`): it is a noun, and a phrase after it no object."""
     lang = doc.lang
-    return k > 0 and doc.lower[k - 1] in lang.words("noun_determiners") and doc.lower[k - 1] not in lang.words("clitics")
+    before = doc.lower[k - 1] if k > 0 else ""
+    return before in lang.words("noun_determiners") and before not in lang.words("clitics") \
+        or before in lang.words("possessives")
 
 
 def _describes(doc: Document, described: Mention, m: Mention) -> bool:
