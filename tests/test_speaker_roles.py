@@ -63,6 +63,9 @@ CASES = {
     "a word read as a verb after a possessive is a noun, and the phrase after it no object": (
         "A loro difesa i medici della squadra sostengono che il giocatore era sano.", "sostengono",
         {"i medici della squadra": "subject"}),
+    "a gerund after a verb reporting the quotation before it shares that verb's subject after it": (
+        "«Il piano è pronto», ha detto Mario Rossi, aggiungendo che partirà domani.", "aggiungendo",
+        {"Mario Rossi": "subject"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

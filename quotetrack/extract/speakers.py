@@ -618,19 +618,27 @@ def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
 
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
     """The subject after a verb with `essere` that a gerund at token i depends on (`è intervenuto anche il ministro
-    X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject."""
+    X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject; so
+    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`)."""
     lang = doc.lang
     k, essere = verb, False
     while k < i and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.words("clitics")
                      or doc.lower[k] in lang.words("group_adverbs")):
         essere = essere or lang.auxiliaries.get(doc.lower[k]) == "essere"
         k += 1
-    if not essere:
+    if not essere and not _follows_quotation(doc, verb):
         return None
     after = [m for m in before if m.first >= k]
     if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] != [","]:
         return None
     return after[0]
+
+
+def _follows_quotation(doc: Document, k: int) -> bool:
+    """Token k comes right after a quotation's closing mark, past a comma (`«…», ha detto`)."""
+    j = k - 1 if k > 0 and doc.lower[k - 1] != "," else k - 2
+    quote = doc.quote_around(doc.tokens[j].start) if j >= 0 else None
+    return quote is not None and doc.tokens[j].end == quote.close
 
 
 def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
