@@ -66,6 +66,9 @@ CASES = {
     "a gerund after a verb reporting the quotation before it shares that verb's subject after it": (
         "«Il piano è pronto», ha detto Mario Rossi, aggiungendo che partirà domani.", "aggiungendo",
         {"Mario Rossi": "subject"}),
+    "a gerund after coordinated verbs shares the subject of the first": (
+        ("Il ministro ha chiesto di fornire una relazione e ha annunciato che il governo cambierà la legge, chiedendo "
+         "ai concessionari di investire."), "chiedendo", {"Il ministro": "subject", "una relazione": "not subject"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

@@ -350,8 +350,10 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if before and not any(r == "relative" for r in roles.values()):
         adjacent = [inverted] if inverted is not None else \
             [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
-        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
-            adjacent = [m for m in before if m.last <= verb][-1:]
+        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it;
+            # after a coordinator the first (`X ha chiesto una relazione e ha annunciato …, chiedendo`: X's verbs)
+            earlier = [m for m in before if m.last <= verb]
+            adjacent = earlier[:1] if verb > 0 and doc.lower[verb - 1] in lang.words("coordinators") else earlier[-1:]
         group = _verb_group_first(doc, cue.first)
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, group)] \
             or [m for m in before if _set_off_adjunct(doc, m.last, group)]
