@@ -69,6 +69,9 @@ CASES = {
     "a gerund after coordinated verbs shares the subject of the first": (
         ("Il ministro ha chiesto di fornire una relazione e ha annunciato che il governo cambierà la legge, chiedendo "
          "ai concessionari di investire."), "chiedendo", {"Il ministro": "subject", "una relazione": "not subject"}),
+    "the speaker's slot after the words reported passes the phrase they were said to": (
+        "«Il papa è sereno». È quanto ha dichiarato alla stampa in mattinata il portavoce Mario Rossi.", "dichiarato",
+        {"il portavoce": "after", "stampa": "prepositional"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

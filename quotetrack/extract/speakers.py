@@ -314,6 +314,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         return roles
     if cue.speaker_at is not None:
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
+        if found is not None and roles.get(found.first) == "prepositional":
+            found = _phrase_after_recipient(doc, found, mentions, roles) or found
         if found is not None:
             roles[found.first] = "after"
     # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
@@ -427,6 +429,24 @@ def _describes(doc: Document, described: Mention, m: Mention) -> bool:
     comunicato Alfa ha detto`)."""
     return described.via in ("title", "description") or (
         described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
+
+
+def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
+                            roles: dict[int, str]) -> Mention | None:
+    """The phrase after a prepositional one in a speaker's slot, in the same clause (`È quanto ha detto alla stampa
+    il portavoce X`): the speaker, the prepositional phrase being whom the words were said to."""
+    for m in mentions:
+        if m.first < recipient.last or m.first > recipient.last + _RECIPIENT_REACH:
+            continue
+        if any(not doc.tokens[k].text[:1].isalnum() or doc.tokens[k].upos in ("VERB", "AUX")
+               for k in range(recipient.last, m.first)):
+            return None
+        if roles.get(m.first) != "prepositional":
+            return m
+    return None
+
+
+_RECIPIENT_REACH = 6  # words between the prepositional phrase and the speaker after it (`alle 12.30`)
 
 
 def _verb_group_first(doc: Document, i: int) -> int:
