@@ -72,6 +72,9 @@ CASES = {
     "the speaker's slot after the words reported passes the phrase they were said to": (
         "«Il papa è sereno». È quanto ha dichiarato alla stampa in mattinata il portavoce Mario Rossi.", "dichiarato",
         {"il portavoce": "after", "stampa": "prepositional"}),
+    "the agent of words a marker names past an adjective is the source": (
+        ("Tuttavia, secondo le prime dichiarazioni fornite alla polizia da Mario Rossi, si sarebbe trattato di un "
+         "incidente."), "secondo", {"Mario Rossi": "marker"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

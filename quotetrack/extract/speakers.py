@@ -301,8 +301,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
         found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
-        if found is not None and found.head is not None and fold(doc.tokens[found.head].text) in lang.source_products:
-            after = found.head + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
+        product = _source_product(doc, found) if found is not None else None
+        if product is not None:
+            after = product + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
             agent = participle_agent(doc, after, len(doc.tokens)) or participle_agent(doc, after + 1, len(doc.tokens))
             if agent in by_first:  # "secondo i dati diffusi dal ministero": the ministry's
                 found = by_first[agent]
@@ -429,6 +430,15 @@ def _describes(doc: Document, described: Mention, m: Mention) -> bool:
     comunicato Alfa ha detto`)."""
     return described.via in ("title", "description") or (
         described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
+
+
+def _source_product(doc: Document, m: Mention) -> int | None:
+    """The token of a noun of what a source says heading the phrase `m` (`i dati`, `le prime dichiarazioni`: past
+    an adjective before it), None when it has none."""
+    if m.head is None:
+        return None
+    return next((k for k in range(m.head, min(m.head + 2, m.last))
+                 if fold(doc.tokens[k].text) in doc.lang.source_products), None)
 
 
 def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
