@@ -53,7 +53,7 @@ CASES = {
         "Mario Rossi ha detto che il governo ha sbagliato, aggiungendo che la legge va cambiata.", "aggiungendo",
         {"Mario Rossi": "subject", "il governo": "not subject"}),
     "a titled name inside a relative aside opened after a noun is no subject": (
-        ("La studiosa, durante l'incontro al quale era presente anche il segretario del vescovo, Marco Rossi, ha "
+        ("La studiosa, durante la cena alla quale partecipava pure l'assistente del vescovo, Marco Rossi, ha "
          "proposto una «ricerca comune»."), "proposto", {"Marco Rossi": "not subject"}),
     "a word read as a verb after an article is a noun, and the phrase after it no object": (
         "Dopo il voto il ministro Mario Rossi ha dichiarato che la legge è giusta.", "dichiarato",
@@ -73,8 +73,8 @@ CASES = {
         "«Il papa è sereno». È quanto ha dichiarato alla stampa in mattinata il portavoce Mario Rossi.", "dichiarato",
         {"il portavoce": "after", "stampa": "prepositional"}),
     "the agent of words a marker names past an adjective is the source": (
-        ("Tuttavia, secondo le prime dichiarazioni fornite alla polizia da Mario Rossi, si sarebbe trattato di un "
-         "incidente."), "secondo", {"Mario Rossi": "marker"}),
+        "Secondo le ultime dichiarazioni rese ai giudici da Mario Rossi, l'incendio sarebbe stato accidentale.",
+        "secondo", {"Mario Rossi": "marker"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (
