@@ -75,6 +75,9 @@ CASES = {
     "the agent of words a marker names past an adjective is the source": (
         "Secondo le ultime dichiarazioni rese ai giudici da Mario Rossi, l'incendio sarebbe stato accidentale.",
         "secondo", {"Mario Rossi": "marker"}),
+    "a lone word set off after a subject title is its holder's surname": (
+        "Il direttore di Radio Alfa, Gentili, ha così commentato la notizia: «Ci mancherà».", "commentato",
+        {"Gentili": "subject"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

@@ -519,15 +519,21 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
                                by_last: dict[int, Mention]) -> None:
     """A person's name set off by a comma after a person's title or description in a speaker's place is who speaks
     (`il direttore della radio, Carlo Rota, ha detto`, `ha aggiunto il presidente dell'associazione, Carlo Rota`,
-    `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition."""
+    `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition. A lone
+    capitalised word set off by commas there is a surname, whatever kind a reader gave it (`il direttore, Rota,`)."""
     for m in mentions:
-        if m.kind != "person" or m.via not in ("name", "kb", "ner") or m.first < 1 or doc.lower[m.first - 1] != "," \
-                or roles.get(m.first) not in ("other", "prepositional", "apposition"):
+        if not (m.kind == "person" or _set_off_word(doc, m)) or m.via not in ("name", "kb", "ner") or m.first < 1 \
+                or doc.lower[m.first - 1] != "," or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
         title = by_last.get(m.first - 1)
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
+
+
+def _set_off_word(doc: Document, m: Mention) -> bool:
+    """A name of one word set off by commas on both sides (`, Rota,`)."""
+    return m.last - m.first == 1 and m.last < len(doc.tokens) and doc.lower[m.last] == ","
 
 
 def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles: dict[int, str],
