@@ -78,6 +78,9 @@ CASES = {
     "a lone word set off after a subject title is its holder's surname": (
         "Il direttore di Radio Alfa, Gentili, ha così commentato la notizia: «Ci mancherà».", "commentato",
         {"Gentili": "subject"}),
+    "the da parte di complement of a noun of words is its agent": (
+        "La società Alfa ha accolto subito la richiesta da parte del giudice Mario Rossi di chiudere il sito.", "richiesta",
+        {"giudice": "agent"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

@@ -292,7 +292,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
         and doc.lower[cue.last - 1] in lang.noun_cues
     if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
-        for m in _complement_of(doc, cue.last, by_first):
+        for m in _complement_of(doc, _past_agent_phrase(doc, cue.last), by_first):
             roles[m.first] = "agent"
     if cue.kind == "marker" and doc.quote_around(doc.tokens[cue.word].start) is not None:
         return roles  # «… per mano di X …», «… secondo X …»: inside quotation marks the words are the quote's own
@@ -567,6 +567,16 @@ def _titled_name_then_title(m: Mention, left: Mention, by_last: dict[int, Mentio
     Marco Rossi, l'assessore Anna Neri ha detto`): a new phrase, not a second apposition of the name."""
     described = by_last.get(left.first)
     return m.via in ("title", "description") and described is not None and described.via in ("title", "description")
+
+
+def _past_agent_phrase(doc: Document, k: int) -> int:
+    """Where the `di` complement of a noun of words starts when `da parte` opens its agent at token k (`la richiesta
+    da parte del sindaco`), else k."""
+    lang = doc.lang
+    if k + 1 < len(doc.tokens) and lang.preposition(doc.lower[k]) == "da" \
+            and doc.lower[k + 1] in lang.words("agent_phrase_nouns"):
+        return k + 2
+    return k
 
 
 def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[Mention]:
