@@ -81,6 +81,10 @@ CASES = {
     "the da parte di complement of a noun of words is its agent": (
         "La società Alfa ha accolto subito la richiesta da parte del giudice Mario Rossi di chiudere il sito.", "richiesta",
         {"giudice": "agent"}),
+    "a subject after the words reported may follow a short prepositional phrase": (
+        "«Il piano è sbagliato», ha detto in una nota Mario Rossi.", "detto", {"Mario Rossi": "postverbal"}),
+    "a name after the words reported and a phrase naming whom they were said to does not speak": (
+        "«Il piano è sbagliato», ha detto al ministro Mario Rossi.", "detto", {"Mario Rossi": "not postverbal"}),
     "a surname opening with a preposition is no prepositional phrase": (
         "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (

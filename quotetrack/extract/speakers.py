@@ -384,6 +384,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]) \
                     or doc.lower[k] in lang.words("complementisers"):
                 break  # not past `che`: "ha chiesto che il governo …" names no subject
+        if found is None and candidate.last <= cue.first:
+            found = _subject_past_adjunct(doc, j, by_first)
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
@@ -439,6 +441,23 @@ def _source_product(doc: Document, m: Mention) -> int | None:
         return None
     return next((k for k in range(m.head, min(m.head + 2, m.last))
                  if fold(doc.tokens[k].text) in doc.lang.source_products), None)
+
+
+def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -> Mention | None:
+    """After a verb reporting the words before it, the phrase past a short prepositional phrase that names nobody
+    (`«…», ha detto in una nota Rossi`): its subject. Not past one naming someone (`ha detto al ministro Rossi`: whom
+    the words were said to)."""
+    lang, n = doc.lang, len(doc.tokens)
+    if j >= n or lang.preposition(doc.lower[j]) is None:
+        return None
+    k = j + 1
+    while k < n and lang.is_determiner(doc.lower[k]):
+        k += 1
+    words = 0
+    while k < n and words < 3 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() \
+            and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
+        k, words = k + 1, words + 1
+    return by_first.get(k) if words else None
 
 
 def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
