@@ -37,6 +37,56 @@ CASES = {
     "a country's adjective is in the prepositional phrase of its noun": (
         "Il ministro parla a lungo del turismo italiano, affermando di avere fiducia nella stagione.", "affermando",
         {"italiano": "prepositional", "Il ministro": "subject"}),
+    "a name after an organisation's noun in a prepositional phrase is in it": (
+        "In un'intervista al quotidiano Alfa Sera, Mario Rossi ha detto che il piano partirà.", "detto",
+        {"Alfa Sera": "prepositional", "Mario Rossi": "subject"}),
+    "a subject stands before the verbs governing a light cue": (
+        ("La Francia non vinceva la coppa da anni, e oggi lo stesso Mario Rossi ha voluto far sapere che la squadra "
+         "è pronta."), "far", {"Mario Rossi": "subject", "Francia": "not subject"}),
+    "a relative pronoun stands before the verbs governing a light cue": (
+        "Alla fine è intervenuto anche Mario Rossi, che ha voluto far sapere che la squadra è pronta.", "far",
+        {"Mario Rossi": "relative"}),
+    "a gerund after a list of objects shares the subject of the verb before the list": (
+        ("Intanto Mario Rossi nel suo discorso ha attaccato i sindacati, la stampa e l'Europa, dichiarando che il "
+         "partito non sosterrà la legge."), "dichiarando", {"Mario Rossi": "subject", "Europa": "not subject"}),
+    "a gerund after a clause opened by che shares the subject of the verb before it": (
+        "Mario Rossi ha detto che il governo ha sbagliato, aggiungendo che la legge va cambiata.", "aggiungendo",
+        {"Mario Rossi": "subject", "il governo": "not subject"}),
+    "a titled name inside a relative aside opened after a noun is no subject": (
+        ("La studiosa, durante la cena alla quale partecipava pure l'assistente del vescovo, Marco Rossi, ha "
+         "proposto una «ricerca comune»."), "proposto", {"Marco Rossi": "not subject"}),
+    "a word read as a verb after an article is a noun, and the phrase after it no object": (
+        "Dopo il voto il ministro Mario Rossi ha dichiarato che la legge è giusta.", "dichiarato",
+        {"il ministro": "subject", "Mario Rossi": "not object"}),
+    "a name after a noun in a prepositional phrase is the subject of the verb right after it": (
+        "In un comunicato Alfa Treni ha fatto sapere che i ritardi sono finiti.", "fatto", {"Alfa Treni": "subject"}),
+    "a word read as a verb after a possessive is a noun, and the phrase after it no object": (
+        "A loro difesa i medici della squadra sostengono che il giocatore era sano.", "sostengono",
+        {"i medici della squadra": "subject"}),
+    "a gerund after a verb reporting the quotation before it shares that verb's subject after it": (
+        "«Il piano è pronto», ha detto Mario Rossi, aggiungendo che partirà domani.", "aggiungendo",
+        {"Mario Rossi": "subject"}),
+    "a gerund after coordinated verbs shares the subject of the first": (
+        ("Il ministro ha chiesto di fornire una relazione e ha annunciato che il governo cambierà la legge, chiedendo "
+         "ai concessionari di investire."), "chiedendo", {"Il ministro": "subject", "una relazione": "not subject"}),
+    "the speaker's slot after the words reported passes the phrase they were said to": (
+        "«Il papa è sereno». È quanto ha dichiarato alla stampa in mattinata il portavoce Mario Rossi.", "dichiarato",
+        {"il portavoce": "after", "stampa": "prepositional"}),
+    "the agent of words a marker names past an adjective is the source": (
+        "Secondo le ultime dichiarazioni rese ai giudici da Mario Rossi, l'incendio sarebbe stato accidentale.",
+        "secondo", {"Mario Rossi": "marker"}),
+    "a lone word set off after a subject title is its holder's surname": (
+        "Il direttore di Radio Alfa, Gentili, ha così commentato la notizia: «Ci mancherà».", "commentato",
+        {"Gentili": "subject"}),
+    "the da parte di complement of a noun of words is its agent": (
+        "La società Alfa ha accolto subito la richiesta da parte del giudice Mario Rossi di chiudere il sito.", "richiesta",
+        {"giudice": "agent"}),
+    "a subject after the words reported may follow a short prepositional phrase": (
+        "«Il piano è sbagliato», ha detto in una nota Mario Rossi.", "detto", {"Mario Rossi": "postverbal"}),
+    "a name after the words reported and a phrase naming whom they were said to does not speak": (
+        "«Il piano è sbagliato», ha detto al ministro Mario Rossi.", "detto", {"Mario Rossi": "not postverbal"}),
+    "a surname opening with a preposition is no prepositional phrase": (
+        "Ieri D'Amico aveva avvertito che il piano è sbagliato.", "avvertito", {"D'Amico": "subject"}),
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),

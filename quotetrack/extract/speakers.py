@@ -278,20 +278,21 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     for m in mentions:
         place = facts.place(m)
         described = by_last.get(m.first)
-        if described is not None and described.via in ("title", "description"):
+        if described is not None and _describes(doc, described, m):
             if place != "parenthesis" and roles.get(described.first) in ("object", "prepositional"):
-                # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri": the title's name stands
-                # where the title stands
+                # "critica il premier Aldo Pirri", "su richiesta del ministro Aldo Pirri", "in un'intervista al
+                # quotidiano Alfa": the name stands where the title or the noun it names stands
                 place = roles[described.first]
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
-        elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word:
+        elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word \
+                and not _noun_after_article(doc, m.first - 1):
             place = "object"
         roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
         and doc.lower[cue.last - 1] in lang.noun_cues
     if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
-        for m in _complement_of(doc, cue.last, by_first):
+        for m in _complement_of(doc, _past_agent_phrase(doc, cue.last), by_first):
             roles[m.first] = "agent"
     if cue.kind == "marker" and doc.quote_around(doc.tokens[cue.word].start) is not None:
         return roles  # «… per mano di X …», «… secondo X …»: inside quotation marks the words are the quote's own
@@ -300,8 +301,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
         found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
-        if found is not None and found.head is not None and fold(doc.tokens[found.head].text) in lang.source_products:
-            after = found.head + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
+        product = _source_product(doc, found) if found is not None else None
+        if product is not None:
+            after = product + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
             agent = participle_agent(doc, after, len(doc.tokens)) or participle_agent(doc, after + 1, len(doc.tokens))
             if agent in by_first:  # "secondo i dati diffusi dal ministero": the ministry's
                 found = by_first[agent]
@@ -313,12 +315,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         return roles
     if cue.speaker_at is not None:
         found = next((m for m in mentions if cue.speaker_at <= m.first <= cue.speaker_at + 2), None)
+        if found is not None and roles.get(found.first) == "prepositional":
+            found = _phrase_after_recipient(doc, found, mentions, roles) or found
         if found is not None:
             roles[found.first] = "after"
     # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
-    k = cue.first - 1
-    while k >= 0 and doc.lower[k] in lang.words("group_adverbs"):
-        k -= 1
+    k = _verb_group_first(doc, cue.first) - 1
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
     elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
@@ -332,7 +334,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
-    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first)]
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
         before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
@@ -351,10 +353,13 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if before and not any(r == "relative" for r in roles.values()):
         adjacent = [inverted] if inverted is not None else \
             [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
-        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it
-            adjacent = [m for m in before if m.last <= verb][-1:]
-        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, cue.first)] \
-            or [m for m in before if _set_off_adjunct(doc, m.last, cue.first)]
+        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it;
+            # after a coordinator the first (`X ha chiesto una relazione e ha annunciato …, chiedendo`: X's verbs)
+            earlier = [m for m in before if m.last <= verb]
+            adjacent = earlier[:1] if verb > 0 and doc.lower[verb - 1] in lang.words("coordinators") else earlier[-1:]
+        group = _verb_group_first(doc, cue.first)
+        adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, group)] \
+            or [m for m in before if _set_off_adjunct(doc, m.last, group)]
         subject = adjacent[0] if adjacent else before[0]
         antecedent = _antecedent_of_relative(doc, subject.first, floor, before)
         if antecedent is not None:  # "X che tengono d'occhio la regione affermano": the subject is X
@@ -379,6 +384,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             if found is not None or not doc.tokens[k].text[:1].isalpha() or lang.preposition(doc.lower[k]) \
                     or doc.lower[k] in lang.words("complementisers"):
                 break  # not past `che`: "ha chiesto che il governo …" names no subject
+        if found is None and candidate.last <= cue.first:
+            found = _subject_past_adjunct(doc, j, by_first)
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
@@ -408,6 +415,85 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
+
+
+def _noun_after_article(doc: Document, k: int) -> bool:
+    """The word at token k, read as a verb, follows an article that is no clitic or a possessive (`dopo il voto`,
+    `un comunicato`, `a loro difesa`): it is a noun, and a phrase after it no object."""
+    lang = doc.lang
+    before = doc.lower[k - 1] if k > 0 else ""
+    return before in lang.words("noun_determiners") and before not in lang.words("clitics") \
+        or before in lang.words("possessives")
+
+
+def _describes(doc: Document, described: Mention, m: Mention) -> bool:
+    """The phrase right before a name is its title or description, or an organisation's noun naming it (`il
+    quotidiano Alfa`, `il suo profilo Beta`), unless the name is the subject of a verb right after it (`in un
+    comunicato Alfa ha detto`)."""
+    return described.via in ("title", "description") or (
+        described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
+
+
+def _source_product(doc: Document, m: Mention) -> int | None:
+    """The token of a noun of what a source says heading the phrase `m` (`i dati`, `le prime dichiarazioni`: past
+    an adjective before it), None when it has none."""
+    if m.head is None:
+        return None
+    return next((k for k in range(m.head, min(m.head + 2, m.last))
+                 if fold(doc.tokens[k].text) in doc.lang.source_products), None)
+
+
+def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -> Mention | None:
+    """After a verb reporting the words before it, the phrase past a short prepositional phrase that names nobody
+    (`«…», ha detto in una nota Rossi`): its subject. Not past one naming someone (`ha detto al ministro Rossi`: whom
+    the words were said to)."""
+    lang, n = doc.lang, len(doc.tokens)
+    if j >= n or lang.preposition(doc.lower[j]) is None:
+        return None
+    k = j + 1
+    while k < n and lang.is_determiner(doc.lower[k]):
+        k += 1
+    words = 0
+    while k < n and words < 3 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() \
+            and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
+        k, words = k + 1, words + 1
+    return by_first.get(k) if words else None
+
+
+def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
+                            roles: dict[int, str]) -> Mention | None:
+    """The phrase after a prepositional one in a speaker's slot, in the same clause (`È quanto ha detto alla stampa
+    il portavoce X`): the speaker, the prepositional phrase being whom the words were said to."""
+    for m in mentions:
+        if m.first < recipient.last or m.first > recipient.last + _RECIPIENT_REACH:
+            continue
+        if any(not doc.tokens[k].text[:1].isalnum() or doc.tokens[k].upos in ("VERB", "AUX")
+               for k in range(recipient.last, m.first)):
+            return None
+        if roles.get(m.first) != "prepositional":
+            return m
+    return None
+
+
+_RECIPIENT_REACH = 6  # words between the prepositional phrase and the speaker after it (`alle 12.30`)
+
+
+def _verb_group_first(doc: Document, i: int) -> int:
+    """The first token of the verb group a cue opening at token i ends: the auxiliaries and the verbs governing its
+    infinitive, with their clitics and adverbs (`ha voluto far presente`, `tiene a far sapere`): a subject stands
+    before them, not only before the cue's own words."""
+    lang = doc.lang
+    k = i
+    while k > 0:
+        word = doc.lower[k - 1]
+        if word in lang.auxiliaries or word in lang.governor_forms or word in lang.words("clitics") \
+                or word in lang.words("group_adverbs"):
+            k -= 1
+        elif k > 1 and lang.preposition(word) in ("a", "di") and doc.lower[k - 2] in lang.governor_forms:
+            k -= 2  # the link of `tiene a`, `ha deciso di`
+        else:
+            break
+    return k
 
 
 def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> list[Mention]:
@@ -452,15 +538,21 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
                                by_last: dict[int, Mention]) -> None:
     """A person's name set off by a comma after a person's title or description in a speaker's place is who speaks
     (`il direttore della radio, Carlo Rota, ha detto`, `ha aggiunto il presidente dell'associazione, Carlo Rota`,
-    `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition."""
+    `secondo il portavoce, Anna Neri,`): the name takes the title's role, the title is its apposition. A lone
+    capitalised word set off by commas there is a surname, whatever kind a reader gave it (`il direttore, Rota,`)."""
     for m in mentions:
-        if m.kind != "person" or m.via not in ("name", "kb", "ner") or m.first < 1 or doc.lower[m.first - 1] != "," \
-                or roles.get(m.first) not in ("other", "prepositional", "apposition"):
+        if not (m.kind == "person" or _set_off_word(doc, m)) or m.via not in ("name", "kb", "ner") or m.first < 1 \
+                or doc.lower[m.first - 1] != "," or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
         title = by_last.get(m.first - 1)
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
+
+
+def _set_off_word(doc: Document, m: Mention) -> bool:
+    """A name of one word set off by commas on both sides (`, Rota,`)."""
+    return m.last - m.first == 1 and m.last < len(doc.tokens) and doc.lower[m.last] == ","
 
 
 def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles: dict[int, str],
@@ -494,6 +586,16 @@ def _titled_name_then_title(m: Mention, left: Mention, by_last: dict[int, Mentio
     Marco Rossi, l'assessore Anna Neri ha detto`): a new phrase, not a second apposition of the name."""
     described = by_last.get(left.first)
     return m.via in ("title", "description") and described is not None and described.via in ("title", "description")
+
+
+def _past_agent_phrase(doc: Document, k: int) -> int:
+    """Where the `di` complement of a noun of words starts when `da parte` opens its agent at token k (`la richiesta
+    da parte del sindaco`), else k."""
+    lang = doc.lang
+    if k + 1 < len(doc.tokens) and lang.preposition(doc.lower[k]) == "da" \
+            and doc.lower[k + 1] in lang.words("agent_phrase_nouns"):
+        return k + 2
+    return k
 
 
 def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[Mention]:
@@ -544,37 +646,66 @@ def _object_before_gerund(doc: Document, m: Mention, cue: Cue, roles: dict) -> b
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
     it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha citato le sue
-    parole, ammettendo di`)."""
+    parole, ammettendo di`), and inside a list of its objects (`ha criticato X, Y e Z, dicendo`)."""
     k = cue.first - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
+    listed = False  # a coordinator seen: the commas before it may separate the items of one list
     while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
-        if not doc.tokens[k].text[:1].isalnum():
+        listed = listed or doc.lower[k] in doc.lang.words("coordinators")
+        if not doc.tokens[k].text[:1].isalnum() and not (listed and doc.lower[k] == ","):
             return None
         k -= 1
     if k < floor:
         return None
+    k = _group_start(doc, k, floor)
+    main = _verb_before_clause(doc, k, floor)
+    while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
+        k, main = main, _verb_before_clause(doc, main, floor)
+    return k
+
+
+def _group_start(doc: Document, k: int, floor: int) -> int:
+    """Where the verb group holding the verb at token k starts, after token `floor` (`lo aveva difeso`: at `lo`)."""
     clitics = doc.lang.words("clitics")
     while k - 1 >= floor and (doc.tokens[k - 1].upos in ("VERB", "AUX") or doc.lower[k - 1] in clitics):
         k -= 1
     return k
 
 
+def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
+    """When the verb group at token k is in a clause opened by `che` or `se` after another verb (`ha detto che Y ha
+    sbagliato`, `ha criticato la legge che il governo ha approvato`), where that verb's group starts."""
+    opener = next((j for j in range(k - 1, floor - 1, -1) if doc.lower[j] in doc.lang.words("complementisers")
+                   and doc.quote_around(doc.tokens[j].start) is None), None)
+    verb = next((j for j in range(opener - 1, floor - 1, -1) if doc.tokens[j].upos in ("VERB", "AUX")), None) \
+        if opener is not None else None
+    return _group_start(doc, verb, floor) if verb is not None else None
+
+
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
     """The subject after a verb with `essere` that a gerund at token i depends on (`è intervenuto anche il ministro
-    X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject."""
+    X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject; so
+    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`)."""
     lang = doc.lang
     k, essere = verb, False
     while k < i and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.words("clitics")
                      or doc.lower[k] in lang.words("group_adverbs")):
         essere = essere or lang.auxiliaries.get(doc.lower[k]) == "essere"
         k += 1
-    if not essere:
+    if not essere and not _follows_quotation(doc, verb):
         return None
     after = [m for m in before if m.first >= k]
     if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] != [","]:
         return None
     return after[0]
+
+
+def _follows_quotation(doc: Document, k: int) -> bool:
+    """Token k comes right after a quotation's closing mark, past a comma (`«…», ha detto`)."""
+    j = k - 1 if k > 0 and doc.lower[k - 1] != "," else k - 2
+    quote = doc.quote_around(doc.tokens[j].start) if j >= 0 else None
+    return quote is not None and doc.tokens[j].end == quote.close
 
 
 def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
@@ -603,17 +734,22 @@ def _relative_preposition(doc: Document, pronoun: int, floor: int) -> str | None
     return doc.lang.preposition(doc.lower[j]) if j > floor else None
 
 
-def _in_relative_aside(doc: Document, m: Mention, i: int) -> bool:
+def _in_relative_aside(doc: Document, m: Mention, i: int, by_last: dict[int, Mention]) -> bool:
     """Inside a relative clause set off by commas before token i (`X, assieme alla quale Y aveva inciso Z, si è
-    definita`): not the subject of the verb at i."""
-    k = m.first - 1
-    while k > m.first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
+    definita`, `X, durante l'incontro al quale era presente il segretario, Y, ha detto`): not the subject of the verb
+    at i. A name set off after a title is where its title is (`by_last`: the outermost mentions by their last token)."""
+    title = by_last.get(m.first - 1) if m.first > 0 and doc.lower[m.first - 1] == "," else None
+    first = title.first if title is not None and title.via in ("title", "description") else m.first
+    k = first - 1
+    while k > first - 15 and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
         k -= 1
     if k < 0 or doc.lower[k] != ",":
         return False
-    # the relative word opens the aside, after a preposition and its article (`con il quale`, `assieme alla quale`)
-    opener = next((t for t in range(k + 1, min(k + 5, m.first)) if doc.lower[t] in ("che", "cui", "quale", "quali")
-                   or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha())), None)
+    # the relative word opens the aside, after a preposition, an article and a noun (`con il quale`, `assieme alla
+    # quale`, `durante l'incontro al quale`)
+    opener = next((t for t in range(k + 1, min(k + 6, first)) if doc.lower[t] in ("che", "cui", "quale", "quali")
+                   or not (doc.tokens[t].text.islower() and doc.tokens[t].text.isalpha()
+                           or doc.lang.is_determiner(doc.lower[t]))), None)
     if opener is None or doc.lower[opener] not in ("che", "cui", "quale", "quali"):
         return False
     closing = next((t for t in range(m.last, i) if doc.lower[t] == ","), None)
@@ -832,7 +968,7 @@ def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
 def _preposition_before(doc: Document, m: Mention) -> int | None:
     """The token of the preposition that opens the phrase of `m` (`dal sindaco`, `di Camera e Senato`), if any."""
     lang = doc.lang
-    if lang.preposition(doc.lower[m.first]) is not None:
+    if lang.preposition(doc.lower[m.first]) is not None and not _surname_particle(doc, m):
         return m.first  # a phrase read with its preposition: "alla nazione"
     k = m.first - 1
     if m.via == "adjective" and k > 0:  # "sul futuro italiano": the phrase opens before the noun the adjective follows
@@ -846,6 +982,13 @@ def _preposition_before(doc: Document, m: Mention) -> int | None:
             j -= 1
         k = j if j < k - 1 else k
     return k if k >= 0 and lang.preposition(doc.lower[k]) is not None and doc.lower[k] != "secondo" else None
+
+
+def _surname_particle(doc: Document, m: Mention) -> bool:
+    """A person's name opening with a capitalised preposition opens with a particle of the surname (`Di Pietro`,
+    `D'Amico`, `Dal Lago`), not with a prepositional phrase."""
+    return m.kind == "person" and m.via in ("kb", "name", "ner") and m.last - m.first > 1 \
+        and doc.tokens[m.first].text[:1].isupper()
 
 
 def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
@@ -1066,10 +1209,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     if cue is None or cue.kind not in ("verb", "light"):
         return "none"
     lang = doc.lang
-    k = cue.first - 1
-    while k >= 0 and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")
-                      or doc.lower[k] in lang.auxiliaries):
-        k -= 1
+    k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
         opening = bracket_opening(doc, k)
         k = opening - 1 if opening is not None else k
