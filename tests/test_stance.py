@@ -104,6 +104,12 @@ def test_an_english_law_day_or_event_name_is_no_candidate():
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
 
 
+def test_a_name_after_a_noun_of_geography_or_streets_is_a_place_and_no_candidate():
+    doc = doc_of("Anna Neri ha sfilato da via Garibaldi fino al quartiere San Giorgio, lungo il fiume Sarno e "
+                 "vicino all'isola di Montelupo, con Luca Bianchi.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Luca Bianchi"]
+
+
 @pytest.mark.parametrize("text", [
     "Anna Neri, presidente della Confartigianato Valdese, ha detto che «la crisi è grave».",
     "Il portavoce del Partito Liberale Anna Neri ha detto che «la crisi è grave».",

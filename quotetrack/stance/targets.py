@@ -84,16 +84,26 @@ class ArticleView:
     @cached_property
     def targetable(self) -> list[Mention]:
         """The mentions that may be targets, in text order: people, organisations and countries with a name, not
-        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`)."""
+        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`, `il fiume
+        X`)."""
         first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
-                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)]
+                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)
+                and not self._names_a_place(m)]
 
     def _no_counterpart(self, name: str) -> bool:
         """Does the name open or close with a word of places, events and documents?"""
         words = fold(name).split()
         return words[0] in self.lexicon.not_counterparts or (
             len(words) > 1 and words[-1] in self.lexicon.not_counterpart_ends)
+
+    def _names_a_place(self, m: Mention) -> bool:
+        """Does a noun of geography or streets stand right before the mention, or before it and `di` (`nel
+        quartiere X`, `l'isola di X`, `via X`)?"""
+        doc, k = self.doc, m.first - 1
+        if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
+            k -= 1
+        return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
