@@ -110,6 +110,12 @@ def test_a_name_after_a_noun_of_geography_or_streets_is_a_place_and_no_candidate
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Luca Bianchi"]
 
 
+def test_a_capital_after_a_preposition_of_place_is_the_city_and_no_candidate():
+    doc = doc_of("Anna Neri ha ricordato la strage di Kabul e il vertice a Mosca, poi ad Atene ha detto che Mosca e il "
+                 "Cremlino sbagliano.")
+    assert [m.text for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Mosca", "Cremlino"]
+
+
 @pytest.mark.parametrize("text", [
     "Anna Neri, presidente della Confartigianato Valdese, ha detto che «la crisi è grave».",
     "Il portavoce del Partito Liberale Anna Neri ha detto che «la crisi è grave».",

@@ -99,11 +99,19 @@ class ArticleView:
 
     def _names_a_place(self, m: Mention) -> bool:
         """Does a noun of geography or streets stand right before the mention, or before it and `di` (`nel
-        quartiere X`, `l'isola di X`, `via X`)?"""
+        quartiere X`, `l'isola di X`, `via X`), or is it a metonym after a preposition of place (`a Mosca`, `la strage
+        di Kabul`: the city, not the government it stands for elsewhere)?"""
         doc, k = self.doc, m.first - 1
+        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m):
+            return True
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _metonym(self, m: Mention) -> bool:
+        """Is the mention one of the metonyms the knowledge base gives its entity (`Mosca` for Russia)?"""
+        entity = self.kb.get(m.name)
+        return entity is not None and fold(m.text) in {fold(word) for word in entity.metonyms}
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
