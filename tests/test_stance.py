@@ -116,6 +116,13 @@ def test_a_capital_after_a_preposition_of_place_is_the_city_and_no_candidate():
     assert [m.text for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Mosca", "Cremlino"]
 
 
+def test_a_name_right_after_a_noun_of_works_laws_or_storms_is_no_candidate_but_an_author_is():
+    doc = doc_of("Anna Neri ha criticato il decreto Bianchi, la serie Montelupo Story e l'uragano Gedeone, ma ha "
+                 "lodato il libro di Carla Rossi.")
+    names = [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable]
+    assert "Carla Rossi" in names and not {"Bianchi", "Montelupo Story", "Gedeone"} & set(names)
+
+
 @pytest.mark.parametrize("text", [
     "Anna Neri, presidente della Confartigianato Valdese, ha detto che «la crisi è grave».",
     "Il portavoce del Partito Liberale Anna Neri ha detto che «la crisi è grave».",

@@ -89,7 +89,7 @@ class ArticleView:
         first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
                 and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)
-                and not self._names_a_place(m)]
+                and not self._names_a_place(m) and not self._names_a_work(m)]
 
     def _no_counterpart(self, name: str) -> bool:
         """Does the name open or close with a word of places, events and documents?"""
@@ -107,6 +107,11 @@ class ArticleView:
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _names_a_work(self, m: Mention) -> bool:
+        """Does a noun of works, laws or operations stand right before the mention (`il decreto X`, `la serie X`)?"""
+        doc, k = self.doc, m.first - 1
+        return k >= 0 and (doc.lower[k] in self.lexicon.work_heads or doc.tokens[k].lemma in self.lexicon.work_heads)
 
     def _metonym(self, m: Mention) -> bool:
         """Is the mention one of the metonyms the knowledge base gives its entity (`Mosca` for Russia)?"""
