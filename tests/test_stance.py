@@ -232,6 +232,10 @@ def test_a_multiword_evaluation_wins_over_its_words_and_is_read_by_lemma():
     assert polar("Non si rimangerà la parola.") == [("Non si rimangerà la parola", 0.56)]
 
 
+def test_a_multiword_evaluation_may_have_adverbs_between_its_words():
+    assert polar("Il consiglio ha fatto solo il suo dovere.") == [("fatto solo il suo dovere", 0.4)]
+
+
 def test_a_phrase_continues_through_the_dictionary_lemma_where_the_engine_reads_another():
     # the built-in engine lemmatises "promesse" as promettere; the phrase is written with promessa
     assert polar("Ha mantenuto le promesse.") == [("mantenuto le promesse", 0.6)]

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
-_SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
+_SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words between its lemmas a word may link to another (`sostegno | a | X`)
+# …and a multiword evaluation may have adverbs too (`ha fatto solo il suo dovere`, `fare sempre il massimo`)
+_PHRASE_SKIPPABLE = (*_SKIPPABLE, "ADV")
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
@@ -158,7 +160,7 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
         while k < len(words) and j < last and j not in named:
             if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
-            elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
+            elif doc.tokens[j].upos not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
                 break
             j += 1
         if k == len(words):
