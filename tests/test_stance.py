@@ -536,6 +536,15 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
                                                  "scemo"))
     assert lexicon.prior("riconoscenza")[0] > 0
 
+
+def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_no_fault():
+    assert polar("Mario Rossi gestisce illegalmente il negozio.") == [("illegalmente", -0.7)]
+    assert polar("Anna Neri ha agito vergognosamente.") == [("vergognosamente", -0.8)]  # Sentix: positive
+    assert polar("Il sindaco è un cattivo esempio per i ragazzi.") == [("cattivo esempio", -0.6)]
+    assert polar("Il sindaco è stato definito mentalmente minorato.") == [("minorato", -0.7)]
+    assert polar("Il comune deve onorare gli impegni presi.") == []  # paying one's debts praises nobody
+    assert polar("Tutti ricordano il pittore scomparso e la scomparsa di suo fratello.") == []
+
 @pytest.mark.shared
 def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):
     sentix = shared_dir / "lexicons" / "sentix" / "sentix_v3.1.1.csv"
