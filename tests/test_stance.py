@@ -446,6 +446,18 @@ def test_a_clause_after_a_coordinator_goes_on_with_the_subject_before():
     assert relation(doc, mistake, doc.mentions[0], lexicon) == "subject"
 
 
+def test_an_apposition_between_commas_leaves_the_name_before_it_the_subject_but_a_list_or_a_relative_does_not():
+    def reach(text: str, name: str) -> str:
+        doc = doc_of(text)
+        lexicon = lexicon_of(doc.lang)
+        (lie,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+        return relation(doc, lie, next(m for m in doc.mentions if m.text == name), lexicon)
+    assert reach("Mario Rossi, il sindaco di Monteverde, ha mentito.", "Mario Rossi") == "subject"
+    assert reach("Mario Rossi, il sindaco di Monteverde, ha mentito.", "Monteverde") == "sentence"
+    assert reach("Mario Rossi, che conosce Luca Bianchi, ha mentito.", "Mario Rossi") == "sentence"
+    assert reach("O Mario Rossi, o Luca Bianchi, hanno mentito.", "Mario Rossi") == "sentence"
+
+
 def test_a_name_after_a_locative_preposition_is_no_subject():
     doc = doc_of("In Francia il governo ha sbagliato.")
     lexicon = lexicon_of(doc.lang)
