@@ -315,6 +315,17 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_blaming_a_harm_done_to_someone_is_sympathy_and_the_one_after_da_does_the_harm():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("È una campagna vergognosa per attaccare il sindaco Luca Bianchi") > 0
+    assert rule("Trovo inaccettabile che si insulti Luca Bianchi") > 0
+    assert rule("Mi sento offeso dalla campagna di Luca Bianchi") < 0  # the harm's agent, not its victim
+
+
 def test_the_subject_of_a_passive_harm_is_its_victim():
     for quote in ("Luca Bianchi è stato colpito dalla crisi", "Luca Bianchi viene spesso insultato dai colleghi"):
         text = f"Il ministro Anna Neri ha detto: «{quote}»."
