@@ -104,6 +104,25 @@ def test_an_english_law_day_or_event_name_is_no_candidate():
     assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri"]
 
 
+def test_a_name_after_a_noun_of_geography_or_streets_is_a_place_and_no_candidate():
+    doc = doc_of("Anna Neri ha sfilato da via Garibaldi fino al quartiere San Giorgio, lungo il fiume Sarno e "
+                 "vicino all'isola di Montelupo, con Luca Bianchi.")
+    assert [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Luca Bianchi"]
+
+
+def test_a_capital_after_a_preposition_of_place_is_the_city_and_no_candidate():
+    doc = doc_of("Anna Neri ha ricordato la strage di Kabul e il vertice a Mosca, poi ad Atene ha detto che Mosca e il "
+                 "Cremlino sbagliano.")
+    assert [m.text for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Mosca", "Cremlino"]
+
+
+def test_a_name_right_after_a_noun_of_works_laws_or_storms_is_no_candidate_but_an_author_is():
+    doc = doc_of("Anna Neri ha criticato il decreto Bianchi, la serie Montelupo Story e l'uragano Gedeone, ma ha "
+                 "lodato il libro di Carla Rossi.")
+    names = [m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable]
+    assert "Carla Rossi" in names and not {"Bianchi", "Montelupo Story", "Gedeone"} & set(names)
+
+
 @pytest.mark.parametrize("text", [
     "Anna Neri, presidente della Confartigianato Valdese, ha detto che «la crisi è grave».",
     "Il portavoce del Partito Liberale Anna Neri ha detto che «la crisi è grave».",
@@ -213,6 +232,10 @@ def test_a_multiword_evaluation_wins_over_its_words_and_is_read_by_lemma():
     assert polar("Non si rimangerà la parola.") == [("Non si rimangerà la parola", 0.56)]
 
 
+def test_a_multiword_evaluation_may_have_adverbs_between_its_words():
+    assert polar("Il consiglio ha fatto solo il suo dovere.") == [("fatto solo il suo dovere", 0.4)]
+
+
 def test_a_phrase_continues_through_the_dictionary_lemma_where_the_engine_reads_another():
     # the built-in engine lemmatises "promesse" as promettere; the phrase is written with promessa
     assert polar("Ha mantenuto le promesse.") == [("mantenuto le promesse", 0.6)]
@@ -290,6 +313,17 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Critico duramente Luca Bianchi", speaker="Anna Neri",
                                                   cue="ha detto")])
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
+
+
+def test_blaming_a_harm_done_to_someone_is_sympathy_and_the_one_after_da_does_the_harm():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("È una campagna vergognosa per attaccare il sindaco Luca Bianchi") > 0
+    assert rule("Trovo inaccettabile che si insulti Luca Bianchi") > 0
+    assert rule("Mi sento offeso dalla campagna di Luca Bianchi") < 0  # the harm's agent, not its victim
 
 
 def test_the_subject_of_a_passive_harm_is_its_victim():
@@ -423,6 +457,18 @@ def test_a_clause_after_a_coordinator_goes_on_with_the_subject_before():
     assert relation(doc, mistake, doc.mentions[0], lexicon) == "subject"
 
 
+def test_an_apposition_between_commas_leaves_the_name_before_it_the_subject_but_a_list_or_a_relative_does_not():
+    def reach(text: str, name: str) -> str:
+        doc = doc_of(text)
+        lexicon = lexicon_of(doc.lang)
+        (lie,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+        return relation(doc, lie, next(m for m in doc.mentions if m.text == name), lexicon)
+    assert reach("Mario Rossi, il sindaco di Monteverde, ha mentito.", "Mario Rossi") == "subject"
+    assert reach("Mario Rossi, il sindaco di Monteverde, ha mentito.", "Monteverde") == "sentence"
+    assert reach("Mario Rossi, che conosce Luca Bianchi, ha mentito.", "Mario Rossi") == "sentence"
+    assert reach("O Mario Rossi, o Luca Bianchi, hanno mentito.", "Mario Rossi") == "sentence"
+
+
 def test_a_name_after_a_locative_preposition_is_no_subject():
     doc = doc_of("In Francia il governo ha sbagliato.")
     lexicon = lexicon_of(doc.lang)
@@ -512,6 +558,15 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata", "deficiente",
                                                  "scemo"))
     assert lexicon.prior("riconoscenza")[0] > 0
+
+
+def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_no_fault():
+    assert polar("Mario Rossi gestisce illegalmente il negozio.") == [("illegalmente", -0.7)]
+    assert polar("Anna Neri ha agito vergognosamente.") == [("vergognosamente", -0.8)]  # Sentix: positive
+    assert polar("Il sindaco è un cattivo esempio per i ragazzi.") == [("cattivo esempio", -0.6)]
+    assert polar("Il sindaco è stato definito mentalmente minorato.") == [("minorato", -0.7)]
+    assert polar("Il comune deve onorare gli impegni presi.") == []  # paying one's debts praises nobody
+    assert polar("Tutti ricordano il pittore scomparso e la scomparsa di suo fratello.") == []
 
 @pytest.mark.shared
 def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):

@@ -37,6 +37,7 @@ _DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"
 _CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
               "complaint", "cognition", "warning", "promise", "answer", "evaluation")
 _CUE_REACH = 4  # a frame mention this close after the cue is its object
+_VICTIM_REACH = 4  # a mention this close after a word of harm is the one it is done to (`attaccare il presidente X`)
 
 
 # the features the stance models read (the target classifier reads them all): what the words say, and little of
@@ -199,6 +200,23 @@ def _compared(doc, m: Mention, lexicon) -> bool:
     return False
 
 
+def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation]) -> dict[int, set[int]]:
+    """Sentence → first tokens of the candidate's quote mentions that a word of harm of the quote is done to (`per
+    attaccare X`, `dileggia X`): the blame the quote lays in that sentence is laid on whoever harms them."""
+    found: dict[int, set[int]] = {}
+    for e in evaluations:
+        if e.harm and span.first <= e.first < span.last:
+            for m in candidate.quote:
+                if e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(view.doc, e.last, m.first):
+                    found.setdefault(e.sentence, set()).add(m.first)
+    return found
+
+
+def _agent(doc, first: int, last: int) -> bool:
+    """Does `da` stand between a participle and a name after it (`offeso dalla campagna di X`)? Then X does the harm."""
+    return any(doc.lang.preposition(doc.lower[k]) == "da" for k in range(first, last))
+
+
 def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
                        cue: Cue, f: dict) -> tuple[float, Evaluation | None]:
     """Evaluations summed by how near they reach the candidate, judgements apart from sentiment; the rule score with
@@ -208,6 +226,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     # the accused, labelled or addressed one of the reporting clause is what the whole quote is about
     governed = bool(f.get("cue_object") or f.get("addressed"))
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
+    harmed = _harmed(view, span, candidate, evaluations)
     for e in evaluations:
         asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
         if e.demanded and not (e.request or asked):
@@ -220,10 +239,12 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         nearest = None
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
-                if inside and e.victim(m):
+                if inside and e.victim(m) and not _agent(doc, e.last, m.first):
                     continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
                 # (in the reporting sentence the speaker does the harm: "ha attaccato X, dicendo …" opposes X)
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
+                if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm:
+                    e = e._replace(score=-e.score)  # "un attacco vergognoso a X": blame of the harm is sympathy
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
                     f["predicated"] = f.get("predicated", 0.0) + e.score

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
     from ..analysis import Document, Mention
     from .lexicon import StanceLexicon
 
-_SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words a multiword evaluation may have between its lemmas
+_SKIPPABLE = ("DET", "PRON", "ADP", "AUX")  # words between its lemmas a word may link to another (`sostegno | a | X`)
+# …and a multiword evaluation may have adverbs too (`ha fatto solo il suo dovere`, `fare sempre il massimo`)
+_PHRASE_SKIPPABLE = (*_SKIPPABLE, "ADV")
 _OBJECT_GAP = 3  # how far after an evaluative word its object may start (a preposition and an article between)
+_APPOSITION_LENGTH = 8  # how many words an apposition between commas may have (`, il presidente della regione,`)
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
@@ -158,7 +161,7 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
         while k < len(words) and j < last and j not in named:
             if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
-            elif doc.tokens[j].upos not in _SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
+            elif doc.tokens[j].upos not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
                 break
             j += 1
         if k == len(words):
@@ -238,6 +241,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
+    apposed = _after_apposition(doc, gap, lexicon) if before else None
+    if apposed is not None:  # "X, il ministro di Y, ha mentito": the words between commas only name X again
+        gap = apposed
     between: Sequence[int] = gap
     lows: Sequence[str] = doc.lower[gap.start : gap.stop]
     if not lexicon.quote_marks.isdisjoint(lows):  # "«preoccupazione» per X", "X «mente»": the marks break nothing
@@ -287,6 +293,21 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
     verb = doc.tokens[k + 1]
     return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
             and not any(j in doc.mention_of_token for j in gap))
+
+
+def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> range | None:
+    """What follows an apposition that opens the gap after a name (`, il ministro di Y,`): the comma right after the
+    name, then words without a verb, a coordinator (`X, o Y,` is a list) or another break up to a second comma; None
+    when the gap opens no such phrase."""
+    if len(gap) < 3 or doc.lower[gap[0]] != "," or doc.lower[gap[1]] in lexicon.subject_carriers:
+        return None
+    for k in gap[1 : _APPOSITION_LENGTH + 2]:
+        if doc.lower[k] == ",":
+            return range(k + 1, gap.stop) if k > gap[1] else None
+        if (doc.tokens[k].upos in ("VERB", "AUX", "CCONJ") or doc.lower[k] in lexicon.clause_ends
+                or doc.lower[k] in doc.lang.verb_forms):
+            return None
+    return None
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:

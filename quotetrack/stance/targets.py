@@ -84,16 +84,39 @@ class ArticleView:
     @cached_property
     def targetable(self) -> list[Mention]:
         """The mentions that may be targets, in text order: people, organisations and countries with a name, not
-        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`)."""
+        one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`, `il fiume
+        X`)."""
         first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
-                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)]
+                and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)
+                and not self._names_a_place(m) and not self._names_a_work(m)]
 
     def _no_counterpart(self, name: str) -> bool:
         """Does the name open or close with a word of places, events and documents?"""
         words = fold(name).split()
         return words[0] in self.lexicon.not_counterparts or (
             len(words) > 1 and words[-1] in self.lexicon.not_counterpart_ends)
+
+    def _names_a_place(self, m: Mention) -> bool:
+        """Does a noun of geography or streets stand right before the mention, or before it and `di` (`nel
+        quartiere X`, `l'isola di X`, `via X`), or is it a metonym after a preposition of place (`a Mosca`, `la strage
+        di Kabul`: the city, not the government it stands for elsewhere)?"""
+        doc, k = self.doc, m.first - 1
+        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m):
+            return True
+        if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
+            k -= 1
+        return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _names_a_work(self, m: Mention) -> bool:
+        """Does a noun of works, laws or operations stand right before the mention (`il decreto X`, `la serie X`)?"""
+        doc, k = self.doc, m.first - 1
+        return k >= 0 and (doc.lower[k] in self.lexicon.work_heads or doc.tokens[k].lemma in self.lexicon.work_heads)
+
+    def _metonym(self, m: Mention) -> bool:
+        """Is the mention one of the metonyms the knowledge base gives its entity (`Mosca` for Russia)?"""
+        entity = self.kb.get(m.name)
+        return entity is not None and fold(m.text) in {fold(word) for word in entity.metonyms}
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
