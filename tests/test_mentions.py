@@ -224,3 +224,16 @@ def test_a_description_with_a_nationality_or_a_name_of_its_own_is_not_an_earlier
 def test_a_title_names_the_person_a_modifier_away(text, named):
     assert named in names(text)
 
+
+@pytest.mark.parametrize(("text", "named"), [
+    # Italian drops the article after a bare preposition: written large, the noun is the country's institution …
+    ("Anna Neri ha detto che non vuole più sedere in Parlamento.", ("Parlamento", "Parlamento italiano")),
+    # … a regime is its country's government, named by an adjective or by its leader
+    ("Ugo Neri ha criticato il regime iraniano.", ("il regime iraniano", "Governo iraniano")),
+])
+def test_an_institution_named_by_its_common_noun_is_the_country_s(text, named):
+    assert named in names(text)
+
+
+def test_a_noun_after_a_bare_preposition_in_lower_case_is_no_institution():
+    assert not [name for _, name in names("Anna Neri è salita in camera a dormire.") if name and "Camera" in name]

@@ -630,8 +630,14 @@ class _Reader:
             return True
         before = self.doc.lower[i - 1]
         lemma = self.lang.preposition(before)
+        # "secondo fonti …", "dei medici …", "in Parlamento", not "e militari"
         return before in (",", ";", ":") or lemma in self.lang.words("source_prepositions") or before == "secondo" or (
-            lemma is not None and lemma != before)  # "secondo fonti …", "dei medici …", not "e militari"
+            lemma is not None and (lemma != before or self._institution_written_large(i)))
+
+    def _institution_written_large(self, i: int) -> bool:
+        """An institution every country has, written large (`in Parlamento`, `in Senato`): Italian drops the article
+        after a bare preposition, and the capital says it is the institution, not a room (`in camera`)."""
+        return self.doc.tokens[i].text[:1].isupper() and fold(self.doc.tokens[i].text) in self.lang.institutions
 
     def _phrase_end(self, i: int, adjectives: int = 1) -> int:
         """End of a phrase's modifiers: a few adjectives, acronyms and up to three complements (`di`, `per`)."""
