@@ -482,6 +482,19 @@ def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_sub
         assert candidate_texts(text) == [content]
 
 
+def test_a_dopo_che_clause_with_its_own_subject_after_the_content_is_the_writers_account_of_what_came_before():
+    """`…, dopo che il consiglio ha votato contro` tells what happened before the words; `…, dopo che avrà parlato`
+    (no subject of its own) and a `dopo che` clause that opens the content go on with what was said."""
+    cases = {"Luca Bianchi ha detto che voterà a favore, dopo che il consiglio aveva respinto la proposta.":
+             "voterà a favore",
+             "Luca Bianchi ha detto che voterà a favore, dopo che avrà letto il testo.":
+             "voterà a favore, dopo che avrà letto il testo",
+             "Secondo Anna Neri, infatti, dopo che il treno si è fermato, i passeggeri sono scesi.":
+             "infatti, dopo che il treno si è fermato, i passeggeri sono scesi"}
+    for text, content in cases.items():
+        assert candidate_texts(text) == [content], text
+
+
 def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_joins_the_sentences():
     """A full stop before a capital (or before a quotation mark opening one) ends what was said; an abbreviation's
     (`il prof. Bianchi`) does not."""

@@ -660,8 +660,8 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             depth -= 1
         elif low == "," and k + 1 < limit and (k + 1 in stops or _gerund_of_another_act(doc, k + 1, gerund)):
             break
-        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
-            break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
+        elif low == "," and _writer_clause_at(doc, k + 1, limit) and _words_before(doc, start, k):
+            break  # "…, ma la richiesta è stata respinta": the journalist's clause, with a subject of its own
         elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
             while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
                 k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
@@ -689,6 +689,27 @@ def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int
             return True
         j += 1
     return False
+
+
+def _writer_clause_at(doc: Document, k: int, limit: int) -> bool:
+    """A conjunction of grammar.yaml's `writer_clause_openers` at k (`ma`, `dopo che`) whose clause has a subject of
+    its own: after a clause of the content, the journalist's contrast or the event that came before (`…, dopo che il
+    consiglio ha votato contro`)."""
+    for opener in _writer_clause_openers(doc.lang):
+        after = k + len(opener)
+        if after < limit and tuple(doc.lower[k:after]) == opener and _subject_and_verb_at(doc, after, limit):
+            return True
+    return False
+
+
+def _words_before(doc: Document, start: int, k: int) -> bool:
+    """Content before k that is more than adverbs and commas (`infatti, dopo che …, il sindaco …` has none yet)."""
+    return any(doc.lower[j].isalnum() and not adverb_at(doc, j) for j in range(start, k))
+
+
+@lru_cache(maxsize=4)
+def _writer_clause_openers(lang) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words.split()) for words in lang.words("writer_clause_openers"))
 
 
 def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
