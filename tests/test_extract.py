@@ -691,6 +691,15 @@ def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
         "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
 
 
+def test_noun_phrases_without_a_verb_after_a_colon_name_what_the_content_spoke_of():
+    """`ha detto che … due uomini: un autista e il suo complice`, `Secondo X, … una coalizione: quella dei sindaci`:
+    a verbless list after the colon goes on with the content, whether a verb or `secondo` reports it."""
+    assert candidate_texts("Il questore Luca Bianchi ha detto che sono stati fermati due uomini: un autista e il suo "
+                           "complice.") == ["sono stati fermati due uomini: un autista e il suo complice"]
+    assert candidate_texts("Secondo Anna Neri, è nata una nuova coalizione: quella dei sindaci del nord.") == [
+        "è nata una nuova coalizione: quella dei sindaci del nord"]
+
+
 def test_known_for_and_turns_out_to_be_report_nothing():
     """`noto per …`, `un documento noto come …`: the adjective, not `notare`; `si rivela essere` (turns out to be)
     takes no infinitive as what was said."""

@@ -552,7 +552,8 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
-    if frame in _CLAUSE_FRAMES and _elaboration_after_colon(doc, last, limit):
+    if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit)
+                                    or verbless_list_after_colon(doc, last, limit, stops)):
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
@@ -585,6 +586,18 @@ def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
     after it are the speaker's own (direct speech)."""
     return (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
             and doc.tokens[k + 1].text[:1].isalpha() and any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 8))))
+
+
+def verbless_list_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
+    """A colon followed by noun phrases with no verb of their own up to the content's end (`ha detto che sono stati
+    fermati due uomini: un autista e il suo complice`, `secondo Rossi è nata una coalizione: quella dei sindaci`): they
+    name what the content spoke of, in the same voice."""
+    lang = doc.lang
+    if not (k + 1 < limit and doc.lower[k] == ":" and (lang.is_determiner(doc.lower[k + 1])
+                                                         or doc.lower[k + 1] in lang.words("demonstratives"))):
+        return False
+    end = content_end(doc, k + 1, limit, stops)
+    return not any(finite_verb(doc, j) for j in range(k + 1, end))
 
 
 def _after_last_quote(doc: Document, first: int, last: int) -> int:
