@@ -691,6 +691,14 @@ def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
         "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
 
 
+def test_the_clause_after_a_colon_goes_on_when_its_verb_comes_after_an_inserted_phrase():
+    """However far the inserted phrase puts it, the clause's verb shows the words after the colon spell out what was
+    said."""
+    assert candidate_texts("La sindaca Eva Lodi ha spiegato che il piano è fallito: ai comuni, tra cui Roma e Milano, "
+                           "non sono arrivati i fondi.") == [
+        "il piano è fallito: ai comuni, tra cui Roma e Milano, non sono arrivati i fondi"]
+
+
 def test_noun_phrases_without_a_verb_after_a_colon_name_what_the_content_spoke_of():
     """`ha detto che … due uomini: un autista e il suo complice`, `Secondo X, … una coalizione: quella dei sindaci`:
     a verbless list after the colon goes on with the content, whether a verb or `secondo` reports it."""

@@ -552,7 +552,7 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
-    if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit)
+    if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit, stops)
                                     or verbless_list_after_colon(doc, last, limit, stops)):
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
@@ -580,12 +580,15 @@ def _journalist_resumes(doc: Document, first: int, last: int, frame: str) -> int
     return _verb_of_another_subject(doc, first, last)
 
 
-def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
+def _elaboration_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
     """A colon inside a reported clause followed by a lower-case clause without quotation marks (`ha spiegato che
     il piano è fallito: i fondi non sono arrivati`): what follows spells out what was said. Quoted words or a capital
-    after it are the speaker's own (direct speech)."""
-    return (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
-            and doc.tokens[k + 1].text[:1].isalpha() and any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 8))))
+    after it are the speaker's own (direct speech). The clause's verb may come after an inserted phrase (`: agli
+    iscritti, tra cui Rossi, veniva offerto …`)."""
+    if not (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
+            and doc.tokens[k + 1].text[:1].isalpha()):
+        return False
+    return any(finite_verb(doc, j) for j in range(k + 1, content_end(doc, k + 1, limit, stops)))
 
 
 def verbless_list_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
