@@ -482,6 +482,19 @@ def test_a_contrast_with_ma_ends_the_content_only_when_a_clause_with_its_own_sub
         assert candidate_texts(text) == [content]
 
 
+def test_a_dopo_che_clause_with_its_own_subject_after_the_content_is_the_writers_account_of_what_came_before():
+    """`…, dopo che il consiglio ha votato contro` tells what happened before the words; `…, dopo che avrà parlato`
+    (no subject of its own) and a `dopo che` clause that opens the content go on with what was said."""
+    cases = {"Luca Bianchi ha detto che voterà a favore, dopo che il consiglio aveva respinto la proposta.":
+             "voterà a favore",
+             "Luca Bianchi ha detto che voterà a favore, dopo che avrà letto il testo.":
+             "voterà a favore, dopo che avrà letto il testo",
+             "Secondo Anna Neri, infatti, dopo che il treno si è fermato, i passeggeri sono scesi.":
+             "infatti, dopo che il treno si è fermato, i passeggeri sono scesi"}
+    for text, content in cases.items():
+        assert candidate_texts(text) == [content], text
+
+
 def test_reported_content_ends_at_a_full_stop_even_where_a_stray_quotation_mark_joins_the_sentences():
     """A full stop before a capital (or before a quotation mark opening one) ends what was said; an abbreviation's
     (`il prof. Bianchi`) does not."""
@@ -676,6 +689,23 @@ def test_a_lower_case_clause_after_a_colon_spells_out_the_reported_clause():
         ("il piano è fallito: i fondi non sono mai arrivati", "Eva Lodi")]
     assert "il piano è fallito" in candidate_texts(
         "La sindaca Eva Lodi ha spiegato che il piano è fallito: «I fondi non sono mai arrivati».")
+
+
+def test_the_clause_after_a_colon_goes_on_when_its_verb_comes_after_an_inserted_phrase():
+    """However far the inserted phrase puts it, the clause's verb shows the words after the colon spell out what was
+    said."""
+    assert candidate_texts("La sindaca Eva Lodi ha spiegato che il piano è fallito: ai comuni, tra cui Roma e Milano, "
+                           "non sono arrivati i fondi.") == [
+        "il piano è fallito: ai comuni, tra cui Roma e Milano, non sono arrivati i fondi"]
+
+
+def test_noun_phrases_without_a_verb_after_a_colon_name_what_the_content_spoke_of():
+    """`ha detto che … due uomini: un autista e il suo complice`, `Secondo X, … una coalizione: quella dei sindaci`:
+    a verbless list after the colon goes on with the content, whether a verb or `secondo` reports it."""
+    assert candidate_texts("Il questore Luca Bianchi ha detto che sono stati fermati due uomini: un autista e il suo "
+                           "complice.") == ["sono stati fermati due uomini: un autista e il suo complice"]
+    assert candidate_texts("Secondo Anna Neri, è nata una nuova coalizione: quella dei sindaci del nord.") == [
+        "è nata una nuova coalizione: quella dei sindaci del nord"]
 
 
 def test_known_for_and_turns_out_to_be_report_nothing():

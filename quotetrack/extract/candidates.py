@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from ..analysis import Document
 from ..lang import fold
 from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
-                      inserted_clause_end, parsed_content, surface_content, trim_end)
+                      inserted_clause_end, parsed_content, surface_content, trim_end,
+                      verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -260,6 +261,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         if opening:
             first = _past_source_relative(doc, _past_source_complement(doc, after + 1, limit)) if comma_after else after
             last = content_end(doc, first, limit, stops)
+            if verbless_list_after_colon(doc, last, limit, stops):
+                last = content_end(doc, last + 1, limit, stops)
         else:
             first = _gerund_clause_start(doc, before, _relative_start(doc, before + 1, _clause_start(
                 doc, before + 1, sentence_first)))

@@ -552,7 +552,8 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
     last = content_end(doc, first, limit, stops)
-    if frame in _CLAUSE_FRAMES and _elaboration_after_colon(doc, last, limit):
+    if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit, stops)
+                                    or verbless_list_after_colon(doc, last, limit, stops)):
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
@@ -579,12 +580,27 @@ def _journalist_resumes(doc: Document, first: int, last: int, frame: str) -> int
     return _verb_of_another_subject(doc, first, last)
 
 
-def _elaboration_after_colon(doc: Document, k: int, limit: int) -> bool:
+def _elaboration_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
     """A colon inside a reported clause followed by a lower-case clause without quotation marks (`ha spiegato che
     il piano è fallito: i fondi non sono arrivati`): what follows spells out what was said. Quoted words or a capital
-    after it are the speaker's own (direct speech)."""
-    return (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
-            and doc.tokens[k + 1].text[:1].isalpha() and any(finite_verb(doc, j) for j in range(k + 1, min(limit, k + 8))))
+    after it are the speaker's own (direct speech). The clause's verb may come after an inserted phrase (`: agli
+    iscritti, tra cui Rossi, veniva offerto …`)."""
+    if not (k + 1 < limit and doc.lower[k] == ":" and doc.tokens[k + 1].text[:1].islower()
+            and doc.tokens[k + 1].text[:1].isalpha()):
+        return False
+    return any(finite_verb(doc, j) for j in range(k + 1, content_end(doc, k + 1, limit, stops)))
+
+
+def verbless_list_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:
+    """A colon followed by noun phrases with no verb of their own up to the content's end (`ha detto che sono stati
+    fermati due uomini: un autista e il suo complice`, `secondo Rossi è nata una coalizione: quella dei sindaci`): they
+    name what the content spoke of, in the same voice."""
+    lang = doc.lang
+    if not (k + 1 < limit and doc.lower[k] == ":" and (lang.is_determiner(doc.lower[k + 1])
+                                                         or doc.lower[k + 1] in lang.words("demonstratives"))):
+        return False
+    end = content_end(doc, k + 1, limit, stops)
+    return not any(finite_verb(doc, j) for j in range(k + 1, end))
 
 
 def _after_last_quote(doc: Document, first: int, last: int) -> int:
@@ -660,8 +676,8 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             depth -= 1
         elif low == "," and k + 1 < limit and (k + 1 in stops or _gerund_of_another_act(doc, k + 1, gerund)):
             break
-        elif low == "," and k + 2 < limit and doc.lower[k + 1] == "ma" and _subject_and_verb_at(doc, k + 2, limit):
-            break  # "…, ma la richiesta è stata respinta": the journalist's contrast, a clause with a subject of its own
+        elif low == "," and _writer_clause_at(doc, k + 1, limit) and _words_before(doc, start, k):
+            break  # "…, ma la richiesta è stata respinta": the journalist's clause, with a subject of its own
         elif depth == 0 and k > start + 1 and _gerund_clause(doc, k, gerund):
             while k > start + 1 and (doc.lower[k - 1] == "non" or adverb_at(doc, k - 1)):
                 k -= 1  # `… non nascondendo`: the gerund's clause starts at its negation
@@ -689,6 +705,27 @@ def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int
             return True
         j += 1
     return False
+
+
+def _writer_clause_at(doc: Document, k: int, limit: int) -> bool:
+    """A conjunction of grammar.yaml's `writer_clause_openers` at k (`ma`, `dopo che`) whose clause has a subject of
+    its own: after a clause of the content, the journalist's contrast or the event that came before (`…, dopo che il
+    consiglio ha votato contro`)."""
+    for opener in _writer_clause_openers(doc.lang):
+        after = k + len(opener)
+        if after < limit and tuple(doc.lower[k:after]) == opener and _subject_and_verb_at(doc, after, limit):
+            return True
+    return False
+
+
+def _words_before(doc: Document, start: int, k: int) -> bool:
+    """Content before k that is more than adverbs and commas (`infatti, dopo che …, il sindaco …` has none yet)."""
+    return any(doc.lower[j].isalnum() and not adverb_at(doc, j) for j in range(start, k))
+
+
+@lru_cache(maxsize=4)
+def _writer_clause_openers(lang) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words.split()) for words in lang.words("writer_clause_openers"))
 
 
 def _subject_and_verb_at(doc: Document, k: int, limit: int) -> bool:
