@@ -252,6 +252,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
+        if inside and asked and e.demanded and f.get("addressed") and nearest != "object":
+            nearest = "subject"  # "ha chiesto a X di dimettersi": the one asked is the one to go
         if inside and f.get("labelled") and not e.harm:
             nearest = "object"  # the label: what the speaker calls the one the cue names
         if nearest is None or nearest != "object" and doc.lower[e.first] in lexicon.against:
