@@ -417,6 +417,41 @@ def test_a_resignation_opposes_only_when_the_speaker_asks_for_it():
     assert rule("Luca Bianchi deve dimettersi") < 0 and rule("Chiediamo le dimissioni di Luca Bianchi") < 0
 
 
+def test_asking_someone_to_leave_their_post_opposes_them_as_much_as_saying_they_must():
+    def rule(text: str, quote: str, cue: str) -> float:
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue=cue)])
+        return pair.rule_score
+
+    asked = rule("Anna Neri ha chiesto a Luca Bianchi di «lasciare il potere».", "lasciare il potere", "ha chiesto")
+    said = rule("Anna Neri ha detto: «Luca Bianchi deve lasciare il potere».", "Luca Bianchi deve lasciare il potere",
+                "ha detto")
+    assert asked < 0 and asked == pytest.approx(said)
+    assert rule("Anna Neri ha detto: «Luca Bianchi ha lasciato il potere nel 2001».",
+                "Luca Bianchi ha lasciato il potere nel 2001", "ha detto") == 0  # what happened
+
+
+def test_telling_someone_to_go_asks_it_of_them_and_saying_what_one_did_asks_nothing():
+    def pair(text: str, quote: str):
+        return read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+
+    (told,) = pair("Anna Neri ha detto a Luca Bianchi di lasciare il potere.", "di lasciare il potere")
+    assert told.features["cue_request"] == 1.0 and told.rule_score < 0
+    (told,) = pair("Anna Neri ha detto al presidente Luca Bianchi di andarsene.", "di andarsene")
+    assert told.rule_score < 0
+    (seen,) = pair("Anna Neri ha detto di aver visto Luca Bianchi lasciare il potere.",
+                   "di aver visto Luca Bianchi lasciare il potere")
+    assert "cue_request" not in seen.features and seen.rule_score == 0
+
+
+def test_lending_a_hand_standing_by_or_teaming_up_with_someone_supports_them():
+    for quote in ("Ci sentiamo vicini a Luca Bianchi", "Luca Bianchi ci ha dato una mano",
+                  "Ci schieriamo con Luca Bianchi", "Faremo squadra con Luca Bianchi",
+                  "Ci coalizzeremo con Luca Bianchi", "Luca Bianchi ha fatto progressi"):
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        assert pair.rule_score > 0, quote
+
+
 def test_condolences_are_sympathy_and_a_medical_bulletin_judges_nobody():
     text = "Il ministro Anna Neri ha detto: «Esprimo il mio cordoglio alla famiglia di Luca Bianchi»."
     (pair,) = read_pairs(doc_of(text), [statement(text, "Esprimo il mio cordoglio alla famiglia di Luca Bianchi",

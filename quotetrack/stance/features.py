@@ -84,7 +84,34 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
             polarity = value  # "sostenendo che" reports (0), whatever "sostenere" means elsewhere
     if passive and kind == "request":
         kind = ""  # "è convinto che", "è stato pregato di": the speaker is the one asked, and asks nothing
+    elif not passive and _told_to(doc, span.cue_last, span.last, view.lexicon.clause_ends):
+        kind = "request"  # "ha detto a X di andarsene": telling someone to do something asks it of them
     return Cue(polarity, kind, span.cue_first, span.cue_last, passive)
+
+
+def _told_to(doc, after: int, last: int, clause_ends: frozenset[str]) -> bool:
+    """Does the cue go on with someone told (`a X`) and then `di` and an infinitive other than an auxiliary's (`ha
+    detto al presidente di lasciare`)? `ha detto di aver visto` reports; `ha detto a X di aver visto` is rare."""
+    lang = doc.lang
+    told = False
+    for k in range(after, min(last, after + _CUE_REACH + 4) - 1):
+        if lang.preposition(doc.lower[k]) == "a":
+            told = True
+        elif doc.lower[k] == "di":
+            verb = doc.lower[k + 1]
+            return told and verb not in lang.auxiliaries and _infinitive(lang, verb)
+        elif doc.lower[k] in clause_ends:
+            return False
+    return False
+
+
+def _infinitive(lang, word: str) -> bool:
+    """An infinitive, or one with clitics attached (`dimettersi`, `andarsene`, `lasciarlo`)."""
+    if word.endswith(lang.endings("infinitive_endings")):
+        return True
+    truncated = lang.endings("truncated_infinitive_endings")
+    return any(word.endswith(clitic) and word[: -len(clitic)].endswith(truncated)
+               for clitic in lang.words("attached_clitics"))
 
 
 def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
@@ -252,6 +279,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and (candidate.pointers or governed):
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
+        if inside and asked and e.demanded and f.get("addressed") and nearest != "object":
+            nearest = "subject"  # "ha chiesto a X di dimettersi": the one asked is the one to go
         if inside and f.get("labelled") and not e.harm:
             nearest = "object"  # the label: what the speaker calls the one the cue names
         if nearest is None or nearest != "object" and doc.lower[e.first] in lexicon.against:
