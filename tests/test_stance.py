@@ -446,7 +446,7 @@ def test_telling_someone_to_go_asks_it_of_them_and_saying_what_one_did_asks_noth
 def test_lending_a_hand_standing_by_or_teaming_up_with_someone_supports_them():
     for quote in ("Ci sentiamo vicini a Luca Bianchi", "Luca Bianchi ci ha dato una mano",
                   "Ci schieriamo con Luca Bianchi", "Faremo squadra con Luca Bianchi",
-                  "Ci coalizzeremo con Luca Bianchi", "Luca Bianchi ha fatto progressi"):
+                  "Ci coalizzeremo con Luca Bianchi"):
         text = f"Il ministro Anna Neri ha detto: «{quote}»."
         (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
         assert pair.rule_score > 0, quote
