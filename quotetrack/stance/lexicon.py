@@ -42,7 +42,7 @@ class StanceLexicon:
     addressee_markers: frozenset[str]
     locative: frozenset[str]
     place_nouns: frozenset[str]
-    place_heads: frozenset[str]  # nouns of geography and streets: the name right after one is a place's ("via X")
+    place_heads: frozenset[str]  # place nouns naming no body: the name right after one is a place's ("via X")
     work_heads: frozenset[str]  # nouns of works, laws, operations: the name right after one is theirs ("il decreto X")
     metonym_places_after: frozenset[str]  # prepositions after which a metonym is its place ("a Mosca")
     not_counterparts: frozenset[str]  # first words of names of places, events and documents ("Palazzo X")
@@ -97,7 +97,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("place_heads"), words("work_heads"), words("metonym_places_after"),
+        words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"), words("work_heads"), words("metonym_places_after"),
         words("not_counterparts"), words("not_counterpart_ends"),
         words("agent_qualifiers"),
         words("against"), words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"),
