@@ -24,3 +24,21 @@ def test_a_name_set_off_by_a_comma_before_a_gerund_may_speak():
     names = gerund_options("Mario Rossi ha parlato a lungo in aula. Poi ha parlato anche Luca Bianchi, dicendo che il "
                            "governo non cadrà.")
     assert "Luca Bianchi" in names
+
+
+def subjects(text: str, cue_word: str) -> list[str]:
+    """The options in the subject's role toward the cue whose word is `cue_word`."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == cue_word)
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def test_a_verb_with_no_subject_shares_the_subject_of_the_sentence_before():
+    text = ("Mario Rossi è arrivato ieri a Roma insieme a Luca Bianchi e a Paolo Verdi. Ha quindi ricordato che la "
+            "riforma resta guidata da lui e da Paolo Verdi.")
+    assert subjects(text, "ricordato") == ["Mario Rossi"]
+
+
+def test_a_verb_with_its_own_subject_keeps_it():
+    text = "Mario Rossi è arrivato ieri a Roma. Luca Bianchi ha quindi ricordato che la riforma resta guidata da lui."
+    assert subjects(text, "ricordato") == ["Luca Bianchi"]

@@ -143,6 +143,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
     roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
+    if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
+        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
+        if shared is not None:
+            roles[shared.first] = "subject"
     # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
     # in a later sentence is not (it is the subject of what comes next); the features are read for the kept ones only
     role_found = any(role in _SPEAKER_ROLES for role in roles.values())
@@ -213,6 +217,23 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
+    """The subject a verb cue opening its sentence with no subject of its own shares (`Mario Rossi è arrivato a Roma.
+    Ha poi detto che …`): the last phrase in subject position, with its verb after it, in the sentence before."""
+    cue = candidate.cue
+    if cue is None or cue.kind not in ("verb", "light") or subject_slot(doc, candidate) != "boundary":
+        return None
+    sentence = doc.sentence_of[cue.first]
+    opening = doc.sentences[sentence].first
+    if any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
+           for k in range(opening, _verb_group_first(doc, cue.first))):
+        return None  # something stands before the verb group: not a sentence opened by its verb
+    start = doc.sentences[max(0, sentence - 1)].first
+    before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
+              and _verb_follows(doc, m.last)]
+    return before[-1] if before else None
 
 
 def _known_person(doc: Document, m: Mention) -> bool:
