@@ -45,7 +45,8 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
     f["verbs"] = float(min(sum(1 for t in tokens if t.upos in ("VERB", "AUX")), 10))
     f["finite_verb"] = float(any(t.upos == "AUX" or (t.upos == "VERB" and "VerbForm=Inf" not in t.feats
                                                       and "VerbForm=Part" not in t.feats) for t in tokens))
-    f["first_person"] = float(any(t.lower in _FIRST_PERSON for t in tokens))
+    first_person, ambiguous = doc.lang.words("first_person_words"), doc.lang.words("first_person_ambiguous")
+    f["first_person"] = float(any(t.lower in first_person or t.lower in ambiguous for t in tokens))
     f["quotes_inside"] = float(min(len(doc.quotes_within(candidate.start, candidate.end)), 5))
     f["sentence_marks_inside"] = float(sum(1 for t in tokens if t.text in _END_MARKS))
     first_sentence = doc.sentence_of[candidate.first]
@@ -100,10 +101,6 @@ def _read_speaker_evidence(doc: Document, candidate: Candidate, facts: MentionFa
                 f[f"speaker_role_kind={m.kind}"] = 1.0
                 f[f"speaker_role_via={m.via}"] = 1.0
     return f
-
-
-_FIRST_PERSON = frozenset({"io", "noi", "mi", "ci", "mio", "mia", "miei", "mie", "nostro", "nostra", "nostri", "nostre",
-                           "sono", "siamo", "abbiamo", "ho"})
 
 
 def _cue_features(doc: Document, cue: Cue) -> dict[str, float]:

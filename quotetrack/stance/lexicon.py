@@ -96,7 +96,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
-        words("first_person"), words("second_person"), words("third_person"), words("addressee_markers"),
+        lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
+        words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"), words("work_heads"), words("metonym_places_after"),
         words("not_counterparts"), words("not_counterpart_ends"),
         words("agent_qualifiers"),
