@@ -277,6 +277,8 @@ class _Reader:
         given = self.words["given_names"]
         doc = self.doc
         last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
+        if self._surname_after_office(first, last):
+            return last - 1
         if last - first < 3 or fold(doc.tokens[first].text) in given:
             return first
         found = next((k for k in range(first + 1, last - 1) if fold(doc.tokens[k].text) in given), None)
@@ -285,6 +287,26 @@ class _Reader:
             common = [self.lang.zipf(doc.lower[k]) >= 3.5 for k in range(first, last)]
             found = next((first + k for k in range(1, len(common) - 1) if common[k - 1] and not common[k]), None)
         return found if found is not None else first
+
+    def _surname_after_office(self, first: int, last: int) -> bool:
+        """Two capitalised words after a title and an articulated preposition: the office's common noun, then its
+        holder's surname (`il presidente della Camera Rossi`, `il ministro del Lavoro Zanetti`) when the article
+        writes that surname after a given name, the knowledge base knows it as somebody's, or the title's complement
+        names a department (`department_titles`) and the word is rare, no adjective (`della Difesa Nazionale`) and
+        no acronym (`del Consiglio Ue`)."""
+        doc, lang = self.doc, self.lang
+        low = doc.lower[first - 1] if first else ""
+        if last - first != 2 or first < 2 or lang.preposition(low) in (None, low) or first in self.known_tokens \
+                or fold(doc.texts[first - 2]) not in self.words["titles"] or lang.zipf(doc.lower[first]) < 3.5 \
+                or fold(doc.texts[first]) in self.words["given_names"]:
+            return False
+        known = self.known_at.get(first + 1)
+        if fold(doc.texts[first + 1]) in self._article_surnames or known is not None and known.kind == PERSON:
+            return True
+        word = doc.tokens[first + 1]
+        return (known is None and fold(doc.texts[first - 2]) in self.words["department_titles"]
+                and lang.zipf(word.lower) < 3.5 and not _acronym(word.text)
+                and not _looks_adjective(lang, word.lower, word.text, self.words, _modifier_tag(word, lang)))
 
     def _before_suffix(self, first: int, last: int) -> int:
         """The end of a run of capitalised words without its name suffix and its dot (`Jr.`, `II`)."""
