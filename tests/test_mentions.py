@@ -256,3 +256,7 @@ def test_a_surname_after_a_title_s_office_names_the_holder_and_is_no_part_of_the
                                   "Il ministro della Difesa Nazionale ha parlato."])
 def test_an_office_of_two_words_written_large_stays_whole(text):
     assert all(name is None for t, name in names(text) if t.startswith("Il "))
+
+
+def test_a_common_word_set_off_after_a_title_s_office_is_the_holder_s_surname():
+    assert ("Bianchi", "person", "Bianchi") in kinds("Il ministro degli Esteri, Bianchi, ha detto che partirà.")

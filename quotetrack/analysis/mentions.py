@@ -415,9 +415,24 @@ class _Reader:
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
         if self._organisation_noun_before(first) or self._organisation_noun_after(last):
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
-        if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
+        if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"] \
+                and not self._set_off_after_office(first):
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _set_off_after_office(self, first: int) -> bool:
+        """A word set off by a comma right after a title and its office written large (`il ministro degli Esteri,
+        Rossi,`): the holder's surname, however common the word."""
+        doc, k = self.doc, first - 1
+        if k < 3 or doc.lower[k] != ",":
+            return False
+        k -= 1
+        while k > first - 5 and doc.texts[k][:1].isupper() and not self._sentence_initial(k):
+            k -= 1
+        while k > 0 and self.lang.is_determiner(doc.lower[k]):
+            k -= 1
+        return k < first - 2 and k > 0 and self.lang.preposition(doc.lower[k]) is not None \
+            and fold(doc.texts[k - 1]) in self.words["titles"]
 
     def _place_complement(self, first: int) -> bool:
         """A name after `di` (or after `e` in a list of such names) that follows a noun for a place (`i comuni di X e
