@@ -260,3 +260,14 @@ def test_an_office_of_two_words_written_large_stays_whole(text):
 
 def test_a_common_word_set_off_after_a_title_s_office_is_the_holder_s_surname():
     assert ("Bianchi", "person", "Bianchi") in kinds("Il ministro degli Esteri, Bianchi, ha detto che partirà.")
+
+
+@pytest.mark.parametrize("text, named", [("La Sig.ra Anna Neri ha detto che partirà.", "Anna Neri"),
+                                         ("Il Sig. Gallo ha detto che partirà.", "Gallo"),
+                                         ("Il Dott. Bianchi ha detto che partirà.", "Bianchi")])
+def test_an_abbreviated_honorific_is_no_name_and_the_name_after_it_a_person(text, named):
+    assert kinds(text) == [(named, "person", named)]
+
+
+def test_an_initial_with_its_dot_stays_inside_the_name():
+    assert names("Ugo S. Zanfretti ha detto che partirà.") == [("Ugo S. Zanfretti", "Ugo S. Zanfretti")]

@@ -327,6 +327,8 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
+        if self._abbreviation_ends_at(i + 2):
+            return False  # "il Sig. Rossi", "la Sig.ra Neri": an honorific, no name
         if folded in _title_openers(self.lang) and i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
             return False  # "il Primo Ministro", "il Primo cittadino": a title written large
         if folded.rstrip("'") in self._institution_nouns:
@@ -358,7 +360,7 @@ class _Reader:
         if i in self._sentence_firsts:
             return True
         before = self.doc.tokens[i - 1].text
-        return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(")
+        return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(") and not self._abbreviation_ends_at(i)
 
     @cached_property
     def _sentence_firsts(self) -> frozenset[int]:
@@ -416,9 +418,17 @@ class _Reader:
         if self._organisation_noun_before(first) or self._organisation_noun_after(last):
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
         if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"] \
-                and not self._set_off_after_office(first):
+                and not self._set_off_after_office(first) and not self._abbreviation_ends_at(first):
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _abbreviation_ends_at(self, k: int) -> bool:
+        """The words before token `k` are an abbreviation and its full stop (`Sig.`, `Dott.`, `Sig.ra`): before a
+        name, a person's honorific or title (a single letter is an initial: `Ugo S. Neri`)."""
+        lower, abbreviations = self.doc.lower, self.lang.abbreviations
+        if 2 <= k <= self.n and lower[k - 1] == "." and len(lower[k - 2]) > 1 and lower[k - 2] in abbreviations:
+            return True
+        return 3 <= k <= self.n and lower[k - 2] == "." and "".join(lower[k - 3:k]) in abbreviations
 
     def _set_off_after_office(self, first: int) -> bool:
         """A word set off by a comma right after a title and its office written large (`il ministro degli Esteri,
