@@ -237,3 +237,37 @@ def test_an_institution_named_by_its_common_noun_is_the_country_s(text, named):
 
 def test_a_noun_after_a_bare_preposition_in_lower_case_is_no_institution():
     assert not [name for _, name in names("Anna Neri è salita in camera a dormire.") if name and "Camera" in name]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Il ministro del Lavoro Zanfretti ha detto che non firmerà.", "Il ministro del Lavoro"),
+    ("Anna Verdelli ha votato. Il presidente della Camera Verdelli ha detto che la seduta è chiusa.",
+     "Il presidente della Camera"),
+])
+def test_a_surname_after_a_title_s_office_names_the_holder_and_is_no_part_of_the_office(text, title):
+    surname = text.split(title)[1].split()[0]
+    found = kinds(text)
+    assert (title, "person", next(name for t, _, name in found if t == surname)) in found
+    assert any(t == surname and kind == "person" for t, kind, _ in found)
+
+
+@pytest.mark.parametrize("text", ["Il ministro delle Pari Opportunità ha parlato.",
+                                  "Il capitano degli All Blacks ha parlato.",
+                                  "Il ministro della Difesa Nazionale ha parlato."])
+def test_an_office_of_two_words_written_large_stays_whole(text):
+    assert all(name is None for t, name in names(text) if t.startswith("Il "))
+
+
+def test_a_common_word_set_off_after_a_title_s_office_is_the_holder_s_surname():
+    assert ("Bianchi", "person", "Bianchi") in kinds("Il ministro degli Esteri, Bianchi, ha detto che partirà.")
+
+
+@pytest.mark.parametrize("text, named", [("La Sig.ra Anna Neri ha detto che partirà.", "Anna Neri"),
+                                         ("Il Sig. Gallo ha detto che partirà.", "Gallo"),
+                                         ("Il Dott. Bianchi ha detto che partirà.", "Bianchi")])
+def test_an_abbreviated_honorific_is_no_name_and_the_name_after_it_a_person(text, named):
+    assert kinds(text) == [(named, "person", named)]
+
+
+def test_an_initial_with_its_dot_stays_inside_the_name():
+    assert names("Ugo S. Zanfretti ha detto che partirà.") == [("Ugo S. Zanfretti", "Ugo S. Zanfretti")]

@@ -277,6 +277,8 @@ class _Reader:
         given = self.words["given_names"]
         doc = self.doc
         last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
+        if self._surname_after_office(first, last):
+            return last - 1
         if last - first < 3 or fold(doc.tokens[first].text) in given:
             return first
         found = next((k for k in range(first + 1, last - 1) if fold(doc.tokens[k].text) in given), None)
@@ -285,6 +287,26 @@ class _Reader:
             common = [self.lang.zipf(doc.lower[k]) >= 3.5 for k in range(first, last)]
             found = next((first + k for k in range(1, len(common) - 1) if common[k - 1] and not common[k]), None)
         return found if found is not None else first
+
+    def _surname_after_office(self, first: int, last: int) -> bool:
+        """Two capitalised words after a title and an articulated preposition: the office's common noun, then its
+        holder's surname (`il presidente della Camera Rossi`, `il ministro del Lavoro Zanetti`) when the article
+        writes that surname after a given name, the knowledge base knows it as somebody's, or the title's complement
+        names a department (`department_titles`) and the word is rare, no adjective (`della Difesa Nazionale`) and
+        no acronym (`del Consiglio Ue`)."""
+        doc, lang = self.doc, self.lang
+        low = doc.lower[first - 1] if first else ""
+        if last - first != 2 or first < 2 or lang.preposition(low) in (None, low) or first in self.known_tokens \
+                or fold(doc.texts[first - 2]) not in self.words["titles"] or lang.zipf(doc.lower[first]) < 3.5 \
+                or fold(doc.texts[first]) in self.words["given_names"]:
+            return False
+        known = self.known_at.get(first + 1)
+        if fold(doc.texts[first + 1]) in self._article_surnames or known is not None and known.kind == PERSON:
+            return True
+        word = doc.tokens[first + 1]
+        return (known is None and fold(doc.texts[first - 2]) in self.words["department_titles"]
+                and lang.zipf(word.lower) < 3.5 and not _acronym(word.text)
+                and not _looks_adjective(lang, word.lower, word.text, self.words, _modifier_tag(word, lang)))
 
     def _before_suffix(self, first: int, last: int) -> int:
         """The end of a run of capitalised words without its name suffix and its dot (`Jr.`, `II`)."""
@@ -305,6 +327,8 @@ class _Reader:
         folded = fold(word)
         if folded in self.words["not_names"] or folded.rstrip("'") in self.words["titles"]:
             return False
+        if self._abbreviation_ends_at(i + 2):
+            return False  # "il Sig. Rossi", "la Sig.ra Neri": an honorific, no name
         if folded in _title_openers(self.lang) and i + 1 < self.n and f"{folded} {fold(self.doc.texts[i + 1])}" in self.words["titles"]:
             return False  # "il Primo Ministro", "il Primo cittadino": a title written large
         if folded.rstrip("'") in self._institution_nouns:
@@ -336,7 +360,7 @@ class _Reader:
         if i in self._sentence_firsts:
             return True
         before = self.doc.tokens[i - 1].text
-        return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(")
+        return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(") and not self._abbreviation_ends_at(i)
 
     @cached_property
     def _sentence_firsts(self) -> frozenset[int]:
@@ -393,9 +417,32 @@ class _Reader:
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
         if self._organisation_noun_before(first) or self._organisation_noun_after(last):
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"
-        if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"]:
+        if last - first == 1 and self.lang.zipf(doc.lower[first]) >= 4.0 and word_before not in self.words["titles"] \
+                and not self._set_off_after_office(first) and not self._abbreviation_ends_at(first):
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _abbreviation_ends_at(self, k: int) -> bool:
+        """The words before token `k` are an abbreviation and its full stop (`Sig.`, `Dott.`, `Sig.ra`): before a
+        name, a person's honorific or title (a single letter is an initial: `Ugo S. Neri`)."""
+        lower, abbreviations = self.doc.lower, self.lang.abbreviations
+        if 2 <= k <= self.n and lower[k - 1] == "." and len(lower[k - 2]) > 1 and lower[k - 2] in abbreviations:
+            return True
+        return 3 <= k <= self.n and lower[k - 2] == "." and "".join(lower[k - 3:k]) in abbreviations
+
+    def _set_off_after_office(self, first: int) -> bool:
+        """A word set off by a comma right after a title and its office written large (`il ministro degli Esteri,
+        Rossi,`): the holder's surname, however common the word."""
+        doc, k = self.doc, first - 1
+        if k < 3 or doc.lower[k] != ",":
+            return False
+        k -= 1
+        while k > first - 5 and doc.texts[k][:1].isupper() and not self._sentence_initial(k):
+            k -= 1
+        while k > 0 and self.lang.is_determiner(doc.lower[k]):
+            k -= 1
+        return k < first - 2 and k > 0 and self.lang.preposition(doc.lower[k]) is not None \
+            and fold(doc.texts[k - 1]) in self.words["titles"]
 
     def _place_complement(self, first: int) -> bool:
         """A name after `di` (or after `e` in a list of such names) that follows a noun for a place (`i comuni di X e
