@@ -386,6 +386,15 @@ def test_reminding_or_restating_to_someone_to_do_something_is_a_request():
     assert candidate_texts("Anna Neri ha ribadito ai soci di restare uniti.") == ["ai soci di restare uniti"]
 
 
+def test_spreading_the_news_that_reports_what_the_news_says():
+    """`ha diffuso la notizia che …`, `si è diffusa la notizia che …`: the che-clause is the news reported; a news
+    only mentioned (`a seguito della notizia che …`) has no reporting verb and reports nothing."""
+    assert candidate_texts("Il giornale aveva diffuso la notizia che il sindaco si sarebbe dimesso.") == [
+        "il sindaco si sarebbe dimesso"]
+    assert candidate_texts("Ieri sera si è diffusa la notizia che la giunta cadrà.") == ["la giunta cadrà"]
+    assert candidate_texts("A seguito della notizia che la banca chiuderà, il titolo è sceso.") == []
+
+
 def test_an_a_phrase_after_the_cues_object_is_no_addressee():
     """`ha ribadito la sua opposizione a X, e di Y`: `a X` belongs to the noun, so it opens no request; and an
     addressee's `di` coordinates nothing inside a che-clause (`ricorda che A per permettere a X, di B`)."""
