@@ -366,6 +366,46 @@ def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_com
         ("al governo, più volte, di rinviare la legge", "Luca Neri")]
 
 
+def test_an_addressee_with_a_long_inserted_phrase_still_hands_on_the_request():
+    """`ha chiesto a X, …, di Y`: the `, di` + infinitive closing the addressee's inserted phrase (a relative clause,
+    a participle, an adjunct whose verbs are the tagger's guess) is the request, however far from the cue."""
+    assert candidate_texts("Il sindaco Luca Neri ha chiesto ai cittadini, preoccupati per la tempesta di ieri sera, "
+                           "di non uscire di casa.") == [
+        "ai cittadini, preoccupati per la tempesta di ieri sera, di non uscire di casa"]
+    assert candidate_texts("I medici hanno richiesto alla direzione, che gestisce tre ospedali, di controllare i "
+                           "turni.") == ["alla direzione, che gestisce tre ospedali, di controllare i turni"]
+    assert candidate_texts("Le autorità hanno intimato agli studenti, attraverso la radio e gli schermi presenti "
+                           "nel campus, di lasciare le aule.") == [
+        "agli studenti, attraverso la radio e gli schermi presenti nel campus, di lasciare le aule"]
+
+
+def test_reminding_or_restating_to_someone_to_do_something_is_a_request():
+    """`ricordare a X di Y`, `ribadire a X di Y`: the addressee and the infinitive are what was said."""
+    assert candidate_texts("Anna Neri ha ricordato agli elettori di portare un documento.") == [
+        "agli elettori di portare un documento"]
+    assert candidate_texts("Anna Neri ha ribadito ai soci di restare uniti.") == ["ai soci di restare uniti"]
+
+
+def test_spreading_the_news_that_reports_what_the_news_says():
+    """`ha diffuso la notizia che …`, `si è diffusa la notizia che …`: the che-clause is the news reported; a news
+    only mentioned (`a seguito della notizia che …`) has no reporting verb and reports nothing."""
+    assert candidate_texts("Il giornale aveva diffuso la notizia che il sindaco si sarebbe dimesso.") == [
+        "il sindaco si sarebbe dimesso"]
+    assert candidate_texts("Ieri sera si è diffusa la notizia che la giunta cadrà.") == ["la giunta cadrà"]
+    assert candidate_texts("A seguito della notizia che la banca chiuderà, il titolo è sceso.") == []
+
+
+def test_an_a_phrase_after_the_cues_object_is_no_addressee():
+    """`ha ribadito la sua opposizione a X, e di Y`: `a X` belongs to the noun, so it opens no request; and an
+    addressee's `di` coordinates nothing inside a che-clause (`ricorda che A per permettere a X, di B`)."""
+    assert not any(t.startswith("a ogni") for t in candidate_texts(
+        "Anna Neri ha ribadito la sua opposizione a ogni forma di violenza, e di voler aiutare le vittime."))
+    texts = candidate_texts("Anna Neri ha ricordato che le regole cambiarono per permettere al club ospite, arrivato "
+                            "terzo, di partecipare al torneo.")
+    assert "le regole cambiarono per permettere al club ospite, arrivato terzo, di partecipare al torneo" in texts
+    assert "partecipare al torneo" not in texts
+
+
 def test_a_relative_clause_after_a_comma_stays_in_the_content_a_new_source_after_che_does_not():
     said = "la squadra giocherà meglio in casa, che è stata rinnovata in estate"
     assert quotes(f"L'allenatore Luca Neri ha detto che {said}.") == [(said, "Luca Neri")]

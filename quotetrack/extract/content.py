@@ -20,7 +20,8 @@ MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
 
 @dataclass(frozen=True)
 class Content:
-    """Reported content: tokens [first, last); `frame` says how the cue governs it; `link` is the complementizer."""
+    """Reported content: tokens [first, last); `frame` says how the cue governs it; `link` is the complementizer
+    (for an object, the `di` after an addressee set off by commas)."""
 
     first: int
     last: int
@@ -70,8 +71,13 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
         if j == cue.last + skipped and _quoted_object_at(doc, cue, j, limit):
             return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «fretta» di X"
+        if "to_of" in frames and doc.lang.preposition(low) == "a" and _adverbs_only(doc, cue.last, j):
+            request = _request_after_addressee(doc, j, limit)
+            if request is not None:  # the inserted phrase's words cannot end the request before it is made
+                return _content(doc, j, limit, stops, "object", request, skipped)
         if frames & _OBJECT_FRAMES and j == cue.last + skipped:
-            linked = _object_link(doc, j, limit, frames)
+            addressed = frames if cue.kind == "noun" or _adverbs_only(doc, cue.last, j) else frames - {"to_of"}
+            linked = _object_link(doc, j, limit, addressed)
             if linked is not None:
                 return _content(doc, j, limit, stops, linked, None, skipped)
         if j == cue.last + skipped and _predicate_at(doc, cue, j, frames):
@@ -534,6 +540,23 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
     return None
 
 
+def _adverbs_only(doc: Document, first: int, last: int) -> bool:
+    """Nothing but adverbs between the cue and an addressee (`ha chiesto subito a X`): after an object
+    (`ha ribadito la sua opposizione a X`) the `a` belongs to that noun."""
+    return all(doc.tokens[k].upos == "ADV" for k in range(first, last))
+
+
+def _request_after_addressee(doc: Document, j: int, limit: int) -> int | None:
+    """`chiedere ai residenti, preoccupati per …, di non uscire`: an addressee followed by an inserted phrase, however
+    long, hands the request on at the `, di` + infinitive that closes it. Returns that `di`."""
+    for k in range(j + 2, limit - 1):
+        if doc.lower[k] in (".", ";", ":", "?", "!"):
+            return None
+        if doc.lower[k] == "," and doc.lower[k + 1] in ("di", "d'") and _infinitive_at(doc, k + 2, limit):
+            return k + 1
+    return None
+
+
 def _object_phrase_at(doc: Document, j: int) -> bool:
     """A noun phrase that can be the object a label names (`il piano`, `questa scelta`, `Rossi`): an adjective or an
     adverb there (`si è presentato armato di un coltello`, `… stamattina per una querela`) is no object, and the
@@ -551,13 +574,16 @@ def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
 
 def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame: str, link: int | None,
              skipped: int) -> Content | None:
+    """The content from `first`. An object's link (the `di` after an addressee) is where the reported words proper
+    begin: the main clause resuming is looked for only from there."""
     last = content_end(doc, first, limit, stops)
     if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit, stops)
                                     or verbless_list_after_colon(doc, last, limit, stops)):
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
-    last = _gloss_start(doc, first, _journalist_resumes(doc, first, last, frame))
+    body = link if frame == "object" and link is not None else first
+    last = _gloss_start(doc, first, _journalist_resumes(doc, body, last, frame))
     last = trim_end(doc, first, last)
     if last <= first or _ends_in_a_lead_in(doc, last):
         return None
@@ -812,9 +838,13 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
     `Secondo X A e che B`: one content per coordinated clause opened by a complementizer the cue's frames allow."""
     if content.frame not in ("che", "di", "se", "come", "object", "clause"):
         return [content]
+    if content.frame != "object":
+        frames = frames - {"to_of"}  # `ricorda che A, per permettere a X di B`: an addressee's `di` only after one
     parts, start = [], content.first
     k = content.first
-    if content.frame == "object":  # `a X, …, di A e di B`: the object's own `di` comes first, coordination after it
+    if content.frame == "object" and content.link is not None:
+        k = content.link + 1  # `a X, che …, di A`: the addressee's relative clause coordinates nothing
+    elif content.frame == "object":  # `a X, …, di A e di B`: the object's own `di` comes first, coordination after it
         k = next((j + 1 for j in range(k, content.last - 1) if _opens_clause(doc, j, content.last, frames)), content.last)
     lang = doc.lang
     joiners = lang.words("coordinators") | {"ma", ",", "o", "oppure", "nonché"}
