@@ -261,6 +261,29 @@ def test_essere_convinto_is_a_belief_not_a_passive():
     assert cues["annunciata"].passive
 
 
+def test_venire_with_a_participle_is_a_passive_that_reports_a_request():
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="Alla riunione ai sindaci verrà chiesto di ridurre le tasse sulla casa."))
+    cue = next(c for c in find_cues(doc) if c.lemma == "chiedere")
+    assert (doc.text[doc.tokens[cue.first].start:doc.tokens[cue.word].end], cue.auxiliary, cue.passive) == (
+        "verrà chiesto", True, True)
+    contents = {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
+    assert "ridurre le tasse sulla casa" in contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Il pittore fu accusato da un vicino, Marco Neri, di aver rubato alcune statue dal museo.",
+     "aver rubato alcune statue dal museo"),
+    ("Il sindaco ha accusato, con una nota, il governo di aver tagliato i fondi.", "il governo di aver tagliato i fondi"),
+])
+def test_an_aside_after_the_cue_opens_no_object_of_the_content(text, content):
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text=text))
+    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
+
+
 def test_a_belief_stated_by_a_speech_verb_is_speech():
     from quotetrack.extract.cues import find_cues
     doc = analyse(Article("t", "Il sindaco ha sottolineato di essere convinto che «il ponte reggerà». Anna è convinta "

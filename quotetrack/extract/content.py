@@ -75,7 +75,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             request = _request_after_addressee(doc, j, limit)
             if request is not None:  # the inserted phrase's words cannot end the request before it is made
                 return _content(doc, j, limit, stops, "object", request, skipped)
-        if frames & _OBJECT_FRAMES and j == cue.last + skipped:
+        if frames & _OBJECT_FRAMES and j == cue.last + skipped and low != ",":  # an aside opens no object
             addressed = frames if cue.kind == "noun" or _adverbs_only(doc, cue.last, j) else frames - {"to_of"}
             linked = _object_link(doc, j, limit, addressed)
             if linked is not None:

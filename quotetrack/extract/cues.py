@@ -76,7 +76,7 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
         entry = entries.get(form.lemma) or {}
         first = _group_start(doc, i)
         group = doc.lower[first:i]
-        auxiliary = any(w in lang.auxiliaries for w in group)
+        auxiliary = any(_group_auxiliary(lang, w) for w in group)
         governed = False
         if form.infinitive:
             governor = _governor_before(doc, first)
@@ -85,14 +85,14 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
             if governor is not None:
                 first, governed = _group_start(doc, governor), True
                 group = doc.lower[first:i]
-                auxiliary = any(w in lang.auxiliaries for w in group)
+                auxiliary = any(_group_auxiliary(lang, w) for w in group)
         reflexive = any(w in lang.words("reflexive_clitics") for w in group) or (
             not form.finite and doc.lower[i].endswith(("si", "sene")))
         if entry.get("reflexive") and not reflexive:
             continue  # "si congratula": the verb reports only in its pronominal use
         if entry.get("not_reflexive") and reflexive:
             continue  # "si chiama", "si è classificata": named, ranked, nobody's words
-        passive = form.participle and not reflexive and any(lang.auxiliaries.get(w) == "essere" for w in group)
+        passive = form.participle and not reflexive and any(_passive_auxiliary(lang, w) for w in group)
         kind = entry.get("kind", "speech")
         if passive and doc.lower[i] in lang.stative_participles:
             passive, kind = False, "cognition"  # "è convinto che": a belief, not a passive
@@ -134,7 +134,17 @@ def _auxiliary_before(doc: Document, i: int) -> bool:
     j = i - 1
     while j >= 0 and j > i - 5 and (doc.lower[j] in doc.lang.words("group_adverbs") or doc.lower[j] in doc.lang.words("clitics")):
         j -= 1
-    return j >= 0 and (doc.lower[j] in doc.lang.auxiliaries or _auxiliary_before_phrase(doc, j) is not None)
+    return j >= 0 and (_group_auxiliary(doc.lang, doc.lower[j]) or _auxiliary_before_phrase(doc, j) is not None)
+
+
+def _group_auxiliary(lang, word: str) -> bool:
+    """An auxiliary of a verb group: `avere`, `essere`, or venire's passive forms (`verrà chiesto di`)."""
+    return word in lang.auxiliaries or word in lang.words("passive_auxiliaries")
+
+
+def _passive_auxiliary(lang, word: str) -> bool:
+    """`è chiesto`, `viene chiesto`: with a participle, the forms of `essere` and venire's build a passive."""
+    return lang.auxiliaries.get(word) == "essere" or word in lang.words("passive_auxiliaries")
 
 
 def _parsed_form(doc: Document, i: int) -> VerbForm | None:
@@ -209,7 +219,7 @@ def _group_start(doc: Document, i: int) -> int:
     j = i - 1
     while j >= 0 and j >= i - 6:
         low = doc.lower[j]
-        if (low in lang.auxiliaries or low in lang.words("clitics")) and not (
+        if (_group_auxiliary(lang, low) or low in lang.words("clitics")) and not (
                 doc.tokens[j].text[:1].isupper() and doc.sentence_bounds(j)[0] != j and doc.lower[j - 1].isalpha()):
             first = j  # not a noun written large that looks like one: "il capo dello Stato ha detto"
         elif low == "," and j == first - 1:

@@ -101,7 +101,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"), words("work_heads"), words("metonym_places_after"),
         words("not_counterparts"), words("not_counterpart_ends"),
         words("agent_qualifiers"),
-        words("against"), words("subject_carriers"), words("harms"), words("demanded"), words("passive_auxiliaries"),
+        words("against"), words("subject_carriers"), words("harms"), words("demanded"),
+        lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"),
     )
 
