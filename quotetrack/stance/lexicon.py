@@ -98,7 +98,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
         words("second_person"), words("third_person"), words("addressee_markers"),
-        words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"), words("work_heads"), words("metonym_places_after"),
+        words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"),
+        words("work_heads"), words("metonym_places_after"),
         words("not_counterparts"), words("not_counterpart_ends"),
         words("agent_qualifiers"),
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
