@@ -271,3 +271,22 @@ def test_an_abbreviated_honorific_is_no_name_and_the_name_after_it_a_person(text
 
 def test_an_initial_with_its_dot_stays_inside_the_name():
     assert names("Ugo S. Zanfretti ha detto che partirà.") == [("Ugo S. Zanfretti", "Ugo S. Zanfretti")]
+
+
+def test_a_given_name_the_kb_reads_as_a_surname_opens_another_person_s_name():
+    assert ("Michel Zebrowski", "Michel Zebrowski") in names("Secondo il dottor Michel Zebrowski, il virus è pericoloso.")
+
+
+@pytest.mark.parametrize("text, described", [
+    # a definite description before the name the article later gives with the same noun is that person
+    ("Il quadro fu rubato da Ugo Neri nel 1910. Il ladro, che si firmava Zorro, scrisse che lo avrebbe reso. Nel 1913 "
+     "il ladro, Marco Bellini, fu arrestato.", ("Il ladro", "Marco Bellini")),
+    # a person named inside quoted words is no antecedent of a later description
+    ("Secondo Anna Neri, moglie dell'uomo: «Marco Bellini era stanco». La donna ha poi precisato che non beveva.",
+     ("La donna", "Anna Neri")),
+    # a name right after a singular description is who it describes
+    ("«Ho sentito un urlo», ha raccontato il passeggero Ugo Zanfretti.", ("il passeggero", "Ugo Zanfretti")),
+])
+def test_a_description_names_the_person_the_story_gives_it(text, described):
+    assert described in names(text)
+

@@ -108,7 +108,8 @@ class _Reader:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
         doc, out, resume = self.doc, [], 0
         for i in self._capitalised:
-            if i < resume or i in self.known_tokens and not self._place_opens_name(i) or not self._starts_name(i):
+            if i < resume or i in self.known_tokens and not (self._place_opens_name(i) or self._given_name_opens_name(i)) \
+                    or not self._starts_name(i):
                 continue
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
@@ -167,6 +168,14 @@ class _Reader:
         return (known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE) and i + 1 < self.n
                 and i + 1 not in self.known_tokens and doc.tokens[i + 1].text[:1].isupper()
                 and fold(doc.tokens[i + 1].text) in self.words["organisations"] and self._continues_name(i + 1))
+
+    def _given_name_opens_name(self, i: int) -> bool:
+        """A given name the knowledge base reads alone as somebody's surname, then a capitalised word it does not know
+        (`il dottor Michel Yao` where the KB knows a Michel): that given name opens another person's name."""
+        known = self.known_at.get(i)
+        return (known is not None and known.last == i + 1 and known.kind == PERSON and i + 1 < self.n
+                and i + 1 not in self.known_tokens and fold(self.doc.texts[i]) in self.words["given_names"]
+                and self._continues_name(i + 1))
 
     def _foreign_link(self, k: int) -> int:
         """Past the small words of a foreign name (`of the`, `for`) to the capitalised word after them; else 0."""
@@ -1530,7 +1539,7 @@ class _Resolver:
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
-            by_noun = _nearest_before(named_by_noun.get(self._description_key(m), []), m) if kind == PERSON else None
+            by_noun = self._named_by_same_noun(m, named_by_noun) if kind == PERSON else None
             if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
                 antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
                                             None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
@@ -1545,7 +1554,7 @@ class _Resolver:
             if not inside and self._described_relative(m):
                 last_named[PERSON] = m
             elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
-                    m.via == "kb" or m.via in ("name", "ner") and " " in m.name):
+                    m.via == "kb" or m.via in ("name", "ner") and " " in m.name) and not self._named_in_speech(m):
                 last_named[m.kind] = m
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
@@ -1553,6 +1562,27 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _named_by_same_noun(self, m: Mention, named_by_noun: dict[str, list[Mention]]) -> Mention | None:
+        """The person the article named with the noun of `m` last before it, else first after it with a definite
+        article (`il ladro … il ladro, Ugo Neri,`: the story names the thief once it knows him)."""
+        named = named_by_noun.get(self._description_key(m), [])
+        before = _nearest_before(named, m)
+        if before is not None:
+            return before
+        return next((o for o in named if o.first > m.last and self._definite_naming(o)), None)
+
+    def _definite_naming(self, m: Mention) -> bool:
+        """A person named by a noun after a definite article: `il ladro, Ugo Neri,` or `l'artista Ugo Neri`."""
+        doc = self.doc
+        opener = m.first if m.via == "description" else m.first - 2
+        return opener >= 0 and _definite(doc.lang, doc.lower[opener])
+
+    def _named_in_speech(self, m: Mention) -> bool:
+        """A person named inside somebody's quoted words (`«Ugo era stanco», ha detto la moglie`): the speaker's
+        reference, not the story's; a later `la donna` is no more him than anybody the speaker names."""
+        quote = self.doc.quote_around(m.start) if m.kind == PERSON else None
+        return quote is not None and (quote.start < m.start or quote.end > m.end)
 
     def _described_relative(self, m: Mention) -> bool:
         """`il convivente di Anna Neri`: a relative the text defines by a person it names, as good as a name to point
@@ -1597,9 +1627,9 @@ class _Resolver:
         return self.doc.lang.synonym_key("description_synonyms", fold(self.doc.tokens[m.head].text))
 
     def _described_person(self, m: Mention) -> Mention | None:
-        """`Un uomo di 75 anni, Ivo Galli, …`, `Ivo Galli, analista di …`: the name set off by commas beside a
-        singular description (and its complements) is who it describes; a plural (`i deputati del partito, Ivo
-        Galli, …`) names a group the person belongs to."""
+        """`Un uomo di 75 anni, Ivo Galli, …`, `Ivo Galli, analista di …`, `il passeggero Ivo Galli`: the name right
+        after a singular description, or set off by commas beside it (and its complements), is who it describes; a
+        plural (`i deputati del partito, Ivo Galli, …`) names a group the person belongs to."""
         if m.via != "description" or m.resolved_by:
             return None
         doc, lang = self.doc, self.doc.lang
@@ -1607,6 +1637,9 @@ class _Resolver:
             return None  # "la vice dei deputati del partito, Ivo Galli,": a complement, not the person's description
         if m.head != m.first and doc.lower[m.first] not in _singular_articles(lang):
             return None
+        named = self.by_first.get(m.last)  # "il passeggero Ugo Neri": the name right after the noun
+        if named is not None and named.kind == PERSON and named.via in ("kb", "name", "ner"):
+            return named
         end = m.last
         while end < min(len(doc.tokens), m.last + 6) and doc.lower[end].isalnum() and doc.tokens[end].upos not in ("VERB", "AUX"):
             end += 1
