@@ -1022,7 +1022,7 @@ class _Resolver:
         for m in self.items:
             if m.via != "title":
                 continue
-            person = self._apposed_person(m)
+            person = self._apposed_person(m) or self._apposed_past_office_words(m)
             if person is not None:
                 apposed[m.first] = person
                 word_key = self._title_word_key(m)
@@ -1207,6 +1207,20 @@ class _Resolver:
                     and self._apposition_form(m, end, person):
                 return person
         return None
+
+    def _apposed_past_office_words(self, m: Mention) -> Mention | None:
+        """`il ministro delle Pari opportunità, Anna Neri,`: the office's name may go on in lower case past where the
+        phrase reader stopped; one or two such words (no function word, no verb) and a comma, then the name set
+        off, still name the holder."""
+        doc, end = self.doc, m.last
+        while end < min(len(doc.tokens), m.last + 2) and doc.texts[end].isalpha() and doc.texts[end][:1].islower() \
+                and not _closed_word(doc.lang, doc.lower[end]) and doc.tokens[end].upos not in ("VERB", "AUX"):
+            end += 1
+        if end == m.last or end >= len(doc.tokens) or doc.lower[end] != ",":
+            return None
+        person = self.by_first.get(end + 1)
+        closed = person is not None and (person.last >= len(doc.tokens) or doc.lower[person.last] in _SET_OFF_CLOSERS)
+        return person if closed and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
 
     def _name_past_modifiers(self, k: int) -> Mention | None:
         """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
