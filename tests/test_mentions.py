@@ -279,8 +279,8 @@ def test_a_given_name_the_kb_reads_as_a_surname_opens_another_person_s_name():
 
 @pytest.mark.parametrize("text, described", [
     # a definite description before the name the article later gives with the same noun is that person
-    ("Il quadro fu rubato da Ugo Neri nel 1910. Il ladro, che si firmava Zorro, scrisse che lo avrebbe reso. Nel 1913 "
-     "il ladro, Marco Bellini, fu arrestato.", ("Il ladro", "Marco Bellini")),
+    (("Il quadro fu rubato da Ugo Neri nel 1910. Il ladro, che si firmava Zorro, scrisse che lo avrebbe reso. Nel "
+      "1913 il ladro, Marco Bellini, fu arrestato."), ("Il ladro", "Marco Bellini")),
     # a person named inside quoted words is no antecedent of a later description
     ("Secondo Anna Neri, moglie dell'uomo: «Marco Bellini era stanco». La donna ha poi precisato che non beveva.",
      ("La donna", "Anna Neri")),
