@@ -12,9 +12,10 @@ Readers, each over the whole article once:
 Then each mention is resolved to a canonical name where the article allows: a surname to the fullest name the
 article gives, initials to the organisation they abbreviate, a title to the person it stands beside, else to the
 role's holder on the article's date, else to the person the article introduced with that title; an anonymous
-description to the fullest description with the same head noun; an institution named by its common noun to the one it
-is (`il governo nipponico` → Governo giapponese, a bare `il governo` → its country's, `la Corte` → the court the
-article names).
+description to the fullest description with the same head noun, a bare definite one to the person the article names
+with that noun (before it, else later: `il ladro … il ladro, Ugo Neri`) or to the last person the story (not a quotation)
+named; an institution named by its common noun to the one it is (`il governo nipponico` → Governo giapponese, a bare `il
+governo` → its country's, `la Corte` → the court the article names).
 """
 from __future__ import annotations
 
