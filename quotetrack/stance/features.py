@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .polarity import Evaluation, mention_head, predicated, relation
+from .polarity import Evaluation, predicated, relation
 from .targets import ArticleView, Candidate, StatementSpan, addressed
 
 if TYPE_CHECKING:
     from ..analysis import Mention
 
 # how much an evaluation counts toward the rule score, by how it reaches the candidate
-WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "sibling": 0.7, "clause": 0.5, "sentence": 0.15}
+WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "clause": 0.5, "sentence": 0.15}
 # a word's sentiment (Sentix) is no judgement: "ferito", "crisi", "colpiti" describe events, not who is to blame. It
 # reaches the models through its own features and may be shown as evidence (weighed this much against judgements),
 # but leaves the rule score alone (cross-validated on gold-dev: the rule agrees with the gold far more often)
@@ -30,10 +30,8 @@ ASKED_AGAINST = 0.5
 # …and asking that good be done to someone ("pregate per X", "rispettino l'autonomia della Corte") is on that one's
 # side, this much; the one asked to do it is still only asked
 ASKED_FOR = 0.5
-_REACH = {"subject": "near", "object": "near", "modifier": "near", "sibling": "near", "clause": "clause",
-          "sentence": "sentence"}
+_REACH = {"subject": "near", "object": "near", "modifier": "near", "clause": "clause", "sentence": "sentence"}
 _VIAS = ("kb", "name", "title", "organisation", "demonym", "adjective", "ner", "description")
-_DEPRELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root", "flat:name")
 _CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
               "complaint", "cognition", "warning", "promise", "answer", "evaluation")
 _CUE_REACH = 4  # a frame mention this close after the cue is its object
@@ -172,9 +170,6 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         if cue.passive and cue.first is not None and m.last <= cue.first and all(
                 doc.lower[k] == "," or doc.lower[k] in doc.lang.auxiliaries for k in range(m.last, cue.first)):
             object_of_cue = True  # "X è stato accusato di …", "X, definito «…»"
-        head = mention_head(doc, m) if doc.has_parse else None
-        if cue.first is not None and head is not None and doc.tokens[head].head in range(cue.first, cue.last):
-            object_of_cue = True
         if addressed(view, m):
             addressee = True
         if cue.first is not None and m.last <= cue.first:
@@ -200,11 +195,6 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     # a name finder's misreading: a reporting or opinion verb written large at the head of a clause (`Crediamo che`)
     f["verb_word"] = float(any(doc.lower[k] in doc.lang.verb_forms for k in range(m.first, m.last)))
     f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
-    if doc.has_parse:
-        head = mention_head(doc, m)
-        if head is not None:
-            deprel = doc.relation(head)
-            f[f"deprel_{deprel if deprel in _DEPRELS else 'other'}"] = 1.0
 
 
 def _asked_weight(score: float, reach: str) -> float:

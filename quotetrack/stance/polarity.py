@@ -4,10 +4,10 @@
 (`StanceLexicon`: Sentix-derived priors, the stance words, the reporting verbs' own polarity) becomes an
 `Evaluation`, after negation (`non … mai` is one negation), contrast (`ma`: what follows weighs more than what came
 before), requests (`deve`, `chiediamo`: the clause asks rather than judges) and hedges (`se`, `forse`).
-`relation` says how an evaluation reaches a mention: through the dependency parse when the engine made one (the
-mention is the subject or object of the evaluative predicate, the head the evaluative adjective modifies, a sibling
-under the same predicate), else through the clause (before the evaluative predicate: its subject; right after it:
-its object; nearest in the clause otherwise).
+`relation` says how an evaluation reaches a mention through the words between them (before the evaluative
+predicate in its clause: its subject; right after it: its object; next to it: the head it modifies; in the clause
+otherwise). Both engines read it so: the Stanza parse's relations in their place gave lower cross-validated stance
+figures on gold-dev (docs/stance.md).
 """
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         token, mention = tokens[i], named.get(i)
         if i < end or mention is not None and mention.name is not None or not token.text[:1].isalpha():
             continue
-        if (token.lemma or token.lower) not in lexicon.evaluative and not (doc.has_parse or token.text[:1].isupper()):
+        if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper():
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
         if mention is not None and not judgement:
@@ -102,11 +102,9 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
 
 
 def _may_evaluate(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[int]:
-    """The tokens of [first, last) `evaluations` has to look at, in order: with a parse all of them, else those whose
-    lemma the lexicon lists (or that have none) and the capitalised ones (whose lemma `_word` reads again). Most
-    words of a sentence are none of these, and are passed over by two scans in C."""
-    if doc.has_parse:
-        return list(range(first, last))
+    """The tokens of [first, last) `evaluations` has to look at, in order: those whose lemma the lexicon lists (or
+    that have none) and the capitalised ones (whose lemma `_word` reads again). Most words of a sentence are none of
+    these, and are passed over by two scans in C."""
     listed = compress(count(first), map(lexicon.evaluative_or_none.__contains__, map(_LEMMA, doc.tokens[first:last])))
     capitalised = compress(count(first), map(str.isupper, map(_FIRST_CHARACTER, doc.texts[first:last])))
     return sorted(set(listed).union(capitalised))
@@ -121,11 +119,10 @@ def _clause_start(doc: Document, i: int, first: int, breaks: list[int]) -> int:
 
 def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
     """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by the engine's lemma,
-    else by simplemma's where the engine's may differ (a capitalised word the built-in engine leaves as it is, a
-    parser's lemma the lexicon does not know)."""
+    else, for a capitalised word the built-in engine leaves as it is, by simplemma's."""
     token = doc.tokens[i]
     lemmas = [token.lemma or token.lower]
-    if doc.has_parse or token.text[:1].isupper():
+    if token.text[:1].isupper():
         lemmas.append(doc.lang.lemma(token.lower))
     for lemma in lemmas:
         if lemma not in lexicon.evaluative:
@@ -170,16 +167,12 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
 
 
 def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
-    """The negation of the word at i: `non`/`senza` shortly before it in its clause (a parse's `neg`/advmod `non`
-    of its head counts too), else a concord word (`mai`, `nessuno`) there."""
+    """The negation of the word at i: `non`/`senza` shortly before it in its clause, else a concord word (`mai`,
+    `nessuno`) there."""
     window = range(max(clause, i - lexicon.negation_window), i)
     lows = doc.lower
     found = [k for k in window if lows[k] in lexicon.negators
              and not any(lows[j] in lexicon.not_negating_after for j in range(k + 1, i))]  # "non è solo"
-    if not found and doc.has_parse:
-        head = doc.tokens[i].head
-        found = [k for k in doc.children(head if head is not None else i) + doc.children(i)
-                 if lows[k] in lexicon.negators and k < i]
     if not found:
         found = [k for k in window if lows[k] in lexicon.concord]
     return found[0] if len(found) % 2 else None
@@ -230,13 +223,10 @@ def _contrast(contrast_at: dict[int, list[int]], sentence: int, i: int) -> int:
 
 
 def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: StanceLexicon) -> str:
-    """How an evaluation reaches a mention of the same sentence: subject, object, modifier, sibling, clause or
-    sentence."""
+    """How an evaluation reaches a mention of the same sentence: subject, object, modifier, clause or sentence. Read
+    from the words between them on both engines: with the Stanza parse in their place, stance scored lower
+    (docs/stance.md)."""
     located = mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
-    if doc.has_parse and not located:
-        found = _parsed_relation(doc, evaluation, mention)
-        if found is not None:
-            return found
     if doc.sentence_of[mention.first] != evaluation.sentence or located:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
@@ -269,10 +259,6 @@ def predicated(doc: Document, evaluation: Evaluation, mention: Mention, lexicon:
     e = evaluation.first
     if doc.tokens[e].upos in ("VERB", "AUX") or doc.lower[e] in doc.lang.participle_forms:
         return False
-    if doc.has_parse:
-        head = mention_head(doc, mention)
-        return (head is not None and doc.tokens[head].head == e and doc.tokens[head].deprel.startswith("nsubj")
-                and any(doc.tokens[k].deprel == "cop" for k in doc.children(e)))
     gap = range(mention.last, e)
     if gap and e - 1 not in doc.mention_of_token and doc.tokens[e - 1].upos not in ("VERB", "AUX", "ADP"):
         gap = range(mention.last, e - 1)  # "X è un politico brillante": the adjective of what X is called
@@ -322,32 +308,3 @@ def _whose(doc: Document, gap: Sequence[int]) -> bool:
     *before, last = gap
     nouns = [k for k in before if not _only_linkers(doc, range(k, k + 1))]
     return doc.lang.preposition(doc.lower[last]) == "di" and len(nouns) == 1 and nouns[0] == before[-1]
-
-
-def _parsed_relation(doc: Document, evaluation: Evaluation, mention: Mention) -> str | None:
-    tokens = doc.tokens
-    head = mention_head(doc, mention)
-    e = evaluation.first
-    if head is None:
-        return None
-    h_token, e_token = tokens[head], tokens[e]
-    if h_token.head == e:
-        return "subject" if h_token.deprel.startswith(("nsubj", "csubj")) else "object"
-    if e_token.head == head:
-        return "modifier"
-    if e_token.head is not None and tokens[e_token.head].head == head and e_token.deprel in ("amod", "nmod", "obl"):
-        return "modifier"  # "un governo | di incapaci"
-    if h_token.head is not None and h_token.head == e_token.head:
-        return "subject" if h_token.deprel.startswith("nsubj") else "sibling"
-    if h_token.head is not None and tokens[h_token.head].head == e and tokens[h_token.head].deprel in ("obl", "obj", "nmod"):
-        return "object"  # "il sostegno | all'operato | di X" reaches X through its noun
-    return None
-
-
-def mention_head(doc: Document, mention: Mention) -> int | None:
-    """The mention's token whose head lies outside it (its syntactic head)."""
-    for k in range(mention.first, mention.last):
-        head = doc.tokens[k].head
-        if head is None or not mention.first <= head < mention.last:
-            return k
-    return None
