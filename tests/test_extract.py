@@ -1913,3 +1913,11 @@ def test_quoted_words_in_the_next_clause_do_not_hide_its_verb():
     texts = candidate_texts(text)
     assert texts[0] == "sostenere la riforma"
     assert "«difesa della città» e di «minaccia posta dalla giunta»" in texts
+
+
+def test_da_and_an_infinitive_opening_a_sentence_is_the_writers_note():
+    """`Da notare che …`, `; da segnalare che …`: an impersonal note of the writer, nobody's words; `ha detto da Roma
+    che …` still reports."""
+    text = ("La gara è finita alle sei. Da notare che Mario Rossi ha vinto tre tappe. Il sindaco ha parlato a lungo; da "
+            "segnalare che la piazza era piena. Anna Neri ha detto da Roma che il piano è pronto.")
+    assert candidate_texts(text) == ["il piano è pronto"]

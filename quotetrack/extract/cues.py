@@ -283,10 +283,13 @@ def _governor_before(doc: Document, first: int) -> int | None:
 
 
 def _impersonal_before(doc: Document, k: int) -> bool:
-    """An impersonal predicate right before token k (`inutile dire`, `bisogna ricordare`, `c'è da dire`), or the
-    impersonal `si` before a governing verb (`si può dire`)."""
+    """An impersonal predicate right before token k (`inutile dire`, `bisogna ricordare`, `c'è da dire`), the
+    impersonal `si` before a governing verb (`si può dire`), or `da` opening a sentence or a clause (`Da notare che
+    …`, `; da segnalare che …`: the writer's note)."""
     j = k - 1
     if j >= 0 and doc.lower[j] == "da":
+        if j == 0 or doc.lower[j - 1] in (".", ";", ":", "!", "?"):
+            return True
         j -= 1
     if j < 0:
         return False
