@@ -1811,3 +1811,113 @@ def test_a_description_defined_by_a_person_is_someone_new_named_with_that_person
     text = ("Anna Rota è scomparsa ieri. Il giudice Marco Bini ha letto la sentenza. Al termine del processo, la madre "
             "di Anna ha gridato «Me lo ammazzano».")
     assert quotes(text) == [("Me lo ammazzano", "madre di Anna Rota")]
+
+
+def test_a_request_verb_in_a_marker_credits_the_clause_to_nobody():
+    """`come aveva chiesto X`, `come richiesto da X`: the clause is the writer's fact that fulfils X's wish, not X's
+    words; `come spiega X` reports."""
+    text = ("Il processo si è svolto a porte chiuse, come aveva chiesto Mario Rossi. La cerimonia si è tenuta in "
+            "privato, come richiesto dalla famiglia Neri. Come spiega Anna Neri, la strada resta chiusa.")
+    assert candidate_texts(text) == ["la strada resta chiusa"]
+
+
+def test_a_gerund_of_leaving_going_or_giving_reasons_after_the_content_is_another_act():
+    """`…, lasciando intendere che …` (the writer's reading), `…, motivando la scelta con …` (the speaker's reasons)."""
+    text = ("Mario Rossi ha detto che non si dimetterà, lasciando intendere che resterà fino al voto. Anna Neri ha "
+            "assicurato di voler restare in carica, motivando la scelta con la fiducia degli elettori.")
+    assert candidate_texts(text) == ["non si dimetterà", "voler restare in carica"]
+
+
+def test_a_short_adjunct_may_stand_between_a_verb_and_its_quoted_object():
+    """`ha sottolineato nel suo intervento la «prudenza» di …`: the object with quoted words is still reported."""
+    text = "Mario Rossi ha sottolineato nel suo intervento la «prudenza» della scelta della giunta."
+    assert "la «prudenza» della scelta della giunta" in candidate_texts(text)
+
+
+def test_noto_in_an_apposition_is_the_adjective_known_not_a_new_cue():
+    """`X, noto nel quartiere con il soprannome «…»`: the adjective, which ends no content; `noto che` would be the
+    verb."""
+    text = "Secondo la polizia, la mente del gruppo era Mario Rossi, noto nel quartiere con il soprannome «il Conte»."
+    assert candidate_texts(text)[0] == "la mente del gruppo era Mario Rossi, noto nel quartiere con il soprannome «il Conte»"
+
+
+def test_a_request_noun_keeps_its_addressee_after_the_requester():
+    """`la richiesta del consiglio al sindaco di …`, `la richiesta da parte dei sindacati ai dirigenti di …`: the
+    addressee opens the content, as after `ha chiesto`."""
+    text = ("Ieri è arrivata la richiesta del consiglio comunale al sindaco Mario Rossi di istituire un registro. "
+            "È stata respinta la richiesta da parte dei sindacati ai dirigenti di riaprire il tavolo.")
+    assert candidate_texts(text) == ["al sindaco Mario Rossi di istituire un registro",
+                                     "ai dirigenti di riaprire il tavolo"]
+
+
+def test_a_closing_quotation_mark_after_a_cue_opens_no_content():
+    """`"… la mia promessa" e poi è uscita`: the straight mark after the cue inside a quotation closes it; only a
+    mark that opens a quotation starts quoted content (`ha parlato di «tradimento»`)."""
+    text = 'Anna Neri ha detto: "Questa resta la mia promessa" e poi è uscita. Carlo Bini ha parlato di «tradimento».'
+    assert [t for t in candidate_texts(text) if t.startswith('"')] == []
+    assert "tradimento" in candidate_texts(text)
+
+
+def test_a_purpose_clause_after_an_object_hides_the_di_of_its_own_nouns():
+    """`minacciano ritorsioni per punire l'arresto di alcuni capi`: the `di` belongs to the purpose clause's noun, no
+    `minacciare X di Y`; `ha accusato il sindaco di aver mentito` is one."""
+    text = ("Le bande rivali minacciano ritorsioni per punire l'arresto di alcuni capi. Mario Rossi ha accusato il "
+            "sindaco di aver mentito.")
+    assert candidate_texts(text) == ["il sindaco di aver mentito"]
+
+
+def test_a_participle_phrase_describing_a_marker_source_is_not_its_clause():
+    """`Secondo i dati pubblicati ieri sul sito, …`, `Secondo Anna Neri, arrivata ieri in città, …`: the participle and
+    its complements up to the comma describe the source; the clause starts after them."""
+    text = ("Secondo le cifre provvisorie comunicate in serata sul sito della prefettura, la lista avrebbe ottenuto il "
+            "30% dei voti. Secondo Anna Neri, arrivata ieri in città, il piano è fallito.")
+    assert candidate_texts(text) == ["la lista avrebbe ottenuto il 30% dei voti", "il piano è fallito"]
+
+
+def test_a_name_after_a_speech_noun_in_a_marker_opens_the_clause():
+    """`Secondo la sua dichiarazione Carlo Bini era uscito`: words hold no name, so Bini is the clause's subject;
+    after a title (`il ministro della Salute Anna Neri`) the name is the source's."""
+    text = ("Secondo la sua dichiarazione Carlo Bini era uscito di casa alle otto. Secondo il ministro della Salute "
+            "Anna Neri il piano è fallito.")
+    assert candidate_texts(text) == ["Carlo Bini era uscito di casa alle otto", "il piano è fallito"]
+
+
+def test_persuading_someone_reports_no_words():
+    """`hanno convinto il senatore ad astenersi`: the result of persuading, no content anyone said."""
+    text = ("Le promesse del sindaco non sono servite a convincere i consiglieri più critici. Gli alleati hanno "
+            "convinto il senatore Mario Rossi ad astenersi.")
+    assert candidate_texts(text) == []
+
+
+def test_a_che_clause_with_only_its_subject_before_a_colon_goes_on_after_it():
+    """`ha affermato che la giunta: «non decide nulla»`: the clause's predicate follows the colon; a clause with a
+    verb of its own before the colon (`ha detto che i lavori sono finiti: …`) is complete there."""
+    text = "Luca Verdi ha poi sostenuto che la giunta: «non decide nulla e rinvia ogni scelta»."
+    assert "la giunta: «non decide nulla e rinvia ogni scelta»" in candidate_texts(text)
+    assert "la giunta" not in candidate_texts(text)
+
+
+def test_a_comparison_with_another_party_ends_verbless_content():
+    """`si è dichiarata estranea ai fatti, come il presidente`: the writer adds who else said so; `come promesso` (no
+    party) stays."""
+    text = ("L'azienda si è dichiarata estranea ai fatti, come il presidente Mauro Rossi. Anna Neri ha "
+            "annunciato di votare la legge, come Carlo Bini. Luca Verdi si è detto pronto a trattare, come promesso.")
+    assert candidate_texts(text) == ["estranea ai fatti", "votare la legge", "pronto a trattare, come promesso"]
+
+
+def test_quoted_words_in_the_next_clause_do_not_hide_its_verb():
+    """`ha promesso di sostenere la riforma, soltanto i «frondisti» restano contrari`: past the quotation the main
+    clause goes on with a verb of its own, so the content ends at the comma; `di «A» e di «B»` stays one content."""
+    text = ("Anna Neri ha promesso di sostenere la riforma, soltanto i «frondisti» restano contrari. Carlo Bini parla "
+            "di «difesa della città» e di «minaccia posta dalla giunta».")
+    texts = candidate_texts(text)
+    assert texts[0] == "sostenere la riforma"
+    assert "«difesa della città» e di «minaccia posta dalla giunta»" in texts
+
+
+def test_da_and_an_infinitive_opening_a_sentence_is_the_writers_note():
+    """`Da notare che …`, `; da segnalare che …`: an impersonal note of the writer, nobody's words; `ha detto da Roma
+    che …` still reports."""
+    text = ("La gara è finita alle sei. Da notare che Mario Rossi ha vinto tre tappe. Il sindaco ha parlato a lungo; da "
+            "segnalare che la piazza era piena. Anna Neri ha detto da Roma che il piano è pronto.")
+    assert candidate_texts(text) == ["il piano è pronto"]

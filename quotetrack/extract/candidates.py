@@ -236,6 +236,8 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         if phrase_end is None:
             continue
         phrase_end = with_complements(doc, phrase_end, limit)
+        if not cue.person_only:
+            phrase_end = _participle_phrase_end(doc, phrase_end, limit)  # "i dati pubblicati ieri sul sito, …"
         comma_after_phrase = phrase_end < limit and doc.lower[phrase_end] == ","
         if cue.person_only and (not (_person_at(doc, speaker_at, phrase_end) or comma_after_phrase)
                                 or _share_at(doc, speaker_at, phrase_end)):
@@ -336,9 +338,12 @@ def _past_source_relative(doc: Document, k: int) -> int:
 
 
 def _past_source_complement(doc: Document, k: int, limit: int) -> int:
-    """Past a complement of the source set off by commas (`Secondo X, della Cgil, …`, `…, di Legambiente, …`): where
-    the clause starts (`di fatto`, `di conseguenza` open it)."""
+    """Past a complement of the source set off by commas (`Secondo X, della Cgil, …`, `…, di Legambiente, …`, `…,
+    arrivata ieri in città, …`): where the clause starts (`di fatto`, `di conseguenza` open it)."""
     lang = doc.lang
+    participle_end = _participle_phrase_end(doc, k, limit)
+    if participle_end > k and participle_end + 1 < limit:
+        return participle_end + 1
     if k + 1 < limit and lang.preposition(doc.lower[k]) in lang.words("of") and (
             doc.lower[k] not in lang.words("of") or doc.tokens[k + 1].text[:1].isupper()):
         closing = _closing_comma(doc, k, limit)
@@ -537,7 +542,7 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
         if j == k + 1 or j >= limit or doc.lower[j] not in (",", ":") and lang.preposition(doc.lower[j]) is None:
             break
         k = j
-    named = doc.mention_at_first.get(k)
+    named = doc.mention_at_first.get(k) if not _words_noun_before(doc, k) else None
     if named is not None and named.last <= limit and named.via in ("name", "kb", "ner") and (
             named.kind == "person" or named.kind == "organisation" and named.text[:1].isupper() and k > 0
             and fold(doc.tokens[k - 1].text) in lang.speaker_words["organisations"]):
@@ -561,6 +566,27 @@ def with_complements(doc: Document, end: int, limit: int) -> int:
         if apposed is not None and apposed.kind == "person" and apposed.last < limit and doc.lower[apposed.last] == "," \
                 and not (apposed.via == "title" and source is not None and source.kind != "person"):
             k = apposed.last  # a person's role, not a person after an outlet: "secondo la rivista X, l'attrice, che …"
+    return k
+
+
+def _words_noun_before(doc: Document, k: int) -> bool:
+    """A speech or document noun right before k (`secondo la sua testimonianza Rossi …`, `secondo la nota Rossi …`):
+    words name no holder, so a name after them opens the clause."""
+    return k > 0 and (doc.lower[k - 1] in doc.lang.noun_cues or doc.lower[k - 1] in doc.lang.document_nouns)
+
+
+def _participle_phrase_end(doc: Document, k: int, limit: int) -> int:
+    """`i dati pubblicati ieri sul sito del ministero,`: a past participle right after the source's noun with its
+    complements, up to the comma that closes them, describes the source; k when no such comma closes it soon."""
+    lang = doc.lang
+    if not (k < limit and doc.tokens[k].text.islower() and doc.tokens[k].upos in ("VERB", "ADJ", "")
+            and doc.lower[k].endswith(lang.endings("past_participle_endings"))):
+        return k
+    for j in range(k + 1, min(limit, k + 12)):
+        if doc.lower[j] == ",":
+            return j
+        if doc.tokens[j].upos in ("VERB", "AUX") or lang.frame_word(doc.lower[j]) or not doc.tokens[j].text[:1].isalnum():
+            return k
     return k
 
 

@@ -63,11 +63,11 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "l'invito a …"
         if low == ":" and ("colon" in frames or cue.kind == "noun"):
             return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
-        if token.text in OPENING_QUOTES and doc.quote_around(token.start) is not None and ("quote" in frames or skipped == 0
+        if token.text in OPENING_QUOTES and _quotation_opened_by(doc, j) is not None and ("quote" in frames or skipped == 0
                                                                                    or "label" in frames):
             return _content(doc, j, limit, stops, "quote", None, skipped)
         if ("quote" in frames and doc.lang.preposition(low) is not None and j + 1 < limit
-                and doc.tokens[j + 1].text in OPENING_QUOTES and doc.quote_around(doc.tokens[j + 1].start) is not None):
+                and doc.tokens[j + 1].text in OPENING_QUOTES and _quotation_opened_by(doc, j + 1) is not None):
             return _content(doc, j + 1, limit, stops, "quote", j, skipped)  # "parla di «…»"
         if j == cue.last + skipped and _quoted_object_at(doc, cue, j, limit):
             return _content(doc, j, limit, stops, "quote", None, skipped)  # "ha criticato la «fretta» di X"
@@ -147,10 +147,12 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
             k = doc.token_at(quote.close)
             continue
+        if doc.lower[k] == "," and k > first and _another_party_compared(doc, k + 1, last):
+            return k  # "si è dichiarata estranea ai fatti, come il presidente": who else did
         if doc.lower[k] in openers or finite_verb(doc, k):
             return last  # a clause of its own inside the content: its verbs may be coordinated too
         if doc.lower[k] in joiners:
-            for j in range(k + 1, min(k + 7, last)):
+            for j in _words_after(doc, k, last, 6):
                 if not doc.lower[j][:1].isalnum() or doc.lower[j] in openers or doc.lower[j].endswith(nonfinite):
                     break  # `e di dare il voto`: an infinitive coordinated with the content's
                 if doc.tokens[j].upos in ("AUX", "VERB"):
@@ -159,6 +161,27 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
                     break
         k += 1
     return last
+
+
+def _words_after(doc: Document, k: int, last: int, count: int) -> Iterator[int]:
+    """The next `count` tokens after k before `last`, each quotation passed over whole (`…, soltanto i «frondisti»
+    restano`: quoted words are no verb of the clause around them, and their marks no end of it)."""
+    j = k + 1
+    while j < last and count > 0:
+        if doc.texts[j] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, j)) is not None:
+            j = doc.token_at(quote.close)
+            continue
+        yield j
+        count -= 1
+        j += 1
+
+
+def _another_party_compared(doc: Document, k: int, last: int) -> bool:
+    """`come` + a name or a determiner's phrase at k (`…, come il sindaco`, `…, come Anna Neri`): someone else said or
+    did the same, in the writer's words."""
+    if not (k + 1 < last and doc.lower[k] == "come"):
+        return False
+    return doc.lang.is_determiner(doc.lower[k + 1]) or k + 1 in doc.mention_at_first
 
 
 def _noun_object_to(doc: Document, cue: Cue, k: int, limit: int) -> bool:
@@ -348,7 +371,7 @@ def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
                                         or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
                                         and doc.lower[k] not in lang.function_words):
         k += 1
-    return k < limit and doc.texts[k] in OPENING_QUOTES and doc.quote_around(doc.tokens[k].start) is not None
+    return k < limit and doc.texts[k] in OPENING_QUOTES and _quotation_opened_by(doc, k) is not None
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
@@ -416,6 +439,10 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j
             if cue.kind == "noun" and _noun_object_to(doc, cue, k, limit):
                 return k - j  # "l'appello del sindaco a restare in casa"
+            if cue.kind == "noun" and k > j + 1 and _addressed_request_at(doc, cue, k, limit):
+                return k - j  # "la richiesta del sindaco ai residenti di …": the request keeps its addressee
+            if k > j + 1 and _quoted_object_at(doc, cue, k, limit):
+                return k - j  # "ha criticato in aula la «fretta» del governo"
             if _clause_verb(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
@@ -524,6 +551,8 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
         relative = relative or low in lang.words("relative_pronouns")
         if low in (".", ";", ":") or doc.tokens[k].upos == "AUX" and not relative:
             return None
+        if k > j + 1 and doc.lower[k - 1] == "per" and _infinitive_at(doc, k, limit):
+            return None  # "minacciano ritorsioni per punire l'arresto di …": a purpose clause, no `di` of the verb's
         if prep == "di" and k > j and ("to_of" in frames and first_prep == "a" or "object_of" in frames and first_prep is None):
             if "to_of" in frames and not _infinitive_at(doc, k + 1, limit):
                 continue
@@ -538,6 +567,13 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
                                                           and _object_phrase_at(doc, j)):
             return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
     return None
+
+
+def _addressed_request_at(doc: Document, cue: Cue, k: int, limit: int) -> bool:
+    """`a X di` + infinitive at k after a noun that takes an addressee (`la richiesta da parte del governo agli
+    alleati di ritirarsi`): the addressee opens the content, as it does after a verb."""
+    return ("to_of" in cue.frames and doc.lang.preposition(doc.lower[k]) == "a"
+            and _object_link(doc, k, limit, frozenset({"to_of"})) == "object")
 
 
 def _adverbs_only(doc: Document, first: int, last: int) -> bool:
@@ -578,7 +614,8 @@ def _content(doc: Document, first: int, limit: int, stops: frozenset[int], frame
     begin: the main clause resuming is looked for only from there."""
     last = content_end(doc, first, limit, stops)
     if frame in _CLAUSE_FRAMES and (_elaboration_after_colon(doc, last, limit, stops)
-                                    or verbless_list_after_colon(doc, last, limit, stops)):
+                                    or verbless_list_after_colon(doc, last, limit, stops)
+                                    or _subject_before_colon(doc, first, last, limit)):
         last = content_end(doc, last + 1, limit, stops)  # "ha spiegato che A: B": B details A, in the same voice
     if frame == "quote":
         last = _after_last_quote(doc, first, last)
@@ -615,6 +652,13 @@ def _elaboration_after_colon(doc: Document, k: int, limit: int, stops: frozenset
             and doc.tokens[k + 1].text[:1].isalpha()):
         return False
     return any(finite_verb(doc, j) for j in range(k + 1, content_end(doc, k + 1, limit, stops)))
+
+
+def _subject_before_colon(doc: Document, first: int, k: int, limit: int) -> bool:
+    """`ha affermato che la giunta: «non decide nulla»`: a clause opened by `che` with no verb before a colon is only
+    its subject so far; its predicate comes after the colon."""
+    return (k + 1 < limit and doc.lower[k] == ":" and k > first
+            and not any(finite_verb(doc, j) or doc.tokens[j].upos in ("VERB", "AUX") for j in range(first, k)))
 
 
 def verbless_list_after_colon(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:

@@ -107,7 +107,8 @@ def verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
 def known_as(doc: Document, i: int) -> bool:
     """`X, noto anche come Y`, `un metodo noto come Y`, `noto per …`: the adjective "known" before `come` or `per`, not
     the verb `notare` (`nota come la crisi …`): its third person only after a comma, a copula or an adverb of degree
-    (`meglio nota come Y`), where a verb with its own subject does not stand."""
+    (`meglio nota come Y`), where a verb with its own subject does not stand. A form that is no third person is the
+    adjective in any apposition (`X, noto nel quartiere con il soprannome Y`) unless `che` follows it."""
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
@@ -116,6 +117,8 @@ def known_as(doc: Document, i: int) -> bool:
         k += 1
     if k >= len(doc.tokens):
         return False
+    if doc.lower[i - 1] == "," and doc.lower[i] in lang.words("known_as_not_third_person") and doc.lower[k] != "che":
+        return True
     if doc.lower[k] == "per" or doc.lower[k] == "come" and doc.lower[i] in lang.words("known_as_not_third_person"):
         return True  # "noto per …", "un documento noto come …"
     return doc.lower[k] == "come" and (doc.lower[i - 1] == "," or doc.lower[i - 1] in lang.auxiliaries
@@ -280,10 +283,13 @@ def _governor_before(doc: Document, first: int) -> int | None:
 
 
 def _impersonal_before(doc: Document, k: int) -> bool:
-    """An impersonal predicate right before token k (`inutile dire`, `bisogna ricordare`, `c'è da dire`), or the
-    impersonal `si` before a governing verb (`si può dire`)."""
+    """An impersonal predicate right before token k (`inutile dire`, `bisogna ricordare`, `c'è da dire`), the
+    impersonal `si` before a governing verb (`si può dire`), or `da` opening a sentence or a clause (`Da notare che
+    …`, `; da segnalare che …`: the writer's note)."""
     j = k - 1
     if j >= 0 and doc.lower[j] == "da":
+        if j == 0 or doc.lower[j - 1] in (".", ";", ":", "!", "?"):
+            return True
         j -= 1
     if j < 0:
         return False
@@ -360,8 +366,8 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
                 break  # "il rinvio a giudizio di X": a trial, not X's judgement
             if last is not None and _norm_follows(doc, last):
                 break  # "secondo il contratto": in accordance with a rule, nobody's words
-            if last is not None and _naming_verb_in(doc, i, last):
-                break  # "X, come era chiamato dagli amici, …": a name, not the clause's source
+            if last is not None and _verb_crediting_no_clause(doc, i, last):
+                break  # "X, come era chiamato dagli amici, …", "come aveva chiesto X, …": nobody's words
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
@@ -380,12 +386,14 @@ def _ordinal_secondo(doc: Document, i: int) -> bool:
             or before in lang.words("placing_participles") or after in lang.words("coordinators"))
 
 
-def _naming_verb_in(doc: Document, first: int, last: int) -> bool:
-    """A labelling verb in a marker (`come fu chiamata`, `come era soprannominato`) gives a name to something, it
-    credits no clause to anyone."""
+def _verb_crediting_no_clause(doc: Document, first: int, last: int) -> bool:
+    """A verb in a marker whose kind credits no clause to anyone (grammar.yaml `markers_crediting_no_clause`): a
+    labelling verb gives a name (`come fu chiamata`), a request verb says whose wish the clause fulfils (`come aveva
+    chiesto il sindaco, la piazza è stata chiusa`, `come richiesto dalla difesa`): the clause is the writer's fact."""
     lang = doc.lang
+    kinds = lang.words("markers_crediting_no_clause")
     return any((form := lang.verb_forms.get(doc.lower[k])) is not None
-               and (lang.verb_lemmas.get(form.lemma) or {}).get("kind") == "labelling" for k in range(first, last))
+               and (lang.verb_lemmas.get(form.lemma) or {}).get("kind") in kinds for k in range(first, last))
 
 
 def _norm_follows(doc: Document, k: int) -> bool:
