@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..analysis import Document, Mention
-from ..analysis.document import REACH
+from ..analysis.document import REACH, QuoteSpan
 from ..lang import fold
-from .candidates import Candidate, bracket_opening, only_fillers, participle_agent
+from .candidates import Candidate, only_fillers, participle_agent
 from .content import finite_verb
 from .cues import MARKER, Cue
 
@@ -352,6 +352,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
     floor = _clause_floor(doc, cue.first)
+    if cue.tense == "gerund":
+        floor = _floor_past_introduced_quotation(doc, floor, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
@@ -671,6 +673,7 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     k = cue.first - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
+    k = _before_quotation(doc, k, floor)
     listed = False  # a coordinator seen: the commas before it may separate the items of one list
     while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
         listed = listed or doc.lower[k] in doc.lang.words("coordinators")
@@ -684,6 +687,19 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
         k, main = main, _verb_before_clause(doc, main, floor)
     return k
+
+
+def _before_quotation(doc: Document, k: int, floor: int) -> int:
+    """When token k closes a quotation opened after token `floor`, the token before it, past a colon: the words a
+    verb introduced stand between it and a gerund that shares its subject (`X ha accolto la proposta: «…», chiedendo
+    di …`); else k."""
+    quote = _closed_at(doc, k)
+    if quote is None:
+        return k
+    opening = doc.token_at(quote.open)
+    if opening <= floor:
+        return k
+    return opening - 2 if doc.lower[opening - 1] == ":" else opening - 1
 
 
 def _group_start(doc: Document, k: int, floor: int) -> int:
@@ -707,7 +723,8 @@ def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
     """The subject after a verb with `essere` that a gerund at token i depends on (`è intervenuto anche il ministro
     X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject; so
-    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`)."""
+    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`, `«…» dichiara X
+    definendo`)."""
     lang = doc.lang
     k, essere = verb, False
     while k < i and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.words("clitics")
@@ -717,7 +734,7 @@ def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -
     if not essere and not _follows_quotation(doc, verb):
         return None
     after = [m for m in before if m.first >= k]
-    if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] != [","]:
+    if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] not in ([","], []):
         return None
     return after[0]
 
@@ -725,8 +742,7 @@ def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -
 def _follows_quotation(doc: Document, k: int) -> bool:
     """Token k comes right after a quotation's closing mark, past a comma (`«…», ha detto`)."""
     j = k - 1 if k > 0 and doc.lower[k - 1] != "," else k - 2
-    quote = doc.quote_around(doc.tokens[j].start) if j >= 0 else None
-    return quote is not None and doc.tokens[j].end == quote.close
+    return _closed_at(doc, j) is not None
 
 
 def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
@@ -967,12 +983,38 @@ def _clause_floor(doc: Document, i: int) -> int:
     k = i - 1
     while k >= first and k > i - 80:
         if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
-            opening = bracket_opening(doc, k)
+            opening = _aside_opening(doc, k, first)
             k = opening if opening is not None else k
         elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
         k -= 1
     return max(first, i - 80)
+
+
+def _aside_opening(doc: Document, close: int, first: int) -> int | None:
+    """The `(` of the aside closed at token `close`, however long, looked for back to token `first`: a subject stands
+    before it (`Mario Rossi (soprannominato il Toro per la sua forza) ha detto`)."""
+    k = close - 1
+    while k >= first and doc.lower[k] not in ("(", ")"):
+        k -= 1
+    return k if k >= first and doc.lower[k] == "(" else None
+
+
+def _floor_past_introduced_quotation(doc: Document, floor: int, i: int) -> int:
+    """The clause of a gerund at token i whose own clause is only the quotation a colon opens before it (`X ha accolto
+    la proposta: «…», chiedendo di …`): the one the colon ends, whose verb introduced the words and shares its
+    subject with the gerund; else `floor`."""
+    k = i - 2 if i > floor and doc.lower[i - 1] == "," else i - 1
+    quote = _closed_at(doc, k) if k >= floor else None
+    if quote is None or doc.token_at(quote.open) != floor or floor < 1 or doc.lower[floor - 1] != ":":
+        return floor
+    return _clause_floor(doc, floor - 1)
+
+
+def _closed_at(doc: Document, k: int) -> QuoteSpan | None:
+    """The quotation whose closing mark is token k, if any."""
+    quote = doc.quote_around(doc.tokens[k].start) if k >= 0 else None
+    return quote if quote is not None and doc.tokens[k].end == quote.close else None
 
 
 def _source_of_words(doc: Document, k: int) -> bool:
@@ -1232,7 +1274,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     lang = doc.lang
     k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = bracket_opening(doc, k)
+        opening = _aside_opening(doc, k, doc.near(k)[0])
         k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"
