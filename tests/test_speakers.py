@@ -42,3 +42,23 @@ def test_a_verb_with_no_subject_shares_the_subject_of_the_sentence_before():
 def test_a_verb_with_its_own_subject_keeps_it():
     text = "Mario Rossi è arrivato ieri a Roma. Luca Bianchi ha quindi ricordato che la riforma resta guidata da lui."
     assert subjects(text, "ricordato") == ["Luca Bianchi"]
+
+
+def test_a_verb_with_no_subject_shares_a_subject_set_off_from_its_verb_by_an_apposition():
+    text = ("La gara è stata anticipata da un incontro. Mario Rossi, medico all'ospedale di Pisa, ha spiegato che il "
+            "lavoro è lungo. Ha poi aggiunto che il progetto continua.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+
+
+def test_a_verb_with_no_subject_shares_the_subject_of_a_relative_clause_opened_by_a_preposition():
+    text = ("La gara è stata anticipata da un incontro nel quale il sindaco Mario Rossi ha spiegato che il lavoro è "
+            "lungo. Ha poi aggiunto che il progetto continua.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+
+
+def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
+    text = ("La gara tra le squadre guidate da Luca Bianchi e Carlo Neri è stata anticipata da un incontro. Ha poi "
+            "aggiunto che il progetto continua.")
+    assert "Carlo Neri" not in subjects(text, "aggiunto")
+
+

@@ -232,8 +232,24 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
         return None  # something stands before the verb group: not a sentence opened by its verb
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
-              and _verb_follows(doc, m.last)]
+              and _verb_follows(doc, m.last, apposed=True)]
     return before[-1] if before else None
+
+
+def _past_apposition(doc: Document, k: int) -> int:
+    """Past an apposition with no verb set off by commas at token k (`Mario Rossi, medico a Roma, ha detto`: to `ha`),
+    else k."""
+    if k >= len(doc.tokens) or doc.lower[k] != ",":
+        return k
+    for j in range(k + 1, min(len(doc.tokens), k + _APPOSITION_REACH)):
+        if doc.lower[j] == ",":
+            return j + 1
+        if doc.tokens[j].upos in ("VERB", "AUX") or not doc.tokens[j].text[:1].isalnum():
+            break
+    return k
+
+
+_APPOSITION_REACH = 12  # tokens of an apposition (`, pediatra all'ospedale della città di Roma,`)
 
 
 def _known_person(doc: Document, m: Mention) -> bool:
@@ -527,13 +543,16 @@ def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> li
     return (next_to_verb or subject_like)[:1]
 
 
-def _verb_follows(doc: Document, k: int) -> bool:
+def _verb_follows(doc: Document, k: int, apposed: bool = False) -> bool:
     """A verb group starts at token k, past a name after a title, adverbs and clitics (`il sindaco ha`, `il sindaco
-    Carlo Rota si è`)."""
+    Carlo Rota si è`); with `apposed`, past an apposition set off by commas too (`il sindaco Carlo Rota, medico,
+    ha`)."""
     lang = doc.lang
     named = doc.mention_at_first.get(k)
     if named is not None:
         k = named.last
+    if apposed:
+        k = _past_apposition(doc, k)
     while k < len(doc.tokens) and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")):
         k += 1
     return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
@@ -928,13 +947,14 @@ def _subject_like(doc: Document, m: Mention) -> bool:
     after it within a few words (past appositions and parentheses)."""
     if m.kind not in ("person", "organisation", "anonymous", "country") or doc.quote_around(m.start) is not None:
         return False
-    if _in_prepositional_phrase(doc, m):
+    if _in_prepositional_phrase(doc, m) or _listed_in_prepositional_phrase(doc, m):
         return False
     k = m.first - 1
     while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
         k -= 1
     first, _ = doc.sentence_bounds(m.first)
-    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang):
+    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang) \
+            and not _oblique_relative_pronoun(doc, k):
         return False
     k = m.last
     depth = 0
@@ -950,6 +970,38 @@ def _subject_like(doc: Document, m: Mention) -> bool:
             return False
         k += 1
     return False
+
+
+def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
+    """`m` closes or continues a list a prepositional phrase opens (`guidate da Anna Neri e Mario Rossi, …`, `di X, Y e
+    Z`): it is in that phrase, whatever verb follows it."""
+    lang = doc.lang
+    k = m.first - 1
+    for _ in range(_LIST_REACH):
+        while k >= 0 and lang.is_determiner(doc.lower[k]):
+            k -= 1
+        if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
+            return False
+        left = doc.mention_of_token.get(k - 1)
+        if left is None or left.kind not in SPEAKER_KINDS:
+            return False
+        if _in_prepositional_phrase(doc, left):
+            return True
+        k = left.first - 1
+    return False
+
+
+_LIST_REACH = 4  # names listed before a phrase (`da X, Y, Z e W`)
+
+
+def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
+    """Token k is a relative pronoun after a preposition (`nella quale`, `per cui`): the clause it opens has its
+    subject after it (`la conferenza nella quale il professore ha detto`)."""
+    lang = doc.lang
+    j = k - 1
+    while j >= 0 and lang.is_determiner(doc.lower[j]):
+        j -= 1
+    return doc.lower[k] in lang.words("relative_pronouns") and j >= 0 and lang.preposition(doc.lower[j]) is not None
 
 
 @lru_cache(maxsize=4)
