@@ -62,3 +62,9 @@ def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
     assert "Carlo Neri" not in subjects(text, "aggiunto")
 
 
+
+def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
+    text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
+            "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+

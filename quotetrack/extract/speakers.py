@@ -82,12 +82,13 @@ class MentionFacts:
 
     def last_named(self, kind: str, before: int) -> Mention | None:
         """The last person or organisation of `kind` the article names before token `before`: a KB entry, a
-        person's name of two words and more (a lone capitalised word may be a place), an organisation's name."""
+        person surely named (`_known_person`: a capitalised phrase of unknown words may be a party or an event), an
+        organisation's name."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
-                if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner")
-                                                        and (" " in m.name or m.kind == "organisation")):
+                if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner") and (
+                        _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")):
                     self._named.setdefault(m.kind, []).append(m)
         found = self._named.get(kind, [])
         k = bisect.bisect_left(found, before, key=lambda m: m.last)
