@@ -68,3 +68,10 @@ def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phras
             "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
     assert subjects(text, "aggiunto") == ["Mario Rossi"]
 
+
+def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_sentence_before():
+    doc = analyse(Article("t", "Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha quindi parlato a lungo della "
+                               "sua amicizia con Luca Bianchi: «Ogni volta che lo vedevo era una festa»."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
+    options = speaker_options(doc, candidate, [], MentionFacts(doc))
+    assert [o.name for o in options if o.features.get("role=subject")] == ["Mario Rossi"]

@@ -222,19 +222,44 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
 
 def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
     """The subject a verb cue opening its sentence with no subject of its own shares (`Mario Rossi è arrivato a Roma.
-    Ha poi detto che …`): the last phrase in subject position, with its verb after it, in the sentence before."""
-    cue = candidate.cue
-    if cue is None or cue.kind not in ("verb", "light") or subject_slot(doc, candidate) != "boundary":
+    Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
+    subject position, with its verb after it, in the sentence before."""
+    verb = _null_subject_verb(doc, candidate)
+    if verb is None:
         return None
-    sentence = doc.sentence_of[cue.first]
+    sentence = doc.sentence_of[verb]
     opening = doc.sentences[sentence].first
     if any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-           for k in range(opening, _verb_group_first(doc, cue.first))):
+           for k in range(opening, _verb_group_first(doc, verb))):
         return None  # something stands before the verb group: not a sentence opened by its verb
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
     return before[-1] if before else None
+
+
+def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
+    """The token of the verb whose subject a statement's speaker is, when nothing stands before it in its clause: a
+    verb cue after a boundary, or the first word of a sentence that a colon ends before a quotation, when it is a
+    verb (`Ha poi ricordato l'amico: «…»`)."""
+    cue = candidate.cue
+    if cue is not None:
+        return cue.first if cue.kind in ("verb", "light") and subject_slot(doc, candidate) == "boundary" else None
+    if candidate.attribution != "colon":
+        return None
+    colon = _colon_before(doc, candidate)
+    k = doc.sentences[doc.sentence_of[colon]].first
+    while k < colon and (doc.lower[k] in _subject_openers(doc.lang) or doc.lower[k] in doc.lang.words("clitics")):
+        k += 1
+    return k if k < colon and doc.tokens[k].upos in ("VERB", "AUX") else None
+
+
+def _colon_before(doc: Document, candidate: Candidate) -> int:
+    """The token of the colon that attributes a statement (`Rossi: «…»`)."""
+    colon = doc.token_before(doc.tokens[candidate.first].start)
+    while colon > 0 and doc.lower[colon] != ":":
+        colon -= 1
+    return colon
 
 
 def _past_apposition(doc: Document, k: int) -> int:
@@ -296,9 +321,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     lang = doc.lang
     if cue is None:
         if candidate.attribution == "colon":  # `Rossi: «…»`, `Rossi attacca i giudici: «…»`
-            colon = doc.token_before(doc.tokens[candidate.first].start)
-            while colon > 0 and doc.lower[colon] != ":":
-                colon -= 1
+            colon = _colon_before(doc, candidate)
             floor = _clause_floor(doc, colon)
             before = [m for m in mentions if floor <= m.first and m.last <= colon and not _in_prepositional_phrase(doc, m)
                       and doc.quote_around(m.start) is None]
