@@ -75,3 +75,11 @@ def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_se
     candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
     options = speaker_options(doc, candidate, [], MentionFacts(doc))
     assert [o.name for o in options if o.features.get("role=subject")] == ["Mario Rossi"]
+
+
+def test_a_name_after_its_description_in_a_prepositional_phrase_is_no_subject_of_a_colon():
+    doc = analyse(Article("t", "Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del "
+                               "suo amico Luca Bianchi: «Ogni volta che lo vedevo era una festa»."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
+    options = speaker_options(doc, candidate, [], MentionFacts(doc))
+    assert [o.name for o in options if o.features.get("role=subject")] == ["Mario Rossi"]

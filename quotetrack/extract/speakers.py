@@ -323,8 +323,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         if candidate.attribution == "colon":  # `Rossi: «…»`, `Rossi attacca i giudici: «…»`
             colon = _colon_before(doc, candidate)
             floor = _clause_floor(doc, colon)
+            by_last = _outermost_by_last(mentions)
             before = [m for m in mentions if floor <= m.first and m.last <= colon and not _in_prepositional_phrase(doc, m)
-                      and doc.quote_around(m.start) is None]
+                      and not _described_in_prepositional_phrase(doc, m, by_last) and doc.quote_around(m.start) is None]
             if before:
                 adjacent = [m for m in before if only_fillers(doc, m.last, colon)]
                 chosen = adjacent[0] if adjacent else before[0]
@@ -495,6 +496,13 @@ def _describes(doc: Document, described: Mention, m: Mention) -> bool:
     comunicato Alfa ha detto`)."""
     return described.via in ("title", "description") or (
         described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
+
+
+def _described_in_prepositional_phrase(doc: Document, m: Mention, by_last: dict[int, Mention]) -> bool:
+    """A name after the title or the noun describing it in a prepositional phrase (`del suo amico Carlo Rota`): in
+    that phrase too."""
+    described = by_last.get(m.first)
+    return described is not None and _describes(doc, described, m) and _in_prepositional_phrase(doc, described)
 
 
 def _source_product(doc: Document, m: Mention) -> int | None:
