@@ -145,9 +145,6 @@ CASES = {
     "a gerund right after the subject of a verb reporting the quotation before it shares that subject": (
         ("Il sindaco Carlo Neri ha parlato a lungo. «Non ci arrendiamo» dichiara Mario Rossi definendo la decisione "
          "«un attentato alla città»."), "definendo", {"Mario Rossi": "subject", "Carlo Neri": "not subject"}),
-    "a gerund with no comma before it shares the subject of the verb next to it, not of the main clause": (
-        "Il giornalista scrive che il ministro ha difeso Mario Rossi dicendo che la legge è giusta.", "dicendo",
-        {"il ministro": "subject", "Il giornalista": "not subject"}),
     "a subject stands before a long aside in brackets": (
         ("Ieri sera si è svolto l'incontro. Mario Rossi (soprannominato il Toro per la sua forza) ha dichiarato che il "
          "governo sbaglia."), "dichiarato", {"Mario Rossi": "subject", "Toro": "parenthesis"}),

@@ -734,8 +734,6 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     if k < floor:
         return None
     k = _group_start(doc, k, floor)
-    if doc.lower[cue.first - 1] != ",":
-        return k  # `X dice che Y ha chiamato Z chiedendogli di …`: with no comma, the gerund goes with the verb next to it
     main = _verb_before_clause(doc, k, floor)
     while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
         k, main = main, _verb_before_clause(doc, main, floor)
