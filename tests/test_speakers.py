@@ -69,17 +69,18 @@ def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phras
     assert subjects(text, "aggiunto") == ["Mario Rossi"]
 
 
-def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_sentence_before():
-    doc = analyse(Article("t", "Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha quindi parlato a lungo della "
-                               "sua amicizia con Luca Bianchi: «Ogni volta che lo vedevo era una festa»."))
+def colon_subjects(text: str) -> list[str]:
+    """The options in the subject's role toward the statement a colon attributes."""
+    doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
-    options = speaker_options(doc, candidate, [], MentionFacts(doc))
-    assert [o.name for o in options if o.features.get("role=subject")] == ["Mario Rossi"]
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_sentence_before():
+    assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha quindi parlato a lungo della sua "
+                          "amicizia con Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]
 
 
 def test_a_name_after_its_description_in_a_prepositional_phrase_is_no_subject_of_a_colon():
-    doc = analyse(Article("t", "Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del "
-                               "suo amico Luca Bianchi: «Ogni volta che lo vedevo era una festa»."))
-    candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
-    options = speaker_options(doc, candidate, [], MentionFacts(doc))
-    assert [o.name for o in options if o.features.get("role=subject")] == ["Mario Rossi"]
+    assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del suo "
+                          "amico Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]
