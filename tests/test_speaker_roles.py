@@ -139,6 +139,15 @@ CASES = {
         {"Anna Neri": "subject", "Marco Bianchi": "conjunct"}),
     "after the words it reports, a verb that takes an object has its subject after it": (
         "«Il governo ci ha traditi», ha accusato il reverendo Mario Rossi.", "accusato", {"Mario Rossi": "postverbal"}),
+    "a gerund after the quotation its verb introduced shares that verb's subject": (
+        ("Dopo la richiesta del ministro Carlo Neri, Mario Rossi ha accolto la proposta: «Accetto il vostro aiuto», "
+         "chiedendo di «agire presto»."), "chiedendo", {"Mario Rossi": "subject", "Carlo Neri": "not subject"}),
+    "a gerund right after the subject of a verb reporting the quotation before it shares that subject": (
+        ("Il sindaco Carlo Neri ha parlato a lungo. «Non ci arrendiamo» dichiara Mario Rossi definendo la decisione "
+         "«un attentato alla città»."), "definendo", {"Mario Rossi": "subject", "Carlo Neri": "not subject"}),
+    "a subject stands before a long aside in brackets": (
+        ("Ieri sera si è svolto l'incontro. Mario Rossi (soprannominato il Toro per la sua forza) ha dichiarato che il "
+         "governo sbaglia."), "dichiarato", {"Mario Rossi": "subject", "Toro": "parenthesis"}),
     "a marker inside quotation marks credits nobody": (
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),

@@ -42,3 +42,45 @@ def test_a_verb_with_no_subject_shares_the_subject_of_the_sentence_before():
 def test_a_verb_with_its_own_subject_keeps_it():
     text = "Mario Rossi è arrivato ieri a Roma. Luca Bianchi ha quindi ricordato che la riforma resta guidata da lui."
     assert subjects(text, "ricordato") == ["Luca Bianchi"]
+
+
+def test_a_verb_with_no_subject_shares_a_subject_set_off_from_its_verb_by_an_apposition():
+    text = ("La gara è stata anticipata da un incontro. Mario Rossi, medico all'ospedale di Pisa, ha spiegato che il "
+            "lavoro è lungo. Ha poi aggiunto che il progetto continua.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+
+
+def test_a_verb_with_no_subject_shares_the_subject_of_a_relative_clause_opened_by_a_preposition():
+    text = ("La gara è stata anticipata da un incontro nel quale il sindaco Mario Rossi ha spiegato che il lavoro è "
+            "lungo. Ha poi aggiunto che il progetto continua.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+
+
+def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
+    text = ("La gara tra le squadre guidate da Luca Bianchi e Carlo Neri è stata anticipata da un incontro. Ha poi "
+            "aggiunto che il progetto continua.")
+    assert "Carlo Neri" not in subjects(text, "aggiunto")
+
+
+
+def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
+    text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
+            "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
+    assert subjects(text, "aggiunto") == ["Mario Rossi"]
+
+
+def colon_subjects(text: str) -> list[str]:
+    """The options in the subject's role toward the statement a colon attributes."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_sentence_before():
+    assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha quindi parlato a lungo della sua "
+                          "amicizia con Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]
+
+
+def test_a_name_after_its_description_in_a_prepositional_phrase_is_no_subject_of_a_colon():
+    assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del suo "
+                          "amico Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..analysis import Document, Mention
-from ..analysis.document import REACH
+from ..analysis.document import REACH, QuoteSpan
 from ..lang import fold
-from .candidates import Candidate, bracket_opening, only_fillers, participle_agent
+from .candidates import Candidate, only_fillers, participle_agent
 from .content import finite_verb
 from .cues import MARKER, Cue
 
@@ -82,12 +82,13 @@ class MentionFacts:
 
     def last_named(self, kind: str, before: int) -> Mention | None:
         """The last person or organisation of `kind` the article names before token `before`: a KB entry, a
-        person's name of two words and more (a lone capitalised word may be a place), an organisation's name."""
+        person surely named (`_known_person`: a capitalised phrase of unknown words may be a party or an event), an
+        organisation's name."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
-                if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner")
-                                                        and (" " in m.name or m.kind == "organisation")):
+                if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner") and (
+                        _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")):
                     self._named.setdefault(m.kind, []).append(m)
         found = self._named.get(kind, [])
         k = bisect.bisect_left(found, before, key=lambda m: m.last)
@@ -221,19 +222,60 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
 
 def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
     """The subject a verb cue opening its sentence with no subject of its own shares (`Mario Rossi è arrivato a Roma.
-    Ha poi detto che …`): the last phrase in subject position, with its verb after it, in the sentence before."""
-    cue = candidate.cue
-    if cue is None or cue.kind not in ("verb", "light") or subject_slot(doc, candidate) != "boundary":
+    Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
+    subject position, with its verb after it, in the sentence before."""
+    verb = _null_subject_verb(doc, candidate)
+    if verb is None:
         return None
-    sentence = doc.sentence_of[cue.first]
+    sentence = doc.sentence_of[verb]
     opening = doc.sentences[sentence].first
     if any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-           for k in range(opening, _verb_group_first(doc, cue.first))):
+           for k in range(opening, _verb_group_first(doc, verb))):
         return None  # something stands before the verb group: not a sentence opened by its verb
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
-              and _verb_follows(doc, m.last)]
+              and _verb_follows(doc, m.last, apposed=True)]
     return before[-1] if before else None
+
+
+def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
+    """The token of the verb whose subject a statement's speaker is, when nothing stands before it in its clause: a
+    verb cue after a boundary, or the first word of a sentence that a colon ends before a quotation, when it is a
+    verb (`Ha poi ricordato l'amico: «…»`)."""
+    cue = candidate.cue
+    if cue is not None:
+        return cue.first if cue.kind in ("verb", "light") and subject_slot(doc, candidate) == "boundary" else None
+    if candidate.attribution != "colon":
+        return None
+    colon = _colon_before(doc, candidate)
+    k = doc.sentences[doc.sentence_of[colon]].first
+    while k < colon and (doc.lower[k] in _subject_openers(doc.lang) or doc.lower[k] in doc.lang.words("clitics")):
+        k += 1
+    return k if k < colon and doc.tokens[k].upos in ("VERB", "AUX") else None
+
+
+def _colon_before(doc: Document, candidate: Candidate) -> int:
+    """The token of the colon that attributes a statement (`Rossi: «…»`)."""
+    colon = doc.token_before(doc.tokens[candidate.first].start)
+    while colon > 0 and doc.lower[colon] != ":":
+        colon -= 1
+    return colon
+
+
+def _past_apposition(doc: Document, k: int) -> int:
+    """Past an apposition with no verb set off by commas at token k (`Mario Rossi, medico a Roma, ha detto`: to `ha`),
+    else k."""
+    if k >= len(doc.tokens) or doc.lower[k] != ",":
+        return k
+    for j in range(k + 1, min(len(doc.tokens), k + _APPOSITION_REACH)):
+        if doc.lower[j] == ",":
+            return j + 1
+        if doc.tokens[j].upos in ("VERB", "AUX") or not doc.tokens[j].text[:1].isalnum():
+            break
+    return k
+
+
+_APPOSITION_REACH = 12  # tokens of an apposition (`, pediatra all'ospedale della città di Roma,`)
 
 
 def _known_person(doc: Document, m: Mention) -> bool:
@@ -279,12 +321,11 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     lang = doc.lang
     if cue is None:
         if candidate.attribution == "colon":  # `Rossi: «…»`, `Rossi attacca i giudici: «…»`
-            colon = doc.token_before(doc.tokens[candidate.first].start)
-            while colon > 0 and doc.lower[colon] != ":":
-                colon -= 1
+            colon = _colon_before(doc, candidate)
             floor = _clause_floor(doc, colon)
+            by_last = _outermost_by_last(mentions)
             before = [m for m in mentions if floor <= m.first and m.last <= colon and not _in_prepositional_phrase(doc, m)
-                      and doc.quote_around(m.start) is None]
+                      and not _described_in_prepositional_phrase(doc, m, by_last) and doc.quote_around(m.start) is None]
             if before:
                 adjacent = [m for m in before if only_fillers(doc, m.last, colon)]
                 chosen = adjacent[0] if adjacent else before[0]
@@ -352,6 +393,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
     floor = _clause_floor(doc, cue.first)
+    if cue.tense == "gerund":
+        floor = _floor_past_introduced_quotation(doc, floor, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
@@ -455,6 +498,13 @@ def _describes(doc: Document, described: Mention, m: Mention) -> bool:
         described.resolved_by == "apposition" and described.name == m.name and not _verb_follows(doc, m.last))
 
 
+def _described_in_prepositional_phrase(doc: Document, m: Mention, by_last: dict[int, Mention]) -> bool:
+    """A name after the title or the noun describing it in a prepositional phrase (`del suo amico Carlo Rota`): in
+    that phrase too."""
+    described = by_last.get(m.first)
+    return described is not None and _describes(doc, described, m) and _in_prepositional_phrase(doc, described)
+
+
 def _source_product(doc: Document, m: Mention) -> int | None:
     """The token of a noun of what a source says heading the phrase `m` (`i dati`, `le prime dichiarazioni`: past
     an adjective before it), None when it has none."""
@@ -525,13 +575,16 @@ def _subject_of_earlier_clause(doc: Document, subject_like: list[Mention]) -> li
     return (next_to_verb or subject_like)[:1]
 
 
-def _verb_follows(doc: Document, k: int) -> bool:
+def _verb_follows(doc: Document, k: int, apposed: bool = False) -> bool:
     """A verb group starts at token k, past a name after a title, adverbs and clitics (`il sindaco ha`, `il sindaco
-    Carlo Rota si è`)."""
+    Carlo Rota si è`); with `apposed`, past an apposition set off by commas too (`il sindaco Carlo Rota, medico,
+    ha`)."""
     lang = doc.lang
     named = doc.mention_at_first.get(k)
     if named is not None:
         k = named.last
+    if apposed:
+        k = _past_apposition(doc, k)
     while k < len(doc.tokens) and (doc.lower[k] in lang.words("group_adverbs") or doc.lower[k] in lang.words("clitics")):
         k += 1
     return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
@@ -671,6 +724,7 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     k = cue.first - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
+    k = _before_quotation(doc, k, floor)
     listed = False  # a coordinator seen: the commas before it may separate the items of one list
     while k >= floor and doc.tokens[k].upos not in ("VERB", "AUX"):
         listed = listed or doc.lower[k] in doc.lang.words("coordinators")
@@ -684,6 +738,19 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
         k, main = main, _verb_before_clause(doc, main, floor)
     return k
+
+
+def _before_quotation(doc: Document, k: int, floor: int) -> int:
+    """When token k closes a quotation opened after token `floor`, the token before it, past a colon: the words a
+    verb introduced stand between it and a gerund that shares its subject (`X ha accolto la proposta: «…», chiedendo
+    di …`); else k."""
+    quote = _closed_at(doc, k)
+    if quote is None:
+        return k
+    opening = doc.token_at(quote.open)
+    if opening <= floor:
+        return k
+    return opening - 2 if doc.lower[opening - 1] == ":" else opening - 1
 
 
 def _group_start(doc: Document, k: int, floor: int) -> int:
@@ -707,7 +774,8 @@ def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
     """The subject after a verb with `essere` that a gerund at token i depends on (`è intervenuto anche il ministro
     X, sostenendo`): such a verb takes no object, so the phrase between it and the gerund's comma is its subject; so
-    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`)."""
+    it is after a verb reporting the quotation before it (`«…», ha detto X, aggiungendo`, `«…» dichiara X
+    definendo`)."""
     lang = doc.lang
     k, essere = verb, False
     while k < i and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in lang.words("clitics")
@@ -717,7 +785,7 @@ def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -
     if not essere and not _follows_quotation(doc, verb):
         return None
     after = [m for m in before if m.first >= k]
-    if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] != [","]:
+    if not after or after[0].first > k + 1 or doc.lower[after[-1].last:i] not in ([","], []):
         return None
     return after[0]
 
@@ -725,8 +793,7 @@ def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -
 def _follows_quotation(doc: Document, k: int) -> bool:
     """Token k comes right after a quotation's closing mark, past a comma (`«…», ha detto`)."""
     j = k - 1 if k > 0 and doc.lower[k - 1] != "," else k - 2
-    quote = doc.quote_around(doc.tokens[j].start) if j >= 0 else None
-    return quote is not None and doc.tokens[j].end == quote.close
+    return _closed_at(doc, j) is not None
 
 
 def _oblique_relative(doc: Document, floor: int, i: int) -> int | None:
@@ -912,13 +979,14 @@ def _subject_like(doc: Document, m: Mention) -> bool:
     after it within a few words (past appositions and parentheses)."""
     if m.kind not in ("person", "organisation", "anonymous", "country") or doc.quote_around(m.start) is not None:
         return False
-    if _in_prepositional_phrase(doc, m):
+    if _in_prepositional_phrase(doc, m) or _listed_in_prepositional_phrase(doc, m):
         return False
     k = m.first - 1
     while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
         k -= 1
     first, _ = doc.sentence_bounds(m.first)
-    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang):
+    if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang) \
+            and not _oblique_relative_pronoun(doc, k):
         return False
     k = m.last
     depth = 0
@@ -934,6 +1002,38 @@ def _subject_like(doc: Document, m: Mention) -> bool:
             return False
         k += 1
     return False
+
+
+def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
+    """`m` closes or continues a list a prepositional phrase opens (`guidate da Anna Neri e Mario Rossi, …`, `di X, Y e
+    Z`): it is in that phrase, whatever verb follows it."""
+    lang = doc.lang
+    k = m.first - 1
+    for _ in range(_LIST_REACH):
+        while k >= 0 and lang.is_determiner(doc.lower[k]):
+            k -= 1
+        if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
+            return False
+        left = doc.mention_of_token.get(k - 1)
+        if left is None or left.kind not in SPEAKER_KINDS:
+            return False
+        if _in_prepositional_phrase(doc, left):
+            return True
+        k = left.first - 1
+    return False
+
+
+_LIST_REACH = 4  # names listed before a phrase (`da X, Y, Z e W`)
+
+
+def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
+    """Token k is a relative pronoun after a preposition (`nella quale`, `per cui`): the clause it opens has its
+    subject after it (`la conferenza nella quale il professore ha detto`)."""
+    lang = doc.lang
+    j = k - 1
+    while j >= 0 and lang.is_determiner(doc.lower[j]):
+        j -= 1
+    return doc.lower[k] in lang.words("relative_pronouns") and j >= 0 and lang.preposition(doc.lower[j]) is not None
 
 
 @lru_cache(maxsize=4)
@@ -967,12 +1067,38 @@ def _clause_floor(doc: Document, i: int) -> int:
     k = i - 1
     while k >= first and k > i - 80:
         if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
-            opening = bracket_opening(doc, k)
+            opening = _aside_opening(doc, k, first)
             k = opening if opening is not None else k
         elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
         k -= 1
     return max(first, i - 80)
+
+
+def _aside_opening(doc: Document, close: int, first: int) -> int | None:
+    """The `(` of the aside closed at token `close`, however long, looked for back to token `first`: a subject stands
+    before it (`Mario Rossi (soprannominato il Toro per la sua forza) ha detto`)."""
+    k = close - 1
+    while k >= first and doc.lower[k] not in ("(", ")"):
+        k -= 1
+    return k if k >= first and doc.lower[k] == "(" else None
+
+
+def _floor_past_introduced_quotation(doc: Document, floor: int, i: int) -> int:
+    """The clause of a gerund at token i whose own clause is only the quotation a colon opens before it (`X ha accolto
+    la proposta: «…», chiedendo di …`): the one the colon ends, whose verb introduced the words and shares its
+    subject with the gerund; else `floor`."""
+    k = i - 2 if i > floor and doc.lower[i - 1] == "," else i - 1
+    quote = _closed_at(doc, k) if k >= floor else None
+    if quote is None or doc.token_at(quote.open) != floor or floor < 1 or doc.lower[floor - 1] != ":":
+        return floor
+    return _clause_floor(doc, floor - 1)
+
+
+def _closed_at(doc: Document, k: int) -> QuoteSpan | None:
+    """The quotation whose closing mark is token k, if any."""
+    quote = doc.quote_around(doc.tokens[k].start) if k >= 0 else None
+    return quote if quote is not None and doc.tokens[k].end == quote.close else None
 
 
 def _source_of_words(doc: Document, k: int) -> bool:
@@ -1232,7 +1358,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     lang = doc.lang
     k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = bracket_opening(doc, k)
+        opening = _aside_opening(doc, k, doc.near(k)[0])
         k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"
