@@ -713,3 +713,14 @@ def test_a_speaker_who_is_persuaded_asks_nothing_so_praise_still_counts():
     statements = extract_statements(doc)
     pairs = [p for p in read_pairs(doc, statements) if p.candidate.name == "Marco Rossi"]
     assert pairs and not pairs[0].features.get("cue_request") and pairs[0].rule_score > 0
+
+
+def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names():
+    def rules(quote: str) -> dict[str, float]:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        pairs = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return {pair.candidate.name: pair.rule_score for pair in pairs}
+
+    assert rules("Il regime di Luca Bianchi ha usato la forza")["Luca Bianchi"] < 0
+    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] < 0
+    assert rules("Ieri il governo ucraino ha firmato il documento")["Governo ucraino"] == 0  # a plain institution
