@@ -724,3 +724,13 @@ def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names
     assert rules("Il regime di Luca Bianchi ha usato la forza")["Luca Bianchi"] < 0
     assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] < 0
     assert rules("Ieri il governo ucraino ha firmato il documento")["Governo ucraino"] == 0  # a plain institution
+
+
+def test_faults_of_conduct_sentix_scores_as_positive_accuse_whom_they_are_said_of():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi è irrispettoso") < 0
+    assert rule("Tutti vedono la supponenza di Luca Bianchi") < 0
