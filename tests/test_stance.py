@@ -292,6 +292,13 @@ def test_a_fault_someone_fights_speaks_for_them():
     assert pair.rule_score > 0
 
 
+def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():
+    quote = "Luca Bianchi ha guidato la campagna contro i gruppi estremisti"
+    text = f"Il ministro Anna Neri ha detto: «{quote}»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+    assert pair.rule_score > 0
+
+
 def test_what_the_target_classifier_reads_of_a_misread_name():
     """A place the article names after a locative, and an opinion verb written large, are told from a person."""
     text = "Il ministro Anna Neri ha detto: «Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene»."

@@ -196,14 +196,26 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
 
 def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
     """Does a word of acting against govern the word at i, with only articles and adjectives between (`contro la
-    corruzione`, `contrastare la mafia`)?"""
-    for k in range(i - 1, max(clause, i - 4) - 1, -1):
+    corruzione`, `contrastare la mafia`), or the noun the word qualifies (`contro i gruppi estremisti`, `combattere le
+    organizzazioni criminali`)?"""
+    nouns = 0
+    for k in range(i - 1, max(clause, i - 5) - 1, -1):
         if doc.lower[k] in lexicon.against or _lemma(doc, k) in lexicon.against:
             return True
         if not (doc.tokens[k].upos in ("DET", "ADJ") or doc.lang.is_determiner(doc.lower[k])
                 or doc.lang.preposition(doc.lower[k]) is not None):
-            return False
+            nouns += 1
+            if nouns > 1 or k != i - 1 or not _qualified_noun(doc, k):
+                return False
     return False
+
+
+def _qualified_noun(doc: Document, k: int) -> bool:
+    """Can the word at k be the noun an evaluative adjective right after it qualifies: a common word, neither a name
+    nor a verb?"""
+    token = doc.tokens[k]
+    return (token.text.isalpha() and token.text.islower() and k not in doc.mention_of_token
+            and token.upos not in ("VERB", "AUX") and doc.lower[k] not in doc.lang.verb_forms)
 
 
 def _passive(doc: Document, i: int, clause: int, lemma: str, lexicon: StanceLexicon) -> bool:
