@@ -741,3 +741,13 @@ def test_faults_of_conduct_sentix_scores_as_positive_accuse_whom_they_are_said_o
 
     assert rule("Luca Bianchi è irrispettoso") < 0
     assert rule("Tutti vedono la supponenza di Luca Bianchi") < 0
+
+
+def test_praise_of_worth_sentix_lacks_or_scores_as_negative_supports_whom_it_is_said_of():
+    def rule(quote: str) -> float:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Luca Bianchi è insostituibile") > 0
+    assert rule("Luca Bianchi resta un punto di riferimento per tutti noi") > 0
