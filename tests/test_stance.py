@@ -293,7 +293,7 @@ def test_a_fault_someone_fights_speaks_for_them():
 
 
 def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():
-    quote = "Luca Bianchi ha guidato la campagna contro i gruppi estremisti"
+    quote = "Luca Bianchi ha guidato la campagna contro le bande criminali"
     text = f"Il ministro Anna Neri ha detto: «{quote}»."
     (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
     assert pair.rule_score > 0

@@ -196,7 +196,7 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
 
 def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
     """Does a word of acting against govern the word at i, with only articles and adjectives between (`contro la
-    corruzione`, `contrastare la mafia`), or the noun the word qualifies (`contro i gruppi estremisti`, `combattere le
+    corruzione`, `contrastare la mafia`), or the noun the word qualifies (`contro le bande criminali`, `combattere le
     organizzazioni criminali`)?"""
     nouns = 0
     for k in range(i - 1, max(clause, i - 5) - 1, -1):
