@@ -47,6 +47,13 @@ def statement(text: str, quote: str, speaker: str | None = None, cue: str | None
 
 
 # -- the two statements of the issue -----------------------------------------------------------------------------
+def said_rule(quote: str) -> float:
+    """The rule score of the one candidate of a quote a minister says."""
+    text = f"Il ministro Anna Neri ha detto: «{quote}»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+    return pair.rule_score
+
+
 def test_a_demand_to_stop_complaining_opposes_the_one_it_names():
     text = ("Il presidente americano Donald Trump è tornato ad attaccare Kiev. «Zelensky deve smetterla di lamentarsi "
             "e firmare l'accordo», ha detto Trump ai giornalisti.")
@@ -293,10 +300,7 @@ def test_a_fault_someone_fights_speaks_for_them():
 
 
 def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():
-    quote = "Luca Bianchi ha guidato la campagna contro le bande criminali"
-    text = f"Il ministro Anna Neri ha detto: «{quote}»."
-    (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
-    assert pair.rule_score > 0
+    assert said_rule("Luca Bianchi ha guidato la campagna contro le bande criminali") > 0
 
 
 def test_what_the_target_classifier_reads_of_a_misread_name():
@@ -734,20 +738,10 @@ def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names
 
 
 def test_faults_of_conduct_sentix_scores_as_positive_accuse_whom_they_are_said_of():
-    def rule(quote: str) -> float:
-        text = f"Il ministro Anna Neri ha detto: «{quote}»."
-        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
-        return pair.rule_score
-
-    assert rule("Luca Bianchi è irrispettoso") < 0
-    assert rule("Tutti vedono la supponenza di Luca Bianchi") < 0
+    assert said_rule("Luca Bianchi è irrispettoso") < 0
+    assert said_rule("Tutti vedono la supponenza di Luca Bianchi") < 0
 
 
 def test_praise_of_worth_sentix_lacks_or_scores_as_negative_supports_whom_it_is_said_of():
-    def rule(quote: str) -> float:
-        text = f"Il ministro Anna Neri ha detto: «{quote}»."
-        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
-        return pair.rule_score
-
-    assert rule("Luca Bianchi è insostituibile") > 0
-    assert rule("Luca Bianchi resta un punto di riferimento per tutti noi") > 0
+    assert said_rule("Luca Bianchi è insostituibile") > 0
+    assert said_rule("Luca Bianchi resta un punto di riferimento per tutti noi") > 0
