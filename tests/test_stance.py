@@ -47,6 +47,13 @@ def statement(text: str, quote: str, speaker: str | None = None, cue: str | None
 
 
 # -- the two statements of the issue -----------------------------------------------------------------------------
+def said_rule(quote: str) -> float:
+    """The rule score of the one candidate of a quote a minister says."""
+    text = f"Il ministro Anna Neri ha detto: «{quote}»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+    return pair.rule_score
+
+
 def test_a_demand_to_stop_complaining_opposes_the_one_it_names():
     text = ("Il presidente americano Donald Trump è tornato ad attaccare Kiev. «Zelensky deve smetterla di lamentarsi "
             "e firmare l'accordo», ha detto Trump ai giornalisti.")
@@ -290,6 +297,10 @@ def test_a_fault_someone_fights_speaks_for_them():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi lotta ogni giorno contro la corruzione",
                                                   speaker="Anna Neri", cue="ha detto")])
     assert pair.rule_score > 0
+
+
+def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():
+    assert said_rule("Luca Bianchi ha guidato la campagna contro le bande criminali") > 0
 
 
 def test_what_the_target_classifier_reads_of_a_misread_name():
@@ -713,3 +724,24 @@ def test_a_speaker_who_is_persuaded_asks_nothing_so_praise_still_counts():
     statements = extract_statements(doc)
     pairs = [p for p in read_pairs(doc, statements) if p.candidate.name == "Marco Rossi"]
     assert pairs and not pairs[0].features.get("cue_request") and pairs[0].rule_score > 0
+
+
+def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names():
+    def rules(quote: str) -> dict[str, float]:
+        text = f"Il ministro Anna Neri ha detto: «{quote}»."
+        pairs = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return {pair.candidate.name: pair.rule_score for pair in pairs}
+
+    assert rules("Il regime di Luca Bianchi ha usato la forza")["Luca Bianchi"] < 0
+    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] < 0
+    assert rules("Ieri il governo ucraino ha firmato il documento")["Governo ucraino"] == 0  # a plain institution
+
+
+def test_faults_of_conduct_sentix_scores_as_positive_accuse_whom_they_are_said_of():
+    assert said_rule("Luca Bianchi è irrispettoso") < 0
+    assert said_rule("Tutti vedono la supponenza di Luca Bianchi") < 0
+
+
+def test_praise_of_worth_sentix_lacks_or_scores_as_negative_supports_whom_it_is_said_of():
+    assert said_rule("Luca Bianchi è insostituibile") > 0
+    assert said_rule("Luca Bianchi resta un punto di riferimento per tutti noi") > 0

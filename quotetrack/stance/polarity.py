@@ -30,6 +30,7 @@ _APPOSITION_LENGTH = 8  # how many words an apposition between commas may have (
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
+_DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
 
@@ -76,7 +77,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     end = first  # where the word or phrase read last ends: a phrase's other words are read with its first
     for i in _may_evaluate(doc, first, last, lexicon):
         token, mention = tokens[i], named.get(i)
-        if i < end or mention is not None and mention.name is not None or not token.text[:1].isalpha():
+        if i < end or mention is not None and mention.name is not None and not _designating(mention, i) or (
+                not token.text[:1].isalpha()):
             continue
         if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper():
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
@@ -99,6 +101,13 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
                                     _passive(doc, i, clause, lemma, lexicon), lemma in lexicon.demanded))
     return found
+
+
+def _designating(mention: Mention, i: int) -> bool:
+    """Is token i the head noun by which a phrase names an institution or a person (`il regime di X`, `il regime
+    ucraino`)? Such a head may judge whom it names, where a name never does; `evaluations` reads it when it is a
+    judgement word."""
+    return mention.head == i and mention.via in _DESIGNATIONS
 
 
 def _may_evaluate(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[int]:
@@ -180,14 +189,26 @@ def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int 
 
 def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
     """Does a word of acting against govern the word at i, with only articles and adjectives between (`contro la
-    corruzione`, `contrastare la mafia`)?"""
-    for k in range(i - 1, max(clause, i - 4) - 1, -1):
+    corruzione`, `contrastare la mafia`), or the noun the word qualifies (`contro le bande criminali`, `combattere le
+    organizzazioni criminali`)?"""
+    nouns = 0
+    for k in range(i - 1, max(clause, i - 5) - 1, -1):
         if doc.lower[k] in lexicon.against or _lemma(doc, k) in lexicon.against:
             return True
         if not (doc.tokens[k].upos in ("DET", "ADJ") or doc.lang.is_determiner(doc.lower[k])
                 or doc.lang.preposition(doc.lower[k]) is not None):
-            return False
+            nouns += 1
+            if nouns > 1 or k != i - 1 or not _qualified_noun(doc, k):
+                return False
     return False
+
+
+def _qualified_noun(doc: Document, k: int) -> bool:
+    """Can the word at k be the noun an evaluative adjective right after it qualifies: a common word, neither a name
+    nor a verb?"""
+    token = doc.tokens[k]
+    return (token.text.isalpha() and token.text.islower() and k not in doc.mention_of_token
+            and token.upos not in ("VERB", "AUX") and doc.lower[k] not in doc.lang.verb_forms)
 
 
 def _passive(doc: Document, i: int, clause: int, lemma: str, lexicon: StanceLexicon) -> bool:
