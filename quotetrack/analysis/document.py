@@ -82,12 +82,13 @@ class Mention(NamedTuple):
 
 
 class Columns(NamedTuple):
-    """The tokens' texts, lower forms and start offsets as lists, when the engine holds them so (the built-in engine
-    cuts and tags words as lists): the Document's columns are then these, not read out of every token again."""
+    """The tokens' texts, lower forms, start offsets and tags as lists, when the engine holds them so (the built-in
+    engine cuts and tags words as lists): the Document's columns are then these, not read out of every token again."""
 
     texts: list[str]
     lower: list[str]
     starts: list[int]
+    upos: list[str]
 
 
 _NEWLINE = re.compile("\n")
@@ -136,6 +137,10 @@ class Document:
         return self.columns.starts if self.columns is not None else list(map(_START, self.tokens))
 
     @cached_property
+    def upos(self) -> list[str]:
+        return self.columns.upos if self.columns is not None else list(map(_UPOS, self.tokens))
+
+    @cached_property
     def sentence_of(self) -> list[int]:
         """Sentence number of every token."""
         out = [0] * len(self.tokens)
@@ -172,12 +177,12 @@ class Document:
         """Where the verbs, commas, clause openers and quotation marks are (token indexes, in order): a few tokens of
         each kind, found by one scan of the words and one of the tags, so that `counts_between` bisects them."""
         openers = self.lang.words("clause_openers")
-        lower, tokens = self.lower, self.tokens
+        lower, texts = self.lower, self.texts
         marked = self.where(_COMMA | openers | _QUOTE_MARKS)
-        return {"verbs": list(compress(count(), map(_VERB.__contains__, map(_UPOS, tokens)))),
+        return {"verbs": list(compress(count(), map(_VERB.__contains__, self.upos))),
                 "commas": [i for i in marked if lower[i] == ","],
                 "openers": [i for i in marked if lower[i] in openers],
-                "quote_marks": [i for i in marked if tokens[i].text in _QUOTE_MARKS]}
+                "quote_marks": [i for i in marked if texts[i] in _QUOTE_MARKS]}
 
     def counts_between(self, first: int, last: int) -> dict[str, int]:
         """How many verbs, commas, clause openers and quotation marks tokens [first, last) hold: two bisections per
@@ -234,7 +239,7 @@ class Document:
         """Text of tokens [first, last)."""
         if first >= last:
             return ""
-        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+        return self.text[self.starts[first] : self.tokens[last - 1].end]
 
     def quote_around(self, position: int) -> QuoteSpan | None:
         """The quotation whose marks enclose character `position`, if any."""
