@@ -38,7 +38,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     quotes = quote_spans(text)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
-                    columns=Columns(words, lowers, starts, upos))
+                    columns=Columns(words, lowers, starts, ends, upos))
 
 
 class _Reading(NamedTuple):

@@ -82,18 +82,21 @@ class Mention(NamedTuple):
 
 
 class Columns(NamedTuple):
-    """The tokens' texts, lower forms, start offsets and tags as lists, when the engine holds them so (the built-in
-    engine cuts and tags words as lists): the Document's columns are then these, not read out of every token again."""
+    """The tokens' texts, lower forms, start and end offsets and tags as lists, when the engine holds them so (the
+    built-in engine cuts and tags words as lists): the Document's columns are then these, not read out of every token
+    again."""
 
     texts: list[str]
     lower: list[str]
     starts: list[int]
+    ends: list[int]
     upos: list[str]
 
 
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
+_END = attrgetter("end")
 _NAME = attrgetter("name")
 _VERB, _COMMA, _QUOTE_MARKS = frozenset({"VERB"}), frozenset({","}), frozenset("«»“”\"")
 
@@ -137,6 +140,10 @@ class Document:
         return self.columns.starts if self.columns is not None else list(map(_START, self.tokens))
 
     @cached_property
+    def ends(self) -> list[int]:
+        return self.columns.ends if self.columns is not None else list(map(_END, self.tokens))
+
+    @cached_property
     def upos(self) -> list[str]:
         return self.columns.upos if self.columns is not None else list(map(_UPOS, self.tokens))
 
@@ -155,6 +162,10 @@ class Document:
     @cached_property
     def _quote_opens(self) -> list[int]:
         return [q.open for q in self.quotes]
+
+    @cached_property
+    def _quote_closes(self) -> list[int]:
+        return [q.close for q in self.quotes]
 
     @cached_property
     def _mention_firsts(self) -> list[int]:
@@ -233,20 +244,18 @@ class Document:
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""
-        return bisect.bisect_left(self._line_breaks, self.tokens[i].start)
+        return bisect.bisect_left(self._line_breaks, self.starts[i])
 
     def span_text(self, first: int, last: int) -> str:
         """Text of tokens [first, last)."""
         if first >= last:
             return ""
-        return self.text[self.starts[first] : self.tokens[last - 1].end]
+        return self.text[self.starts[first] : self.ends[last - 1]]
 
     def quote_around(self, position: int) -> QuoteSpan | None:
         """The quotation whose marks enclose character `position`, if any."""
-        k = bisect.bisect_right(self._quote_opens, position) - 1
-        if k >= 0 and self.quotes[k].open <= position < self.quotes[k].close:
-            return self.quotes[k]
-        return None
+        k = bisect.bisect_right(self._quote_opens, position) - 1  # the last quotation opening at or before it
+        return self.quotes[k] if k >= 0 and position < self._quote_closes[k] else None
 
     def quotes_within(self, start: int, end: int) -> list[QuoteSpan]:
         """Quotations lying wholly inside characters [start, end)."""
