@@ -202,13 +202,14 @@ class KnowledgeBase:
     def get(self, name: str) -> Entity | None:
         """The entity a name refers to: canonical name, alias, transliteration, metonym, epithet or unique surname."""
         answers = self.__dict__.setdefault("_cached_answers", {})  # every stage asks about the same names
-        if name not in answers:
+        answer = answers.get(name, _UNASKED)  # one lookup for a name asked before
+        if answer is _UNASKED:
             key = fold(name)
             hits = self._lookup_index().get(key) or self._lookup_index().get(self._strip_article(key))
             if len(answers) >= 1 << 16:
                 answers.clear()
-            answers[name] = hits[0] if hits and len({h.name for h in hits}) == 1 else None
-        return answers[name]
+            answer = answers[name] = hits[0] if hits and len({h.name for h in hits}) == 1 else None
+        return answer
 
     def holder(self, role_id: str, on: date | None) -> Entity | None:
         """Who held `role_id` on `on` (today's holder when `on` is None)."""
@@ -540,6 +541,7 @@ def _strings(value, origin: str, what: str) -> list[str]:
 
 
 _FINAL_ACCENTS = frozenset("àèéìòóù")
+_UNASKED = object()  # `KnowledgeBase.get`'s answer for a name not asked before (None is an answer: nobody)
 _LEADING_WORD = re.compile(r"(\w+'|\w+(?=\s))\s*")
 _WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
 

@@ -1,5 +1,6 @@
 """The lemma and zipf lookups that skip simplemma's and wordfreq's own pipelines give the numbers those give."""
 import random
+import unicodedata
 
 import simplemma
 from wordfreq import get_frequency_dict, zipf_frequency
@@ -24,4 +25,13 @@ def test_dictionary_lemma_is_simplemmas():
     keys = [k for k in _lemma_dictionary("it") if k.isascii() and k.isalpha()]
     others = ["zqxv", "blorptendo", "perché", "Dicevano", "l'uomo", "2024"]
     for word in _sample(keys, 3000, 2) + others:
+        assert _lemma.__wrapped__("it", word) == simplemma.lemmatize(word, lang="it"), word
+
+
+def test_accented_dictionary_lemma_is_simplemmas():
+    """Accented forms the dictionary lists (`sarà`) are read from it too; a decomposed spelling (NFD) is left to
+    simplemma, which normalises it first."""
+    keys = [k for k in _lemma_dictionary("it") if not k.isascii() and k.isalpha()]
+    decomposed = [unicodedata.normalize("NFD", w) for w in ("sarà", "perché", "città")]
+    for word in _sample(keys, 3000, 3) + decomposed:
         assert _lemma.__wrapped__("it", word) == simplemma.lemmatize(word, lang="it"), word

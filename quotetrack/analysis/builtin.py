@@ -36,9 +36,9 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     fields = zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
     quotes = quote_spans(text)
-    return Document(article, text, tokens, tuple(split_sentences(text, tokens, starts, quotes, lang)),
+    return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
-                    columns=Columns(words, lowers, starts))
+                    columns=Columns(words, lowers, starts, ends, upos))
 
 
 class _Reading(NamedTuple):

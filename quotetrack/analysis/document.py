@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, count
@@ -81,17 +82,22 @@ class Mention(NamedTuple):
 
 
 class Columns(NamedTuple):
-    """The tokens' texts, lower forms and start offsets as lists, when the engine holds them so (the built-in engine
-    cuts and tags words as lists): the Document's columns are then these, not read out of every token again."""
+    """The tokens' texts, lower forms, start and end offsets and tags as lists, when the engine holds them so (the
+    built-in engine cuts and tags words as lists): the Document's columns are then these, not read out of every token
+    again."""
 
     texts: list[str]
     lower: list[str]
     starts: list[int]
+    ends: list[int]
+    upos: list[str]
 
 
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
+_END = attrgetter("end")
+_NAME = attrgetter("name")
 _VERB, _COMMA, _QUOTE_MARKS = frozenset({"VERB"}), frozenset({","}), frozenset("«»“”\"")
 
 
@@ -134,6 +140,14 @@ class Document:
         return self.columns.starts if self.columns is not None else list(map(_START, self.tokens))
 
     @cached_property
+    def ends(self) -> list[int]:
+        return self.columns.ends if self.columns is not None else list(map(_END, self.tokens))
+
+    @cached_property
+    def upos(self) -> list[str]:
+        return self.columns.upos if self.columns is not None else list(map(_UPOS, self.tokens))
+
+    @cached_property
     def sentence_of(self) -> list[int]:
         """Sentence number of every token."""
         out = [0] * len(self.tokens)
@@ -148,6 +162,10 @@ class Document:
     @cached_property
     def _quote_opens(self) -> list[int]:
         return [q.open for q in self.quotes]
+
+    @cached_property
+    def _quote_closes(self) -> list[int]:
+        return [q.close for q in self.quotes]
 
     @cached_property
     def _mention_firsts(self) -> list[int]:
@@ -170,12 +188,12 @@ class Document:
         """Where the verbs, commas, clause openers and quotation marks are (token indexes, in order): a few tokens of
         each kind, found by one scan of the words and one of the tags, so that `counts_between` bisects them."""
         openers = self.lang.words("clause_openers")
-        lower, tokens = self.lower, self.tokens
+        lower, texts = self.lower, self.texts
         marked = self.where(_COMMA | openers | _QUOTE_MARKS)
-        return {"verbs": list(compress(count(), map(_VERB.__contains__, map(_UPOS, tokens)))),
+        return {"verbs": list(compress(count(), map(_VERB.__contains__, self.upos))),
                 "commas": [i for i in marked if lower[i] == ","],
                 "openers": [i for i in marked if lower[i] in openers],
-                "quote_marks": [i for i in marked if tokens[i].text in _QUOTE_MARKS]}
+                "quote_marks": [i for i in marked if texts[i] in _QUOTE_MARKS]}
 
     def counts_between(self, first: int, last: int) -> dict[str, int]:
         """How many verbs, commas, clause openers and quotation marks tokens [first, last) hold: two bisections per
@@ -188,12 +206,7 @@ class Document:
         """How many times the article mentions each canonical name (folded)."""
         from ..lang import fold
 
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.name:
-                key = fold(m.name)
-                counts[key] = counts.get(key, 0) + 1
-        return counts
+        return dict(Counter(map(fold, filter(None, map(_NAME, self.mentions)))))  # counted in C
 
     @cached_property
     def mention_of_token(self) -> dict[int, Mention]:
@@ -226,25 +239,23 @@ class Document:
         """Token range [first, last) of the sentence holding token i, clipped to `reach` tokens on either side: every
         rule that looks around a word looks this far, so that an endless sentence costs time in proportion to its
         length, not to its square."""
-        first, last = self.sentence_bounds(i)
-        return max(first, i - reach), min(last, i + reach + 1)
+        s = self.sentences[self.sentence_of[i]]  # `sentence_bounds`, read in place: rules ask this for most words
+        return max(s.first, i - reach), min(s.last, i + reach + 1)
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""
-        return bisect.bisect_left(self._line_breaks, self.tokens[i].start)
+        return bisect.bisect_left(self._line_breaks, self.starts[i])
 
     def span_text(self, first: int, last: int) -> str:
         """Text of tokens [first, last)."""
         if first >= last:
             return ""
-        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+        return self.text[self.starts[first] : self.ends[last - 1]]
 
     def quote_around(self, position: int) -> QuoteSpan | None:
         """The quotation whose marks enclose character `position`, if any."""
-        k = bisect.bisect_right(self._quote_opens, position) - 1
-        if k >= 0 and self.quotes[k].open <= position < self.quotes[k].close:
-            return self.quotes[k]
-        return None
+        k = bisect.bisect_right(self._quote_opens, position) - 1  # the last quotation opening at or before it
+        return self.quotes[k] if k >= 0 and position < self._quote_closes[k] else None
 
     def quotes_within(self, start: int, end: int) -> list[QuoteSpan]:
         """Quotations lying wholly inside characters [start, end)."""

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "country", "place", "anonymous"
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
+_FIRST_TOKEN, _LAST_TOKEN = attrgetter("first"), attrgetter("last")  # a mention's bounds, read in C
 _PHRASE_VIAS = ("title", "organisation", "description")
 _HYPHEN = re.compile("-")
 _SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
@@ -369,7 +370,7 @@ class _Reader:
         """First word of a sentence, of a quotation or after a colon: capitalised whatever it is."""
         if i in self._sentence_firsts:
             return True
-        before = self.doc.tokens[i - 1].text
+        before = self.doc.texts[i - 1]
         return not before[:1].isalnum() and before not in (",", "'", "’", "-", "(") and not self._abbreviation_ends_at(i)
 
     @cached_property
@@ -1692,12 +1693,13 @@ class _Resolver:
 
     def _starting_within(self, first: int, last: int) -> list[Mention]:
         """The mentions starting in tokens [first, last) (the items are in text order)."""
-        return self.items[bisect.bisect_left(self.items, first, key=lambda m: m.first) :
-                          bisect.bisect_left(self.items, last, key=lambda m: m.first)]
+        return self.items[bisect.bisect_left(self.items, first, key=_FIRST_TOKEN) :
+                          bisect.bisect_left(self.items, last, key=_FIRST_TOKEN)]
 
     def _reindex(self) -> None:
-        self.by_first = {m.first: m for m in self.items}
-        self.by_last = {m.last: m for m in self.items}
+        items = self.items  # built in C: the resolver re-indexes after each of its passes
+        self.by_first = dict(zip(map(_FIRST_TOKEN, items), items))
+        self.by_last = dict(zip(map(_LAST_TOKEN, items), items))
 
 
 _KIND = {"city": PLACE, "region": PLACE}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, compress, count
-from operator import attrgetter
 from typing import Sequence
 
 from ..lang import Language
@@ -31,7 +30,6 @@ BEFORE_SENTENCE = SENTENCE_END | _OPENING  # after these a capital letter says n
 _TRAILERS = frozenset(")]") | (MARKS - frozenset(OPENERS) | frozenset("»”’"))
 _SENTENCE_END_OR_TRAILER = SENTENCE_END | _TRAILERS
 _NEWLINE = re.compile("\n")
-_TEXT = attrgetter("text")
 
 
 # TOKEN, rewritten so that `re.split` cuts the text in one C pass: every token starts with a non-space character,
@@ -58,10 +56,10 @@ def split_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     return pieces[1::2], offsets[0:-1:2], offsets[1::2]
 
 
-def split_sentences(text: str, tokens: Sequence[Token], starts: Sequence[int], quotes: Sequence[QuoteSpan],
-                    lang: Language) -> list[Sentence]:
-    """Italian-aware sentence boundaries (`starts`: the tokens' start offsets, as `split_tokens` gave them). A line is
-    a paragraph and always ends a sentence (headlines have no stop)."""
+def split_sentences(text: str, tokens: Sequence[Token], words: Sequence[str], starts: Sequence[int],
+                    quotes: Sequence[QuoteSpan], lang: Language) -> list[Sentence]:
+    """Italian-aware sentence boundaries (`words`, `starts`: the tokens' texts and start offsets, as `split_tokens`
+    gave them). A line is a paragraph and always ends a sentence (headlines have no stop)."""
     if not tokens:
         return []
     quoted = [(q.start, q.end) for q in quotes if q.closed]  # an unclosed mark says nothing of where it ends
@@ -70,7 +68,7 @@ def split_sentences(text: str, tokens: Sequence[Token], starts: Sequence[int], q
     first = 0
     n = len(tokens)
     line_ends = _line_ends(text, starts)
-    marks = compress(count(), map(_SENTENCE_END_OR_TRAILER.__contains__, map(_TEXT, tokens)))
+    marks = compress(count(), map(_SENTENCE_END_OR_TRAILER.__contains__, words))
     for i in sorted(line_ends.union(marks, [n - 1])):  # no other token can end a sentence
         token = tokens[i]
         last = i + 1

@@ -116,17 +116,16 @@ def finite_verb(doc: Document, k: int) -> bool:
     """A verb form that is neither infinitive (`aver`, `esser` too: no finite form ends in -r), gerund nor
     participle (any verb right after an auxiliary is one: `ha preso`, `aver assunto`), and no noun after an article
     (`la legge`)."""
-    token = doc.tokens[k]
+    upos, low = doc.upos[k], doc.lower[k]  # the columns: this is asked of most words near a cue
     lang = doc.lang
-    if token.upos not in ("AUX", "VERB") or k > 0 and lang.is_determiner(doc.lower[k - 1]):
+    if upos not in ("AUX", "VERB") or k > 0 and lang.is_determiner(doc.lower[k - 1]):
         return False
-    if k > 0 and token.upos == "VERB" and _auxiliary(doc, k - 1):
+    if k > 0 and upos == "VERB" and _auxiliary(doc, k - 1):
         return False
     nonfinite = lang.endings("past_participle_endings", "gerund_endings", "infinitive_endings",
                              "truncated_infinitive_endings")
-    bare = _strip_clitics(token.lower, lang)  # candidarsi, dicendolo: the infinitive loses its e before a clitic
-    return not (token.lower.endswith(nonfinite)
-                or bare != token.lower and bare.endswith(nonfinite))
+    bare = _strip_clitics(low, lang)  # candidarsi, dicendolo: the infinitive loses its e before a clitic
+    return not (low.endswith(nonfinite) or bare != low and bare.endswith(nonfinite))
 
 
 def _auxiliary(doc: Document, k: int) -> bool:

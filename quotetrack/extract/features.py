@@ -14,6 +14,7 @@ from .cues import Cue
 from .speakers import SPEAKER_KINDS, MentionFacts, grammatical_roles, outermost
 
 _END_MARKS = frozenset(".!?…")
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
 def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict,
@@ -42,13 +43,14 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
     f["ends_with_mark"] = float(text.rstrip()[-1:] in _END_MARKS)
     f["capitalised_share"] = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
     tokens = doc.tokens[candidate.first : candidate.last]
-    f["verbs"] = float(min(sum(1 for t in tokens if t.upos in ("VERB", "AUX")), 10))
+    lows = doc.lower[candidate.first : candidate.last]  # the columns, counted in C: a statement is dozens of words
+    f["verbs"] = float(min(sum(map(_VERB_TAGS.__contains__, doc.upos[candidate.first : candidate.last])), 10))
     f["finite_verb"] = float(any(t.upos == "AUX" or (t.upos == "VERB" and "VerbForm=Inf" not in t.feats
                                                       and "VerbForm=Part" not in t.feats) for t in tokens))
     first_person, ambiguous = doc.lang.words("first_person_words"), doc.lang.words("first_person_ambiguous")
-    f["first_person"] = float(any(t.lower in first_person or t.lower in ambiguous for t in tokens))
+    f["first_person"] = float(not (first_person.isdisjoint(lows) and ambiguous.isdisjoint(lows)))
     f["quotes_inside"] = float(min(len(doc.quotes_within(candidate.start, candidate.end)), 5))
-    f["sentence_marks_inside"] = float(sum(1 for t in tokens if t.text in _END_MARKS))
+    f["sentence_marks_inside"] = float(sum(map(_END_MARKS.__contains__, doc.texts[candidate.first : candidate.last])))
     first_sentence = doc.sentence_of[candidate.first]
     f["headline"] = float(first_sentence == 0 or doc.paragraph(candidate.first) == 0)
     sentence_first, sentence_last = doc.near(candidate.first)

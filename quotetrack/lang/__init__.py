@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -120,22 +121,21 @@ class Language:
         """The endings of one or more `grammar.yaml` lists, as a tuple for `str.endswith`."""
         return tuple(sorted(frozenset().union(*(self.words(n) for n in names))))
 
-    def preposition(self, word: str) -> str | None:
-        """`della` → `di`, `al` → `a`; None for a word that is no preposition."""
-        return self._prepositions.get(word)
+    # the two questions every reader asks of the words around a mention or a cue, hundreds of times per article: each
+    # is the lookup method of its table, called in C (a method of Language around it was a Python call per question)
+    @cached_property
+    def preposition(self) -> Callable[[str], str | None]:
+        """`preposition(word)`: `della` → `di`, `al` → `a`; None for a word that is no preposition."""
+        return self._prepositions.get
 
-    def is_determiner(self, word: str) -> bool:
-        return word in self._determiners
+    @cached_property
+    def is_determiner(self) -> Callable[[str], bool]:
+        """`is_determiner(word)`: an article, a demonstrative or another determiner of the function words."""
+        return frozenset(form for form, (upos, _) in self.function_words.items() if upos == "DET").__contains__
 
-    # the two questions every reader asks of the words around a mention or a cue, hundreds of times per article: one
-    # lookup each
     @cached_property
     def _prepositions(self) -> dict[str, str]:
         return {form: lemma for form, (upos, lemma) in self.function_words.items() if upos == "ADP"}
-
-    @cached_property
-    def _determiners(self) -> frozenset[str]:
-        return frozenset(form for form, (upos, _) in self.function_words.items() if upos == "DET")
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
@@ -355,7 +355,9 @@ def _read(code: str, name: str):
 
 @lru_cache(maxsize=1 << 17)
 def _lemma(code: str, word: str) -> str:
-    listed = _lemma_dictionary(code).get(word) if word.isascii() and word.isalpha() else None
+    # a word of letters as simplemma's search gets it: NFC (what it normalises to first), no number
+    plain = word.isalpha() and (word.isascii() or unicodedata.is_normalized("NFC", word) and not word.isnumeric())
+    listed = _lemma_dictionary(code).get(word) if plain else None
     if listed is not None:
         return listed
     import simplemma
@@ -365,9 +367,10 @@ def _lemma(code: str, word: str) -> str:
 
 @lru_cache(maxsize=4)
 def _lemma_dictionary(code: str):
-    """simplemma's dictionary of the language (form → lemma). For a word of ASCII letters that it lists, its entry is
-    what `simplemma.lemmatize` answers (the dictionary is the first step of its search: only numbers, and Turkish
-    apostrophes, come before it); looked up directly, the word skips a dozen calls on its way there. The module is
+    """simplemma's dictionary of the language (form → lemma). For a word of letters in Unicode NFC form (accented
+    ones included: `sarà`) that it lists, its entry is what `simplemma.lemmatize` answers (the dictionary is the first
+    step of its search: only the NFC normalisation, numbers, and Turkish apostrophes come before it); looked up
+    directly, the word skips a dozen calls on its way there. The module is
     simplemma's own, not its public API: a release without it leaves the dictionary empty and every word to
     `simplemma.lemmatize`."""
     try:
