@@ -1,0 +1,40 @@
+"""Capitalised names that are no person's: an article before them, or common words agreeing as noun and adjective
+(invented sentences and names)."""
+from __future__ import annotations
+
+from quotetrack.analysis import analyse
+from quotetrack.models import Article
+
+
+def kind_of(text: str, name: str) -> str:
+    return next(m.kind for m in analyse(Article(id="x", text=text)).mentions if m.text == name)
+
+
+def test_a_name_after_an_articulated_preposition_is_no_person():
+    text = "Il deputato del Nuovo Vortano ha detto che voterà contro."
+    assert kind_of(text, "Nuovo Vortano") == "organisation"
+
+
+def test_a_name_after_a_plural_article_is_no_person():
+    text = "Ieri i Falchi Brandoni hanno vinto la partita contro la squadra ospite."
+    assert kind_of(text, "Falchi Brandoni") == "organisation"
+
+
+def test_a_given_name_after_an_article_is_still_a_person():
+    text = "Secondo il giornale, la Anna Brandoni ha lasciato il paese."
+    assert kind_of(text, "Anna Brandoni") == "person"
+
+
+def test_a_surname_opened_by_a_particle_after_an_article_is_still_a_person():
+    text = "Il processo contro il De Vortano è ripreso ieri."
+    assert kind_of(text, "De Vortano") == "person"
+
+
+def test_common_words_that_agree_as_noun_and_adjective_name_a_party():
+    text = "Ugo Neri ha lasciato Scelta Popolare e ha detto che fonderà un movimento."
+    assert kind_of(text, "Scelta Popolare") == "organisation"
+
+
+def test_a_singular_word_before_a_plural_one_is_a_person_the_given_names_miss():
+    text = "Ha parlato Fortunato Bianchi, che ha detto di essere soddisfatto."
+    assert kind_of(text, "Fortunato Bianchi") == "person"
