@@ -38,3 +38,8 @@ def test_common_words_that_agree_as_noun_and_adjective_name_a_party():
 def test_a_singular_word_before_a_plural_one_is_a_person_the_given_names_miss():
     text = "Ha parlato Fortunato Bianchi, che ha detto di essere soddisfatto."
     assert kind_of(text, "Fortunato Bianchi") == "person"
+
+
+def test_a_saint_s_title_or_a_building_noun_opens_a_place_s_name():
+    text = "Il ferito è stato portato a San Vortano. Poi la protesta davanti a Palazzo Brandoni."
+    assert (kind_of(text, "San Vortano"), kind_of(text, "Palazzo Brandoni")) == ("place", "place")
