@@ -43,3 +43,18 @@ def test_a_singular_word_before_a_plural_one_is_a_person_the_given_names_miss():
 def test_a_saint_s_title_or_a_building_noun_opens_a_place_s_name():
     text = "Il ferito è stato portato a San Vortano. Poi la protesta davanti a Palazzo Brandoni."
     assert (kind_of(text, "San Vortano"), kind_of(text, "Palazzo Brandoni")) == ("place", "place")
+
+
+def test_a_name_opened_by_an_article_written_large_is_no_person():
+    text = "Lo ha scritto ieri Il Corriere Vortano in prima pagina."
+    assert kind_of(text, "Il Corriere Vortano") == "organisation"
+
+
+def test_a_name_alone_between_quotation_marks_is_no_person():
+    text = 'Ha vinto il premio "Gerbera Brandoni" per il suo romanzo.'
+    assert kind_of(text, "Gerbera Brandoni") == "organisation"
+
+
+def test_a_surname_opened_by_lo_is_still_a_person():
+    text = "Ha parlato ieri Lo Vortano, che ha detto di essere soddisfatto."
+    assert kind_of(text, "Lo Vortano") == "person"

@@ -422,8 +422,9 @@ class _Reader:
             return ORGANISATION
         if fold(text) in self.words["given_names"]:
             return PERSON
-        if last - first > 1 and (self._article_before_name(first) or self._common_words_no_given_name(first, last)):
-            return ORGANISATION  # "il Nuovo Centro", "Scelta Popolare": no person's first and last name
+        if last - first > 1 and (self._article_before_name(first) or self._common_words_no_given_name(first, last)
+                                 or self._article_opens_name(first) or self._quoted_name(first, last)):
+            return ORGANISATION  # "il Nuovo Centro", "Scelta Popolare", "Il Corriere Nuovo": no person's name
         if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
@@ -443,6 +444,18 @@ class _Reader:
             return False
         low = doc.lower[first - 1]
         return _definite(self.lang, low) or low in self.lang.words("plural_articles")
+
+    def _article_opens_name(self, first: int) -> bool:
+        """A name opened by an article written large that opens no surname (`Il Corriere Nuovo`, `I Falchi`,
+        `L'Unione`; not `Lo Presti`): a newspaper's, a work's or a group's name."""
+        return fold(self.doc.texts[first]) in self.words["articles_opening_no_surname"]
+
+    _quote_marks = frozenset('«»“”"')
+
+    def _quoted_name(self, first: int, last: int) -> bool:
+        """A name alone between quotation marks (`il premio "Stella Verde"`): a work's, a prize's or a product's."""
+        texts = self.doc.texts
+        return first > 0 and last < self.n and texts[first - 1] in self._quote_marks and texts[last] in self._quote_marks
 
     def _common_words_no_given_name(self, first: int, last: int) -> bool:
         """Common Italian words written large that agree as a noun and its adjective do, none a given name nor a
