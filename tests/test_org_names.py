@@ -58,3 +58,8 @@ def test_a_name_alone_between_quotation_marks_is_no_person():
 def test_a_surname_opened_by_lo_is_still_a_person():
     text = "Ha parlato ieri Lo Vortano, che ha detto di essere soddisfatto."
     assert kind_of(text, "Lo Vortano") == "person"
+
+
+def test_a_name_after_the_town_or_the_area_of_is_a_place():
+    text = "Il sindaco del comune di Vortano Brandi ha parlato ieri. I pressi di Monzetta Alta sono chiusi."
+    assert (kind_of(text, "Vortano Brandi"), kind_of(text, "Monzetta Alta")) == ("place", "place")
