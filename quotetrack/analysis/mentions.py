@@ -423,6 +423,9 @@ class _Reader:
             return ORGANISATION
         if fold(text) in self.words["given_names"]:
             return PERSON
+        if last - first > 1 and (self._article_before_name(first) or self._common_words_no_given_name(first, last)
+                                 or self._article_opens_name(first) or self._quoted_name(first, last)):
+            return ORGANISATION  # "il Nuovo Centro", "Scelta Popolare", "Il Corriere Nuovo": no person's name
         if last - first > 1 and self._adjective_word(last - 1):
             return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
@@ -432,6 +435,44 @@ class _Reader:
                 and not self._set_off_after_office(first) and not self._abbreviation_ends_at(first):
             return ORGANISATION  # a common word written large: "Regione", "Associazione" (not "il ministro Neri")
         return PERSON
+
+    def _article_before_name(self, first: int) -> bool:
+        """A definite article, alone or in a preposition, right before a name that opens with no given name and no
+        surname particle (`il Nuovo Centro`, `della Festa Civica`, `i Fratelli Neri`): Italian puts no article before
+        a person's first and last name, so the name is a party's, a team's, an event's or a place's."""
+        doc = self.doc
+        if first == 0 or fold(doc.texts[first]) in self.words["name_particles"]:
+            return False
+        low = doc.lower[first - 1]
+        return _definite(self.lang, low) or low in self.lang.words("plural_articles")
+
+    def _article_opens_name(self, first: int) -> bool:
+        """A name opened by an article written large that opens no surname (`Il Corriere Nuovo`, `I Falchi`,
+        `L'Unione`; not `Lo Presti`): a newspaper's, a work's or a group's name."""
+        return fold(self.doc.texts[first]) in self.words["articles_opening_no_surname"]
+
+    _quote_marks = frozenset('«»“”"')
+
+    def _quoted_name(self, first: int, last: int) -> bool:
+        """A name alone between quotation marks (`il premio "Stella Verde"`): a work's, a prize's or a product's."""
+        texts = self.doc.texts
+        return first > 0 and last < self.n and texts[first - 1] in self._quote_marks and texts[last] in self._quote_marks
+
+    def _common_words_no_given_name(self, first: int, last: int) -> bool:
+        """Common Italian words written large that agree as a noun and its adjective do, none a given name nor a
+        surname the article gives (`Scelta Popolare`, `Forze Unite`): a party's or a body's name, not a person's (a
+        given name the lists lack is singular before a surname that is often plural: `Libero Bianchi`)."""
+        given, lower = self.words["given_names"], self.doc.lower
+        return (self._common_words(first, last) and not any(fold(t) in given for t in self.doc.texts[first:last])
+                and all(word[-1:] in self._vowels for word in lower[first:last])
+                and len({self._number(word) for word in lower[first:last]} - {""}) < 2)
+
+    _vowels = frozenset("aeiouàèéìòù")
+
+    def _number(self, word: str) -> str:
+        """An Italian noun's or adjective's number told by its last letter: `p` for `-i`, `s` for `-o` and `-a`, else
+        `` (`-e` ends both)."""
+        return "p" if word.endswith("i") else "s" if word.endswith(("o", "a")) else ""
 
     def _abbreviation_ends_at(self, k: int) -> bool:
         """The words before token `k` are an abbreviation and its full stop (`Sig.`, `Dott.`, `Sig.ra`): before a
