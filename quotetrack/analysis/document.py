@@ -98,7 +98,8 @@ REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
 _END = attrgetter("end")
 _NAME = attrgetter("name")
-_VERB, _COMMA, _QUOTE_MARKS = frozenset({"VERB"}), frozenset({","}), frozenset("«»“”\"")
+_VERB, _COMMA = frozenset({"VERB"}), frozenset({","})
+QUOTE_MARKS = frozenset("«»“”\"")  # the marks that open or close a quotation, as tokens
 
 
 @dataclass(frozen=True, eq=False)
@@ -189,11 +190,11 @@ class Document:
         each kind, found by one scan of the words and one of the tags, so that `counts_between` bisects them."""
         openers = self.lang.words("clause_openers")
         lower, texts = self.lower, self.texts
-        marked = self.where(_COMMA | openers | _QUOTE_MARKS)
+        marked = self.where(_COMMA | openers | QUOTE_MARKS)
         return {"verbs": list(compress(count(), map(_VERB.__contains__, self.upos))),
                 "commas": [i for i in marked if lower[i] == ","],
                 "openers": [i for i in marked if lower[i] in openers],
-                "quote_marks": [i for i in marked if texts[i] in _QUOTE_MARKS]}
+                "quote_marks": [i for i in marked if texts[i] in QUOTE_MARKS]}
 
     def counts_between(self, first: int, last: int) -> dict[str, int]:
         """How many verbs, commas, clause openers and quotation marks tokens [first, last) hold: two bisections per

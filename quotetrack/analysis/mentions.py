@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..kb import city_names
 from ..lang import fold
-from .document import Mention
+from .document import QUOTE_MARKS, Mention
 
 if TYPE_CHECKING:
     from .document import Document
@@ -451,12 +451,10 @@ class _Reader:
         `L'Unione`; not `Lo Presti`): a newspaper's, a work's or a group's name."""
         return fold(self.doc.texts[first]) in self.words["articles_opening_no_surname"]
 
-    _quote_marks = frozenset('«»“”"')
-
     def _quoted_name(self, first: int, last: int) -> bool:
         """A name alone between quotation marks (`il premio "Stella Verde"`): a work's, a prize's or a product's."""
         texts = self.doc.texts
-        return first > 0 and last < self.n and texts[first - 1] in self._quote_marks and texts[last] in self._quote_marks
+        return first > 0 and last < self.n and texts[first - 1] in QUOTE_MARKS and texts[last] in QUOTE_MARKS
 
     def _common_words_no_given_name(self, first: int, last: int) -> bool:
         """Common Italian words written large that agree as a noun and its adjective do, none a given name nor a
