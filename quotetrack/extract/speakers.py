@@ -362,7 +362,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
-        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None) \
+            or _mention_spanning_cue_end(cue, mentions)
         product = _source_product(doc, found) if found is not None else None
         if product is not None:
             after = product + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
@@ -479,6 +480,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
+
+
+def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """`secondo la ricostruzione della polizia`: a long marker ends inside the phrase it governs, whose mention
+    starts within the cue and names the source past it."""
+    return next((m for m in mentions if cue.first < m.first < cue.last < m.last), None)
 
 
 def _noun_after_article(doc: Document, k: int) -> bool:
