@@ -84,3 +84,21 @@ def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_se
 def test_a_name_after_its_description_in_a_prepositional_phrase_is_no_subject_of_a_colon():
     assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del suo "
                           "amico Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]
+
+
+def marker_options(text: str) -> list[str]:
+    """The names offered as the speaker of the statement a marker (`secondo …`) reports."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
+def test_a_name_between_a_markers_source_and_its_statement_belongs_to_the_reported_clause():
+    names = marker_options("Luca Bianchi ha parlato ieri. Secondo alcune fonti Mario Rossi aveva perso il sostegno "
+                           "del partito.")
+    assert "fonti" in names and "Mario Rossi" not in names
+
+
+def test_a_name_apposed_to_a_markers_source_may_speak():
+    names = marker_options("Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.")
+    assert "Carlo Rota" in names
