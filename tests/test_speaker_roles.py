@@ -90,6 +90,9 @@ CASES = {
     "a name set off after a speaking title takes its role after the verb": (
         "«Il piano fallirà», aggiunge il presidente dell'associazione, Carlo Rota, durante la conferenza.", "aggiunge",
         {"Carlo Rota": "postverbal", "il presidente dell'associazione": "apposition"}),
+    "a long marker ending in the phrase it governs names that phrase's source": (
+        "Secondo la ricostruzione della polizia locale l'autista si sarebbe distratto.",
+        "secondo", {"la ricostruzione della polizia locale": "marker"}),
     "a name set off after a marker's title takes its role": (
         "Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.", "secondo", {"Carlo Rota": "marker"}),
     "a name set off after a subject title takes its role": (

@@ -7,11 +7,16 @@ from quotetrack.extract.speakers import MentionFacts, speaker_options
 from quotetrack.models import Article
 
 
+def options(text: str, cue_kind: str) -> list[str]:
+    """The names offered as the speaker of the first statement whose cue is a gerund (`gerund`) or a marker."""
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and cue_kind in (c.cue.tense, c.cue.kind))
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
 def gerund_options(text: str) -> list[str]:
     """The names offered as the speaker of the statement a gerund reports."""
-    doc = analyse(Article("t", text))
-    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "gerund")
-    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+    return options(text, "gerund")
 
 
 def test_the_object_a_gerund_follows_with_no_comma_never_speaks_with_no_subject_either():
@@ -84,3 +89,10 @@ def test_a_clause_opened_by_its_verb_before_a_colon_shares_the_subject_of_the_se
 def test_a_name_after_its_description_in_a_prepositional_phrase_is_no_subject_of_a_colon():
     assert colon_subjects("Mario Rossi è arrivato ieri a Roma tra gli applausi. Ha poi proseguito con un ricordo del suo "
                           "amico Luca Bianchi: «Ogni volta che lo vedevo era una festa».") == ["Mario Rossi"]
+
+
+def test_a_name_between_a_markers_source_and_its_statement_belongs_to_the_reported_clause_not_an_apposed_one():
+    reported = options("Luca Bianchi ha parlato ieri. Secondo alcune fonti Mario Rossi aveva perso il sostegno del "
+                       "partito.", "marker")
+    apposed = options("Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.", "marker")
+    assert "fonti" in reported and "Mario Rossi" not in reported and "Carlo Rota" in apposed

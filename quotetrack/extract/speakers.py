@@ -148,6 +148,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
         if shared is not None:
             roles[shared.first] = "subject"
+    if candidate.cue is not None and candidate.cue.kind == "marker":
+        named = [(m, name) for m, name in named if not _in_reported_clause(doc, m, candidate, roles)]
     # whether grammar put someone in a speaker's place: then a mention elsewhere is less likely the speaker, and one
     # in a later sentence is not (it is the subject of what comes next); the features are read for the kept ones only
     role_found = any(role in _SPEAKER_ROLES for role in roles.values())
@@ -192,6 +194,15 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: dict[int, str]) -> bool:
+    """`Secondo alcune fonti Mario Rossi aveva perso …`: past the marker's source and before the statement, in its
+    sentence, a mention belongs to the reported clause (its subject, an adjunct), never to whoever reports it."""
+    source = max((first for first, role in roles.items() if role == "marker"), default=None)
+    return source is not None and source < m.first and m.last <= candidate.first \
+        and roles.get(m.first) not in _SPEAKER_ROLES | {"conjunct", "apposition"} \
+        and doc.sentence_of[m.first] == doc.sentence_of[candidate.first]
 
 
 def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: dict[int, str],
@@ -362,7 +373,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
-        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None)
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None) \
+            or _mention_spanning_cue_end(cue, mentions)
         product = _source_product(doc, found) if found is not None else None
         if product is not None:
             after = product + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
@@ -479,6 +491,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     return roles
+
+
+def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """`secondo la ricostruzione della polizia`: a long marker ends inside the phrase it governs, whose mention
+    starts within the cue and names the source past it."""
+    return next((m for m in mentions if cue.first < m.first < cue.last < m.last), None)
 
 
 def _noun_after_article(doc: Document, k: int) -> bool:
