@@ -260,6 +260,7 @@ def test_progress_made_and_strength_given_support_and_an_example_given_or_a_larg
     assert polar("Luca Bianchi è stato grandissimo.") == [("grandissimo", 0.6)]
     assert polar("Penso per esempio a Luca Bianchi.") == []
     assert polar("Anna Neri è stata eletta con grande maggioranza.") == []
+    assert polar("Come sa bene Anna Neri, la strada è lunga.") == []
 
 
 def test_an_unnamed_title_judges_only_with_a_judgement_word():
