@@ -254,8 +254,7 @@ def test_endorsing_someone_by_following_or_voting_for_them_is_support():
     assert polar("La giunta sta facendo il massimo.") == [("facendo il massimo", 0.5)]
 
 
-def test_progress_made_and_strength_given_support_and_an_example_given_or_a_large_majority_praise_nobody():
-    assert polar("Il comune ha fatto progressi.") == [("fatto progressi", 0.5)]
+def test_strength_given_supports_and_an_example_given_or_a_large_majority_praise_nobody():
     assert polar("Bisogna dare più forza alla procura.") == [("dare più forza", 0.4)]
     assert polar("Luca Bianchi è stato grandissimo.") == [("grandissimo", 0.6)]
     assert polar("Penso per esempio a Luca Bianchi.") == []
