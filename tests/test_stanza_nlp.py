@@ -179,6 +179,19 @@ def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies(
     assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
 
 
+
+def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
+    """Rules read tags from the document's column (`finite_verb`, the verb counts) or from its tokens: both must be
+    Stanza's reading, not the column the built-in engine left behind."""
+    text = "Mario Rossi ha detto che la legge passa."
+    analysis = builtin(text)
+    reading = {"legge": ("legge", "NOUN", "Number=Sing"), "passa": ("passare", "VERB", "VerbForm=Fin")}
+    parse = Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                              None if t.text == "detto" else 3, "dep") for t in analysis.tokens])
+    aligned = align(analysis, parse)
+    assert aligned.upos == [t.upos for t in aligned.tokens]
+    assert aligned.upos[aligned.lower.index("legge")] == "NOUN"
+
 # -- quotetrack models -------------------------------------------------------------------------------------------
 
 
