@@ -160,8 +160,7 @@ def test_a_finite_verb_tag_without_an_infinitive_for_lemma_gives_way_to_the_buil
     reading = {"repubblicano": ("repubblicano", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
                "ha": ("avere", "AUX", ""), "detto": ("dire", "VERB", "VerbForm=Part"),
                "vincerà": ("vincere", "VERB", "Mood=Ind|Tense=Fut|VerbForm=Fin")}
-    parse = Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
-                              None if t.text == "detto" else 4, "dep") for t in analysis.tokens])
+    parse = parse_over(analysis, reading, root="detto", head=4)
     tokens = {t.text: t for t in align(analysis, parse).tokens}
     assert tokens["repubblicano"].upos == "" and (tokens["vincerà"].upos, tokens["detto"].upos) == ("VERB", "VERB")
 
@@ -172,11 +171,29 @@ def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies(
     text = "I parenti dei pescatori rapiti hanno chiesto che il governo intervenga."
     analysis = builtin(text)
     verbs = {"rapiti": ("rapire", "VERB", "VerbForm=Part"), "chiesto": ("chiedere", "VERB", "VerbForm=Part")}
-    parse = Parse(words=[Word(t.start, t.end, t.text, *(verbs.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
-                              None if t.text == "chiesto" else 6, "dep") for t in analysis.tokens])
+    parse = parse_over(analysis, verbs, root="chiesto", head=6)
     aligned = align(analysis, parse)
     assert aligned.tokens[4].upos == "VERB"
     assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
+
+
+def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
+    """Rules read tags from the document's column (`finite_verb`, the verb counts) or from its tokens: both must be
+    Stanza's reading, not the column the built-in engine left behind."""
+    text = "Mario Rossi ha detto che la legge passa."
+    analysis = builtin(text)
+    reading = {"legge": ("legge", "NOUN", "Number=Sing"), "passa": ("passare", "VERB", "VerbForm=Fin")}
+    parse = parse_over(analysis, reading, root="detto", head=3)
+    aligned = align(analysis, parse)
+    assert aligned.upos == [t.upos for t in aligned.tokens]
+    assert aligned.upos[aligned.lower.index("legge")] == "NOUN"
+
+
+def parse_over(analysis, reading: dict, root: str, head: int) -> Parse:
+    """A Stanza parse of the built-in tokens: `reading`'s (lemma, tag, features) where it has the word, else the
+    built-in lemma and tag (NOUN for an untagged word); `root` is the root and every other word hangs on `head`."""
+    return Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
+                             None if t.text == root else head, "dep") for t in analysis.tokens])
 
 
 # -- quotetrack models -------------------------------------------------------------------------------------------

@@ -370,8 +370,11 @@ def align(document: Document, parse: Parse) -> Document:
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
             token = token._replace(head=None, deprel="root")
         aligned.append(token)
-    # the words, their lower forms and offsets are the built-in engine's still (only tags change): so are its columns
-    return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True)
+    # the words, their lower forms and offsets are the built-in engine's still; its tag column must be Stanza's, as
+    # the tokens' tags are, or rules reading the column (`finite_verb`, the verb counts) see the other engine's reading
+    columns = document.columns._replace(upos=[t.upos for t in aligned]) if document.columns is not None else None
+    return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True,
+                   columns=columns)
 
 
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
