@@ -370,9 +370,8 @@ def _lemma_dictionary(code: str):
     """simplemma's dictionary of the language (form → lemma). For a word of letters in Unicode NFC form (accented
     ones included: `sarà`) that it lists, its entry is what `simplemma.lemmatize` answers (the dictionary is the first
     step of its search: only the NFC normalisation, numbers, and Turkish apostrophes come before it); looked up
-    directly, the word skips a dozen calls on its way there. The module is
-    simplemma's own, not its public API: a release without it leaves the dictionary empty and every word to
-    `simplemma.lemmatize`."""
+    directly, the word skips a dozen calls on its way there. The module is simplemma's own, not its public API: a
+    release without it leaves the dictionary empty and every word to `simplemma.lemmatize`."""
     try:
         from simplemma.strategies.dictionaries import dictionary_factory
 
