@@ -189,6 +189,20 @@ def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
     assert aligned.upos[aligned.lower.index("legge")] == "NOUN"
 
 
+def test_a_plural_stanza_copies_as_its_own_lemma_takes_the_dictionarys_lemma():
+    """Stanza copies a plural it does not know as its lemma (`proteste`): the dictionary's lemma stands, so the
+    word evaluates as `protesta` does. A singular keeps Stanza's lemma (`partita`, not the built-in `partito`), and so
+    does a plural the built-in engine reads as a verb's participle (`imposte`)."""
+    text = "Anna Neri ha detto che le proteste contro le nuove imposte e la partita di ieri sono finite."
+    analysis = builtin(text)
+    reading = {"proteste": ("proteste", "NOUN", "Gender=Fem|Number=Plur"),
+               "imposte": ("imposte", "NOUN", "Gender=Fem|Number=Plur"),
+               "partita": ("partita", "NOUN", "Gender=Fem|Number=Sing")}
+    tokens = {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
+    assert [tokens[w].lemma for w in ("proteste", "imposte", "partita")] == ["protesta", "imposte", "partita"]
+    assert tokens["proteste"].upos == "NOUN"
+
+
 def parse_over(analysis, reading: dict, root: str, head: int) -> Parse:
     """A Stanza parse of the built-in tokens: `reading`'s (lemma, tag, features) where it has the word, else the
     built-in lemma and tag (NOUN for an untagged word); `root` is the root and every other word hangs on `head`."""

@@ -383,13 +383,23 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     a lemma that is no Italian word gives way to the built-in one. A finite verb tag that rested on such a lemma or
     on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
-    whole). A participle keeps its tag: the ending told it (`commosso`)."""
+    whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
+    way too (`_copied_plural`)."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
-    made_up = lemma != token.lemma and not lang.zipf(lemma)
+    made_up = lemma != token.lemma and (not lang.zipf(lemma) or _copied_plural(token, word, lemma))
     if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
             made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
         upos, feats = token.upos, token.feats
     return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
+
+
+def _copied_plural(token: Token, word: Word, lemma: str) -> bool:
+    """Stanza's lemmatiser copies a plural it does not know as its own lemma (`le proteste` → `proteste`), where
+    the dictionary reads the word as a form of another lemma (`protesta`): a plural noun or adjective cannot be its
+    own lemma then. Where the built-in engine reads a verb form, Stanza's noun may be a participle's (`le imposte`):
+    its lemma stays."""
+    return (lemma == token.lower != token.lemma and word.upos in ("NOUN", "ADJ") and "Number=Plur" in word.feats
+            and token.upos not in ("VERB", "AUX"))
 
 
 def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
