@@ -262,6 +262,22 @@ def test_strength_given_supports_and_an_example_given_or_a_large_majority_praise
     assert polar("Come sa bene Anna Neri, la strada è lunga.") == []
 
 
+def test_words_of_size_place_procedure_and_ritual_evaluate_nobody():
+    assert polar("Anna Neri parla di un grande aumento dei prezzi.") == []
+    assert polar("Luca Bianchi abita vicino alla stazione.") == []
+    assert polar("Luca Bianchi conosce bene la città.") == []
+    assert polar("Al contrario, Luca Bianchi resta a casa.") == []
+    assert polar("Ne ha parlato l'autorità competente.") == []
+    assert polar("Il vescovo Luca Bianchi celebrò la messa.") == []
+    assert polar("Anna Neri è una grande donna.") == [("grande donna", 0.6)]  # praise of a person is still read
+
+
+def test_sentix_priors_of_the_wrong_sign_are_corrected():
+    assert polar("Anna Neri vuole tutelare i lavoratori.") == [("tutelare", 0.4)]
+    assert polar("Luca Bianchi ha la simpatia di tutti.") == [("simpatia", 0.5)]
+    assert polar("Luca Bianchi è innocente ed è sempre stato umile.") == [("innocente", 0.5), ("umile", 0.5)]
+
+
 def test_an_unnamed_title_judges_only_with_a_judgement_word():
     assert polar("Si comporta come un dittatore.") == [("dittatore", -0.8)]
     assert polar("Ha parlato un ambasciatore.") == []  # Sentix's prior of a title is no judgement
