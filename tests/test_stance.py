@@ -269,6 +269,7 @@ def test_words_of_size_place_procedure_and_ritual_evaluate_nobody():
     assert polar("Al contrario, Luca Bianchi resta a casa.") == []
     assert polar("Ne ha parlato l'autorità competente.") == []
     assert polar("Il vescovo Luca Bianchi celebrò la messa.") == []
+    assert polar("Non siamo certi del lieto fine.") == []
     assert polar("Anna Neri è una grande donna.") == [("grande donna", 0.6)]  # praise of a person is still read
 
 
@@ -376,6 +377,18 @@ def test_a_fault_someone_fights_speaks_for_them():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi lotta ogni giorno contro la corruzione",
                                                   speaker="Anna Neri", cue="ha detto")])
     assert pair.rule_score > 0
+
+
+def test_a_fault_fought_through_a_noun_of_struggle_speaks_for_the_one_who_fights_it():
+    *_, fault = evaluations(doc := doc_of("Anna Neri guida la lotta alla corruzione."), 0, len(doc.tokens),
+                            lexicon_of(doc.lang))
+    assert doc.span_text(fault.first, fault.last) == "corruzione" and fault.fought
+
+
+def test_the_offence_of_an_investigation_or_an_arrest_is_a_charge_reported():
+    assert polar("Luca Bianchi è indagato per corruzione.") == []
+    assert polar("Anna Neri è stata arrestata per la truffa.") == []
+    assert polar("Luca Bianchi ha mentito per soldi.") == [("mentito", -0.8)]
 
 
 def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():

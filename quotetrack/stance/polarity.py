@@ -84,7 +84,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                 _misread_judgement(doc, mention, i, lexicon)) or not token.text[:1].isalpha():
             continue
         if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
-                _noun_reading(doc, i, lexicon)):
+                _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
         if mention is not None and not judgement:
@@ -127,6 +127,16 @@ def _noun_reading(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     before = doc.lower[i - 1]
     return (doc.lang.is_determiner(before) or doc.lang.preposition(before) is not None or before.isdigit()
             or before in doc.lang.words("prenominal_adjectives"))
+
+
+def _charged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
+    """Is the word at i the offence of an investigation, an arrest or a trial (`indagato per corruzione`, `arrestata
+    per la truffa`)? The speaker reports a charge: whoever accuses says so through the cue."""
+    k = i - 1
+    while k > 0 and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    return k > 0 and doc.lang.preposition(doc.lower[k]) in ("per", "di") and (
+        _lemma(doc, k - 1) in lexicon.charges or doc.lower[k - 1] in lexicon.charges)
 
 
 def _toward_speaker(doc: Document, i: int, end: int, clause: int, lexicon: StanceLexicon) -> bool:
