@@ -262,6 +262,78 @@ def test_strength_given_supports_and_an_example_given_or_a_large_majority_praise
     assert polar("Come sa bene Anna Neri, la strada è lunga.") == []
 
 
+def test_words_of_size_place_procedure_and_ritual_evaluate_nobody():
+    assert polar("Anna Neri parla di un grande aumento dei prezzi.") == []
+    assert polar("Luca Bianchi abita vicino alla stazione.") == []
+    assert polar("Luca Bianchi conosce bene la città.") == []
+    assert polar("Al contrario, Luca Bianchi resta a casa.") == []
+    assert polar("Ne ha parlato l'autorità competente.") == []
+    assert polar("Il vescovo Luca Bianchi celebrò la messa.") == []
+    assert polar("Non siamo certi del lieto fine.") == []
+    assert polar("Anna Neri è una grande donna.") == [("grande donna", 0.6)]  # praise of a person is still read
+
+
+def test_sentix_priors_of_the_wrong_sign_are_corrected():
+    assert polar("Anna Neri vuole tutelare i lavoratori.") == [("tutelare", 0.4)]
+    assert polar("Luca Bianchi ha la simpatia di tutti.") == [("simpatia", 0.5)]
+    assert polar("Luca Bianchi è innocente ed è sempre stato umile.") == [("innocente", 0.5), ("umile", 0.5)]
+
+
+def test_a_noun_the_lemmatiser_reads_as_an_evaluative_adjective_evaluates_nobody():
+    assert polar("Anna Neri ha commesso una serie di errori.") == [("errori", -0.5)]
+    assert polar("Luca Bianchi recita nella nuova serie.") == []
+    assert polar("Sono persone serie.") == [("serie", 0.3)]
+    assert polar("Luca Bianchi conosce bene questo contesto.") == []
+
+
+def test_a_judgement_word_opening_a_sentence_with_a_capital_is_read_though_taken_for_a_name():
+    doc = doc_of("Bravissimo Luca Bianchi, una gara perfetta.")
+    lexicon = lexicon_of(doc.lang)
+    (praise,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert doc.span_text(praise.first, praise.last) == "Bravissimo" and praise.score > 0
+    assert [relation(doc, praise, m, lexicon) for m in doc.mentions] == ["sentence", "object"]
+    assert polar("Ha parlato Fedele Rossi.") == []  # a given name, not the first word of its sentence
+
+
+def test_the_subject_of_an_evaluation_is_the_nearest_one_named_before_it():
+    doc = doc_of("Mario Rossi sa che Anna Neri ha mentito.")
+    lexicon = lexicon_of(doc.lang)
+    (lie,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert [relation(doc, lie, m, lexicon) for m in doc.mentions] == ["clause", "subject"]
+
+
+def test_the_one_who_holds_an_attitude_is_not_whom_it_is_for():
+    doc = doc_of("Serve il sostegno del sindaco Mario Rossi.")
+    lexicon = lexicon_of(doc.lang)
+    (support,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, support, doc.mentions[-1], lexicon) != "object"
+    doc = doc_of("Ho fiducia in Mario Rossi.")
+    (trust,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, trust, doc.mentions[0], lexicon) == "object"  # a preposition of place names no place here
+
+
+def test_a_question_asks_as_a_request_does():
+    doc = doc_of("Siete favorevoli alla proposta di Mario Rossi? Io sì, è affidabile.")
+    asked, said = evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))
+    assert asked.request and not said.request
+    doc = doc_of("Dopo l'errore, Mario Rossi si è chiesto: «come rimedio?».")
+    (fault,) = evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))
+    assert not fault.request  # the question is another clause's
+
+
+def test_an_attitude_judges_its_object_not_its_subject_unless_the_object_is_the_speaker():
+    doc = doc_of("Mario Rossi ha criticato Anna Neri.")
+    lexicon = lexicon_of(doc.lang)
+    (criticism,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert [relation(doc, criticism, m, lexicon) for m in doc.mentions] == ["sentence", "object"]
+    doc = doc_of("Mario Rossi è contrario alla riforma.")
+    (against,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, against, doc.mentions[0], lexicon) == "sentence"
+    doc = doc_of("Mario Rossi ci ha sempre sostenuto.")
+    (support,) = evaluations(doc, 0, len(doc.tokens), lexicon)
+    assert relation(doc, support, doc.mentions[0], lexicon) == "subject" and support.score > 0
+
+
 def test_an_unnamed_title_judges_only_with_a_judgement_word():
     assert polar("Si comporta come un dittatore.") == [("dittatore", -0.8)]
     assert polar("Ha parlato un ambasciatore.") == []  # Sentix's prior of a title is no judgement
@@ -305,6 +377,18 @@ def test_a_fault_someone_fights_speaks_for_them():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi lotta ogni giorno contro la corruzione",
                                                   speaker="Anna Neri", cue="ha detto")])
     assert pair.rule_score > 0
+
+
+def test_a_fault_fought_through_a_noun_of_struggle_speaks_for_the_one_who_fights_it():
+    *_, fault = evaluations(doc := doc_of("Anna Neri guida la lotta alla corruzione."), 0, len(doc.tokens),
+                            lexicon_of(doc.lang))
+    assert doc.span_text(fault.first, fault.last) == "corruzione" and fault.fought
+
+
+def test_the_offence_of_an_investigation_or_an_arrest_is_a_charge_reported():
+    assert polar("Luca Bianchi è indagato per corruzione.") == []
+    assert polar("Anna Neri è stata arrestata per la truffa.") == []
+    assert polar("Luca Bianchi ha mentito per soldi.") == [("mentito", -0.8)]
 
 
 def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():

@@ -55,6 +55,11 @@ class StanceLexicon:
     passive_auxiliaries: frozenset[str]  # "viene", "venne": with a participle, a passive (as the forms of "essere")
     copulas: frozenset[str]  # verbs that predicate what follows of their subject ("è", "resta", "sembra")
     quote_marks: frozenset[str]  # quotation marks: they break no construction between a word and its object
+    attitudes: frozenset[str]  # words of where their subject stands toward their object ("criticare", "contrario")
+    speaker_objects: frozenset[str]  # words that make an attitude aimed at the speaker ("ci ha sostenuto")
+    held: frozenset[str]  # nouns of an attitude whose `di` names who holds it ("il sostegno del governo")
+    noun_forms: frozenset[str]  # forms that are nouns evaluating nobody after an article ("una serie di")
+    charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -104,7 +109,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("agent_qualifiers"),
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
-        words("copulas"), words("quote_marks"),
+        words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
+        words("noun_forms"), words("charges"),
     )
 
 

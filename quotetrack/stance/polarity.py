@@ -3,7 +3,8 @@
 `evaluations` reads a token range of the document once: each word or multiword phrase with a prior polarity
 (`StanceLexicon`: Sentix-derived priors, the stance words, the reporting verbs' own polarity) becomes an
 `Evaluation`, after negation (`non … mai` is one negation), contrast (`ma`: what follows weighs more than what came
-before), requests (`deve`, `chiediamo`: the clause asks rather than judges) and hedges (`se`, `forse`).
+before), requests and questions (`deve`, `chiediamo`, `?`: the clause asks rather than judges) and hedges (`se`,
+`forse`).
 `relation` says how an evaluation reaches a mention through the words between them (before the evaluative
 predicate in its clause: its subject; right after it: its object; next to it: the head it modifies; in the clause
 otherwise). Both engines read it so: the Stanza parse's relations in their place gave lower cross-validated stance
@@ -50,6 +51,8 @@ class Evaluation(NamedTuple):
     harm: bool = False  # a word of harm ("colpire", "insultare"): its object is the victim
     passive: bool = False  # a participle after a passive auxiliary ("è stato colpito"): its subject is its object
     demanded: bool = False  # a word that opposes only when asked for ("dimettersi"): elsewhere it reports an event
+    attitude: bool = False  # where its subject stands toward another ("X critica Y"): it judges that other only
+    held: bool = False  # a noun of an attitude held ("sostegno", "fiducia"): its `di` names who holds it
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
@@ -77,10 +80,11 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     end = first  # where the word or phrase read last ends: a phrase's other words are read with its first
     for i in _may_evaluate(doc, first, last, lexicon):
         token, mention = tokens[i], named.get(i)
-        if i < end or mention is not None and mention.name is not None and not _designating(mention, i) or (
-                not token.text[:1].isalpha()):
+        if i < end or mention is not None and mention.name is not None and not _designating(mention, i) and not (
+                _misread_judgement(doc, mention, i, lexicon)) or not token.text[:1].isalpha():
             continue
-        if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper():
+        if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
+                _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
         if mention is not None and not judgement:
@@ -92,15 +96,54 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             clause = _clause_start(doc, i, first, breaks)
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
-            request = _in_request(doc, clause, i, lexicon)
+            request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon)
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
+            passive = _passive(doc, i, clause, lemma, lexicon)
+            attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
-                                    _passive(doc, i, clause, lemma, lexicon), lemma in lexicon.demanded))
+                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held))
     return found
+
+
+def _misread_judgement(doc: Document, mention: Mention, i: int, lexicon: StanceLexicon) -> bool:
+    """Is the one-word name at i a judgement word the name finder took for a name because it opens its sentence or
+    clause with a capital (`Bravissimo Luca Bianchi`, `Vergognoso`)?"""
+    if not mention.first == i == mention.last - 1 or i > doc.sentence_bounds(i)[0] and (
+            doc.lower[i - 1] not in lexicon.clause_breaks):
+        return False
+    _, prior, judgement, _ = _word(doc, i, i + 1, lexicon)
+    return judgement and prior != 0
+
+
+def _noun_reading(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
+    """Is the word at i a form that is a noun after an article, a preposition or an adjective that precedes its noun
+    (`una serie di`, `nella nuova serie`), where the lemmatiser may read an evaluative adjective?"""
+    if doc.lower[i] not in lexicon.noun_forms or i == 0:
+        return False
+    before = doc.lower[i - 1]
+    return (doc.lang.is_determiner(before) or doc.lang.preposition(before) is not None or before.isdigit()
+            or before in doc.lang.words("prenominal_adjectives"))
+
+
+def _charged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
+    """Is the word at i the offence of an investigation, an arrest or a trial (`indagato per corruzione`, `arrestata
+    per la truffa`)? The speaker reports a charge: whoever accuses says so through the cue."""
+    k = i - 1
+    while k > 0 and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    return k > 0 and doc.lang.preposition(doc.lower[k]) in ("per", "di") and (
+        _lemma(doc, k - 1) in lexicon.charges or doc.lower[k - 1] in lexicon.charges)
+
+
+def _toward_speaker(doc: Document, i: int, end: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Is the attitude at i aimed at the speaker: a first-person object shortly before it in its clause (`ci ha
+    sempre sostenuto`) or right after it (`critica noi`, `sostiene la nostra proposta`)?"""
+    near = range(max(clause, i - 3), min(end + 3, len(doc.tokens)))
+    return any(doc.lower[k] in lexicon.speaker_objects for k in near if not i <= k < end)
 
 
 def _designating(mention: Mention, i: int) -> bool:
@@ -231,6 +274,17 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
     return False
 
 
+def _questioned(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
+    """Does a question mark close the clause of the word at i? A question asks, as a request does: it praises
+    no one, though it may still blame (`perché non si dimette?`)."""
+    for k in range(i + 1, doc.sentence_bounds(i)[1]):
+        if doc.lower[k] == "?":
+            return True
+        if doc.lower[k] in lexicon.clause_ends:
+            return False
+    return False
+
+
 def _hedged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """A hedge earlier in the sentence (`se`, `forse`)."""
     return not lexicon.hedges.isdisjoint(doc.lower[doc.near(i)[0] : i])
@@ -247,10 +301,14 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     """How an evaluation reaches a mention of the same sentence: subject, object, modifier, clause or sentence. Read
     from the words between them on both engines: with the Stanza parse in their place, stance scored lower
     (docs/stance.md)."""
-    located = mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
-    if doc.sentence_of[mention.first] != evaluation.sentence or located:
+    located = (mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
+               and mention.first - 1 != evaluation.last)  # "fiducia in X" is no place
+    itself = (mention.first, mention.last) == (evaluation.first, evaluation.last)  # `Bravissimo` taken for a name
+    if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
+    if before and evaluation.attitude:
+        return "sentence"  # "X critica Y": the speaker tells where X stands, and judges Y
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
     apposed = _after_apposition(doc, gap, lexicon) if before else None
     if apposed is not None:  # "X, il ministro di Y, ha mentito": the words between commas only name X again
@@ -261,13 +319,15 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         between = [k for k in gap if doc.lower[k] not in lexicon.quote_marks]
         lows = [doc.lower[k] for k in between]
     same_clause = lexicon.clause_ends.isdisjoint(lows)
+    if not before and evaluation.held and _of(doc, between):
+        return "sentence"  # "il sostegno del governo": the government's support, not support for it
     if not before and len(between) <= _OBJECT_GAP and _only_linkers(doc, between):
         return "object"  # "critica il governo", "fiducia in X"
     if not before and 2 <= len(between) <= _OBJECT_GAP + 1 and _whose(doc, between):
         return "object"  # "condivido le scelte di X": what X did or said stands for X
     if before and not between:
         return "modifier"  # "X corrotto"
-    if same_clause and before:
+    if same_clause and before and not _someone_between(doc, between, mention):
         return "subject"  # "X ha mentito", "X è un bugiardo"
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
@@ -315,6 +375,18 @@ def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> rang
                 or doc.lower[k] in doc.lang.verb_forms):
             return None
     return None
+
+
+def _someone_between(doc: Document, between: Sequence[int], mention: Mention) -> bool:
+    """Is someone else named between a mention and the evaluation after it (`X sa che Y ha mentito`, `X e la
+    città respingono`)? Then that one is nearer to being what the evaluation says of its subject."""
+    named = doc.mention_of_token
+    return any(k in named and named[k] is not mention for k in between)
+
+
+def _of(doc: Document, gap: Sequence[int]) -> bool:
+    """Does the gap end with `di` (`del`, `della`), with at most an adjective before it (`il sostegno concreto del`)?"""
+    return 0 < len(gap) <= 2 and doc.lang.preposition(doc.lower[gap[-1]]) == "di"
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
