@@ -296,3 +296,20 @@ def test_an_office_that_goes_on_in_lower_case_before_a_set_off_name_still_names_
     found = names("Anche il ministro delle Pari opportunità, Anna Zanfretti, ha partecipato. «Sono qui - ha continuato "
                   "il ministro - per amore».")
     assert ("il ministro", "Anna Zanfretti") in found
+
+
+def test_a_mention_is_immutable_and_compares_copies_and_pickles_as_the_tuple_of_its_fields():
+    import pickle
+
+    from quotetrack.analysis import Mention
+
+    m = analyse(Article(id="x", text="Mario Rossi ha detto che tornerà.")).mentions[0]
+    assert tuple(m) == (m.first, m.last, m.start, m.end, m.text, m.via, m.kind, m.name, m.head, m.role, m.resolved_by)
+    with pytest.raises(AttributeError):
+        m.name = "Anna Neri"
+    renamed = m._replace(name="Anna Neri")
+    assert (renamed.name, renamed.text, m.name) == ("Anna Neri", "Mario Rossi", "Mario Rossi")
+    assert renamed != m and renamed._replace(name=m.name) == m and hash(renamed._replace(name=m.name)) == hash(m)
+    assert pickle.loads(pickle.dumps(m)) == m and Mention(*m) == m
+    with pytest.raises(ValueError):
+        m._replace(surname="Rossi")
