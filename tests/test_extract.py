@@ -127,6 +127,12 @@ def test_a_dash_interjection_splits_a_quotation_after_a_comma_that_does_not():
     assert quotes(text) == [(first, "Luca Neri"), ("Noi offriamo una alternativa", "Luca Neri")]
 
 
+def test_reported_content_in_marks_split_by_an_interjection_gives_two_records():
+    text = ("Il sindaco Luca Neri ha spiegato che «il nuovo ponte è quasi pronto - ha aggiunto il sindaco - e sarà "
+            "aperto a giugno».")
+    assert quotes(text) == [("il nuovo ponte è quasi pronto", "Luca Neri"), ("e sarà aperto a giugno", "Luca Neri")]
+
+
 def test_two_pairs_of_marks_around_a_cue():
     text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
     assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]

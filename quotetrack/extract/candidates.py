@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..analysis import Document
 from ..lang import fold
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
-                      inserted_clause_end, parsed_content, surface_content, trim_end,
+from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
+                      finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
                       verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
@@ -55,9 +55,39 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
+    found = split_at_interjections(doc, found)
     unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
               if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def split_at_interjections(doc: Document, found: list[Candidate]) -> list[Candidate]:
+    """`ha detto che «A – continua il ministro – B»`: reported content that holds a quotation's speaker interjection is
+    two statements, A and B, like the quotation itself; the content read across the interjection is not one."""
+    interjections = {c.interjection for c in found if c.interjection is not None}
+    if not interjections:
+        return found
+    out = []
+    for candidate in found:
+        inside = [(a, b) for a, b in interjections if candidate.first < a and b < candidate.last]
+        split = inside and candidate.interjection is None
+        out.extend(_pieces_around(doc, candidate, min(inside)) if split else [candidate])
+    return out
+
+
+def _pieces_around(doc: Document, candidate: Candidate, interjection: tuple[int, int]) -> list[Candidate]:
+    """The candidate's content before and after an interjection, each without the quotation marks at its edges."""
+    pieces = []
+    for a, b in ((candidate.first, interjection[0]), (interjection[1], candidate.last)):
+        while a < b and doc.tokens[a].text in OPENING_QUOTES:
+            a += 1
+        b = trim_end(doc, a, b)
+        while b > a and doc.tokens[b - 1].text in CLOSING_QUOTES:
+            b = trim_end(doc, a, b - 1)
+        if b > a:
+            pieces.append(replace(candidate, start=doc.tokens[a].start, end=doc.tokens[b - 1].end, first=a, last=b,
+                                  interjection=interjection))
+    return pieces
 
 
 def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:

@@ -392,6 +392,7 @@ _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare
 _CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
+CLOSING_QUOTES = frozenset("»”\"’")
 
 
 def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
