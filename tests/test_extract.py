@@ -1167,6 +1167,17 @@ def test_anaphoric_confirmation_reports_the_previous_sentence():
     assert (s.quote, s.speaker, s.cue) == ("Le due aziende hanno firmato un'intesa sul gas", "Ugo Martini", "Lo ha confermato")
 
 
+@pytest.mark.parametrize("attribution", ["Ad annunciarlo il sindaco Mario Rossi.", "A confermarlo il sindaco Mario Rossi.",
+                                         "Ne ha dato l'annuncio il sindaco Mario Rossi."])
+def test_an_attribution_after_the_content_without_its_copula_or_with_ne_and_a_speech_noun(attribution):
+    text = "Tre operai sono rimasti feriti nel cantiere di via Roma. " + attribution
+    assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+
+
+def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_verb():
+    assert quotes("Tre operai sono rimasti feriti. A confermarlo, però, non è stato il sindaco Mario Rossi.") == []
+
+
 def test_accusations_keep_the_accused_in_the_span():
     s = one("Il sindacalista Piero Galli ha accusato la direzione di aver mentito ai lavoratori.")
     assert s.quote == "la direzione di aver mentito ai lavoratori" and s.speaker == "Piero Galli"

@@ -535,8 +535,8 @@ def _match_pattern(doc: Document, i: int, limit: int, pattern: tuple[str, ...], 
     for slot in pattern:
         if k >= limit:
             return None
-        if slot == "SPEAKER":
-            return k
+        if slot == "SPEAKER":  # the speaker's phrase opens with a word (`A confermarlo, però, non è …` names nobody)
+            return k if doc.tokens[k].text[:1].isalnum() else None
         if slot == "VERB+CLITIC":
             form = lang.verb_forms.get(doc.lower[k])
             if form is None or not form.infinitive or doc.lower[k] == form.lemma:
