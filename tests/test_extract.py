@@ -133,6 +133,11 @@ def test_reported_content_in_marks_split_by_an_interjection_gives_two_records():
     assert quotes(text) == [("il nuovo ponte è quasi pronto", "Luca Neri"), ("e sarà aperto a giugno", "Luca Neri")]
 
 
+def test_a_quotation_opened_by_a_lower_case_ma_after_a_comma_carries_on_the_reported_clause():
+    text = 'Anna Neri dice di non essersi dimessa per rabbia, "ma per essere libera di esprimere le proprie idee".'
+    assert quotes(text) == [(text[text.index("non") : -1], "Anna Neri")]
+
+
 def test_two_pairs_of_marks_around_a_cue():
     text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
     assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]
