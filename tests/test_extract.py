@@ -1183,6 +1183,11 @@ def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_
     assert quotes("Tre operai sono rimasti feriti. A confermarlo, però, non è stato il sindaco Mario Rossi.") == []
 
 
+def test_a_second_marker_after_e_or_ma_ends_the_first_markers_content():
+    text = "Secondo il sindaco Mario Rossi il ponte è sicuro e secondo l'ingegnere Anna Neri va chiuso subito."
+    assert quotes(text) == [("il ponte è sicuro", "Mario Rossi"), ("va chiuso subito", "Anna Neri")]
+
+
 def test_accusations_keep_the_accused_in_the_span():
     s = one("Il sindacalista Piero Galli ha accusato la direzione di aver mentito ai lavoratori.")
     assert s.quote == "la direzione di aver mentito ai lavoratori" and s.speaker == "Piero Galli"

@@ -143,7 +143,8 @@ def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
 
 def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
     """Tokens where another reporting clause begins at the same level: reported content ends before them (`…, ha
-    aggiunto X`, `… e poi ha anche detto`, `…, Rossi ha aggiunto`, `…, sottolineando`, `…, infatti secondo X`). A cue inside the content
+    aggiunto X`, `… e poi ha anche detto`, `…, Rossi ha aggiunto`, `…, sottolineando`, `…, infatti secondo X`, `… e
+    secondo Y`). A cue inside the content
     (`ha detto che il governo ha chiesto …`) or a bare infinitive or participle (`per presentare`, `ritenuti`) starts
     no new clause."""
     stops = set()
@@ -162,11 +163,11 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
                 stops.add(subject)
             if c.tense == "gerund" and c.first > 0 and doc.lower[c.first - 1] == ",":
                 stops.add(c.first)
-        elif c.kind == MARKER:  # `…, secondo X`, `…, infatti secondo X`
+        elif c.kind == MARKER:  # `…, secondo X`, `…, infatti secondo X`, `… e secondo Y …`
             k = c.first - 1
             while k >= 0 and k > c.first - 4 and doc.lower[k] in adverbs:
                 k -= 1
-            if k >= 0 and doc.lower[k] == ",":
+            if k >= 0 and (doc.lower[k] == "," or doc.lower[k] in doc.lang.words("coordinators") | {"ma"}):
                 stops.add(k + 1)
     return frozenset(stops)
 
