@@ -138,6 +138,11 @@ def test_a_quotation_opened_by_a_lower_case_ma_after_a_comma_carries_on_the_repo
     assert quotes(text) == [(text[text.index("non") : -1], "Anna Neri")]
 
 
+def test_a_first_person_verb_between_dashes_is_the_speakers_own_words_not_an_interjection():
+    text = "«Tutti - dico tutti - i consiglieri hanno votato a favore», ha detto il sindaco Mario Rossi."
+    assert quotes(text) == [(text[1 : text.index("»")], "Mario Rossi")]
+
+
 def test_two_pairs_of_marks_around_a_cue():
     text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
     assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]
@@ -1186,6 +1191,10 @@ def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_
 def test_a_second_marker_after_e_or_ma_ends_the_first_markers_content():
     text = "Secondo il sindaco Mario Rossi il ponte è sicuro e secondo l'ingegnere Anna Neri va chiuso subito."
     assert quotes(text) == [("il ponte è sicuro", "Mario Rossi"), ("va chiuso subito", "Anna Neri")]
+
+
+def test_an_infinitive_with_ne_before_the_phrase_after_it_names_no_speaker():
+    assert quotes("Il cantiere di via Roma è stato chiuso. A decretarne la chiusura il giudice Anna Neri.") == []
 
 
 def test_accusations_keep_the_accused_in_the_span():
