@@ -1193,6 +1193,12 @@ def test_a_second_marker_after_e_or_ma_ends_the_first_markers_content():
     assert quotes(text) == [("il ponte è sicuro", "Mario Rossi"), ("va chiuso subito", "Anna Neri")]
 
 
+def test_per_after_e_is_no_second_marker_ending_the_content():
+    text = ("Il ministro Mario Rossi ha spiegato che bisogna attendere la fine del mese e per quanto riguarda le "
+            "pensioni la soglia resta invariata.")
+    assert quotes(text) == [(text[text.index("bisogna") : -1], "Mario Rossi")]
+
+
 def test_an_infinitive_with_ne_before_the_phrase_after_it_names_no_speaker():
     assert quotes("Il cantiere di via Roma è stato chiuso. A decretarne la chiusura il giudice Anna Neri.") == []
 

@@ -167,9 +167,15 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
             k = c.first - 1
             while k >= 0 and k > c.first - 4 and doc.lower[k] in adverbs:
                 k -= 1
-            if k >= 0 and (doc.lower[k] == "," or doc.lower[k] in doc.lang.words("coordinators") | {"ma"}):
+            if k >= 0 and (doc.lower[k] == "," or _coordinated_marker(doc, c, k)):
                 stops.add(k + 1)
     return frozenset(stops)
+
+
+def _coordinated_marker(doc: Document, marker: Cue, k: int) -> bool:
+    """`A e secondo Y B`: a marker after `e` or `ma` that takes any noun phrase opens a clause of its own; `per` (only
+    a person after it) is too often no marker there (`e per quanto riguarda …`)."""
+    return not marker.person_only and (doc.lower[k] in doc.lang.words("coordinators") or doc.lower[k] == "ma")
 
 
 def bracket_opening(doc: Document, close: int) -> int | None:
