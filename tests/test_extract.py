@@ -138,9 +138,12 @@ def test_a_quotation_opened_by_a_lower_case_ma_after_a_comma_carries_on_the_repo
     assert quotes(text) == [(text[text.index("non") : -1], "Anna Neri")]
 
 
-def test_a_first_person_verb_between_dashes_is_the_speakers_own_words_not_an_interjection():
-    text = "«Tutti - dico tutti - i consiglieri hanno votato a favore», ha detto il sindaco Mario Rossi."
-    assert quotes(text) == [(text[1 : text.index("»")], "Mario Rossi")]
+@pytest.mark.parametrize("text", [
+    "«Tutti - dico tutti - i consiglieri hanno votato a favore», ha detto il sindaco Mario Rossi.",
+    "La ministra Anna Neri ha parlato all'incontro: «Niente polemiche, penso piuttosto a regole miti, sagge e giuste».",
+])
+def test_a_first_person_verb_set_off_inside_a_quotation_is_the_speakers_own_words_not_an_interjection(text):
+    assert [quote for quote, _ in quotes(text)] == [text[text.index("«") + 1 : text.index("»")]]
 
 
 def test_two_pairs_of_marks_around_a_cue():
