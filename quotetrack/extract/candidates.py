@@ -905,7 +905,7 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
     for cue in inside:
         if cue.last >= last or cue.kind not in (VERB, LIGHT):
             continue
-        if doc.lower[cue.word] in doc.lang.words("first_person_words"):
+        if doc.lower[cue.word] in doc.lang.words("first_person_speech_verbs"):
             continue  # `«… tutti – dico tutti – …»`: the quoted speaker's own words, not an interjection naming them
         opener = cue.first - 1
         if doc.tokens[opener].text not in _DASHES and doc.lower[opener] != ",":
