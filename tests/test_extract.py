@@ -127,6 +127,25 @@ def test_a_dash_interjection_splits_a_quotation_after_a_comma_that_does_not():
     assert quotes(text) == [(first, "Luca Neri"), ("Noi offriamo una alternativa", "Luca Neri")]
 
 
+def test_reported_content_in_marks_split_by_an_interjection_gives_two_records():
+    text = ("Il sindaco Luca Neri ha spiegato che «il nuovo ponte è quasi pronto - ha aggiunto il sindaco - e sarà "
+            "aperto a giugno».")
+    assert quotes(text) == [("il nuovo ponte è quasi pronto", "Luca Neri"), ("e sarà aperto a giugno", "Luca Neri")]
+
+
+def test_a_quotation_opened_by_a_lower_case_ma_after_a_comma_carries_on_the_reported_clause():
+    text = 'Anna Neri dice di non essersi dimessa per rabbia, "ma per essere libera di esprimere le proprie idee".'
+    assert quotes(text) == [(text[text.index("non") : -1], "Anna Neri")]
+
+
+@pytest.mark.parametrize("text", [
+    "«Tutti - dico tutti - i consiglieri hanno votato a favore», ha detto il sindaco Mario Rossi.",
+    "La ministra Anna Neri ha parlato all'incontro: «Niente polemiche, penso piuttosto a regole miti, sagge e giuste».",
+])
+def test_a_first_person_verb_set_off_inside_a_quotation_is_the_speakers_own_words_not_an_interjection(text):
+    assert [quote for quote, _ in quotes(text)] == [text[text.index("«") + 1 : text.index("»")]]
+
+
 def test_two_pairs_of_marks_around_a_cue():
     text = "«Abbiamo perso una battaglia», dichiara Sara Villa, «ma non la guerra»."
     assert quotes(text) == [("Abbiamo perso una battaglia", "Sara Villa"), ("ma non la guerra", "Sara Villa")]
@@ -1159,6 +1178,32 @@ def test_anaphoric_confirmation_reports_the_previous_sentence():
     text = "Le due aziende hanno firmato un'intesa sul gas. Lo ha confermato Ugo Martini, direttore della prima."
     s = one(text)
     assert (s.quote, s.speaker, s.cue) == ("Le due aziende hanno firmato un'intesa sul gas", "Ugo Martini", "Lo ha confermato")
+
+
+@pytest.mark.parametrize("attribution", ["Ad annunciarlo il sindaco Mario Rossi.", "A confermarlo il sindaco Mario Rossi.",
+                                         "Ne ha dato l'annuncio il sindaco Mario Rossi."])
+def test_an_attribution_after_the_content_without_its_copula_or_with_ne_and_a_speech_noun(attribution):
+    text = "Tre operai sono rimasti feriti nel cantiere di via Roma. " + attribution
+    assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+
+
+def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_verb():
+    assert quotes("Tre operai sono rimasti feriti. A confermarlo, però, non è stato il sindaco Mario Rossi.") == []
+
+
+def test_a_second_marker_after_e_or_ma_ends_the_first_markers_content():
+    text = "Secondo il sindaco Mario Rossi il ponte è sicuro e secondo l'ingegnere Anna Neri va chiuso subito."
+    assert quotes(text) == [("il ponte è sicuro", "Mario Rossi"), ("va chiuso subito", "Anna Neri")]
+
+
+def test_per_after_e_is_no_second_marker_ending_the_content():
+    text = ("Il ministro Mario Rossi ha spiegato che bisogna attendere la fine del mese e per quanto riguarda le "
+            "pensioni la soglia resta invariata.")
+    assert quotes(text) == [(text[text.index("bisogna") : -1], "Mario Rossi")]
+
+
+def test_an_infinitive_with_ne_before_the_phrase_after_it_names_no_speaker():
+    assert quotes("Il cantiere di via Roma è stato chiuso. A decretarne la chiusura il giudice Anna Neri.") == []
 
 
 def test_accusations_keep_the_accused_in_the_span():

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..analysis import Document
 from ..lang import fold
-from .content import (OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short, finite_verb,
-                      inserted_clause_end, parsed_content, surface_content, trim_end,
+from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
+                      finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
                       verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
@@ -55,9 +55,39 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
+    found = split_at_interjections(doc, found)
     unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
               if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def split_at_interjections(doc: Document, found: list[Candidate]) -> list[Candidate]:
+    """`ha detto che «A – continua il ministro – B»`: reported content that holds a quotation's speaker interjection is
+    two statements, A and B, like the quotation itself; the content read across the interjection is not one."""
+    interjections = {c.interjection for c in found if c.interjection is not None}
+    if not interjections:
+        return found
+    out = []
+    for candidate in found:
+        inside = [(a, b) for a, b in interjections if candidate.first < a and b < candidate.last]
+        split = inside and candidate.interjection is None
+        out.extend(_pieces_around(doc, candidate, min(inside)) if split else [candidate])
+    return out
+
+
+def _pieces_around(doc: Document, candidate: Candidate, interjection: tuple[int, int]) -> list[Candidate]:
+    """The candidate's content before and after an interjection, each without the quotation marks at its edges."""
+    pieces = []
+    for a, b in ((candidate.first, interjection[0]), (interjection[1], candidate.last)):
+        while a < b and doc.tokens[a].text in OPENING_QUOTES:
+            a += 1
+        b = trim_end(doc, a, b)
+        while b > a and doc.tokens[b - 1].text in CLOSING_QUOTES:
+            b = trim_end(doc, a, b - 1)
+        if b > a:
+            pieces.append(replace(candidate, start=doc.tokens[a].start, end=doc.tokens[b - 1].end, first=a, last=b,
+                                  interjection=interjection))
+    return pieces
 
 
 def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
@@ -113,7 +143,8 @@ def _unquoted_belief(doc: Document, candidate: Candidate) -> bool:
 
 def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
     """Tokens where another reporting clause begins at the same level: reported content ends before them (`…, ha
-    aggiunto X`, `… e poi ha anche detto`, `…, Rossi ha aggiunto`, `…, sottolineando`, `…, infatti secondo X`). A cue inside the content
+    aggiunto X`, `… e poi ha anche detto`, `…, Rossi ha aggiunto`, `…, sottolineando`, `…, infatti secondo X`, `… e
+    secondo Y`). A cue inside the content
     (`ha detto che il governo ha chiesto …`) or a bare infinitive or participle (`per presentare`, `ritenuti`) starts
     no new clause."""
     stops = set()
@@ -132,13 +163,19 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
                 stops.add(subject)
             if c.tense == "gerund" and c.first > 0 and doc.lower[c.first - 1] == ",":
                 stops.add(c.first)
-        elif c.kind == MARKER:  # `…, secondo X`, `…, infatti secondo X`
+        elif c.kind == MARKER:  # `…, secondo X`, `…, infatti secondo X`, `… e secondo Y …`
             k = c.first - 1
             while k >= 0 and k > c.first - 4 and doc.lower[k] in adverbs:
                 k -= 1
-            if k >= 0 and doc.lower[k] == ",":
+            if k >= 0 and (doc.lower[k] == "," or _coordinated_marker(doc, c, k)):
                 stops.add(k + 1)
     return frozenset(stops)
+
+
+def _coordinated_marker(doc: Document, marker: Cue, k: int) -> bool:
+    """`A e secondo Y B`: a marker after `e` or `ma` that takes any noun phrase opens a clause of its own; `per` (only
+    a person after it) is too often no marker there (`e per quanto riguarda …`)."""
+    return not marker.person_only and (doc.lower[k] in doc.lang.words("coordinators") or doc.lower[k] == "ma")
 
 
 def bracket_opening(doc: Document, close: int) -> int | None:
@@ -868,6 +905,8 @@ def _interjection_pieces(doc: Document, quote, first: int, last: int, cues: list
     for cue in inside:
         if cue.last >= last or cue.kind not in (VERB, LIGHT):
             continue
+        if doc.lower[cue.word] in doc.lang.words("first_person_speech_verbs"):
+            continue  # `«… tutti – dico tutti – …»`: the quoted speaker's own words, not an interjection naming them
         opener = cue.first - 1
         if doc.tokens[opener].text not in _DASHES and doc.lower[opener] != ",":
             continue

@@ -392,6 +392,7 @@ _OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare
 _CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
+CLOSING_QUOTES = frozenset("»”\"’")
 
 
 def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
@@ -729,7 +730,8 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
         low = doc.lower[k]
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
             words = doc.text[quote.start : quote.end].split()
-            if k > start + 2 and len(words) >= 4 and (doc.lower[k - 1] == "," or words[0][:1].isupper()):
+            if (k > start + 2 and len(words) >= 4 and (doc.lower[k - 1] == "," or words[0][:1].isupper())
+                    and not _quotation_goes_on(doc, k, words[0])):
                 break  # `…, «…»`, `… «Siamo pronti …»`: the speaker's own words, a direct statement of their own
             k = doc.token_at(quote.close)
             continue
@@ -753,6 +755,12 @@ def content_end(doc: Document, start: int, limit: int, stops: frozenset[int]) ->
             break
         k += 1
     return k
+
+
+def _quotation_goes_on(doc: Document, k: int, first_word: str) -> bool:
+    """`ha detto di non essere stanco, «ma di voler cambiare squadra»`: a quotation after a comma that opens with a
+    lower-case `ma` carries on the reported clause before it."""
+    return doc.lower[k - 1] == "," and first_word in doc.lang.words("quotation_continuing_openers")
 
 
 def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int]) -> bool:

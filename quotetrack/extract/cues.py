@@ -528,19 +528,26 @@ def _patterns_by_first_word(lang) -> dict[str, list[tuple[str, ...]]]:
     return table
 
 
+def _object_still_to_come(lang, infinitive: str) -> bool:
+    """An infinitive whose attached clitic is no object of its own (`darne`, `decretarne`): its object follows it."""
+    return any(infinitive.endswith(clitic) for clitic in lang.words("clitics_leaving_the_object"))
+
+
 def _match_pattern(doc: Document, i: int, limit: int, pattern: tuple[str, ...], verbs_at: dict) -> int | None:
     """Where a pattern matched from token i ends (at its SPEAKER slot), or None."""
     lang = doc.lang
     k = i
-    for slot in pattern:
+    for n, slot in enumerate(pattern):
         if k >= limit:
             return None
-        if slot == "SPEAKER":
-            return k
+        if slot == "SPEAKER":  # the speaker's phrase opens with a word (`A confermarlo, però, non è …` names nobody)
+            return k if doc.tokens[k].text[:1].isalnum() else None
         if slot == "VERB+CLITIC":
             form = lang.verb_forms.get(doc.lower[k])
             if form is None or not form.infinitive or doc.lower[k] == form.lemma:
                 return None
+            if pattern[n + 1 : n + 2] == ("SPEAKER",) and _object_still_to_come(lang, doc.lower[k]):
+                return None  # `A decretarne la chiusura il giudice`: the words after it are its object
             k += 1
             continue
         end = _matches(doc, k, (slot,))
