@@ -204,6 +204,17 @@ def test_part_of_the_speakers_own_name_is_the_speaker_not_a_candidate():
     assert [c.name for c in candidates(view, StatementSpan.of(doc, s))] == []
 
 
+@pytest.mark.parametrize("before, named", [
+    ("Le Ferrovie della Repubblica hanno chiuso il bando.", "Ferrovie della Repubblica"),  # the article's full name
+    ("Le Ferrovie della Repubblica e le Ferrovie di Monte Alto hanno chiuso il bando.", "Ferrovie"),  # which of them?
+])
+def test_an_organisation_is_named_as_fully_as_the_article_writes_it(before, named):
+    text = f"{before} Anna Neri ha detto: «Le Ferrovie hanno tradito i giovani»."
+    doc = doc_of(text)
+    s = statement(text, "Le Ferrovie hanno tradito i giovani", speaker="Anna Neri", cue="ha detto")
+    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == [named]
+
+
 @pytest.mark.parametrize("text, named", [
     ("Anna Neri ha detto: «Se vinciamo, I tifosi di Marco Verdi e D saranno felici».", {"Anna Neri", "Marco Verdi"}),
     ("Anna Neri ha detto: «La maggioranza del nuovo consiglio e la società di trasporti hanno sbagliato con Marco Verdi».",

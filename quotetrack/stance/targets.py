@@ -167,9 +167,35 @@ class ArticleView:
         return {name: k for k, (name, _) in enumerate(self.counts.most_common())}
 
     def key(self, name: str) -> str:
-        """The canonical form two mentions of one entity share: the KB's name, else the name folded."""
+        """The canonical form two mentions of one entity share: the KB's name, else the fullest form the article
+        writes of the name (`Commissione` of an article that also writes `Commissione europea`)."""
         entity = self.kb.get(name)
-        return entity.name if entity is not None else name
+        if entity is not None:
+            return entity.name
+        return self.fullest.get(fold(name), name)
+
+    @cached_property
+    def fullest(self) -> dict[str, str]:
+        """Each organisation's name (folded) the article also writes followed by `di` and capitalised words, mapped
+        to that longer form where it is the only one (`Ferrovie` of an article that also writes `Ferrovie dello
+        Stato`): the article's full name of it, which the name finder cut at the preposition. A name written with two
+        different tails (`Procura di Roma`, `Procura di Bari`) stays as it is."""
+        tails: dict[str, set[str]] = {}
+        for m in self.targetable:
+            if m.kind == "organisation" and fold(m.text) == fold(m.name) and self.kb.get(m.name) is None:
+                tail = self._of_tail(m.last)
+                tails.setdefault(fold(m.name), set()).update([f"{m.name} {tail}"] if tail else [])
+        return {name: next(iter(longer)) for name, longer in tails.items() if len(longer) == 1}
+
+    def _of_tail(self, k: int) -> str | None:
+        """The words that continue a name from token k: `di` (or `del`, `dello`…) and capitalised words."""
+        doc = self.doc
+        if k >= len(doc.tokens) or doc.lang.preposition(doc.lower[k]) != "di":
+            return None
+        end = k + 1
+        while end < len(doc.tokens) and doc.tokens[end].text[:1].isupper():
+            end += 1
+        return doc.text[doc.tokens[k].start : doc.tokens[end - 1].end] if end > k + 1 else None
 
     def same(self, a: str | None, b: str | None) -> bool:
         """Do two names refer to one entity (folded, through the KB, or a person's surname)?"""
