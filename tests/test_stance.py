@@ -207,6 +207,8 @@ def test_part_of_the_speakers_own_name_is_the_speaker_not_a_candidate():
 @pytest.mark.parametrize("before, named", [
     ("Le Ferrovie della Repubblica hanno chiuso il bando.", "Ferrovie della Repubblica"),  # the article's full name
     ("Le Ferrovie della Repubblica e le Ferrovie di Monte Alto hanno chiuso il bando.", "Ferrovie"),  # which of them?
+    ("Le Ferrovie serbe hanno chiuso il bando.", "Ferrovie serbe"),  # a nationality after the name
+    ("Le Ferrovie serbe e le Ferrovie croate hanno chiuso il bando.", "Ferrovie"),
 ])
 def test_an_organisation_is_named_as_fully_as_the_article_writes_it(before, named):
     text = f"{before} Anna Neri ha detto: «Le Ferrovie hanno tradito i giovani»."

@@ -176,10 +176,11 @@ class ArticleView:
 
     @cached_property
     def fullest(self) -> dict[str, str]:
-        """Each organisation's name (folded) the article also writes followed by `di` and capitalised words, mapped
-        to that longer form where it is the only one (`Ferrovie` of an article that also writes `Ferrovie dello
-        Stato`): the article's full name of it, which the name finder cut at the preposition. A name written with two
-        different tails (`Procura di Roma`, `Procura di Bari`) stays as it is."""
+        """Each organisation's name (folded) the article also writes followed by a nationality or by `di` and
+        capitalised words, mapped to that longer form where it is the only one (`Ferrovie` of an article that also
+        writes `Ferrovie dello Stato`, `Polizia` of `Polizia serba`): the article's full name of it, which the name
+        finder cut short. A name written with two different tails (`Procura di Roma`, `Procura di Bari`) stays as it
+        is."""
         tails: dict[str, set[str]] = {}
         for m in self.targetable:
             if m.kind == "organisation" and fold(m.text) == fold(m.name) and self.kb.get(m.name) is None:
@@ -187,9 +188,17 @@ class ArticleView:
                 tails.setdefault(fold(m.name), set()).update([f"{m.name} {tail}"] if tail else [])
         return {name: next(iter(longer)) for name, longer in tails.items() if len(longer) == 1}
 
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """The knowledge base's adjectives of nationality, folded (`serbo`, `egiziana`)."""
+        return frozenset(fold(d) for e in self.kb.entities.values() if e.kind == "country" for d in e.demonyms)
+
     def _of_tail(self, k: int) -> str | None:
-        """The words that continue a name from token k: `di` (or `del`, `dello`…) and capitalised words."""
+        """The words that continue a name from token k: an adjective of nationality (`serba`), or `di` (or `del`,
+        `dello`…) and capitalised words."""
         doc = self.doc
+        if k < len(doc.tokens) and doc.tokens[k].text.islower() and fold(doc.tokens[k].text) in self.demonyms:
+            return doc.tokens[k].text
         if k >= len(doc.tokens) or doc.lang.preposition(doc.lower[k]) != "di":
             return None
         end = k + 1
