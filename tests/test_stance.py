@@ -162,6 +162,71 @@ def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before()
     assert found.name == "Paolo Conti" and found.pointers["third"] == 1
 
 
+@pytest.mark.parametrize("text, cue, read", [
+    ("Anna Neri ha incontrato Paolo Conti. Il giorno dopo Carla Bianchi ha parlato, accusandolo di «aver mentito».",
+     "accusandolo", "cue_polarity_on_object"),
+    ("Anna Neri ha incontrato Paolo Conti. Il giorno dopo Carla Bianchi l'ha definito «un bugiardo».", "ha definito",
+     "labelled"),
+])
+def test_the_object_clitic_of_the_cue_points_at_the_one_named_before_as_its_object(text, cue, read):
+    doc = doc_of(text)
+    quote = text.split("«")[1].split("»")[0]
+    s = statement(text, quote, speaker="Carla Bianchi", cue=cue)
+    (found,) = [c for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+                if c.pointers["cue"]]
+    assert found.name == "Paolo Conti"
+    (pair,) = [p for p in read_pairs(doc, [s]) if p.candidate.name == "Paolo Conti"]
+    assert pair.features["cue_object"] == 1.0 and pair.features[read]  # the accusation, the label: theirs
+
+
+def test_the_clitic_of_a_verb_of_saying_is_the_statement_and_points_at_nobody():
+    text = "Anna Neri ha incontrato Paolo Conti. Il giorno dopo Carla Bianchi lo ha detto: «grande sorpresa»."
+    doc = doc_of(text)
+    s = statement(text, "grande sorpresa", speaker="Carla Bianchi", cue="ha detto")
+    found = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert not any(c.pointers["cue"] for c in found)
+
+
+def test_the_target_classifier_sees_who_the_articles_first_sentence_names():
+    doc = doc_of("Mario Rossi ha vinto le elezioni. Anna Neri ha detto: «Rossi e Paolo Conti hanno lavorato bene».")
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}
+    assert pairs["Mario Rossi"]["in_lead"] == 1.0 and pairs["Paolo Conti"]["in_lead"] == 0.0
+
+
+def test_part_of_the_speakers_own_name_is_the_speaker_not_a_candidate():
+    text = "«La scelta è giusta», ha detto Maria Ferri."
+    doc = doc_of(text)
+    view = ArticleView(doc, lexicon_of(doc.lang))
+    assert view.is_speaker("Maria Ferri", "Giulio Maria Ferri") and view.is_speaker("Giulio", "Giulio Maria Ferri")
+    assert not view.is_speaker("Maria", "Anna Maria Bianchi")  # a name in the middle of another is no part of it
+    assert not view.is_speaker("Mario Rossi", "Luca Rossi") and not view.is_speaker("Giulio Maria Ferri", "Giulio")
+    s = statement(text, "La scelta è giusta", speaker="Giulio Maria Ferri", cue="ha detto")
+    assert [c.name for c in candidates(view, StatementSpan.of(doc, s))] == []
+
+
+@pytest.mark.parametrize("before, named", [
+    ("Le Ferrovie della Repubblica hanno chiuso il bando.", "Ferrovie della Repubblica"),  # the article's full name
+    ("Le Ferrovie della Repubblica e le Ferrovie di Monte Alto hanno chiuso il bando.", "Ferrovie"),  # which of them?
+    ("Le Ferrovie serbe hanno chiuso il bando.", "Ferrovie serbe"),  # a nationality after the name
+    ("Le Ferrovie serbe e le Ferrovie croate hanno chiuso il bando.", "Ferrovie"),
+])
+def test_an_organisation_is_named_as_fully_as_the_article_writes_it(before, named):
+    text = f"{before} Anna Neri ha detto: «Le Ferrovie hanno tradito i giovani»."
+    doc = doc_of(text)
+    s = statement(text, "Le Ferrovie hanno tradito i giovani", speaker="Anna Neri", cue="ha detto")
+    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == [named]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Anna Neri ha detto: «Se vinciamo, I tifosi di Marco Verdi e D saranno felici».", {"Anna Neri", "Marco Verdi"}),
+    ("Anna Neri ha detto: «La maggioranza del nuovo consiglio e la società di trasporti hanno sbagliato con Marco Verdi».",
+     {"Anna Neri", "Marco Verdi"}),
+])
+def test_a_function_word_a_lone_letter_or_a_common_noun_read_as_a_name_is_no_candidate(text, named):
+    doc = doc_of(text)
+    assert {m.name for m in ArticleView(doc, lexicon_of(doc.lang)).targetable} == named
+
+
 def test_the_reporting_sentence_offers_the_one_asked_as_a_candidate():
     text = "Il ministro Anna Neri ha chiesto al presidente Paolo Conti di «ritirare il decreto»."
     doc = doc_of(text)

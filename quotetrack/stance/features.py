@@ -121,11 +121,13 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
         "in_frame": len(candidate.frame),
         "pointer_third": candidate.pointers["third"],
         "pointer_second": candidate.pointers["second"],
+        "pointer_cue": candidate.pointers["cue"],
         "n_candidates": n_candidates,
         "quote_tokens": span.last - span.first,
         "article_count": view.counts.get(candidate.name, 0),
         "article_rank": view.rank.get(candidate.name, 99),
         "in_kb": float(view.kb.get(candidate.name) is not None),
+        "in_lead": float(candidate.name in view.lead),
         "located_share": view.located.get(candidate.name, 0) / max(1, view.counts.get(candidate.name, 0)),
         "own_side": float(candidate.name in view.own_side(statement.speaker)),
         "speaks": view.speakers.get(candidate.name, 0),
@@ -174,6 +176,7 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
             addressee = True
         if cue.first is not None and m.last <= cue.first:
             f["frame_before_cue"] = 1.0
+    object_of_cue = object_of_cue or bool(candidate.pointers["cue"])  # "accusandolo di «…»": what the clitic stands for
     f["cue_object"] = float(object_of_cue)
     f["addressed"] = float(addressee)
     f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0

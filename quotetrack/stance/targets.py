@@ -5,8 +5,10 @@ A candidate is one canonical name with the mentions that bring it into reach of 
 - mentions in the reporting sentence around it (the accused of `ha accusato X di «…»`, the labelled of
   `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops;
 - pronouns: a third-person pronoun or possessive of the quote points at the last person named before the
-  statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`).
-The speaker and first-person references are never candidates; the speaker's own side is one, marked as such.
+  statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`), an
+  object clitic of an accusing, labelling or asking cue at the last one named before it (`accusandolo di «…»`).
+The speaker (also by part of their name) and first-person references are never candidates, nor common noun phrases
+the index resolved to no one; the speaker's own side is one, marked as such.
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ TARGET_KINDS = ("person", "organisation", "country")
 _LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is looked for
 _AFFILIATION_GAP = 3  # tokens between a speaker and the title phrase describing them (`, il`)
 _UNSOUGHT = object()  # an antecedent not looked for yet (None: looked for, not found)
+# kinds of reporting verb (`reporting.yaml`) that act on someone: their object clitic is whom the statement is aimed at
+AIMED_CUE_KINDS = frozenset({"accusation", "criticism", "praise", "labelling", "comparison", "request", "threat",
+                             "warning"})
 
 
 @dataclass
@@ -38,7 +43,8 @@ class Candidate:
     kind: str
     quote: list[Mention] = field(default_factory=list)  # its mentions inside the quote
     frame: list[Mention] = field(default_factory=list)  # its mentions in the reporting sentence, outside the quote
-    pointers: Counter = field(default_factory=Counter)  # "third" / "second" person words of the quote aimed at it
+    # "third" / "second" person words of the quote aimed at it, "cue" for an object clitic of the cue (`accusandolo`)
+    pointers: Counter = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -85,11 +91,20 @@ class ArticleView:
     def targetable(self) -> list[Mention]:
         """The mentions that may be targets, in text order: people, organisations and countries with a name, not
         one that names a place, an event or a document (`Palazzo Verdi`, `Festival di X`, `Privacy Act`, `il fiume
-        X`)."""
+        X`), nor a common noun phrase resolved to no one, a letter or a function word read as a name."""
         first_person = self.lexicon.first_person
         return [m for m in self.doc.mentions if m.kind in TARGET_KINDS and m.name and m.via != "pronoun"
                 and self.doc.lower[m.first] not in first_person and not self._no_counterpart(m.name)
-                and not self._names_a_place(m) and not self._names_a_work(m)]
+                and not self._names_a_place(m) and not self._names_a_work(m) and not self._no_name(m)]
+
+    def _no_name(self, m: Mention) -> bool:
+        """Does the mention name nobody: a common noun phrase the index resolved to no one (`la società`, `la
+        maggioranza del nuovo`: no capital, no number, in its name), or one word, a letter or a function word, the
+        name finder read as a name (`I`, `Se`, `D` written large)?"""
+        if not any(word[:1].isupper() or word[:1].isdigit() for word in m.name.split()):
+            return True
+        return m.via != "kb" and m.last - m.first == 1 and (
+            len(m.text) == 1 or self.doc.lower[m.first] in self.doc.lang.function_words)
 
     def _no_counterpart(self, name: str) -> bool:
         """Does the name open or close with a word of places, events and documents?"""
@@ -129,6 +144,13 @@ class ArticleView:
         return self.targetable[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
 
     @cached_property
+    def lead(self) -> set[str]:
+        """The canonical names of the article's first sentence: whom the story is about, and its statements with it."""
+        if not self.doc.sentences:
+            return set()
+        return {self.key(m.name) for m in self.targetable_within(0, self.doc.sentences[0].last)}
+
+    @cached_property
     def counts(self) -> Counter:
         """How often the article mentions each canonical name."""
         return Counter(self.key(m.name) for m in self.targetable)
@@ -145,9 +167,44 @@ class ArticleView:
         return {name: k for k, (name, _) in enumerate(self.counts.most_common())}
 
     def key(self, name: str) -> str:
-        """The canonical form two mentions of one entity share: the KB's name, else the name folded."""
+        """The canonical form two mentions of one entity share: the KB's name, else the fullest form the article
+        writes of the name (`Commissione` of an article that also writes `Commissione europea`)."""
         entity = self.kb.get(name)
-        return entity.name if entity is not None else name
+        if entity is not None:
+            return entity.name
+        return self.fullest.get(fold(name), name)
+
+    @cached_property
+    def fullest(self) -> dict[str, str]:
+        """Each organisation's name (folded) the article also writes followed by a nationality or by `di` and
+        capitalised words, mapped to that longer form where it is the only one (`Ferrovie` of an article that also
+        writes `Ferrovie dello Stato`, `Polizia` of `Polizia serba`): the article's full name of it, which the name
+        finder cut short. A name written with two different tails (`Procura di Roma`, `Procura di Bari`) stays as it
+        is."""
+        tails: dict[str, set[str]] = {}
+        for m in self.targetable:
+            if m.kind == "organisation" and fold(m.text) == fold(m.name) and self.kb.get(m.name) is None:
+                tail = self._of_tail(m.last)
+                tails.setdefault(fold(m.name), set()).update([f"{m.name} {tail}"] if tail else [])
+        return {name: next(iter(longer)) for name, longer in tails.items() if len(longer) == 1}
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """The knowledge base's adjectives of nationality, folded (`serbo`, `egiziana`)."""
+        return frozenset(fold(d) for e in self.kb.entities.values() if e.kind == "country" for d in e.demonyms)
+
+    def _of_tail(self, k: int) -> str | None:
+        """The words that continue a name from token k: an adjective of nationality (`serba`), or `di` (or `del`,
+        `dello`…) and capitalised words."""
+        doc = self.doc
+        if k < len(doc.tokens) and doc.tokens[k].text.islower() and fold(doc.tokens[k].text) in self.demonyms:
+            return doc.tokens[k].text
+        if k >= len(doc.tokens) or doc.lang.preposition(doc.lower[k]) != "di":
+            return None
+        end = k + 1
+        while end < len(doc.tokens) and doc.tokens[end].text[:1].isupper():
+            end += 1
+        return doc.text[doc.tokens[k].start : doc.tokens[end - 1].end] if end > k + 1 else None
 
     def same(self, a: str | None, b: str | None) -> bool:
         """Do two names refer to one entity (folded, through the KB, or a person's surname)?"""
@@ -157,6 +214,16 @@ class ArticleView:
             return True
         fa, fb = fold(a).split(), fold(b).split()
         return a[:1].isupper() and b[:1].isupper() and fa[-1] == fb[-1] and (len(fa) == 1 or len(fb) == 1)
+
+    def is_speaker(self, name: str | None, speaker: str | None) -> bool:
+        """Is the name the speaker's: the same entity, or the first or last words of the speaker's name (`Giulio`,
+        `Maria Ferri` of Giulio Maria Ferri; `Ministero degli Esteri` of Ministero degli Esteri cinese)?"""
+        if self.same(name, speaker):
+            return True
+        if not name or not speaker or not (name[:1].isupper() and speaker[:1].isupper()):
+            return False
+        part, whole = fold(name).split(), fold(speaker).split()
+        return len(part) < len(whole) and part in (whole[: len(part)], whole[-len(part):])
 
     def own_side(self, speaker: str | None) -> set[str]:
         """The speaker's country and party (canonical names), from the knowledge base."""
@@ -172,7 +239,7 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     found: dict[str, Candidate] = {}
 
     def add(m: Mention, where: str) -> None:
-        if view.same(m.name, statement.speaker):
+        if view.is_speaker(m.name, statement.speaker):
             return
         getattr(_candidate(found, view.key(m.name), m.kind), where).append(m)
 
@@ -189,7 +256,53 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
             add(m, "frame")
     for person, word in _pointed(view, span):
         _candidate(found, view.key(person.name), person.kind).pointers[word] += 1
+    aimed = _cue_clitic_referent(view, span, speaker_tokens)
+    if aimed is not None:
+        _candidate(found, view.key(aimed.name), aimed.kind).pointers["cue"] += 1
     return list(found.values())
+
+
+def _cue_clitic_referent(view: ArticleView, span: StatementSpan, speaker_tokens: set[int]) -> Mention | None:
+    """The one an object clitic of the cue stands for (`accusandolo di «…»`, `l'ha definito «…»`): the last one
+    named before the cue, outside the quote, not the speaker. The cue is aimed at them, wherever they were named.
+    Only a cue that acts on someone (accuses, labels, asks…): `lo ha detto` says the statement itself."""
+    doc = view.doc
+    if span.cue_first is None:
+        return None
+    verb = _clitic_verb(doc, span.cue_first, span.cue_last)
+    if verb is None or doc.lang.verb_lemmas.get(verb, {}).get("kind") not in AIMED_CUE_KINDS:
+        return None
+    speaker = span.statement.speaker
+    floor = doc.sentences[max(0, doc.sentence_of[span.cue_first] - _LOOK_BACK_SENTENCES)].first
+    for m in reversed(view.targetable_within(floor, span.cue_first)):
+        inside = span.first <= m.first < span.last
+        if not inside and m.first not in speaker_tokens and not view.is_speaker(m.name, speaker):
+            return m
+    return None
+
+
+def _clitic_verb(doc: Document, first: int, last: int) -> str | None:
+    """The lemma of the cue's verb that carries a third-person object clitic, before its auxiliary (`lo ha
+    accusato`, `l'ha definito`) or attached to its gerund or infinitive (`accusandolo`, `definirla`)."""
+    lang = doc.lang
+    clitics = lang.words("third_person_object_clitics")
+    last = min(last, len(doc.tokens))
+    for k in range(max(0, first - 1), last):
+        word = doc.lower[k]
+        if word in clitics and k + 1 < last and doc.lower[k + 1] in lang.auxiliaries:
+            verbs = (doc.lower[j] for j in range(k + 2, last) if doc.lower[j] not in lang.auxiliaries)
+            return next((lang.verb_forms[v].lemma for v in verbs if v in lang.verb_forms), None)
+        forms = [_gerund_or_infinitive(lang, word[: -len(c)]) for c in clitics if word.endswith(c)]
+        if any(forms):
+            return next(f for f in forms if f).lemma
+    return None
+
+
+def _gerund_or_infinitive(lang, stem: str):
+    """The verb form a word with its clitic cut off is, when a gerund (`accusando`) or a truncated infinitive
+    (`definir`) of the lexicon's verbs; else None."""
+    form = lang.verb_forms.get(stem) or lang.verb_forms.get(stem + "e")
+    return form if form is not None and form.tense in ("gerund", "infinitive") else None
 
 
 def affiliation(doc: Document, m: Mention, speaker_tokens: set[int]) -> bool:
@@ -248,7 +361,7 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
     doc, speaker = view.doc, span.statement.speaker
     floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
     for m in reversed(view.targetable_within(floor, span.first)):
-        if (m.kind == "person" or not people_only) and not view.same(m.name, speaker):
+        if (m.kind == "person" or not people_only) and not view.is_speaker(m.name, speaker):
             return m
     return None
 
@@ -258,7 +371,7 @@ def _addressee(view: ArticleView, span: StatementSpan) -> Mention | None:
     quote."""
     for m in view.targetable_within(span.frame_first, span.frame_last):
         if ((m.last <= span.first or m.first >= span.last) and addressed(view, m)
-                and not view.same(m.name, span.statement.speaker)):
+                and not view.is_speaker(m.name, span.statement.speaker)):
             return m
     return None
 
