@@ -154,6 +154,15 @@ CASES = {
     "a marker inside quotation marks credits nobody": (
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),
+    "the subject of a passive verb taking a person as object is who the words are about": (
+        ("Mario Rossi ha risposto a chi lo aveva criticato. Il senatore Luca Bianchi è stato accusato di «cercare solo "
+         "visibilità»."), "accusato", {"Il senatore": "object", "Luca Bianchi": "not apposition"}),
+    "a labelled passive subject does not speak either": (
+        "Durante il processo, Marco Verdi venne definito «un uomo pericoloso» dal perito.", "definito",
+        {"Marco Verdi": "object"}),
+    "after the words it reports, the subject follows a phrase naming whom they were said to": (
+        "«Occorre fare un passo indietro» ha dichiarato a Radio Uno il ministro degli Esteri Mario Rossi.",
+        "dichiarato", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
 }
 
 

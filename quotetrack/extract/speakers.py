@@ -461,7 +461,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     or doc.lower[k] in lang.words("complementisers"):
                 break  # not past `che`: "ha chiesto che il governo …" names no subject
         if found is None and candidate.last <= cue.first:
-            found = _subject_past_adjunct(doc, j, by_first)
+            found = _subject_past_adjunct(doc, j, by_first) or _subject_past_recipient(doc, j, mentions, by_first, roles)
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
@@ -490,7 +490,21 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "source" if impersonal else "agent"
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
+    _passive_patient(cue, roles)
     return roles
+
+
+def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
+    """The subject of a passive verb that takes a person as its object (`Rossi è stato accusato di …`, `è stato
+    invitato a …`, `venne definito «…»`) is who the words are about or addressed to, the active verb's object: never
+    the speaker, who is the agent or someone named before."""
+    if cue.passive and cue.frames & _PERSON_OBJECT_FRAMES:
+        for first, role in roles.items():
+            if role in ("subject", "relative", "apposition"):
+                roles[first] = "object"
+
+
+_PERSON_OBJECT_FRAMES = frozenset({"object_of", "object_to", "label"})
 
 
 def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
@@ -547,6 +561,20 @@ def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -
             and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
         k, words = k + 1, words + 1
     return by_first.get(k) if words else None
+
+
+def _subject_past_recipient(doc: Document, j: int, mentions: list[Mention], by_first: dict[int, Mention],
+                            roles: dict[int, str]) -> Mention | None:
+    """After a verb reporting the words before it, the phrase past a prepositional one naming whom they were said to
+    (`«…» ha dichiarato a Radio Uno il ministro Rossi`): its subject."""
+    lang = doc.lang
+    if j >= len(doc.tokens) or lang.preposition(doc.lower[j]) is None:
+        return None
+    k = j + 1
+    while k < len(doc.tokens) and lang.is_determiner(doc.lower[k]):
+        k += 1
+    recipient = by_first.get(k)
+    return _phrase_after_recipient(doc, recipient, mentions, roles) if recipient is not None else None
 
 
 def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
