@@ -550,6 +550,8 @@ class _Reader:
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
             if first == i and _closed_word(self.lang, doc.lower[i]):
                 continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
+            if first == i and self._participle_after_auxiliary(i):
+                continue  # "ha inviato una nota": the verb, not the envoy
             after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
             last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
             role = self.roles_at.get(i)
@@ -721,6 +723,19 @@ class _Reader:
     def _phrase_heads(self) -> frozenset[str]:
         """Words that head phrases of their own: titles, organisation nouns, anonymous sources."""
         return frozenset(self.words["titles"]) | frozenset(self.words["organisations"]) | frozenset(self.words["anonymous"])
+
+    def _participle_after_auxiliary(self, i: int) -> bool:
+        """The word at i is a past participle in a compound tense: after a form of `avere` or the participle of
+        `essere`, past adverbs of the verb group (`ha inoltre inviato`, `è stato delegato`)."""
+        doc, lang = self.doc, self.lang
+        participle = lang.endings("past_participle_endings")
+        if not doc.texts[i].islower() or not doc.lower[i].endswith(participle):
+            return False  # "è stato Deputato al Parlamento": a title written large
+        k = i - 1
+        while k > 0 and doc.lower[k] in lang.words("group_adverbs"):
+            k -= 1
+        auxiliary = lang.auxiliaries.get(doc.lower[k])
+        return auxiliary == "avere" or auxiliary == "essere" and doc.lower[k].endswith(participle)
 
     def _may_start_phrase(self, i: int) -> bool:
         if i == 0 or self._sentence_initial(i):
