@@ -1775,6 +1775,15 @@ def test_a_definite_title_refers_back_to_the_last_speaker_when_no_one_was_named_
     assert _subject_option(text, "aggiunto").name == "senatore"
 
 
+def test_a_definite_title_refers_back_to_the_last_one_named_outside_a_prepositional_phrase_or_as_agent():
+    text = ("Il presidente avrebbe contattato l'ex premier Mario Landi chiedendogli di subentrare a Carlo Neri. Il "
+            "senatore ha confermato la versione dei fatti, affermando di non trovarci nulla di strano.")
+    assert _subject_option(text, "affermando").name == "Mario Landi"
+    text = ("Anna Neri ha vinto la gara, davanti a Laura Verdi e a Carla Bianchi. La campionessa ha detto che la "
+            "pista era perfetta.")
+    assert _subject_option(text, "detto").name == "Anna Neri"
+
+
 def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
     text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
             "sciopero continua.")

@@ -80,10 +80,11 @@ class MentionFacts:
             like = self._subject_like[m.first] = _subject_like(self.doc, m)
         return like
 
-    def last_named(self, kind: str, before: int) -> Mention | None:
-        """The last person or organisation of `kind` the article names before token `before`: a KB entry, a
-        person surely named (`_known_person`: a capitalised phrase of unknown words may be a party or an event), an
-        organisation's name."""
+    def referent(self, kind: str, before: int, since: int) -> Mention | None:
+        """Whom a definite title or noun at token `before` refers back to among the people or organisations of
+        `kind` the article surely names from token `since` on (a KB entry, a person surely named: `_known_person`,
+        an organisation's name): the last one outside a prepositional phrase or in an agent's (`il partito guidato
+        da X`), else the last one (`X ha contattato Y chiedendogli di subentrare a Z. Il senatore ha detto`: Y)."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
@@ -91,8 +92,14 @@ class MentionFacts:
                         _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")):
                     self._named.setdefault(m.kind, []).append(m)
         found = self._named.get(kind, [])
-        k = bisect.bisect_left(found, before, key=lambda m: m.last)
-        return found[k - 1] if k else None
+        near = found[bisect.bisect_left(found, since, key=lambda m: m.first):
+                     bisect.bisect_left(found, before, key=lambda m: m.last)]
+        return max(reversed(near), default=None, key=self._acting)
+
+    def _acting(self, m: Mention) -> bool:
+        """Not in a prepositional phrase, or in an agent's."""
+        lang, preposition = self.doc.lang, _preposition_before(self.doc, m)
+        return preposition is None or lang.preposition(self.doc.lower[preposition]) in lang.agent_prepositions
 
     def place(self, m: Mention) -> str:
         """The role a mention has toward any cue before the cue's own rules: `parenthesis`, `prepositional` or
@@ -224,8 +231,8 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     if any(_known_person(doc, o) for o in doc.mentions_within(m.head + 1, m.last)):
         return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
-    named = facts.last_named(kind, m.first)
-    if named is not None and doc.sentence_of[named.first] >= sentence - _SENTENCES_BACK:
+    named = facts.referent(kind, m.first, doc.sentences[max(0, sentence - _SENTENCES_BACK)].first)
+    if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
