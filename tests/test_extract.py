@@ -1784,6 +1784,21 @@ def test_a_definite_title_refers_back_to_the_last_one_named_outside_a_prepositio
     assert _subject_option(text, "detto").name == "Anna Neri"
 
 
+def test_a_definite_title_as_a_markers_source_refers_back_but_a_document_or_a_possessed_title_does_not():
+    def source(text: str) -> str | None:
+        doc = analyse(Article("t", text))
+        candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
+        options = speaker_options(doc, candidate, [], MentionFacts(doc))
+        return next(o.name for o in options if o.features.get("role=marker"))
+
+    assert source("Mario Landi ha definito la legge «mancante di visione». Le norme, secondo il senatore, dividono "
+                  "il Paese.") == "Mario Landi"
+    assert source("Mario Landi ha presentato la legge. Secondo il documento, le norme entrano in vigore "
+                  "domani.") == "documento"
+    assert source("Mario Landi ha presentato la legge. Secondo il suo portavoce, le norme entrano in vigore "
+                  "domani.") == "portavoce"
+
+
 def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
     text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
             "sciopero continua.")

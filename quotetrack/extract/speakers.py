@@ -215,12 +215,12 @@ def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: 
 def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: dict[int, str],
                             previous: Spoken | None, facts: MentionFacts) -> None:
     """A short singular definite title or organisation noun that nothing resolved, as the subject (`Il senatore ha
-    poi aggiunto`, `la società ha risposto`), refers back: to the last one of its kind named in the two sentences
-    before (`La Corte ha respinto il ricorso. La sentenza afferma che …`), else to the one who just spoke when that
-    speaker was named and is of its kind. The subject's option then names them. A phrase with a long complement
+    poi aggiunto`, `la società ha risposto`) or a marker's source (`secondo il senatore`), refers back: to the last
+    one of its kind named in the two sentences before (`La Corte ha respinto il ricorso. La sentenza afferma che …`),
+    else to the one who just spoke when that speaker was named and is of its kind. The option then names them. A phrase with a long complement
     (`il capo del sindacato dei tassisti di Roma`) or one naming a person (`la madre di Anna`) brings in someone new."""
     k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
-                      and roles.get(o.mention.first) == "subject"), (None, None))
+                      and _referring_role(roles.get(o.mention.first), o.mention)), (None, None))
     m = option.mention if option is not None else None
     if m is None or m.head is None or not option.name or not option.name[:1].islower():
         return
@@ -228,6 +228,8 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
             or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
         return
+    if doc.lower[m.first + 1] in doc.lang.words("possessives"):
+        return  # "il suo portavoce": someone of the one named before, not that one
     if any(_known_person(doc, o) for o in doc.mentions_within(m.head + 1, m.last)):
         return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
@@ -236,6 +238,11 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _referring_role(role: str | None, m: Mention) -> bool:
+    """The subject, or a title as a marker's source (`secondo il senatore`; `secondo il comunicato` is no one)."""
+    return role == "subject" or role == "marker" and m.via == "title"
 
 
 def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
