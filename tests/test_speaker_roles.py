@@ -163,6 +163,10 @@ CASES = {
     "after the words it reports, the subject follows a phrase naming whom they were said to": (
         "«Occorre fare un passo indietro» ha dichiarato a Radio Uno il ministro degli Esteri Mario Rossi.",
         "dichiarato", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
+    "the phrase after a participle built with essere is its subject, not its object": (
+        ("Al riguardo si è espresso Mario Rossi durante la conferenza stampa dicendosi dispiaciuto che la delegazione "
+         "francese abbia lasciato la sala, dichiarando tuttavia che «riunire trenta paesi porta qualche tensione»."),
+        "dichiarando", {"Mario Rossi": "subject", "la delegazione francese": "not subject"}),
 }
 
 

@@ -373,7 +373,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
         elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word \
-                and not _noun_after_article(doc, m.first - 1):
+                and not _noun_after_article(doc, m.first - 1) and not _built_with_essere(doc, m.first - 1):
             place = "object"
         roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
@@ -519,6 +519,16 @@ def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
 
 
 _PERSON_OBJECT_FRAMES = frozenset({"object_of", "object_to", "label"})
+
+
+def _built_with_essere(doc: Document, k: int) -> bool:
+    """The verb at token k is a participle after a form of `essere` in its group (`si è espresso`, `è intervenuto`,
+    `è stato eletto`): a passive or a verb taking no object, so the phrase right after it is its subject."""
+    lang = doc.lang
+    j = k - 1
+    while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
+        j -= 1
+    return j >= 0 and lang.auxiliaries.get(doc.lower[j]) == "essere"
 
 
 def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
