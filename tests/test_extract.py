@@ -1776,9 +1776,9 @@ def test_a_definite_title_refers_back_to_the_last_speaker_when_no_one_was_named_
 
 
 def test_a_definite_title_refers_back_to_the_last_one_named_outside_a_prepositional_phrase_or_as_agent():
-    text = ("Il presidente avrebbe contattato l'ex premier Mario Landi chiedendogli di subentrare a Carlo Neri. Il "
-            "senatore ha confermato la versione dei fatti, affermando di non trovarci nulla di strano.")
-    assert _subject_option(text, "affermando").name == "Mario Landi"
+    text = ("Il segretario del partito avrebbe telefonato al professor Mario Landi proponendogli di prendere il posto di "
+            "Carlo Neri. Il senatore ha ammesso la telefonata, sostenendo di non vederci niente di male.")
+    assert _subject_option(text, "sostenendo").name == "Mario Landi"
     text = ("Anna Neri ha vinto la gara, davanti a Laura Verdi e a Carla Bianchi. La campionessa ha detto che la "
             "pista era perfetta.")
     assert _subject_option(text, "detto").name == "Anna Neri"
@@ -1791,8 +1791,8 @@ def test_a_definite_title_as_a_markers_source_refers_back_but_a_document_or_a_po
         options = speaker_options(doc, candidate, [], MentionFacts(doc))
         return next(o.name for o in options if o.features.get("role=marker"))
 
-    assert source("Mario Landi ha definito la legge «mancante di visione». Le norme, secondo il senatore, dividono "
-                  "il Paese.") == "Mario Landi"
+    assert source("Mario Landi ha definito la legge «un errore». Le norme, secondo il senatore, dividono il "
+                  "Paese.") == "Mario Landi"
     assert source("Mario Landi ha presentato la legge. Secondo il documento, le norme entrano in vigore "
                   "domani.") == "documento"
     assert source("Mario Landi ha presentato la legge. Secondo il suo portavoce, le norme entrano in vigore "

@@ -155,18 +155,18 @@ CASES = {
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),
     "the subject of a passive verb taking a person as object is who the words are about": (
-        ("Mario Rossi ha risposto a chi lo aveva criticato. Il senatore Luca Bianchi è stato accusato di «cercare solo "
-         "visibilità»."), "accusato", {"Il senatore": "object", "Luca Bianchi": "not apposition"}),
+        ("Mario Rossi ha parlato ai giornalisti. Il senatore Luca Bianchi è stato accusato di «non leggere mai i "
+         "dossier»."), "accusato", {"Il senatore": "object", "Luca Bianchi": "not apposition"}),
     "a labelled passive subject does not speak either": (
-        "Durante il processo, Marco Verdi venne definito «un uomo pericoloso» dal perito.", "definito",
+        "Nella relazione finale, Marco Verdi venne definito «un testimone affidabile» dagli ispettori.", "definito",
         {"Marco Verdi": "object"}),
     "after the words it reports, the subject follows a phrase naming whom they were said to": (
-        "«Occorre fare un passo indietro» ha dichiarato a Radio Uno il ministro degli Esteri Mario Rossi.",
-        "dichiarato", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
+        "«Serve più tempo per decidere» ha detto a Radio Uno il ministro della Salute Mario Rossi.",
+        "detto", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
     "the phrase after a participle built with essere is its subject, not its object": (
-        ("Al riguardo si è espresso Mario Rossi durante la conferenza stampa dicendosi dispiaciuto che la delegazione "
-         "francese abbia lasciato la sala, dichiarando tuttavia che «riunire trenta paesi porta qualche tensione»."),
-        "dichiarando", {"Mario Rossi": "subject", "la delegazione francese": "not subject"}),
+        ("Sulla vicenda si è pronunciato Mario Rossi in un'intervista radiofonica dicendosi deluso che il comitato "
+         "abbia rinviato la riunione, aggiungendo però che «il dialogo resta aperto»."),
+        "aggiungendo", {"Mario Rossi": "subject", "il comitato": "not subject"}),
 }
 
 
