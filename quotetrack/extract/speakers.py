@@ -84,7 +84,7 @@ class MentionFacts:
         """Whom a definite title or noun at token `before` refers back to among the people or organisations of
         `kind` the article surely names from token `since` on (a KB entry, a person surely named: `_known_person`,
         an organisation's name): the last one outside a prepositional phrase or in an agent's (`il partito guidato
-        da X`), else the last one (`X ha contattato Y chiedendogli di subentrare a Z. Il senatore ha detto`: Y)."""
+        da X`), else the last one (`X ha chiamato Y per offrirgli il posto di Z. Il senatore ha detto`: Y)."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
