@@ -167,6 +167,15 @@ CASES = {
         ("Sulla vicenda si è pronunciato Mario Rossi in un'intervista radiofonica dicendosi deluso che il comitato "
          "abbia rinviato la riunione, aggiungendo però che «il dialogo resta aperto»."),
         "aggiungendo", {"Mario Rossi": "subject", "il comitato": "not subject"}),
+    "a document speaks for the agent of its participle": (
+        "Lo studio realizzato dall'Osservatorio Verde sostiene che i laghi alpini si stanno riscaldando.",
+        "sostiene", {"Osservatorio Verde": "subject"}),
+    "after secondo, a study's author is the source": (
+        "Secondo la ricerca condotta dalla Fondazione Aurora, metà delle famiglie non arriva a fine mese.",
+        "secondo", {"Fondazione Aurora": "marker"}),
+    "after secondo quanto and a participle, its agent is the source whatever its noun": (
+        "Secondo quanto annunciato dal notiziario serale, il ponte sul fiume verrà riaperto a maggio.",
+        "secondo", {"notiziario serale": "marker"}),
 }
 
 

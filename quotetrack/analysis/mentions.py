@@ -573,6 +573,15 @@ class _Reader:
                                          _description(doc.span_text(i, last), self.lang), head=i))
         return out
 
+    def _agent_of_quanto(self, marker: int) -> int | None:
+        """The agent preposition of `secondo quanto riportato dal …`, `secondo quanto riferito da …`: the words are
+        the agent's, the source the marker names."""
+        doc, k = self.doc, marker + 3
+        if k < self.n and doc.lower[marker + 1] == "quanto" and doc.lower[k] in self.lang.agent_preposition_forms \
+                and doc.texts[marker + 2].isalpha() and doc.texts[marker + 2].islower():
+            return k
+        return None
+
     def _source_phrases(self) -> list[Mention]:
         """The noun phrase after `secondo`, or after the `di` of `a detta di` and the other `source_marker_nouns`,
         names a source whatever its head (`secondo gli osservatori`, `secondo alcuni giornali locali`, `a detta dei
@@ -591,6 +600,10 @@ class _Reader:
                     continue
                 articulated = doc.lower[head] not in lang.words("of")
                 i, head = head, head + 1
+            agent = self._agent_of_quanto(i)
+            if agent is not None:  # "secondo quanto riportato dal telegiornale locale": the agent is the source
+                articulated = doc.lower[agent] not in lang.agent_prepositions
+                i, head = agent, agent + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
             determined = head > i + 1 or articulated

@@ -1173,9 +1173,16 @@ def _closed_at(doc: Document, k: int) -> QuoteSpan | None:
 
 def _source_of_words(doc: Document, k: int) -> bool:
     """The preposition at token k completes a noun of what a source says (`le stime degli Stati Uniti`, `le
-    dichiarazioni del sindaco`): the words are its phrase's own, so that phrase may be the speaker the prepositional
-    phrase would hide."""
-    return k > 0 and doc.lang.preposition(doc.lower[k]) == "di" and fold(doc.tokens[k - 1].text) in doc.lang.source_products
+    dichiarazioni del sindaco`) or opens the agent of a participle after one (`lo studio condotto dall'istituto`,
+    `il rapporto appena pubblicato dall'agenzia`): the words are its phrase's own, so that phrase may be the speaker
+    the prepositional phrase would hide."""
+    if k <= 0:
+        return False
+    products = doc.lang.source_products
+    if doc.lang.preposition(doc.lower[k]) == "di":
+        return fold(doc.tokens[k - 1].text) in products
+    return doc.lower[k] in doc.lang.agent_preposition_forms and participle_agent(doc, k - 1, len(doc.tokens)) is not None \
+        and any(fold(doc.tokens[p].text) in products for p in range(max(0, k - 3), k - 1))
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
