@@ -1820,6 +1820,30 @@ def test_a_definite_title_refers_back_to_the_last_speaker_when_no_one_was_named_
     assert _subject_option(text, "aggiunto").name == "senatore"
 
 
+def test_a_definite_title_refers_back_to_the_last_one_named_outside_a_prepositional_phrase_or_as_agent():
+    text = ("Il segretario del partito avrebbe telefonato al professor Mario Landi proponendogli di prendere il posto di "
+            "Carlo Neri. Il senatore ha ammesso la telefonata, sostenendo di non vederci niente di male.")
+    assert _subject_option(text, "sostenendo").name == "Mario Landi"
+    text = ("Anna Neri ha vinto la gara, davanti a Laura Verdi e a Carla Bianchi. La campionessa ha detto che la "
+            "pista era perfetta.")
+    assert _subject_option(text, "detto").name == "Anna Neri"
+
+
+def test_a_definite_title_as_a_markers_source_refers_back_but_a_document_or_a_possessed_title_does_not():
+    def source(text: str) -> str | None:
+        doc = analyse(Article("t", text))
+        candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
+        options = speaker_options(doc, candidate, [], MentionFacts(doc))
+        return next(o.name for o in options if o.features.get("role=marker"))
+
+    assert source("Mario Landi ha definito la legge «un errore». Le norme, secondo il senatore, dividono il "
+                  "Paese.") == "Mario Landi"
+    assert source("Mario Landi ha presentato la legge. Secondo il documento, le norme entrano in vigore "
+                  "domani.") == "documento"
+    assert source("Mario Landi ha presentato la legge. Secondo il suo portavoce, le norme entrano in vigore "
+                  "domani.") == "portavoce"
+
+
 def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
     text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
             "sciopero continua.")

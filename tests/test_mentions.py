@@ -313,3 +313,9 @@ def test_a_mention_is_immutable_and_compares_copies_and_pickles_as_the_tuple_of_
     assert pickle.loads(pickle.dumps(m)) == m and Mention(*m) == m
     with pytest.raises(ValueError):
         m._replace(surname="Rossi")
+
+
+def test_a_title_word_in_a_compound_tense_is_the_verb_not_the_office():
+    found = [text for text, _ in names("Mario Rossi ha inoltre inviato una lettera al sindaco. Il film era stato "
+                                       "candidato a tre premi. L'inviato del giornale è arrivato.")]
+    assert "inviato" not in found and "candidato a tre premi" not in found and "L'inviato del giornale" in found

@@ -154,6 +154,28 @@ CASES = {
     "a marker inside quotation marks credits nobody": (
         "«Ho votato per Marco Rossi e lo rifarei», ha detto Anna Neri.", "per",
         {"Marco Rossi": "not marker"}),
+    "the subject of a passive verb taking a person as object is who the words are about": (
+        ("Mario Rossi ha parlato ai giornalisti. Il senatore Luca Bianchi è stato accusato di «non leggere mai i "
+         "dossier»."), "accusato", {"Il senatore": "object", "Luca Bianchi": "not apposition"}),
+    "a labelled passive subject does not speak either": (
+        "Nella relazione finale, Marco Verdi venne definito «un testimone affidabile» dagli ispettori.", "definito",
+        {"Marco Verdi": "object"}),
+    "after the words it reports, the subject follows a phrase naming whom they were said to": (
+        "«Serve più tempo per decidere» ha detto a Radio Uno il ministro della Salute Mario Rossi.",
+        "detto", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
+    "the phrase after a participle built with essere is its subject, not its object": (
+        ("Sulla vicenda si è pronunciato Mario Rossi in un'intervista radiofonica dicendosi deluso che il comitato "
+         "abbia rinviato la riunione, aggiungendo però che «il dialogo resta aperto»."),
+        "aggiungendo", {"Mario Rossi": "subject", "il comitato": "not subject"}),
+    "a document speaks for the agent of its participle": (
+        "Lo studio realizzato dall'Osservatorio Verde sostiene che i laghi alpini si stanno riscaldando.",
+        "sostiene", {"Osservatorio Verde": "subject"}),
+    "after secondo, a study's author is the source": (
+        "Secondo la ricerca condotta dalla Fondazione Aurora, metà delle famiglie non arriva a fine mese.",
+        "secondo", {"Fondazione Aurora": "marker"}),
+    "after secondo quanto and a participle, its agent is the source whatever its noun": (
+        "Secondo quanto annunciato dal notiziario serale, il ponte sul fiume verrà riaperto a maggio.",
+        "secondo", {"notiziario serale": "marker"}),
 }
 
 

@@ -550,6 +550,8 @@ class _Reader:
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
             if first == i and _closed_word(self.lang, doc.lower[i]):
                 continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
+            if first == i and self._participle_after_auxiliary(i):
+                continue  # "ha inviato una nota": the verb, not the envoy
             after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
             last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
             role = self.roles_at.get(i)
@@ -571,6 +573,15 @@ class _Reader:
                                          _description(doc.span_text(i, last), self.lang), head=i))
         return out
 
+    def _agent_of_quanto(self, marker: int) -> int | None:
+        """The agent preposition of `secondo quanto riportato dal …`, `secondo quanto riferito da …`: the words are
+        the agent's, the source the marker names."""
+        doc, k = self.doc, marker + 3
+        if k < self.n and doc.lower[marker + 1] == "quanto" and doc.lower[k] in self.lang.agent_preposition_forms \
+                and doc.texts[marker + 2].isalpha() and doc.texts[marker + 2].islower():
+            return k
+        return None
+
     def _source_phrases(self) -> list[Mention]:
         """The noun phrase after `secondo`, or after the `di` of `a detta di` and the other `source_marker_nouns`,
         names a source whatever its head (`secondo gli osservatori`, `secondo alcuni giornali locali`, `a detta dei
@@ -589,6 +600,10 @@ class _Reader:
                     continue
                 articulated = doc.lower[head] not in lang.words("of")
                 i, head = head, head + 1
+            agent = self._agent_of_quanto(i)
+            if agent is not None:  # "secondo quanto riportato dal telegiornale locale": the agent is the source
+                articulated = doc.lower[agent] not in lang.agent_prepositions
+                i, head = agent, agent + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
             determined = head > i + 1 or articulated
@@ -721,6 +736,19 @@ class _Reader:
     def _phrase_heads(self) -> frozenset[str]:
         """Words that head phrases of their own: titles, organisation nouns, anonymous sources."""
         return frozenset(self.words["titles"]) | frozenset(self.words["organisations"]) | frozenset(self.words["anonymous"])
+
+    def _participle_after_auxiliary(self, i: int) -> bool:
+        """The word at i is a past participle in a compound tense: after a form of `avere` or the participle of
+        `essere`, past adverbs of the verb group (`ha inoltre inviato`, `è stato delegato`)."""
+        doc, lang = self.doc, self.lang
+        participle = lang.endings("past_participle_endings")
+        if not doc.texts[i].islower() or not doc.lower[i].endswith(participle):
+            return False  # "è stato Deputato al Parlamento": a title written large
+        k = i - 1
+        while k > 0 and doc.lower[k] in lang.words("group_adverbs"):
+            k -= 1
+        auxiliary = lang.auxiliaries.get(doc.lower[k])
+        return auxiliary == "avere" or auxiliary == "essere" and doc.lower[k].endswith(participle)
 
     def _may_start_phrase(self, i: int) -> bool:
         if i == 0 or self._sentence_initial(i):

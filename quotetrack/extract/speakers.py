@@ -80,10 +80,11 @@ class MentionFacts:
             like = self._subject_like[m.first] = _subject_like(self.doc, m)
         return like
 
-    def last_named(self, kind: str, before: int) -> Mention | None:
-        """The last person or organisation of `kind` the article names before token `before`: a KB entry, a
-        person surely named (`_known_person`: a capitalised phrase of unknown words may be a party or an event), an
-        organisation's name."""
+    def referent(self, kind: str, before: int, since: int) -> Mention | None:
+        """Whom a definite title or noun at token `before` refers back to among the people or organisations of
+        `kind` the article surely names from token `since` on (a KB entry, a person surely named: `_known_person`,
+        an organisation's name): the last one outside a prepositional phrase or in an agent's (`il partito guidato
+        da X`), else the last one (`X ha chiamato Y per offrirgli il posto di Z. Il senatore ha detto`: Y)."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
@@ -91,8 +92,14 @@ class MentionFacts:
                         _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")):
                     self._named.setdefault(m.kind, []).append(m)
         found = self._named.get(kind, [])
-        k = bisect.bisect_left(found, before, key=lambda m: m.last)
-        return found[k - 1] if k else None
+        near = found[bisect.bisect_left(found, since, key=lambda m: m.first):
+                     bisect.bisect_left(found, before, key=lambda m: m.last)]
+        return max(reversed(near), default=None, key=self._acting)
+
+    def _acting(self, m: Mention) -> bool:
+        """Not in a prepositional phrase, or in an agent's."""
+        lang, preposition = self.doc.lang, _preposition_before(self.doc, m)
+        return preposition is None or lang.preposition(self.doc.lower[preposition]) in lang.agent_prepositions
 
     def place(self, m: Mention) -> str:
         """The role a mention has toward any cue before the cue's own rules: `parenthesis`, `prepositional` or
@@ -208,12 +215,12 @@ def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: 
 def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: dict[int, str],
                             previous: Spoken | None, facts: MentionFacts) -> None:
     """A short singular definite title or organisation noun that nothing resolved, as the subject (`Il senatore ha
-    poi aggiunto`, `la società ha risposto`), refers back: to the last one of its kind named in the two sentences
-    before (`La Corte ha respinto il ricorso. La sentenza afferma che …`), else to the one who just spoke when that
-    speaker was named and is of its kind. The subject's option then names them. A phrase with a long complement
+    poi aggiunto`, `la società ha risposto`) or a marker's source (`secondo il senatore`), refers back: to the last
+    one of its kind named in the two sentences before (`La Corte ha respinto il ricorso. La sentenza afferma che …`),
+    else to the one who just spoke when that speaker was named and is of its kind. The option then names them. A phrase with a long complement
     (`il capo del sindacato dei tassisti di Roma`) or one naming a person (`la madre di Anna`) brings in someone new."""
     k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
-                      and roles.get(o.mention.first) == "subject"), (None, None))
+                      and _referring_role(roles.get(o.mention.first), o.mention)), (None, None))
     m = option.mention if option is not None else None
     if m is None or m.head is None or not option.name or not option.name[:1].islower():
         return
@@ -221,14 +228,21 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
             or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
         return
+    if doc.lower[m.first + 1] in doc.lang.words("possessives"):
+        return  # "il suo portavoce": someone of the one named before, not that one
     if any(_known_person(doc, o) for o in doc.mentions_within(m.head + 1, m.last)):
         return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
-    named = facts.last_named(kind, m.first)
-    if named is not None and doc.sentence_of[named.first] >= sentence - _SENTENCES_BACK:
+    named = facts.referent(kind, m.first, doc.sentences[max(0, sentence - _SENTENCES_BACK)].first)
+    if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _referring_role(role: str | None, m: Mention) -> bool:
+    """The subject, or a title as a marker's source (`secondo il senatore`; `secondo il comunicato` is no one)."""
+    return role == "subject" or role == "marker" and m.via == "title"
 
 
 def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
@@ -359,7 +373,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             # else "il suo rivale Carlo Neri ha detto": the name goes with its description, whatever a tagger made
             # of the noun before it
         elif place != "parenthesis" and m.first > 0 and doc.tokens[m.first - 1].upos == "VERB" and m.first - 1 != cue.word \
-                and not _noun_after_article(doc, m.first - 1):
+                and not _noun_after_article(doc, m.first - 1) and not _built_with_essere(doc, m.first - 1):
             place = "object"
         roles[m.first] = place
     noun = cue.kind == "noun" or cue.last >= 2 and lang.is_determiner(doc.lower[cue.last - 2]) \
@@ -461,7 +475,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     or doc.lower[k] in lang.words("complementisers"):
                 break  # not past `che`: "ha chiesto che il governo …" names no subject
         if found is None and candidate.last <= cue.first:
-            found = _subject_past_adjunct(doc, j, by_first)
+            found = _subject_past_adjunct(doc, j, by_first) or _subject_past_recipient(doc, j, mentions, by_first, roles)
         colon_after = found is not None and found.last < len(doc.tokens) and doc.lower[found.last] == ":"
         if found is not None and colon_after and "subject" in roles.values():
             roles[found.first] = "object"  # "Rossi attacca Bianchi: «…»": the subject speaks to its object
@@ -490,7 +504,31 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     roles[m.first] = "source" if impersonal else "agent"
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
+    _passive_patient(cue, roles)
     return roles
+
+
+def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
+    """The subject of a passive verb that takes a person as its object (`Rossi è stato accusato di …`, `è stato
+    invitato a …`, `venne definito «…»`) is who the words are about or addressed to, the active verb's object: never
+    the speaker, who is the agent or someone named before."""
+    if cue.passive and cue.frames & _PERSON_OBJECT_FRAMES:
+        for first, role in roles.items():
+            if role in ("subject", "relative", "apposition"):
+                roles[first] = "object"
+
+
+_PERSON_OBJECT_FRAMES = frozenset({"object_of", "object_to", "label"})
+
+
+def _built_with_essere(doc: Document, k: int) -> bool:
+    """The verb at token k is a participle after a form of `essere` in its group (`si è espresso`, `è intervenuto`,
+    `è stato eletto`): a passive or a verb taking no object, so the phrase right after it is its subject."""
+    lang = doc.lang
+    j = k - 1
+    while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
+        j -= 1
+    return j >= 0 and lang.auxiliaries.get(doc.lower[j]) == "essere"
 
 
 def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
@@ -547,6 +585,20 @@ def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -
             and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
         k, words = k + 1, words + 1
     return by_first.get(k) if words else None
+
+
+def _subject_past_recipient(doc: Document, j: int, mentions: list[Mention], by_first: dict[int, Mention],
+                            roles: dict[int, str]) -> Mention | None:
+    """After a verb reporting the words before it, the phrase past a prepositional one naming whom they were said to
+    (`«…» ha dichiarato a Radio Uno il ministro Rossi`): its subject."""
+    lang = doc.lang
+    if j >= len(doc.tokens) or lang.preposition(doc.lower[j]) is None:
+        return None
+    k = j + 1
+    while k < len(doc.tokens) and lang.is_determiner(doc.lower[k]):
+        k += 1
+    recipient = by_first.get(k)
+    return _phrase_after_recipient(doc, recipient, mentions, roles) if recipient is not None else None
 
 
 def _phrase_after_recipient(doc: Document, recipient: Mention, mentions: list[Mention],
@@ -1121,9 +1173,16 @@ def _closed_at(doc: Document, k: int) -> QuoteSpan | None:
 
 def _source_of_words(doc: Document, k: int) -> bool:
     """The preposition at token k completes a noun of what a source says (`le stime degli Stati Uniti`, `le
-    dichiarazioni del sindaco`): the words are its phrase's own, so that phrase may be the speaker the prepositional
-    phrase would hide."""
-    return k > 0 and doc.lang.preposition(doc.lower[k]) == "di" and fold(doc.tokens[k - 1].text) in doc.lang.source_products
+    dichiarazioni del sindaco`) or opens the agent of a participle after one (`lo studio condotto dall'istituto`,
+    `il rapporto appena pubblicato dall'agenzia`): the words are its phrase's own, so that phrase may be the speaker
+    the prepositional phrase would hide."""
+    if k <= 0:
+        return False
+    products = doc.lang.source_products
+    if doc.lang.preposition(doc.lower[k]) == "di":
+        return fold(doc.tokens[k - 1].text) in products
+    return doc.lower[k] in doc.lang.agent_preposition_forms and participle_agent(doc, k - 1, len(doc.tokens)) is not None \
+        and any(fold(doc.tokens[p].text) in products for p in range(max(0, k - 3), k - 1))
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
