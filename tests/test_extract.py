@@ -841,6 +841,8 @@ def test_unmarked_words_go_on_through_first_person_verbs_and_one_sentence_betwee
         "Oggi ci hanno chiamato alle sei. Sarà un lavoro lungo. Domani faremo il punto con il prefetto"]
     text = "Ada Ferri: Ho chiamato il sindaco. È stato un anno duro, ma voglio dire grazie a tutti. Il consiglio ha votato."
     assert candidate_texts(text)[0] == "Ho chiamato il sindaco. È stato un anno duro, ma voglio dire grazie a tutti"
+    text = "Ada Ferri: Ho chiamato il sindaco. Credo sia la scelta giusta. Il consiglio ha votato."
+    assert candidate_texts(text)[0] == "Ho chiamato il sindaco. Credo sia la scelta giusta"
 
 
 def test_a_name_and_a_short_adjunct_before_a_colon_give_the_named_speaker_the_words_after_it():

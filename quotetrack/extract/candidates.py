@@ -1011,8 +1011,9 @@ def _speaker_voice(doc: Document, number: int, paragraph: int) -> bool | None:
     if (doc.paragraph(sentence.first) != paragraph or any(doc.lower[k] == ":" for k in span)
             or any(doc.texts[k] in OPENING_QUOTES for k in span)):
         return None
-    words, plural = lang.words("first_person_words") | lang.words("first_person_singular_verbs"), \
-        lang.endings("first_person_plural_endings")
+    words = lang.words("first_person_words") | lang.words("first_person_singular_verbs") | lang.words(
+        "first_person_speech_verbs")
+    plural = lang.endings("first_person_plural_endings")
     return any(doc.lower[k] in words or doc.lower[k].endswith(plural) for k in span)
 
 
