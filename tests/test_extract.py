@@ -843,12 +843,15 @@ def test_unmarked_words_go_on_through_first_person_verbs_and_one_sentence_betwee
     assert candidate_texts(text)[0] == "Ho chiamato il sindaco. È stato un anno duro, ma voglio dire grazie a tutti"
     text = "Ada Ferri: Ho chiamato il sindaco. Credo sia la scelta giusta. Il consiglio ha votato."
     assert candidate_texts(text)[0] == "Ho chiamato il sindaco. Credo sia la scelta giusta"
+    text = "Ada Ferri: Ho chiamato il sindaco. Le piace questo lavoro? Sì, mi piace molto."
+    assert candidate_texts(text)[0] == "Ho chiamato il sindaco"
 
 
 def test_a_name_and_a_short_adjunct_before_a_colon_give_the_named_speaker_the_words_after_it():
     """`Ada Ferri in conferenza stampa: …` introduces her words as `Ada Ferri: …` does."""
     text = "Il voto è finito. Ada Ferri in conferenza stampa: Abbiamo vinto in tutte le città del nord."
     assert quotes(text) == [("Abbiamo vinto in tutte le città del nord", "Ada Ferri")]
+    assert candidate_texts("L'attrice Ada Ferri di Nuova Serie: Il Ritorno ha lasciato il set ieri.") == []
 
 
 def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():

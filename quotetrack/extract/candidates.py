@@ -973,6 +973,8 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
             else:
                 break
         colon = _colon_after(doc, k) if named and doc.lower[k] != "che" else None
+        if colon is not None and colon > k and doc.tokens[colon - 1].text[:1].isupper():
+            continue  # `Anna Neri di Nuova Serie: Il Ritorno …`: the colon is inside a title
         start = colon + 1 if colon is not None else sentence.last
         if start >= sentence.last or doc.tokens[start].text in OPENING_QUOTES \
                 or not doc.tokens[start].text[:1].isupper():
@@ -988,14 +990,16 @@ def _first_person_goes_on(doc: Document, last: int) -> int:
     """Where unmarked words after a colon end: the sentences after the first go on with them while each speaks in
     the first person (`Rossi: Siamo pronti. Il nostro piano è chiaro.`) in the same paragraph, with no quotation
     marks and no name with a colon of its own. One sentence without a first person between two with one is still the
-    speaker's (`Siamo pronti. Sarà difficile. Non ci arrendiamo.`): the journalist does not break in for a sentence."""
+    speaker's (`Siamo pronti. Sarà difficile. Non ci arrendiamo.`): the journalist does not break in for a sentence,
+    though an interviewer may ask one."""
     number = doc.sentence_of[last - 1] + 1
     while number < len(doc.sentences):
         voice = _speaker_voice(doc, number, doc.paragraph(last - 1))
         if voice is None:
             break
-        if not voice:
-            if number + 1 >= len(doc.sentences) or not _speaker_voice(doc, number + 1, doc.paragraph(last - 1)):
+        if not voice:  # a question between answers is an interviewer's (`Le piace? Sì, mi piace.`)
+            if (number + 1 >= len(doc.sentences) or doc.lower[doc.sentences[number].last - 1] == "?"
+                    or not _speaker_voice(doc, number + 1, doc.paragraph(last - 1))):
                 break
             number += 1
         sentence = doc.sentences[number]
