@@ -832,6 +832,28 @@ def test_unmarked_words_after_a_colon_go_on_while_the_speaker_says_i_or_we():
     assert candidate_texts(text) == ["Sono felice per tutti. Abbiamo lavorato bene insieme"]
 
 
+def test_unmarked_words_go_on_through_first_person_verbs_and_one_sentence_between():
+    """`Stiamo`, `faremo`, `voglio dire` speak in the first person too; one sentence without it between two with it is
+    still the speaker's, and the journalist's sentence after them is not."""
+    text = ("Il portavoce Aldo Pirri ha dichiarato: Oggi ci hanno chiamato alle sei. Sarà un lavoro lungo. Domani "
+            "faremo il punto con il prefetto. La sede è stata poi chiusa.")
+    assert candidate_texts(text) == [
+        "Oggi ci hanno chiamato alle sei. Sarà un lavoro lungo. Domani faremo il punto con il prefetto"]
+    text = "Ada Ferri: Ho chiamato il sindaco. È stato un anno duro, ma voglio dire grazie a tutti. Il consiglio ha votato."
+    assert candidate_texts(text)[0] == "Ho chiamato il sindaco. È stato un anno duro, ma voglio dire grazie a tutti"
+    text = "Ada Ferri: Ho chiamato il sindaco. Credo sia la scelta giusta. Il consiglio ha votato."
+    assert candidate_texts(text)[0] == "Ho chiamato il sindaco. Credo sia la scelta giusta"
+    text = "Ada Ferri: Ho chiamato il sindaco. Le piace questo lavoro? Sì, mi piace molto."
+    assert candidate_texts(text)[0] == "Ho chiamato il sindaco"
+
+
+def test_a_name_and_a_short_adjunct_before_a_colon_give_the_named_speaker_the_words_after_it():
+    """`Ada Ferri in conferenza stampa: …` introduces her words as `Ada Ferri: …` does."""
+    text = "Il voto è finito. Ada Ferri in conferenza stampa: Abbiamo vinto in tutte le città del nord."
+    assert quotes(text) == [("Abbiamo vinto in tutte le città del nord", "Ada Ferri")]
+    assert candidate_texts("L'attrice Ada Ferri di Nuova Serie: Il Ritorno ha lasciato il set ieri.") == []
+
+
 def test_a_relative_clause_and_a_quoted_name_of_the_source_are_not_what_it_holds():
     """`Secondo X, che …, A`, `Secondo il centro «Carlo Sereni», che …, A`: A is what the source holds."""
     assert candidate_texts("Secondo Mario Rossi, che ha parlato ieri in aula, il piano è pronto.") == [

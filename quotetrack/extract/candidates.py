@@ -958,8 +958,8 @@ def _colon_after(doc: Document, k: int) -> int | None:
 
 def named_colon_speech(doc: Document) -> list[Candidate]:
     """`Rossi: Siamo pronti.`, `Il ministro Anna Neri: Non mi dimetto.`: a sentence that opens with only a person's
-    or an organisation's name and a colon gives them the words after it, to the end of the sentence (with quotation
-    marks they are a quotation)."""
+    or an organisation's name and a colon, or a short adjunct and a colon (`Anna Neri in conferenza stampa:`), gives
+    them the words after it (with quotation marks they are a quotation)."""
     out = []
     lang = doc.lang
     for sentence in doc.sentences:
@@ -972,8 +972,11 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
                 k += 1
             else:
                 break
-        start = k + 1
-        if not named or start >= sentence.last or doc.lower[k] != ":" or doc.tokens[start].text in OPENING_QUOTES \
+        colon = _colon_after(doc, k) if named and doc.lower[k] != "che" else None
+        if colon is not None and colon > k and doc.tokens[colon - 1].text[:1].isupper():
+            continue  # `Anna Neri di Nuova Serie: Il Ritorno …`: the colon is inside a title
+        start = colon + 1 if colon is not None else sentence.last
+        if start >= sentence.last or doc.tokens[start].text in OPENING_QUOTES \
                 or not doc.tokens[start].text[:1].isupper():
             continue
         last = _first_person_goes_on(doc, trim_end(doc, start, doc.near(start)[1]))
@@ -986,18 +989,36 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
 def _first_person_goes_on(doc: Document, last: int) -> int:
     """Where unmarked words after a colon end: the sentences after the first go on with them while each speaks in
     the first person (`Rossi: Siamo pronti. Il nostro piano è chiaro.`) in the same paragraph, with no quotation
-    marks and no name with a colon of its own (grammar `first_person_words`)."""
-    lang = doc.lang
+    marks and no name with a colon of its own. One sentence without a first person between two with one is still the
+    speaker's (`Siamo pronti. Sarà difficile. Non ci arrendiamo.`): the journalist does not break in for a sentence,
+    though an interviewer may ask one."""
     number = doc.sentence_of[last - 1] + 1
     while number < len(doc.sentences):
-        sentence = doc.sentences[number]
-        words = doc.lower[sentence.first:sentence.last]
-        if (doc.paragraph(sentence.first) != doc.paragraph(last - 1) or ":" in words
-                or any(doc.texts[k] in OPENING_QUOTES for k in range(sentence.first, sentence.last))
-                or not any(w in lang.words("first_person_words") for w in words)):
+        voice = _speaker_voice(doc, number, doc.paragraph(last - 1))
+        if voice is None:
             break
+        if not voice:  # a question between answers is an interviewer's (`Le piace? Sì, mi piace.`)
+            if (number + 1 >= len(doc.sentences) or doc.lower[doc.sentences[number].last - 1] == "?"
+                    or not _speaker_voice(doc, number + 1, doc.paragraph(last - 1))):
+                break
+            number += 1
+        sentence = doc.sentences[number]
         last, number = trim_end(doc, sentence.first, sentence.last), number + 1
     return last
+
+
+def _speaker_voice(doc: Document, number: int, paragraph: int) -> bool | None:
+    """Whether sentence `number` speaks in the first person (grammar `first_person_words`, first-person verbs);
+    None when it cannot go on unmarked words at all: another paragraph, quotation marks, a colon of its own."""
+    lang, sentence = doc.lang, doc.sentences[number]
+    span = range(sentence.first, sentence.last)
+    if (doc.paragraph(sentence.first) != paragraph or any(doc.lower[k] == ":" for k in span)
+            or any(doc.texts[k] in OPENING_QUOTES for k in span)):
+        return None
+    words = lang.words("first_person_words") | lang.words("first_person_singular_verbs") | lang.words(
+        "first_person_speech_verbs")
+    plural = lang.endings("first_person_plural_endings")
+    return any(doc.lower[k] in words or doc.lower[k].endswith(plural) for k in span)
 
 
 def verbatim_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
