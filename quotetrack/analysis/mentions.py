@@ -138,9 +138,10 @@ class _Reader:
             if start_name > i:  # "il ministro delle Riforme Maria Neri": the complement, then the name
                 out.append(self._mention(i, start_name, "name", ORGANISATION, doc.span_text(i, start_name)))
                 i = start_name
-            if self._sentence_initial(i) and last == i + 1 and not self._single_word_name(i):
+            opens_sentence = self._sentence_initial(i)
+            if opens_sentence and last == i + 1 and not self._single_word_name(i):
                 continue
-            if self._sentence_initial(i) and last > i + 1 and self._common_word_before_surname(i, last):
+            if opens_sentence and last > i + 1 and self._common_word_before_surname(i, last):
                 i += 1  # "Incontro Rossi nel suo ufficio": a word written large to open the sentence, then the name
             if self._source_then_subject(i, last):
                 out.append(self._mention(i, i + 1, "name", self._name_kind(i, i + 1), doc.texts[i]))
@@ -285,6 +286,8 @@ class _Reader:
     def _given_name_start(self, first: int, last: int) -> int:
         """Where a run of three or more capitalised words that reaches a given name after other words starts its
         name: `le Riforme Costituzionali Maria Neri`."""
+        if last - first < 2:
+            return first  # one word: no complement before a name
         given = self.words["given_names"]
         doc = self.doc
         last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
@@ -952,8 +955,7 @@ class _Resolver:
     def _surname(self, words: list[str]) -> str:
         """The folded surname of a name's words: the last one but a suffix (`King` of `Martin Luther King Jr.`)."""
         suffixes = self.doc.lang.speaker_words["name_suffixes"]
-        named = [w for w in words if fold(w).rstrip(".") not in suffixes] or words
-        return fold(named[-1])
+        return next((word for word in map(fold, reversed(words)) if word.rstrip(".") not in suffixes), fold(words[-1]))
 
     def _bracketed_acronyms(self) -> dict[str, Mention]:
         """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
