@@ -917,8 +917,9 @@ class _Resolver:
                                        if given <= {fold(w) for w in (p.name or p.text).split()}], m)
                     if fuller is None and len(words) == 1:
                         # one person however the article writes them in full (`Ugo Neri`, `Ugo M. Neri`)
-                        named = {self._surname((p.name or p.text).split()) for p in by_first.get(fold(words[0]), [])}
-                        fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
+                        namesakes = by_first.get(fold(words[0]), [])
+                        named = {self._surname((p.name or p.text).split()) for p in namesakes}
+                        fuller = _nearest(namesakes, m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
                 if not m.resolved_by and m.kind in (PERSON, ORGANISATION) and self._bare_city(m):
@@ -1658,8 +1659,9 @@ class _Resolver:
         for m in self.items:
             if m.via == "description" and m.resolved_by == "apposition" and m.kind == PERSON:
                 found.setdefault(self._description_key(m), []).append(m)
-            elif self._surely_person(m) and m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
-                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]):
+            elif m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
+                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]) \
+                    and self._surely_person(m):  # the words before first: they rule out most mentions
                 key = lang.synonym_key("description_synonyms", fold(doc.texts[m.first - 1]))
                 found.setdefault(key, []).append(m)
         return found
