@@ -138,9 +138,10 @@ class _Reader:
             if start_name > i:  # "il ministro delle Riforme Maria Neri": the complement, then the name
                 out.append(self._mention(i, start_name, "name", ORGANISATION, doc.span_text(i, start_name)))
                 i = start_name
-            if self._sentence_initial(i) and last == i + 1 and not self._single_word_name(i):
+            opens_sentence = self._sentence_initial(i)
+            if opens_sentence and last == i + 1 and not self._single_word_name(i):
                 continue
-            if self._sentence_initial(i) and last > i + 1 and self._common_word_before_surname(i, last):
+            if opens_sentence and last > i + 1 and self._common_word_before_surname(i, last):
                 i += 1  # "Incontro Rossi nel suo ufficio": a word written large to open the sentence, then the name
             if self._source_then_subject(i, last):
                 out.append(self._mention(i, i + 1, "name", self._name_kind(i, i + 1), doc.texts[i]))
@@ -285,6 +286,8 @@ class _Reader:
     def _given_name_start(self, first: int, last: int) -> int:
         """Where a run of three or more capitalised words that reaches a given name after other words starts its
         name: `le Riforme Costituzionali Maria Neri`."""
+        if last - first < 2:
+            return first  # one word: no complement before a name
         given = self.words["given_names"]
         doc = self.doc
         last = self._before_suffix(first, last)  # "Ugo Neri Jr.": the suffix is no word of the name's count
@@ -942,8 +945,9 @@ class _Resolver:
                                        if given <= {fold(w) for w in (p.name or p.text).split()}], m)
                     if fuller is None and len(words) == 1:
                         # one person however the article writes them in full (`Ugo Neri`, `Ugo M. Neri`)
-                        named = {self._surname((p.name or p.text).split()) for p in by_first.get(fold(words[0]), [])}
-                        fuller = _nearest(by_first.get(fold(words[0]), []), m) if len(named) == 1 else None
+                        namesakes = by_first.get(fold(words[0]), [])
+                        named = {self._surname((p.name or p.text).split()) for p in namesakes}
+                        fuller = _nearest(namesakes, m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
                 if not m.resolved_by and m.kind in (PERSON, ORGANISATION) and self._bare_city(m):
@@ -980,8 +984,7 @@ class _Resolver:
     def _surname(self, words: list[str]) -> str:
         """The folded surname of a name's words: the last one but a suffix (`King` of `Martin Luther King Jr.`)."""
         suffixes = self.doc.lang.speaker_words["name_suffixes"]
-        named = [w for w in words if fold(w).rstrip(".") not in suffixes] or words
-        return fold(named[-1])
+        return next((word for word in map(fold, reversed(words)) if word.rstrip(".") not in suffixes), fold(words[-1]))
 
     def _bracketed_acronyms(self) -> dict[str, Mention]:
         """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
@@ -1684,8 +1687,9 @@ class _Resolver:
         for m in self.items:
             if m.via == "description" and m.resolved_by == "apposition" and m.kind == PERSON:
                 found.setdefault(self._description_key(m), []).append(m)
-            elif self._surely_person(m) and m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
-                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]):
+            elif m.first >= 2 and doc.texts[m.first - 1].isalpha() and doc.texts[m.first - 1].islower() \
+                    and not _closed_word(lang, doc.lower[m.first - 1]) and _definite(lang, doc.lower[m.first - 2]) \
+                    and self._surely_person(m):  # the words before first: they rule out most mentions
                 key = lang.synonym_key("description_synonyms", fold(doc.texts[m.first - 1]))
                 found.setdefault(key, []).append(m)
         return found
