@@ -2012,3 +2012,7 @@ def test_da_and_an_infinitive_opening_a_sentence_is_the_writers_note():
     text = ("La gara è finita alle sei. Da notare che Mario Rossi ha vinto tre tappe. Il sindaco ha parlato a lungo; da "
             "segnalare che la piazza era piena. Anna Neri ha detto da Roma che il piano è pronto.")
     assert candidate_texts(text) == ["il piano è pronto"]
+
+
+def test_an_article_that_ends_with_a_name_reads_no_colon_past_its_end():
+    assert extract("Mario Rossi") == () and extract("Lo ha detto Anna Neri") == ()

@@ -972,7 +972,7 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
                 k += 1
             else:
                 break
-        colon = _colon_after(doc, k) if named and doc.lower[k] != "che" else None
+        colon = _colon_after(doc, k) if named and k < sentence.last and doc.lower[k] != "che" else None
         if colon is not None and colon > k and doc.tokens[colon - 1].text[:1].isupper():
             continue  # `Anna Neri di Nuova Serie: Il Ritorno …`: the colon is inside a title
         start = colon + 1 if colon is not None else sentence.last
