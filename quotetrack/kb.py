@@ -122,7 +122,7 @@ class KnowledgeBase:
     def _forget_indexes(self) -> None:
         self.generation += 1
         names = ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held",
-                 "_cached_mentions", "_cached_answers")
+                 "_cached_mentions", "_cached_answers", "_cached_demonyms")
         for name in names:
             self.__dict__.pop(name, None)
 
@@ -296,6 +296,14 @@ class KnowledgeBase:
         return form[len(form) - len(self._strip_article(fold(form))) :]
 
     # -- indexes ---------------------------------------------------------------------------------------------
+    def country_adjectives(self) -> frozenset[str]:
+        """The countries' adjectives of nationality, folded (`serbo`, `egiziana`): read once, not per article."""
+        cache = self.__dict__.get("_cached_demonyms")
+        if cache is None:
+            cache = frozenset(fold(d) for e in self.entities.values() if e.kind == "country" for d in e.demonyms)
+            self.__dict__["_cached_demonyms"] = cache
+        return cache
+
     def _lookup_index(self) -> dict[str, list[Entity]]:
         cache = self.__dict__.get("_cached_index")
         if cache is None:

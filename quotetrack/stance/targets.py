@@ -188,16 +188,11 @@ class ArticleView:
                 tails.setdefault(fold(m.name), set()).update([f"{m.name} {tail}"] if tail else [])
         return {name: next(iter(longer)) for name, longer in tails.items() if len(longer) == 1}
 
-    @cached_property
-    def demonyms(self) -> frozenset[str]:
-        """The knowledge base's adjectives of nationality, folded (`serbo`, `egiziana`)."""
-        return frozenset(fold(d) for e in self.kb.entities.values() if e.kind == "country" for d in e.demonyms)
-
     def _of_tail(self, k: int) -> str | None:
         """The words that continue a name from token k: an adjective of nationality (`serba`), or `di` (or `del`,
         `dello`…) and capitalised words."""
         doc = self.doc
-        if k < len(doc.tokens) and doc.tokens[k].text.islower() and fold(doc.tokens[k].text) in self.demonyms:
+        if k < len(doc.tokens) and doc.tokens[k].text.islower() and fold(doc.tokens[k].text) in self.kb.country_adjectives():
             return doc.tokens[k].text
         if k >= len(doc.tokens) or doc.lang.preposition(doc.lower[k]) != "di":
             return None
