@@ -291,6 +291,15 @@ class Document:
         s = self.sentences[self.sentence_of[i]]  # `sentence_bounds`, read in place: rules ask this for most words
         return max(s.first, i - reach), min(s.last, i + reach + 1)
 
+    def before_group_adverbs(self, i: int) -> int:
+        """The token before i past the adverbs a verb group may hold (`è stato poi eletto`, `ha inoltre detto`): where
+        the group's auxiliary or governing verb stands; -1 at the article's start."""
+        adverbs = self.lang.words("group_adverbs")
+        j = i - 1
+        while j >= 0 and self.lower[j] in adverbs:
+            j -= 1
+        return j
+
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""
         return bisect.bisect_left(self._line_breaks, self.starts[i])

@@ -747,10 +747,8 @@ class _Reader:
         participle = lang.endings("past_participle_endings")
         if not doc.texts[i].islower() or not doc.lower[i].endswith(participle):
             return False  # "è stato Deputato al Parlamento": a title written large
-        k = i - 1
-        while k > 0 and doc.lower[k] in lang.words("group_adverbs"):
-            k -= 1
-        auxiliary = lang.auxiliaries.get(doc.lower[k])
+        k = doc.before_group_adverbs(i)
+        auxiliary = lang.auxiliaries.get(doc.lower[k]) if k >= 0 else None
         return auxiliary == "avere" or auxiliary == "essere" and doc.lower[k].endswith(participle)
 
     def _may_start_phrase(self, i: int) -> bool:

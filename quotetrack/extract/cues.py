@@ -275,8 +275,7 @@ def _governor_before(doc: Document, first: int) -> int | None:
     j = first - 1
     if j >= 0 and doc.lower[j] in ("a", "di"):
         j -= 1
-    while j >= 0 and doc.lower[j] in doc.lang.words("group_adverbs"):
-        j -= 1
+    j = doc.before_group_adverbs(j + 1)
     if j >= 0 and doc.lower[j] in doc.lang.governor_forms:
         return j
     return None
@@ -318,8 +317,7 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
                 while j >= 0 and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
                     j -= 1
-            while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
-                j -= 1
+            j = doc.before_group_adverbs(j + 1)
             form = lang.light_verb_forms.get(doc.lower[j]) if j >= 0 else None
             if form is None or form.lemma != cue.verb:
                 continue

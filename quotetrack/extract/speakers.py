@@ -524,11 +524,8 @@ _PERSON_OBJECT_FRAMES = frozenset({"object_of", "object_to", "label"})
 def _built_with_essere(doc: Document, k: int) -> bool:
     """The verb at token k is a participle after a form of `essere` in its group (`si è espresso`, `è intervenuto`,
     `è stato eletto`): a passive or a verb taking no object, so the phrase right after it is its subject."""
-    lang = doc.lang
-    j = k - 1
-    while j >= 0 and doc.lower[j] in lang.words("group_adverbs"):
-        j -= 1
-    return j >= 0 and lang.auxiliaries.get(doc.lower[j]) == "essere"
+    j = doc.before_group_adverbs(k)
+    return j >= 0 and doc.lang.auxiliaries.get(doc.lower[j]) == "essere"
 
 
 def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
