@@ -1354,6 +1354,13 @@ def test_confidence_follows_how_the_speaker_was_found():
     assert 0 < by_role.confidence < named.confidence <= 1
 
 
+def test_a_title_resolved_to_the_person_named_before_keeps_the_rankers_confidence():
+    # cross-validated, the ranker's own probability separates right from wrong speakers better than one discounted
+    # for every speaker found by resolution: resolved titles it is sure of are right as often as named subjects
+    s = one("Il ministro Paolo Neri è arrivato a Roma. Il ministro ha spiegato che la legge passerà.")
+    assert s.speaker == "Paolo Neri" and s.confidence >= 0.85
+
+
 # -- contract ------------------------------------------------------------------------------------------------------
 def test_statements_are_in_article_order_with_offsets_of_quote_cue_and_speaker():
     text = ("Secondo Nora Bassi, il treno arriverà. «Siamo pronti», ha detto Ivo Dini. "

@@ -141,19 +141,7 @@ def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | 
     # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's; `dicono dal
     # ministero`: an impersonal plural names its source
     k = next((j for j, o in enumerate(options) if o.features.get("role=voice") or o.features.get("role=source")), k)
-    return options[k], scores[k] * _reliability(options[k])
-
-
-def _reliability(option: SpeakerOption) -> float:
-    """How much a speaker found indirectly is trusted beside one named at the cue: a title resolved by the date or
-    by the article, a pronoun's antecedent or a speaker carried over from the previous statement may be wrong even
-    when the ranker is sure of the mention."""
-    mention = option.mention
-    if mention is None:
-        return 0.85  # carried over
-    if mention.via == "pronoun":
-        return 0.8
-    return 0.85 if mention.resolved_by in ("date", "article", "named holder", "earlier", "antecedent") else 1.0
+    return options[k], scores[k]
 
 
 def _statement(doc: Document, candidate: Candidate, speaker: SpeakerOption | None, confidence: float) -> Statement:
