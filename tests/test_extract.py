@@ -960,6 +960,21 @@ def test_secondo_with_an_article_names_a_source_even_by_a_borrowed_noun_but_a_de
     assert one(text).speaker == "Salviamo le Foreste"
 
 
+def test_secondo_with_an_article_names_a_source_by_a_noun_a_tagger_reads_as_a_verb():
+    """`gli ingegneri`, `il racconto` look like verb forms; after an article they are the source's noun (or its words),
+    and the organisation in its complement is not the speaker."""
+    text = "La commissione ha chiuso i lavori. Infatti, secondo gli ingegneri della Fiat, il motore è sicuro."
+    assert one(text).speaker == "ingegneri della Fiat"
+    text = "Il volo è atterrato a Roma. Secondo il racconto del personale di bordo, il motore aveva perso olio."
+    assert one(text).speaker == "personale di bordo"  # `racconto` is also a form of `raccontare`
+
+
+def test_a_bare_plural_that_is_also_a_verb_form_is_the_subject_of_the_verb_after_it():
+    """`testimoni` is a form of `testimoniare` too; before a finite verb it is that verb's bare subject."""
+    text = "Due auto si sono scontrate ieri sulla statale. Nella zona, testimoni riferiscono di aver sentito un boato."
+    assert one(text).speaker == "testimoni"
+
+
 def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_apposition():
     text = "Secondo la rivista Gente, l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino."
     assert quotes(text) == [("l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino", "Gente")]
