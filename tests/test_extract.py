@@ -975,6 +975,14 @@ def test_a_bare_plural_that_is_also_a_verb_form_is_the_subject_of_the_verb_after
     assert one(text).speaker == "testimoni"
 
 
+def test_a_carabiniere_and_members_of_parliament_are_anonymous_speakers():
+    """`un carabiniere` (singular, like `poliziotto`) and `i parlamentari` name people the text does not name."""
+    text = "Le foto sono state scattate da un carabiniere che ha raccontato che il conducente era ubriaco."
+    assert one(text).speaker == "carabiniere"
+    text = "Il furgone è stato fermato al casello. I parlamentari hanno detto che la legge va cambiata."
+    assert one(text).speaker == "parlamentari"
+
+
 def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_apposition():
     text = "Secondo la rivista Gente, l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino."
     assert quotes(text) == [("l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino", "Gente")]
