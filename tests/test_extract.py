@@ -983,6 +983,14 @@ def test_a_carabiniere_and_members_of_parliament_are_anonymous_speakers():
     assert one(text).speaker == "parlamentari"
 
 
+def test_the_subject_after_the_verb_of_secondo_quanto_is_the_source():
+    """`secondo quanto riferiscono testimoni`, `secondo quanto ha detto una residente`: the subject follows the verb."""
+    text = "Il rogo è partito dal tetto. Due operai sono stati feriti, secondo quanto riferiscono testimoni."
+    assert one(text).speaker == "testimoni"
+    text = "Il corteo è passato in centro. La strada è chiusa, secondo quanto ha detto una residente del quartiere."
+    assert one(text).speaker == "residente del quartiere"
+
+
 def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_apposition():
     text = "Secondo la rivista Gente, l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino."
     assert quotes(text) == [("l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino", "Gente")]

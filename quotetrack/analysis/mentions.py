@@ -576,6 +576,17 @@ class _Reader:
                                          _description(doc.span_text(i, last), self.lang), head=i))
         return out
 
+    def _verb_of_quanto(self, marker: int) -> int | None:
+        """The finite verb of `secondo quanto riferiscono testimoni`, `secondo quanto ha detto il sindaco`: the subject
+        after it is the source."""
+        doc, lang, k = self.doc, self.lang, marker + 2
+        if k >= self.n or doc.lower[marker + 1] != "quanto":
+            return None
+        compound = doc.lower[k] in lang.auxiliaries and k + 1 < self.n
+        k += compound
+        form = lang.verb_forms.get(doc.lower[k])
+        return k if form is not None and (compound or form.finite) else None
+
     def _subject_of_next_verb(self, i: int) -> bool:
         """A plural head that is also a verb form, right before a finite verb (`testimoni riferiscono`): no finite verb
         follows another, so it is the noun, the verb's bare subject."""
@@ -612,6 +623,8 @@ class _Reader:
                 articulated = doc.lower[head] not in lang.words("of")
                 i, head = head, head + 1
             agent = self._agent_of_quanto(i)
+            if agent is None:
+                agent = self._verb_of_quanto(i)  # "secondo quanto riferiscono testimoni": its subject after it
             if agent is not None:  # "secondo quanto riportato dal telegiornale locale": the agent is the source
                 articulated = doc.lower[agent] not in lang.agent_prepositions
                 i, head = agent, agent + 1
