@@ -960,6 +960,37 @@ def test_secondo_with_an_article_names_a_source_even_by_a_borrowed_noun_but_a_de
     assert one(text).speaker == "Salviamo le Foreste"
 
 
+def test_secondo_with_an_article_names_a_source_by_a_noun_a_tagger_reads_as_a_verb():
+    """`gli ingegneri`, `il racconto` look like verb forms; after an article they are the source's noun (or its words),
+    and the organisation in its complement is not the speaker."""
+    text = "La commissione ha chiuso i lavori. Infatti, secondo gli ingegneri della Fiat, il motore è sicuro."
+    assert one(text).speaker == "ingegneri della Fiat"
+    text = "Il volo è atterrato a Roma. Secondo il racconto del personale di bordo, il motore aveva perso olio."
+    assert one(text).speaker == "personale di bordo"  # `racconto` is also a form of `raccontare`
+
+
+def test_a_bare_plural_that_is_also_a_verb_form_is_the_subject_of_the_verb_after_it():
+    """`testimoni` is a form of `testimoniare` too; before a finite verb it is that verb's bare subject."""
+    text = "Due auto si sono scontrate ieri sulla statale. Nella zona, testimoni riferiscono di aver sentito un boato."
+    assert one(text).speaker == "testimoni"
+
+
+def test_a_carabiniere_and_members_of_parliament_are_anonymous_speakers():
+    """`un carabiniere` (singular, like `poliziotto`) and `i parlamentari` name people the text does not name."""
+    text = "Le foto sono state scattate da un carabiniere che ha raccontato che il conducente era ubriaco."
+    assert one(text).speaker == "carabiniere"
+    text = "Il furgone è stato fermato al casello. I parlamentari hanno detto che la legge va cambiata."
+    assert one(text).speaker == "parlamentari"
+
+
+def test_the_subject_after_the_verb_of_secondo_quanto_is_the_source():
+    """`secondo quanto riferiscono testimoni`, `secondo quanto ha detto una residente`: the subject follows the verb."""
+    text = "Il rogo è partito dal tetto. Due operai sono stati feriti, secondo quanto riferiscono testimoni."
+    assert one(text).speaker == "testimoni"
+    text = "Il corteo è passato in centro. La strada è chiusa, secondo quanto ha detto una residente del quartiere."
+    assert one(text).speaker == "residente del quartiere"
+
+
 def test_a_role_after_an_outlet_source_is_the_subject_of_the_content_not_an_apposition():
     text = "Secondo la rivista Gente, l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino."
     assert quotes(text) == [("l'attrice, che desidera diventare mamma, avrebbe deciso di adottare un bambino", "Gente")]

@@ -551,7 +551,7 @@ class _Reader:
                 first -= 1
             if head not in titles and first == i and not self._may_start_phrase(i):
                 continue  # "tecnologiche e militari": an adjective, not the soldiers
-            if first == i and _closed_word(self.lang, doc.lower[i]):
+            if first == i and _closed_word(self.lang, doc.lower[i]) and not self._subject_of_next_verb(i):
                 continue  # "ad aiutare": the preposition, not the initials of a title (l'ad)
             if first == i and self._participle_after_auxiliary(i):
                 continue  # "ha inviato una nota": the verb, not the envoy
@@ -575,6 +575,25 @@ class _Reader:
                 out.append(self._mention(first, last, "description", ANONYMOUS,
                                          _description(doc.span_text(i, last), self.lang), head=i))
         return out
+
+    def _verb_of_quanto(self, marker: int) -> int | None:
+        """The finite verb of `secondo quanto riferiscono testimoni`, `secondo quanto ha detto il sindaco`: the subject
+        after it is the source."""
+        doc, lang, k = self.doc, self.lang, marker + 2
+        if k >= self.n or doc.lower[marker + 1] != "quanto":
+            return None
+        compound = doc.lower[k] in lang.auxiliaries and k + 1 < self.n
+        k += compound
+        form = lang.verb_forms.get(doc.lower[k])
+        return k if form is not None and (compound or form.finite) else None
+
+    def _subject_of_next_verb(self, i: int) -> bool:
+        """A plural head that is also a verb form, right before a finite verb (`testimoni riferiscono`): no finite verb
+        follows another, so it is the noun, the verb's bare subject."""
+        doc, k = self.doc, i + 1
+        form = self.lang.verb_forms.get(doc.lower[k]) if k < self.n else None
+        return doc.lower[i].endswith(self.lang.endings("plural_endings")) and k < self.n and (
+            doc.lower[k] in self.lang.auxiliaries or getattr(form, "finite", False))
 
     def _agent_of_quanto(self, marker: int) -> int | None:
         """The agent preposition of `secondo quanto riportato dal …`, `secondo quanto riferito da …`: the words are
@@ -604,6 +623,8 @@ class _Reader:
                 articulated = doc.lower[head] not in lang.words("of")
                 i, head = head, head + 1
             agent = self._agent_of_quanto(i)
+            if agent is None:
+                agent = self._verb_of_quanto(i)  # "secondo quanto riferiscono testimoni": its subject after it
             if agent is not None:  # "secondo quanto riportato dal telegiornale locale": the agent is the source
                 articulated = doc.lower[agent] not in lang.agent_prepositions
                 i, head = agent, agent + 1
@@ -649,14 +670,28 @@ class _Reader:
                 and doc.lower[j].endswith(self.lang.endings("past_participle_endings", "adjective_endings")))
 
     def _bare_noun(self, first: int, k: int) -> bool:
-        """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`);
-        not a title or its abbreviation before a name (`il dottor Yao`, `il dott. Yao`) nor a noun after a
-        demonstrative, which points back (`questa ong`)."""
-        doc, word = self.doc, self.doc.tokens[k].text
-        return (word[:1].islower() and word.isalpha() and not _closed_word(self.lang, doc.lower[k])
-                and doc.tokens[k].upos not in ("VERB", "AUX") and doc.lower[k] not in self.lang.abbreviations
+        """After `secondo` and an article any lower-case word is the source's noun, borrowed ones too (`i tabloid`),
+        and one a tagger reads as a verb (`gli ingegneri`): no verb follows an article; not a title or its
+        abbreviation before a name (`il dottor Yao`, `il dott. Yao`) nor a noun after a demonstrative, which points
+        back (`questa ong`)."""
+        doc, word, low = self.doc, self.doc.tokens[k].text, self.doc.lower[k]
+        verbal = doc.tokens[k].upos in ("VERB", "AUX") or low in self.lang.verb_forms
+        return (word[:1].islower() and word.isalpha() and low not in self.lang.function_words
+                and low not in self.lang.auxiliaries and (not verbal or self._noun_read_as_verb(k))
+                and low not in self.lang.abbreviations
                 and not (k + 1 < self.n and doc.tokens[k + 1].text[:1].isupper())
                 and not any(doc.lower[j] in self.lang.words("demonstratives") for j in range(first, k)))
+
+    def _noun_read_as_verb(self, k: int) -> bool:
+        """A word that looks like a verb right after an article, with no open word after it (`gli ingegneri del
+        consorzio`, `il racconto dei vicini`), is a source's noun; `il rieletto presidente` is a participle before its
+        noun, and a rule (`il contratto`) is no source."""
+        doc = self.doc
+        after = doc.texts[k + 1] if k + 1 < self.n else ""
+        articles = self.lang.words("noun_determiners") | self.lang.words("article_or_clitic") \
+            | self.lang.words("elided_article_or_clitic")  # after `secondo`, `gli`, `le`, `l'` are no clitics
+        return (doc.lower[k - 1] in articles and doc.lower[k] not in self.lang.words("norm_nouns")  # il contratto
+                and not (after.isalpha() and after[:1].islower() and not _closed_word(self.lang, after.lower())))
 
     def _indefinite_subjects(self) -> list[Mention]:
         """`Un migrante, invece, ha detto`, `alcuni gestori hanno raccontato`, `alcuni degli accusati hanno`: a noun
