@@ -68,6 +68,15 @@ def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
 
 
 
+def test_a_name_apposed_to_a_prepositional_phrase_with_a_place_nested_in_it_is_not_subject_like():
+    text = ("Mario Rossi ha parlato a lungo. In merito alle critiche ricevute dal sindaco di Torino, Anna Neri, ha "
+            "concluso che è presto per decidere.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "concluso")
+    apposed = [o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention_text == "Anna Neri"]
+    assert apposed and not any(o.features.get("subject_like") for o in apposed)
+
+
 def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
     text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
             "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
