@@ -105,3 +105,13 @@ def test_a_name_between_a_markers_source_and_its_statement_belongs_to_the_report
                        "partito.", "marker")
     apposed = options("Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.", "marker")
     assert "fonti" in reported and "Mario Rossi" not in reported and "Carlo Rota" in apposed
+
+
+def test_a_title_never_given_to_the_person_named_before_does_not_refer_back_to_them():
+    text = ("Il ministro Mario Rossi ha presentato il bilancio in aula. Secondo Rossi la spesa crescerà. Il leader "
+            "dell'opposizione ha detto che i conti non tornano.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
+    subject = [o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+    assert [o.name for o in subject] == ["leader dell'opposizione"]
+

@@ -234,10 +234,40 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
     named = facts.referent(kind, m.first, doc.sentences[max(0, sentence - _SENTENCES_BACK)].first)
+    if named is not None and _holds_other_titles(doc, m, named.name):
+        named = _last_given_title(doc, m)
     if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
-    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
+    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind \
+            and not _holds_other_titles(doc, m, previous.name):
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _holds_other_titles(doc: Document, title: Mention, name: str) -> bool:
+    """The article gave `name` titles before, none of them `title`'s (`Mario Rossi, responsabile per il bilancio` …
+    `il leader dei democratici`): the title brings in someone else, it does not refer back to that person."""
+    if title.via != "title":
+        return False
+    given = [t for t in doc.mentions_within(0, title.first) if t.via == "title" and t.name == name]
+    return bool(given) and not any(_title_keys(doc, t) & _title_keys(doc, title) for t in given)
+
+
+def _last_given_title(doc: Document, title: Mention) -> Mention | None:
+    """The title phrase before `title` that named the last person given that title (`l'ex presidente Mario Rossi` …
+    `l'ex capo dello stato`), if any."""
+    keys = _title_keys(doc, title)
+    return next((t for t in reversed(doc.mentions_within(0, title.first)) if t.via == "title" and t.kind == "person"
+                 and t.name and t.name[:1].isupper() and _title_keys(doc, t) & keys), None)
+
+
+def _title_keys(doc: Document, title: Mention) -> set[str]:
+    """The synonym groups (`title_synonyms`) a title phrase's head reads as, alone or with the words after it (`capo
+    dello stato` is a `presidente`)."""
+    if title.head is None:
+        return set()
+    lang = doc.lang
+    return {lang.synonym_key("title_synonyms", fold(doc.tokens[title.head].text)),
+            lang.synonym_key("title_synonyms", fold(doc.span_text(title.head, title.last)))}
 
 
 def _referring_role(role: str | None, m: Mention) -> bool:
