@@ -115,3 +115,11 @@ def test_a_title_never_given_to_the_person_named_before_does_not_refer_back_to_t
     subject = [o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
     assert [o.name for o in subject] == ["leader dell'opposizione"]
 
+
+def test_a_reporting_verb_right_after_words_a_colon_introduced_has_its_speaker_after_it():
+    text = ("Oltre a Mario Rossi hanno commentato anche altri politici: «La pace è un valore che va difeso ogni giorno» "
+            "ha dichiarato il presidente del Consiglio Luca Bianchi.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.last <= c.first)
+    options = speaker_options(doc, candidate, [], MentionFacts(doc))
+    assert {o.name for o in options if o.features.get("role=postverbal")} == {"Luca Bianchi"}

@@ -533,9 +533,34 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     roles[m.first] = "source" if impersonal else "agent"
                     break
+    if cue.last <= candidate.first:
+        _mark_speaker_after_the_words(doc, candidate, mentions, roles, by_first)
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
+
+
+def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention], roles: dict[int, str],
+                                  by_first: dict[int, Mention]) -> None:
+    """Words a cue introduced (`hanno commentato anche altri: «…»`) and a second, parenthetical reporting verb right
+    after them (`«…» ha dichiarato il ministro Mario Rossi`): the phrase after that verb is its postverbal subject,
+    the one speaker named, not an object."""
+    lang = doc.lang
+    k = candidate.last
+    while k < min(len(doc.tokens), candidate.last + 3) and not doc.tokens[k].text[:1].isalnum():
+        k += 1
+    while k < len(doc.tokens) and doc.lower[k] in lang.auxiliaries:
+        k += 1
+    form = lang.verb_forms.get(doc.lower[k]) if k < len(doc.tokens) else None
+    if form is None or "parenthetical" not in lang.verb_lemmas.get(form.lemma, {}).get("frames", ()):
+        return
+    found = by_first.get(k + 1)
+    if found is None:
+        return
+    roles[found.first] = "postverbal"
+    for m in mentions:
+        if m.first == found.last and _describes(doc, found, m):
+            roles[m.first] = "postverbal"  # `il ministro Mario Rossi`: the name goes with its title
 
 
 def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
