@@ -69,7 +69,7 @@ def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
 
 
 def test_a_name_apposed_to_a_prepositional_phrase_with_a_place_nested_in_it_is_not_subject_like():
-    text = ("Mario Rossi ha parlato a lungo. In merito alle critiche ricevute dal sindaco di Torino, Anna Neri, ha "
+    text = ("Mario Rossi ha parlato a lungo. Quanto alle accuse mosse dal sindaco di Torino, Anna Neri, ha "
             "concluso che è presto per decidere.")
     doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "concluso")
