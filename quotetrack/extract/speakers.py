@@ -235,17 +235,16 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     sentence = doc.sentence_of[m.first]
     named = facts.referent(kind, m.first, doc.sentences[max(0, sentence - _SENTENCES_BACK)].first)
     if named is not None and _holds_other_titles(doc, m, named.name):
-        named = _last_given_title(doc, m)
+        named = _last_given_title(doc, m) or named
     if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
-    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind \
-            and not _holds_other_titles(doc, m, previous.name):
+    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
 
 
 def _holds_other_titles(doc: Document, title: Mention, name: str) -> bool:
-    """The article gave `name` titles before, none of them `title`'s (`Mario Rossi, responsabile per il bilancio` …
-    `il leader dei democratici`): the title brings in someone else, it does not refer back to that person."""
+    """The article gave `name` titles before, none of them `title`'s (`l'ex procuratore Mario Rossi` … `l'ex capo
+    dello stato`): the title may be someone else's, whom the article gave it (`_last_given_title`)."""
     if title.via != "title":
         return False
     given = [t for t in doc.mentions_within(0, title.first) if t.via == "title" and t.name == name]
