@@ -151,6 +151,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
     roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
+    if candidate.cue is not None and candidate.cue.last <= candidate.first:
+        _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
         shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
         if shared is not None:
@@ -532,18 +534,17 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     roles[m.first] = "source" if impersonal else "agent"
                     break
-    if cue.last <= candidate.first:
-        _mark_speaker_after_the_words(doc, candidate, mentions, roles, by_first)
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
 
 
-def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention], roles: dict[int, str],
-                                  by_first: dict[int, Mention]) -> None:
+def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
+                                  roles: dict[int, str]) -> None:
     """Words a cue introduced (`hanno commentato anche altri: «…»`) and a second, parenthetical reporting verb right
     after them (`«…» ha dichiarato il ministro Mario Rossi`): the phrase after that verb is its postverbal subject,
-    the one speaker named, not an object."""
+    the one speaker named, not an object. Read for the speaker only: the cue's evidence for the statement is the
+    cue's own."""
     lang = doc.lang
     k = candidate.last
     while k < min(len(doc.tokens), candidate.last + 3) and not doc.tokens[k].text[:1].isalnum():
@@ -553,7 +554,7 @@ def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions:
     form = lang.verb_forms.get(doc.lower[k]) if k < len(doc.tokens) else None
     if form is None or "parenthetical" not in lang.verb_lemmas.get(form.lemma, {}).get("frames", ()):
         return
-    found = by_first.get(k + 1)
+    found = next((m for m in mentions if m.first == k + 1), None)
     if found is None:
         return
     roles[found.first] = "postverbal"
