@@ -123,3 +123,11 @@ def test_a_reporting_verb_right_after_words_a_colon_introduced_has_its_speaker_a
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.last <= c.first)
     options = speaker_options(doc, candidate, [], MentionFacts(doc))
     assert {o.name for o in options if o.features.get("role=postverbal")} == {"Luca Bianchi"}
+
+
+def test_who_a_labelling_participle_is_about_never_speaks_the_label():
+    text = ("Anna Neri ha parlato a lungo del governo. Infine elogia l'operato del ministro Mario Rossi definito \"uno "
+            "dei migliori ministri\" del paese.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "participle")
+    assert "Mario Rossi" not in [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]

@@ -172,6 +172,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     elif candidate.cue is not None and candidate.cue.tense == "gerund":
         # with no subject of its own either (`ha difeso Y dicendo che …`): the object the gerund follows with no comma
         named = [(m, name) for m, name in named if not _object_before_gerund(doc, m, candidate.cue, roles)]
+    if candidate.cue is not None:
+        named = _without_the_labelled(doc, named, candidate.cue)
     if candidate.cue is not None and subject is None:
         # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
         # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
@@ -561,6 +563,24 @@ def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions:
     for m in mentions:
         if m.first == found.last and _describes(doc, found, m):
             roles[m.first] = "postverbal"  # `il ministro Mario Rossi`: the name goes with its title
+
+
+def _without_the_labelled(doc: Document, named: list[tuple[Mention, str]], cue: Cue) -> list[tuple[Mention, str]]:
+    """The options but the one a labelling participle is about and the title naming it (`il ministro Mario Rossi,
+    definito «…»`)."""
+    labelled = next((m for m, _ in named if _labelled_by_a_participle(doc, m, cue)), None)
+    if labelled is None:
+        return named
+    return [(m, name) for m, name in named
+            if m is not labelled and not (m.last == labelled.first and name == labelled.name)]
+
+
+def _labelled_by_a_participle(doc: Document, m: Mention, cue: Cue) -> bool:
+    """`m` ends right before a participle of a labelling verb (`il ministro Mario Rossi, definito «…»`): the
+    participle says what `m` was called, so `m` is who was labelled, never who speaks."""
+    if cue.tense != "participle" or cue.passive or "label" not in cue.frames or cue.first != cue.word:
+        return False  # `Rossi ha definito …`, `Rossi l'ha definita …`: a past tense, Rossi speaks
+    return m.last == cue.first or m.last == cue.first - 1 and doc.lower[m.last] == ","
 
 
 def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
