@@ -68,6 +68,15 @@ def test_a_name_listed_in_a_prepositional_phrase_is_no_subject_to_share():
 
 
 
+def test_a_name_apposed_to_a_prepositional_phrase_with_a_place_nested_in_it_is_not_subject_like():
+    text = ("Mario Rossi ha parlato a lungo. Quanto alle accuse mosse dal sindaco di Torino, Anna Neri, ha "
+            "concluso che è presto per decidere.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "concluso")
+    apposed = [o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention_text == "Anna Neri"]
+    assert apposed and not any(o.features.get("subject_like") for o in apposed)
+
+
 def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
     text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
             "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
@@ -96,3 +105,29 @@ def test_a_name_between_a_markers_source_and_its_statement_belongs_to_the_report
                        "partito.", "marker")
     apposed = options("Secondo il portavoce del comitato, Carlo Rota, il piano fallirà.", "marker")
     assert "fonti" in reported and "Mario Rossi" not in reported and "Carlo Rota" in apposed
+
+
+def test_a_title_refers_back_to_the_person_given_it_not_to_one_given_another_title():
+    text = ("L'ex presidente Mario Rossi ha incontrato ieri l'ex procuratore Luca Bianchi a Roma. L'ex capo dello Stato "
+            "ha detto che il paese è in pericolo.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
+    subject = [o for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+    assert [o.name for o in subject] == ["Mario Rossi"]
+
+
+def test_a_reporting_verb_right_after_words_a_colon_introduced_has_its_speaker_after_it():
+    text = ("Oltre a Mario Rossi hanno commentato anche altri politici: «La pace è un valore che va difeso ogni giorno» "
+            "ha dichiarato il presidente del Consiglio Luca Bianchi.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.last <= c.first)
+    options = speaker_options(doc, candidate, [], MentionFacts(doc))
+    assert {o.name for o in options if o.features.get("role=postverbal")} == {"Luca Bianchi"}
+
+
+def test_who_a_labelling_participle_is_about_never_speaks_the_label():
+    text = ("Anna Neri ha parlato a lungo del governo. Infine elogia l'operato del ministro Mario Rossi definito \"uno "
+            "dei migliori ministri\" del paese.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "participle")
+    assert "Mario Rossi" not in [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]

@@ -151,6 +151,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
     roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
+    if candidate.cue is not None and candidate.cue.last <= candidate.first:
+        _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
         shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
         if shared is not None:
@@ -170,6 +172,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     elif candidate.cue is not None and candidate.cue.tense == "gerund":
         # with no subject of its own either (`ha difeso Y dicendo che …`): the object the gerund follows with no comma
         named = [(m, name) for m, name in named if not _object_before_gerund(doc, m, candidate.cue, roles)]
+    if candidate.cue is not None:
+        named = _without_the_labelled(doc, named, candidate.cue)
     if candidate.cue is not None and subject is None:
         # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
         # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
@@ -234,10 +238,39 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         return  # "la madre di Anna", "l'avvocato di Rossi": someone defined by another person, not someone named before
     sentence = doc.sentence_of[m.first]
     named = facts.referent(kind, m.first, doc.sentences[max(0, sentence - _SENTENCES_BACK)].first)
+    if named is not None and _holds_other_titles(doc, m, named.name):
+        named = _last_given_title(doc, m) or named
     if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _holds_other_titles(doc: Document, title: Mention, name: str) -> bool:
+    """The article gave `name` titles before, none of them `title`'s (`l'ex procuratore Mario Rossi` … `l'ex capo
+    dello stato`): the title may be someone else's, whom the article gave it (`_last_given_title`)."""
+    if title.via != "title":
+        return False
+    given = [t for t in doc.mentions_within(0, title.first) if t.via == "title" and t.name == name]
+    return bool(given) and not any(_title_keys(doc, t) & _title_keys(doc, title) for t in given)
+
+
+def _last_given_title(doc: Document, title: Mention) -> Mention | None:
+    """The title phrase before `title` that named the last person given that title (`l'ex presidente Mario Rossi` …
+    `l'ex capo dello stato`), if any."""
+    keys = _title_keys(doc, title)
+    return next((t for t in reversed(doc.mentions_within(0, title.first)) if t.via == "title" and t.kind == "person"
+                 and t.name and t.name[:1].isupper() and _title_keys(doc, t) & keys), None)
+
+
+def _title_keys(doc: Document, title: Mention) -> set[str]:
+    """The synonym groups (`title_synonyms`) a title phrase's head reads as, alone or with the words after it (`capo
+    dello stato` is a `presidente`)."""
+    if title.head is None:
+        return set()
+    lang = doc.lang
+    return {lang.synonym_key("title_synonyms", fold(doc.tokens[title.head].text)),
+            lang.synonym_key("title_synonyms", fold(doc.span_text(title.head, title.last)))}
 
 
 def _referring_role(role: str | None, m: Mention) -> bool:
@@ -506,6 +539,48 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
+
+
+def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
+                                  roles: dict[int, str]) -> None:
+    """Words a cue introduced (`hanno commentato anche altri: «…»`) and a second, parenthetical reporting verb right
+    after them (`«…» ha dichiarato il ministro Mario Rossi`): the phrase after that verb is its postverbal subject,
+    the one speaker named, not an object. Read for the speaker only: the cue's evidence for the statement is the
+    cue's own."""
+    lang = doc.lang
+    k = candidate.last
+    while k < min(len(doc.tokens), candidate.last + 3) and not doc.tokens[k].text[:1].isalnum():
+        k += 1
+    while k < len(doc.tokens) and doc.lower[k] in lang.auxiliaries:
+        k += 1
+    form = lang.verb_forms.get(doc.lower[k]) if k < len(doc.tokens) else None
+    if form is None or "parenthetical" not in lang.verb_lemmas.get(form.lemma, {}).get("frames", ()):
+        return
+    found = next((m for m in mentions if m.first == k + 1), None)
+    if found is None:
+        return
+    roles[found.first] = "postverbal"
+    for m in mentions:
+        if m.first == found.last and _describes(doc, found, m):
+            roles[m.first] = "postverbal"  # `il ministro Mario Rossi`: the name goes with its title
+
+
+def _without_the_labelled(doc: Document, named: list[tuple[Mention, str]], cue: Cue) -> list[tuple[Mention, str]]:
+    """The options but the one a labelling participle is about and the title naming it (`il ministro Mario Rossi,
+    definito «…»`)."""
+    labelled = next((m for m, _ in named if _labelled_by_a_participle(doc, m, cue)), None)
+    if labelled is None:
+        return named
+    return [(m, name) for m, name in named
+            if m is not labelled and not (m.last == labelled.first and name == labelled.name)]
+
+
+def _labelled_by_a_participle(doc: Document, m: Mention, cue: Cue) -> bool:
+    """`m` ends right before a participle of a labelling verb (`il ministro Mario Rossi, definito «…»`): the
+    participle says what `m` was called, so `m` is who was labelled, never who speaks."""
+    if cue.tense != "participle" or cue.passive or "label" not in cue.frames or cue.first != cue.word:
+        return False  # `Rossi ha definito …`, `Rossi l'ha definita …`: a past tense, Rossi speaks
+    return m.last == cue.first or m.last == cue.first - 1 and doc.lower[m.last] == ","
 
 
 def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
@@ -1081,7 +1156,7 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
             k -= 1
         if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
             return False
-        left = doc.mention_of_token.get(k - 1)
+        left = _longest_mention_covering(doc, k - 1)
         if left is None or left.kind not in SPEAKER_KINDS:
             return False
         if _in_prepositional_phrase(doc, left):
@@ -1091,6 +1166,19 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
 
 
 _LIST_REACH = 4  # names listed before a phrase (`da X, Y, Z e W`)
+
+
+def _longest_mention_covering(doc: Document, i: int) -> Mention | None:
+    """The longest mention over token i: `dal sindaco di Torino`, not the `Torino` nested in it."""
+    inner = doc.mention_of_token.get(i)
+    if inner is None:
+        return None
+    covering = [m for m in doc.mentions_within(max(0, inner.first - _NESTING_REACH), inner.first + 1)
+                if m.first <= i < m.last]
+    return min(covering, key=lambda m: (m.first, -m.last))
+
+
+_NESTING_REACH = 12  # how far before a nested name the phrase around it may open
 
 
 def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
