@@ -31,6 +31,7 @@ _APPOSITION_LENGTH = 8  # how many words an apposition between commas may have (
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
+_PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
@@ -53,6 +54,7 @@ class Evaluation(NamedTuple):
     demanded: bool = False  # a word that opposes only when asked for ("dimettersi"): elsewhere it reports an event
     attitude: bool = False  # where its subject stands toward another ("X critica Y"): it judges that other only
     held: bool = False  # a noun of an attitude held ("sostegno", "fiducia"): its `di` names who holds it
+    asker: int | None = None  # the passive request it completes ("X è stato invitato … a dimettersi"): X is asked
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
@@ -96,7 +98,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             clause = _clause_start(doc, i, first, breaks)
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
-            request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon)
+            asker = _passive_request(doc, i, lexicon) if lemma in lexicon.demanded else None
+            request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon) or asker is not None
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
             score = prior * (-0.8 if negator is not None else 1.0)
@@ -105,7 +108,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
-                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held))
+                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held, asker))
     return found
 
 
@@ -203,11 +206,12 @@ def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon)
 
 
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
-    """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0)."""
+    """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0). A name ends it; a
+    common noun the mention index resolved to someone does not (`lasciare il paese`)."""
     named = doc.mention_of_token
     for words, value in lexicon.phrases.get(lemma, ()):
         k, j = 1, i + 1
-        while k < len(words) and j < last and j not in named:
+        while k < len(words) and j < last and (j not in named or doc.texts[j].islower()):
             if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
             elif doc.tokens[j].upos not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
@@ -274,6 +278,26 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
     return False
 
 
+def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
+    """The participle of a request verb whose `a`/`di` the word at i completes across its agent and an apposition
+    between commas (`è stato invitato dal partito, la Lega, a dimettersi`, `sollecitato da tutti a lasciare`): the
+    clause breaks at the commas, yet the word is what its subject is asked to do."""
+    if i < 2 or doc.lang.preposition(doc.lower[i - 1]) not in ("a", "di"):
+        return None
+    for k in range(i - 2, max(doc.sentence_bounds(i)[0], i - _PASSIVE_REQUEST_REACH) - 1, -1):
+        if doc.lower[k] in doc.lang.participle_forms and _lemma(doc, k) in lexicon.requests:
+            return k
+        if doc.lower[k] != "," and doc.lower[k] in lexicon.clause_ends or _verb_or_coordinator(doc, k):
+            return None  # another clause: `invitato a cena e ha deciso di dimettersi` asks nothing
+    return None
+
+
+def _verb_or_coordinator(doc: Document, k: int) -> bool:
+    """A verb, an auxiliary or a coordinator; not a form after a determiner (`il suo partito` is a noun)."""
+    upos = doc.tokens[k].upos
+    return upos in ("AUX", "CCONJ") or upos == "VERB" and not doc.lang.is_determiner(doc.lower[k - 1])
+
+
 def _questioned(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """Does a question mark close the clause of the word at i? A question asks, as a request does: it praises
     no one, though it may still blame (`perché non si dimette?`)."""
@@ -303,10 +327,13 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     (docs/stance.md)."""
     located = (mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
                and mention.first - 1 != evaluation.last)  # "fiducia in X" is no place
-    itself = (mention.first, mention.last) == (evaluation.first, evaluation.last)  # `Bravissimo` taken for a name
+    # `Bravissimo` taken for a name, or the noun of a phrase (`lasciare il paese`): what the words say, not whom
+    itself = evaluation.first <= mention.first and mention.last <= evaluation.last
     if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     before = mention.last <= evaluation.first
+    if before and evaluation.asker is not None and _subject_of(doc, mention, evaluation.asker, lexicon):
+        return "subject"  # "X, invitato da tutti a dimettersi": the one asked
     if before and evaluation.attitude:
         return "sentence"  # "X critica Y": the speaker tells where X stands, and judges Y
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
@@ -349,6 +376,15 @@ def predicated(doc: Document, evaluation: Evaluation, mention: Mention, lexicon:
     return not lexicon.copulas.isdisjoint(lemmas) and all(
         lemma in lexicon.copulas or doc.tokens[k].upos in ("DET", "ADV", "AUX") or doc.lang.is_determiner(doc.lower[k])
         or doc.lower[k] in lexicon.negators or doc.lower[k] in lexicon.quote_marks for k, lemma in zip(gap, lemmas))
+
+
+def _subject_of(doc: Document, mention: Mention, participle: int, lexicon: StanceLexicon) -> bool:
+    """Is the mention the subject of the passive participle (`X è stato invitato`, `X, invitato`): only a comma,
+    auxiliaries and adverbs between them?"""
+    gap = range(mention.last, participle)
+    return mention.last <= participle and all(
+        doc.lower[k] == "," or doc.lower[k] in lexicon.passive_auxiliaries
+        or doc.lang.auxiliaries.get(doc.lower[k]) == "essere" or doc.tokens[k].upos == "ADV" for k in gap)
 
 
 def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
