@@ -951,3 +951,16 @@ def test_one_asked_in_the_passive_to_resign_is_opposed_across_the_agent_and_an_a
 
     assert rule("Luca Bianchi è stato invitato dal suo partito, la Lega, a dimettersi") < 0
     assert rule("Luca Bianchi, invitato da tutti a dimettersi, è rimasto al suo posto") < 0
+
+
+def test_an_outcome_someone_led_to_judges_the_leader_and_not_the_one_led():
+    def rules(quote: str) -> dict[str, float]:
+        text = f"Anna Neri ha detto che {quote}."
+        pairs = read_pairs(doc_of(text), [statement(text, quote, "Anna Neri", "ha detto che")])
+        return {pair.candidate.name: pair.rule_score for pair in pairs}
+
+    led = rules("Luca Bianchi ha portato la Lega alla rovina")
+    assert led["Luca Bianchi"] < 0 and led["Lega"] > -0.1
+    assert rules("Luca Bianchi ha condotto la Lega alla vittoria")["Luca Bianchi"] > 0
+    assert rules("Luca Bianchi è andato alla rovina")["Luca Bianchi"] == 0  # no one led him there
+    assert rules("L'incidente ha portato alla morte di Luca Bianchi")["Luca Bianchi"] > -0.1  # his fate

@@ -32,6 +32,7 @@ _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may p
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
+_LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
@@ -55,6 +56,7 @@ class Evaluation(NamedTuple):
     attitude: bool = False  # where its subject stands toward another ("X critica Y"): it judges that other only
     held: bool = False  # a noun of an attitude held ("sostegno", "fiducia"): its `di` names who holds it
     asker: int | None = None  # the passive request it completes ("X è stato invitato … a dimettersi"): X is asked
+    leader: int | None = None  # the verb that leads someone to it ("X ha portato Y alla rovina"): X's doing, Y's fate
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
@@ -105,10 +107,13 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
+            leader = _leader(doc, i, clause, lexicon)
+            judgement = judgement or leader is not None  # an outcome someone led to is their doing
             attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
-                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held, asker))
+                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held, asker,
+                                    leader))
     return found
 
 
@@ -278,6 +283,20 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
     return False
 
 
+def _leader(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
+    """The verb of leading whose `a`/`in` the word at i completes, articles aside, with at most the one led between
+    (`ha portato il paese alla rovina`, `condurrà la squadra alla vittoria`)."""
+    k = i - 1
+    while k > clause and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    if k <= clause or doc.lang.preposition(doc.lower[k]) not in ("a", "in"):
+        return None
+    for j in range(k - 1, max(clause, k - _LED_GAP - 1) - 1, -1):
+        if _lemma(doc, j) in lexicon.leading and doc.tokens[j].upos in ("VERB", ""):
+            return j
+    return None
+
+
 def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
     """The participle of a request verb whose `a`/`di` the word at i completes across its agent and an apposition
     between commas (`è stato invitato dal partito, la Lega, a dimettersi`, `sollecitato da tutti a lasciare`): the
@@ -331,6 +350,11 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     itself = evaluation.first <= mention.first and mention.last <= evaluation.last
     if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
+    leader = evaluation.leader
+    if leader is not None and mention.first > leader:
+        return "sentence"  # "X ha portato Y alla rovina", "alla morte di Y": what happens to Y, not what Y did
+    if leader is not None:
+        evaluation = evaluation._replace(first=leader)  # said of X as the subject of the verb of leading
     before = mention.last <= evaluation.first
     if before and evaluation.asker is not None and _subject_of(doc, mention, evaluation.asker, lexicon):
         return "subject"  # "X, invitato da tutti a dimettersi": the one asked
