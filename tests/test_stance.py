@@ -964,3 +964,15 @@ def test_an_outcome_someone_led_to_judges_the_leader_and_not_the_one_led():
     assert rules("Luca Bianchi ha condotto la Lega alla vittoria")["Luca Bianchi"] > 0
     assert rules("Luca Bianchi è andato alla rovina")["Luca Bianchi"] == 0  # no one led him there
     assert rules("L'incidente ha portato alla morte di Luca Bianchi")["Luca Bianchi"] > -0.1  # his fate
+
+
+def test_a_description_that_names_no_one_judges_whom_it_is_said_of():
+    assert said_rule("Luca Bianchi è un ladro") == pytest.approx(said_rule("Luca Bianchi è un bugiardo") * 0.8 / 0.9)
+    assert said_rule("Luca Bianchi è un amico") > 0
+
+
+def test_one_led_somewhere_in_the_passive_is_not_judged_by_where():
+    text = "Anna Neri ha detto che Luca Bianchi è stato portato alla rovina."
+    pairs = read_pairs(doc_of(text), [statement(text, "Luca Bianchi è stato portato alla rovina", "Anna Neri",
+                                                "ha detto che")])
+    assert all(pair.rule_score == 0 for pair in pairs)

@@ -85,7 +85,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     for i in _may_evaluate(doc, first, last, lexicon):
         token, mention = tokens[i], named.get(i)
         if i < end or mention is not None and mention.name is not None and not _designating(mention, i) and not (
-                _misread_judgement(doc, mention, i, lexicon)) or not token.text[:1].isalpha():
+                _misread_judgement(doc, mention, i, lexicon) or _names_no_one(mention)) or not token.text[:1].isalpha():
             continue
         if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
@@ -108,7 +108,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
             leader = _leader(doc, i, clause, lexicon)
-            judgement = judgement or leader is not None  # an outcome someone led to is their doing
+            judgement = judgement or leader is not None and prior < 0  # a harm someone led to is their doing
             attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
@@ -125,6 +125,12 @@ def _misread_judgement(doc: Document, mention: Mention, i: int, lexicon: StanceL
         return False
     _, prior, judgement, _ = _word(doc, i, i + 1, lexicon)
     return judgement and prior != 0
+
+
+def _names_no_one(mention: Mention) -> bool:
+    """Is the mention a description the mention index resolved to no one (`è un ladro`)? Its name is only its own
+    words, and a judgement word among them says what the speaker calls someone."""
+    return mention.via == "description" and not mention.resolved_by
 
 
 def _noun_reading(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
@@ -284,8 +290,9 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
 
 
 def _leader(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
-    """The verb of leading whose `a`/`in` the word at i completes, articles aside, with at most the one led between
-    (`ha portato il paese alla rovina`, `condurrà la squadra alla vittoria`)."""
+    """The active verb of leading whose `a`/`in` the word at i completes, articles aside, with at most the one led
+    between (`ha portato il paese alla rovina`, `condurrà la squadra alla vittoria`); in the passive (`è stato portato
+    in ospedale`) the subject is the one led."""
     k = i - 1
     while k > clause and doc.lang.is_determiner(doc.lower[k]):
         k -= 1
@@ -293,7 +300,7 @@ def _leader(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int |
         return None
     for j in range(k - 1, max(clause, k - _LED_GAP - 1) - 1, -1):
         if _lemma(doc, j) in lexicon.leading and doc.tokens[j].upos in ("VERB", ""):
-            return j
+            return None if _passive(doc, j, clause, _lemma(doc, j), lexicon) else j  # `è stato portato`: led
     return None
 
 
@@ -346,8 +353,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     (docs/stance.md)."""
     located = (mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
                and mention.first - 1 != evaluation.last)  # "fiducia in X" is no place
-    # `Bravissimo` taken for a name, or the noun of a phrase (`lasciare il paese`): what the words say, not whom
-    itself = evaluation.first <= mention.first and mention.last <= evaluation.last
+    # `Bravissimo` taken for a name, the noun of a phrase (`lasciare il paese`), a description that is the judgement
+    # (`un ladro`): what the words say, not whom
+    itself = evaluation.first < mention.last and mention.first < evaluation.last
     if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     leader = evaluation.leader
@@ -378,7 +386,7 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "object"  # "condivido le scelte di X": what X did or said stands for X
     if before and not between:
         return "modifier"  # "X corrotto"
-    if same_clause and before and not _someone_between(doc, between, mention):
+    if same_clause and before and not _someone_between(doc, between, mention, evaluation):
         return "subject"  # "X ha mentito", "X è un bugiardo"
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
@@ -437,11 +445,12 @@ def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> rang
     return None
 
 
-def _someone_between(doc: Document, between: Sequence[int], mention: Mention) -> bool:
+def _someone_between(doc: Document, between: Sequence[int], mention: Mention, evaluation: Evaluation) -> bool:
     """Is someone else named between a mention and the evaluation after it (`X sa che Y ha mentito`, `X e la
-    città respingono`)? Then that one is nearer to being what the evaluation says of its subject."""
+    città respingono`)? Then that one is nearer to being what the evaluation says of its subject; a description the
+    evaluation ends is no one else (`X è un ladro`)."""
     named = doc.mention_of_token
-    return any(k in named and named[k] is not mention for k in between)
+    return any(k in named and named[k] is not mention and named[k].last <= evaluation.first for k in between)
 
 
 def _of(doc: Document, gap: Sequence[int]) -> bool:
