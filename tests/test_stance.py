@@ -890,7 +890,7 @@ def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names
         return {pair.candidate.name: pair.rule_score for pair in pairs}
 
     assert rules("Il regime di Luca Bianchi ha usato la forza")["Luca Bianchi"] < 0
-    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] < 0
+    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] <= -0.4  # as a name's head
     assert rules("Ieri il governo ucraino ha firmato il documento")["Governo ucraino"] == 0  # a plain institution
 
 

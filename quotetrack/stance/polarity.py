@@ -354,8 +354,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     located = (mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
                and mention.first - 1 != evaluation.last)  # "fiducia in X" is no place
     # `Bravissimo` taken for a name, the noun of a phrase (`lasciare il paese`), a description that is the judgement
-    # (`un ladro`): what the words say, not whom
-    itself = evaluation.first < mention.last and mention.first < evaluation.last
+    # (`un ladro`): what the words say, not whom; the head of `il regime di X` still judges whom it names
+    itself = evaluation.first <= mention.first and mention.last <= evaluation.last or _names_no_one(mention) and (
+        evaluation.first < mention.last and mention.first < evaluation.last)
     if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
     leader = evaluation.leader
