@@ -890,7 +890,7 @@ def test_a_judgement_word_that_heads_an_institutions_phrase_judges_whom_it_names
         return {pair.candidate.name: pair.rule_score for pair in pairs}
 
     assert rules("Il regime di Luca Bianchi ha usato la forza")["Luca Bianchi"] < 0
-    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] < 0
+    assert rules("Ieri il regime ucraino ha firmato il documento")["Governo ucraino"] <= -0.4  # as a name's head
     assert rules("Ieri il governo ucraino ha firmato il documento")["Governo ucraino"] == 0  # a plain institution
 
 
@@ -902,3 +902,77 @@ def test_faults_of_conduct_sentix_scores_as_positive_accuse_whom_they_are_said_o
 def test_praise_of_worth_sentix_lacks_or_scores_as_negative_supports_whom_it_is_said_of():
     assert said_rule("Luca Bianchi è insostituibile") > 0
     assert said_rule("Luca Bianchi resta un punto di riferimento per tutti noi") > 0
+
+
+def test_conduct_held_against_someone_that_sentix_lacks_or_reads_as_praise_accuses_them():
+    assert said_rule("Luca Bianchi è un politico sconsiderato") < 0
+    assert said_rule("Luca Bianchi ha orchestrato un depistaggio") < 0
+    assert said_rule("Luca Bianchi è provocatorio") < 0
+    assert said_rule("Luca Bianchi è un leader meritevole") > 0
+
+
+def test_a_great_result_praises_whoever_achieved_it():
+    assert said_rule("Luca Bianchi ha ottenuto un grande risultato") > 0
+
+
+def test_being_told_to_wake_up_rebukes_the_one_told_and_waking_up_judges_nobody():
+    def rule(text: str, quote: str) -> float:
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return pair.rule_score
+
+    assert rule("Anna Neri ha detto a Luca Bianchi di svegliarsi.", "di svegliarsi") < 0
+    assert rule("Anna Neri ha detto che Luca Bianchi si è svegliato dopo l'operazione.",
+                "Luca Bianchi si è svegliato dopo l'operazione") == 0
+
+
+def test_asking_someone_to_leave_the_country_opposes_them_and_not_the_country():
+    text = "Anna Neri ha chiesto al presidente Luca Bianchi di lasciare il paese."
+    doc = doc_of(text)
+    pairs = read_pairs(doc, [statement(text, "al presidente Luca Bianchi di lasciare il paese", "Anna Neri",
+                                       "ha chiesto")])
+    rules = {pair.candidate.name: pair.rule_score for pair in pairs}
+    assert rules["Luca Bianchi"] < 0 and abs(rules.get("Italia", 0.0)) < 0.05  # the country only where it is left
+    text = "Anna Neri ha detto che Luca Bianchi ha lasciato il paese nel 2001."
+    pairs = read_pairs(doc_of(text), [statement(text, "Luca Bianchi ha lasciato il paese nel 2001", "Anna Neri",
+                                                "ha detto")])
+    assert all(pair.rule_score == 0 for pair in pairs)  # what happened
+
+
+def test_not_being_up_to_the_task_opposes_whom_it_is_said_of():
+    assert said_rule("Luca Bianchi non è all'altezza del compito") < 0
+    assert said_rule("Luca Bianchi è stato all'altezza della situazione") > 0
+
+
+def test_one_asked_in_the_passive_to_resign_is_opposed_across_the_agent_and_an_apposition():
+    def rule(quote: str) -> float:
+        text = f"Anna Neri ha detto che {quote}."
+        pairs = read_pairs(doc_of(text), [statement(text, quote, "Anna Neri", "ha detto che")])
+        return {pair.candidate.name: pair.rule_score for pair in pairs}["Luca Bianchi"]
+
+    assert rule("Luca Bianchi è stato invitato dal suo partito, la Lega, a dimettersi") < 0
+    assert rule("Luca Bianchi, invitato da tutti a dimettersi, è rimasto al suo posto") < 0
+
+
+def test_an_outcome_someone_led_to_judges_the_leader_and_not_the_one_led():
+    def rules(quote: str) -> dict[str, float]:
+        text = f"Anna Neri ha detto che {quote}."
+        pairs = read_pairs(doc_of(text), [statement(text, quote, "Anna Neri", "ha detto che")])
+        return {pair.candidate.name: pair.rule_score for pair in pairs}
+
+    led = rules("Luca Bianchi ha portato la Lega alla rovina")
+    assert led["Luca Bianchi"] < 0 and led["Lega"] > -0.1
+    assert rules("Luca Bianchi ha condotto la Lega alla vittoria")["Luca Bianchi"] > 0
+    assert rules("Luca Bianchi è andato alla rovina")["Luca Bianchi"] == 0  # no one led him there
+    assert rules("L'incidente ha portato alla morte di Luca Bianchi")["Luca Bianchi"] > -0.1  # his fate
+
+
+def test_a_description_that_names_no_one_judges_whom_it_is_said_of():
+    assert said_rule("Luca Bianchi è un ladro") == pytest.approx(said_rule("Luca Bianchi è un bugiardo") * 0.8 / 0.9)
+    assert said_rule("Luca Bianchi è un amico") > 0
+
+
+def test_one_led_somewhere_in_the_passive_is_not_judged_by_where():
+    text = "Anna Neri ha detto che Luca Bianchi è stato portato alla rovina."
+    pairs = read_pairs(doc_of(text), [statement(text, "Luca Bianchi è stato portato alla rovina", "Anna Neri",
+                                                "ha detto che")])
+    assert all(pair.rule_score == 0 for pair in pairs)

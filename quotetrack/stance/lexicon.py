@@ -60,6 +60,7 @@ class StanceLexicon:
     held: frozenset[str]  # nouns of an attitude whose `di` names who holds it ("il sostegno del governo")
     noun_forms: frozenset[str]  # forms that are nouns evaluating nobody after an article ("una serie di")
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
+    leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -110,7 +111,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
-        words("noun_forms"), words("charges"),
+        words("noun_forms"), words("charges"), words("leading"),
     )
 
 

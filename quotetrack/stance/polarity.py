@@ -31,6 +31,8 @@ _APPOSITION_LENGTH = 8  # how many words an apposition between commas may have (
 _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may put between a name and what it is called
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
+_PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
+_LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
 
@@ -53,6 +55,8 @@ class Evaluation(NamedTuple):
     demanded: bool = False  # a word that opposes only when asked for ("dimettersi"): elsewhere it reports an event
     attitude: bool = False  # where its subject stands toward another ("X critica Y"): it judges that other only
     held: bool = False  # a noun of an attitude held ("sostegno", "fiducia"): its `di` names who holds it
+    asker: int | None = None  # the passive request it completes ("X è stato invitato … a dimettersi"): X is asked
+    leader: int | None = None  # the verb that leads someone to it ("X ha portato Y alla rovina"): X's doing, Y's fate
 
     def victim(self, mention: Mention) -> bool:
         """Is the mention the one a word of harm is done to: after it (`colpisce X`), or before it in the passive
@@ -81,7 +85,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
     for i in _may_evaluate(doc, first, last, lexicon):
         token, mention = tokens[i], named.get(i)
         if i < end or mention is not None and mention.name is not None and not _designating(mention, i) and not (
-                _misread_judgement(doc, mention, i, lexicon)) or not token.text[:1].isalpha():
+                _misread_judgement(doc, mention, i, lexicon) or _names_no_one(mention)) or not token.text[:1].isalpha():
             continue
         if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
@@ -96,16 +100,20 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             clause = _clause_start(doc, i, first, breaks)
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
-            request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon)
+            asker = _passive_request(doc, i, lexicon) if lemma in lexicon.demanded else None
+            request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon) or asker is not None
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
+            leader = _leader(doc, i, clause, lexicon)
+            judgement = judgement or leader is not None and prior < 0  # a harm someone led to is their doing
             attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
-                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held))
+                                    passive, lemma in lexicon.demanded, attitude, lemma in lexicon.held, asker,
+                                    leader))
     return found
 
 
@@ -117,6 +125,12 @@ def _misread_judgement(doc: Document, mention: Mention, i: int, lexicon: StanceL
         return False
     _, prior, judgement, _ = _word(doc, i, i + 1, lexicon)
     return judgement and prior != 0
+
+
+def _names_no_one(mention: Mention) -> bool:
+    """Is the mention a description the mention index resolved to no one (`è un ladro`)? Its name is only its own
+    words, and a judgement word among them says what the speaker calls someone."""
+    return mention.via == "description" and not mention.resolved_by
 
 
 def _noun_reading(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
@@ -203,11 +217,12 @@ def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon)
 
 
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
-    """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0)."""
+    """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0). A name ends it; a
+    common noun the mention index resolved to someone does not (`lasciare il paese`)."""
     named = doc.mention_of_token
     for words, value in lexicon.phrases.get(lemma, ()):
         k, j = 1, i + 1
-        while k < len(words) and j < last and j not in named:
+        while k < len(words) and j < last and (j not in named or doc.texts[j].islower()):
             if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
                 k += 1
             elif doc.tokens[j].upos not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
@@ -274,6 +289,41 @@ def _in_request(doc: Document, clause: int, i: int, lexicon: StanceLexicon) -> b
     return False
 
 
+def _leader(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
+    """The active verb of leading whose `a`/`in` the word at i completes, articles aside, with at most the one led
+    between (`ha portato il paese alla rovina`, `condurrà la squadra alla vittoria`); in the passive (`è stato portato
+    in ospedale`) the subject is the one led."""
+    k = i - 1
+    while k > clause and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    if k <= clause or doc.lang.preposition(doc.lower[k]) not in ("a", "in"):
+        return None
+    for j in range(k - 1, max(clause, k - _LED_GAP - 1) - 1, -1):
+        if _lemma(doc, j) in lexicon.leading and doc.tokens[j].upos in ("VERB", ""):
+            return None if _passive(doc, j, clause, _lemma(doc, j), lexicon) else j  # `è stato portato`: led
+    return None
+
+
+def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
+    """The participle of a request verb whose `a`/`di` the word at i completes across its agent and an apposition
+    between commas (`è stato invitato dal partito, la Lega, a dimettersi`, `sollecitato da tutti a lasciare`): the
+    clause breaks at the commas, yet the word is what its subject is asked to do."""
+    if i < 2 or doc.lang.preposition(doc.lower[i - 1]) not in ("a", "di"):
+        return None
+    for k in range(i - 2, max(doc.sentence_bounds(i)[0], i - _PASSIVE_REQUEST_REACH) - 1, -1):
+        if doc.lower[k] in doc.lang.participle_forms and _lemma(doc, k) in lexicon.requests:
+            return k
+        if doc.lower[k] != "," and doc.lower[k] in lexicon.clause_ends or _verb_or_coordinator(doc, k):
+            return None  # another clause: `invitato a cena e ha deciso di dimettersi` asks nothing
+    return None
+
+
+def _verb_or_coordinator(doc: Document, k: int) -> bool:
+    """A verb, an auxiliary or a coordinator; not a form after a determiner (`il suo partito` is a noun)."""
+    upos = doc.tokens[k].upos
+    return upos in ("AUX", "CCONJ") or upos == "VERB" and not doc.lang.is_determiner(doc.lower[k - 1])
+
+
 def _questioned(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """Does a question mark close the clause of the word at i? A question asks, as a request does: it praises
     no one, though it may still blame (`perché non si dimette?`)."""
@@ -303,10 +353,20 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     (docs/stance.md)."""
     located = (mention.first > 0 and doc.lower[mention.first - 1] in lexicon.locative
                and mention.first - 1 != evaluation.last)  # "fiducia in X" is no place
-    itself = (mention.first, mention.last) == (evaluation.first, evaluation.last)  # `Bravissimo` taken for a name
+    # `Bravissimo` taken for a name, the noun of a phrase (`lasciare il paese`), a description that is the judgement
+    # (`un ladro`): what the words say, not whom; the head of `il regime di X` still judges whom it names
+    itself = evaluation.first <= mention.first and mention.last <= evaluation.last or _names_no_one(mention) and (
+        evaluation.first < mention.last and mention.first < evaluation.last)
     if doc.sentence_of[mention.first] != evaluation.sentence or located or itself:
         return "sentence"  # elsewhere, or where it happens ("nella NATO", "in X si è sbagliato"): not what is judged
+    leader = evaluation.leader
+    if leader is not None and mention.first > leader:
+        return "sentence"  # "X ha portato Y alla rovina", "alla morte di Y": what happens to Y, not what Y did
+    if leader is not None:
+        evaluation = evaluation._replace(first=leader)  # said of X as the subject of the verb of leading
     before = mention.last <= evaluation.first
+    if before and evaluation.asker is not None and _subject_of(doc, mention, evaluation.asker, lexicon):
+        return "subject"  # "X, invitato da tutti a dimettersi": the one asked
     if before and evaluation.attitude:
         return "sentence"  # "X critica Y": the speaker tells where X stands, and judges Y
     gap = range(mention.last, evaluation.first) if before else range(evaluation.last, mention.first)
@@ -327,7 +387,7 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "object"  # "condivido le scelte di X": what X did or said stands for X
     if before and not between:
         return "modifier"  # "X corrotto"
-    if same_clause and before and not _someone_between(doc, between, mention):
+    if same_clause and before and not _someone_between(doc, between, mention, evaluation):
         return "subject"  # "X ha mentito", "X è un bugiardo"
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
@@ -349,6 +409,15 @@ def predicated(doc: Document, evaluation: Evaluation, mention: Mention, lexicon:
     return not lexicon.copulas.isdisjoint(lemmas) and all(
         lemma in lexicon.copulas or doc.tokens[k].upos in ("DET", "ADV", "AUX") or doc.lang.is_determiner(doc.lower[k])
         or doc.lower[k] in lexicon.negators or doc.lower[k] in lexicon.quote_marks for k, lemma in zip(gap, lemmas))
+
+
+def _subject_of(doc: Document, mention: Mention, participle: int, lexicon: StanceLexicon) -> bool:
+    """Is the mention the subject of the passive participle (`X è stato invitato`, `X, invitato`): only a comma,
+    auxiliaries and adverbs between them?"""
+    gap = range(mention.last, participle)
+    return mention.last <= participle and all(
+        doc.lower[k] == "," or doc.lower[k] in lexicon.passive_auxiliaries
+        or doc.lang.auxiliaries.get(doc.lower[k]) == "essere" or doc.tokens[k].upos == "ADV" for k in gap)
 
 
 def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: StanceLexicon) -> bool:
@@ -377,11 +446,12 @@ def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> rang
     return None
 
 
-def _someone_between(doc: Document, between: Sequence[int], mention: Mention) -> bool:
+def _someone_between(doc: Document, between: Sequence[int], mention: Mention, evaluation: Evaluation) -> bool:
     """Is someone else named between a mention and the evaluation after it (`X sa che Y ha mentito`, `X e la
-    città respingono`)? Then that one is nearer to being what the evaluation says of its subject."""
+    città respingono`)? Then that one is nearer to being what the evaluation says of its subject; a description the
+    evaluation ends is no one else (`X è un ladro`)."""
     named = doc.mention_of_token
-    return any(k in named and named[k] is not mention for k in between)
+    return any(k in named and named[k] is not mention and named[k].last <= evaluation.first for k in between)
 
 
 def _of(doc: Document, gap: Sequence[int]) -> bool:
