@@ -1111,6 +1111,15 @@ def test_an_attribution_inserted_between_commas_credits_the_sentence_around_it()
         ("Il governo cadrà entro l'estate", "Aldo Pirri")]
 
 
+def test_a_clause_ending_in_a_quotation_before_an_inserted_attribution_is_mixed_speech():
+    text = "La multa è «del tutto ingiusta» e non serve «a nessuno», ha detto Aldo Pirri."
+    doc = analyse(Article("t", text))
+    mixed = [doc.text[c.start:c.end] for c in read_candidates(doc)[0] if c.origin == "parenthetical"]
+    assert mixed == ["La multa è «del tutto ingiusta» e non serve «a nessuno»"]
+    assert quotes("«La multa è del tutto ingiusta», ha detto Aldo Pirri.") == [
+        ("La multa è del tutto ingiusta", "Aldo Pirri")]
+
+
 def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_attribution():
     assert quotes("L'ex socio, Marco Neri, ha annunciato, attraverso la sua legale che il denaro andrà alla scuola.") == [
         ("il denaro andrà alla scuola", "Marco Neri")]

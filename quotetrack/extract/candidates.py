@@ -721,8 +721,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             continue  # "X, ha annunciato, tramite Y, che …": the cue governs a content of its own
         if comma <= sentence_first or doc.lower[comma] != ",":
             continue
-        closing = doc.quote_around(doc.tokens[comma - 1].start)
-        if closing is not None and doc.tokens[comma - 1].end >= closing.close:
+        first = _sentence_clause_start(doc, comma, sentence_first)
+        if _quotation_is_the_clause(doc, first, comma):
             continue  # «…», ha detto X: a quotation, attributed as such
         j = cue.last
         while j < limit and doc.lower[j] in lang.words("group_adverbs"):
@@ -738,7 +738,6 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             k += 1
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
-        first = _sentence_clause_start(doc, comma, sentence_first)
         if first >= comma or mention is None and _only_subject(doc, first, comma):
             continue  # "Un migrante, invece, ha detto", "X, direttore di Y, ha detto": the verb's subject
         if k < limit and doc.lower[k] == "," and k + 1 < limit and doc.lower[k + 1] not in _RELATIVE_WORDS:
@@ -752,6 +751,16 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
+    """The clause before a parenthetical cue's comma is one quotation (`«Siamo pronti», ha detto X`): that is direct
+    speech. A clause that only ends in a quotation (`La scelta è «sbagliata», ha detto X`) is mixed speech, the
+    whole clause the speaker's."""
+    closing = doc.quote_around(doc.tokens[comma - 1].start)
+    if closing is None or doc.tokens[comma - 1].end < closing.close:
+        return False
+    return not any(doc.lower[k].isalnum() for k in range(first, comma) if doc.tokens[k].start < closing.open)
 
 
 _RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
