@@ -681,6 +681,18 @@ def test_a_naming_verb_credits_nothing():
     assert cued == [("la riforma «un errore»", "chiamare"), ("un errore", "chiamare")]
 
 
+def test_the_pronominal_verbs_of_feeling_joining_and_getting_back_report_nothing():
+    """`si avverte la stanchezza` (one feels), `si aggiunge al ritardo` (comes on top of), `si è riportata sul 4-4` (got
+    back to): the pronominal senses of avvertire, aggiungere and riportare; their plain forms still report."""
+    text = ("Già dal titolo della mostra, Ritorno, si avverte la nota malinconica che riecheggia nelle ultime opere del "
+            "pittore: mare, casa, amore. La tennista Anna Neri, rientrata in partita, ha subito recuperato e, con tre "
+            "giochi di fila, si è riportata sul 4-4. Il passaparola si aggiunge ai soliti volantini, con la vistosa "
+            "intestazione «Sconti per tutti», distribuiti nei bar. Mario Rossi ha aggiunto che la piazza riaprirà.")
+    doc = analyse(Article("t", text))
+    cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
+    assert cued == [("la piazza riaprirà", "aggiungere")]
+
+
 def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
     text = ("I feriti, che erano sul secondo piano della villa, sono stati soccorsi. Nel suo secondo mandato il "
             "sindaco ha chiuso due scuole.")
