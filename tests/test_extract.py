@@ -670,6 +670,14 @@ def test_per_il_quale_credits_a_clause_only_as_an_appositive():
     assert candidate_texts(text) == ["la piazza è sicura"]
 
 
+def test_per_il_quale_before_a_subject_that_asks_or_fears_is_for_whom():
+    """`gli imputati, per i quali il pm aveva chiesto due anni`: the pm's request for them, not their opinion."""
+    text = ("Sono stati condannati Luca Verdi e Ada Neri, per i quali i pm Mario Rossi e Carlo Bini avevano chiesto "
+            "nove mesi. Continuano le manovre delle truppe, per le quali la NATO e gli alleati temono una invasione. "
+            "Ha parlato Mario Rossi, per il quale la nota del governo è falsa.")
+    assert candidate_texts(text) == ["la nota del governo è falsa"]
+
+
 def test_a_naming_verb_credits_nothing():
     """`si chiama`, `si è classificata`, `confrontarsi con`: a name, a ranking, a debate; `come era chiamato dagli
     amici`: a name, not the source of the clause around it."""

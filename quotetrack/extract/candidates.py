@@ -682,11 +682,29 @@ def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]
         _, limit = doc.near(cue.first)
         if cue.first > 0 and doc.lower[cue.first - 1] == ",":
             limit = inserted_clause_end(doc, cue.last, limit)  # "X, secondo il quale …, ha votato": X's clause goes on
+        if _speaking_subject_of_its_own(doc, cue, limit):
+            continue
         last = content_end(doc, cue.last, limit, stops)
         candidate = content_candidate(doc, Content(cue.last, trim_end(doc, cue.last, last), "che"), "relative", cue)
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _speaking_subject_of_its_own(doc: Document, cue: Cue, limit: int) -> bool:
+    """`i condannati, per i quali il pm aveva chiesto due anni`: after a `per` relative, a subject that asks, says or
+    fears (a verb of the reporting lexicon after words of its own) acts for or toward the antecedent, who says
+    nothing."""
+    lang = doc.lang
+    if doc.lower[cue.first] not in lang.words("appositive_only_relatives"):
+        return False
+    for k in range(cue.last + 1, min(limit, cue.last + 12)):
+        if doc.lower[k] in (",", ";", ":", "."):
+            return False
+        if (doc.lower[k] in lang.verb_forms and doc.lower[k] not in lang.auxiliaries
+                and not lang.is_determiner(doc.lower[k - 1])):
+            return True
+    return False
 
 
 def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
