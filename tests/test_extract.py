@@ -1140,6 +1140,19 @@ def test_a_clause_ending_in_a_quotation_before_an_inserted_attribution_is_mixed_
         ("La multa è del tutto ingiusta", "Aldo Pirri")]
 
 
+def test_a_subject_with_its_relative_clause_before_the_verb_is_no_inserted_attribution():
+    """`Il pittore Mario Rossi, che ha vinto «…», ha esposto, tra l'altro, a Parigi`: the verb's subject and a relative
+    clause on it, not words the verb reports; a clause of its own after the relative is still credited."""
+    listed = ("Conosciuto dalla critica (di lui si erano occupati in molti), il pittore Mario Rossi, che ha vinto il "
+              "«Premio Roma», il «Premio Napoli» e il «Premio Bari», ha esposto, tra l'altro, a Parigi e a Londra.")
+    for text in (listed, "Il pittore Mario Rossi, che ha vinto tre premi, ha esposto, tra l'altro, a Parigi."):
+        doc = analyse(Article("t", text))
+        assert [c for c in read_candidates(doc)[0] if c.origin == "parenthetical"] == []
+    doc = analyse(Article("t", "Il governo di Aldo Pirri, che è in crisi, cadrà presto, ha detto."))
+    assert [doc.text[c.start:c.end] for c in read_candidates(doc)[0] if c.origin == "parenthetical"] == [
+        "Il governo di Aldo Pirri, che è in crisi, cadrà presto"]
+
+
 def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_attribution():
     assert quotes("L'ex socio, Marco Neri, ha annunciato, attraverso la sua legale che il denaro andrà alla scuola.") == [
         ("il denaro andrà alla scuola", "Marco Neri")]

@@ -756,7 +756,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             k += 1
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
-        if first >= comma or mention is None and _only_subject(doc, first, comma):
+        if first >= comma or mention is None and (_only_subject(doc, first, comma)
+                                                  or _subject_and_its_relative(doc, first, comma)):
             continue  # "Un migrante, invece, ha detto", "X, direttore di Y, ha detto": the verb's subject
         if k < limit and doc.lower[k] == "," and k + 1 < limit and doc.lower[k + 1] not in _RELATIVE_WORDS:
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
@@ -795,6 +796,31 @@ def _past_determiners(doc: Document, j: int, limit: int) -> int:
 def _only_subject(doc: Document, first: int, end: int) -> bool:
     """Tokens first..end hold a mention, or mentions in apposition, and nothing else but fillers."""
     return only_fillers(doc, first, end) and bool(doc.mentions_within(first, end))
+
+
+def _subject_and_its_relative(doc: Document, first: int, comma: int) -> bool:
+    """`Il pittore Mario Rossi, che ha vinto il «Premio Roma», ha esposto a Parigi`: a phrase ending in a mention, with
+    no verb of its own, and the relative clause on that mention running to the verb's comma (a list inside it has
+    commas but no verb after them) are the verb's subject, not its words."""
+    relatives = doc.lang.words("relative_pronouns")
+    for k in range(first + 1, comma - 1):
+        if doc.lower[k] == "," and doc.lower[k + 1] in relatives:
+            mention = doc.mention_of_token.get(k - 1)
+            if mention is None or mention.last != k or _finite_outside_brackets(doc, first, k):
+                return False
+            pieces_after = [j for j in range(k + 2, comma) if doc.lower[j - 1] == ","]
+            return not any(finite_verb(doc, j) for start in pieces_after for j in range(start, comma))
+    return False
+
+
+def _finite_outside_brackets(doc: Document, first: int, end: int) -> bool:
+    """A finite verb in tokens first..end outside brackets; none right after a preposition (`dalla critica`)."""
+    depth = 0
+    for j in range(first, end):
+        depth += (doc.lower[j] == "(") - (doc.lower[j] == ")")
+        if depth == 0 and finite_verb(doc, j) and not (j > 0 and doc.lang.preposition(doc.lower[j - 1])):
+            return True
+    return False
 
 
 def only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bool:
