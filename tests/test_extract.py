@@ -670,6 +670,14 @@ def test_per_il_quale_credits_a_clause_only_as_an_appositive():
     assert candidate_texts(text) == ["la piazza è sicura"]
 
 
+def test_per_il_quale_before_a_subject_that_asks_or_fears_is_for_whom():
+    """`gli imputati, per i quali il pm aveva chiesto due anni`: the pm's request for them, not their opinion."""
+    text = ("Sono stati condannati Luca Verdi e Ada Neri, per i quali i pm Mario Rossi e Carlo Bini avevano chiesto "
+            "nove mesi. Continuano le manovre delle truppe, per le quali la NATO e gli alleati temono una invasione. "
+            "Ha parlato Mario Rossi, per il quale la nota del governo è falsa.")
+    assert candidate_texts(text) == ["la nota del governo è falsa"]
+
+
 def test_a_naming_verb_credits_nothing():
     """`si chiama`, `si è classificata`, `confrontarsi con`: a name, a ranking, a debate; `come era chiamato dagli
     amici`: a name, not the source of the clause around it."""
@@ -679,6 +687,18 @@ def test_a_naming_verb_credits_nothing():
     doc = analyse(Article("t", text))
     cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
     assert cued == [("la riforma «un errore»", "chiamare"), ("un errore", "chiamare")]
+
+
+def test_the_pronominal_verbs_of_feeling_joining_and_getting_back_report_nothing():
+    """`si avverte la stanchezza` (one feels), `si aggiunge al ritardo` (comes on top of), `si è riportata sul 4-4` (got
+    back to): the pronominal senses of avvertire, aggiungere and riportare; their plain forms still report."""
+    text = ("Già dal titolo della mostra, Ritorno, si avverte la nota malinconica che riecheggia nelle ultime opere del "
+            "pittore: mare, casa, amore. La tennista Anna Neri, rientrata in partita, ha subito recuperato e, con tre "
+            "giochi di fila, si è riportata sul 4-4. Il passaparola si aggiunge ai soliti volantini, con la vistosa "
+            "intestazione «Sconti per tutti», distribuiti nei bar. Mario Rossi ha aggiunto che la piazza riaprirà.")
+    doc = analyse(Article("t", text))
+    cued = [(doc.text[c.start:c.end], c.cue.lemma) for c in read_candidates(doc)[0] if c.cue]
+    assert cued == [("la piazza riaprirà", "aggiungere")]
 
 
 def test_secondo_after_an_articulated_preposition_or_a_possessive_is_an_ordinal():
@@ -1140,6 +1160,28 @@ def test_an_attribution_inserted_between_commas_credits_the_sentence_around_it()
         ("Il governo, ha detto Aldo Pirri, cadrà entro l'estate", "Aldo Pirri")]
     assert quotes("Il governo cadrà entro l'estate, ha detto Aldo Pirri.") == [
         ("Il governo cadrà entro l'estate", "Aldo Pirri")]
+
+
+def test_a_clause_ending_in_a_quotation_before_an_inserted_attribution_is_mixed_speech():
+    text = "La multa è «del tutto ingiusta» e non serve «a nessuno», ha detto Aldo Pirri."
+    doc = analyse(Article("t", text))
+    mixed = [doc.text[c.start:c.end] for c in read_candidates(doc)[0] if c.origin == "parenthetical"]
+    assert mixed == ["La multa è «del tutto ingiusta» e non serve «a nessuno»"]
+    assert quotes("«La multa è del tutto ingiusta», ha detto Aldo Pirri.") == [
+        ("La multa è del tutto ingiusta", "Aldo Pirri")]
+
+
+def test_a_subject_with_its_relative_clause_before_the_verb_is_no_inserted_attribution():
+    """`Il pittore Mario Rossi, che ha vinto «…», ha esposto, tra l'altro, a Parigi`: the verb's subject and a relative
+    clause on it, not words the verb reports; a clause of its own after the relative is still credited."""
+    listed = ("Conosciuto dalla critica (di lui si erano occupati in molti), il pittore Mario Rossi, che ha vinto il "
+              "«Premio Roma», il «Premio Napoli» e il «Premio Bari», ha esposto, tra l'altro, a Parigi e a Londra.")
+    for text in (listed, "Il pittore Mario Rossi, che ha vinto tre premi, ha esposto, tra l'altro, a Parigi."):
+        doc = analyse(Article("t", text))
+        assert [c for c in read_candidates(doc)[0] if c.origin == "parenthetical"] == []
+    doc = analyse(Article("t", "Il governo di Aldo Pirri, che è in crisi, cadrà presto, ha detto."))
+    assert [doc.text[c.start:c.end] for c in read_candidates(doc)[0] if c.origin == "parenthetical"] == [
+        "Il governo di Aldo Pirri, che è in crisi, cadrà presto"]
 
 
 def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_attribution():

@@ -682,11 +682,29 @@ def relative_marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]
         _, limit = doc.near(cue.first)
         if cue.first > 0 and doc.lower[cue.first - 1] == ",":
             limit = inserted_clause_end(doc, cue.last, limit)  # "X, secondo il quale …, ha votato": X's clause goes on
+        if _speaking_subject_of_its_own(doc, cue, limit):
+            continue
         last = content_end(doc, cue.last, limit, stops)
         candidate = content_candidate(doc, Content(cue.last, trim_end(doc, cue.last, last), "che"), "relative", cue)
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _speaking_subject_of_its_own(doc: Document, cue: Cue, limit: int) -> bool:
+    """`i condannati, per i quali il pm aveva chiesto due anni`: after a `per` relative, a subject that asks, says or
+    fears (a verb of the reporting lexicon after words of its own) acts for or toward the antecedent, who says
+    nothing."""
+    lang = doc.lang
+    if doc.lower[cue.first] not in lang.words("appositive_only_relatives"):
+        return False
+    for k in range(cue.last + 1, min(limit, cue.last + 12)):
+        if doc.lower[k] in (",", ";", ":", "."):
+            return False
+        if (doc.lower[k] in lang.verb_forms and doc.lower[k] not in lang.auxiliaries
+                and not lang.is_determiner(doc.lower[k - 1])):
+            return True
+    return False
 
 
 def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
@@ -721,8 +739,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             continue  # "X, ha annunciato, tramite Y, che …": the cue governs a content of its own
         if comma <= sentence_first or doc.lower[comma] != ",":
             continue
-        closing = doc.quote_around(doc.tokens[comma - 1].start)
-        if closing is not None and doc.tokens[comma - 1].end >= closing.close:
+        first = _sentence_clause_start(doc, comma, sentence_first)
+        if _quotation_is_the_clause(doc, first, comma):
             continue  # «…», ha detto X: a quotation, attributed as such
         j = cue.last
         while j < limit and doc.lower[j] in lang.words("group_adverbs"):
@@ -738,8 +756,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             k += 1
         if k < limit and doc.lower[k] not in (",", ".", ";", "!", "?"):
             continue
-        first = _sentence_clause_start(doc, comma, sentence_first)
-        if first >= comma or mention is None and _only_subject(doc, first, comma):
+        if first >= comma or mention is None and (_only_subject(doc, first, comma)
+                                                  or _subject_and_its_relative(doc, first, comma)):
             continue  # "Un migrante, invece, ha detto", "X, direttore di Y, ha detto": the verb's subject
         if k < limit and doc.lower[k] == "," and k + 1 < limit and doc.lower[k + 1] not in _RELATIVE_WORDS:
             last = content_end(doc, k + 1, limit, stops - {cue.first})  # around the inserted attribution
@@ -752,6 +770,16 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
+    """The clause before a parenthetical cue's comma is one quotation (`«Siamo pronti», ha detto X`): that is direct
+    speech. A clause that only ends in a quotation (`La scelta è «sbagliata», ha detto X`) is mixed speech, the
+    whole clause the speaker's."""
+    closing = doc.quote_around(doc.tokens[comma - 1].start)
+    if closing is None or doc.tokens[comma - 1].end < closing.close:
+        return False
+    return not any(doc.lower[k].isalnum() for k in range(first, comma) if doc.tokens[k].start < closing.open)
 
 
 _RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
@@ -768,6 +796,31 @@ def _past_determiners(doc: Document, j: int, limit: int) -> int:
 def _only_subject(doc: Document, first: int, end: int) -> bool:
     """Tokens first..end hold a mention, or mentions in apposition, and nothing else but fillers."""
     return only_fillers(doc, first, end) and bool(doc.mentions_within(first, end))
+
+
+def _subject_and_its_relative(doc: Document, first: int, comma: int) -> bool:
+    """`Il pittore Mario Rossi, che ha vinto il «Premio Roma», ha esposto a Parigi`: a phrase ending in a mention, with
+    no verb of its own, and the relative clause on that mention running to the verb's comma (a list inside it has
+    commas but no verb after them) are the verb's subject, not its words."""
+    relatives = doc.lang.words("relative_pronouns")
+    for k in range(first + 1, comma - 1):
+        if doc.lower[k] == "," and doc.lower[k + 1] in relatives:
+            mention = doc.mention_of_token.get(k - 1)
+            if mention is None or mention.last != k or _finite_outside_brackets(doc, first, k):
+                return False
+            pieces_after = [j for j in range(k + 2, comma) if doc.lower[j - 1] == ","]
+            return not any(finite_verb(doc, j) for start in pieces_after for j in range(start, comma))
+    return False
+
+
+def _finite_outside_brackets(doc: Document, first: int, end: int) -> bool:
+    """A finite verb in tokens first..end outside brackets; none right after a preposition (`dalla critica`)."""
+    depth = 0
+    for j in range(first, end):
+        depth += (doc.lower[j] == "(") - (doc.lower[j] == ")")
+        if depth == 0 and finite_verb(doc, j) and not (j > 0 and doc.lang.preposition(doc.lower[j - 1])):
+            return True
+    return False
 
 
 def only_fillers(doc: Document, a: int, b: int, coordinated: bool = False) -> bool:
