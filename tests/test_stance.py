@@ -187,6 +187,27 @@ def test_the_clitic_of_a_verb_of_saying_is_the_statement_and_points_at_nobody():
     assert not any(c.pointers["cue"] for c in found)
 
 
+def test_the_target_classifier_sees_what_a_title_of_someone_else_belongs_to():
+    text = "Anna Neri ha detto che l'ex presidente dell'Ungheria Mario Rossi ha mentito."
+    quote = "l'ex presidente dell'Ungheria Mario Rossi ha mentito"
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(text, quote, "Anna Neri",
+                                                                                        "ha detto")])}
+    assert pairs["Ungheria"]["title_part_share"] == 1.0 and pairs["Mario Rossi"]["title_part_share"] == 0.0
+    assert pairs["Mario Rossi"]["clause_subject"] == 1.0 and pairs["Ungheria"]["clause_subject"] == 0.0
+
+
+def test_the_target_classifier_sees_the_role_of_a_name_in_its_clause():
+    text = "Anna Neri ha detto che Luca Bianchi ha tradito Paolo Conti durante un viaggio in Francia."
+    quote = "Luca Bianchi ha tradito Paolo Conti durante un viaggio in Francia"
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(text, quote, "Anna Neri",
+                                                                                        "ha detto")])}
+    subject, victim, place = pairs["Luca Bianchi"], pairs["Paolo Conti"], pairs["Francia"]
+    assert subject["clause_subject"] == 1.0 and subject["in_phrase_share"] == 0.0 and not subject["verb_object"]
+    assert victim["verb_object"] == 1.0 and not victim["clause_subject"]
+    assert place["in_phrase_share"] == 1.0 and place["phrase_in"] == 1.0
+    assert victim["judged_gap"] == 0.0 and place["judged_gap"] > subject["judged_gap"] == 1.0
+
+
 def test_the_target_classifier_sees_who_the_articles_first_sentence_names():
     doc = doc_of("Mario Rossi ha vinto le elezioni. Anna Neri ha detto: «Rossi e Paolo Conti hanno lavorato bene».")
     pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}

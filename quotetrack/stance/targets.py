@@ -134,6 +134,14 @@ class ArticleView:
         return entity is not None and fold(m.text) in {fold(word) for word in entity.metonyms}
 
     @cached_property
+    def title_parts(self) -> frozenset[int]:
+        """First tokens of the mentions that a title phrase naming someone else holds (`l'ex presidente dell'Acme`
+        read as Mario Rossi: Acme): what that one's title belongs to, named to say who they are."""
+        titles = [m for m in self.doc.mentions if m.via == "title" and m.name]
+        return frozenset(m.first for t in titles for m in self.targetable_within(t.first, t.last)
+                         if m is not t and m.last <= t.last and not self.same(m.name, t.name))
+
+    @cached_property
     def targetable_firsts(self) -> list[int]:
         return [m.first for m in self.targetable]
 
