@@ -213,7 +213,6 @@ def _role_features(view: ArticleView, span: StatementSpan, candidate: Candidate,
     f["in_phrase_share"] = sum(1 for p in governed if p) / len(mentions)
     for preposition in {p for p in governed if p}:
         f[f"phrase_{preposition}"] = 1.0
-    f["title_part_share"] = sum(1 for m in mentions if m.first in view.title_parts) / len(mentions)
     f["clause_subject"] = float(any(_opens_clause(view, span, m) and _verb_follows(doc, m.last) for m in mentions))
     f["verb_object"] = float(any(_verb_before(doc, m.first) for m in mentions))
     f["judged_gap"] = _nearest(doc, mentions, [e for e in evaluations if e.judgement])

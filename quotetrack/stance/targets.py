@@ -252,6 +252,8 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     for m in view.targetable_within(span.frame_first - REACH, span.frame_last):  # none further back reaches the frame
         if m.last <= span.frame_first:
             continue
+        if m.first in view.title_parts:
+            continue  # `il presidente dell'Acme Mario Rossi`: Acme says who Rossi is; the statement is about Rossi
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
         elif ((m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens
