@@ -1,7 +1,8 @@
 """The feature row of a (statement, candidate target) pair, read by both learned models, and the rule score.
 
 Where the candidate stands (inside the quote, the reporting sentence, reached by a pronoun; after the cue, after
-`a`/`contro`; subject or object in the parse), what it is (KB entity, name, title, institution; how often the
+`a`/`contro`; subject or object in the parse; opening its clause before a verb, right after a verb, inside a
+preposition's phrase; how far from the nearest evaluative word), what it is (KB entity, name, title, institution; how often the
 article names it; the speaker's own side), and what the words say about it: the evaluations of its sentence summed
 by how they reach it (`polarity.relation`), the cue's own polarity when the candidate is its object, negation,
 requests, contrast, comparisons. `rule_score` composes these into one number in -1..1, the stance the words give
@@ -206,20 +207,20 @@ def _role_features(view: ArticleView, span: StatementSpan, candidate: Candidate,
     """Where the candidate's mentions stand in their clause, and how near the words that judge: a name only ever
     inside a phrase of a preposition (`in X`, `dalla X`, `per X`) is more often a place, a time or a circumstance than
     whom the statement is about; one that opens its clause before its verb is what the clause speaks of, one right
-    after a verb what the verb is done to."""
+    after a verb what the verb is done to. For the target classifier only: no name starts as a stance feature's."""
     doc = view.doc
     mentions = candidate.quote or candidate.frame
     governed = [_governing_preposition(doc, m) for m in mentions]
     f["in_phrase_share"] = sum(1 for p in governed if p) / len(mentions)
     for preposition in {p for p in governed if p}:
         f[f"phrase_{preposition}"] = 1.0
-    f["clause_subject"] = float(any(_opens_clause(view, span, m) and _verb_follows(doc, m.last) for m in mentions))
+    f["opens_clause"] = float(any(_opens_clause(view, span, m) and _verb_follows(doc, m.last) for m in mentions))
     f["verb_object"] = float(any(_verb_before(doc, m.first) for m in mentions))
     f["judged_gap"] = _nearest(doc, mentions, [e for e in evaluations if e.judgement])
     f["evaluated_gap"] = _nearest(doc, mentions, evaluations)
     if cue.first is not None:
-        f["cue_gap"] = float(min(abs(m.first - cue.last) if m.first >= cue.first else cue.first - m.last
-                                 for m in candidate.quote + candidate.frame))
+        f["gap_to_cue"] = float(min(abs(m.first - cue.last) if m.first >= cue.first else cue.first - m.last
+                                    for m in candidate.quote + candidate.frame))
 
 
 def _governing_preposition(doc, m: Mention) -> str | None:

@@ -8,7 +8,8 @@ A candidate is one canonical name with the mentions that bring it into reach of 
   statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`), an
   object clitic of an accusing, labelling or asking cue at the last one named before it (`accusandolo di «…»`).
 The speaker (also by part of their name) and first-person references are never candidates, nor common noun phrases
-the index resolved to no one; the speaker's own side is one, marked as such.
+the index resolved to no one, nor what someone else's title belongs to (`l'ex presidente dell'Acme Mario Rossi`);
+the speaker's own side is one, marked as such.
 """
 from __future__ import annotations
 
