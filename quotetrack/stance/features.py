@@ -1,8 +1,7 @@
 """The feature row of a (statement, candidate target) pair, read by both learned models, and the rule score.
 
 Where the candidate stands (inside the quote, the reporting sentence, reached by a pronoun; after the cue, after
-`a`/`contro`; subject or object in the parse; opening its clause before a verb, right after a verb, inside a
-preposition's phrase; how far from the nearest evaluative word), what it is (KB entity, name, title, institution; how often the
+`a`/`contro`; subject or object in the parse), what it is (KB entity, name, title, institution; how often the
 article names it; the speaker's own side), and what the words say about it: the evaluations of its sentence summed
 by how they reach it (`polarity.relation`), the cue's own polarity when the candidate is its object, negation,
 requests, contrast, comparisons. `rule_score` composes these into one number in -1..1, the stance the words give
@@ -147,7 +146,6 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
     _place_features(view, span, candidate, cue, f)
     if mentions:
         _mention_features(view, mentions, f)
-        _role_features(view, span, candidate, evaluations, cue, f)
     score, best = _polarity_features(view, span, candidate, evaluations, cue, f)
     f["rule_score"] = score
     return f, score, best
@@ -200,73 +198,6 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     # a name finder's misreading: a reporting or opinion verb written large at the head of a clause (`Crediamo che`)
     f["verb_word"] = float(any(doc.lower[k] in doc.lang.verb_forms for k in range(m.first, m.last)))
     f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
-
-
-def _role_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
-                   cue: Cue, f: dict) -> None:
-    """Where the candidate's mentions stand in their clause, and how near the words that judge: a name only ever
-    inside a phrase of a preposition (`in X`, `dalla X`, `per X`) is more often a place, a time or a circumstance than
-    whom the statement is about; one that opens its clause before its verb is what the clause speaks of, one right
-    after a verb what the verb is done to. For the target classifier only: no name starts as a stance feature's."""
-    doc = view.doc
-    mentions = candidate.quote or candidate.frame
-    governed = [_governing_preposition(doc, m) for m in mentions]
-    f["in_phrase_share"] = sum(1 for p in governed if p) / len(mentions)
-    for preposition in {p for p in governed if p}:
-        f[f"phrase_{preposition}"] = 1.0
-    f["opens_clause"] = float(any(_opens_clause(view, span, m) and _verb_follows(doc, m.last) for m in mentions))
-    f["verb_object"] = float(any(_verb_before(doc, m.first) for m in mentions))
-    f["judged_gap"] = _nearest(doc, mentions, [e for e in evaluations if e.judgement])
-    f["evaluated_gap"] = _nearest(doc, mentions, evaluations)
-    if cue.first is not None:
-        f["gap_to_cue"] = float(min(abs(m.first - cue.last) if m.first >= cue.first else cue.first - m.last
-                                    for m in candidate.quote + candidate.frame))
-
-
-def _governing_preposition(doc, m: Mention) -> str | None:
-    """The preposition right before a mention, past its articles (`nel`, `in la`, `dalla`): `in`, `da`, `a`…"""
-    k = m.first - 1
-    while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
-    return doc.lang.preposition(doc.lower[k]) if k >= 0 else None
-
-
-def _opens_clause(view: ArticleView, span: StatementSpan, m: Mention) -> bool:
-    """Does nothing but articles stand between the mention and the start of its clause (the quote's start, a clause
-    break, a conjunction)?"""
-    doc = view.doc
-    sentence_first = doc.sentence_bounds(m.first)[0]
-    k = m.first - 1
-    while k >= sentence_first and k != span.first - 1 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
-    return (k < sentence_first or k == span.first - 1 or doc.lower[k] in view.lexicon.clause_ends
-            or doc.tokens[k].upos in ("SCONJ", "CCONJ"))
-
-
-def _verb_follows(doc, k: int) -> bool:
-    """Does a verb come within a few words after token k, past adverbs, clitics, auxiliaries and the rest of a name
-    (`X non ha mai detto`, `il ministro Anna Neri ha detto`)?"""
-    for j in range(k, min(len(doc.tokens), k + _CUE_REACH)):
-        if doc.tokens[j].upos == "VERB" or doc.lower[j] in doc.lang.auxiliaries:
-            return True
-        if doc.tokens[j].upos not in ("ADV", "PRON", "PROPN"):
-            return False
-    return False
-
-
-def _verb_before(doc, k: int) -> bool:
-    """Does a verb stand right before token k, past its articles (`ha tradito i X`, `critica X`)?"""
-    k -= 1
-    while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
-    return k >= 0 and doc.tokens[k].upos == "VERB"
-
-
-def _nearest(doc, mentions: list[Mention], evaluations: list[Evaluation]) -> float:
-    """How many words part the nearest evaluation of a mention's sentence from the mention (99: none there)."""
-    gaps = [e.first - m.last if e.first >= m.last else max(0, m.first - e.last)
-            for m in mentions for e in evaluations if e.sentence == doc.sentence_of[m.first]]
-    return float(min(gaps, default=99))
 
 
 def _asked_weight(score: float, reach: str) -> float:
