@@ -187,6 +187,14 @@ def test_the_clitic_of_a_verb_of_saying_is_the_statement_and_points_at_nobody():
     assert not any(c.pointers["cue"] for c in found)
 
 
+def test_what_a_title_of_someone_else_belongs_to_is_no_candidate():
+    text = "Anna Neri ha detto che l'ex presidente dell'Ungheria Mario Rossi ha mentito."
+    doc = doc_of(text)
+    s = statement(text, "l'ex presidente dell'Ungheria Mario Rossi ha mentito", speaker="Anna Neri", cue="ha detto")
+    (found,) = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert found.name == "Mario Rossi"
+
+
 def test_the_target_classifier_sees_who_the_articles_first_sentence_names():
     doc = doc_of("Mario Rossi ha vinto le elezioni. Anna Neri ha detto: «Rossi e Paolo Conti hanno lavorato bene».")
     pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}

@@ -8,7 +8,8 @@ A candidate is one canonical name with the mentions that bring it into reach of 
   statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`), an
   object clitic of an accusing, labelling or asking cue at the last one named before it (`accusandolo di «…»`).
 The speaker (also by part of their name) and first-person references are never candidates, nor common noun phrases
-the index resolved to no one; the speaker's own side is one, marked as such.
+the index resolved to no one, nor what someone else's title belongs to (`l'ex presidente dell'Acme Mario Rossi`);
+the speaker's own side is one, marked as such.
 """
 from __future__ import annotations
 
@@ -134,6 +135,14 @@ class ArticleView:
         return entity is not None and fold(m.text) in {fold(word) for word in entity.metonyms}
 
     @cached_property
+    def title_parts(self) -> frozenset[int]:
+        """First tokens of the mentions that a title phrase naming someone else holds (`l'ex presidente dell'Acme`
+        read as Mario Rossi: Acme): what that one's title belongs to, named to say who they are."""
+        titles = [m for m in self.doc.mentions if m.via == "title" and m.name]
+        return frozenset(m.first for t in titles for m in self.targetable_within(t.first, t.last)
+                         if m is not t and m.last <= t.last and not self.same(m.name, t.name))
+
+    @cached_property
     def targetable_firsts(self) -> list[int]:
         return [m.first for m in self.targetable]
 
@@ -244,6 +253,8 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     for m in view.targetable_within(span.frame_first - REACH, span.frame_last):  # none further back reaches the frame
         if m.last <= span.frame_first:
             continue
+        if m.first in view.title_parts:
+            continue  # `il presidente dell'Acme Mario Rossi`: Acme says who Rossi is; the statement is about Rossi
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
         elif ((m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens
