@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.analysis import analyse
+from quotetrack.analysis.document import EntitySpan
 from quotetrack.analysis import stanza as stanza_nlp
 from quotetrack.analysis.stanza import Parse, StanzaEngine, Word, align, find_models, split_text, unavailable_reason
 from quotetrack.cli import cli
@@ -201,6 +202,21 @@ def test_a_plural_stanza_copies_as_its_own_lemma_takes_the_dictionarys_lemma():
     tokens = {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
     assert [tokens[w].lemma for w in ("proteste", "imposte", "partita")] == ["protesta", "imposte", "partita"]
     assert tokens["proteste"].upos == "NOUN"
+
+
+def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
+    """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
+    organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),
+    and so does a person's, however common the words (`Franco Bianchi`)."""
+    text = "Il Consiglio e la guardia costiera hanno detto a Franco Bianchi che la Zorbatel chiude."
+    analysis = builtin(text)
+    span = lambda words, label: EntitySpan(text.index(words), text.index(words) + len(words), label, words)  # noqa: E731
+    parse = parse_over(analysis, {}, root="detto", head=5)
+    parse.entities = [span("Consiglio", "ORG"), span("guardia costiera", "ORG"), span("Franco Bianchi", "PER"),
+                      span("Zorbatel", "ORG")]
+    aligned = align(analysis, parse)
+    assert [e.text for e in aligned.entities] == ["Franco Bianchi", "Zorbatel"]
+    assert not any(m.via == "ner" and m.text == "Consiglio" for m in aligned.mentions)
 
 
 def parse_over(analysis, reading: dict, root: str, head: int) -> Parse:

@@ -31,6 +31,8 @@ NER_MODEL_FILE = Path("ner") / "it_kind_nertagger.pt"  # the project's NER tagge
 CHUNK_CHARS = 20_000
 # how many characters are handed to Stanza in one bulk call (several articles, or pieces of one)
 BATCH_CHARS = 60_000
+# a word at least this frequent in Italian is a common word (the name reader's own bound for `Notiziario Regionale`)
+COMMON_WORD_ZIPF = 3.5
 
 
 # ---------------------------------------------------------------------------------------------- model discovery
@@ -373,8 +375,18 @@ def align(document: Document, parse: Parse) -> Document:
     # the words, their lower forms and offsets are the built-in engine's still; its tag column must be Stanza's, as
     # the tokens' tags are, or rules reading the column (`finite_verb`, the verb counts) see the other engine's reading
     columns = document.columns._replace(upos=[t.upos for t in aligned]) if document.columns is not None else None
-    return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True,
-                   columns=columns)
+    entities = tuple(e for e in parse.entities if not _common_noun_organisation(document, e))
+    return replace(document, tokens=tuple(aligned), entities=entities, engine="stanza", has_parse=True, columns=columns)
+
+
+def _common_noun_organisation(document: Document, entity: EntitySpan) -> bool:
+    """Is it an organisation Stanza's tagger found in common Italian words only (`il Consiglio`, `la Repubblica`,
+    `la guardia costiera`)? The mention readers read a body named by its common noun as a phrase, or chose not to:
+    the tagger's reading names no one they missed, and became a candidate target nobody ever is."""
+    if entity.label != "ORG":
+        return False
+    first, last = document.token_at(entity.start), document.token_before(entity.end) + 1
+    return all(document.lang.zipf(document.lower[k]) >= COMMON_WORD_ZIPF for k in range(first, last))
 
 
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
