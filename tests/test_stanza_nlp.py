@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.analysis import analyse
-from quotetrack.analysis.document import EntitySpan
 from quotetrack.analysis import stanza as stanza_nlp
+from quotetrack.analysis.document import EntitySpan
 from quotetrack.analysis.stanza import Parse, StanzaEngine, Word, align, find_models, split_text, unavailable_reason
 from quotetrack.cli import cli
 from quotetrack.kb import default_kb
@@ -210,10 +210,9 @@ def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
     and so does a person's, however common the words (`Franco Bianchi`)."""
     text = "Il Consiglio e la guardia costiera hanno detto a Franco Bianchi che la Zorbatel chiude."
     analysis = builtin(text)
-    span = lambda words, label: EntitySpan(text.index(words), text.index(words) + len(words), label, words)  # noqa: E731
     parse = parse_over(analysis, {}, root="detto", head=5)
-    parse.entities = [span("Consiglio", "ORG"), span("guardia costiera", "ORG"), span("Franco Bianchi", "PER"),
-                      span("Zorbatel", "ORG")]
+    parse.entities = [EntitySpan(text.index(words), text.index(words) + len(words), label, words) for words, label in (
+        ("Consiglio", "ORG"), ("guardia costiera", "ORG"), ("Franco Bianchi", "PER"), ("Zorbatel", "ORG"))]
     aligned = align(analysis, parse)
     assert [e.text for e in aligned.entities] == ["Franco Bianchi", "Zorbatel"]
     assert not any(m.via == "ner" and m.text == "Consiglio" for m in aligned.mentions)
