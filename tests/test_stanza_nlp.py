@@ -153,6 +153,18 @@ def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
     assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
 
 
+def test_a_lemma_italian_barely_uses_gives_way_to_the_dictionarys_lemma_in_use():
+    """Stanza builds a lemma from the ending of a word it does not know (`pirati` → `pirato`, `soccorsi` →
+    `soccor`): a form Italian barely uses gives way to the dictionary's lemma where that one is in use; a lemma in use
+    stays Stanza's (`legge`, which the dictionary reads as `leggere`)."""
+    text = "Anna Neri ha detto che i pirati chiedono soccorsi contro la legge."
+    analysis = builtin(text)
+    reading = {"pirati": ("pirato", "NOUN", "Number=Plur"), "soccorsi": ("soccor", "NOUN", "Number=Plur"),
+               "legge": ("legge", "NOUN", "Number=Sing")}
+    tokens = {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
+    assert [tokens[w].lemma for w in ("pirati", "soccorsi", "legge")] == ["pirata", "soccorso", "legge"]
+
+
 def test_a_finite_verb_tag_without_an_infinitive_for_lemma_gives_way_to_the_built_in_tags():
     """`repubblicano` read as a finite verb whose lemma is the word itself: an Italian verb's lemma is an infinitive,
     so the reading is no verb's, and the title keeps its adjective."""

@@ -33,6 +33,8 @@ CHUNK_CHARS = 20_000
 BATCH_CHARS = 60_000
 # a word at least this frequent in Italian is a common word (the name reader's own bound for `Notiziario Regionale`)
 COMMON_WORD_ZIPF = 3.5
+# a lemma Italian uses less than this is one Stanza's lemmatiser built from an ending (`pirati` → `pirato`)
+RARE_LEMMA_ZIPF = 2.0
 
 
 # ---------------------------------------------------------------------------------------------- model discovery
@@ -392,17 +394,26 @@ def _common_noun_organisation(document: Document, entity: EntitySpan) -> bool:
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     """The token with Stanza's lemma, tags and relation, where Stanza read the word. Its lemmatiser makes up a verb
     for words it does not know (`statunitensi` → `statunire`, `georgiano` → `georgere`) and its tagger follows it:
-    a lemma that is no Italian word gives way to the built-in one. A finite verb tag that rested on such a lemma or
+    a lemma that is no Italian word, or one Italian barely uses where the built-in one is in use (`_made_up`), gives
+    way to the built-in one. A finite verb tag that rested on such a lemma or
     on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
     whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
     way too (`_copied_plural`)."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
-    made_up = lemma != token.lemma and (not lang.zipf(lemma) or _copied_plural(token, word, lemma))
+    made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma))
     if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
             made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
         upos, feats = token.upos, token.feats
     return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
+
+
+def _made_up(lemma: str, dictionary_lemma: str, lang: Language) -> bool:
+    """Is Stanza's lemma no Italian word, or a form Italian barely uses (`pirati` → `pirato`, `soccorsi` → `soccor`)
+    where the dictionary's lemma is a word in use (`pirata`, `soccorso`)? Its lemmatiser builds such forms from the
+    endings of words it does not know."""
+    zipf = lang.zipf(lemma)
+    return not zipf or zipf < RARE_LEMMA_ZIPF <= lang.zipf(dictionary_lemma)
 
 
 def _copied_plural(token: Token, word: Word, lemma: str) -> bool:
