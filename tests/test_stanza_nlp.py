@@ -219,14 +219,16 @@ def test_a_plural_stanza_copies_as_its_own_lemma_takes_the_dictionarys_lemma():
 def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
     """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
     organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),
-    and so does a person's, however common the words (`Franco Bianchi`)."""
-    text = "Il Consiglio e la guardia costiera hanno detto a Franco Bianchi che la Zorbatel chiude."
+    and so does a person's, however common the words (`Franco Bianchi`), even one the tagger calls an organisation
+    (`Anna Neri`)."""
+    text = "Il Consiglio e la guardia costiera hanno detto a Franco Bianchi e Anna Neri che la Zorbatel chiude."
     analysis = builtin(text)
     parse = parse_over(analysis, {}, root="detto", head=5)
     parse.entities = [EntitySpan(text.index(words), text.index(words) + len(words), label, words) for words, label in (
-        ("Consiglio", "ORG"), ("guardia costiera", "ORG"), ("Franco Bianchi", "PER"), ("Zorbatel", "ORG"))]
+        ("Consiglio", "ORG"), ("guardia costiera", "ORG"), ("Franco Bianchi", "PER"), ("Anna Neri", "ORG"),
+        ("Zorbatel", "ORG"))]
     aligned = align(analysis, parse)
-    assert [e.text for e in aligned.entities] == ["Franco Bianchi", "Zorbatel"]
+    assert [e.text for e in aligned.entities] == ["Franco Bianchi", "Anna Neri", "Zorbatel"]
     assert not any(m.via == "ner" and m.text == "Consiglio" for m in aligned.mentions)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..kb import KnowledgeBase
-from ..lang import Language
+from ..lang import Language, fold
 from ..models import Article
 from .document import Document, EntitySpan, Token
 
@@ -384,11 +384,14 @@ def align(document: Document, parse: Parse) -> Document:
 def _common_noun_organisation(document: Document, entity: EntitySpan) -> bool:
     """Is it an organisation Stanza's tagger found in common Italian words only (`il Consiglio`, `la Repubblica`,
     `la guardia costiera`)? The mention readers read a body named by its common noun as a phrase, or chose not to:
-    the tagger's reading names no one they missed, and became a candidate target nobody ever is."""
+    the tagger's reading names no one they missed, and became a candidate target nobody ever is. A given name makes
+    it a person's name the tagger mislabelled (`Mario Rossi`: both common words)."""
     if entity.label != "ORG":
         return False
     first, last = document.token_at(entity.start), document.token_before(entity.end) + 1
-    return all(document.lang.zipf(document.lower[k]) >= COMMON_WORD_ZIPF for k in range(first, last))
+    given_names = document.lang.speaker_words["given_names"]
+    return all(document.lang.zipf(document.lower[k]) >= COMMON_WORD_ZIPF and fold(document.texts[k]) not in given_names
+               for k in range(first, last))
 
 
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
