@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from quotetrack.analysis import analyse
 from quotetrack.analysis import stanza as stanza_nlp
+from quotetrack.analysis.document import EntitySpan
 from quotetrack.analysis.stanza import Parse, StanzaEngine, Word, align, find_models, split_text, unavailable_reason
 from quotetrack.cli import cli
 from quotetrack.kb import default_kb
@@ -152,6 +153,18 @@ def test_a_lemma_stanza_makes_up_gives_way_to_the_built_in_reading():
     assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["Il governo cileno"]
 
 
+def test_a_lemma_italian_barely_uses_gives_way_to_the_dictionarys_lemma_in_use():
+    """Stanza builds a lemma from the ending of a word it does not know (`pirati` → `pirato`, `soccorsi` →
+    `soccor`): a form Italian barely uses gives way to the dictionary's lemma where that one is in use; a lemma in use
+    stays Stanza's (`legge`, which the dictionary reads as `leggere`)."""
+    text = "Anna Neri ha detto che i pirati chiedono soccorsi contro la legge."
+    analysis = builtin(text)
+    reading = {"pirati": ("pirato", "NOUN", "Number=Plur"), "soccorsi": ("soccor", "NOUN", "Number=Plur"),
+               "legge": ("legge", "NOUN", "Number=Sing")}
+    tokens = {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
+    assert [tokens[w].lemma for w in ("pirati", "soccorsi", "legge")] == ["pirata", "soccorso", "legge"]
+
+
 def test_a_finite_verb_tag_without_an_infinitive_for_lemma_gives_way_to_the_built_in_tags():
     """`repubblicano` read as a finite verb whose lemma is the word itself: an Italian verb's lemma is an infinitive,
     so the reading is no verb's, and the title keeps its adjective."""
@@ -201,6 +214,22 @@ def test_a_plural_stanza_copies_as_its_own_lemma_takes_the_dictionarys_lemma():
     tokens = {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
     assert [tokens[w].lemma for w in ("proteste", "imposte", "partita")] == ["protesta", "imposte", "partita"]
     assert tokens["proteste"].upos == "NOUN"
+
+
+def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
+    """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
+    organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),
+    and so does a person's, however common the words (`Franco Bianchi`), even one the tagger calls an organisation
+    (`Anna Neri`)."""
+    text = "Il Consiglio e la guardia costiera hanno detto a Franco Bianchi e Anna Neri che la Zorbatel chiude."
+    analysis = builtin(text)
+    parse = parse_over(analysis, {}, root="detto", head=5)
+    parse.entities = [EntitySpan(text.index(words), text.index(words) + len(words), label, words) for words, label in (
+        ("Consiglio", "ORG"), ("guardia costiera", "ORG"), ("Franco Bianchi", "PER"), ("Anna Neri", "ORG"),
+        ("Zorbatel", "ORG"))]
+    aligned = align(analysis, parse)
+    assert [e.text for e in aligned.entities] == ["Franco Bianchi", "Anna Neri", "Zorbatel"]
+    assert not any(m.via == "ner" and m.text == "Consiglio" for m in aligned.mentions)
 
 
 def parse_over(analysis, reading: dict, root: str, head: int) -> Parse:

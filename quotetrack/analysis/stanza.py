@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..kb import KnowledgeBase
-from ..lang import Language
+from ..lang import Language, fold
 from ..models import Article
 from .document import Document, EntitySpan, Token
 
@@ -31,6 +31,10 @@ NER_MODEL_FILE = Path("ner") / "it_kind_nertagger.pt"  # the project's NER tagge
 CHUNK_CHARS = 20_000
 # how many characters are handed to Stanza in one bulk call (several articles, or pieces of one)
 BATCH_CHARS = 60_000
+# a word at least this frequent in Italian is a common word (the name reader's own bound for `Notiziario Regionale`)
+COMMON_WORD_ZIPF = 3.5
+# a lemma Italian uses less than this is one Stanza's lemmatiser built from an ending (`pirati` → `pirato`)
+RARE_LEMMA_ZIPF = 2.0
 
 
 # ---------------------------------------------------------------------------------------------- model discovery
@@ -373,24 +377,46 @@ def align(document: Document, parse: Parse) -> Document:
     # the words, their lower forms and offsets are the built-in engine's still; its tag column must be Stanza's, as
     # the tokens' tags are, or rules reading the column (`finite_verb`, the verb counts) see the other engine's reading
     columns = document.columns._replace(upos=[t.upos for t in aligned]) if document.columns is not None else None
-    return replace(document, tokens=tuple(aligned), entities=tuple(parse.entities), engine="stanza", has_parse=True,
-                   columns=columns)
+    entities = tuple(e for e in parse.entities if not _common_noun_organisation(document, e))
+    return replace(document, tokens=tuple(aligned), entities=entities, engine="stanza", has_parse=True, columns=columns)
+
+
+def _common_noun_organisation(document: Document, entity: EntitySpan) -> bool:
+    """Is it an organisation Stanza's tagger found in common Italian words only (`il Consiglio`, `la Repubblica`,
+    `la guardia costiera`)? The mention readers read a body named by its common noun as a phrase, or chose not to:
+    the tagger's reading names no one they missed, and became a candidate target nobody ever is. A given name makes
+    it a person's name the tagger mislabelled (`Mario Rossi`: both common words)."""
+    if entity.label != "ORG":
+        return False
+    first, last = document.token_at(entity.start), document.token_before(entity.end) + 1
+    given_names = document.lang.speaker_words["given_names"]
+    return all(document.lang.zipf(document.lower[k]) >= COMMON_WORD_ZIPF and fold(document.texts[k]) not in given_names
+               for k in range(first, last))
 
 
 def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     """The token with Stanza's lemma, tags and relation, where Stanza read the word. Its lemmatiser makes up a verb
     for words it does not know (`statunitensi` → `statunire`, `georgiano` → `georgere`) and its tagger follows it:
-    a lemma that is no Italian word gives way to the built-in one. A finite verb tag that rested on such a lemma or
+    a lemma that is no Italian word, or one Italian barely uses where the built-in one is in use (`_made_up`), gives
+    way to the built-in one. A finite verb tag that rested on such a lemma or
     on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
     whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
     way too (`_copied_plural`)."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
-    made_up = lemma != token.lemma and (not lang.zipf(lemma) or _copied_plural(token, word, lemma))
+    made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma))
     if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
             made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
         upos, feats = token.upos, token.feats
     return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
+
+
+def _made_up(lemma: str, dictionary_lemma: str, lang: Language) -> bool:
+    """Is Stanza's lemma no Italian word, or a form Italian barely uses (`pirati` → `pirato`, `soccorsi` → `soccor`)
+    where the dictionary's lemma is a word in use (`pirata`, `soccorso`)? Its lemmatiser builds such forms from the
+    endings of words it does not know."""
+    zipf = lang.zipf(lemma)
+    return not zipf or zipf < RARE_LEMMA_ZIPF <= lang.zipf(dictionary_lemma)
 
 
 def _copied_plural(token: Token, word: Word, lemma: str) -> bool:
