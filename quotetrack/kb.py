@@ -201,7 +201,9 @@ class KnowledgeBase:
     # -- lookups ----------------------------------------------------------------------------------------------
     def get(self, name: str) -> Entity | None:
         """The entity a name refers to: canonical name, alias, transliteration, metonym, epithet or unique surname."""
-        answers = self.__dict__.setdefault("_cached_answers", {})  # every stage asks about the same names
+        answers = self.__dict__.get("_cached_answers")  # every stage asks about the same names
+        if answers is None:
+            answers = self.__dict__["_cached_answers"] = {}
         answer = answers.get(name, _UNASKED)  # one lookup for a name asked before
         if answer is _UNASKED:
             key = fold(name)

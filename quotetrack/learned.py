@@ -12,7 +12,7 @@ import math
 import os
 from array import array
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -172,11 +172,21 @@ def shipped(engine: str, name: str) -> Model | None:
 def shipped_set(engine: str, names: Sequence[str], what: str) -> list[Model]:
     """The models `names` of an engine, else those of the built-in engine (a set is never a mix of engines); `what`
     names the set in the error raised when neither has them all."""
+    found = _load_set(os.environ.get(ENV_LEARNED) or "", engine, tuple(names))
+    if found is None:
+        raise RuntimeError(f"quotetrack's {what} models are missing from the package; rebuild them with `quotetrack train`")
+    return list(found)
+
+
+@cache
+def _load_set(folder: str, engine: str, names: tuple[str, ...]) -> tuple[Model, ...] | None:
+    """`shipped_set`'s answer, found once: every article asks for its stages' models (the environment is still read
+    each time, so a folder set later is honoured)."""
     for name in (engine, "builtin"):
-        found = [shipped(name, n) for n in names]
+        found = tuple(_load(folder, name, n) for n in names)
         if all(found):
             return found
-    raise RuntimeError(f"quotetrack's {what} models are missing from the package; rebuild them with `quotetrack train`")
+    return None
 
 
 def save_set(folder: str | Path, models: dict[str, Model]) -> list[Path]:

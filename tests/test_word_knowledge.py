@@ -18,7 +18,6 @@ def test_listed_zipf_is_wordfreqs_number():
     unlisted = ["zqxv", "blorptendo", "kkkk"]
     for word in _sample(listed, 3000, 1) + unlisted:
         assert _listed_zipf("it", word) == zipf_frequency(word, "it"), word
-    assert _zipf.__wrapped__("it", "città") == zipf_frequency("città", "it")  # not ASCII: wordfreq's own path
 
 
 def test_dictionary_lemma_is_simplemmas():
@@ -35,3 +34,20 @@ def test_accented_dictionary_lemma_is_simplemmas():
     decomposed = [unicodedata.normalize("NFD", w) for w in ("sarà", "perché", "città")]
     for word in _sample(keys, 3000, 3) + decomposed:
         assert _lemma.__wrapped__("it", word) == simplemma.lemmatize(word, lang="it"), word
+
+
+def test_accented_listed_zipf_is_wordfreqs_number():
+    """Accented lower-case words (`città`) skip wordfreq's tokenizer too; forms it would change first (a decomposed
+    accent, `ß`, a ligature, capitals) and words it cuts in two still go through it."""
+    listed = [w for w in get_frequency_dict("it") if not w.isascii() and w.isalpha() and w.islower()]
+    changed = ["straße", "ﬁne", unicodedata.normalize("NFD", "città"), "Città", "emilia-romagna", "h2o"]
+    for word in _sample(listed, 3000, 4) + ["perù", "blorptà"] + changed:
+        assert _zipf.__wrapped__("it", word) == zipf_frequency(word, "it"), word
+
+
+def test_an_accented_word_skips_wordfreqs_tokenizer(monkeypatch):
+    import wordfreq
+
+    expected = zipf_frequency("perché", "it")
+    monkeypatch.setattr(wordfreq, "zipf_frequency", lambda *_: 1 / 0)
+    assert _zipf.__wrapped__("it", "perché") == expected

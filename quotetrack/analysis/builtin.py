@@ -7,7 +7,6 @@ whose lemma is an infinitive other than itself is read as a verb.
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import is_
 from typing import NamedTuple, Sequence
 
 from ..kb import KnowledgeBase
@@ -52,19 +51,31 @@ class _Reading(NamedTuple):
     contextual: bool  # the neighbours may change the tags (a capitalised verb form, an elided article)
 
 
-_READINGS: dict[str, dict[str, _Reading]] = {}  # language code → word → reading: the same words recur in every article
+class _Readings(dict):
+    """Word → reading for one language, read on first sight: the same words recur in every article, so most lookups
+    are hits, answered in C without a test for the missing ones."""
+
+    def __init__(self, lang: Language):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> _Reading:
+        if len(self) > 1 << 16:
+            self.clear()  # memory stays flat over a stream of new words
+        reading = self[word] = _reading(word, self.lang)
+        return reading
+
+
+_READINGS: dict[str, _Readings] = {}  # language code → its readings
 
 
 def tag(words: list[str], lang: Language) -> tuple[list[str], list[str], list[str], list[str]]:
     """(lower forms, upos, lemmas, feats) of the words: each word's cached reading, then the two rules that look at a
     neighbour."""
-    cache = _READINGS.setdefault(lang.code, {})
-    readings = list(map(cache.get, words))  # looked up in C: most words were read before
-    if None in readings:
-        if len(cache) > 1 << 16:
-            cache.clear()
-        for i in compress(count(), map(is_, readings, repeat(None))):
-            readings[i] = cache[words[i]] = _reading(words[i], lang)
+    cache = _READINGS.get(lang.code)
+    if cache is None:
+        cache = _READINGS[lang.code] = _Readings(lang)
+    readings = list(map(cache.__getitem__, words))
     if not readings:
         return [], [], [], []
     lowers, upos, lemmas, feats, _, contextual = map(list, zip(*readings))

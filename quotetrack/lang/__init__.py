@@ -382,15 +382,22 @@ def _lemma_dictionary(code: str):
 
 @lru_cache(maxsize=1 << 17)
 def _zipf(code: str, word: str) -> float:
-    if word.isascii() and word.isalpha() and word.islower():
+    if _kept_whole(word):
         return _listed_zipf(code, word)
     import wordfreq  # the package itself: a from-import would run Python code for its names on every word
 
     return wordfreq.zipf_frequency(word, code)
 
 
+def _kept_whole(word: str) -> bool:
+    """Does wordfreq's tokenizer keep the word whole and unchanged: lower-case letters already in the form it
+    normalises text to (NFC, case-folded), accented ones included (`città`; not `straße`, nor a ligature)?"""
+    return word.isalpha() and word.islower() and (
+        word.isascii() or word == word.casefold() and unicodedata.is_normalized("NFC", word))
+
+
 def _listed_zipf(code: str, word: str) -> float:
-    """wordfreq's `zipf_frequency` of a word its tokenizer keeps whole and unchanged (ASCII lower-case letters): the
+    """wordfreq's `zipf_frequency` of a word its tokenizer keeps whole and unchanged (`_kept_whole`): the
     word list's frequency, rounded as `wordfreq._word_frequency` and `zipf_frequency` round it, without running the
     tokenizer (a third of the cost of an unseen word's reading)."""
     freq = max(_frequencies(code).get(word, 0.0), _LEAST_FREQUENCY)
