@@ -779,6 +779,14 @@ def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_
     assert polar("Il comune deve onorare gli impegni presi.") == []  # paying one's debts praises nobody
     assert polar("Tutti ricordano il pittore scomparso e la scomparsa di suo fratello.") == []
 
+def test_a_noun_of_criticism_weighs_what_its_verb_weighs():
+    # one tagger reads `la critica di X` as the noun, another as the verb `criticare`: the stance must not depend on it
+    judgements = lexicon_of(get_language("it")).judgements
+    for noun, verb in (("critica", "criticare"), ("accusa", "accusare"), ("attacco", "attaccare"),
+                       ("condanna", "condannare"), ("minaccia", "minacciare")):
+        assert judgements[noun] == judgements[verb], noun
+
+
 @pytest.mark.shared
 def test_the_shipped_polarities_are_what_sentix_gives(shared_dir):
     sentix = shared_dir / "lexicons" / "sentix" / "sentix_v3.1.1.csv"
