@@ -1001,3 +1001,8 @@ def test_praise_of_one_term_of_a_comparison_is_no_praise_of_the_other():
     text = "Anna Neri ha detto: «Luca Bianchi è più bravo di Mario Rossi»."
     scores = rule_scores(text, "Luca Bianchi è più bravo di Mario Rossi", "ha detto")
     assert scores["Luca Bianchi"] > 0 and scores.get("Mario Rossi", 0.0) <= 0
+
+
+def test_a_criticism_reaches_the_one_the_quote_opens_with_past_a_title():
+    text = "Anna Neri ha criticato ancora una volta il vecchio amico Mario Rossi per il voto di ieri."
+    assert rule_scores(text, "Mario Rossi per il voto di ieri", "ha criticato")["Mario Rossi"] < 0

@@ -37,6 +37,8 @@ _VIAS = ("kb", "name", "title", "organisation", "demonym", "adjective", "ner", "
 _CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
               "complaint", "cognition", "warning", "promise", "answer", "evaluation")
 _CUE_REACH = 4  # a frame mention this close after the cue is its object
+_TITLE_GAP = 6  # how many words of a title or an adverb may stand between the cue and the quote it opens on its object
+_TITLE_TAGS = ("DET", "ADP", "ADV", "ADJ", "NOUN", "NUM", "")  # …and of what kind (no verb, no `che`, no pronoun)
 _VICTIM_REACH = 4  # a mention this close after a word of harm is the one it is done to (`attaccare il presidente X`)
 
 
@@ -163,7 +165,7 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         f["leads_quote"] = float(_leads(doc, range(span.first, first.first)))
         addressee = any(addressed(view, m) for m in candidate.quote)
         # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object
-        opened = bool(f["leads_quote"]) and cue.last is not None and 0 <= span.first - cue.last <= 1
+        opened = bool(f["leads_quote"]) and _right_after_cue(view, cue, span.first)
     for m in candidate.frame:
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
@@ -182,6 +184,18 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
     f["addressed"] = float(addressee)
     f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0
     f["labelled"] = float(cue.kind == "labelling" and (object_of_cue or opened))  # "l'ha definito «…»"
+
+
+def _right_after_cue(view: ArticleView, cue: Cue, first: int) -> bool:
+    """Does the quote start right after the cue: a quote mark at most between, or a few words that name no one and
+    open no clause (`ha criticato il vecchio amico Mario Rossi per …`, `ha accusato duramente`)?"""
+    if cue.last is None or first < cue.last:
+        return False
+    doc = view.doc
+    gap = range(cue.last, first)
+    return len(gap) <= 1 or len(gap) <= _TITLE_GAP and all(
+        doc.texts[k].isalpha() and doc.texts[k].islower() and doc.tokens[k].upos in _TITLE_TAGS
+        and doc.lower[k] not in view.lexicon.clause_ends and doc.lower[k] not in doc.lang.verb_forms for k in gap)
 
 
 def _leads(doc, before: range) -> bool:
