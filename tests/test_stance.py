@@ -992,3 +992,25 @@ def test_one_led_somewhere_in_the_passive_is_not_judged_by_where():
     pairs = read_pairs(doc_of(text), [statement(text, "Luca Bianchi è stato portato alla rovina", "Anna Neri",
                                                 "ha detto che")])
     assert all(pair.rule_score == 0 for pair in pairs)
+
+
+def rule_scores(text: str, quote: str, cue: str) -> dict[str, float]:
+    """Candidate → rule score of one statement Anna Neri makes."""
+    pairs = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue=cue)])
+    return {p.candidate.name: p.rule_score for p in pairs}
+
+
+def test_an_accusation_of_someones_allies_reaches_the_one_they_belong_to():
+    text = "Anna Neri ha accusato gli alleati di Mario Rossi di nuove spese."
+    assert rule_scores(text, "gli alleati di Mario Rossi di nuove spese", "ha accusato")["Mario Rossi"] < 0
+
+
+def test_praise_of_one_term_of_a_comparison_is_no_praise_of_the_other():
+    text = "Anna Neri ha detto: «Luca Bianchi è più bravo di Mario Rossi»."
+    scores = rule_scores(text, "Luca Bianchi è più bravo di Mario Rossi", "ha detto")
+    assert scores["Luca Bianchi"] > 0 and scores.get("Mario Rossi", 0.0) <= 0
+
+
+def test_a_criticism_reaches_the_one_the_quote_opens_with_past_a_title():
+    text = "Anna Neri ha criticato ancora una volta il vecchio amico Mario Rossi per il voto di ieri."
+    assert rule_scores(text, "Mario Rossi per il voto di ieri", "ha criticato")["Mario Rossi"] < 0

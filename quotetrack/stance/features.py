@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from ..analysis import Mention
 
 # how much an evaluation counts toward the rule score, by how it reaches the candidate
-WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "clause": 0.5, "sentence": 0.15}
+# (the term a comparison ranks against, "più bravo di X", gets nothing: what is said is said of the other term)
+WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "clause": 0.5, "sentence": 0.15, "outranked": 0.0}
 # a word's sentiment (Sentix) is no judgement: "ferito", "crisi", "colpiti" describe events, not who is to blame. It
 # reaches the models through its own features and may be shown as evidence (weighed this much against judgements),
 # but leaves the rule score alone (cross-validated on gold-dev: the rule agrees with the gold far more often)
@@ -30,11 +31,14 @@ ASKED_AGAINST = 0.5
 # …and asking that good be done to someone ("pregate per X", "rispettino l'autonomia della Corte") is on that one's
 # side, this much; the one asked to do it is still only asked
 ASKED_FOR = 0.5
-_REACH = {"subject": "near", "object": "near", "modifier": "near", "clause": "clause", "sentence": "sentence"}
+_REACH = {"subject": "near", "object": "near", "modifier": "near", "clause": "clause", "sentence": "sentence",
+          "outranked": "sentence"}
 _VIAS = ("kb", "name", "title", "organisation", "demonym", "adjective", "ner", "description")
 _CUE_KINDS = ("request", "accusation", "criticism", "praise", "labelling", "comparison", "threat", "denial",
               "complaint", "cognition", "warning", "promise", "answer", "evaluation")
 _CUE_REACH = 4  # a frame mention this close after the cue is its object
+_TITLE_GAP = 6  # how many words of a title or an adverb may stand between the cue and the quote it opens on its object
+_TITLE_TAGS = ("DET", "ADP", "ADV", "ADJ", "NOUN", "NUM", "")  # …and of what kind (no verb, no `che`, no pronoun)
 _VICTIM_REACH = 4  # a mention this close after a word of harm is the one it is done to (`attaccare il presidente X`)
 
 
@@ -158,11 +162,10 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         first = candidate.quote[0]
         f["quote_position"] = (first.first - span.first) / max(1, span.last - span.first)
         # "ha accusato | il governo di …", "ha chiesto | a X di …": the object leads the reported content
-        f["leads_quote"] = float(all(doc.tokens[k].upos in ("DET", "ADP") or doc.lang.preposition(doc.lower[k])
-                                     or doc.lang.is_determiner(doc.lower[k]) for k in range(span.first, first.first)))
+        f["leads_quote"] = float(_leads(doc, range(span.first, first.first)))
         addressee = any(addressed(view, m) for m in candidate.quote)
         # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object
-        opened = bool(f["leads_quote"]) and cue.last is not None and 0 <= span.first - cue.last <= 1
+        opened = bool(f["leads_quote"]) and _right_after_cue(view, cue, span.first)
     for m in candidate.frame:
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
@@ -181,6 +184,37 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
     f["addressed"] = float(addressee)
     f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0
     f["labelled"] = float(cue.kind == "labelling" and (object_of_cue or opened))  # "l'ha definito «…»"
+
+
+def _right_after_cue(view: ArticleView, cue: Cue, first: int) -> bool:
+    """Does the quote start right after the cue: a quote mark at most between, or a few words that name no one and
+    open no clause (`ha criticato il vecchio amico Mario Rossi per …`, `ha accusato duramente`)?"""
+    if cue.last is None or first < cue.last:
+        return False
+    doc = view.doc
+    gap = range(cue.last, first)
+    return len(gap) <= 1 or len(gap) <= _TITLE_GAP and all(
+        doc.texts[k].isalpha() and doc.texts[k].islower() and doc.tokens[k].upos in _TITLE_TAGS
+        and doc.lower[k] not in view.lexicon.clause_ends and doc.lower[k] not in doc.lang.verb_forms for k in gap)
+
+
+def _leads(doc, before: range) -> bool:
+    """Does the mention lead the reported content: only articles and prepositions before it (`a X di …`), or a
+    common noun and the `di` that makes the mention its owner (`il governo di X di …`, `i vicini di X`)? What is
+    said of the noun phrase is said of the one it belongs to, unless the noun names a person of its own (`il
+    portavoce di X`)."""
+    def linker(k: int) -> bool:
+        return (doc.tokens[k].upos in ("DET", "ADP") or doc.lang.preposition(doc.lower[k]) is not None
+                or doc.lang.is_determiner(doc.lower[k]))
+    heads = [k for k in before if not linker(k)]
+    if not heads:
+        return True
+    head = heads[0]
+    named = doc.mention_of_token.get(head)
+    someone = named is not None and named.kind == "person" and named.name is not None
+    return (len(heads) == 1 and not someone and doc.texts[head].islower()
+            and doc.tokens[head].upos not in ("VERB", "AUX")
+            and head + 1 < before.stop and doc.lang.preposition(doc.lower[head + 1]) == "di")
 
 
 def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> None:
@@ -220,6 +254,19 @@ def _compared(doc, m: Mention, lexicon) -> bool:
     return False
 
 
+def _outranked(doc, m: Mention, lexicon) -> bool:
+    """Is the compared mention the term a comparison ranks against (`più bravo di X`, `meglio di X`, `rispetto a X`):
+    articles aside, `di` right after a word of comparison or the one word it grades, or `a` right after one? Praise
+    of the other term is no praise of this one (unlike a likeness, `onesto come X`, or whose a superlative is, `il
+    più grande successo di X`)."""
+    k = m.first - 1
+    while k > 0 and doc.lang.is_determiner(doc.lower[k]):
+        k -= 1
+    preposition = doc.lang.preposition(doc.lower[k]) if k >= 0 else None
+    reach = {"di": 2, "a": 1}.get(preposition or "", 0)
+    return any(doc.lower[j] in lexicon.comparisons for j in range(max(0, k - reach), k))
+
+
 def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation]) -> dict[int, set[int]]:
     """Sentence → first tokens of the candidate's quote mentions that a word of harm of the quote is done to (`per
     attaccare X`, `dileggia X`): the blame the quote lays in that sentence is laid on whoever harms them."""
@@ -246,6 +293,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
     # the accused, labelled or addressed one of the reporting clause is what the whole quote is about
     governed = bool(f.get("cue_object") or f.get("addressed"))
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
+    outranked = {m.first for m in candidate.quote + candidate.frame
+                 if m.first in compared and _outranked(doc, m, lexicon)}
     harmed = _harmed(view, span, candidate, evaluations)
     for e in evaluations:
         asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
@@ -263,6 +312,8 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                     continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
                 # (in the reporting sentence the speaker does the harm: "ha attaccato X, dicendo …" opposes X)
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
+                if m.first in outranked:
+                    r = "outranked"  # "più bravo di X": neither the praise nor its opposite (gold-dev has none)
                 if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm:
                     e = e._replace(score=-e.score)  # "un attacco vergognoso a X": blame of the harm is sympathy
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
