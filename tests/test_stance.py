@@ -779,6 +779,15 @@ def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_
     assert polar("Il comune deve onorare gli impegni presi.") == []  # paying one's debts praises nobody
     assert polar("Tutti ricordano il pittore scomparso e la scomparsa di suo fratello.") == []
 
+def test_an_absolute_superlative_weighs_as_the_adjective_it_intensifies():
+    # taggers leave many superlatives as their own lemma (`bravissimi`, `gravissima`), which no lexicon lists
+    assert said_rule("Luca Bianchi è stato onestissimo") == said_rule("Luca Bianchi è stato onesto") > 0
+    assert said_rule("I francesi sono stati bravissimi") > 0
+    lexicon = lexicon_of(get_language("it"))
+    assert [lexicon.intensified(w) for w in ("bravissimi", "gravissima", "vigliacchissimo", "tavolo")] == [
+        "bravissimo", "grave", "vigliacco", "tavolo"]
+
+
 def test_a_noun_of_criticism_weighs_what_its_verb_weighs():
     # one tagger reads `la critica di X` as the noun, another as the verb `criticare`: the stance must not depend on it
     judgements = lexicon_of(get_language("it")).judgements

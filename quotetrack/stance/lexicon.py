@@ -61,6 +61,8 @@ class StanceLexicon:
     noun_forms: frozenset[str]  # forms that are nouns evaluating nobody after an article ("una serie di")
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
     leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
+    superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
+    superlative_bases: tuple[str, ...]
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -76,6 +78,18 @@ class StanceLexicon:
     def evaluative_or_none(self) -> frozenset[str]:
         """`evaluative` and the empty lemma (a token without one is read by its lower form)."""
         return self.evaluative | {""}
+
+    def intensified(self, lemma: str) -> str:
+        """The listed lemma of an absolute superlative (`bravissimi` → `bravissimo`), else the listed word it
+        intensifies (`gravissima` → `grave`, `ricchissimo` → `ricco`), else the lemma itself: taggers leave many
+        superlatives as their own lemma."""
+        if lemma in self.evaluative or not lemma.endswith(self.superlative_endings):
+            return lemma
+        stem = next(lemma[: -len(e)] for e in self.superlative_endings if lemma.endswith(e))
+        forms = [stem + base for base in self.superlative_bases]
+        if stem.endswith(("ch", "gh")):
+            forms += [stem[:-1] + base for base in self.superlative_bases]
+        return next((form for form in forms if form in self.evaluative), lemma)
 
     def prior(self, lemma: str) -> tuple[float, bool]:
         """(polarity, whether it is a judgement word) of a lemma; (0, False) for a word that does not evaluate."""
@@ -112,6 +126,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
         words("noun_forms"), words("charges"), words("leading"),
+        lang.endings("superlative_endings"), tuple(lang.words("superlative_bases")),
     )
 
 

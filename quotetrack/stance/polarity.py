@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if i < end or mention is not None and mention.name is not None and not _designating(mention, i) and not (
                 _misread_judgement(doc, mention, i, lexicon) or _names_no_one(mention)) or not token.text[:1].isalpha():
             continue
-        if (token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
+        if lexicon.intensified(token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
@@ -169,11 +169,13 @@ def _designating(mention: Mention, i: int) -> bool:
 
 def _may_evaluate(doc: Document, first: int, last: int, lexicon: StanceLexicon) -> list[int]:
     """The tokens of [first, last) `evaluations` has to look at, in order: those whose lemma the lexicon lists (or
-    that have none) and the capitalised ones (whose lemma `_word` reads again). Most words of a sentence are none of
-    these, and are passed over by two scans in C."""
-    listed = compress(count(first), map(lexicon.evaluative_or_none.__contains__, map(_LEMMA, doc.tokens[first:last])))
+    that have none), the absolute superlatives (`lexicon.intensified`) and the capitalised ones (whose lemma `_word`
+    reads again). Most words of a sentence are none of these, and are passed over by three scans in C."""
+    lemmas = list(map(_LEMMA, doc.tokens[first:last]))
+    listed = compress(count(first), map(lexicon.evaluative_or_none.__contains__, lemmas))
+    superlatives = compress(count(first), map(methodcaller("endswith", lexicon.superlative_endings), lemmas))
     capitalised = compress(count(first), map(str.isupper, map(_FIRST_CHARACTER, doc.texts[first:last])))
-    return sorted(set(listed).union(capitalised))
+    return sorted(set(listed).union(superlatives, capitalised))
 
 
 def _clause_start(doc: Document, i: int, first: int, breaks: list[int]) -> int:
@@ -187,7 +189,7 @@ def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int
     """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by the engine's lemma,
     else, for a capitalised word the built-in engine leaves as it is, by simplemma's."""
     token = doc.tokens[i]
-    lemmas = [token.lemma or token.lower]
+    lemmas = [lexicon.intensified(token.lemma or token.lower)]
     if token.text[:1].isupper():
         lemmas.append(doc.lang.lemma(token.lower))
     for lemma in lemmas:
