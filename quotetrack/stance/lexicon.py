@@ -62,7 +62,7 @@ class StanceLexicon:
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
     leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
     superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
-    superlative_bases: tuple[str, ...]
+    superlative_bases: tuple[str, ...]  # tried in order: the superlative's own lemma first
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -126,7 +126,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
         words("noun_forms"), words("charges"), words("leading"),
-        lang.endings("superlative_endings"), tuple(lang.words("superlative_bases")),
+        lang.endings("superlative_endings"), tuple(lang.data("grammar.yaml")["superlative_bases"]),  # in their order
     )
 
 
