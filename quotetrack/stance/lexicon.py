@@ -81,8 +81,8 @@ class StanceLexicon:
 
     def intensified(self, lemma: str) -> str:
         """The listed lemma of an absolute superlative (`bravissimi` → `bravissimo`), else the listed word it
-        intensifies (`gravissima` → `grave`, `ricchissimo` → `ricco`), else the lemma itself: taggers leave many
-        superlatives as their own lemma."""
+        intensifies (`incoerentissima` → `incoerente`, `vigliacchissimo` → `vigliacco`), else the lemma itself:
+        taggers leave many superlatives as their own lemma."""
         if lemma in self.evaluative or not lemma.endswith(self.superlative_endings):
             return lemma
         stem = next(lemma[: -len(e)] for e in self.superlative_endings if lemma.endswith(e))
