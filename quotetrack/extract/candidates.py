@@ -698,13 +698,16 @@ def _speaking_subject_of_its_own(doc: Document, cue: Cue, limit: int) -> bool:
     lang = doc.lang
     if doc.lower[cue.first] not in lang.words("appositive_only_relatives"):
         return False
-    for k in range(cue.last + 1, min(limit, cue.last + 12)):
+    for k in range(cue.last + 1, min(limit, cue.last + _OWN_SUBJECT_REACH)):
         if doc.lower[k] in (",", ";", ":", "."):
             return False
         if (doc.lower[k] in lang.verb_forms and doc.lower[k] not in lang.auxiliaries
                 and not lang.is_determiner(doc.lower[k - 1])):
             return True
     return False
+
+
+_OWN_SUBJECT_REACH = 12  # how far after `per il quale` the verb of a subject of the clause's own may stand
 
 
 def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:

@@ -16,7 +16,7 @@ from .polarity import Evaluation, predicated, relation
 from .targets import ArticleView, Candidate, StatementSpan, addressed
 
 if TYPE_CHECKING:
-    from ..analysis import Mention
+    from ..analysis import Document, Mention
 
 # how much an evaluation counts toward the rule score, by how it reaches the candidate
 # (the term a comparison ranks against, "più bravo di X", gets nothing: what is said is said of the other term)
@@ -198,7 +198,7 @@ def _right_after_cue(view: ArticleView, cue: Cue, first: int) -> bool:
         and doc.lower[k] not in view.lexicon.clause_ends and doc.lower[k] not in doc.lang.verb_forms for k in gap)
 
 
-def _leads(doc, before: range) -> bool:
+def _leads(doc: Document, before: range) -> bool:
     """Does the mention lead the reported content: only articles and prepositions before it (`a X di …`), or a
     common noun and the `di` that makes the mention its owner (`il governo di X di …`, `i vicini di X`)? What is
     said of the noun phrase is said of the one it belongs to, unless the noun names a person of its own (`il
