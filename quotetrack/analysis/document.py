@@ -233,6 +233,14 @@ class Document:
         return {m.last: m for m in self.mentions}
 
     @cached_property
+    def longest_mention_at_last(self) -> dict[int, Mention]:
+        """The longest mention ending at each token: `dal sindaco di Torino`, not the `Torino` nested in it."""
+        out: dict[int, Mention] = {}
+        for m in self.mentions:
+            out.setdefault(m.last, m)
+        return out
+
+    @cached_property
     def _counted_tokens(self) -> dict[str, list[int]]:
         """Where the verbs, commas, clause openers and quotation marks are (token indexes, in order): a few tokens of
         each kind, found by one scan of the words and one of the tags, so that `counts_between` bisects them."""

@@ -1156,7 +1156,7 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
             k -= 1
         if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
             return False
-        left = _longest_mention_covering(doc, k - 1)
+        left = doc.longest_mention_at_last.get(k)  # `dal sindaco di Torino`, not the `Torino` nested in it
         if left is None or left.kind not in SPEAKER_KINDS:
             return False
         if _in_prepositional_phrase(doc, left):
@@ -1166,19 +1166,6 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
 
 
 _LIST_REACH = 4  # names listed before a phrase (`da X, Y, Z e W`)
-
-
-def _longest_mention_covering(doc: Document, i: int) -> Mention | None:
-    """The longest mention over token i: `dal sindaco di Torino`, not the `Torino` nested in it."""
-    inner = doc.mention_of_token.get(i)
-    if inner is None:
-        return None
-    covering = [m for m in doc.mentions_within(max(0, inner.first - _NESTING_REACH), inner.first + 1)
-                if m.first <= i < m.last]
-    return min(covering, key=lambda m: (m.first, -m.last))
-
-
-_NESTING_REACH = 12  # how far before a nested name the phrase around it may open
 
 
 def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
