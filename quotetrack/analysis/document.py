@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, count
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Container, NamedTuple
+from typing import TYPE_CHECKING, Callable, Container, NamedTuple, Sequence
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -146,8 +146,17 @@ REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
 _END = attrgetter("end")
 _NAME = attrgetter("name")
+_FIRST, _LAST = attrgetter("first"), attrgetter("last")
 _VERB, _COMMA = frozenset({"VERB"}), frozenset({","})
 QUOTE_MARKS = frozenset("«»“”\"")  # the marks that open or close a quotation, as tokens
+
+
+def longest_by(mentions: Sequence[Mention], edge: Callable[[Mention], int]) -> dict[int, Mention]:
+    """The first of the mentions (in text order) at each value of `edge`: at one start, or one end, the longest."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        out.setdefault(edge(m), m)
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -223,10 +232,7 @@ class Document:
     @cached_property
     def mention_at_first(self) -> dict[int, Mention]:
         """The longest mention starting at each token."""
-        out: dict[int, Mention] = {}
-        for m in self.mentions:
-            out.setdefault(m.first, m)
-        return out
+        return longest_by(self.mentions, _FIRST)
 
     @cached_property
     def mention_at_last(self) -> dict[int, Mention]:
@@ -235,10 +241,7 @@ class Document:
     @cached_property
     def longest_mention_at_last(self) -> dict[int, Mention]:
         """The longest mention ending at each token: `dal sindaco di Torino`, not the `Torino` nested in it."""
-        out: dict[int, Mention] = {}
-        for m in self.mentions:
-            out.setdefault(m.last, m)
-        return out
+        return longest_by(self.mentions, _LAST)
 
     @cached_property
     def _counted_tokens(self) -> dict[str, list[int]]:

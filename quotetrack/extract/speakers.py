@@ -14,9 +14,10 @@ import bisect
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..analysis import Document, Mention
-from ..analysis.document import REACH, QuoteSpan
+from ..analysis.document import REACH, QuoteSpan, longest_by
 from ..lang import fold
 from .candidates import Candidate, only_fillers, participle_agent
 from .content import finite_verb
@@ -744,10 +745,7 @@ def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
 
 def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
     """The longest of the mentions (in text order) ending at each token: `il ministro dei Trasporti`, not `Trasporti`."""
-    found: dict[int, Mention] = {}
-    for m in mentions:
-        found.setdefault(m.last, m)
-    return found
+    return longest_by(mentions, attrgetter("last"))
 
 
 def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: dict[int, str],
