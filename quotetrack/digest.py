@@ -8,7 +8,7 @@ Files are written by `quotetrack.digest_files`, which never overwrites a databas
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,17 +23,18 @@ from .digest_render import (
 )
 from .digest_views import (
     CHANGES_SHOWN, LEAD_SIZE, MATRIX_SPEAKERS, MATRIX_TARGETS, PER_SPEAKER, Buckets, Changes, CounterpartGroup,
-    Headline, LeadItem, Matrix, MatrixRow, PairChange, PairStance, Period, SourceView, SpeakerPage, SpeakerSection,
-    StatementView, TargetView, UndatedContext, WeekContext, build_week, changes, headline, lead, matrix,
-    pair_stances, safe_url, sections, speaker_pages, statement_view, undated_context,
+    Headline, LeadItem, LeftOut, Matrix, MatrixRow, PairChange, PairStance, Period, SourceView, SpeakerPage,
+    SpeakerSection, StatementView, TargetView, UndatedContext, WeekContext, build_week, changes, headline,
+    keep_confident, lead, left_out_note, matrix, pair_stances, safe_url, sections, speaker_pages, statement_view,
+    undated_context,
 )
 
 __all__ = [  # the digest's Python API: one import for building, rendering and writing pages
     "CHANGES_SHOWN", "LEAD_SIZE", "LANGUAGES", "MATRIX_SPEAKERS", "MATRIX_TARGETS", "PER_SPEAKER", "Buckets",
     "Changes", "CounterpartGroup", "DigestError", "EmptyDigest", "Formatter", "Headline", "IndexEntry", "LeadItem",
-    "Links", "Matrix", "MatrixRow", "PairChange", "PairStance", "Period", "SourceView", "SpeakerPage",
+    "LeftOut", "Links", "Matrix", "MatrixRow", "PairChange", "PairStance", "Period", "SourceView", "SpeakerPage",
     "SpeakerSection", "StatementView", "TargetView", "UndatedContext", "WeekContext", "Written", "build_week",
-    "changes", "default_output", "default_week", "headline", "lead", "load_statements", "matrix", "pair_stances",
+    "changes", "default_output", "default_week", "headline", "keep_confident", "lead", "load_statements", "matrix", "pair_stances",
     "render_feed", "render_index", "render_speaker", "render_speakers_index", "render_undated", "render_week",
     "safe_url", "sections", "speaker_pages", "statement_view", "statement_weeks", "ui_strings", "undated_context",
     "week_context", "write_all", "write_digest",
@@ -104,20 +105,24 @@ def week_context(
     weeks: Sequence[str] | None = None,
     today: date | None = None,
     per_speaker: int | None = PER_SPEAKER,
+    min_confidence: float | None = None,
 ) -> WeekContext:
     """Everything a page shows for one week (or a date range). `weeks`: the weeks with statements, if known.
 
     Each speaker's section shows at most `per_speaker` statements (None: all), the most relevant ones; the figures,
-    the lead, the matrix and the changes always weigh every statement."""
+    the lead, the matrix and the changes always weigh every statement. `min_confidence` leaves out the statements
+    whose speaker the engine is less sure of (as `quotetrack quotes --min-confidence`), in both periods compared;
+    the page counts those it left out."""
     speakers = tuple(speakers)
     with opened(db) as store:
         if weeks is None:
             weeks = statement_weeks(store, speakers)
         period = Period.week(week) if isinstance(week, str) else week or _default_week_of(weeks, today)
         compared_to = period.before()
-        current = load_statements(store, period.start, period.end, speakers)
-        before = load_statements(store, compared_to.start, compared_to.end, speakers)
-    return build_week(period, current, before, weeks, per_speaker, speakers)
+        current, dropped = keep_confident(load_statements(store, period.start, period.end, speakers), min_confidence)
+        before, _ = keep_confident(load_statements(store, compared_to.start, compared_to.end, speakers), min_confidence)
+    return build_week(period, current, before, weeks, per_speaker, speakers,
+                      left_out=left_out_note(min_confidence, dropped))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -130,15 +135,17 @@ class Written:
     period: Period
     statements: int
     undated: int = 0  # statements without a date in the database (in no week: see `write_all`)
+    left_out: int = 0  # statements of the period below `min_confidence`
 
 
 WriteAllResult = digest_files.SiteResult
 
 
-def default_output(db, period: Period, speakers: Sequence[str] = ()) -> Path:
-    """`<db dir>/digests/<key>.html`; a page of some speakers only has a name of its own
-    (`<key>_only_<names>.html`), so it never replaces the page of everyone."""
-    return digest_files.database_folder(db) / "digests" / f"{period.key}{digest_files.filter_suffix(speakers)}.html"
+def default_output(db, period: Period, speakers: Sequence[str] = (), min_confidence: float | None = None) -> Path:
+    """`<db dir>/digests/<key>.html`; a page of some speakers only, or of the surest statements only, has a name of
+    its own (`<key>_only_<names>.html`, `<key>_min0.85.html`), so it never replaces the page of everyone."""
+    suffix = digest_files.filter_suffix(speakers, min_confidence)
+    return digest_files.database_folder(db) / "digests" / f"{period.key}{suffix}.html"
 
 
 def write_digest(
@@ -150,20 +157,24 @@ def write_digest(
     templates_dir: str | Path | None = None,
     today: date | None = None,
     per_speaker: int | None = PER_SPEAKER,
+    min_confidence: float | None = None,
 ) -> Written:
     """Render one week (default: the last complete week with statements) and write it to `out`.
 
     Raises `EmptyDigest` rather than write a page with nothing on it."""
     ui_strings(lang)  # fail on a bad language before touching the database
     with opened(db) as store:
-        context = week_context(store, week, speakers, today=today, per_speaker=per_speaker)
+        context = week_context(store, week, speakers, today=today, per_speaker=per_speaker,
+                               min_confidence=min_confidence)
         if not context.headline.statements:
             who = f" by {', '.join(speakers)}" if speakers else ""
-            raise EmptyDigest(f"no statements{who} in {context.period.key} "
+            sure = f" with confidence {min_confidence} or more" if min_confidence is not None else ""
+            raise EmptyDigest(f"no statements{who}{sure} in {context.period.key} "
                               f"({context.period.start} to {context.period.end}): nothing written")
-        path = Path(out) if out else default_output(store, context.period, speakers)
+        path = Path(out) if out else default_output(store, context.period, speakers, min_confidence)
         digest_files.write_page(path, render_week(context, lang, templates_dir), protect=store)
-        return Written(path, context.period, context.headline.statements, _undated_count(store, speakers))
+        return Written(path, context.period, context.headline.statements, _undated_count(store, speakers),
+                       context.left_out.statements if context.left_out else 0)
 
 
 def _undated_count(db, speakers: Sequence[str]) -> int:
@@ -182,23 +193,38 @@ def write_all(
     templates_dir: str | Path | None = None,
     now: datetime | None = None,
     per_speaker: int | None = PER_SPEAKER,
+    min_confidence: float | None = None,
 ) -> WriteAllResult:
     """A small static site: a page per week with statements, a page per speaker (`speakers/`), the statements
     without a date (`undated.html`), `index.html` and `feed.xml`. Files whose bytes would not change are left
     alone; the manifest remembers when each week's page last changed (the feed's `updated`) and which speakers
-    the folder is for, so a filtered run never overwrites the pages of everyone."""
+    the folder is for, so a filtered run never overwrites the pages of everyone. `min_confidence`: as for
+    `week_context`, on every page; each week's page and the undated one count what they left out."""
     ui_strings(lang)
     speakers = tuple(speakers)
     with opened(db) as store:
         folder = Path(out_dir) if out_dir else digest_files.database_folder(store) / "digests" / \
-            digest_files.filter_suffix(speakers).lstrip("_")
-        site = digest_files.Site(folder, speakers, protect=store, now=now)
-        statements = load_statements(store, speakers=speakers)
-        _write_site(site, statements, speakers, lang, templates_dir, per_speaker)
+            digest_files.filter_suffix(speakers, min_confidence).lstrip("_")
+        site = digest_files.Site(folder, speakers, protect=store, now=now, min_confidence=min_confidence)
+        statements, dropped = keep_confident(load_statements(store, speakers=speakers), min_confidence)
+        _write_site(site, statements, speakers, lang, templates_dir, per_speaker, _Dropped(min_confidence, dropped))
     return site.result
 
 
-def _write_site(site, statements: list[StatementView], speakers, lang, templates_dir, per_speaker) -> None:
+class _Dropped:
+    """The statements `--min-confidence` left out of a site, counted per week and for the undated page."""
+
+    def __init__(self, minimum: float | None, statements: list[StatementView]):
+        self.minimum = minimum
+        self.by_week = Counter(Period.of(s.published).key if s.published else None for s in statements)
+
+    def note(self, key: str | None) -> LeftOut | None:
+        """What the page of week `key` (None: the undated page) left out."""
+        return None if self.minimum is None else LeftOut(self.minimum, self.by_week[key])
+
+
+def _write_site(site, statements: list[StatementView], speakers, lang, templates_dir, per_speaker,
+                dropped: _Dropped) -> None:
     by_week: defaultdict[str, list[StatementView]] = defaultdict(list)
     for statement in statements:
         if statement.published is not None:
@@ -206,7 +232,7 @@ def _write_site(site, statements: list[StatementView], speakers, lang, templates
     weeks = sorted(by_week)
     pairs = {key: pair_stances(rows) for key, rows in by_week.items()}  # each week is also the next one's "before"
     pages = speaker_pages(statements)
-    undated = undated_context(statements, per_speaker, speakers)
+    undated = undated_context(statements, per_speaker, speakers, dropped.note(None))
     hrefs = {page.name: f"speakers/{page.slug}.html" for page in pages}
     links = Links(index="index.html", undated="undated.html" if undated.headline.statements else None,
                   speakers_index="speakers/index.html" if pages else None, speakers=hrefs)
@@ -215,7 +241,7 @@ def _write_site(site, statements: list[StatementView], speakers, lang, templates
         period = Period.week(key)
         before = period.before().key
         context = build_week(period, by_week[key], by_week.get(before, []), weeks, per_speaker, speakers,
-                             pairs[key], pairs.get(before, {}))
+                             pairs[key], pairs.get(before, {}), dropped.note(key))
         updated = site.week(key, render_week(context, lang, templates_dir, links))
         entries.append(IndexEntry(period, context.headline, updated))
     nested = Links(index="../index.html", undated=links.undated and "../undated.html",

@@ -36,14 +36,16 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
 
 
-def filter_suffix(speakers: Sequence[str]) -> str:
-    """`_only_<names>` for the pages of some speakers (a hash where the names would make too long a name)."""
+def filter_suffix(speakers: Sequence[str], min_confidence: float | None = None) -> str:
+    """`_only_<names>` for the pages of some speakers (a hash where the names would make too long a name),
+    `_min<confidence>` for those of the surest statements only: a filtered page never takes the name of the full one."""
+    sure = f"_min{min_confidence:g}" if min_confidence is not None else ""
     if not speakers:
-        return ""
+        return sure
     names = "_".join(slug(name) or short_hash(name) for name in speakers)
     if len(names) > _SLUG_MAX:
         names = f"{names[:_SLUG_MAX - 7].rstrip('_-')}-{short_hash(' '.join(speakers))}"
-    return f"_only_{names}"
+    return f"_only_{names}{sure}"
 
 
 def _database_paths(db) -> list[Path]:
@@ -126,7 +128,8 @@ class Site:
     """A folder of digest pages and its manifest: which speakers it is for (a filtered run never writes into the
     folder of everyone, nor the reverse), and per week the hash of its page and when that last changed."""
 
-    def __init__(self, folder: Path, speakers: Sequence[str] = (), protect=None, now: datetime | None = None):
+    def __init__(self, folder: Path, speakers: Sequence[str] = (), protect=None, now: datetime | None = None,
+                 min_confidence: float | None = None):
         self.folder, self.protect = folder, protect
         self.now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
         self.manifest = self._read_manifest()
@@ -134,7 +137,12 @@ class Site:
         if (self.folder / MANIFEST).exists() and sorted(recorded) != sorted(speakers):
             held = f"the digests of {', '.join(recorded)} only" if recorded else "the digests of every speaker"
             raise DigestError(f"{folder}: holds {held}; write these to another folder (--out-dir)")
+        recorded_minimum = self.manifest.get("min_confidence")
+        if (self.folder / MANIFEST).exists() and recorded_minimum != min_confidence:
+            held = "every statement" if recorded_minimum is None else f"the statements of confidence {recorded_minimum} or more"
+            raise DigestError(f"{folder}: holds the digests of {held}; write these to another folder (--out-dir)")
         self.manifest["speakers"] = list(speakers)
+        self.manifest["min_confidence"] = min_confidence
         self.result = SiteResult(folder)
 
     def _read_manifest(self) -> dict:

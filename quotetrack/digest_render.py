@@ -18,10 +18,11 @@ from . import digest_svg
 from .datafiles import load_yaml
 from .digest_files import DigestError
 from .digest_views import (
-    STANCE_NAMES, Buckets, CounterpartGroup, Headline, PairStance, Period, SpeakerPage, StatementView,
+    STANCE_NAMES, Buckets, CounterpartGroup, Headline, LeftOut, PairStance, Period, SpeakerPage, StatementView,
     UndatedContext, WeekContext,
 )
 from .kb import fold
+from .models import SPEAKER_UNCERTAIN_BELOW
 
 LANGUAGES = ("it", "en")
 
@@ -121,6 +122,28 @@ class Formatter:
         if not mention or not name or fold(mention) in fold(name):
             return None
         return self.t["named_as"].format(mention=mention)
+
+    def uncertain(self, statement: StatementView) -> str:
+        """Why a statement is marked "speaker uncertain" and what to check: the engine's confidence and the words
+        the attribution rests on (how the sentence names the speaker, the cue that introduces the words)."""
+        basis = [self.t["uncertain_mention"].format(mention=statement.speaker_mention) if statement.speaker_mention
+                 else self.t["uncertain_no_mention"]]
+        if statement.cue:
+            basis.append(self.t["uncertain_cue"].format(cue=statement.cue))
+        sure = (self.t["uncertain_confidence"].format(percent=self.percent(statement.confidence)) + "; "
+                if statement.confidence is not None else "")
+        return f"{sure}{self.t['uncertain_rests_on']}: {', '.join(basis)}. {self.t['uncertain_check']}"
+
+    def uncertain_note(self, n: int) -> str:
+        """How many statements of the page have an uncertain speaker, and what the page does with them."""
+        return self.phrase("uncertain_note", n, percent=self.percent(SPEAKER_UNCERTAIN_BELOW))
+
+    def left_out(self, left: LeftOut) -> str:
+        return self.phrase("left_out", left.statements, minimum=f"{left.minimum:g}")
+
+    @staticmethod
+    def percent(value: float) -> int:
+        return round(value * 100)
 
     def breakdown(self, pair: PairStance) -> str:
         """ "1 a favore, 3 contro, 2 neutrali" (the stances present only)."""

@@ -3,6 +3,13 @@ changed, a section per speaker), the undated statements, a page per speaker.
 
 Everything here works on `StatementView`s, whatever they were read from, so a test or another front end can build
 them by hand; `quotetrack.digest` reads them from a database and writes the pages.
+
+A statement whose speaker is uncertain (`StatementView.speaker_uncertain`: below 0.5, where the named speaker is
+more often wrong than right) stays on the page, in its speaker's section, labelled and with the words the
+attribution rests on, so the reader can check the sentence. It is left out of what states a person's stance
+without showing the sentence — the lead, the speaker × counterpart matrix, what changed and the charts — because
+there a wrong speaker cannot be caught; the figures and each speaker's count still include it and say how many
+such statements there are, and the page notes what was left out of those summaries.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 from .digest_files import DigestError, short_hash, slug
+from .models import SPEAKER_UNCERTAIN_BELOW, confident
 
 WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
 TOP_SPEAKERS = 5  # "most quoted" in the figures
@@ -105,6 +113,18 @@ class StatementView:
     published: date | None  # None: no source of it carries a date
     sources: tuple[SourceView, ...]
     targets: tuple[TargetView, ...]
+    confidence: float | None = None  # the speaker model's probability for `speaker` (None: not measured)
+
+    @property
+    def speaker_uncertain(self) -> bool:
+        """A speaker is named but the engine is less than SPEAKER_UNCERTAIN_BELOW sure of it. A view built without
+        a confidence (by hand, from another source) is not flagged: only a measured low one is."""
+        return (self.speaker is not None and self.confidence is not None
+                and not confident(self.confidence, SPEAKER_UNCERTAIN_BELOW))
+
+    def sure_at(self, minimum: float | None) -> bool:
+        """Whether `--min-confidence minimum` keeps it (None keeps everything)."""
+        return minimum is None or confident(self.confidence, minimum)
 
     @property
     def outlets(self) -> list[str]:
@@ -157,6 +177,8 @@ class Headline:
     speakers: int = 0
     counterparts: int = 0
     most_quoted: list[tuple[str, int]] = field(default_factory=list)
+    uncertain: int = 0  # statements whose speaker is uncertain (see StatementView.speaker_uncertain)
+    uncertain_of: dict[str, int] = field(default_factory=dict)  # the same per speaker (only those with any)
 
 
 @dataclass(frozen=True)
@@ -220,6 +242,7 @@ class SpeakerSection:
     statements: list[StatementView]
     pairs: list[PairStance]  # the speaker's counterparts in the period, most statements first
     hidden: int = 0  # statements of the period not shown (beyond the per-speaker cap)
+    uncertain: int = 0  # statements of the period (shown or not) whose speaker is uncertain
 
     @property
     def count(self) -> int:
@@ -238,6 +261,7 @@ class WeekContext:
     previous: Period | None = None  # nearest earlier week with statements (for the page's links)
     next: Period | None = None
     speakers_filter: tuple[str, ...] = ()
+    left_out: LeftOut | None = None  # statements `--min-confidence` left out of the page
 
     def section_of(self, name: str) -> SpeakerSection | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -250,6 +274,27 @@ class UndatedContext:
     headline: Headline
     sections: list[SpeakerSection]
     speakers_filter: tuple[str, ...] = ()
+    left_out: LeftOut | None = None
+
+
+class LeftOut(NamedTuple):
+    """What `--min-confidence` took off a page: the page says so, so a reader never mistakes it for everything."""
+
+    minimum: float
+    statements: int
+
+
+def keep_confident(statements: Iterable[StatementView], minimum: float | None) -> tuple[list, list]:
+    """The statements `--min-confidence minimum` keeps (None: every one), and those it leaves out."""
+    kept, dropped = [], []
+    for statement in statements:
+        (kept if statement.sure_at(minimum) else dropped).append(statement)
+    return kept, dropped
+
+
+def left_out_note(minimum: float | None, dropped: Iterable[StatementView]) -> LeftOut | None:
+    """What a page says it left out: None when no minimum was asked."""
+    return None if minimum is None else LeftOut(minimum, sum(1 for _ in dropped))
 
 
 @dataclass(frozen=True)
@@ -390,6 +435,7 @@ def statement_view(row: Mapping, known_sources: dict | None = None) -> Statement
         cue=row.get("cue") or None,
         speaker_mention=row.get("speaker_mention") or None,
         published=_day(row.get("published")),
+        confidence=row.get("confidence"),
         sources=tuple(sources),
         targets=tuple(
             TargetView(t.get("entity") or "", t.get("stance") or "neutral", float(t.get("score") or 0.0),
@@ -408,6 +454,7 @@ def build_week(
     speakers_filter: Sequence[str] = (),
     pairs: dict[tuple[str, str], PairStance] | None = None,
     pairs_before: dict[tuple[str, str], PairStance] | None = None,
+    left_out: LeftOut | None = None,
 ) -> WeekContext:
     """A week's page from its statements and those of the period before (what "changed" compares with).
 
@@ -430,14 +477,16 @@ def build_week(
         previous=Period.week(earlier[-1]) if earlier else None,
         next=Period.week(later[0]) if later else None,
         speakers_filter=tuple(speakers_filter),
+        left_out=left_out,
     )
 
 
 def pair_stances(statements: Iterable[StatementView]) -> dict[tuple[str, str], PairStance]:
-    """Speaker × counterpart → how many statements support, oppose or are neutral toward it."""
+    """Speaker × counterpart → how many statements support, oppose or are neutral toward it (statements whose
+    speaker is uncertain left out: a wrong speaker would credit the stance to the wrong person)."""
     counts: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for statement in statements:
-        if statement.speaker is None:
+        if statement.speaker is None or statement.speaker_uncertain:
             continue
         for target in statement.targets:
             if target.entity and target.entity != statement.speaker:
@@ -455,12 +504,15 @@ def headline(statements: list[StatementView]) -> Headline:
         counterparts.update(target.entity for target in statement.targets)
     counts = _speaker_totals(statements)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_SPEAKERS]
+    uncertain = Counter(s.speaker for s in statements if s.speaker_uncertain)
     return Headline(
         articles=len(articles),
         statements=len(statements),
         speakers=len(counts),
         counterparts=len(counterparts - {""}),
         most_quoted=ranked,
+        uncertain=sum(uncertain.values()),
+        uncertain_of=dict(uncertain),
     )
 
 
@@ -483,7 +535,7 @@ def lead(
     reversals: dict[tuple[str, str], PairChange],
     size: int = LEAD_SIZE,
 ) -> list[LeadItem]:
-    """The statements an editor would put first, at most one per speaker.
+    """The statements an editor would put first, at most one per speaker; never one whose speaker is uncertain.
 
     Each is weighed by the strength of its stance (a non-neutral stance's score), how prominent the speaker and the
     counterpart are this week (their statements, on a log scale against the busiest), how many outlets reported
@@ -496,7 +548,7 @@ def lead(
 
     scored = []
     for statement in statements:
-        if statement.speaker is None:
+        if statement.speaker is None or statement.speaker_uncertain:
             continue
         best = None
         for target in statement.targets:
@@ -581,8 +633,9 @@ def changes(
 
 
 def _relevance(statement: StatementView) -> tuple:
-    """Statements about more counterparts, then reported by more outlets, come first; then the latest."""
-    return (-len(statement.targets), -len(statement.sources), *_newest_first(statement))
+    """Statements whose speaker is sure come first, then those about more counterparts, then reported by more
+    outlets; then the latest."""
+    return (statement.speaker_uncertain, -len(statement.targets), -len(statement.sources), *_newest_first(statement))
 
 
 def sections(
@@ -607,6 +660,7 @@ def sections(
             statements=sorted(shown, key=lambda s: (s.published or date.max, s.id)),
             pairs=sorted(by_pair_speaker.get(name or "", []), key=lambda p: (-p.n, p.target)),
             hidden=len(rows) - len(shown),
+            uncertain=sum(s.speaker_uncertain for s in rows),
         ))
     return result
 
@@ -625,11 +679,11 @@ def _anchor(prefix: str, name: str, taken: set[str]) -> str:
 
 
 def undated_context(statements: list[StatementView], per_speaker: int | None = None,
-                    speakers_filter: Sequence[str] = ()) -> UndatedContext:
+                    speakers_filter: Sequence[str] = (), left_out: LeftOut | None = None) -> UndatedContext:
     """The page of statements without a date (`statements`: every statement; the dated ones are skipped)."""
     undated = [s for s in statements if s.published is None]
     return UndatedContext(headline(undated), sections(undated, pair_stances(undated), per_speaker),
-                          tuple(speakers_filter))
+                          tuple(speakers_filter), left_out)
 
 
 def speaker_pages(statements: list[StatementView]) -> list[SpeakerPage]:
@@ -699,12 +753,12 @@ def _speaker_page(name: str, page_slug: str, statements: list[StatementView]) ->
 
 def _series(statements: list[StatementView], targets: list[str] | None, buckets: Buckets | None) -> list:
     """(support, oppose, neutral) per bucket: the stances toward `targets` (None: toward every counterpart; a
-    statement about none of them counts as neutral when `targets` is empty)."""
+    statement about none of them counts as neutral when `targets` is empty). Uncertain speakers left out."""
     if buckets is None:
         return []
     series = [[0, 0, 0] for _ in buckets.starts]
     for statement in statements:
-        if statement.published is None:
+        if statement.published is None or statement.speaker_uncertain:
             continue
         counts = series[buckets.index(statement.published)]
         if targets is None:

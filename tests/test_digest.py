@@ -1,6 +1,7 @@
 """Weekly HTML digests and speaker pages: built from a real SQLite store, parsed back with a real HTML5 parser."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -33,9 +34,9 @@ def article(n: int, day: date | None, url: str | None = "https://news.example/a{
     )
 
 
-def said(n, quote, speaker, *targets, kind="direct", cue="ha detto", mention=None):
+def said(n, quote, speaker, *targets, kind="direct", cue="ha detto", mention=None, confidence=0.5):
     return Statement(f"a{n}", quote, kind, 0, len(quote), speaker=speaker, speaker_mention=mention, cue=cue,
-                     targets=list(targets))
+                     targets=list(targets), confidence=confidence)
 
 
 def fill(store: Store) -> None:
@@ -532,6 +533,99 @@ def test_a_filtered_site_goes_to_its_own_folder_and_never_into_the_site_of_every
     mixed = runner.invoke(cli, ["digest", "--db", str(path), "--all", "--speaker", "Trump",
                                 "--out-dir", str(tmp_path / "digests")])
     assert mixed.exit_code == 1 and "holds the digests of every speaker" in mixed.output
+
+
+# -- statements whose speaker is uncertain ---------------------------------------------------------------------------
+def fill_unsure(store: Store) -> None:
+    """Week 47: Mario Rossi (sure, 0.92) opposes Anna Neri; Luca Bianchi (0.31: uncertain, named "il ministro")
+    backs her; Paola Verdi (0.62) says nothing about anyone. Week 46: Luca Bianchi (0.2) opposed her."""
+    store.add(article(1, date(2026, 11, 10)), [
+        said(1, "Anna Neri non capisce", "Luca Bianchi", Target("Anna Neri", "oppose", -0.7, "non capisce"),
+             confidence=0.2),
+    ])
+    store.add(article(2, date(2026, 11, 17)), [
+        said(2, "Anna Neri sbaglia tutto", "Mario Rossi", Target("Anna Neri", "oppose", -0.7, "sbaglia tutto"),
+             confidence=0.92),
+        said(2, "Anna Neri ha ragione", "Luca Bianchi", Target("Anna Neri", "support", 0.6, "ha ragione"),
+             confidence=0.31, mention="il ministro", cue="ha aggiunto"),
+        said(2, "La riunione è finita tardi", "Paola Verdi", confidence=0.62, cue="ha spiegato"),
+    ])
+
+
+@pytest.fixture()
+def unsure_db(tmp_path) -> Path:
+    path = tmp_path / "q.db"
+    with Store(path) as store:
+        fill_unsure(store)
+    return path
+
+
+def card_of(soup, quote: str):
+    return next(card for card in soup.select("article.statement") if quote in card.blockquote.get_text())
+
+
+def test_an_uncertain_speaker_is_labelled_with_the_words_the_attribution_rests_on(unsure_db):
+    soup = page(digest.render_week(digest.week_context(unsure_db, W47)))
+    unsure, sure = card_of(soup, "Anna Neri ha ragione"), card_of(soup, "Anna Neri sbaglia tutto")
+    assert text(unsure.select_one(".uncertain-label")) == "Attribuzione incerta"
+    assert text(unsure.select_one(".uncertain-why")) == ("sicurezza 31 %; si basa su: chi parla nominato come "
+                                                         "«il ministro», introdotta da «ha aggiunto». Da verificare nella fonte.")
+    assert sure.select_one(".uncertain") is None and card_of(soup, "La riunione").select_one(".uncertain") is None
+    english = page(digest.render_week(digest.week_context(unsure_db, W47), lang="en"))
+    assert text(card_of(english, "Anna Neri ha ragione").select_one(".uncertain-label")) == "Speaker uncertain"
+
+
+def test_uncertain_statements_are_counted_but_kept_out_of_the_stance_summaries(unsure_db):
+    context = digest.week_context(unsure_db, W47)
+    assert [item.statement.speaker for item in context.lead] == ["Mario Rossi", "Paola Verdi"]
+    assert [row.speaker for row in context.matrix.rows] == ["Mario Rossi"]
+    assert context.changes.shown == [digest.PairChange("Mario Rossi", "Anna Neri", None,
+                                                       digest.PairStance("Mario Rossi", "Anna Neri", oppose=1))]
+    soup = page(digest.render_week(context))
+    assert figure(soup, "statements") == 3
+    assert soup.select_one(".uncertain-note")["data-uncertain"] == "1"
+    assert "Non contata qui: 1 dichiarazione con attribuzione incerta." in text(soup.select_one("#matrix .note"))
+    assert text(soup.select_one(f"#{context.section_of('Luca Bianchi').anchor}-h")) == \
+        "Luca Bianchi (1 dichiarazione, 1 con attribuzione incerta)"
+    assert "(1, 1 incerta)" in text(soup.select_one(".most-quoted"))
+    assert text(soup.select_one(f"#{context.section_of('Mario Rossi').anchor}-h")) == "Mario Rossi (1 dichiarazione)"
+
+
+def test_digest_min_confidence_leaves_out_what_quotes_leaves_out_and_the_page_says_how_many(unsure_db):
+    runner = CliRunner()
+    everyone = runner.invoke(cli, ["digest", "--db", str(unsure_db), "--week", W47])
+    assert everyone.exit_code == 0, everyone.output
+    full = (unsure_db.parent / "digests" / f"{W47}.html").read_bytes()
+    result = runner.invoke(cli, ["digest", "--db", str(unsure_db), "--week", W47, "--min-confidence", "0.6"])
+    own = unsure_db.parent / "digests" / f"{W47}_min0.6.html"
+    assert result.output.strip() == f"wrote {own} ({W47}: 2 statements, 1 below --min-confidence left out)"
+    listed = runner.invoke(cli, ["quotes", "--db", str(unsure_db), "--since", "2026-11-16", "--until", "2026-11-22",
+                                 "--min-confidence", "0.6", "--format", "json"])
+    soup = read(own)
+    assert {card["id"] for card in soup.select("article.statement[id]")} == \
+        {f"q-{row['id']}" for row in json.loads(listed.output)}
+    assert soup.select_one(".left-out")["data-left-out"] == "1"
+    assert text(soup.select_one(".left-out")) == ("Esclusa da questa pagina 1 dichiarazione con sicurezza "
+                                                  "dell'attribuzione sotto 0.6 (--min-confidence).")
+    assert (unsure_db.parent / "digests" / f"{W47}.html").read_bytes() == full  # the page of everything is kept
+    assert read(unsure_db.parent / "digests" / f"{W47}.html").select_one(".left-out") is None
+
+
+def test_a_site_of_the_surest_statements_counts_what_each_page_left_out_and_keeps_its_own_folder(unsure_db):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["digest", "--db", str(unsure_db), "--all", "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    folder = unsure_db.parent / "digests" / "min0.5"
+    assert read(folder / f"{W47}.html").select_one(".left-out")["data-left-out"] == "1"
+    assert not (folder / f"{W46}.html").exists()  # its only statement was below the minimum
+    assert not (folder / "speakers" / "luca-bianchi.html").exists()
+    assert runner.invoke(cli, ["digest", "--db", str(unsure_db), "--all"]).exit_code == 0
+    speaker = read(unsure_db.parent / "digests" / "speakers" / "luca-bianchi.html")  # every statement uncertain
+    assert len(speaker.select(".speaker-uncertain .uncertain-label")) == 2
+    assert "2 con attribuzione incerta, non contate nel grafico" in text(speaker.select_one(".counterpart .summary"))
+    mixed = runner.invoke(cli, ["digest", "--db", str(unsure_db), "--all", "--min-confidence", "0.5",
+                                "--out-dir", str(unsure_db.parent / "digests")])
+    assert mixed.exit_code == 1 and "holds the digests of every statement" in mixed.output
 
 
 # -- the command's edges ---------------------------------------------------------------------------------------------

@@ -94,6 +94,18 @@ def test_min_confidence_keeps_the_statements_whose_speaker_the_engine_is_sure_of
     assert run("quotes", "--min-confidence", "1.5", "--db", str(db_path)).exit_code == 2
 
 
+def test_the_quotes_table_shows_the_confidence_and_marks_an_uncertain_speaker(db_path):
+    article, said = make_article("dubbio", [("Mario Rossi", "Il bilancio è in ordine"),
+                                            ("Anna Neri", "Il bilancio va rifatto")], published=date(2025, 3, 3))
+    said = [replace(said[0], confidence=0.92), replace(said[1], confidence=0.41)]
+    with Store(db_path) as opened:
+        opened.add(article, said)
+    header, *lines = run("quotes", "--db", str(db_path)).output.splitlines()
+    column = header.index("confidence")
+    cells = {line.split("  ")[-1].strip(): line[column:].split("  ")[0] for line in lines}
+    assert cells == {"Il bilancio è in ordine": "0.92", "Il bilancio va rifatto": "0.41 uncertain"}
+
+
 def test_search_is_full_text_accent_insensitive_and_safe(store):
     assert quotes_of(query.statements(store, search="cedera")) == ["La Russia non cederà"]
     assert quotes_of(query.statements(store, search="dialogo possibile")) == ["Il dialogo è possibile"]
@@ -259,7 +271,7 @@ def test_cli_quotes_csv_and_table(store, db_path):
     assert [r["speaker"] for r in rows] == ["Dmitry Peskov", "Vladimir Putin"]
     assert json.loads(rows[1]["targets"])[0]["entity"] == "Ucraina"
     table = run("quotes", "--db", str(db_path)).output
-    assert table.splitlines()[0].split() == ["published", "speaker", "source", "kind", "quote"]
+    assert table.splitlines()[0].split() == ["published", "speaker", "confidence", "source", "kind", "quote"]
     assert "La Milano" in table and "Non ci arrenderemo mai" in table
 
 

@@ -7,7 +7,7 @@ import click
 
 from .core import reading
 from .group import cli
-from .options import IsoDate, db_option
+from .options import IsoDate, db_option, min_confidence_option
 from .output import message
 
 
@@ -24,18 +24,21 @@ def _statements(n: int) -> str:
 @click.option("--speaker", "speakers", multiple=True, help="Only these speakers (any alias); repeatable. The page gets a name of its own.")
 @click.option("--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the page.")
 @click.option("--out", type=click.Path(dir_okay=False),
-              help="Output file (default: <db dir>/digests/<week>.html, or <week>_only_<names>.html with --speaker).")
+              help="Output file (default: <db dir>/digests/<week>.html; <week>_only_<names>.html with --speaker, "
+              "<week>_min<N>.html with --min-confidence).")
 @click.option("--all", "all_weeks", is_flag=True,
               help="Every week with statements, a page per speaker, the undated statements, index.html and feed.xml.")
 @click.option("--out-dir", type=click.Path(file_okay=False),
-              help="Folder for --all (default: <db dir>/digests, or digests/only_<names> with --speaker).")
+              help="Folder for --all (default: <db dir>/digests; digests/only_<names> with --speaker, "
+              "digests/min<N> with --min-confidence).")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of templates overriding the built-in ones (same file names).")
 @click.option("--per-speaker", type=click.IntRange(min=0), default=None,
               help="Statements shown per speaker, most relevant first (default 10; 0 shows all). Figures count all.")
+@min_confidence_option
 @db_option
 def digest(week, since, until, old_since, old_until, speakers, lang, out, all_weeks, out_dir, templates_dir,
-           per_speaker, db):
+           per_speaker, min_confidence, db):
     """Write a self-contained HTML digest of one week: the key statements, who talks about whom, what changed,
     statements by speaker. With --all, a small site: every week, a page per speaker, an index and a feed."""
     if old_since or old_until:
@@ -57,7 +60,8 @@ def digest(week, since, until, old_since, old_until, speakers, lang, out, all_we
     only = f", only {', '.join(speakers)}" if speakers else ""
     with reading(db, (digests.DigestError, StoreError, QueryError), sqlite3.DatabaseError):
         if all_weeks:
-            result = digests.write_all(db, out_dir, speakers, lang, templates_dir, per_speaker=shown)
+            result = digests.write_all(db, out_dir, speakers, lang, templates_dir, per_speaker=shown,
+                                       min_confidence=min_confidence)
             for path in result.written:
                 click.echo(f"wrote {path}")
             click.echo(f"{len(result.weeks)} weeks, {result.speakers} speaker pages, {_statements(result.undated)} "
@@ -65,8 +69,10 @@ def digest(week, since, until, old_since, old_until, speakers, lang, out, all_we
                        f"in {result.folder}")
             return
         period = digests.Period.between(since, until) if since else week
-        written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown)
-    click.echo(f"wrote {written.path} ({written.period.key}{only}: {_statements(written.statements)})")
+        written = digests.write_digest(db, out, period, speakers, lang, templates_dir, per_speaker=shown,
+                                       min_confidence=min_confidence)
+    left_out = f", {written.left_out} below --min-confidence left out" if min_confidence is not None else ""
+    click.echo(f"wrote {written.path} ({written.period.key}{only}: {_statements(written.statements)}{left_out})")
     if written.undated:
         verb, them = ("is", "it") if written.undated == 1 else ("are", "them")
         click.echo(f"{_statements(written.undated)} without a date {verb} in no week: `quotetrack digest --all` "

@@ -6,6 +6,8 @@ from datetime import date
 
 import click
 
+from ..models import SPEAKER_UNCERTAIN_BELOW
+
 ANALYZERS = ("builtin", "stanza", "auto")
 
 DEFAULT_DB = os.path.join("db", "quotetrack.db")
@@ -60,6 +62,16 @@ def engine_options(*executors: str):
         )(func)
 
     return decorate
+
+
+def min_confidence_option(func):
+    """--min-confidence: the same filter wherever statements are listed (`quotes`) or shown (`digest`)."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        help="Only statements whose speaker the engine is at least this sure of (0-1; 0.85 keeps the surest; "
+        f"below {SPEAKER_UNCERTAIN_BELOW:g} a statement is marked speaker uncertain).",
+    )(func)
 
 
 # -- dates: --since/--until filter by date wherever a command does; --date only sets an article's date on reading --

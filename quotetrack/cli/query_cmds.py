@@ -1,15 +1,16 @@
 """Commands that query the database: quotes, speakers, stance. The database is opened read-only."""
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import click
 
 from .core import reading
 from .group import cli
-from .options import db_option, window_options
+from .options import db_option, min_confidence_option, window_options
 from .output import emit, format_option, frame_rows, shorten
-from ..models import STANCE_MEASURES, STANCES, STATEMENT_KINDS
+from ..models import SPEAKER_UNCERTAIN_BELOW, STANCE_MEASURES, STANCES, STATEMENT_KINDS, confident
 
 if TYPE_CHECKING:  # pandas (sqlite-utils imports it too) takes half a second: only commands that query pay for it
     import pandas as pd
@@ -27,8 +28,7 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most
 @window_options
 @click.option("--undated", is_flag=True, help="Only statements whose date is unknown.")
 @click.option("--search", help="Words that must appear in the quote (full-text search).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1),
-              help="Only statements whose speaker the engine is at least this sure of (0-1; 0.85 keeps the surest).")
+@min_confidence_option
 @limit_option
 @format_option()
 @db_option
@@ -48,10 +48,19 @@ def _quote_view(row: dict) -> dict:
     return {
         "published": row["published"] or UNKNOWN,
         "speaker": row["speaker"] or UNKNOWN,
+        "confidence": _confidence_cell(row["speaker"], row["confidence"]),
         "source": shorten(row["source"], 30) if row["source"] else UNKNOWN,
         "kind": row["kind"],
         "quote": shorten(row["quote"], 90),
     }
+
+
+def _confidence_cell(speaker: str | None, confidence: float | None) -> str:
+    """ "0.91", or "0.42 uncertain" below SPEAKER_UNCERTAIN_BELOW: a table reader sees which speakers to check."""
+    if confidence is None or math.isnan(confidence):
+        return UNKNOWN
+    uncertain = speaker is not None and not confident(confidence, SPEAKER_UNCERTAIN_BELOW)
+    return f"{confidence:.2f}{' uncertain' if uncertain else ''}"
 
 
 @cli.command()
