@@ -128,6 +128,23 @@ def test_nothing_clips_or_overflows_and_axe_finds_nothing_serious(browser, pages
     assert [url for url in requests if not url.startswith("file:")] == []
 
 
+def test_an_uncertain_speaker_is_marked_in_words_and_only_below_the_threshold(browser, pages):
+    from quotetrack.models import SPEAKER_UNCERTAIN_BELOW
+
+    page = open_page(browser, pages["week"], "phone")
+    try:
+        cards = page.eval_on_selector_all(
+            "#speakers article.statement[data-confidence]",
+            "cards => cards.map(c => [parseFloat(c.dataset.confidence), c.querySelector('.uncertain-label') !== null])")
+        label = page.locator("#speakers .uncertain-label").first
+        shown = label.is_visible() and label.inner_text()
+    finally:
+        page.close()
+    assert any(marked for _, marked in cards) and not all(marked for _, marked in cards)
+    assert all(marked == (confidence < SPEAKER_UNCERTAIN_BELOW) for confidence, marked in cards)
+    assert shown == "Attribuzione incerta"
+
+
 def test_the_matrix_is_a_grid_on_a_desktop_and_a_list_on_a_phone(browser, pages):
     desktop, phone = (open_page(browser, pages["week"], width) for width in WIDTHS)
     try:

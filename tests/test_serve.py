@@ -141,6 +141,24 @@ def test_a_quote_links_to_its_article_with_the_quote_marked(archive):
     assert len(said.select("td.col-quote a[href^='/-/quotetrack/']")) == 2
 
 
+def test_an_uncertain_speaker_reads_speaker_uncertain_in_the_table_and_on_the_statement_page(tmp_path):
+    path = tmp_path / f"{NAME}.db"
+    article, said = make_article("dubbio", [("Mario Rossi", "Il bilancio è in ordine"),
+                                            ("Anna Neri", "Il bilancio va rifatto")], published=date(2025, 3, 3))
+    with Store(path) as store:
+        store.add(article, [replace(said[0], confidence=0.92), replace(said[1], confidence=0.41)])
+    datasette = datasette_for(path)
+    asyncio.run(datasette.invoke_startup())
+    table = BeautifulSoup(get(datasette, f"/{NAME}/statements_view").text, "html.parser")
+    cells = {row.select_one("td.col-quote").get_text(strip=True):
+             row.select_one("td.col-confidence").get_text(" ", strip=True) for row in table.select("tbody tr")}
+    assert cells == {"Il bilancio è in ordine": "0.92", "Il bilancio va rifatto": "0.41 speaker uncertain"}
+    pages = {link.get_text(): BeautifulSoup(get(datasette, link["href"].split("#")[0]).text, "html.parser")
+             for link in table.select("td.col-quote a")}
+    assert "speaker uncertain" in pages["Il bilancio va rifatto"].select_one(".qt-confidence").get_text()
+    assert "uncertain" not in pages["Il bilancio è in ordine"].select_one(".qt-confidence").get_text()
+
+
 def test_every_view_column_is_described_in_the_shipped_metadata(archive):
     _, path, *_ = archive
     described = metadata_for(NAME)["databases"][NAME]["tables"]

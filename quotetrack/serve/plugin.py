@@ -1,5 +1,6 @@
-"""quotetrack's Datasette plugin: the name folding the canned queries use, quotes that link to their article, and the
-page that shows a statement's quote highlighted in the article it came from."""
+"""quotetrack's Datasette plugin: the name folding the canned queries use, quotes that link to their article, a
+confidence that says "speaker uncertain" where the digest does, and the page that shows a statement's quote
+highlighted in the article it came from."""
 from __future__ import annotations
 
 import re
@@ -28,7 +29,10 @@ def prepare_connection(conn):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """A quote links to its statement's page, wherever the row says which statement it is."""
+    """A quote links to its statement's page, wherever the row says which statement it is; a speaker's confidence
+    below SPEAKER_UNCERTAIN_BELOW reads "speaker uncertain" beside the number."""
+    if column == "confidence":
+        return _confidence_cell(row, value)
     if column != "quote" or not isinstance(value, str):
         return None
     statement = _statement_of(row, table)
@@ -36,6 +40,19 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     href = datasette.urls.path(statement_path(database, statement)) + "#quote"
     return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+
+
+def _confidence_cell(row, value) -> Markup | None:
+    if not isinstance(value, float) or not uncertain(value, row["speaker"] if "speaker" in row.keys() else True):
+        return None
+    return Markup(f'{value} <strong class="qt-uncertain">speaker uncertain</strong>')
+
+
+def uncertain(confidence: float | None, speaker) -> bool:
+    """As the digest's label: a speaker is named and the engine is measurably less than sure of it."""
+    from ..models import SPEAKER_UNCERTAIN_BELOW, confident
+
+    return bool(speaker) and confidence is not None and not confident(confidence, SPEAKER_UNCERTAIN_BELOW)
 
 
 def _statement_of(row, table: str | None) -> str | None:
@@ -83,7 +100,8 @@ async def statement_page(datasette, request):
         request.actor, [("view-table", (name, "articles")), ("view-database", name), "view-instance"]
     )
     statement = (await db.execute(
-        "SELECT s.id, s.quote, s.kind, s.cue, s.published, s.speaker_mention, e.name AS speaker FROM statements s"
+        "SELECT s.id, s.quote, s.kind, s.cue, s.published, s.speaker_mention, s.confidence, e.name AS speaker"
+        " FROM statements s"
         " LEFT JOIN entities e ON e.id = s.speaker WHERE s.id = ?", [statement_id])).first()
     if statement is None:
         raise NotFound(f"No statement {statement_id}")
@@ -101,6 +119,7 @@ async def statement_page(datasette, request):
     context = {
         "database": name,
         "statement": dict(statement),
+        "uncertain": uncertain(statement["confidence"], statement["speaker"]),
         "source": dict(source),
         "source_url": safe_url(source["url"]),
         "others": [dict(s) for s in sources if s["article"] != source["article"]],
