@@ -668,7 +668,7 @@ def test_the_readme_digest_examples_run_on_the_sample_articles(tmp_path, monkeyp
     readme = Path(__file__).resolve().parent.parent / "README.md"
     block = readme.read_text(encoding="utf-8").split("### Weekly digests", 1)[1].split("```bash", 1)[1]
     commands = [shlex.split(line.split("#", 1)[0])[1:] for line in block.split("```", 1)[0].splitlines() if line.strip()]
-    assert len(commands) == 5
+    assert len(commands) == 6
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     ingested = runner.invoke(cli, ["ingest", "--engine", "builtin", "--no-progress", *map(str, sample_paths())])
@@ -677,4 +677,5 @@ def test_the_readme_digest_examples_run_on_the_sample_articles(tmp_path, monkeyp
         result = runner.invoke(cli, command)
         assert result.exit_code == 0, (command, result.output)
     assert (tmp_path / "db" / "digests" / "2025-W13_only_trump_peskov.html").exists()
+    assert read(tmp_path / "db" / "digests" / "2025-W13_min0.85.html").select_one(".left-out")
     assert (tmp_path / "site" / "speakers" / "donald-trump.html").exists()
