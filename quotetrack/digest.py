@@ -34,10 +34,10 @@ __all__ = [  # the digest's Python API: one import for building, rendering and w
     "Changes", "CounterpartGroup", "DigestError", "EmptyDigest", "Formatter", "Headline", "IndexEntry", "LeadItem",
     "LeftOut", "Links", "Matrix", "MatrixRow", "PairChange", "PairStance", "Period", "SourceView", "SpeakerPage",
     "SpeakerSection", "StatementView", "TargetView", "UndatedContext", "WeekContext", "Written", "build_week",
-    "changes", "default_output", "default_week", "headline", "keep_confident", "lead", "load_statements", "matrix", "pair_stances",
-    "render_feed", "render_index", "render_speaker", "render_speakers_index", "render_undated", "render_week",
-    "safe_url", "sections", "speaker_pages", "statement_view", "statement_weeks", "ui_strings", "undated_context",
-    "week_context", "write_all", "write_digest",
+    "changes", "default_output", "default_week", "headline", "keep_confident", "lead", "load_statements", "matrix",
+    "pair_stances", "render_feed", "render_index", "render_speaker", "render_speakers_index", "render_undated",
+    "render_week", "safe_url", "sections", "speaker_pages", "statement_view", "statement_weeks", "ui_strings",
+    "undated_context", "week_context", "write_all", "write_digest",
 ]
 
 

@@ -139,7 +139,8 @@ class Site:
             raise DigestError(f"{folder}: holds {held}; write these to another folder (--out-dir)")
         recorded_minimum = self.manifest.get("min_confidence")
         if (self.folder / MANIFEST).exists() and recorded_minimum != min_confidence:
-            held = "every statement" if recorded_minimum is None else f"the statements of confidence {recorded_minimum} or more"
+            held = ("every statement" if recorded_minimum is None
+                    else f"the statements of confidence {recorded_minimum} or more")
             raise DigestError(f"{folder}: holds the digests of {held}; write these to another folder (--out-dir)")
         self.manifest["speakers"] = list(speakers)
         self.manifest["min_confidence"] = min_confidence

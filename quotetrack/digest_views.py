@@ -23,7 +23,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 from .digest_files import DigestError, short_hash, slug
-from .models import SPEAKER_UNCERTAIN_BELOW, confident
+from .models import confident, speaker_uncertain
 
 WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
 TOP_SPEAKERS = 5  # "most quoted" in the figures
@@ -117,10 +117,8 @@ class StatementView:
 
     @property
     def speaker_uncertain(self) -> bool:
-        """A speaker is named but the engine is less than SPEAKER_UNCERTAIN_BELOW sure of it. A view built without
-        a confidence (by hand, from another source) is not flagged: only a measured low one is."""
-        return (self.speaker is not None and self.confidence is not None
-                and not confident(self.confidence, SPEAKER_UNCERTAIN_BELOW))
+        """See `models.speaker_uncertain` (a view built by hand without a confidence is not flagged)."""
+        return speaker_uncertain(self.speaker, self.confidence)
 
     def sure_at(self, minimum: float | None) -> bool:
         """Whether `--min-confidence minimum` keeps it (None keeps everything)."""

@@ -26,6 +26,12 @@ def confident(confidence: float | None, minimum: float) -> bool:
     return confidence is not None and confidence >= minimum
 
 
+def speaker_uncertain(speaker: str | None, confidence: float | None) -> bool:
+    """A speaker is named and the engine is measurably less than SPEAKER_UNCERTAIN_BELOW sure of it: what the
+    digest, the `quotes` table and Datasette mark "speaker uncertain" (an unmeasured confidence is not flagged)."""
+    return bool(speaker) and confidence is not None and not confident(confidence, SPEAKER_UNCERTAIN_BELOW)
+
+
 @dataclass(frozen=True)
 class Article:
     """One normalised article. Statement offsets always refer to `text`."""

@@ -66,7 +66,7 @@ def statements(
     `dated=False` keeps only the statements whose date is unknown, `dated=True` only those with a date;
     `min_confidence` keeps those whose speaker the engine is at least that sure of (0–1, the speaker model's
     probability: cross-validated on gold-dev, 0.85 or more meant the right speaker for about nine statements in ten,
-    below 0.5 for about two in five)."""
+    below 0.5 for about two in five; the digest's `--min-confidence` keeps the same ones: `models.confident`)."""
     rows = statement_rows(db, speaker, target, stance, kind, since, until, search, limit, dated, min_confidence)
     frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS, dtype=object)  # object keeps None as None, not NaN
     return frame.astype({"confidence": float})

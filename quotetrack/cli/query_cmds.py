@@ -10,7 +10,7 @@ from .core import reading
 from .group import cli
 from .options import db_option, min_confidence_option, window_options
 from .output import emit, format_option, frame_rows, shorten
-from ..models import SPEAKER_UNCERTAIN_BELOW, STANCE_MEASURES, STANCES, STATEMENT_KINDS, confident
+from ..models import STANCE_MEASURES, STANCES, STATEMENT_KINDS, speaker_uncertain
 
 if TYPE_CHECKING:  # pandas (sqlite-utils imports it too) takes half a second: only commands that query pay for it
     import pandas as pd
@@ -56,11 +56,10 @@ def _quote_view(row: dict) -> dict:
 
 
 def _confidence_cell(speaker: str | None, confidence: float | None) -> str:
-    """ "0.91", or "0.42 uncertain" below SPEAKER_UNCERTAIN_BELOW: a table reader sees which speakers to check."""
+    """ "0.91", or "0.42 uncertain" (`models.speaker_uncertain`): a table reader sees which speakers to check."""
     if confidence is None or math.isnan(confidence):
         return UNKNOWN
-    uncertain = speaker is not None and not confident(confidence, SPEAKER_UNCERTAIN_BELOW)
-    return f"{confidence:.2f}{' uncertain' if uncertain else ''}"
+    return f"{confidence:.2f}{' uncertain' if speaker_uncertain(speaker, confidence) else ''}"
 
 
 @cli.command()

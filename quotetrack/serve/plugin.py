@@ -9,6 +9,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from ..models import speaker_uncertain
+
 STATEMENT_PAGE = r"^/-/quotetrack/(?P<database>[^/]+)/statements/(?P<statement>[0-9a-f]{16})$"
 _STATEMENT_ID = re.compile(r"[0-9a-f]{16}")
 _STATEMENT_TABLES = ("statements", "statements_view")  # where the `id` column is a statement's id
@@ -43,16 +45,11 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 def _confidence_cell(row, value) -> Markup | None:
-    if not isinstance(value, float) or not uncertain(value, row["speaker"] if "speaker" in row.keys() else True):
+    keys = row.keys()  # a sqlite3.Row: `in row` would look among its values
+    speaker = row["speaker"] if "speaker" in keys else True  # a table without the name: the confidence alone
+    if not isinstance(value, float) or not speaker_uncertain(speaker, value):
         return None
     return Markup(f'{value} <strong class="qt-uncertain">speaker uncertain</strong>')
-
-
-def uncertain(confidence: float | None, speaker) -> bool:
-    """As the digest's label: a speaker is named and the engine is measurably less than sure of it."""
-    from ..models import SPEAKER_UNCERTAIN_BELOW, confident
-
-    return bool(speaker) and confidence is not None and not confident(confidence, SPEAKER_UNCERTAIN_BELOW)
 
 
 def _statement_of(row, table: str | None) -> str | None:
@@ -119,7 +116,7 @@ async def statement_page(datasette, request):
     context = {
         "database": name,
         "statement": dict(statement),
-        "uncertain": uncertain(statement["confidence"], statement["speaker"]),
+        "uncertain": speaker_uncertain(statement["speaker"], statement["confidence"]),
         "source": dict(source),
         "source_url": safe_url(source["url"]),
         "others": [dict(s) for s in sources if s["article"] != source["article"]],
