@@ -117,9 +117,10 @@ class Formatter:
         return f" — {outlets[0]}{more}"
 
     def mention(self, statement: StatementView) -> str | None:
-        """How the article named the speaker, when that says more than the name itself ("il tycoon")."""
+        """How the article named the speaker, when that says more than the name itself ("il tycoon"); not for an
+        uncertain speaker, whose label says it already (`uncertain`)."""
         mention, name = statement.speaker_mention, statement.speaker
-        if not mention or not name or fold(mention) in fold(name):
+        if not mention or not name or fold(mention) in fold(name) or statement.speaker_uncertain:
             return None
         return self.t["named_as"].format(mention=mention)
 

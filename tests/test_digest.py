@@ -570,6 +570,7 @@ def test_an_uncertain_speaker_is_labelled_with_the_words_the_attribution_rests_o
     assert text(unsure.select_one(".uncertain-label")) == "Attribuzione incerta"
     assert text(unsure.select_one(".uncertain-why")) == ("sicurezza 31 %; si basa su: chi parla nominato come "
                                                          "«il ministro», introdotta da «ha aggiunto». Da verificare nella fonte.")
+    assert "il ministro" not in text(unsure.select_one(".meta"))  # said once, in the label
     assert sure.select_one(".uncertain") is None and card_of(soup, "La riunione").select_one(".uncertain") is None
     english = page(digest.render_week(digest.week_context(unsure_db, W47), lang="en"))
     assert text(card_of(english, "Anna Neri ha ragione").select_one(".uncertain-label")) == "Speaker uncertain"
