@@ -719,7 +719,8 @@ def test_the_words_and_the_models_share_the_decision():
     assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
     assert decide(0.3, 0.2, 0.06, 0.5, 0.5) == ("neutral", 0.0)  # faint words, models unsure
     assert decide(0.3, 0.2, 0.15, 0.5, 0.5)[0] == "support"  # a judgement reaching the candidate decides
-    assert kept(0.5, {"rule_score": 0.0}, 0.5) and kept(0.1, {"rule_score": -0.4}, 0.5)  # the classifier, or clear words
+    assert kept(0.5, {"rule_score": 0.0, "in_quote": 1.0}, 0.5) and kept(0.1, {"rule_score": -0.4}, 0.5)  # the
+    # classifier, or clear words
     assert not kept(0.49, {"rule_score": 0.39}, 0.5)
     named = {"in_quote": 1.0, "in_kb": 1.0}
     assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
@@ -729,6 +730,12 @@ def test_the_words_and_the_models_share_the_decision():
     # what the classifier all but rules out (a place read as a person, a verb read as a name) the words do not keep
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
 
+
+def test_one_named_only_outside_the_quote_is_a_target_only_if_the_statement_reaches_them():
+    assert not kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "addressed": 1.0}, 0.5)  # `dopo l'incontro con X, …`
+    assert kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "cue_object": 1.0}, 0.5)  # `ha accusato X di «…»`
+    assert kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "pointer_third": 1.0}, 0.5)  # `«lo ha tradito»`
+    assert kept(0.9, {"rule_score": -0.3, "in_frame": 1.0}, 0.5)  # `ha attaccato X, dicendo che …`
 
 
 
