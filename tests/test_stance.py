@@ -123,6 +123,11 @@ def test_a_capital_after_a_preposition_of_place_is_the_city_and_no_candidate():
     assert [m.text for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Mosca", "Cremlino"]
 
 
+def test_a_capital_after_a_noun_of_help_and_a_is_whom_the_help_is_for_not_the_city():
+    doc = doc_of("Anna Neri ha criticato il sostegno militare a Mosca e la solidarietà ad Atene, poi è andata a Roma.")
+    assert [m.text for m in ArticleView(doc, lexicon_of(doc.lang)).targetable] == ["Anna Neri", "Mosca", "Atene"]
+
+
 def test_a_name_right_after_a_noun_of_works_laws_or_storms_is_no_candidate_but_an_author_is():
     doc = doc_of("Anna Neri ha criticato il decreto Bianchi, la serie Montelupo Story e l'uragano Gedeone, ma ha "
                  "lodato il libro di Carla Rossi.")
@@ -243,6 +248,23 @@ def test_the_reporting_sentence_offers_the_one_asked_as_a_candidate():
     assert found.name == "Paolo Conti" and [m.text for m in found.frame] == ["presidente", "Paolo Conti"]
     (pair,) = read_pairs(doc, [s])
     assert pair.features["addressed"] == 1.0
+
+
+def test_who_another_clause_turns_to_is_not_the_speakers_addressee():
+    text = "Il governo si apre al dialogo con Paolo Conti, ma Anna Neri ha chiarito che «le tasse restano un ostacolo»."
+    doc = doc_of(text)
+    s = statement(text, "le tasse restano un ostacolo", speaker="Anna Neri", cue="ha chiarito")
+    (pair,) = [p for p in read_pairs(doc, [s]) if p.candidate.name == "Paolo Conti"]
+    assert not pair.features.get("addressed") and pair.rule_score == 0
+
+
+def test_the_target_classifier_sees_whose_name_a_name_completes():
+    text = "Anna Neri ha detto che «la Federazione Velica della Slovenia sbaglia e Paolo Conti tace»."
+    doc = doc_of(text)
+    s = statement(text, "la Federazione Velica della Slovenia sbaglia e Paolo Conti tace", speaker="Anna Neri",
+                  cue="ha detto")
+    pairs = {p.candidate.name: p.features for p in read_pairs(doc, [s])}
+    assert pairs["Slovenia"]["owns_named"] == 1.0 and not pairs["Paolo Conti"].get("owns_named")
 
 
 def test_institutions_named_by_their_common_noun():
@@ -697,7 +719,8 @@ def test_the_words_and_the_models_share_the_decision():
     assert decide(0.8, 0.1, 0.0, 0.5, 0.5) == ("support", 0.7)
     assert decide(0.3, 0.2, 0.06, 0.5, 0.5) == ("neutral", 0.0)  # faint words, models unsure
     assert decide(0.3, 0.2, 0.15, 0.5, 0.5)[0] == "support"  # a judgement reaching the candidate decides
-    assert kept(0.5, {"rule_score": 0.0}, 0.5) and kept(0.1, {"rule_score": -0.4}, 0.5)  # the classifier, or clear words
+    assert kept(0.5, {"rule_score": 0.0, "in_quote": 1.0}, 0.5) and kept(0.1, {"rule_score": -0.4}, 0.5)  # the
+    # classifier, or clear words
     assert not kept(0.49, {"rule_score": 0.39}, 0.5)
     named = {"in_quote": 1.0, "in_kb": 1.0}
     assert kept(0.1, {"rule_score": 0.15, **named}, 0.5)  # praise of a known entity the quote names
@@ -706,6 +729,13 @@ def test_the_words_and_the_models_share_the_decision():
     assert kept(0.1, {"rule_score": -0.15, "predicated": -0.2}, 0.5)  # "X è un ostacolo": said of X itself
     # what the classifier all but rules out (a place read as a person, a verb read as a name) the words do not keep
     assert not kept(0.05, {"rule_score": -0.9}, 0.5) and not kept(0.05, {"rule_score": 0.3, **named}, 0.5)
+
+
+def test_one_named_only_outside_the_quote_is_a_target_only_if_the_statement_reaches_them():
+    assert not kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "addressed": 1.0}, 0.5)  # `dopo l'incontro con X, …`
+    assert kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "cue_object": 1.0}, 0.5)  # `ha accusato X di «…»`
+    assert kept(0.9, {"rule_score": 0.0, "in_frame": 1.0, "pointer_third": 1.0}, 0.5)  # `«lo ha tradito»`
+    assert kept(0.9, {"rule_score": -0.3, "in_frame": 1.0}, 0.5)  # `ha attaccato X, dicendo che …`
 
 
 

@@ -106,13 +106,24 @@ def stance_of(support: float, oppose: float, support_threshold: float, oppose_th
 
 
 def kept(score: float, row: dict[str, float], threshold: float) -> bool:
-    """Is a candidate (its feature row) a target? The target classifier's score reaches its threshold, or, where the
-    classifier gives it at least RULE_KEEPS_FLOOR, the words judge the candidate at least RULE_KEEPS or praise a
-    known entity the quote names at least RULE_KEEPS_PRAISE."""
+    """Is a candidate (its feature row) a target? Not one named only outside the quote that nothing of the statement
+    reaches; else the target classifier's score reaches its threshold, or, where the classifier gives it at least
+    RULE_KEEPS_FLOOR, the words judge the candidate at least RULE_KEEPS or praise a known entity the quote names at
+    least RULE_KEEPS_PRAISE."""
     rule = row["rule_score"]
+    if _outside_unjudged(row):
+        return False
     praised = rule >= RULE_KEEPS_PRAISE and row.get("in_quote", 0) > 0 and row.get("in_kb", 0) > 0
     praised = praised or abs(rule) >= RULE_KEEPS_PRAISE and abs(row.get("predicated", 0.0)) >= RULE_KEEPS_PRAISE
     return score >= threshold or score >= RULE_KEEPS_FLOOR and (abs(rule) >= RULE_KEEPS or praised)
+
+
+def _outside_unjudged(row: dict[str, float]) -> bool:
+    """Is the candidate named only outside the quote, neither the object of its cue (`ha accusato X di «…»`) nor
+    reached by a pronoun of it, and its words judge it not at all? Only what the quote refers to is a target (GUIDELINES
+    §5): someone else the reporting sentence names is context (`dopo l'incontro con X, Rossi ha detto che …`)."""
+    outside = not row.get("in_quote") and not row.get("cue_object")
+    return outside and not any(row.get(f"pointer_{p}") for p in ("third", "second")) and not row["rule_score"]
 
 
 @dataclass(frozen=True)

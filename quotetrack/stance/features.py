@@ -175,7 +175,7 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         if cue.passive and cue.first is not None and m.last <= cue.first and all(
                 doc.lower[k] == "," or doc.lower[k] in doc.lang.auxiliaries for k in range(m.last, cue.first)):
             object_of_cue = True  # "X è stato accusato di …", "X, definito «…»"
-        if addressed(view, m):
+        if addressed(view, m) and not _before_contrast(view, m, cue):
             addressee = True
         if cue.first is not None and m.last <= cue.first:
             f["frame_before_cue"] = 1.0
@@ -184,6 +184,14 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
     f["addressed"] = float(addressee)
     f["cue_polarity_on_object"] = cue.polarity if object_of_cue or addressee or opened else 0.0
     f["labelled"] = float(cue.kind == "labelling" and (object_of_cue or opened))  # "l'ha definito «…»"
+
+
+def _before_contrast(view: ArticleView, m: Mention, cue: Cue) -> bool:
+    """Does a contrast word stand between the mention and the cue after it (`si apre al dialogo con X, ma Rossi ha
+    chiarito che …`)? The mention belongs to another clause: whom that one addresses is not the speaker's addressee."""
+    if cue.first is None or m.last > cue.first:
+        return False
+    return any(view.doc.lower[k] in view.lexicon.contrast for k in range(m.last, cue.first))
 
 
 def _right_after_cue(view: ArticleView, cue: Cue, first: int) -> bool:
@@ -227,11 +235,20 @@ def _mention_features(view: ArticleView, mentions: list[Mention], f: dict) -> No
     f["after_locative"] = float(before in lexicon.locative)
     f["after_place_noun"] = float(any(doc.lower[k] in lexicon.place_nouns for k in range(max(0, m.first - 2), m.first)))
     f["after_di"] = float(preposition == "di")
+    f["owns_named"] = float(preposition == "di" and _named_before(view, m.first - 2))
     f["capitals"] = float(m.text.isupper())
     f["words"] = float(m.last - m.first)
     # a name finder's misreading: a reporting or opinion verb written large at the head of a clause (`Crediamo che`)
     f["verb_word"] = float(any(doc.lower[k] in doc.lang.verb_forms for k in range(m.first, m.last)))
     f["resolved"] = float(bool(m.resolved_by) and m.resolved_by != "kb")
+
+
+def _named_before(view: ArticleView, k: int) -> bool:
+    """Does token k end a named person or organisation (`il Consiglio Nazionale | della Slovenia`, `Mario Rossi | del
+    partito X`)? What follows its `di` tells whose it is, or whose member they are: said to name it, rarely judged."""
+    other = view.doc.mention_of_token.get(k) if k >= 0 else None
+    return other is not None and other.last == k + 1 and other.name is not None and other.kind in (
+        "person", "organisation")
 
 
 def _asked_weight(score: float, reach: str) -> float:

@@ -118,11 +118,20 @@ class ArticleView:
         quartiere X`, `l'isola di X`, `via X`), or is it a metonym after a preposition of place (`a Mosca`, `la strage
         di Kabul`: the city, not the government it stands for elsewhere)?"""
         doc, k = self.doc, m.first - 1
-        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m):
+        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m) and not self._given_to(k):
             return True
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _given_to(self, k: int) -> bool:
+        """Is token k an `a` after a noun of help or attitude, one lower-case word at most between (`il sostegno
+        occidentale a Kiev`, `solidarietà a Mosca`)? Then the metonym after it is whom the help is for, not a place."""
+        doc, held = self.doc, self.lexicon.held
+        if k < 1 or doc.lang.preposition(doc.lower[k]) != "a":
+            return False
+        return doc.lower[k - 1] in held or k > 1 and doc.lower[k - 2] in held and doc.texts[k - 1].isalpha() and (
+            doc.texts[k - 1].islower())
 
     def _names_a_work(self, m: Mention) -> bool:
         """Does a noun of works, laws or operations stand right before the mention (`il decreto X`, `la serie X`)?"""
