@@ -1306,6 +1306,27 @@ def test_accusations_keep_the_accused_in_the_span():
     assert s.quote == "la direzione di aver mentito ai lavoratori" and s.speaker == "Piero Galli"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Il consigliere Aldo Bruni ha attaccato il sindaco, accusandolo di incompetenza nella gestione dei rifiuti.",
+     "incompetenza nella gestione dei rifiuti"),
+    ("La sindaca Carla Neri lo ha accusato di scarsa attenzione verso i quartieri.",
+     "scarsa attenzione verso i quartieri"),
+    ("Il ministro è stato accusato di «arroganza e superficialità» dai sindacati.", "arroganza e superficialità"),
+])
+def test_an_accusation_of_a_noun_after_a_clitic_or_a_quoted_passive_is_content(text, content):
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text=text))
+    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc)) if c.origin == "reported"}
+
+
+def test_a_bare_passive_charge_is_a_courts_not_a_statement():
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="L'imprenditore Marco Tessari è accusato di frode fiscale."))
+    assert find_candidates(doc, find_cues(doc)) == []
+
+
 def test_labelling_keeps_the_labelled_in_the_span():
     s = one("Carla Gentile ha definito la proposta come un passo indietro.")
     assert s.quote == "la proposta come un passo indietro"

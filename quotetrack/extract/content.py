@@ -58,6 +58,10 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
+        if j == cue.last + skipped and _charge_at(doc, cue, j, limit):
+            if low in ("di", "d'"):
+                return _content(doc, j + 1, limit, stops, "charge", j, skipped)  # "l'ha accusato di arroganza"
+            return _content(doc, j, limit, stops, "charge", None, skipped)  # "dell'inganno": the article stays
         if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
                 and _infinitive_at(doc, j + 1, limit)) or cue.kind == "noun" and _noun_object_to(doc, cue, j, limit):
             return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "l'invito a …"
@@ -328,6 +332,17 @@ def _object_clitic(doc: Document, cue: Cue) -> bool:
     verb = doc.lower[cue.word]
     return cue.tense in ("gerund", "infinitive") and verb.endswith(tuple(
         c for c in lang.words("attached_clitics") if c not in lang.words("reflexive_clitics")))
+
+
+def _charge_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
+    """`di` + the noun of a charge at j, after a verb of accusing whose object is already said: a clitic
+    (`accusandolo di incompetenza`), or the passive's subject when the charge is quoted (`è stata accusata di
+    «arroganza»`): someone's words. A bare passive (`è accusato di omicidio`) is a court's charge, no statement. With
+    a noun object the link is read by `_object_link`; an infinitive after `di` is read as any `di` clause."""
+    if "charge" not in cue.frames or doc.lang.preposition(doc.lower[j]) != "di" or j + 1 >= limit:
+        return False
+    said = _object_clitic(doc, cue) or cue.passive and doc.tokens[j + 1].text in OPENING_QUOTES
+    return said and _nominal_at(doc, j + 1) and not _infinitive_at(doc, j + 1, limit)
 
 
 def _nominal_at(doc: Document, j: int) -> bool:
