@@ -1327,6 +1327,13 @@ def test_a_bare_passive_charge_is_a_courts_not_a_statement():
     assert find_candidates(doc, find_cues(doc)) == []
 
 
+def test_an_aside_in_brackets_that_closes_reported_content_is_left_out_a_short_gloss_stays():
+    s = one("Il ministro Aldo Bruni si è detto soddisfatto della scelta (era stata valutata anche un'altra ipotesi).")
+    assert s.quote == "soddisfatto della scelta"
+    s = one("Il ministro Aldo Bruni ha detto che arriveranno presto le reti di nuova generazione (5G).")
+    assert s.quote == "arriveranno presto le reti di nuova generazione (5G)"
+
+
 def test_labelling_keeps_the_labelled_in_the_span():
     s = one("Carla Gentile ha definito la proposta come un passo indietro.")
     assert s.quote == "la proposta come un passo indietro"

@@ -892,11 +892,33 @@ def _clitics_longest_first(lang) -> tuple[str, ...]:
 
 
 def trim_end(doc: Document, first: int, last: int) -> int:
-    """Content ends on a word of its own: not on punctuation, nor on the `e` or `ma` of a clause cut off after it."""
+    """Content ends on a word of its own: not on punctuation, nor on the `e` or `ma` of a clause cut off after it,
+    nor on an aside in brackets."""
     closers = doc.lang.words("coordinators") | {"ma", ",", ".", ";", ":", "-", "–", "—", "!", "?"}
-    while last > first and doc.lower[last - 1] in closers:
-        last -= 1
+    while last > first:
+        if doc.lower[last - 1] in closers:
+            last -= 1
+        elif (opening := _closing_aside(doc, first, last)) is not None:
+            last = opening
+        else:
+            break
     return last
+
+
+_ASIDE_WORDS = 3  # `(5G)`, `(Roma Nord)`: one or two words in brackets gloss the word before them; more is an aside
+
+
+def _closing_aside(doc: Document, first: int, last: int) -> int | None:
+    """`… (era stata valutata anche un'altra ipotesi)`, `… (come riporta un quotidiano)`: words in brackets that
+    close the content are the journalist's note on it; inside quotation marks they are the speaker's own. Returns
+    where the bracket opens."""
+    if doc.lower[last - 1] != ")" or doc.quote_around(doc.tokens[last - 1].start) is not None:
+        return None
+    k = last - 2
+    while k > first and doc.lower[k] not in ("(", ")"):
+        k -= 1
+    words = sum(doc.lower[t][:1].isalnum() for t in range(k + 1, last - 1))
+    return k if k > first and doc.lower[k] == "(" and words >= _ASIDE_WORDS else None
 
 
 def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:
