@@ -321,7 +321,7 @@ def test_an_adjunct_between_the_cue_and_che():
 def test_the_object_of_an_infinitive_clause_is_not_the_subject_the_main_verb_lacks():
     text = ("La sindaca Carla Neri ha parlato ieri. Inoltre, dopo aver accusato Marco Tessari di aver mentito, ha fatto "
             "notare che il bilancio è in rosso.")
-    assert one(text).speaker == "Carla Neri"
+    assert {s.quote: s.speaker for s in extract(text)}["il bilancio è in rosso"] == "Carla Neri"
 
 
 def test_a_given_name_before_a_known_surname_is_another_person():
@@ -1304,6 +1304,42 @@ def test_an_infinitive_with_ne_before_the_phrase_after_it_names_no_speaker():
 def test_accusations_keep_the_accused_in_the_span():
     s = one("Il sindacalista Piero Galli ha accusato la direzione di aver mentito ai lavoratori.")
     assert s.quote == "la direzione di aver mentito ai lavoratori" and s.speaker == "Piero Galli"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Il consigliere Aldo Bruni ha attaccato il sindaco, accusandolo di incompetenza nella gestione dei rifiuti.",
+     "incompetenza nella gestione dei rifiuti"),
+    ("La sindaca Carla Neri lo ha accusato di scarsa attenzione verso i quartieri.",
+     "scarsa attenzione verso i quartieri"),
+    ("Il ministro è stato accusato di «arroganza e superficialità» dai sindacati.", "arroganza e superficialità"),
+])
+def test_an_accusation_of_a_noun_after_a_clitic_or_a_quoted_passive_is_content(text, content):
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text=text))
+    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc)) if c.origin == "reported"}
+
+
+def test_a_bare_passive_charge_is_a_courts_not_a_statement():
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="L'imprenditore Marco Tessari è accusato di frode fiscale."))
+    assert find_candidates(doc, find_cues(doc)) == []
+
+
+def test_an_aside_in_brackets_that_closes_reported_content_is_left_out_a_short_gloss_stays():
+    s = one("Il ministro Aldo Bruni si è detto soddisfatto della scelta (era stata valutata anche un'altra ipotesi).")
+    assert s.quote == "soddisfatto della scelta"
+    s = one("Il ministro Aldo Bruni ha detto che arriveranno presto le reti di nuova generazione (5G).")
+    assert s.quote == "arriveranno presto le reti di nuova generazione (5G)"
+
+
+def test_a_shortened_auxiliary_infinitive_opens_the_verb_group_of_a_cue():
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text="Il sindaco Aldo Bruni ha lasciato l'aula dopo aver chiesto ai consiglieri di "
+                                       "rinviare il voto."))
+    assert "ai consiglieri di rinviare il voto" in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
 
 
 def test_labelling_keeps_the_labelled_in_the_span():

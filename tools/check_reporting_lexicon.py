@@ -31,8 +31,8 @@ AUXILIARIES = ROOT / "quotetrack" / "lang" / "it" / "auxiliaries.yaml"
 FUNCTION_WORDS = ROOT / "quotetrack" / "lang" / "it" / "function_words.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus" / "it-wikinews"
 
-FRAMES = {"che", "di", "se", "come", "to_of", "object_of", "object_to", "label", "compare", "predicate", "quote",
-          "colon", "parenthetical"}
+FRAMES = {"che", "di", "se", "come", "to_of", "object_of", "charge", "object_to", "label", "compare", "predicate",
+          "quote", "colon", "parenthetical"}
 NOUN_FRAMES = FRAMES | {"secondo_cui"}
 KINDS = {"speech", "writing", "announcement", "request", "answer", "warning", "promise", "accusation", "criticism",
          "praise", "labelling", "comparison", "denial", "admission", "threat", "complaint", "cognition", "evaluation",

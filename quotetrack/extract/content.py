@@ -58,6 +58,10 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
+        if j == cue.last + skipped and _charge_at(doc, cue, j, limit):
+            if low in ("di", "d'"):
+                return _content(doc, j + 1, limit, stops, "charge", j, skipped)  # "l'ha accusato di arroganza"
+            return _content(doc, j, limit, stops, "charge", None, skipped)  # "dell'inganno": the article stays
         if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
                 and _infinitive_at(doc, j + 1, limit)) or cue.kind == "noun" and _noun_object_to(doc, cue, j, limit):
             return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "l'invito a …"
@@ -328,6 +332,17 @@ def _object_clitic(doc: Document, cue: Cue) -> bool:
     verb = doc.lower[cue.word]
     return cue.tense in ("gerund", "infinitive") and verb.endswith(tuple(
         c for c in lang.words("attached_clitics") if c not in lang.words("reflexive_clitics")))
+
+
+def _charge_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
+    """`di` + the noun of a charge at j, after a verb of accusing whose object is already said: a clitic
+    (`accusandolo di incompetenza`), or the passive's subject when the charge is quoted (`è stata accusata di
+    «arroganza»`): someone's words. A bare passive (`è accusato di omicidio`) is a court's charge, no statement. With
+    a noun object the link is read by `_object_link`; an infinitive after `di` is read as any `di` clause."""
+    if "charge" not in cue.frames or doc.lang.preposition(doc.lower[j]) != "di" or j + 1 >= limit:
+        return False
+    said = _object_clitic(doc, cue) or cue.passive and doc.tokens[j + 1].text in OPENING_QUOTES
+    return said and _nominal_at(doc, j + 1) and not _infinitive_at(doc, j + 1, limit)
 
 
 def _nominal_at(doc: Document, j: int) -> bool:
@@ -877,11 +892,33 @@ def _clitics_longest_first(lang) -> tuple[str, ...]:
 
 
 def trim_end(doc: Document, first: int, last: int) -> int:
-    """Content ends on a word of its own: not on punctuation, nor on the `e` or `ma` of a clause cut off after it."""
+    """Content ends on a word of its own: not on punctuation, nor on the `e` or `ma` of a clause cut off after it,
+    nor on an aside in brackets."""
     closers = doc.lang.words("coordinators") | {"ma", ",", ".", ";", ":", "-", "–", "—", "!", "?"}
-    while last > first and doc.lower[last - 1] in closers:
-        last -= 1
+    while last > first:
+        if doc.lower[last - 1] in closers:
+            last -= 1
+        elif (opening := _closing_aside(doc, first, last)) is not None:
+            last = opening
+        else:
+            break
     return last
+
+
+_ASIDE_WORDS = 3  # `(5G)`, `(Roma Nord)`: one or two words in brackets gloss the word before them; more is an aside
+
+
+def _closing_aside(doc: Document, first: int, last: int) -> int | None:
+    """`… (era stata valutata anche un'altra ipotesi)`, `… (come riporta un quotidiano)`: words in brackets that
+    close the content are the journalist's note on it; inside quotation marks they are the speaker's own. Returns
+    where the bracket opens."""
+    if doc.lower[last - 1] != ")" or doc.quote_around(doc.tokens[last - 1].start) is not None:
+        return None
+    k = last - 2
+    while k > first and doc.lower[k] not in ("(", ")"):
+        k -= 1
+    words = sum(doc.lower[t][:1].isalnum() for t in range(k + 1, last - 1))
+    return k if k > first and doc.lower[k] == "(" and words >= _ASIDE_WORDS else None
 
 
 def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -> list[Content]:

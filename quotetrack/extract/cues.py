@@ -141,8 +141,10 @@ def _auxiliary_before(doc: Document, i: int) -> bool:
 
 
 def _group_auxiliary(lang, word: str) -> bool:
-    """An auxiliary of a verb group: `avere`, `essere`, or venire's passive forms (`verrà chiesto di`)."""
-    return word in lang.auxiliaries or word in lang.words("passive_auxiliaries")
+    """An auxiliary of a verb group: `avere`, `essere`, their shortened infinitives (`dopo aver chiesto a X di …`), or
+    venire's passive forms (`verrà chiesto di`)."""
+    return (word in lang.auxiliaries or word in lang.words("auxiliary_infinitives")
+            or word in lang.words("passive_auxiliaries"))
 
 
 def _passive_auxiliary(lang, word: str) -> bool:
