@@ -1201,6 +1201,15 @@ def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
     assert [s.speaker for s in extract(text)] == ["migrante", "gestori"]
 
 
+def test_a_counted_subject_is_an_anonymous_speaker_as_a_quantified_one_is():
+    text = ("Il sindaco Mario Rossi ha visitato la zona della frana. Intanto tre residenti del quartiere, tra cui Anna "
+            "Neri, hanno dichiarato di voler lasciare le case. 12 famiglie hanno chiesto di essere ospitate altrove.")
+    assert [s.speaker for s in extract(text)] == ["residenti del quartiere", "famiglie"]
+    # a year is no count of people
+    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città."))
+    assert not [m for m in doc.mentions if m.kind == "anonymous"]
+
+
 def test_a_bare_definite_description_refers_back_to_the_one_named_before():
     text = ("Ieri a Pavia è stato fermato Ivo Galli. L'uomo ha detto che non sapeva nulla del furto. "
             "La Ferri Trasporti Spa ha perso il carico. L'azienda stessa ha spiegato che lo ritroverà.")
@@ -1723,9 +1732,9 @@ def test_the_subject_of_a_relative_clause_opened_by_a_preposition_is_after_the_p
             "Luigi Neri, pediatra dell'ospedale di Pisa, ha precisato che il progetto è serio, erano presenti molti "
             "giornalisti.")
     assert in_role(text, "subject", lambda doc, cue: doc.lower[cue.word] == "precisato") == ["Luigi Neri"]
-    # a list of members set off by `tra cui` has no verb: its name is no subject
+    # a list of members set off by `tra cui` has no verb: its name is no subject, the counted group is
     text = "Intanto sette comuni della provincia, tra cui Mirteto, hanno ufficialmente dichiarato di voler uscire dal consorzio."
-    assert in_role(text, "subject") == []
+    assert in_role(text, "subject") == ["sette comuni della provincia"]
 
 
 def test_a_gerund_after_a_verb_with_essere_speaks_for_the_subject_after_that_verb():

@@ -698,8 +698,8 @@ class _Reader:
         phrase that opens a clause with an indefinite article or quantifier and is followed by its verb is someone
         the text does not name, whatever its noun."""
         doc, lang, out = self.doc, self.lang, []
-        for i in self._where(_indefinite_openers(lang)):
-            if not (self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators")):
+        for i in sorted(self._where(_indefinite_openers(lang)) + self._counted_openers()):
+            if not self._opens_clause(i):
                 continue
             head = i + 1
             if head < self.n and lang.preposition(doc.lower[head]) == "di" and doc.lower[head] != "di":
@@ -714,6 +714,21 @@ class _Reader:
                 out.append(self._mention(i, last, "description", ANONYMOUS,
                                          _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _counted_openers(self) -> list[int]:
+        """Numbers that open a plural noun phrase (`tre residenti`, `7 famiglie`): a count of people the text does not
+        name, as `alcuni residenti` is; a number of four digits and more is a year or an amount."""
+        doc, cardinals = self.doc, self.lang.words("cardinal_numbers")
+        return [i for i in range(self.n - 1) if (doc.lower[i] in cardinals or doc.texts[i].isdigit() and len(doc.texts[i]) < 4)
+                and doc.lower[i + 1].endswith(self.lang.endings("plural_endings"))]
+
+    def _opens_clause(self, i: int) -> bool:
+        """Token i opens a clause: first in its sentence, after a coordinator, or after a sentence-opening adverb
+        (`Intanto alcuni residenti hanno detto`)."""
+        doc, lang = self.doc, self.lang
+        if self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators"):
+            return True
+        return i > 0 and doc.lower[i - 1] in lang.words("group_adverbs") and self._sentence_initial(i - 1)
 
     def _modifier_complement_end(self, k: int) -> int:
         """Past the complement of a participle or adjective that modifies the noun before k (`le persone presenti sul
