@@ -1210,6 +1210,24 @@ def test_a_counted_subject_is_an_anonymous_speaker_as_a_quantified_one_is():
     assert not [m for m in doc.mentions if m.kind == "anonymous"]
 
 
+def test_stesso_standing_alone_is_the_person_named_before():
+    text = ("Il nuovo presidente del consorzio è Mario Rossi. L'unica scheda bianca è sua, secondo quanto dichiarato "
+            "dallo stesso.")
+    assert [s.speaker for s in extract(text)] == ["Mario Rossi"]
+    # before a noun, or the adverb, it is no one
+    doc = analyse(Article("t", "Mario Rossi è arrivato lo stesso giorno. Anna Neri ha perso lo stesso. La lettera "
+                               "dello stesso interessato è arrivata."))
+    assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
+
+
+def test_a_plural_pronoun_is_the_group_described_last():
+    text = "I medici dell'ospedale hanno visitato Mario Rossi. Essi hanno dichiarato che le sue condizioni sono stabili."
+    assert [s.speaker for s in extract(text)] == ["medici dell'ospedale"]
+    text = ("I residenti avevano invitato alla prudenza su Mario Rossi: loro stessi avevano affermato che non erano "
+            "sicuri delle accuse.")
+    assert [s.speaker for s in extract(text)] == ["residenti"]
+
+
 def test_a_bare_definite_description_refers_back_to_the_one_named_before():
     text = ("Ieri a Pavia è stato fermato Ivo Galli. L'uomo ha detto che non sapeva nulla del furto. "
             "La Ferri Trasporti Spa ha perso il carico. L'azienda stessa ha spiegato che lo ritroverà.")

@@ -630,6 +630,8 @@ class _Reader:
                 i, head = agent, agent + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
+            if head < self.n and doc.lower[head] in self.words["same_pronouns"] and self._same_pronoun(head):
+                continue  # "secondo quanto dichiarato dallo stesso": a pronoun (`_pronouns`)
             determined = head > i + 1 or articulated
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
                                                          doc.tokens[head].upos)
@@ -879,7 +881,8 @@ class _Reader:
         return named.last
 
     def _pronouns(self) -> list[Mention]:
-        """Personal pronouns and anaphoric words that may stand for someone named earlier."""
+        """Personal pronouns and anaphoric words that may stand for someone named earlier: a person (`egli`, `dallo
+        stesso`) or a group (`essi`, `loro stessi`)."""
         doc, out = self.doc, []
         anaphora = self.words["anaphora"]
         for i in self._where(self.lang.anaphora_words):
@@ -887,7 +890,27 @@ class _Reader:
                 out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
             elif i + 1 < self.n and doc.lower[i] + doc.lower[i + 1] in anaphora:  # quest' + ultimo
                 out.append(self._mention(i, i + 2, "pronoun", PERSON, None))
+        out += [self._mention(i, i + 1, "pronoun", PERSON, None) for i in self._where(self.words["same_pronouns"])
+                if self._same_pronoun(i)]
+        for i in self._where(_plural_anaphora_openers(self.lang)):
+            last = next((i + len(words) for words in _plural_anaphora(self.lang)
+                         if tuple(doc.lower[i : i + len(words)]) == words), None)
+            if last is not None:
+                out.append(self._mention(i, last, "pronoun", ANONYMOUS, None))
         return out
+
+    def _same_pronoun(self, i: int) -> bool:
+        """`stesso` with no noun after it, after a preposition with its article (`dallo stesso.`) or after an article
+        and before its verb (`la stessa ha detto`); not `lo stesso giorno`, `dello stesso interessato`, nor the
+        adverb (`ha vinto lo stesso.`)."""
+        doc, lang = self.doc, self.lang
+        before = doc.lower[i - 1] if i > 0 else ""
+        after = doc.tokens[i + 1] if i + 1 < self.n else None
+        verb = after is not None and (after.lower in lang.auxiliaries or after.upos in ("VERB", "AUX")
+                                      and not after.lower.endswith(lang.endings("past_participle_endings")))
+        if lang.preposition(before) not in (None, before):  # dallo, della: a preposition with its article
+            return verb or after is None or not after.text.isalpha()
+        return lang.is_determiner(before) and verb
 
     def _country_nouns(self) -> list[Mention]:
         """`il Paese`, `lo Stato`: a definite country noun not followed by a name or a complement stands for a country
@@ -1799,16 +1822,27 @@ class _Resolver:
         return ORGANISATION if m.via == "organisation" else PERSON
 
     def _pronoun_antecedents(self) -> None:
-        """A pronoun stands for the person mentioned last before it (a guess the consumers weigh)."""
-        last_person = None
+        """A pronoun stands for the person mentioned last before it, a plural one (`essi`) for the group described
+        last (a guess the consumers weigh)."""
+        last_person = last_group = None
         out = []
         for m in self.items:
-            if m.via == "pronoun":
+            if m.via == "pronoun" and m.kind == ANONYMOUS:
+                m = m._replace(name=last_group.name if last_group else None, resolved_by="antecedent")
+            elif m.via == "pronoun":
                 m = m._replace(name=last_person.name if last_person else None, resolved_by="antecedent")
             elif m.kind == PERSON and m.name:
                 last_person = m
+            elif self._described_group(m):
+                last_group = m
             out.append(m)
         self.items = out
+
+    def _described_group(self, m: Mention) -> bool:
+        """An anonymous description with a plural head (`i medici dell'ospedale`): a group a plural pronoun may
+        stand for."""
+        return (m.via == "description" and m.kind == ANONYMOUS and bool(m.name) and m.head is not None
+                and self.doc.lower[m.head].endswith(self.doc.lang.endings("plural_endings")))
 
     def _starting_within(self, first: int, last: int) -> list[Mention]:
         """The mentions starting in tokens [first, last) (the items are in text order)."""
@@ -1871,11 +1905,23 @@ def _indefinite_openers(lang) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _plural_anaphora(lang) -> tuple[tuple[str, ...], ...]:
+    """The plural anaphora of `speakers.yaml` as token sequences, longest first (`loro stessi`, `essi`)."""
+    return tuple(sorted((tuple(str(w).lower().split()) for w in lang.data("speakers.yaml")["plural_anaphora"]),
+                        key=len, reverse=True))
+
+
+def _plural_anaphora_openers(lang) -> frozenset[str]:
+    return frozenset(words[0] for words in _plural_anaphora(lang))
+
+
+@lru_cache(maxsize=4)
 def _listed_words(lang) -> frozenset[str]:
     """Every word a reader looks for in the article's tokens: phrase heads, source markers, anaphora, country
     nouns, indefinite openers."""
     return (_head_words(lang)[1] | lang.words("source_markers") | lang.words("source_marker_nouns") | lang.anaphora_words
-            | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
+            | lang.speaker_words["country_nouns"] | _indefinite_openers(lang) | lang.speaker_words["same_pronouns"]
+            | _plural_anaphora_openers(lang))
 
 
 def _definite(lang, low: str) -> bool:
