@@ -1228,6 +1228,15 @@ def test_a_plural_pronoun_is_the_group_described_last():
     assert [s.speaker for s in extract(text)] == ["residenti"]
 
 
+def test_a_relative_pronoun_before_an_adjunct_set_off_by_commas_speaks_for_its_antecedent():
+    text = ("Alla cerimonia ha cantato anche Mario Rossi. Poi è stata la volta di un coro di bambini, i quali, al "
+            "termine dell'esibizione, hanno detto che il maestro è un amico.")
+    assert [s.speaker for s in extract(text)] == ["coro di bambini"]
+    text = ("Alla cerimonia ha parlato anche Mario Rossi. Poi è stata la volta di Anna Neri, la quale, al termine "
+            "della cerimonia, ha spiegato che la festa continuerà.")
+    assert [s.speaker for s in extract(text)] == ["Anna Neri"]
+
+
 def test_a_bare_definite_description_refers_back_to_the_one_named_before():
     text = ("Ieri a Pavia è stato fermato Ivo Galli. L'uomo ha detto che non sapeva nulla del furto. "
             "La Ferri Trasporti Spa ha perso il carico. L'azienda stessa ha spiegato che lo ritroverà.")
