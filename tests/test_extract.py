@@ -1205,8 +1205,9 @@ def test_a_counted_subject_is_an_anonymous_speaker_as_a_quantified_one_is():
     text = ("Il sindaco Mario Rossi ha visitato la zona della frana. Intanto tre residenti del quartiere, tra cui Anna "
             "Neri, hanno dichiarato di voler lasciare le case. 12 famiglie hanno chiesto di essere ospitate altrove.")
     assert [s.speaker for s in extract(text)] == ["residenti del quartiere", "famiglie"]
-    # a year is no count of people
-    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città."))
+    # a year or a span of time is no count of people
+    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città. Tuttavia pochi giorni "
+                               "prima Mario Rossi aveva detto di voler smettere."))
     assert not [m for m in doc.mentions if m.kind == "anonymous"]
 
 

@@ -710,6 +710,8 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
+            if doc.lower[head] in lang.words("time_spans"):
+                continue  # "pochi giorni prima, X aveva detto": a span of time
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
