@@ -710,8 +710,8 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
-            if doc.lower[head] in lang.words("time_spans"):
-                continue  # "pochi giorni prima, X aveva detto": a span of time
+            if doc.lower[head] in lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs"):
+                continue  # "pochi giorni prima, X aveva detto", "il 10 aprile": time; "tre infatti": no noun
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
@@ -902,17 +902,15 @@ class _Reader:
         return out
 
     def _same_pronoun(self, i: int) -> bool:
-        """`stesso` with no noun after it, after a preposition with its article (`dallo stesso.`) or after an article
-        and before its verb (`la stessa ha detto`); not `lo stesso giorno`, `dello stesso interessato`, nor the
-        adverb (`ha vinto lo stesso.`)."""
+        """`stesso` with no noun after it: after a preposition with its article and before a punctuation mark
+        (`dallo stesso.`), or after an article and before an auxiliary (`la stessa ha detto`); not `lo stesso
+        motivo`, `dello stesso interessato`, nor the adverb (`ha vinto lo stesso.`)."""
         doc, lang = self.doc, self.lang
         before = doc.lower[i - 1] if i > 0 else ""
-        after = doc.tokens[i + 1] if i + 1 < self.n else None
-        verb = after is not None and (after.lower in lang.auxiliaries or after.upos in ("VERB", "AUX")
-                                      and not after.lower.endswith(lang.endings("past_participle_endings")))
+        after = doc.lower[i + 1] if i + 1 < self.n else "."
         if lang.preposition(before) not in (None, before):  # dallo, della: a preposition with its article
-            return verb or after is None or not after.text.isalpha()
-        return lang.is_determiner(before) and verb
+            return not after.isalnum()
+        return lang.is_determiner(before) and after in lang.auxiliaries
 
     def _country_nouns(self) -> list[Mention]:
         """`il Paese`, `lo Stato`: a definite country noun not followed by a name or a complement stands for a country
@@ -1841,10 +1839,13 @@ class _Resolver:
         self.items = out
 
     def _described_group(self, m: Mention) -> bool:
-        """An anonymous description with a plural head (`i medici dell'ospedale`): a group a plural pronoun may
-        stand for."""
+        """An anonymous description opened by a plural article (`i medici dell'ospedale`, `le infermiere`) or a
+        number: a group a plural pronoun may stand for."""
+        lang = self.doc.lang
+        opener = self.doc.lower[m.first]
         return (m.via == "description" and m.kind == ANONYMOUS and bool(m.name) and m.head is not None
-                and self.doc.lower[m.head].endswith(self.doc.lang.endings("plural_endings")))
+                and (opener in lang.words("plural_articles") or opener in lang.words("indefinite_quantifiers")
+                     or opener in lang.words("cardinal_numbers") or opener.isdigit()))
 
     def _starting_within(self, first: int, last: int) -> list[Mention]:
         """The mentions starting in tokens [first, last) (the items are in text order)."""
