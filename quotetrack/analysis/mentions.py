@@ -657,12 +657,25 @@ class _Reader:
                 if head >= self.n or not doc.tokens[head].text[:1].islower() or head in self.known_tokens:
                     continue
                 k, product = head + 1, None
+            elif product is not None and (counted := self._counted_after_di(k)) is not None:
+                head, k, product = counted, counted + 1, None  # "secondo la ricostruzione di un testimone"
             last = self._phrase_end(k)
             if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
                 last = self._modifier_complement_end(last)
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _counted_after_di(self, k: int) -> int | None:
+        """The noun after a bare `di` and an indefinite article, a quantifier or a number (`di un testimone`, `di
+        alcuni residenti`, `di tre agenti`): someone the text does not name, whose words a source's noun reports."""
+        doc, lang = self.doc, self.lang
+        counted = k + 2
+        if counted >= self.n or doc.lower[k] != "di" or not (
+                doc.lower[k + 1] in _indefinite_openers(lang) or doc.lower[k + 1] in lang.words("cardinal_numbers")):
+            return None
+        word = doc.tokens[counted].text
+        return counted if word.isalpha() and word[:1].islower() and not _closed_word(lang, doc.lower[counted]) else None
 
     def _negated_adjective(self, k: int) -> bool:
         """A negation and an adjective or participle after it (`non confermate`): one modifier of the noun before."""
