@@ -1227,6 +1227,9 @@ def test_a_plural_pronoun_is_the_group_described_last():
     text = ("I residenti avevano invitato alla prudenza su Mario Rossi: loro stessi avevano affermato che non erano "
             "sicuri delle accuse.")
     assert [s.speaker for s in extract(text)] == ["residenti"]
+    # the subject of a clause a conjunction opens stands for no speaker
+    doc = analyse(Article("t", "Il ministro ha invitato i sindacati a trattare, anche se essi non avranno risposte."))
+    assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
 
 
 def test_a_relative_pronoun_before_an_adjunct_set_off_by_commas_speaks_for_its_antecedent():

@@ -910,7 +910,8 @@ class _Reader:
         for i in self._where(_plural_anaphora_openers(self.lang)):
             last = next((i + len(words) for words in _plural_anaphora(self.lang)
                          if tuple(doc.lower[i : i + len(words)]) == words), None)
-            if last is not None:
+            if last is not None and (self._opens_clause(i) or doc.lower[i - 1] in (",", ";", ":")):
+                # the subject of a main clause, not of one a conjunction opens (`se essi non avranno risposte`)
                 out.append(self._mention(i, last, "pronoun", ANONYMOUS, None))
         return out
 
