@@ -1206,37 +1206,37 @@ def test_a_counted_subject_is_an_anonymous_speaker_as_a_quantified_one_is():
             "Neri, hanno dichiarato di voler lasciare le case. 12 famiglie hanno chiesto di essere ospitate altrove.")
     assert [s.speaker for s in extract(text)] == ["residenti del quartiere", "famiglie"]
     # a year or a span of time is no count of people
-    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città. Tuttavia pochi giorni "
-                               "prima Mario Rossi aveva detto di voler smettere."))
+    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città. Tuttavia tre anni "
+                               "dopo Mario Rossi aveva detto di voler smettere."))
     assert not [m for m in doc.mentions if m.kind == "anonymous"]
 
 
 def test_stesso_standing_alone_is_the_person_named_before():
-    text = ("Il nuovo presidente del consorzio è Mario Rossi. L'unica scheda bianca è sua, secondo quanto dichiarato "
+    text = ("Il nuovo presidente del consorzio è Mario Rossi. L'unica scheda bianca è sua, secondo quanto riferito "
             "dallo stesso.")
     assert [s.speaker for s in extract(text)] == ["Mario Rossi"]
     # before a noun, or the adverb, it is no one
     doc = analyse(Article("t", "Mario Rossi è arrivato lo stesso giorno. Anna Neri ha perso lo stesso. La lettera "
-                               "dello stesso interessato è arrivata."))
+                               "dello stesso autore è arrivata."))
     assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
 
 
 def test_a_plural_pronoun_is_the_group_described_last():
-    text = "I medici dell'ospedale hanno visitato Mario Rossi. Essi hanno dichiarato che le sue condizioni sono stabili."
-    assert [s.speaker for s in extract(text)] == ["medici dell'ospedale"]
-    text = ("I residenti avevano invitato alla prudenza su Mario Rossi: loro stessi avevano affermato che non erano "
+    text = "I tecnici del comune hanno visitato il ponte. Essi hanno dichiarato che la struttura è sicura."
+    assert [s.speaker for s in extract(text)] == ["tecnici del comune"]
+    text = ("I residenti avevano invitato alla prudenza su Mario Rossi: loro stessi hanno ammesso che non erano "
             "sicuri delle accuse.")
     assert [s.speaker for s in extract(text)] == ["residenti"]
     # the subject of a clause a conjunction opens stands for no speaker
-    doc = analyse(Article("t", "Il ministro ha invitato i sindacati a trattare, anche se essi non avranno risposte."))
+    doc = analyse(Article("t", "Il ministro ha invitato i sindacati a trattare, anche se essi non otterranno nulla."))
     assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
 
 
 def test_a_relative_pronoun_before_an_adjunct_set_off_by_commas_speaks_for_its_antecedent():
-    opening = "Alla cerimonia ha parlato anche Mario Rossi. Poi è stata la volta di "
-    said = {"un coro di bambini, i quali, al termine dell'esibizione, hanno detto che il maestro è un amico.":
-            "coro di bambini",
-            "Anna Neri, la quale, al termine della cerimonia, ha spiegato che la festa continuerà.": "Anna Neri"}
+    opening = "Al museo ha parlato anche Mario Rossi. Poi è stata la volta di "
+    said = {"un gruppo di studenti, i quali, alla fine della visita, hanno detto che il museo è bellissimo.":
+            "gruppo di studenti",
+            "Anna Neri, la quale, alla fine della visita, ha spiegato che la mostra continuerà.": "Anna Neri"}
     for rest, speaker in said.items():
         assert [s.speaker for s in extract(opening + rest)] == [speaker]
 

@@ -631,7 +631,7 @@ class _Reader:
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
             if head < self.n and doc.lower[head] in self.words["same_pronouns"] and self._same_pronoun(head):
-                continue  # "secondo quanto dichiarato dallo stesso": a pronoun (`_pronouns`)
+                continue  # "secondo quanto riferito dallo stesso": a pronoun (`_pronouns`)
             determined = head > i + 1 or articulated
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
                                                          doc.tokens[head].upos)
@@ -658,7 +658,7 @@ class _Reader:
                     continue
                 k, product = head + 1, None
             elif product is not None and (counted := self._counted_after_di(k)) is not None:
-                head, k, product = counted, counted + 1, None  # "secondo la ricostruzione di un testimone"
+                head, k, product = counted, counted + 1, None  # "secondo il racconto di un passante"
             last = self._phrase_end(k)
             if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
                 last = self._modifier_complement_end(last)
@@ -724,7 +724,7 @@ class _Reader:
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
             if doc.lower[head] in lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs"):
-                continue  # "pochi giorni prima, X aveva detto", "il 10 aprile": time; "tre infatti": no noun
+                continue  # "tre anni dopo, X aveva detto", "il 10 aprile": time; "tre infatti": no noun
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
@@ -911,14 +911,14 @@ class _Reader:
             last = next((i + len(words) for words in _plural_anaphora(self.lang)
                          if tuple(doc.lower[i : i + len(words)]) == words), None)
             if last is not None and (self._opens_clause(i) or doc.lower[i - 1] in (",", ";", ":")):
-                # the subject of a main clause, not of one a conjunction opens (`se essi non avranno risposte`)
+                # the subject of a main clause, not of one a conjunction opens (`se essi non otterranno nulla`)
                 out.append(self._mention(i, last, "pronoun", ANONYMOUS, None))
         return out
 
     def _same_pronoun(self, i: int) -> bool:
         """`stesso` with no noun after it: after a preposition with its article and before a punctuation mark
         (`dallo stesso.`), or after an article and before an auxiliary (`la stessa ha detto`); not `lo stesso
-        motivo`, `dello stesso interessato`, nor the adverb (`ha vinto lo stesso.`)."""
+        parere`, `dello stesso autore`, nor the adverb (`ha vinto lo stesso.`)."""
         doc, lang = self.doc, self.lang
         before = doc.lower[i - 1] if i > 0 else ""
         after = doc.lower[i + 1] if i + 1 < self.n else "."
@@ -1853,7 +1853,7 @@ class _Resolver:
         self.items = out
 
     def _described_group(self, m: Mention) -> bool:
-        """An anonymous description opened by a plural article (`i medici dell'ospedale`, `le infermiere`) or a
+        """An anonymous description opened by a plural article (`i tecnici del comune`, `le infermiere`) or a
         number: a group a plural pronoun may stand for."""
         lang = self.doc.lang
         opener = self.doc.lower[m.first]

@@ -744,7 +744,7 @@ def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
 
 
 def _relative_before_adjunct(doc: Document, k: int) -> int:
-    """`X, i quali, al termine della cerimonia, hanno detto`: the relative pronoun before a prepositional phrase set
+    """`X, i quali, alla fine della visita, hanno detto`: the relative pronoun before a prepositional phrase set
     off by commas that ends at token k, right before the verb; else k."""
     opening = next((t for t in range(k - 1, max(0, k - 10), -1) if doc.lower[t] in (",", ".", ";", ":")), None)
     if opening is None or not _set_off_adjunct(doc, opening, k + 1) or doc.lower[opening - 1] not in ("che", "quale", "quali"):
