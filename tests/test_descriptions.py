@@ -115,3 +115,10 @@ def test_a_relative_of_someone_named_by_a_role_is_the_relative_of_the_person_giv
                   "che è triste. La vedova del poliziotto ha parlato.")
     assert ("La famiglia dell'ammiraglio", "famiglia di Ugo Neri") in found
     assert ("La vedova del poliziotto", "vedova del poliziotto") in found
+
+
+def test_the_words_of_someone_unnamed_after_a_bare_di_are_theirs():
+    found = names("Secondo le dichiarazioni di alcuni residenti, gli agenti hanno colpito Mario Rossi. Secondo il "
+                  "racconto di un passante, il furgone era rosso.")
+    assert ("le dichiarazioni di alcuni residenti", "residenti") in found
+    assert ("il racconto di un passante", "passante") in found

@@ -1201,6 +1201,46 @@ def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
     assert [s.speaker for s in extract(text)] == ["migrante", "gestori"]
 
 
+def test_a_counted_subject_is_an_anonymous_speaker_as_a_quantified_one_is():
+    text = ("Il sindaco Mario Rossi ha visitato la zona della frana. Intanto tre residenti del quartiere, tra cui Anna "
+            "Neri, hanno dichiarato di voler lasciare le case. 12 famiglie hanno chiesto di essere ospitate altrove.")
+    assert [s.speaker for s in extract(text)] == ["residenti del quartiere", "famiglie"]
+    # a year or a span of time is no count of people
+    doc = analyse(Article("t", "Nel 2010 Mario Rossi ha vinto. 2012 anni fa è nata la città. Tuttavia tre anni "
+                               "dopo Mario Rossi aveva detto di voler smettere."))
+    assert not [m for m in doc.mentions if m.kind == "anonymous"]
+
+
+def test_stesso_standing_alone_is_the_person_named_before():
+    text = ("Il nuovo presidente del consorzio è Mario Rossi. L'unica scheda bianca è sua, secondo quanto riferito "
+            "dallo stesso.")
+    assert [s.speaker for s in extract(text)] == ["Mario Rossi"]
+    # before a noun, or the adverb, it is no one
+    doc = analyse(Article("t", "Mario Rossi è arrivato lo stesso giorno. Anna Neri ha perso lo stesso. La lettera "
+                               "dello stesso autore è arrivata."))
+    assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
+
+
+def test_a_plural_pronoun_is_the_group_described_last():
+    text = "I tecnici del comune hanno visitato il ponte. Essi hanno dichiarato che la struttura è sicura."
+    assert [s.speaker for s in extract(text)] == ["tecnici del comune"]
+    text = ("I residenti avevano invitato alla prudenza su Mario Rossi: loro stessi hanno ammesso che non erano "
+            "sicuri delle accuse.")
+    assert [s.speaker for s in extract(text)] == ["residenti"]
+    # the subject of a clause a conjunction opens stands for no speaker
+    doc = analyse(Article("t", "Il ministro ha invitato i sindacati a trattare, anche se essi non otterranno nulla."))
+    assert [m.text for m in doc.mentions if m.via == "pronoun"] == []
+
+
+def test_a_relative_pronoun_before_an_adjunct_set_off_by_commas_speaks_for_its_antecedent():
+    opening = "Al museo ha parlato anche Mario Rossi. Poi è stata la volta di "
+    said = {"un gruppo di studenti, i quali, alla fine della visita, hanno detto che il museo è bellissimo.":
+            "gruppo di studenti",
+            "Anna Neri, la quale, alla fine della visita, ha spiegato che la mostra continuerà.": "Anna Neri"}
+    for rest, speaker in said.items():
+        assert [s.speaker for s in extract(opening + rest)] == [speaker]
+
+
 def test_a_bare_definite_description_refers_back_to_the_one_named_before():
     text = ("Ieri a Pavia è stato fermato Ivo Galli. L'uomo ha detto che non sapeva nulla del furto. "
             "La Ferri Trasporti Spa ha perso il carico. L'azienda stessa ha spiegato che lo ritroverà.")
@@ -1759,9 +1799,9 @@ def test_the_subject_of_a_relative_clause_opened_by_a_preposition_is_after_the_p
             "Luigi Neri, pediatra dell'ospedale di Pisa, ha precisato che il progetto è serio, erano presenti molti "
             "giornalisti.")
     assert in_role(text, "subject", lambda doc, cue: doc.lower[cue.word] == "precisato") == ["Luigi Neri"]
-    # a list of members set off by `tra cui` has no verb: its name is no subject
+    # a list of members set off by `tra cui` has no verb: its name is no subject, the counted group is
     text = "Intanto sette comuni della provincia, tra cui Mirteto, hanno ufficialmente dichiarato di voler uscire dal consorzio."
-    assert in_role(text, "subject") == []
+    assert in_role(text, "subject") == ["sette comuni della provincia"]
 
 
 def test_a_gerund_after_a_verb_with_essere_speaks_for_the_subject_after_that_verb():

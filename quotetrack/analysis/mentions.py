@@ -630,6 +630,8 @@ class _Reader:
                 i, head = agent, agent + 1
             while head < self.n and (lang.is_determiner(doc.lower[head]) or doc.lower[head] in quantifiers):
                 head += 1
+            if head < self.n and doc.lower[head] in self.words["same_pronouns"] and self._same_pronoun(head):
+                continue  # "secondo quanto riferito dallo stesso": a pronoun (`_pronouns`)
             determined = head > i + 1 or articulated
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words,
                                                          doc.tokens[head].upos)
@@ -655,12 +657,25 @@ class _Reader:
                 if head >= self.n or not doc.tokens[head].text[:1].islower() or head in self.known_tokens:
                     continue
                 k, product = head + 1, None
+            elif product is not None and (counted := self._counted_after_di(k)) is not None:
+                head, k, product = counted, counted + 1, None  # "secondo il racconto di un passante"
             last = self._phrase_end(k)
             if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
                 last = self._modifier_complement_end(last)
             name = product or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _counted_after_di(self, k: int) -> int | None:
+        """The noun after a bare `di` and an indefinite article, a quantifier or a number (`di un testimone`, `di
+        alcuni residenti`, `di tre agenti`): someone the text does not name, whose words a source's noun reports."""
+        doc, lang = self.doc, self.lang
+        counted = k + 2
+        if counted >= self.n or doc.lower[k] != "di" or not (
+                doc.lower[k + 1] in _indefinite_openers(lang) or doc.lower[k + 1] in lang.words("cardinal_numbers")):
+            return None
+        word = doc.tokens[counted].text
+        return counted if word.isalpha() and word[:1].islower() and not _closed_word(lang, doc.lower[counted]) else None
 
     def _negated_adjective(self, k: int) -> bool:
         """A negation and an adjective or participle after it (`non confermate`): one modifier of the noun before."""
@@ -698,8 +713,8 @@ class _Reader:
         phrase that opens a clause with an indefinite article or quantifier and is followed by its verb is someone
         the text does not name, whatever its noun."""
         doc, lang, out = self.doc, self.lang, []
-        for i in self._where(_indefinite_openers(lang)):
-            if not (self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators")):
+        for i in sorted(self._where(_indefinite_openers(lang)) + self._counted_openers()):
+            if not self._opens_clause(i):
                 continue
             head = i + 1
             if head < self.n and lang.preposition(doc.lower[head]) == "di" and doc.lower[head] != "di":
@@ -708,12 +723,29 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
+            if doc.lower[head] in lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs"):
+                continue  # "tre anni dopo, X aveva detto", "il 10 aprile": time; "tre infatti": no noun
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
                 out.append(self._mention(i, last, "description", ANONYMOUS,
                                          _description(doc.span_text(head, last), lang), head=head))
         return out
+
+    def _counted_openers(self) -> list[int]:
+        """Numbers that open a plural noun phrase (`tre residenti`, `7 famiglie`): a count of people the text does not
+        name, as `alcuni residenti` is; a number of four digits and more is a year or an amount."""
+        doc, cardinals = self.doc, self.lang.words("cardinal_numbers")
+        return [i for i in range(self.n - 1) if (doc.lower[i] in cardinals or doc.texts[i].isdigit() and len(doc.texts[i]) < 4)
+                and doc.lower[i + 1].endswith(self.lang.endings("plural_endings"))]
+
+    def _opens_clause(self, i: int) -> bool:
+        """Token i opens a clause: first in its sentence, after a coordinator, or after a sentence-opening adverb
+        (`Intanto alcuni residenti hanno detto`)."""
+        doc, lang = self.doc, self.lang
+        if self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators"):
+            return True
+        return i > 0 and doc.lower[i - 1] in lang.words("group_adverbs") and self._sentence_initial(i - 1)
 
     def _modifier_complement_end(self, k: int) -> int:
         """Past the complement of a participle or adjective that modifies the noun before k (`le persone presenti sul
@@ -864,7 +896,8 @@ class _Reader:
         return named.last
 
     def _pronouns(self) -> list[Mention]:
-        """Personal pronouns and anaphoric words that may stand for someone named earlier."""
+        """Personal pronouns and anaphoric words that may stand for someone named earlier: a person (`egli`, `dallo
+        stesso`) or a group (`essi`, `loro stessi`)."""
         doc, out = self.doc, []
         anaphora = self.words["anaphora"]
         for i in self._where(self.lang.anaphora_words):
@@ -872,7 +905,26 @@ class _Reader:
                 out.append(self._mention(i, i + 1, "pronoun", PERSON, None))
             elif i + 1 < self.n and doc.lower[i] + doc.lower[i + 1] in anaphora:  # quest' + ultimo
                 out.append(self._mention(i, i + 2, "pronoun", PERSON, None))
+        out += [self._mention(i, i + 1, "pronoun", PERSON, None) for i in self._where(self.words["same_pronouns"])
+                if self._same_pronoun(i)]
+        for i in self._where(_plural_anaphora_openers(self.lang)):
+            last = next((i + len(words) for words in _plural_anaphora(self.lang)
+                         if tuple(doc.lower[i : i + len(words)]) == words), None)
+            if last is not None and (self._opens_clause(i) or doc.lower[i - 1] in (",", ";", ":")):
+                # the subject of a main clause, not of one a conjunction opens (`se essi non otterranno nulla`)
+                out.append(self._mention(i, last, "pronoun", ANONYMOUS, None))
         return out
+
+    def _same_pronoun(self, i: int) -> bool:
+        """`stesso` with no noun after it: after a preposition with its article and before a punctuation mark
+        (`dallo stesso.`), or after an article and before an auxiliary (`la stessa ha detto`); not `lo stesso
+        parere`, `dello stesso autore`, nor the adverb (`ha vinto lo stesso.`)."""
+        doc, lang = self.doc, self.lang
+        before = doc.lower[i - 1] if i > 0 else ""
+        after = doc.lower[i + 1] if i + 1 < self.n else "."
+        if lang.preposition(before) not in (None, before):  # dallo, della: a preposition with its article
+            return not after.isalnum()
+        return lang.is_determiner(before) and after in lang.auxiliaries
 
     def _country_nouns(self) -> list[Mention]:
         """`il Paese`, `lo Stato`: a definite country noun not followed by a name or a complement stands for a country
@@ -1784,16 +1836,30 @@ class _Resolver:
         return ORGANISATION if m.via == "organisation" else PERSON
 
     def _pronoun_antecedents(self) -> None:
-        """A pronoun stands for the person mentioned last before it (a guess the consumers weigh)."""
-        last_person = None
+        """A pronoun stands for the person mentioned last before it, a plural one (`essi`) for the group described
+        last (a guess the consumers weigh)."""
+        last_person = last_group = None
         out = []
         for m in self.items:
-            if m.via == "pronoun":
+            if m.via == "pronoun" and m.kind == ANONYMOUS:
+                m = m._replace(name=last_group.name if last_group else None, resolved_by="antecedent")
+            elif m.via == "pronoun":
                 m = m._replace(name=last_person.name if last_person else None, resolved_by="antecedent")
             elif m.kind == PERSON and m.name:
                 last_person = m
+            elif self._described_group(m):
+                last_group = m
             out.append(m)
         self.items = out
+
+    def _described_group(self, m: Mention) -> bool:
+        """An anonymous description opened by a plural article (`i tecnici del comune`, `le infermiere`) or a
+        number: a group a plural pronoun may stand for."""
+        lang = self.doc.lang
+        opener = self.doc.lower[m.first]
+        return (m.via == "description" and m.kind == ANONYMOUS and bool(m.name) and m.head is not None
+                and (opener in lang.words("plural_articles") or opener in lang.words("indefinite_quantifiers")
+                     or opener in lang.words("cardinal_numbers") or opener.isdigit()))
 
     def _starting_within(self, first: int, last: int) -> list[Mention]:
         """The mentions starting in tokens [first, last) (the items are in text order)."""
@@ -1856,11 +1922,23 @@ def _indefinite_openers(lang) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _plural_anaphora(lang) -> tuple[tuple[str, ...], ...]:
+    """The plural anaphora of `speakers.yaml` as token sequences, longest first (`loro stessi`, `essi`)."""
+    return tuple(sorted((tuple(str(w).lower().split()) for w in lang.data("speakers.yaml")["plural_anaphora"]),
+                        key=len, reverse=True))
+
+
+def _plural_anaphora_openers(lang) -> frozenset[str]:
+    return frozenset(words[0] for words in _plural_anaphora(lang))
+
+
+@lru_cache(maxsize=4)
 def _listed_words(lang) -> frozenset[str]:
     """Every word a reader looks for in the article's tokens: phrase heads, source markers, anaphora, country
     nouns, indefinite openers."""
     return (_head_words(lang)[1] | lang.words("source_markers") | lang.words("source_marker_nouns") | lang.anaphora_words
-            | lang.speaker_words["country_nouns"] | _indefinite_openers(lang))
+            | lang.speaker_words["country_nouns"] | _indefinite_openers(lang) | lang.speaker_words["same_pronouns"]
+            | _plural_anaphora_openers(lang))
 
 
 def _definite(lang, low: str) -> bool:

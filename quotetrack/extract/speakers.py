@@ -442,7 +442,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         if found is not None:
             roles[found.first] = "after"
     # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
-    k = _verb_group_first(doc, cue.first) - 1
+    k = _relative_before_adjunct(doc, _verb_group_first(doc, cue.first) - 1)
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
     elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
@@ -741,6 +741,15 @@ def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
             or doc.lower[b - 1] != ",":
         return False  # not "i gruppi X, di quartiere e di volontari, hanno detto": X's complements
     return all(doc.tokens[k].upos not in ("VERB", "AUX") and doc.tokens[k].text[:1].isalnum() for k in range(a + 2, b - 1))
+
+
+def _relative_before_adjunct(doc: Document, k: int) -> int:
+    """`X, i quali, alla fine della visita, hanno detto`: the relative pronoun before a prepositional phrase set
+    off by commas that ends at token k, right before the verb; else k."""
+    opening = next((t for t in range(k - 1, max(0, k - 10), -1) if doc.lower[t] in (",", ".", ";", ":")), None)
+    if opening is None or not _set_off_adjunct(doc, opening, k + 1) or doc.lower[opening - 1] not in ("che", "quale", "quali"):
+        return k
+    return opening - 1
 
 
 def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
