@@ -19,6 +19,10 @@ def roles(text: str, cue_word: str) -> dict[str, str]:
 
 
 CASES = {
+    "a da phrase after another verb between it and the cue is that verb's agent": (
+        ("Il ministro Marco Bianchi ha parlato a lungo. Finito il voto la relatrice ha preso la parola, prima di essere "
+         "interrotta da Bianchi: «Oggi il Parlamento ha scelto di stare dalla parte sbagliata e non delle vittime.» "
+         "«Domani molti se ne pentiranno.»"), "preso", {"Bianchi": "not agent"}),
     "a name after a title in a prepositional phrase is in it": (
         "Su richiesta del ministro dei Trasporti Marco Bianchi, Mario Rossi ha detto che il piano partirà.",
         "detto", {"Marco Bianchi": "prepositional", "Mario Rossi": "subject"}),
