@@ -19,6 +19,12 @@ def roles(text: str, cue_word: str) -> dict[str, str]:
 
 
 CASES = {
+    "a name set off after a marker's title and a place phrase is apposed to the title": (
+        "Secondo un portavoce di Marco Rossi a Milano, Anna Neri, il piano partirà presto.", "secondo",
+        {"Anna Neri": "marker"}),
+    "a name set off after a subject's title and a place phrase is the subject": (
+        "Il rappresentante del governo in Italia, Anna Neri, ha detto che il piano partirà presto.", "detto",
+        {"Anna Neri": "subject", "Il rappresentante del governo": "not subject"}),
     "a da phrase after another verb between it and the cue is that verb's agent": (
         ("Il ministro Marco Bianchi ha parlato a lungo. Finito il voto la relatrice ha preso la parola, prima di essere "
          "interrotta da Bianchi: «Oggi il Parlamento ha scelto di stare dalla parte sbagliata e non delle vittime.» "

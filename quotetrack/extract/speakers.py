@@ -766,9 +766,24 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
                 or doc.lower[m.first - 1] != "," or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
         title = by_last.get(m.first - 1)
+        title = _phrase_before_place(doc, title, by_last) or title if title is not None else None
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
+
+
+def _phrase_before_place(doc: Document, place: Mention, by_last: dict[int, Mention]) -> Mention | None:
+    """The phrase a place phrase closes (`un inviato del giornale a Roma`, `il portavoce del governo in Italia`): a
+    name set off after the place is apposed to that phrase, as no place is a person (`…in Italia, Anna Neri,`)."""
+    lang = doc.lang
+    if place.kind not in ("place", "country"):
+        return None
+    k = place.first - 1
+    while k > 0 and lang.is_determiner(doc.lower[k]):
+        k -= 1
+    if k < 1 or lang.preposition(doc.lower[k]) not in lang.speaker_words["place_prepositions"]:
+        return None
+    return by_last.get(k)
 
 
 def _set_off_word(doc: Document, m: Mention) -> bool:
@@ -795,6 +810,9 @@ def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles:
         left = by_last.get(k)
         if left is None or roles.get(left.first) != "prepositional" or left.via == "pronoun":
             continue  # "tra questi, Anna Neri ha detto": a phrase set before the subject, not a name apposed to it
+        closed = _phrase_before_place(doc, left, by_last) if m.kind == "person" else None
+        if closed is not None and roles.get(closed.first) != "prepositional":
+            continue  # "il portavoce del governo in Italia, Anna Neri,": apposed to the subject, not to the place
         apposed = doc.lower[k] == "," and k == m.first - 1 and not _complement_of_a_subject(doc, left) \
             and not _titled_name_then_title(m, left, by_last)
         coordinated = doc.lower[k] in lang.words("coordinators") and m.kind == left.kind == "person"
