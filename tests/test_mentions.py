@@ -319,3 +319,8 @@ def test_a_title_word_in_a_compound_tense_is_the_verb_not_the_office():
     found = [text for text, _ in names("Mario Rossi ha inoltre inviato una lettera al sindaco. Il film era stato "
                                        "candidato a tre premi. L'inviato del giornale è arrivato.")]
     assert "inviato" not in found and "candidato a tre premi" not in found and "L'inviato del giornale" in found
+
+
+def test_a_surname_the_kb_knows_after_a_rare_capitalised_word_is_another_person_s_double_surname():
+    found = names("Il portavoce Garrido Obama ha detto che il piano partirà. Il presidente Obama non ha commentato.")
+    assert ("Garrido Obama", "Garrido Obama") in found and ("Obama", "Barack Obama") in found
