@@ -424,8 +424,8 @@ class _Reader:
         if last - first > 1 and (fold(doc.texts[first]) in self.words["place_nouns"]
                                  or fold(doc.texts[last - 1]) in self.words["place_nouns_after"]):
             return PLACE  # "Stretto di Kerč", "Valle Camonica", "Sadr City": a place, nobody who speaks
-        if self._place_complement(first):
-            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora"
+        if self._place_complement(first) or self._street_noun_before(first):
+            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora", "in via Bertolini"
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
@@ -515,6 +515,12 @@ class _Reader:
         if k > 1 and doc.lower[k] in self.lang.words("coordinators") and doc.texts[k - 1][:1].isupper():
             k = next((j for j in range(k - 1, max(0, k - 5), -1) if doc.lower[j] == "di"), k)
         return (k > 0 and doc.lower[k] == "di" and fold(doc.texts[k - 1]) in self.words["place_heads"])
+
+    def _street_noun_before(self, first: int) -> bool:
+        """A street's or a square's noun in lower case right before a name (`in via Bertolini`, `di viale La Marmora`):
+        Italian writes that noun small, and the name after it is the street's, nobody who speaks."""
+        doc = self.doc
+        return first > 0 and doc.texts[first - 1].islower() and doc.lower[first - 1] in self.words["street_nouns"]
 
     def _organisation_noun_before(self, first: int) -> bool:
         """An organisation noun, and perhaps two modifiers, before a name (`il quotidiano sportivo inglese The Daily`)
