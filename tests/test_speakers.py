@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from quotetrack.analysis import analyse
 from quotetrack.extract import read_candidates
-from quotetrack.extract.speakers import MentionFacts, speaker_options
+from quotetrack.extract.speakers import MentionFacts, Spoken, speaker_options
 from quotetrack.models import Article
 
 
@@ -131,3 +131,16 @@ def test_who_a_labelling_participle_is_about_never_speaks_the_label():
     doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "participle")
     assert "Mario Rossi" not in [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
+def test_a_verb_with_no_subject_after_a_sentence_with_none_goes_on_with_the_last_speaker_named_there():
+    text = ("Alla festa del partito sono intervenuti in molti. Ha infine preso la parola Anna Neri: «Sono qui per tutti "
+            "voi», per poi ribadire che la riforma resta guidata da lei e da Marco Bianchi. Ha quindi ricordato che il "
+            "paese è «il più centralista al mondo».")
+    doc = analyse(Article("t", text))
+    candidates = read_candidates(doc)[0]
+    said = next(c for c in candidates if "tutti voi" in doc.text[c.start:c.end])
+    recalled = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == "ricordato")
+    earlier = [Spoken("Anna Neri", "Anna Neri", "person", said.start, said.end, said.first, said.last)]
+    found = speaker_options(doc, recalled, earlier, MentionFacts(doc))
+    assert [o.name for o in found if o.features.get("role=subject")] == ["Anna Neri"]

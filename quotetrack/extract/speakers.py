@@ -155,7 +155,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     if candidate.cue is not None and candidate.cue.last <= candidate.first:
         _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
-        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
+        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts) \
+            or _previous_speaker_named_before(doc, candidate, [m for m, _ in named], previous)
         if shared is not None:
             roles[shared.first] = "subject"
     if candidate.cue is not None and candidate.cue.kind == "marker":
@@ -295,6 +296,23 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
     return before[-1] if before else None
+
+
+def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions: list[Mention],
+                                   previous: Spoken | None) -> Mention | None:
+    """A verb cue opening its sentence with no subject of its own, right after a sentence holding the last statement
+    and no subject before a verb (`Ha preso la parola Anna Neri: «…», per poi ribadire … Ha quindi ricordato che
+    …`): it goes on with the one who spoke last, named in that sentence (by name rather than by pronoun), not with a
+    name in a complement there (`… guidata da lei e da Marco Bianchi`)."""
+    verb = _null_subject_verb(doc, candidate)
+    if verb is None or previous is None or not previous.name:
+        return None
+    sentence = doc.sentence_of[verb]
+    start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
+    if not start <= previous.first < previous.last <= opening:
+        return None
+    named = [m for m in mentions if start <= m.first and m.last <= opening and _spoken_name(doc, m) == previous.name]
+    return max(named, key=lambda m: (m.via != "pronoun", m.first), default=None)
 
 
 def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
