@@ -144,3 +144,8 @@ def test_a_verb_with_no_subject_after_a_sentence_with_none_goes_on_with_the_last
     earlier = [Spoken("Anna Neri", "Anna Neri", "person", said.start, said.end, said.first, said.last)]
     found = speaker_options(doc, recalled, earlier, MentionFacts(doc))
     assert [o.name for o in found if o.features.get("role=subject")] == ["Anna Neri"]
+
+
+def test_a_name_set_off_after_a_marker_s_title_and_a_city_is_the_source_not_in_the_reported_clause():
+    names = options("Secondo un portavoce di Marco Rossi a Milano, Anna Neri, il piano partirà presto.", "marker")
+    assert "Anna Neri" in names

@@ -783,18 +783,19 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
         if not (m.kind == "person" or _set_off_word(doc, m)) or m.via not in ("name", "kb", "ner") or m.first < 1 \
                 or doc.lower[m.first - 1] != "," or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
-        title = by_last.get(m.first - 1)
-        title = _phrase_before_place(doc, title, by_last) or title if title is not None else None
+        title = _phrase_before_place(doc, m.first - 1, by_last) or by_last.get(m.first - 1)
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
 
 
-def _phrase_before_place(doc: Document, place: Mention, by_last: dict[int, Mention]) -> Mention | None:
-    """The phrase a place phrase closes (`un inviato del giornale a Roma`, `il portavoce del governo in Italia`): a
-    name set off after the place is apposed to that phrase, as no place is a person (`…in Italia, Anna Neri,`)."""
+def _phrase_before_place(doc: Document, end: int, by_last: dict[int, Mention]) -> Mention | None:
+    """The phrase a place phrase ending at token `end` closes (`un inviato del giornale a Roma`, `il portavoce del
+    governo in Italia`): a name set off after the place is apposed to that phrase, as no place is a person (`…in
+    Italia, Anna Neri,`). `by_last`: the options by their last token (places need not be among them)."""
     lang = doc.lang
-    if place.kind not in ("place", "country"):
+    place = doc.longest_mention_at_last.get(end)
+    if place is None or place.kind not in ("place", "country"):
         return None
     k = place.first - 1
     while k > 0 and lang.is_determiner(doc.lower[k]):
@@ -828,7 +829,7 @@ def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles:
         left = by_last.get(k)
         if left is None or roles.get(left.first) != "prepositional" or left.via == "pronoun":
             continue  # "tra questi, Anna Neri ha detto": a phrase set before the subject, not a name apposed to it
-        closed = _phrase_before_place(doc, left, by_last) if m.kind == "person" else None
+        closed = _phrase_before_place(doc, left.last, by_last) if m.kind == "person" else None
         if closed is not None and roles.get(closed.first) != "prepositional":
             continue  # "il portavoce del governo in Italia, Anna Neri,": apposed to the subject, not to the place
         apposed = doc.lower[k] == "," and k == m.first - 1 and not _complement_of_a_subject(doc, left) \
