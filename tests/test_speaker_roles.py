@@ -26,9 +26,9 @@ CASES = {
         "Il rappresentante del governo in Italia, Anna Neri, ha detto che il piano partirà presto.", "detto",
         {"Anna Neri": "subject", "Il rappresentante del governo": "not subject"}),
     "a da phrase after another verb between it and the cue is that verb's agent": (
-        ("Il ministro Marco Bianchi ha parlato a lungo. Finito il voto la relatrice ha preso la parola, prima di essere "
-         "interrotta da Bianchi: «Oggi il Parlamento ha scelto di stare dalla parte sbagliata e non delle vittime.» "
-         "«Domani molti se ne pentiranno.»"), "preso", {"Bianchi": "not agent"}),
+        ("Il ministro Marco Bianchi ha parlato a lungo. Chiuso lo scrutinio la deputata ha preso la parola, per venire "
+         "poi fermata da Bianchi: «Oggi l'aula ha scelto la strada più comoda e non quella giusta.» «Domani molti se "
+         "ne pentiranno.»"), "preso", {"Bianchi": "not agent", "la deputata": "subject"}),
     "a name after a title in a prepositional phrase is in it": (
         "Su richiesta del ministro dei Trasporti Marco Bianchi, Mario Rossi ha detto che il piano partirà.",
         "detto", {"Marco Bianchi": "prepositional", "Mario Rossi": "subject"}),

@@ -563,7 +563,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
 
 def _verb_between(doc: Document, a: int, b: int) -> bool:
     """A verb between tokens a and b: a `da` phrase after it is that verb's agent, not the cue's (`ha preso la parola,
-    prima di essere interrotta da Rossi`)."""
+    per venire poi fermata da Rossi`)."""
     return any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(a, b))
 
 
