@@ -81,7 +81,7 @@ class _Reader:
         matched = {doc.token_at(m.start) for m in matches} | {doc.token_before(m.end) for m in matches}
         for m in matches:
             first, last = doc.token_at(m.start), doc.token_before(m.end) + 1
-            if first >= last or m.via in ("alias", "surname") and self._another_given_name_before(first, last, matched):
+            if first >= last or m.via in ("alias", "surname") and self._another_surname_before(first, last, matched):
                 continue
             if m.via in ("name", "alias") and _closed_word(self.lang, doc.lower[first]) and last - first == 1:
                 continue  # "Un" is an article before it is an acronym
@@ -108,7 +108,7 @@ class _Reader:
             out.append(self._mention(first, last, via, kind, m.entity.name, resolved_by="kb"))
         return out
 
-    def _another_given_name_before(self, first: int, last: int, matched: set[int]) -> bool:
+    def _another_surname_before(self, first: int, last: int, matched: set[int]) -> bool:
         """A surname the KB knows alone, right after a rare capitalised word it does not know that is no title and does
         not open the sentence (`Garrido Rossi`, a double surname, where the KB knows a Mario Rossi): another person of
         that surname, whose whole name the name reader takes."""
