@@ -285,13 +285,10 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
     Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
     subject position, with its verb after it, in the sentence before."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None:
+    if verb is None or not _opens_its_sentence(doc, verb):
         return None
     sentence = doc.sentence_of[verb]
     opening = doc.sentences[sentence].first
-    if any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-           for k in range(opening, _verb_group_first(doc, verb))):
-        return None  # something stands before the verb group: not a sentence opened by its verb
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
@@ -305,7 +302,7 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
     …`): it goes on with the one who spoke last, named in that sentence (by name rather than by pronoun), not with a
     name in a complement there (`… guidata da lei e da Marco Bianchi`)."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None or previous is None or not previous.name:
+    if verb is None or previous is None or not previous.name or not _opens_its_sentence(doc, verb):
         return None
     sentence = doc.sentence_of[verb]
     start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
@@ -313,6 +310,13 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
         return None
     named = [m for m in mentions if start <= m.first and m.last <= opening and _spoken_name(doc, m) == previous.name]
     return max(named, key=lambda m: (m.via != "pronoun", m.first), default=None)
+
+
+def _opens_its_sentence(doc: Document, verb: int) -> bool:
+    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence: the verb opens it."""
+    opening = doc.sentences[doc.sentence_of[verb]].first
+    return not any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
+                   for k in range(opening, _verb_group_first(doc, verb)))
 
 
 def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
