@@ -297,12 +297,14 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
 
 def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions: list[Mention],
                                    previous: Spoken | None) -> Mention | None:
-    """A verb cue opening its sentence with no subject of its own, right after a sentence holding the last statement
-    and no subject before a verb (`Ha preso la parola Anna Neri: «…», per poi ribadire … Ha quindi ricordato che
-    …`): it goes on with the one who spoke last, named in that sentence (by name rather than by pronoun), not with a
-    name in a complement there (`… guidata da lei e da Marco Bianchi`)."""
+    """A finite verb cue with no subject of its own, in a sentence opened by a verb (`Ha quindi ricordato che …`,
+    `Poi auspica …, e afferma che …`), right after a sentence holding the last statement and no subject before a
+    verb (`Ha preso la parola Anna Neri: «…», per poi ribadire …`): it goes on with the one who spoke last, named in
+    that sentence (by name rather than by pronoun), not with a name in a complement there (`… guidata da lei e da
+    Marco Bianchi`). Not a gerund, which shares the subject of its own sentence."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None or previous is None or not previous.name or not _opens_its_sentence(doc, verb):
+    if verb is None or previous is None or not previous.name or candidate.cue and candidate.cue.tense == "gerund" \
+            or not _opens_its_sentence(doc, _first_verb(doc, doc.sentence_of[verb])):
         return None
     sentence = doc.sentence_of[verb]
     start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
@@ -317,6 +319,12 @@ def _opens_its_sentence(doc: Document, verb: int) -> bool:
     opening = doc.sentences[doc.sentence_of[verb]].first
     return not any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
                    for k in range(opening, _verb_group_first(doc, verb)))
+
+
+def _first_verb(doc: Document, sentence: int) -> int:
+    """The token of the first verb of a sentence (its last token when it has none)."""
+    span = doc.sentences[sentence]
+    return next((k for k in range(span.first, span.last) if doc.tokens[k].upos in ("VERB", "AUX")), span.last - 1)
 
 
 def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
