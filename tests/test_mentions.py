@@ -319,3 +319,15 @@ def test_a_title_word_in_a_compound_tense_is_the_verb_not_the_office():
     found = [text for text, _ in names("Mario Rossi ha inoltre inviato una lettera al sindaco. Il film era stato "
                                        "candidato a tre premi. L'inviato del giornale è arrivato.")]
     assert "inviato" not in found and "candidato a tre premi" not in found and "L'inviato del giornale" in found
+
+
+def test_a_surname_the_kb_knows_after_a_rare_capitalised_word_is_another_person_s_double_surname():
+    found = names("Il portavoce Garrido Obama ha detto che il piano partirà. Il presidente Obama non ha commentato.")
+    assert ("Garrido Obama", "Garrido Obama") in found and ("Obama", "Barack Obama") in found
+
+
+def test_a_name_after_a_street_noun_in_lower_case_is_a_place_and_no_antecedent():
+    found = kinds("Il magazzino si trova in via Bertolini. La ditta di viale La Marmora tace. L'uomo ha detto che "
+                  "tornerà.")
+    assert ("Bertolini", "place", "Bertolini") in found and ("La Marmora", "place", "La Marmora") in found
+    assert ("L'uomo", "person", "La Marmora") not in found

@@ -19,6 +19,16 @@ def roles(text: str, cue_word: str) -> dict[str, str]:
 
 
 CASES = {
+    "a name set off after a marker's title and a place phrase is apposed to the title": (
+        "Secondo un portavoce di Marco Rossi a Milano, Anna Neri, il piano partirà presto.", "secondo",
+        {"Anna Neri": "marker"}),
+    "a name set off after a subject's title and a place phrase is the subject": (
+        "Il rappresentante del governo in Italia, Anna Neri, ha detto che il piano partirà presto.", "detto",
+        {"Anna Neri": "subject", "Il rappresentante del governo": "not subject"}),
+    "a da phrase after another verb between it and the cue is that verb's agent": (
+        ("Il ministro Marco Bianchi ha parlato a lungo. Chiuso lo scrutinio la deputata ha preso la parola, per venire "
+         "poi fermata da Bianchi: «Oggi l'aula ha scelto la strada più comoda e non quella giusta.» «Domani molti se "
+         "ne pentiranno.»"), "preso", {"Bianchi": "not agent", "la deputata": "subject"}),
     "a name after a title in a prepositional phrase is in it": (
         "Su richiesta del ministro dei Trasporti Marco Bianchi, Mario Rossi ha detto che il piano partirà.",
         "detto", {"Marco Bianchi": "prepositional", "Mario Rossi": "subject"}),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from quotetrack.analysis import analyse
 from quotetrack.extract import read_candidates
-from quotetrack.extract.speakers import MentionFacts, speaker_options
+from quotetrack.extract.speakers import MentionFacts, Spoken, speaker_options
 from quotetrack.models import Article
 
 
@@ -131,3 +131,33 @@ def test_who_a_labelling_participle_is_about_never_speaks_the_label():
     doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.tense == "participle")
     assert "Mario Rossi" not in [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
+_LAST_SPEAKER = ("Alla festa del partito sono intervenuti in molti. Ha infine preso la parola Anna Neri: «Sono qui per "
+                 "tutti voi», per poi ribadire che la riforma resta guidata da lei e da Marco Bianchi. ")
+
+
+def subjects_after_neri(text: str, cue_word: str) -> list[str]:
+    """The subjects of the statement whose cue is `cue_word`, after Anna Neri's words `«Sono qui per tutti voi»`."""
+    doc = analyse(Article("t", text))
+    candidates = read_candidates(doc)[0]
+    said = next(c for c in candidates if "tutti voi" in doc.text[c.start:c.end])
+    statement = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == cue_word)
+    earlier = [Spoken("Anna Neri", "Anna Neri", "person", said.start, said.end, said.first, said.last)]
+    return [o.name for o in speaker_options(doc, statement, earlier, MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def test_a_verb_with_no_subject_after_a_sentence_with_none_goes_on_with_the_last_speaker_named_there():
+    text = _LAST_SPEAKER + "Ha quindi ricordato che il paese è «il più centralista al mondo»."
+    assert subjects_after_neri(text, "ricordato") == ["Anna Neri"]
+
+
+def test_a_verb_after_a_comma_in_a_sentence_its_verb_opens_goes_on_with_the_last_speaker_too():
+    text = _LAST_SPEAKER + ("Poi saluta il pubblico e, interpellata sul ruolo di Bianchi, afferma di non volere altri alla "
+                            "guida.")
+    assert subjects_after_neri(text, "afferma") == ["Anna Neri"]
+
+
+def test_a_name_set_off_after_a_marker_s_title_and_a_city_is_the_source_not_in_the_reported_clause():
+    names = options("Secondo un portavoce di Marco Rossi a Milano, Anna Neri, il piano partirà presto.", "marker")
+    assert "Anna Neri" in names

@@ -77,9 +77,11 @@ class _Reader:
     # -- readers -----------------------------------------------------------------------------------------------
     def _kb_mentions(self) -> list[Mention]:
         doc, out = self.doc, []
-        for m in doc.kb.find_mentions(doc.text, on=self.day):
+        matches = doc.kb.find_mentions(doc.text, on=self.day)
+        matched = {doc.token_at(m.start) for m in matches} | {doc.token_before(m.end) for m in matches}
+        for m in matches:
             first, last = doc.token_at(m.start), doc.token_before(m.end) + 1
-            if first >= last:
+            if first >= last or m.via in ("alias", "surname") and self._another_surname_before(first, last, matched):
                 continue
             if m.via in ("name", "alias") and _closed_word(self.lang, doc.lower[first]) and last - first == 1:
                 continue  # "Un" is an article before it is an acronym
@@ -105,6 +107,15 @@ class _Reader:
             kind = _KIND.get(m.entity.kind, m.entity.kind)
             out.append(self._mention(first, last, via, kind, m.entity.name, resolved_by="kb"))
         return out
+
+    def _another_surname_before(self, first: int, last: int, matched: set[int]) -> bool:
+        """A surname the KB knows alone, right after a rare capitalised word it does not know that is no title and does
+        not open the sentence (`Garrido Rossi`, a double surname, where the KB knows a Mario Rossi): another person of
+        that surname, whose whole name the name reader takes."""
+        doc, k = self.doc, first - 1
+        return (last - first == 1 and k >= 0 and k not in matched and doc.texts[k][:1].isupper()
+                and doc.tokens[k].end + 1 == doc.tokens[first].start and not self._sentence_initial(k)
+                and self.lang.zipf(doc.lower[k]) < 3.5 and fold(doc.texts[k]) not in self.words["titles"])
 
     def _name_mentions(self) -> list[Mention]:
         """Runs of capitalised words (with name particles: `Luca Cordero di Montezemolo`) the KB does not know."""
@@ -413,8 +424,8 @@ class _Reader:
         if last - first > 1 and (fold(doc.texts[first]) in self.words["place_nouns"]
                                  or fold(doc.texts[last - 1]) in self.words["place_nouns_after"]):
             return PLACE  # "Stretto di Kerč", "Valle Camonica", "Sadr City": a place, nobody who speaks
-        if self._place_complement(first):
-            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora"
+        if self._place_complement(first) or self._street_noun_before(first):
+            return PLACE  # "i comuni di Valdora e Montebello", "l'aeroporto di Valdora", "in via Bertolini"
         if any(fold(doc.tokens[k].text) in self._institution_nouns for k in range(first, last)):
             return ORGANISATION
         if last - first > 1 and (fold(doc.tokens[last - 1].text) in self.words["company_suffixes"] or any(
@@ -504,6 +515,12 @@ class _Reader:
         if k > 1 and doc.lower[k] in self.lang.words("coordinators") and doc.texts[k - 1][:1].isupper():
             k = next((j for j in range(k - 1, max(0, k - 5), -1) if doc.lower[j] == "di"), k)
         return (k > 0 and doc.lower[k] == "di" and fold(doc.texts[k - 1]) in self.words["place_heads"])
+
+    def _street_noun_before(self, first: int) -> bool:
+        """A street's or a square's noun in lower case right before a name (`in via Bertolini`, `di viale La Marmora`):
+        Italian writes that noun small, and the name after it is the street's, nobody who speaks."""
+        doc = self.doc
+        return first > 0 and doc.texts[first - 1].islower() and doc.lower[first - 1] in self.words["street_nouns"]
 
     def _organisation_noun_before(self, first: int) -> bool:
         """An organisation noun, and perhaps two modifiers, before a name (`il quotidiano sportivo inglese The Daily`)

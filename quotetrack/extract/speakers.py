@@ -155,7 +155,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     if candidate.cue is not None and candidate.cue.last <= candidate.first:
         _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
-        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts)
+        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts) \
+            or _previous_speaker_named_before(doc, candidate, [m for m, _ in named], previous)
         if shared is not None:
             roles[shared.first] = "subject"
     if candidate.cue is not None and candidate.cue.kind == "marker":
@@ -284,17 +285,46 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
     Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
     subject position, with its verb after it, in the sentence before."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None:
+    if verb is None or not _opens_its_sentence(doc, verb):
         return None
     sentence = doc.sentence_of[verb]
     opening = doc.sentences[sentence].first
-    if any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-           for k in range(opening, _verb_group_first(doc, verb))):
-        return None  # something stands before the verb group: not a sentence opened by its verb
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
     return before[-1] if before else None
+
+
+def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions: list[Mention],
+                                   previous: Spoken | None) -> Mention | None:
+    """A finite verb cue with no subject of its own, in a sentence opened by a verb (`Ha quindi ricordato che …`,
+    `Poi auspica …, e afferma che …`), right after a sentence holding the last statement and no subject before a
+    verb (`Ha preso la parola Anna Neri: «…», per poi ribadire …`): it goes on with the one who spoke last, named in
+    that sentence (by name rather than by pronoun), not with a name in a complement there (`… guidata da lei e da
+    Marco Bianchi`). Not a gerund, which shares the subject of its own sentence."""
+    verb = _null_subject_verb(doc, candidate)
+    if verb is None or previous is None or not previous.name or candidate.cue and candidate.cue.tense == "gerund" \
+            or not _opens_its_sentence(doc, _first_verb(doc, doc.sentence_of[verb])):
+        return None
+    sentence = doc.sentence_of[verb]
+    start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
+    if not start <= previous.first < previous.last <= opening:
+        return None
+    named = [m for m in mentions if start <= m.first and m.last <= opening and _spoken_name(doc, m) == previous.name]
+    return max(named, key=lambda m: (m.via != "pronoun", m.first), default=None)
+
+
+def _opens_its_sentence(doc: Document, verb: int) -> bool:
+    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence: the verb opens it."""
+    opening = doc.sentences[doc.sentence_of[verb]].first
+    return not any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
+                   for k in range(opening, _verb_group_first(doc, verb)))
+
+
+def _first_verb(doc: Document, sentence: int) -> int:
+    """The token of the first verb of a sentence (its last token when it has none)."""
+    span = doc.sentences[sentence]
+    return next((k for k in range(span.first, span.last) if doc.tokens[k].upos in ("VERB", "AUX")), span.last - 1)
 
 
 def _null_subject_verb(doc: Document, candidate: Candidate) -> int | None:
@@ -535,11 +565,18 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 while k >= 0 and lang.is_determiner(doc.lower[k]):
                     k -= 1
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
-                    roles[m.first] = "source" if impersonal else "agent"
+                    if not _verb_between(doc, cue.last, k):
+                        roles[m.first] = "source" if impersonal else "agent"
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
+
+
+def _verb_between(doc: Document, a: int, b: int) -> bool:
+    """A verb between tokens a and b: a `da` phrase after it is that verb's agent, not the cue's (`ha preso la parola,
+    per venire poi fermata da Rossi`)."""
+    return any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(a, b))
 
 
 def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
@@ -767,10 +804,26 @@ def _names_apposed_to_speakers(doc: Document, mentions: list[Mention], roles: di
         if not (m.kind == "person" or _set_off_word(doc, m)) or m.via not in ("name", "kb", "ner") or m.first < 1 \
                 or doc.lower[m.first - 1] != "," or roles.get(m.first) not in ("other", "prepositional", "apposition"):
             continue
-        title = by_last.get(m.first - 1)
+        title = _phrase_before_place(doc, m.first - 1, by_last) or by_last.get(m.first - 1)
         if title is not None and title.via in ("title", "description") and title.kind == "person" \
                 and roles.get(title.first) in ("subject", "postverbal", "agent", "marker", "after"):
             roles[m.first], roles[title.first] = roles[title.first], "apposition"
+
+
+def _phrase_before_place(doc: Document, end: int, by_last: dict[int, Mention]) -> Mention | None:
+    """The phrase a place phrase ending at token `end` closes (`un inviato del giornale a Roma`, `il portavoce del
+    governo in Italia`): a name set off after the place is apposed to that phrase, as no place is a person (`…in
+    Italia, Anna Neri,`). `by_last`: the options by their last token (places need not be among them)."""
+    lang = doc.lang
+    place = doc.longest_mention_at_last.get(end)
+    if place is None or place.kind not in ("place", "country"):
+        return None
+    k = place.first - 1
+    while k > 0 and lang.is_determiner(doc.lower[k]):
+        k -= 1
+    if k < 1 or lang.preposition(doc.lower[k]) not in lang.speaker_words["place_prepositions"]:
+        return None
+    return by_last.get(k)
 
 
 def _set_off_word(doc: Document, m: Mention) -> bool:
@@ -797,6 +850,9 @@ def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles:
         left = by_last.get(k)
         if left is None or roles.get(left.first) != "prepositional" or left.via == "pronoun":
             continue  # "tra questi, Anna Neri ha detto": a phrase set before the subject, not a name apposed to it
+        closed = _phrase_before_place(doc, left.last, by_last) if m.kind == "person" else None
+        if closed is not None and roles.get(closed.first) != "prepositional":
+            continue  # "il portavoce del governo in Italia, Anna Neri,": apposed to the subject, not to the place
         apposed = doc.lower[k] == "," and k == m.first - 1 and not _complement_of_a_subject(doc, left) \
             and not _titled_name_then_title(m, left, by_last)
         coordinated = doc.lower[k] in lang.words("coordinators") and m.kind == left.kind == "person"
