@@ -1062,3 +1062,8 @@ def test_the_agent_of_a_participle_did_it_and_holds_the_attitude_rather_than_rec
     assert rules("Il governo sostenuto da Mario Rossi cadrà")["Mario Rossi"] < 0.1  # Rossi supports, is not supported
     assert rules("Luca Bianchi è stato elogiato da Mario Rossi")["Mario Rossi"] < 0.2
     assert rules("Luca Bianchi è stato tradito da Mario Rossi")["Mario Rossi"] < -0.5  # the traitor
+
+
+def test_a_harm_averted_speaks_for_whoever_averts_it():
+    assert said_rule("Luca Bianchi ha evitato il disastro") > 0.1
+    assert said_rule("Luca Bianchi vuole prevenire la violenza") > 0.1
