@@ -1053,3 +1053,47 @@ def test_praise_of_one_term_of_a_comparison_is_no_praise_of_the_other():
 def test_a_criticism_reaches_the_one_the_quote_opens_with_past_a_title():
     text = "Anna Neri ha criticato ancora una volta il vecchio amico Mario Rossi per il voto di ieri."
     assert rule_scores(text, "Mario Rossi per il voto di ieri", "ha criticato")["Mario Rossi"] < 0
+
+
+def test_names_coordinated_as_subjects_are_each_judged_as_the_subject():
+    text = "Anna Neri ha detto: «Luca Bianchi, Mario Rossi e Paolo Verdi hanno mentito»."
+    scores = rule_scores(text, "Luca Bianchi, Mario Rossi e Paolo Verdi hanno mentito", "ha detto")
+    assert scores["Luca Bianchi"] == scores["Mario Rossi"] == scores["Paolo Verdi"] < -0.5
+    text = "Anna Neri ha detto: «Mario Rossi ha parlato con Luca Bianchi e Paolo Verdi ha mentito»."
+    scores = rule_scores(text, "Mario Rossi ha parlato con Luca Bianchi e Paolo Verdi ha mentito", "ha detto")
+    assert scores["Mario Rossi"] > scores["Paolo Verdi"]  # a list after a verb is no subject of the next clause
+
+
+def test_what_someone_made_something_judges_the_one_who_made_it():
+    def rule(quote: str) -> float:
+        return rule_scores(f"Anna Neri ha detto: «{quote}».", quote, "ha detto")["Luca Bianchi"]
+
+    assert rule("Luca Bianchi ha reso il paese più sicuro") > 0.1
+    assert rule("Luca Bianchi ha reso il paese meno sicuro") < -0.1
+    assert rule("Luca Bianchi vuole rendere il più possibile sicura la città") > 0.1  # `il più possibile`: a degree
+    assert said_rule("Luca Bianchi rende difficile il dialogo") < -0.1  # the noun after is the object, no outcome
+    assert said_rule("Sono sicuro che Luca Bianchi parlerà") == 0  # sure of something: no outcome of anyone's
+
+
+def test_signing_an_agreement_with_someone_supports_them():
+    assert said_rule("Abbiamo firmato un accordo con Luca Bianchi") > 0.1
+
+
+def test_peace_as_the_name_of_an_effort_and_solving_a_problem_judge_no_one():
+    assert said_rule("Luca Bianchi partecipa alla missione di pace") == 0
+    assert said_rule("Luca Bianchi deve trovare una soluzione al problema") == 0
+    assert said_rule("Luca Bianchi è un problema") < 0
+
+
+def test_the_agent_of_a_participle_did_it_and_holds_the_attitude_rather_than_receives_it():
+    def rules(quote: str) -> dict[str, float]:
+        return rule_scores(f"Anna Neri ha detto: «{quote}».", quote, "ha detto")
+
+    assert rules("Il governo sostenuto da Mario Rossi cadrà")["Mario Rossi"] < 0.1  # Rossi supports, is not supported
+    assert rules("Luca Bianchi è stato elogiato da Mario Rossi")["Mario Rossi"] < 0.2
+    assert rules("Luca Bianchi è stato tradito da Mario Rossi")["Mario Rossi"] < -0.5  # the traitor
+
+
+def test_a_harm_averted_speaks_for_whoever_averts_it():
+    assert said_rule("Luca Bianchi ha evitato il disastro") > 0.1
+    assert said_rule("Luca Bianchi vuole prevenire la violenza") > 0.1

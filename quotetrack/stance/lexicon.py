@@ -61,6 +61,8 @@ class StanceLexicon:
     noun_forms: frozenset[str]  # forms that are nouns evaluating nobody after an article ("una serie di")
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
     leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
+    making: frozenset[str]  # verbs of making something what an adjective says ("rendere il paese più sicuro")
+    outcomes: dict[str, float]  # adjectives that evaluate only as what someone made something ("sicuro", "debole")
     superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
     superlative_bases: tuple[str, ...]  # tried in order: the superlative's own lemma first
 
@@ -72,7 +74,7 @@ class StanceLexicon:
     @cached_property
     def evaluative(self) -> frozenset[str]:
         """Every lemma that may start an evaluation: most words of a sentence are not, and are passed over at once."""
-        return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases)
+        return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases) | frozenset(self.outcomes)
 
     @cached_property
     def evaluative_or_none(self) -> frozenset[str]:
@@ -125,7 +127,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
-        words("noun_forms"), words("charges"), words("leading"),
+        words("noun_forms"), words("charges"), words("leading"), words("making"),
+        {lower(str(k)): float(v) for k, v in data["made_outcomes"].items()},
         lang.endings("superlative_endings"), tuple(lang.data("grammar.yaml")["superlative_bases"]),  # in their order
     )
 

@@ -91,6 +91,10 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        maker = _maker(doc, i, _clause_start(doc, i, first, breaks), lexicon) if end == i + 1 else None
+        if maker is not None:  # "ha reso il paese più sicuro": what the subject of `rendere` did
+            judgement = judgement or lemma in lexicon.outcomes  # a sentiment ("più triste") stays one
+            prior = _outcome(doc, i, maker, lemma, prior, lexicon)
         if mention is not None and not judgement:
             prior = 0.0  # an unnamed title judges only by a judgement word ("è come un dittatore")
         verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
@@ -107,8 +111,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             score = prior * (-0.8 if negator is not None else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
-            leader = _leader(doc, i, clause, lexicon)
-            judgement = judgement or leader is not None and prior < 0  # a harm someone led to is their doing
+            leader = maker if maker is not None else _leader(doc, i, clause, lexicon)
+            judgement = judgement or maker is None and leader is not None and prior < 0  # a harm led to: their doing
             attitude = lemma in lexicon.attitudes and not passive and not _toward_speaker(doc, i, end, clause, lexicon)
             found.append(Evaluation(i, end, prior, judgement, max(-1.0, min(1.0, score)), negator, clause, sentence,
                                     request, hedged, contrast, _fought(doc, i, clause, lexicon), lemma in lexicon.harms,
@@ -306,6 +310,39 @@ def _leader(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int |
     return None
 
 
+def _maker(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
+    """The active verb of making (`rendere`) whose object the adjective at i says what it was made, degree adverbs
+    aside, with at most the object between (`ha reso il paese più sicuro`, `rende difficile il dialogo`, `la rende
+    più forte`); in the passive (`è stato reso più sicuro`) the subject is what was made."""
+    if doc.tokens[i].upos not in ("ADJ", ""):
+        return None
+    for k in range(i - 1, max(clause, i - _LED_GAP - 3) - 1, -1):
+        token = doc.tokens[k]
+        if _lemma(doc, k) in lexicon.making and token.upos in ("VERB", ""):
+            made = _made_object(doc, range(k + 1, i))
+            return None if not made or _passive(doc, k, clause, _lemma(doc, k), lexicon) else k
+        if token.upos in ("VERB", "AUX") or doc.lower[k] in lexicon.clause_ends:
+            return None
+    return None
+
+
+def _made_object(doc: Document, between: range) -> bool:
+    """Can the words between a verb of making and an adjective be its object and the adjective's degree: adverbs
+    alone (`rende più forte`), or a phrase that opens with an article or a name (`il paese più`)? `rende difficile
+    il dialogo`: the noun after the adjective is the object, not another outcome."""
+    if all(doc.tokens[k].upos == "ADV" for k in between):
+        return True
+    opener = between[0]
+    return doc.lang.is_determiner(doc.lower[opener]) or opener in doc.mention_of_token
+
+
+def _outcome(doc: Document, i: int, maker: int, lemma: str, prior: float, lexicon: StanceLexicon) -> float:
+    """The polarity of the adjective at i as what the verb of making at `maker` made something: its outcome value,
+    else its own; turned round by `meno` right before it (`ha reso il paese meno sicuro`)."""
+    value = lexicon.outcomes.get(lemma, prior)
+    return -value if maker < i - 1 and doc.lower[i - 1] == "meno" else value
+
+
 def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
     """The participle of a request verb whose `a`/`di` the word at i completes across its agent and an apposition
     between commas (`è stato invitato dal partito, la Lega, a dimettersi`, `sollecitato da tutti a lasciare`): the
@@ -375,6 +412,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     apposed = _after_apposition(doc, gap, lexicon) if before else None
     if apposed is not None:  # "X, il ministro di Y, ha mentito": the words between commas only name X again
         gap = apposed
+    listed = _after_coordinated(doc, gap, evaluation) if before else None
+    if listed is not None:  # "X e Y hanno mentito", "X, Y e Z": the others named are subjects beside X
+        gap = listed
     between: Sequence[int] = gap
     lows: Sequence[str] = doc.lower[gap.start : gap.stop]
     if not lexicon.quote_marks.isdisjoint(lows):  # "«preoccupazione» per X", "X «mente»": the marks break nothing
@@ -383,6 +423,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     same_clause = lexicon.clause_ends.isdisjoint(lows)
     if not before and evaluation.held and _of(doc, between):
         return "sentence"  # "il sostegno del governo": the government's support, not support for it
+    if not before and _agent_of(doc, evaluation, between):
+        # "tradito da X": X did it; "sostenuto da X", "criticato da X": where X stands, said of another
+        return "sentence" if _lemma(doc, evaluation.first) in lexicon.attitudes else "subject"
     if not before and len(between) <= _OBJECT_GAP and _only_linkers(doc, between):
         return "object"  # "critica il governo", "fiducia in X"
     if not before and 2 <= len(between) <= _OBJECT_GAP + 1 and _whose(doc, between):
@@ -448,12 +491,43 @@ def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> rang
     return None
 
 
+def _after_coordinated(doc: Document, gap: range, evaluation: Evaluation) -> range | None:
+    """What follows the names coordinated with the one before the gap (`e Y`, `, Y e Z`, `e (Y)`): the gap opens
+    with a comma or a coordinator, names and those separators alone follow, one of them `e`/`ed`, and the gap goes
+    on after the last name. None when the gap opens no such list."""
+    named, separators = doc.mention_of_token, doc.lang.words("coordinators") | {",", "(", ")"}
+    k, coordinated, last_name = gap.start, False, None
+    while k < gap.stop and k < evaluation.first:
+        mention = named.get(k)
+        if mention is not None and mention.name is not None and doc.texts[k][:1].isupper():
+            k = last_name = mention.last
+        elif doc.lower[k] in separators and (last_name is None or last_name == k or doc.lower[k] == ")"):
+            coordinated = coordinated or doc.lower[k] in doc.lang.words("coordinators")
+            k += 1
+        else:
+            break
+    if not coordinated or last_name is None:
+        return None
+    while k < gap.stop and doc.lower[k] == ")":
+        k += 1
+    return range(k, gap.stop)
+
+
 def _someone_between(doc: Document, between: Sequence[int], mention: Mention, evaluation: Evaluation) -> bool:
     """Is someone else named between a mention and the evaluation after it (`X sa che Y ha mentito`, `X e la
     città respingono`)? Then that one is nearer to being what the evaluation says of its subject; a description the
     evaluation ends is no one else (`X è un ladro`)."""
     named = doc.mention_of_token
     return any(k in named and named[k] is not mention and named[k].last <= evaluation.first for k in between)
+
+
+def _agent_of(doc: Document, evaluation: Evaluation, gap: Sequence[int]) -> bool:
+    """Is the mention after the gap the agent of an evaluative past participle (`approvato dalla Camera`, `è stato
+    tradito da X`): the gap is `da` and at most an article, right after the participle?"""
+    first = evaluation.first
+    return (evaluation.last == first + 1 and 0 < len(gap) <= 2 and doc.lang.preposition(doc.lower[gap[0]]) == "da"
+            and doc.lower[first].endswith(doc.lang.endings("past_participle_endings"))
+            and _lemma(doc, first) != doc.lower[first] and _only_linkers(doc, gap))
 
 
 def _of(doc: Document, gap: Sequence[int]) -> bool:
