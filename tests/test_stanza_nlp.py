@@ -216,6 +216,29 @@ def test_a_plural_stanza_copies_as_its_own_lemma_takes_the_dictionarys_lemma():
     assert tokens["proteste"].upos == "NOUN"
 
 
+def test_a_noun_stanza_lemmatises_as_a_verb_takes_the_dictionarys_lemma():
+    """Stanza reads some nouns as forms of a verb they resemble (`vergogna` → `vergognare`, `batteri` → `battere`)
+    while tagging them nouns: a noun's lemma is no infinitive, so the dictionary's lemma stands and `vergogna`
+    evaluates as the noun it is. A noun that is an infinitive keeps it (`il potere`)."""
+    reading = {"vergogna": ("vergognare", "NOUN", "Gender=Fem|Number=Sing"),
+               "batteri": ("battere", "NOUN", "Gender=Masc|Number=Plur"),
+               "potere": ("potere", "NOUN", "Gender=Masc|Number=Sing")}
+    tokens = aligned_tokens("Anna Neri ha detto che la vergogna dei batteri e il potere sono finiti.", reading)
+    assert [tokens[w].lemma for w in ("vergogna", "batteri", "potere")] == ["vergogna", "batterio", "potere"]
+    assert tokens["vergogna"].upos == "NOUN"
+
+
+def test_the_singular_italian_uses_far_more_stands_for_a_plural_noun():
+    """`piloti` and `ribelli` could be plurals of `piloto`/`pilota`, `ribello`/`ribelle`: Stanza picks by ending, the
+    dictionary's singular is the one Italian uses, and stands. Where Stanza's singular is the common one, it stays
+    (`vite` → `vita`)."""
+    reading = {"piloti": ("piloto", "NOUN", "Gender=Masc|Number=Plur"),
+               "ribelli": ("ribello", "NOUN", "Gender=Masc|Number=Plur"),
+               "vite": ("vita", "NOUN", "Gender=Fem|Number=Plur")}
+    tokens = aligned_tokens("Anna Neri ha detto che i piloti dei ribelli rischiano le vite.", reading)
+    assert [tokens[w].lemma for w in ("piloti", "ribelli", "vite")] == ["pilota", "ribelle", "vita"]
+
+
 def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
     """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
     organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),
@@ -237,6 +260,12 @@ def parse_over(analysis, reading: dict, root: str, head: int) -> Parse:
     built-in lemma and tag (NOUN for an untagged word); `root` is the root and every other word hangs on `head`."""
     return Parse(words=[Word(t.start, t.end, t.text, *(reading.get(t.text) or (t.lemma, t.upos or "NOUN", "")),
                              None if t.text == root else head, "dep") for t in analysis.tokens])
+
+
+def aligned_tokens(text: str, reading: dict) -> dict:
+    """The tokens of `text`, by their text, with `reading` aligned on them (`parse_over`, rooted at `detto`)."""
+    analysis = builtin(text)
+    return {t.text: t for t in align(analysis, parse_over(analysis, reading, root="detto", head=3)).tokens}
 
 
 # -- quotetrack models -------------------------------------------------------------------------------------------

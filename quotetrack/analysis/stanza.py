@@ -35,6 +35,8 @@ BATCH_CHARS = 60_000
 COMMON_WORD_ZIPF = 3.5
 # a lemma Italian uses less than this is one Stanza's lemmatiser built from an ending (`pirati` → `pirato`)
 RARE_LEMMA_ZIPF = 2.0
+# how much more Italian must use the dictionary's singular of a noun than Stanza's for it to stand (ten times)
+SINGULAR_ZIPF_MARGIN = 1.0
 
 
 # ---------------------------------------------------------------------------------------------- model discovery
@@ -402,9 +404,12 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     on no infinitive at all (`repubblicano` → `repubblicano`), or any verb tag on a country's adjective (`demonym`),
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
     whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
-    way too (`_copied_plural`)."""
+    way too (`_copied_plural`), and so do a verb's infinitive given to a noun (`_verb_lemma_of_noun`) and the rarer of
+    a noun's two possible singulars (`_rarer_singular`)."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
-    made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma))
+    made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma)
+                                        or _verb_lemma_of_noun(token, word, lemma, lang)
+                                        or _rarer_singular(word, lemma, token.lemma, lang))
     if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
             made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
         upos, feats = token.upos, token.feats
@@ -426,6 +431,22 @@ def _copied_plural(token: Token, word: Word, lemma: str) -> bool:
     its lemma stays."""
     return (lemma == token.lower != token.lemma and word.upos in ("NOUN", "ADJ") and "Number=Plur" in word.feats
             and token.upos not in ("VERB", "AUX"))
+
+
+def _verb_lemma_of_noun(token: Token, word: Word, lemma: str, lang: Language) -> bool:
+    """Stanza's lemmatiser reads some nouns as forms of a verb they resemble (`la vergogna` → `vergognare`, `i
+    batteri` → `battere`) while its tagger calls them nouns: a noun's lemma is no infinitive unless the word is one
+    (`il potere`), so the dictionary's lemma stands."""
+    infinitive = lang.endings("infinitive_endings")
+    return word.upos == "NOUN" and lemma.endswith(infinitive) and not token.lower.endswith(infinitive)
+
+
+def _rarer_singular(word: Word, lemma: str, dictionary_lemma: str, lang: Language) -> bool:
+    """A noun's form may come from lemmas that differ in the last vowel only (`ribelli`: `ribello` or `ribelle`), and
+    Stanza's lemmatiser picks by the ending it learned (`piloti` → `piloto`): where the dictionary gives the other one
+    and Italian uses it at least ten times more (a zipf point), the dictionary's stands."""
+    return (word.upos == "NOUN" and len(lemma) == len(dictionary_lemma) and lemma[:-1] == dictionary_lemma[:-1]
+            and lang.zipf(dictionary_lemma) >= lang.zipf(lemma) + SINGULAR_ZIPF_MARGIN)
 
 
 def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
