@@ -167,6 +167,14 @@ def test_a_third_person_pronoun_of_the_quote_points_at_the_person_named_before()
     assert found.name == "Paolo Conti" and found.pointers["third"] == 1
 
 
+def test_a_third_person_pronoun_does_not_point_at_a_lone_unknown_word_taken_for_a_person():
+    text = "Anna Neri ha incontrato Paolo Conti. Il giorno dopo è passata per Borgoverde. Poi ha detto: «Lui ci ha traditi»."
+    doc = doc_of(text)
+    s = statement(text, "Lui ci ha traditi", speaker="Anna Neri", cue=":")
+    found = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert [c.name for c in found if c.pointers["third"]] == ["Paolo Conti"]  # Borgoverde: a place, read as a name
+
+
 @pytest.mark.parametrize("text, cue, read", [
     ("Anna Neri ha incontrato Paolo Conti. Il giorno dopo Carla Bianchi ha parlato, accusandolo di «aver mentito».",
      "accusandolo", "cue_polarity_on_object"),

@@ -238,6 +238,12 @@ class ArticleView:
         part, whole = fold(name).split(), fold(speaker).split()
         return len(part) < len(whole) and part in (whole[: len(part)], whole[-len(part):])
 
+    def surely_person(self, m: Mention) -> bool:
+        """Is the mention a person the article names in full (`Rossi` of an article that writes `Mario Rossi`) or
+        the knowledge base knows? A lone capitalised word taken for a person is as often a place, a programme or a
+        nickname (`a Vago`, `su Geo`), which a pronoun of the quote does not stand for."""
+        return m.kind == "person" and (len(m.name.split()) > 1 or self.kb.get(m.name) is not None)
+
     def own_side(self, speaker: str | None) -> set[str]:
         """The speaker's country and party (canonical names), from the knowledge base."""
         entity = self.kb.get(speaker) if speaker else None
@@ -376,7 +382,7 @@ def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Me
     doc, speaker = view.doc, span.statement.speaker
     floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
     for m in reversed(view.targetable_within(floor, span.first)):
-        if (m.kind == "person" or not people_only) and not view.is_speaker(m.name, speaker):
+        if (not people_only or view.surely_person(m)) and not view.is_speaker(m.name, speaker):
             return m
     return None
 
