@@ -34,7 +34,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     # tuple.__new__ builds each Token in C (Token._make would run a Python call per token); the zip gives every field
     fields = zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
-    quotes = quote_spans(text)
+    quotes = quote_spans(text, lang.abbreviations)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
                     tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
                     columns=Columns(words, lowers, starts, ends, upos))

@@ -2,7 +2,8 @@
 
 Pairing is one left-to-right pass with a stack, jumping from mark to mark, so it is linear in the text whatever marks
 it contains: mismatched closers (“…“), nested quotes, apostrophes (l’intesa) and quotes that go on into the next
-paragraph are handled here.
+paragraph are handled here. A quotation left open in its paragraph ends with its first sentence: the closing mark
+was forgotten, and what follows is the journalist's again.
 """
 from __future__ import annotations
 
@@ -18,10 +19,15 @@ _CLOSE_CONTEXT = frozenset(".,;:!?)]}-–—…") | MARKS
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")  # all other characters are skipped
 
 
+_STOP = re.compile(r"(?P<stop>[.!?…]+)\s+(?P<next>\S)")  # a possible sentence end and what starts after it
+_ABBREVIATION_LENGTH = 12  # longer words before a stop are not looked up as abbreviations
+_OPEN_ONLY = frozenset("„")  # the low mark never closes, so a space after it (`„ testo”`) does not stop it opening
+
+
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT)
+    return (not after.isspace() or text[i] in _OPEN_ONLY) and (before.isspace() or before in _OPEN_CONTEXT)
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -45,16 +51,29 @@ def _is_seconds_mark(text: str, i: int, stack: list[tuple[int, str]]) -> bool:
             and not any(family == "double" for _, family in stack[-1:]))
 
 
-def quote_spans(text: str) -> list[QuoteSpan]:
+def quote_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[QuoteSpan]:
     """Outermost quotations of `text`, in order. Inner quotes belong to the outer one and are not returned.
 
     A paragraph whose quote is still open at its end continues the quote when the next paragraph begins with an
-    opening mark (the Italian convention for long quotations); otherwise the quote runs to the paragraph's end.
+    opening mark (the Italian convention for long quotations); otherwise the quote runs to the paragraph's end, or,
+    in a quote of one paragraph, to its first sentence's end (`abbreviations`: words after which a stop is no end).
     """
     spans: list[QuoteSpan] = []
     stack: list[tuple[int, str]] = []  # (position, family) of open marks
+    inner: list[QuoteSpan] = []  # quotes closed directly inside the outermost open one
+    resumed = False  # the outermost open quote went on into a new paragraph
     n = len(text)
     i = 0
+
+    def cut_open_quote(end: int) -> None:
+        unclosed = _unclosed(stack, end)
+        if not resumed:
+            unclosed = _first_sentence(text, unclosed, inner, abbreviations)
+        spans.append(unclosed)
+        spans.extend(q for q in inner if q.open >= unclosed.close)  # quoted words of the journalist's text after it
+        stack.clear()
+        inner.clear()
+
     while (found := _MARK_OR_NEWLINE.search(text, i)) is not None:
         i = found.start()
         ch = text[i]
@@ -65,10 +84,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                     j += 1
                 if j < n and text[j] in OPENERS and OPENERS[text[j]] == stack[0][1] and _can_open(text, j):
                     del stack[1:]
+                    resumed = True
                     i = j + 1
                     continue
-                spans.append(_unclosed(stack, i))
-                stack.clear()
+                cut_open_quote(i)
             i += 1
             continue
         if ch not in MARKS or (ch in "’‘" and _is_apostrophe(text, i)) or (ch == '"' and _is_seconds_mark(text, i, stack)):
@@ -81,18 +100,24 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if depth is not None:
                 position = stack[depth][0]
                 del stack[depth:]
+                quote = QuoteSpan(position, i + 1, position + 1, i)
                 if not stack:
-                    spans.append(QuoteSpan(position, i + 1, position + 1, i))
+                    spans.append(quote)
+                    inner.clear()
+                    resumed = False
+                elif len(stack) == 1:
+                    inner.append(quote)
                 i += 1
                 continue
         if opens and stack and OPENERS[ch] == "angle" == stack[0][1]:
-            spans.append(_unclosed(stack, i))  # « never nests in «: the open one lacked its »
-            stack.clear()
+            cut_open_quote(i)  # « never nests in «: the open one lacked its »
         if opens:
+            if not stack:
+                resumed = False
             stack.append((i, OPENERS[ch]))
         i += 1
     if stack:
-        spans.append(_unclosed(stack, n))
+        cut_open_quote(n)
     return spans
 
 
@@ -100,6 +125,32 @@ def _unclosed(stack: list[tuple[int, str]], end: int) -> QuoteSpan:
     """The outermost open quotation, cut off at `end` without its closing mark."""
     bottom = stack[0][0]
     return QuoteSpan(bottom, end, bottom + 1, end, closed=False)
+
+
+def _first_sentence(text: str, quote: QuoteSpan, inner: list[QuoteSpan], abbreviations: frozenset[str]) -> QuoteSpan:
+    """`quote` up to its first full stop before a capital or an opening mark, outside the quotes `inner` to it; an
+    initial or an abbreviation before the stop does not end the sentence. One forward search: linear."""
+    position, k = quote.start, 0
+    while (stop := _STOP.search(text, position, quote.end)) is not None:
+        position = stop.start("next")
+        while k < len(inner) and inner[k].close <= stop.start("stop"):
+            k += 1
+        if k < len(inner) and inner[k].open < stop.start("stop"):
+            position = max(position, inner[k].close)  # a stop inside an inner quote ends nothing here
+            continue
+        word, following = _word_before(text, stop.start("stop")), stop.group("next")
+        initial = len(word) == 1 and word.isupper()
+        if (following.isupper() or following in OPENERS) and not initial and word.lower() not in abbreviations:
+            return QuoteSpan(quote.open, stop.end("stop"), quote.start, stop.end("stop"), closed=False)
+    return quote
+
+
+def _word_before(text: str, end: int) -> str:
+    """The short word ending at `end` (bounded, so each stop costs a constant)."""
+    start = end
+    while start > max(0, end - _ABBREVIATION_LENGTH) and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
 
 
 def _find_open(stack: list[tuple[int, str]], family: str) -> int | None:
