@@ -93,6 +93,19 @@ def test_a_low_opening_mark_opens_even_with_a_space_after_it():
     s = one("Anna Neri ha affermato: „ la proposta non convince” e poi è uscita.")
     assert (s.quote, s.speaker, s.kind) == ("la proposta non convince", "Anna Neri", "direct")
 
+
+def test_a_straight_quote_after_an_elided_article_opens():
+    text = "Mario Rossi ha definito l'\"accordo\" una resa."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["accordo"]
+    assert one(text).kind == "mixed"
+
+
+def test_straight_quotes_spaced_on_the_wrong_side_still_pair():
+    text = 'Mario Rossi ha definito la riforma" un pasticcio ", chiedendo di ritirarla.'
+    assert [text[q.start : q.end] for q in quote_spans(text)] == [" un pasticcio "]
+    assert one(text).kind == "mixed"
+    assert quote_spans('Lo chiamano Rossi" e basta.\nPoi "vero" qui.')[0].open > 30  # a stray one pairs with nothing
+
 # -- direct speech -------------------------------------------------------------------------------------------------
 def test_direct_quote_with_the_cue_after_it():
     s = one("«Non firmeremo mai questo accordo», ha dichiarato Marta Colombo.")

@@ -14,13 +14,14 @@ from .document import QuoteSpan
 OPENERS = {"«": "angle", "“": "double", "„": "double", '"': "double", "‘": "single", "‚": "single", "‹": "angle1"}
 CLOSERS = {"»": "angle", "”": "double", "“": "double", '"': "double", "’": "single", "‘": "single", "›": "angle1"}
 MARKS = frozenset(OPENERS) | frozenset(CLOSERS)
-_OPEN_CONTEXT = frozenset("([{-–—/:;,") | MARKS
+_OPEN_CONTEXT = frozenset("([{-–—/:;,'") | MARKS  # ' : an elided article before the mark (l'"idea")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}-–—…") | MARKS
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")  # all other characters are skipped
 
 
 _STOP = re.compile(r"(?P<stop>[.!?…]+)\s+(?P<next>\S)")  # a possible sentence end and what starts after it
 _ABBREVIATION_LENGTH = 12  # longer words before a stop are not looked up as abbreviations
+_GLUED = "glued"  # family of a straight double quote glued to the word before it and opening: `scritto" testo "e`
 _OPEN_ONLY = frozenset("„")  # the low mark never closes, so a space after it (`„ testo”`) does not stop it opening
 
 
@@ -40,6 +41,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return before.isalpha() and after.isalpha()
+
+
+def _is_glued_opener(text: str, i: int) -> bool:
+    """`con scritto" forza e coraggio "e poi`: a straight double quote that closes nothing, glued to the word before
+    it with a space after it, is an opening mark with its space on the wrong side (its pair will be too)."""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return text[i] == '"' and i > 0 and text[i - 1].isalpha() and after in " \t"
 
 
 def _is_seconds_mark(text: str, i: int, stack: list[tuple[int, str]]) -> bool:
@@ -66,6 +74,11 @@ def quote_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[
     i = 0
 
     def cut_open_quote(end: int) -> None:
+        if stack[0][1] == _GLUED:  # a stray straight quote, not a quotation: only the quotes inside it are
+            spans.extend(inner)
+            stack.clear()
+            inner.clear()
+            return
         unclosed = _unclosed(stack, end)
         if not resumed:
             unclosed = _first_sentence(text, unclosed, inner, abbreviations)
@@ -95,6 +108,8 @@ def quote_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[
             continue
         family = CLOSERS.get(ch)
         opens = ch in OPENERS and _can_open(text, i)
+        if ch == '"' and stack and stack[-1][1] == _GLUED:
+            family, opens = _GLUED, False  # the next straight quote closes a glued one, however it is spaced
         if family is not None and stack and (not opens or any(f == family for _, f in stack[-1:])):
             depth = _find_open(stack, family) if _can_close(text, i) or not opens else None
             if depth is not None:
@@ -115,6 +130,8 @@ def quote_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[
             if not stack:
                 resumed = False
             stack.append((i, OPENERS[ch]))
+        elif not stack and _is_glued_opener(text, i):
+            stack.append((i, _GLUED))
         i += 1
     if stack:
         cut_open_quote(n)
