@@ -73,7 +73,12 @@ def test_an_unclosed_quotation_ends_with_its_first_sentence_and_frees_the_quotes
     text = 'Il portavoce ha scritto: "Mario Rossi è partito ieri. Poi Anna Neri ha commentato: «è una cosa buona». Fine.'
     assert [(text[q.start : q.end], q.closed) for q in quote_spans(text)] == [
         ("Mario Rossi è partito ieri.", False), ("è una cosa buona", True)]
-    assert quotes(text) == [("è una cosa buona", "Anna Neri")]
+    assert quotes(text) == [("Mario Rossi è partito ieri.", "portavoce"), ("è una cosa buona", "Anna Neri")]
+
+
+def test_an_unclosed_quotation_is_direct_speech_up_to_its_first_sentence_end():
+    text = "Mario Rossi ha dichiarato: «Sono stato ferito alla mano. Il sindaco Anna Neri ha firmato il decreto ieri."
+    assert quotes(text) == [("Sono stato ferito alla mano.", "Mario Rossi")]
 
 
 def test_an_unclosed_quotation_does_not_end_at_an_abbreviation_an_initial_or_a_lower_case_word():

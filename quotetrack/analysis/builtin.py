@@ -36,7 +36,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
     quotes = quote_spans(text, lang.abbreviations)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
-                    tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
+                    tuple(quotes), lang, kb, mention_reader=find_mentions,
                     columns=Columns(words, lowers, starts, ends, upos))
 
 
