@@ -81,6 +81,11 @@ def test_an_unclosed_quotation_is_direct_speech_up_to_its_first_sentence_end():
     assert quotes(text) == [("Sono stato ferito alla mano.", "Mario Rossi")]
 
 
+def test_an_unclosed_mark_before_a_word_or_two_is_a_typo_not_a_quotation():
+    text = "Il sindaco Anna Neri ha detto «basta. Mario Rossi ha risposto «va bene così»."
+    assert [text[q.start : q.end] for q in analyse(Article("t", text)).quotes] == ["va bene così"]
+
+
 def test_an_unclosed_quotation_does_not_end_at_an_abbreviation_an_initial_or_a_lower_case_word():
     text = "Disse: «Il dott. Rossi e A. Neri sono qui... e restano. Poi si vedrà.\nAltro."
     doc = analyse(Article("t", text))

@@ -14,7 +14,7 @@ from ..lang import Language, lower
 from ..models import Article
 from .document import Columns, Document, Token
 from .mentions import find_mentions
-from .quotes import quote_spans
+from .quotes import document_quotes, quote_spans
 from .tokens import BEFORE_SENTENCE, split_sentences, split_tokens
 
 
@@ -36,7 +36,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
     quotes = quote_spans(text, lang.abbreviations)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
-                    tuple(quotes), lang, kb, mention_reader=find_mentions,
+                    document_quotes(text, quotes), lang, kb, mention_reader=find_mentions,
                     columns=Columns(words, lowers, starts, ends, upos))
 
 

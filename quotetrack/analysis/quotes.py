@@ -22,6 +22,7 @@ _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")  
 _STOP = re.compile(r"(?P<stop>[.!?…]+)\s+(?P<next>\S)")  # a possible sentence end and what starts after it
 _ABBREVIATION_LENGTH = 12  # longer words before a stop are not looked up as abbreviations
 _GLUED = "glued"  # family of a straight double quote glued to the word before it and opening: `scritto" testo "e`
+_UNCLOSED_MIN_WORDS = 3
 _OPEN_ONLY = frozenset("„")  # the low mark never closes, so a space after it (`„ testo”`) does not stop it opening
 
 
@@ -136,6 +137,12 @@ def quote_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[
     if stack:
         cut_open_quote(n)
     return spans
+
+
+def document_quotes(text: str, spans: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
+    """The quotations a reader would take as such: the closed ones, and the unclosed ones holding a clause (a stray
+    mark before a word or two, `«ha detto.`, is a typo, not a quotation)."""
+    return tuple(q for q in spans if q.closed or len(text[q.start : q.end].split()) >= _UNCLOSED_MIN_WORDS)
 
 
 def _unclosed(stack: list[tuple[int, str]], end: int) -> QuoteSpan:
