@@ -68,6 +68,54 @@ def test_a_quotation_reopened_in_the_next_paragraph_continues():
     assert text[span.start : span.end] == "Primo paragrafo.\n«Secondo paragrafo."
 
 
+
+def test_an_unclosed_quotation_ends_with_its_first_sentence_and_frees_the_quotes_after_it():
+    text = 'Il portavoce ha scritto: "Mario Rossi è partito ieri. Poi Anna Neri ha commentato: «è una cosa buona». Fine.'
+    assert [(text[q.start : q.end], q.closed) for q in quote_spans(text)] == [
+        ("Mario Rossi è partito ieri.", False), ("è una cosa buona", True)]
+    assert quotes(text) == [("Mario Rossi è partito ieri.", "portavoce"), ("è una cosa buona", "Anna Neri")]
+
+
+def test_an_unclosed_quotation_is_direct_speech_up_to_its_first_sentence_end():
+    text = "Mario Rossi ha dichiarato: «Sono stato ferito alla mano. Il sindaco Anna Neri ha firmato il decreto ieri."
+    assert quotes(text) == [("Sono stato ferito alla mano.", "Mario Rossi")]
+
+
+def test_an_unclosed_mark_before_a_word_or_two_is_a_typo_not_a_quotation():
+    text = "Il sindaco Anna Neri ha detto «basta. Mario Rossi ha risposto «va bene così»."
+    assert [text[q.start : q.end] for q in analyse(Article("t", text)).quotes] == ["va bene così"]
+
+
+def test_an_unclosed_quotation_does_not_end_at_an_abbreviation_an_initial_or_a_lower_case_word():
+    text = "Disse: «Il dott. Rossi e A. Neri sono qui... e restano. Poi si vedrà.\nAltro."
+    doc = analyse(Article("t", text))
+    (span,) = quote_spans(text, doc.lang.abbreviations)
+    assert text[span.start : span.end] == "Il dott. Rossi e A. Neri sono qui... e restano."
+
+
+def test_a_long_quotation_unclosed_in_its_last_paragraph_runs_to_that_paragraph_end():
+    text = "Disse: «Primo paragrafo.\n«Secondo. Terzo.\nPoi tacque."
+    (span,) = quote_spans(text)
+    assert text[span.start : span.end] == "Primo paragrafo.\n«Secondo. Terzo."
+
+
+def test_a_low_opening_mark_opens_even_with_a_space_after_it():
+    s = one("Anna Neri ha affermato: „ la proposta non convince” e poi è uscita.")
+    assert (s.quote, s.speaker, s.kind) == ("la proposta non convince", "Anna Neri", "direct")
+
+
+def test_a_straight_quote_after_an_elided_article_opens():
+    text = "Mario Rossi ha definito l'\"accordo\" una resa."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["accordo"]
+    assert one(text).kind == "mixed"
+
+
+def test_straight_quotes_spaced_on_the_wrong_side_still_pair():
+    text = 'Mario Rossi ha definito la riforma" un pasticcio ", chiedendo di ritirarla.'
+    assert [text[q.start : q.end] for q in quote_spans(text)] == [" un pasticcio "]
+    assert one(text).kind == "mixed"
+    assert quote_spans('Lo chiamano Rossi" e basta.\nPoi "vero" qui.')[0].open > 30  # a stray one pairs with nothing
+
 # -- direct speech -------------------------------------------------------------------------------------------------
 def test_direct_quote_with_the_cue_after_it():
     s = one("«Non firmeremo mai questo accordo», ha dichiarato Marta Colombo.")

@@ -14,7 +14,7 @@ from ..lang import Language, lower
 from ..models import Article
 from .document import Columns, Document, Token
 from .mentions import find_mentions
-from .quotes import quote_spans
+from .quotes import document_quotes, quote_spans
 from .tokens import BEFORE_SENTENCE, split_sentences, split_tokens
 
 
@@ -34,9 +34,9 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     # tuple.__new__ builds each Token in C (Token._make would run a Python call per token); the zip gives every field
     fields = zip(count(), words, starts, ends, lowers, lemmas, upos, feats, *no_parse)
     tokens = tuple(map(tuple.__new__, repeat(Token), fields))
-    quotes = quote_spans(text)
+    quotes = quote_spans(text, lang.abbreviations)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
-                    tuple(q for q in quotes if q.closed), lang, kb, mention_reader=find_mentions,
+                    document_quotes(text, quotes), lang, kb, mention_reader=find_mentions,
                     columns=Columns(words, lowers, starts, ends, upos))
 
 

@@ -167,7 +167,7 @@ class Document:
     text: str
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
-    quotes: tuple[QuoteSpan, ...]  # closed, outermost quotations in text order
+    quotes: tuple[QuoteSpan, ...]  # outermost quotations in text order; an unclosed one ends at its first sentence
     lang: Language
     kb: KnowledgeBase
     engine: str = "builtin"
