@@ -11,9 +11,12 @@ import json
 import math
 import os
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import setitem
 from pathlib import Path
 from typing import Sequence
 
@@ -128,7 +131,10 @@ class _RowPredictor:
         self._lib, self._check = _LIB, _safe_call
         self._booster = lightgbm.Booster(model_str=booster_text)  # the fast configuration refers to it
         self._index = index
-        self._missing = array("d", [math.nan]) * len(index)  # a row without any feature
+        # a row without any feature, and one cell past the model's columns: where a feature the model does not know
+        # is written (LightGBM reads only the model's columns)
+        self._missing = array("d", [math.nan]) * (len(index) + 1)
+        self._unknown = repeat(len(index))
         self._config = ctypes.c_void_p()
         self._check(self._lib.LGBM_BoosterPredictForMatSingleRowFastInit(
             self._booster._handle, ctypes.c_int(_PREDICT_NORMAL), ctypes.c_int(0), ctypes.c_int(-1),
@@ -136,17 +142,19 @@ class _RowPredictor:
 
     def scores(self, rows: Sequence[dict[str, float]]) -> list[float]:
         """Each row's score: its features laid out in the model's columns, then one prediction. The column buffer
-        and the output cells are set up once per call, not once per row."""
+        and the output cells are set up once per call, not once per row; a row's cells are set in C (its columns
+        looked up and its values stored by `map`, no Python loop over its few dozen features)."""
         line = array("d", self._missing)
         address = ctypes.c_void_p(line.buffer_info()[0])  # slice assignment below keeps the buffer where it is
         cells = memoryview(line)  # the same buffer; a cell set through it costs a quarter less (no argument parsing)
         out, written = ctypes.c_double(), ctypes.c_int64()
         out_ref, written_ref = ctypes.byref(out), ctypes.byref(written)
         predict = self._lib.LGBM_BoosterPredictForMatSingleRowFast
+        line_cells, column = repeat(cells), self._index.get
         scores = []
         for row in rows:
             cells[:] = self._missing
-            _fill(cells, row, self._index)
+            deque(map(setitem, line_cells, map(column, row, self._unknown), row.values()), maxlen=0)  # consumed in C
             self._check(predict(self._config, address, written_ref, out_ref))
             scores.append(out.value)
         return scores

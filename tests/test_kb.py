@@ -221,3 +221,15 @@ def test_lookups_see_entities_added_after_them():
     assert kb.get("Gianni Nuovo") is None
     kb.add(Entity("Gianni Nuovo", "person", aliases=["Nuovo"]))
     assert kb.get("Gianni Nuovo").name == "Gianni Nuovo" and kb.get("nuovo").name == "Gianni Nuovo"
+
+
+def test_an_article_is_folded_in_place_and_a_longer_fold_keeps_each_characters_offset():
+    """The surface index reads the article folded: accents and curly apostrophes folded in place (no offsets
+    needed), a character folding to several (`…` → `...`) mapped back to where it stands."""
+    from quotetrack.kb import _fold_with_offsets
+
+    assert _fold_with_offsets("Città dell’Anna Neri è") == ("citta dell'anna neri e", None)
+    text = "Però… Mario Rossì"
+    folded, offsets = _fold_with_offsets(text)
+    assert folded == "pero... mario rossi"
+    assert [text[k] for k in offsets[4:7]] == ["…"] * 3 and text[offsets[-1]] == "ì"

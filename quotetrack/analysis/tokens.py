@@ -36,13 +36,14 @@ _NEWLINE = re.compile("\n")
 # consumed first (the search skips white space in C), and each alternative checks that character behind it. The two
 # give the same tokens (tests/test_builtin_nlp.py checks it on random texts); TOKEN is the one to read and change.
 # Its repetitions are possessive (`*+`, `++`, `?+`): nothing after one ever needs it to give characters back, so the
-# engine keeps no state to backtrack into.
+# engine keeps no state to backtrack into. An alternative that needs a dot after the first character looks for the dot
+# before it looks behind: most tokens are words, and a literal fails them faster than a class of letters.
 SPLIT = re.compile(
     r"""( \S
-      (?: (?<=[^\W\d_])\.(?:[^\W\d_]\.)++
+      (?: \.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)++
         | (?<=\d)\d*+(?:[.,:]\d+)*+
         | (?<=\w)\w*+(?:-\w+)*+(?:['’](?=\w))?+
-        | (?<=\.)\.\.
+        | \.\.(?<=\.\.\.)
         | ) )
     """,
     re.VERBOSE,
