@@ -752,9 +752,10 @@ class _Reader:
     def _counted_openers(self) -> list[int]:
         """Numbers that open a plural noun phrase (`tre residenti`, `7 famiglie`): a count of people the text does not
         name, as `alcuni residenti` is; a number of four digits and more is a year or an amount."""
-        doc, cardinals = self.doc, self.lang.words("cardinal_numbers")
-        return [i for i in range(self.n - 1) if (doc.lower[i] in cardinals or doc.texts[i].isdigit() and len(doc.texts[i]) < 4)
-                and doc.lower[i + 1].endswith(self.lang.endings("plural_endings"))]
+        doc, plural = self.doc, self.lang.endings("plural_endings")
+        digits = (i for i in compress(count(), map(str.isdigit, doc.texts)) if len(doc.texts[i]) < 4)
+        numbers = set(doc.where(self.lang.words("cardinal_numbers"))).union(digits)
+        return [i for i in numbers if i + 1 < self.n and doc.lower[i + 1].endswith(plural)]
 
     def _opens_clause(self, i: int) -> bool:
         """Token i opens a clause: first in its sentence, after a coordinator, or after a sentence-opening adverb
