@@ -91,7 +91,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
-        maker = _maker(doc, i, _clause_start(doc, i, first, breaks), lexicon) if end == i + 1 else None
+        clause = _clause_start(doc, i, first, breaks)
+        maker = _maker(doc, i, clause, lexicon) if end == i + 1 else None
         if maker is not None:  # "ha reso il paese più sicuro": what the subject of `rendere` did
             judgement = judgement or lemma in lexicon.outcomes  # a sentiment ("più triste") stays one
             prior = _outcome(doc, i, maker, lemma, prior, lexicon)
@@ -101,7 +102,6 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
         if prior and not _someone_elses(doc, end, last, lexicon):
-            clause = _clause_start(doc, i, first, breaks)
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
             asker = _passive_request(doc, i, lexicon) if lemma in lexicon.demanded else None
