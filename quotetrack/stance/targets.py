@@ -125,8 +125,8 @@ class ArticleView:
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
 
     def _given_to(self, k: int) -> bool:
-        """Is token k an `a` after a noun of help or attitude, one lower-case word at most between (`il sostegno
-        occidentale a Kiev`, `solidarietà a Mosca`)? Then the metonym after it is whom the help is for, not a place."""
+        """Is token k an `a` after a noun of help or attitude, one lower-case word at most between (`l'aiuto
+        militare a Kiev`, `solidarietà a Mosca`)? Then the metonym after it is whom the help is for, not a place."""
         doc, held = self.doc, self.lexicon.held
         if k < 1 or doc.lang.preposition(doc.lower[k]) != "a":
             return False
