@@ -730,6 +730,7 @@ class _Reader:
         phrase that opens a clause with an indefinite article or quantifier and is followed by its verb is someone
         the text does not name, whatever its noun."""
         doc, lang, out = self.doc, self.lang, []
+        no_nouns = lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs")
         for i in sorted(self._where(_indefinite_openers(lang)) + self._counted_openers()):
             if not self._opens_clause(i):
                 continue
@@ -740,7 +741,7 @@ class _Reader:
             if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
-            if doc.lower[head] in lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs"):
+            if doc.lower[head] in no_nouns:
                 continue  # "tre anni dopo, X aveva detto", "il 10 aprile": time; "tre infatti": no noun
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
