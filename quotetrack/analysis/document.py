@@ -282,6 +282,10 @@ class Document:
         """The tokens of `tokens` (indexes, in order) whose lower form is in `words`: a scan in C, like `where`."""
         return list(compress(tokens, map(words.__contains__, map(self.lower.__getitem__, tokens))))
 
+    def has_verb(self, first: int, last: int) -> bool:
+        """Whether a verb or an auxiliary stands among tokens [first, last)."""
+        return any(self.tokens[k].upos in ("VERB", "AUX") for k in range(first, last))
+
     def token_at(self, position: int) -> int:
         """Index of the first token starting at or after character `position`."""
         return bisect.bisect_left(self.starts, position)

@@ -322,22 +322,18 @@ def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list
         content = Content(first, trim_end(doc, first, last), "clause")
         for part in coordinated_parts(doc, content, frozenset({"che"})):
             candidate = content_candidate(doc, part, "marker", cue)
-            if candidate is not None and (candidate.kind != INDIRECT or _has_verb(doc, part.first, part.last)):
+            # a marker credits a clause: `secondo i primi dati, il 39% degli elettori` (a figure, a noun phrase with
+            # no verb and no quoted words) reports nothing anyone said
+            if candidate is not None and (candidate.kind != INDIRECT or doc.has_verb(part.first, part.last)):
                 out.append(candidate)
     return out
-
-
-def _has_verb(doc: Document, first: int, last: int) -> bool:
-    """A marker credits a clause: `secondo i primi dati, il 39% degli elettori` (a figure, a noun phrase with no verb
-    and no quoted words) reports nothing anyone said."""
-    return any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, last))
 
 
 def _adverbial_phrase(doc: Document, first: int, comma: int) -> bool:
     """A short prepositional phrase without a verb before the comma (`Nel frattempo, secondo X, …`, `In ogni caso,
     secondo X, …`): a connective that opens the sentence, not a clause the source could credit."""
     return (0 < comma - first <= 4 and doc.lang.preposition(doc.lower[first]) is not None
-            and not any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(first, comma)))
+            and not doc.has_verb(first, comma))
 
 
 def _relative_start(doc: Document, k: int, floor: int) -> int:

@@ -565,18 +565,13 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 while k >= 0 and lang.is_determiner(doc.lower[k]):
                     k -= 1
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
-                    if not _verb_between(doc, cue.last, k):
+                    # a verb between: the agent of that verb (`ha preso la parola, per venire poi fermata da X`)
+                    if not doc.has_verb(cue.last, k):
                         roles[m.first] = "source" if impersonal else "agent"
                     break
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
-
-
-def _verb_between(doc: Document, a: int, b: int) -> bool:
-    """A verb between tokens a and b: a `da` phrase after it is that verb's agent, not the cue's (`ha preso la parola,
-    per venire poi fermata da Rossi`)."""
-    return any(doc.tokens[k].upos in ("VERB", "AUX") for k in range(a, b))
 
 
 def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
