@@ -475,20 +475,18 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     parts: list[str] = []
     offsets: list[int] = []
     done = 0
-    for found in _NON_ASCII.finditer(text):  # rare: 'ß' → 'ss', '…' → '...', a lone combining accent → ''
-        parts.append(text[done : found.start()].lower())
-        offsets.extend(range(done, found.start()))
-        piece = table[found.group()]
-        parts.append(piece)
-        offsets.extend([found.start()] * len(piece))
-        done = found.end()
-    parts.append(text[done:].lower())
-    offsets.extend(range(done, len(text)))
+    for k, piece in enumerate(pieces):  # rare: 'ß' → 'ss', '…' → '...', a lone combining accent → ''
+        if k % 2:  # a non-ASCII character: its folding, every character of it at its offset
+            parts.append(table[piece])
+            offsets.extend([done] * len(table[piece]))
+        else:  # ASCII: lower case keeps every character in place
+            parts.append(piece.lower())
+            offsets.extend(range(done, done + len(piece)))
+        done += len(piece)
     return "".join(parts), offsets
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_NON_ASCII_PIECES = re.compile(r"([^\x00-\x7f])")  # split around each non-ASCII character, keeping it
+_NON_ASCII_PIECES = re.compile(r"([^\x00-\x7f])")  # a non-ASCII character; `split` keeps it between the pieces
 
 
 def _fold_char(ch: str) -> str:
