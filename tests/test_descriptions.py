@@ -122,3 +122,15 @@ def test_the_words_of_someone_unnamed_after_a_bare_di_are_theirs():
                   "racconto di un passante, il furgone era rosso.")
     assert ("le dichiarazioni di alcuni residenti", "residenti") in found
     assert ("il racconto di un passante", "passante") in found
+
+
+def test_a_number_after_an_articulated_di_completes_the_description():
+    found = names("Secondo il racconto del personale del 118, l'uomo era ferito. I vigili del 115 hanno detto che il "
+                  "fuoco è spento.")
+    assert ("il racconto del personale del 118", "personale del 118") in found
+    assert ("I vigili del 115", "vigili del 115") in found
+
+
+def test_a_title_coordinated_with_a_bare_noun_before_a_name_is_that_person_s():
+    found = names("Lo scrittore e regista Mario Rossi ha detto che il film è pronto.")
+    assert ("Lo scrittore", "Mario Rossi") in found

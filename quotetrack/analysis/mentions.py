@@ -885,6 +885,8 @@ class _Reader:
                                                      or _compound_modifier(doc.tokens[k].text)):
                         k += 1
                     k = self._organisation_name_end(j, k)
+                elif k == j and nominal and self._closing_number(j):
+                    k = j + 1  # "il personale del 118": a service known by its number
                 if k == j:
                     break
                 complements += 1
@@ -904,6 +906,14 @@ class _Reader:
                 continue
             break
         return i
+
+    def _closing_number(self, j: int) -> bool:
+        """A number after an articulated `di` that no word goes on but a verb (`del 118,`, `del 115 hanno`), unlike a
+        date, an amount or a count (`dell'11 settembre`, `del 10 per cento`, `dei 3 figli`)."""
+        doc, lang = self.doc, self.lang
+        after = doc.lower[j + 1] if j + 1 < self.n else ""
+        verbal = after in lang.auxiliaries or after in lang.verb_forms
+        return doc.texts[j].isdigit() and (verbal or not after.isalnum()) and after not in lang.words("percent_words")
 
     def _organisation_name_end(self, noun: int, k: int) -> int:
         """Past the name an organisation noun in a complement takes (`dei medici dell'ospedale San Carlo`), not a
@@ -1198,7 +1208,8 @@ class _Resolver:
         for m in self.items:
             if m.via != "title":
                 continue
-            person = self._apposed_person(m) or self._apposed_past_office_words(m)
+            person = self._apposed_person(m) or self._apposed_past_office_words(m) \
+                or self._apposed_past_coordinated_noun(m)
             if person is not None:
                 apposed[m.first] = person
                 word_key = self._title_word_key(m)
@@ -1397,6 +1408,22 @@ class _Resolver:
         person = self.by_first.get(end + 1)
         closed = person is not None and (person.last >= len(doc.tokens) or doc.lower[person.last] in _SET_OFF_CLOSERS)
         return person if closed and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
+
+    def _apposed_past_coordinated_noun(self, m: Mention) -> Mention | None:
+        """`lo scrittore e regista Anna Neri`, `il sindaco e medico Ugo Neri`: a title coordinated with a bare title or
+        noun (no article: one person with two roles) before a name is that person's too."""
+        doc, k = self.doc, m.last
+        if k + 1 >= len(doc.tokens) or doc.lower[k] not in doc.lang.words("coordinators"):
+            return None
+        other = self.by_first.get(k + 1)
+        if other is not None and other.via == "title" and other.head == other.first:
+            return self._apposed_person(other)
+        j = k + 1
+        while j < min(len(doc.tokens), k + 3) and doc.texts[j].isalpha() and doc.texts[j][:1].islower() \
+                and not _closed_word(doc.lang, doc.lower[j]) and doc.tokens[j].upos not in ("VERB", "AUX"):
+            j += 1
+        person = self.by_first.get(j) if j > k + 1 else None
+        return person if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
 
     def _name_past_modifiers(self, k: int) -> Mention | None:
         """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
