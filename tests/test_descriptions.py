@@ -134,3 +134,14 @@ def test_a_number_after_an_articulated_di_completes_the_description():
 def test_a_title_coordinated_with_a_bare_noun_before_a_name_is_that_person_s():
     found = names("Lo scrittore e regista Mario Rossi ha detto che il film è pronto.")
     assert ("Lo scrittore", "Mario Rossi") in found
+
+
+def test_a_country_s_institution_closing_a_description_takes_the_country_s_adjective():
+    found = names("A Lisbona la Polonia e il presidente polacco hanno firmato l'accordo con la Polonia. Fonti della "
+                  "polizia hanno detto che i varsaviani sono felici.")
+    assert ("Fonti della polizia", "fonti della polizia polacca") in found
+
+
+def test_an_institution_of_the_home_country_stays_as_written():
+    found = names("Fonti della polizia hanno detto che a Roma il traffico è bloccato.")
+    assert ("Fonti della polizia", "fonti della polizia") in found

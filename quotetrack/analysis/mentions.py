@@ -1012,6 +1012,7 @@ class _Resolver:
         self._name_described_people()
         self._describe()
         self._name_institutions()
+        self._describe_foreign_institutions()
         self._definite_anaphora()
         self._pronoun_antecedents()
         self._leave_common_nouns_common()
@@ -1636,6 +1637,25 @@ class _Resolver:
                     m = m._replace(name=name, kind=ORGANISATION, resolved_by="institution")
                 elif bare and head in named:
                     m = m._replace(name=named[head], resolved_by="article")
+            out.append(m)
+        self.items = out
+
+    def _describe_foreign_institutions(self) -> None:
+        """`fonti della polizia`, `il portavoce del governo` in news about another country are that country's: the
+        description names it with its adjective (`fonti della polizia keniota`), as the institution alone is named
+        (`Polizia keniota`); the home country's goes unsaid."""
+        doc, country = self.doc, self._article_country
+        entity = doc.kb.get(country)
+        if country == doc.lang.home_country or entity is None or not entity.demonyms:
+            return
+        out = []
+        for m in self.items:
+            noun = fold(doc.texts[m.last - 1])
+            if m.via == "description" and not m.resolved_by and m.name and m.last - m.head > 2 \
+                    and noun in doc.lang.institutions and _articulated(doc.lang, doc.lower[m.last - 2]) \
+                    and noun not in doc.lang.speaker_words["speaking_as_themselves"]:  # autorità: a plural
+                adjective = _agreeing(entity.demonyms, feminine=noun.endswith("a"))
+                m = m._replace(name=f"{m.name} {adjective}")
             out.append(m)
         self.items = out
 
