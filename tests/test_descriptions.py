@@ -145,3 +145,9 @@ def test_a_country_s_institution_closing_a_description_takes_the_country_s_adjec
 def test_an_institution_of_the_home_country_stays_as_written():
     found = names("Fonti della polizia hanno detto che a Roma il traffico è bloccato.")
     assert ("Fonti della polizia", "fonti della polizia") in found
+
+
+def test_a_description_whose_relative_clause_names_the_person_before_is_somebody_else():
+    found = names("Mario Rossi è stato ricoverato ieri. L'infermiere che ha accompagnato Mario Rossi in ospedale ha "
+                  "detto che era grave.")
+    assert ("L'infermiere", "Mario Rossi") not in found

@@ -1783,7 +1783,7 @@ class _Resolver:
             if by_noun is not None:  # "l'artista" after "l'artista Ugo Neri", wherever the last person named
                 m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
             elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
-                    and self._description_key(m) not in introduced:
+                    and self._description_key(m) not in introduced and not self._named_in_own_relative(m, antecedent):
                 m = m._replace(name=antecedent.name, kind=antecedent.kind, resolved_by="antecedent")
             relative = last_named.get(PERSON)
             # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
@@ -1799,6 +1799,15 @@ class _Resolver:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _named_in_own_relative(self, m: Mention, person: Mention) -> bool:
+        """`l'infermiere che ha accompagnato Ugo Neri`: a description whose own relative clause names the person is
+        somebody else."""
+        doc = self.doc
+        if m.last >= len(doc.tokens) or doc.lower[m.last] not in doc.lang.words("relative_pronouns"):
+            return False
+        end = min(doc.sentence_bounds(m.first)[1], m.last + 8)
+        return any(o.name == person.name for o in self._starting_within(m.last + 1, end))
 
     def _named_by_same_noun(self, m: Mention, named_by_noun: dict[str, list[Mention]]) -> Mention | None:
         """The person the article named with the noun of `m` last before it, else first after it with a definite
