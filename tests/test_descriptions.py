@@ -132,8 +132,10 @@ def test_a_number_after_an_articulated_di_completes_the_description():
 
 
 def test_a_title_coordinated_with_a_bare_noun_before_a_name_is_that_person_s():
-    found = names("Lo scrittore e regista Mario Rossi ha detto che il film è pronto.")
+    found = names("Lo scrittore e regista Mario Rossi ha detto che il film è pronto. Il figlio dell'attore e regista "
+                  "Ugo Neri ha parlato.")
     assert ("Lo scrittore", "Mario Rossi") in found
+    assert ("Il figlio dell'attore", "Ugo Neri") not in found
 
 
 def test_a_country_s_institution_closing_a_description_takes_the_country_s_adjective():

@@ -1412,9 +1412,11 @@ class _Resolver:
 
     def _apposed_past_coordinated_noun(self, m: Mention) -> Mention | None:
         """`lo scrittore e regista Anna Neri`, `il sindaco e medico Ugo Neri`: a title coordinated with a bare title or
-        noun (no article: one person with two roles) before a name is that person's too."""
+        noun (no article: one person with two roles) before a name is that person's too; not one whose complement ends
+        on another title (`il figlio dell'attore e regista Anna Neri`: the second title is the complement's)."""
         doc, k = self.doc, m.last
-        if k + 1 >= len(doc.tokens) or doc.lower[k] not in doc.lang.words("coordinators"):
+        if k + 1 >= len(doc.tokens) or doc.lower[k] not in doc.lang.words("coordinators") \
+                or k - 1 != m.head and fold(doc.texts[k - 1]) in doc.lang.speaker_words["titles"]:
             return None
         other = self.by_first.get(k + 1)
         if other is not None and other.via == "title" and other.head == other.first:
