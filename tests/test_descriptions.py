@@ -129,6 +129,7 @@ def test_a_number_after_an_articulated_di_completes_the_description():
                   "fuoco è spento.")
     assert ("il racconto del personale del 118", "personale del 118") in found
     assert ("I vigili del 115", "vigili del 115") in found
+    assert ("la lettera", "lettera") in names("Secondo la lettera del 1990, il piano era pronto.")
 
 
 def test_a_title_coordinated_with_a_bare_noun_before_a_name_is_that_person_s():

@@ -909,11 +909,13 @@ class _Reader:
 
     def _closing_number(self, j: int) -> bool:
         """A number after an articulated `di` that no word goes on but a verb (`del 118,`, `del 115 hanno`), unlike a
-        date, an amount or a count (`dell'11 settembre`, `del 10 per cento`, `dei 3 figli`)."""
+        date, an amount or a count (`dell'11 settembre`, `del 10 per cento`, `dei 3 figli`); four digits are a year
+        (`la lettera del 1990`)."""
         doc, lang = self.doc, self.lang
         after = doc.lower[j + 1] if j + 1 < self.n else ""
         verbal = after in lang.auxiliaries or after in lang.verb_forms
-        return doc.texts[j].isdigit() and (verbal or not after.isalnum()) and after not in lang.words("percent_words")
+        return doc.texts[j].isdigit() and len(doc.texts[j]) < 4 and (verbal or not after.isalnum()) \
+            and after not in lang.words("percent_words")
 
     def _organisation_name_end(self, noun: int, k: int) -> int:
         """Past the name an organisation noun in a complement takes (`dei medici dell'ospedale San Carlo`), not a
