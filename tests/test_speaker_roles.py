@@ -19,9 +19,6 @@ def roles(text: str, cue_word: str) -> dict[str, str]:
 
 
 CASES = {
-    "the document an impersonal cue reads in speaks": (
-        "Il processo è finito ieri. Nella sentenza della Corte di Valdora si legge: «Il fatto non sussiste».", "legge",
-        {"sentenza della Corte di Valdora": "agent"}),
     "a name set off after a marker's title and a place phrase is apposed to the title": (
         "Secondo un portavoce di Marco Rossi a Milano, Anna Neri, il piano partirà presto.", "secondo",
         {"Anna Neri": "marker"}),

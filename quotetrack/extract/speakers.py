@@ -445,8 +445,6 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if noun:  # "l'annuncio del ministro X di …", "«…», è stata la risposta di X": whose words they are
         for m in _complement_of(doc, _past_agent_phrase(doc, cue.last), by_first):
             roles[m.first] = "agent"
-    for m in _documents_read_impersonally(doc, cue, mentions, roles):
-        roles[m.first] = "agent"
     if cue.kind == "marker" and doc.quote_around(doc.tokens[cue.word].start) is not None:
         return roles  # «… per mano di X …», «… secondo X …»: inside quotation marks the words are the quote's own
     if cue.kind == "marker":
@@ -574,18 +572,6 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
-
-
-def _documents_read_impersonally(doc: Document, cue: Cue, mentions: list[Mention], roles: dict[int, str]) -> list[Mention]:
-    """`Nella sentenza della Corte si legge: «…»`, `nel comunicato si afferma che …`: an impersonal cue has no
-    subject, and the document its sentence reads in, after `in`, is whose words they are (its issuer's)."""
-    lang = doc.lang
-    if doc.lower[cue.first] not in lang.words("reflexive_clitics"):
-        return []
-    first = doc.sentence_bounds(cue.first)[0]
-    return [m for m in mentions if first <= m.first and m.last <= cue.first and roles.get(m.first) == "prepositional"
-            and m.head is not None and doc.lower[m.head] in lang.document_nouns
-            and lang.preposition(doc.lower[_preposition_before(doc, m)]) == "in"]
 
 
 def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
