@@ -1105,34 +1105,3 @@ def test_the_agent_of_a_participle_did_it_and_holds_the_attitude_rather_than_rec
 def test_a_harm_averted_speaks_for_whoever_averts_it():
     assert said_rule("Luca Bianchi ha evitato il disastro") > 0.1
     assert said_rule("Luca Bianchi vuole prevenire la violenza") > 0.1
-
-
-# -- what another speaker says in the reporting sentence --------------------------------------------------------
-TWO_SPEAKERS = ("Il ministro Anna Neri ha detto che «la riforma di Paolo Conti è pronta», mentre il senatore Mario Rossi "
-                "ha detto che «Luca Bianchi è un bugiardo».")
-
-
-def test_who_another_speaker_names_in_the_reporting_sentence_is_no_candidate():
-    doc = doc_of(TWO_SPEAKERS)
-    neri = statement(TWO_SPEAKERS, "la riforma di Paolo Conti è pronta", speaker="Anna Neri", cue="ha detto")
-    rossi = statement(TWO_SPEAKERS, "Luca Bianchi è un bugiardo", speaker="Mario Rossi", cue="ha detto che «Luca")
-    view = ArticleView(doc, lexicon_of(doc.lang), [neri, rossi])
-    assert "Luca Bianchi" not in {c.name for c in candidates(view, StatementSpan.of(doc, neri))}
-    assert "Luca Bianchi" in {c.name for c in candidates(view, StatementSpan.of(doc, rossi))}
-
-
-def test_what_another_speaker_says_in_the_reporting_sentence_judges_nobody_of_this_statement():
-    doc = doc_of(TWO_SPEAKERS)
-    neri = statement(TWO_SPEAKERS, "la riforma di Paolo Conti è pronta", speaker="Anna Neri", cue="ha detto")
-    rossi = statement(TWO_SPEAKERS, "Luca Bianchi è un bugiardo", speaker="Mario Rossi", cue="ha detto che «Luca")
-    pairs = {p.candidate.name: p.features for p in read_pairs(doc, [neri, rossi]) if p.statement == 0}
-    assert not any(name.startswith("frame_judgement") for name in pairs["Paolo Conti"])
-
-
-def test_the_target_classifier_sees_a_frame_name_inside_another_quote_of_the_speaker():
-    text = "Anna Neri ha detto che «Luca Bianchi ha sbagliato» e che «la riforma va ritirata»."
-    doc = doc_of(text)
-    first = statement(text, "Luca Bianchi ha sbagliato", speaker="Anna Neri", cue="ha detto")
-    second = statement(text, "la riforma va ritirata", speaker="Anna Neri", cue="ha detto")
-    (pair,) = [p for p in read_pairs(doc, [first, second]) if p.statement == 1]
-    assert pair.candidate.name == "Luca Bianchi" and pair.features["frame_in_own_quote"] == 1.0

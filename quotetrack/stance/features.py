@@ -167,7 +167,6 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object
         opened = bool(f["leads_quote"]) and _right_after_cue(view, cue, span.first)
     for m in candidate.frame:
-        f["frame_in_own_quote"] = f.get("frame_in_own_quote", 0.0) + view.quoted_by_other(span, m.first, True)
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))
         f["frame_before_quote"] = float(m.last <= span.first)
@@ -318,11 +317,9 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         asked = cue.kind == "request" and span.first <= e.first < span.last  # "ha chiesto di «sostenere …»"
         if e.demanded and not (e.request or asked):
             continue  # "ha accolto le dimissioni di X", "si è dimesso": what happened, not what the speaker asks
-        inside = span.first <= e.first < span.last
-        if not inside and view.quoted_by_other(span, e.first, False):
-            continue  # what someone else says in the sentence (`mentre Neri ha detto «…»`) is none of the speaker's
         kind = "judgement" if e.judgement else "sentiment"
         sign = "pos" if e.score > 0 else "neg"
+        inside = span.first <= e.first < span.last
         where = "quote" if inside else "frame"
         f[f"{where}_{kind}_{sign}"] = f.get(f"{where}_{kind}_{sign}", 0.0) + e.score
         nearest = None

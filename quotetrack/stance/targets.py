@@ -3,8 +3,7 @@
 A candidate is one canonical name with the mentions that bring it into reach of the statement:
 - mentions inside the quote (names, titles and descriptions the index resolved, institutions, metonyms);
 - mentions in the reporting sentence around it (the accused of `ha accusato X di «…»`, the labelled of
-  `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops; not
-  those inside another speaker's quote of that sentence (`mentre Neri ha detto «X …»`): someone else's words;
+  `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops;
 - pronouns: a third-person pronoun or possessive of the quote points at the last person named before the
   statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`), an
   object clitic of an accusing, labelling or asking cue at the last one named before it (`accusandolo di «…»`).
@@ -83,21 +82,6 @@ class ArticleView:
         self.kb = doc.kb
         self.lexicon = lexicon
         self.statements = statements
-
-    @cached_property
-    def quotes(self) -> list[tuple[int, int, str | None]]:
-        """The quote tokens [first, last) and the speaker of every statement of the article."""
-        spans = (StatementSpan.of(self.doc, statement) for statement in self.statements)
-        return [(span.first, span.last, span.statement.speaker) for span in spans]
-
-    def quoted_by_other(self, span: StatementSpan, k: int, same_speaker: bool) -> bool:
-        """Is token k inside the quote of another statement, of the span's speaker or (same_speaker False) of someone
-        else (`Rossi ha detto «…», mentre Neri ha accusato X di «…»`)? What another speaker says is no part of this
-        statement, nor whom they say it of; the speaker's own other statements often go on about one subject
-        (`ha detto che X «…» e che «…»`)."""
-        speaker = span.statement.speaker
-        return any(first <= k < last and (first, last) != (span.first, span.last)
-                   and self.same(who, speaker) == same_speaker for first, last, who in self.quotes)
 
     @cached_property
     def speakers(self) -> Counter:
@@ -289,7 +273,7 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
         elif ((m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens
-              and not affiliation(doc, m, speaker_tokens) and not view.quoted_by_other(span, m.first, False)):
+              and not affiliation(doc, m, speaker_tokens)):
             add(m, "frame")
     for person, word in _pointed(view, span):
         _candidate(found, view.key(person.name), person.kind).pointers[word] += 1
