@@ -1105,3 +1105,16 @@ def test_the_agent_of_a_participle_did_it_and_holds_the_attitude_rather_than_rec
 def test_a_harm_averted_speaks_for_whoever_averts_it():
     assert said_rule("Luca Bianchi ha evitato il disastro") > 0.1
     assert said_rule("Luca Bianchi vuole prevenire la violenza") > 0.1
+
+
+def test_a_country_named_by_a_common_noun_is_no_candidate_but_named_it_is():
+    text = ("La Francia vota. Anna Neri ha detto: «Il Paese è diviso e la Francia deve scegliere». Paolo Conti ha "
+            "detto: «Il Paese è diviso».")
+    doc = doc_of(text)
+    view = ArticleView(doc, lexicon_of(doc.lang))
+    named = statement(text, "Il Paese è diviso e la Francia deve scegliere", speaker="Anna Neri", cue="ha detto")
+    (found,) = candidates(view, StatementSpan.of(doc, named))
+    assert found.name == "Francia" and [m.text for m in found.quote] == ["Francia"]
+    start = text.rindex("Il Paese è diviso")
+    unnamed = Statement("t", "Il Paese è diviso", "direct", start, start + len("Il Paese è diviso"), speaker="Paolo Conti")
+    assert candidates(view, StatementSpan.of(doc, unnamed)) == []
