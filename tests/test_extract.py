@@ -447,6 +447,19 @@ def test_an_intention_announced_reports_its_infinitive():
         ("chiudere il mercato", "Ugo Bini")]
 
 
+def test_an_adjective_between_the_possessive_and_the_noun_of_a_light_verb_keeps_the_cue():
+    """`ha ribadito la sua ferma volontà di …`: one adjective before the noun is still the light verb's phrase."""
+    assert quotes("Il sindaco Ugo Bini ha ribadito la sua ferma volontà di chiudere il mercato.") == [
+        ("chiudere il mercato", "Ugo Bini")]
+
+
+def test_the_label_of_a_di_object_after_come_is_the_content():
+    """`ha parlato della riforma come di un errore`: parlare labels its `di` object; `come sempre` labels nothing."""
+    assert quotes("Il ministro Ugo Bini ha parlato della riforma come di un errore storico.") == [
+        ("della riforma come di un errore storico", "Ugo Bini")]
+    assert quotes("Il ministro Ugo Bini ha parlato di economia come sempre.") == []
+
+
 def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
     assert quotes("Il segretario Luca Neri ha chiesto al partito di sostenere il governo e di votare la legge.") == [
         ("al partito di sostenere il governo", "Luca Neri"), ("votare la legge", "Luca Neri")]

@@ -581,7 +581,19 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
                                                           or k > j + 1 and _indefinite_article(doc, k)
                                                           and _object_phrase_at(doc, j)):
             return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
+        if "label" in frames and first_prep == "di" and low == "come" and _noun_phrase_after_come(doc, k + 1, limit):
+            return "label"  # "ha parlato della riforma come di un errore": the label of a `di` object
     return None
+
+
+def _noun_phrase_after_come(doc: Document, k: int, limit: int) -> bool:
+    """`come un errore`, `come di una svolta`, `come della svolta`, `come «…»`: a label after `come`, not an idiom
+    (`come sempre`)."""
+    lang = doc.lang
+    if k < limit and doc.lower[k] in ("di", "d'"):
+        k += 1  # "come di un errore"
+    return k < limit and (lang.is_determiner(doc.lower[k]) or lang.preposition(doc.lower[k]) == "di"
+                          or doc.tokens[k].text in OPENING_QUOTES)
 
 
 def _addressed_request_at(doc: Document, cue: Cue, k: int, limit: int) -> bool:
