@@ -453,6 +453,13 @@ def test_an_adjective_between_the_possessive_and_the_noun_of_a_light_verb_keeps_
         ("chiudere il mercato", "Ugo Bini")]
 
 
+def test_a_worry_or_a_doubt_expressed_reports_its_che_clause():
+    assert quotes("Il senatore Ugo Bini ha espresso perplessità sul fatto che il piano non preveda controlli.") == [
+        ("il piano non preveda controlli", "Ugo Bini")]
+    assert quotes("La ministra Lia Conti ha espresso la sua fiducia che il contratto sarà firmato.") == [
+        ("il contratto sarà firmato", "Lia Conti")]
+
+
 def test_the_label_of_a_di_object_after_come_is_the_content():
     """`ha parlato della riforma come di un errore`: parlare labels its `di` object; `come sempre` labels nothing."""
     assert quotes("Il ministro Ugo Bini ha parlato della riforma come di un errore storico.") == [
@@ -1381,6 +1388,14 @@ def test_anaphoric_confirmation_reports_the_previous_sentence():
 def test_an_attribution_after_the_content_without_its_copula_or_with_ne_and_a_speech_noun(attribution):
     text = "Tre operai sono rimasti feriti nel cantiere di via Roma. " + attribution
     assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+
+
+def test_an_attribution_opening_the_next_paragraph_credits_the_sentence_before_it_but_no_heading():
+    """`A riferirlo sono X` on a paragraph of its own credits the sentence that ends the paragraph before it; a
+    heading (a line without a full stop) is nobody's words."""
+    text = "Tre operai sono rimasti feriti nel cantiere di via Roma.\n\nA riferirlo è il sindaco Mario Rossi\n\nAltro."
+    assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+    assert quotes("Tre operai feriti nel cantiere di via Roma\n\nLo aveva previsto il sindaco Mario Rossi.") == []
 
 
 def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_verb():
