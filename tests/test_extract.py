@@ -453,6 +453,17 @@ def test_an_adjective_between_the_possessive_and_the_noun_of_a_light_verb_keeps_
         ("chiudere il mercato", "Ugo Bini")]
 
 
+def test_the_content_of_a_cleft_ends_before_its_copula():
+    """`A chiedere che … è X`: the infinitive after the opening `a` is the subject of a cleft, its content ends before
+    the main verb (and `far` is an infinitive there too)."""
+    from quotetrack.extract import find_candidates, find_cues
+    for text, content in [("A chiedere che il reparto non chiuda è anche il sindaco Ugo Bini.", "il reparto non chiuda"),
+                          ("A far pressione sulla regione perché il reparto non chiuda è il sindaco Ugo Bini.",
+                           "il reparto non chiuda")]:
+        doc = analyse(Article("t", text))
+        assert [doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))] == [content]
+
+
 def test_a_worry_or_a_doubt_expressed_reports_its_che_clause():
     assert quotes("Il senatore Ugo Bini ha espresso perplessità sul fatto che il piano non preveda controlli.") == [
         ("il piano non preveda controlli", "Ugo Bini")]

@@ -194,10 +194,12 @@ def _noun_object_to(doc: Document, cue: Cue, k: int, limit: int) -> bool:
 
 def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int) -> int:
     """A speech noun that opens its sentence is the main clause's subject (`L'annuncio di Rossi di candidarsi ha
-    sorpreso tutti`, `La richiesta che il governo intervenga è stata respinta`): what it governs ends before the main
-    verb, the first finite verb no clause of the phrase is still waiting for."""
+    sorpreso tutti`, `La richiesta che il governo intervenga è stata respinta`), and so is the infinitive of a cleft
+    (`A chiedere che il reparto resti aperto è il sindaco`): what it governs ends before the main verb, the first
+    finite verb no clause of the phrase is still waiting for."""
     lang = doc.lang
-    if cue.kind != "noun" or any(not lang.is_determiner(doc.lower[k]) for k in range(sentence_first, cue.first)):
+    if not (_cleft_infinitive(doc, cue, sentence_first) or cue.kind == "noun" and all(
+            lang.is_determiner(doc.lower[k]) for k in range(sentence_first, cue.first))):
         return limit
     openers = lang.words("subordinate_openers")
     waiting = 0  # clauses opened (`che`, `se`, `chi` …) whose verb has not come yet
@@ -215,6 +217,12 @@ def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int
             waiting -= 1
         k += 1
     return limit
+
+
+def _cleft_infinitive(doc: Document, cue: Cue, sentence_first: int) -> bool:
+    """A reporting verb after the `a` that opens its sentence, an infinitive there whatever its form (`far`): the
+    subject of a cleft (`A denunciarlo sono i residenti`, `Ad annunciare che … è il comune`)."""
+    return cue.kind in ("verb", "light") and cue.first == sentence_first + 1 and doc.lower[sentence_first] in ("a", "ad")
 
 
 def _verb_not_noun(doc: Document, k: int) -> bool:
