@@ -464,6 +464,11 @@ def test_the_content_of_a_cleft_ends_before_its_copula():
         assert [doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))] == [content]
 
 
+def test_a_need_stressed_reports_its_infinitive():
+    assert quotes("La sindaca Lia Conti ha sottolineato la necessità di rinnovare la rete idrica.") == [
+        ("rinnovare la rete idrica", "Lia Conti")]
+
+
 def test_a_worry_or_a_doubt_expressed_reports_its_che_clause():
     assert quotes("Il senatore Ugo Bini ha espresso perplessità sul fatto che il piano non preveda controlli.") == [
         ("il piano non preveda controlli", "Ugo Bini")]
