@@ -464,6 +464,14 @@ def test_the_content_of_a_cleft_ends_before_its_copula():
         assert [doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))] == [content]
 
 
+def test_an_inserted_sono_le_sue_parole_credits_the_clause_around_it():
+    """`X, sono sempre le sue parole, Y`: the attribution inserted in the content, which keeps it (the guidelines)."""
+    text = "Il sindaco Ugo Bini ha parlato a lungo. Il piano del governo, sono sempre le sue parole, è già fallito."
+    assert quotes(text) == [("Il piano del governo, sono sempre le sue parole, è già fallito", "Ugo Bini")]
+    text = "Il piano del governo, sono le parole della sindaca Lia Conti, è già fallito."
+    assert quotes(text) == [("Il piano del governo, sono le parole della sindaca Lia Conti, è già fallito", "Lia Conti")]
+
+
 def test_a_need_stressed_reports_its_infinitive():
     assert quotes("La sindaca Lia Conti ha sottolineato la necessità di rinnovare la rete idrica.") == [
         ("rinnovare la rete idrica", "Lia Conti")]
