@@ -458,6 +458,12 @@ def test_an_intention_announced_reports_its_infinitive():
      [("il piano non preveda controlli", "Ugo Bini")]),
     ("La ministra Lia Conti ha espresso la sua fiducia che il contratto sarà firmato.",
      [("il contratto sarà firmato", "Lia Conti")]),
+    # a criticism or a perplexity reports the clause that gives its reason
+    ("Il senatore Ugo Bini ha criticato la sindaca Lia Conti perché ha chiuso il parco.",
+     [("la sindaca Lia Conti perché ha chiuso il parco", "Ugo Bini")]),
+    ("Il senatore Ugo Bini esprime la sua perplessità perché il piano non prevede controlli.",
+     [("il piano non prevede controlli", "Ugo Bini")]),
+    ("Il senatore Ugo Bini ha criticato la legge.", []),
     # parlare labels its di-object after come; `come sempre` labels nothing
     ("Il ministro Ugo Bini ha parlato della riforma come di un errore storico.",
      [("della riforma come di un errore storico", "Ugo Bini")]),

@@ -55,6 +55,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
         if low in _request_words(doc) and cue.sense == "request":
             return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "un appello perché restino aperti"
+        if low in _reason_words(doc) and "reason" in frames and j == cue.last + skipped:
+            return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "ha espresso perplessità perché …"
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
@@ -409,9 +411,13 @@ def _request_words(doc: Document) -> frozenset[str]:
     return frozenset(doc.lang.reporting.get("request_complementizers") or ())
 
 
+def _reason_words(doc: Document) -> frozenset[str]:
+    return frozenset(doc.lang.reporting.get("reason_complementizers") or ())
+
+
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _LABEL_FRAMES = frozenset({"label", "predicate"})  # verbs that give a label: definire X Y, dichiarare falsa la notizia
-_OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare", "reason"})
 _CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
@@ -563,8 +569,8 @@ def _clitic_infinitive(low: str, lang) -> bool:
 
 
 def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> str | None:
-    """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`: the
-    content keeps X when the link follows it within a few words."""
+    """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`,
+    `criticare X perché Y`: the content keeps X when the link follows it within a few words."""
     lang = doc.lang
     first_prep = lang.preposition(doc.lower[j])
     relative = False  # a relative clause of the object (`i cronisti che lo hanno seguito come …`) has verbs of its own
@@ -584,6 +590,8 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "object"
         if prep in ("a", "con") and "compare" in frames and first_prep is None:
             return "label"
+        if low in _reason_words(doc) and "reason" in frames and first_prep is None:
+            return "reason"  # "ha criticato il sindaco perché ha chiuso il parco"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)
                                                           or k > j + 1 and _indefinite_article(doc, k)
