@@ -449,19 +449,19 @@ def test_an_intention_announced_reports_its_infinitive():
 
 @pytest.mark.parametrize("text, expected", [
     # one adjective between the possessive and the noun of a light verb: still the light verb's phrase
-    ("Il sindaco Ugo Bini ha ribadito la sua ferma volontà di chiudere il mercato.", [("chiudere il mercato", "Ugo Bini")]),
+    ("Il sindaco Ugo Bini ha confermato la sua chiara volontà di chiudere il mercato.", [("chiudere il mercato", "Ugo Bini")]),
     # what is said to be needed is what was said
     ("La sindaca Lia Conti ha sottolineato la necessità di rinnovare la rete idrica.",
      [("rinnovare la rete idrica", "Lia Conti")]),
     # a worry, a doubt or a confidence expressed reports its che-clause
-    ("Il senatore Ugo Bini ha espresso perplessità sul fatto che il piano non preveda controlli.",
-     [("il piano non preveda controlli", "Ugo Bini")]),
+    ("Il senatore Ugo Bini ha espresso la sua preoccupazione che il piano non basti.",
+     [("il piano non basti", "Ugo Bini")]),
     ("La ministra Lia Conti ha espresso la sua fiducia che il contratto sarà firmato.",
      [("il contratto sarà firmato", "Lia Conti")]),
     # a criticism or a perplexity reports the clause that gives its reason
     ("Il senatore Ugo Bini ha criticato la sindaca Lia Conti perché ha chiuso il parco.",
      [("la sindaca Lia Conti perché ha chiuso il parco", "Ugo Bini")]),
-    ("Il senatore Ugo Bini esprime la sua perplessità perché il piano non prevede controlli.",
+    ("Il senatore Ugo Bini ha espresso perplessità poiché il piano non prevede controlli.",
      [("il piano non prevede controlli", "Ugo Bini")]),
     ("Il senatore Ugo Bini ha criticato la legge.", []),
     # parlare labels its di-object after come; `come sempre` labels nothing

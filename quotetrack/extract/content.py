@@ -56,7 +56,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         if low in _request_words(doc) and cue.sense == "request":
             return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "un appello perché restino aperti"
         if low in _reason_words(doc) and "reason" in frames and j == cue.last + skipped:
-            return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "ha espresso perplessità perché …"
+            return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "ha espresso perplessità poiché …"
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)

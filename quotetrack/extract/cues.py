@@ -318,7 +318,7 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
             j = i - 1
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
                 if _adjective_after_determiner(doc, j):
-                    j -= 1  # "la sua ferma volontà", "il pieno sostegno": one adjective between them and the noun
+                    j -= 1  # "la sua chiara volontà", "il convinto sostegno": one adjective between them and the noun
                 while j >= 0 and _determiner_or_possessive(doc, j):
                     j -= 1
             j = doc.before_group_adverbs(j + 1)
@@ -340,7 +340,7 @@ def _determiner_or_possessive(doc: Document, k: int) -> bool:
 
 def _adjective_after_determiner(doc: Document, k: int) -> bool:
     """A lower-case content word between a determiner or possessive and the noun of a light-verb cue: an adjective
-    before the noun (`ha ribadito la sua ferma volontà di …`)."""
+    before the noun (`ha confermato la sua chiara volontà di …`)."""
     token = doc.tokens[k]
     return (k > 0 and token.text.isalpha() and token.text.islower() and token.lower not in doc.lang.function_words
             and not _determiner_or_possessive(doc, k) and _determiner_or_possessive(doc, k - 1))
