@@ -447,6 +447,48 @@ def test_an_intention_announced_reports_its_infinitive():
         ("chiudere il mercato", "Ugo Bini")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # one adjective between the possessive and the noun of a light verb: still the light verb's phrase
+    ("Il sindaco Ugo Bini ha confermato la sua chiara volontà di chiudere il mercato.", [("chiudere il mercato", "Ugo Bini")]),
+    # what is said to be needed is what was said
+    ("La sindaca Lia Conti ha sottolineato la necessità di rinnovare la rete idrica.",
+     [("rinnovare la rete idrica", "Lia Conti")]),
+    # a worry, a doubt or a confidence expressed reports its che-clause
+    ("Il senatore Ugo Bini ha espresso la sua preoccupazione che il piano non basti.",
+     [("il piano non basti", "Ugo Bini")]),
+    ("La ministra Lia Conti ha espresso la sua fiducia che il contratto sarà firmato.",
+     [("il contratto sarà firmato", "Lia Conti")]),
+    # a criticism or a perplexity reports the clause that gives its reason
+    ("Il senatore Ugo Bini ha criticato la sindaca Lia Conti perché ha chiuso il parco.",
+     [("la sindaca Lia Conti perché ha chiuso il parco", "Ugo Bini")]),
+    ("Il senatore Ugo Bini ha espresso perplessità poiché il piano non prevede controlli.",
+     [("il piano non prevede controlli", "Ugo Bini")]),
+    ("Il senatore Ugo Bini ha criticato la legge.", []),
+    # parlare labels its di-object after come; `come sempre` labels nothing
+    ("Il ministro Ugo Bini ha parlato della riforma come di un errore storico.",
+     [("della riforma come di un errore storico", "Ugo Bini")]),
+    ("Il ministro Ugo Bini ha parlato di economia come sempre.", []),
+    # an inserted `sono (sempre) le sue parole` credits the clause around it, which keeps it (the guidelines)
+    ("Il sindaco Ugo Bini ha parlato a lungo. Il piano del governo, sono sempre le sue parole, è già fallito.",
+     [("Il piano del governo, sono sempre le sue parole, è già fallito", "Ugo Bini")]),
+    ("Il piano del governo, sono le parole della sindaca Lia Conti, è già fallito.",
+     [("Il piano del governo, sono le parole della sindaca Lia Conti, è già fallito", "Lia Conti")]),
+])
+def test_reporting_phrases_of_the_lexicon(text, expected):
+    assert quotes(text) == expected
+
+
+def test_the_content_of_a_cleft_ends_before_its_copula():
+    """`A chiedere che … è X`: the infinitive after the opening `a` is the subject of a cleft, its content ends before
+    the main verb (and `far` is an infinitive there too)."""
+    from quotetrack.extract import find_candidates, find_cues
+    for text, content in [("A chiedere che il reparto non chiuda è anche il sindaco Ugo Bini.", "il reparto non chiuda"),
+                          ("A far pressione sulla regione perché il reparto non chiuda è il sindaco Ugo Bini.",
+                           "il reparto non chiuda")]:
+        doc = analyse(Article("t", text))
+        assert [doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))] == [content]
+
+
 def test_coordinated_requests_to_someone_are_two_statements_an_object_with_a_comma_is_one():
     assert quotes("Il segretario Luca Neri ha chiesto al partito di sostenere il governo e di votare la legge.") == [
         ("al partito di sostenere il governo", "Luca Neri"), ("votare la legge", "Luca Neri")]
@@ -1368,6 +1410,14 @@ def test_anaphoric_confirmation_reports_the_previous_sentence():
 def test_an_attribution_after_the_content_without_its_copula_or_with_ne_and_a_speech_noun(attribution):
     text = "Tre operai sono rimasti feriti nel cantiere di via Roma. " + attribution
     assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+
+
+def test_an_attribution_opening_the_next_paragraph_credits_the_sentence_before_it_but_no_heading():
+    """`A riferirlo sono X` on a paragraph of its own credits the sentence that ends the paragraph before it; a
+    heading (a line without a full stop) is nobody's words."""
+    text = "Tre operai sono rimasti feriti nel cantiere di via Roma.\n\nA riferirlo è il sindaco Mario Rossi\n\nAltro."
+    assert quotes(text) == [("Tre operai sono rimasti feriti nel cantiere di via Roma", "Mario Rossi")]
+    assert quotes("Tre operai feriti nel cantiere di via Roma\n\nLo aveva previsto il sindaco Mario Rossi.") == []
 
 
 def test_an_attribution_after_the_content_names_nobody_when_a_comma_follows_its_verb():

@@ -32,7 +32,7 @@ FUNCTION_WORDS = ROOT / "quotetrack" / "lang" / "it" / "function_words.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus" / "it-wikinews"
 
 FRAMES = {"che", "di", "se", "come", "to_of", "object_of", "charge", "object_to", "label", "compare", "predicate",
-          "quote", "colon", "parenthetical"}
+          "reason", "quote", "colon", "parenthetical"}
 NOUN_FRAMES = FRAMES | {"secondo_cui"}
 KINDS = {"speech", "writing", "announcement", "request", "answer", "warning", "promise", "accusation", "criticism",
          "praise", "labelling", "comparison", "denial", "admission", "threat", "complaint", "cognition", "evaluation",
@@ -47,7 +47,7 @@ TAKES = {"any", "person", "pronoun"}
 MARKER_TOKENS = {"VERB", "AUX", "PART"}
 AFTER_TOKENS = {"VERB", "VERB+CLITIC", "AUX", "PART", "NOUN", "SPEAKER"}
 LIGHT_TOKENS = {"DET"}
-LIST_KEYS = ("question_words", "request_complementizers", "agent_prepositions", "che_needs_speaking_subject",
+LIST_KEYS = ("question_words", "request_complementizers", "reason_complementizers", "agent_prepositions", "che_needs_speaking_subject",
              "stative_participles")
 TOP_KEYS = {"verbs", "nouns", "document_nouns", "markers", "relative_markers", "after_content", "light_verbs",
             "forms_of_light_verbs", "governors", "cognition_needs_quote", *LIST_KEYS}

@@ -713,12 +713,19 @@ def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
         if cue.kind != AFTER or cue.first == 0:
             continue
         first, last = doc.near(cue.first - 1)
-        if doc.paragraph(first) != doc.paragraph(cue.first) and doc.paragraph(cue.first) - doc.paragraph(first) > 1:
-            continue
+        if doc.paragraph(cue.first) - doc.paragraph(cue.first - 1) > 1 and not _ends_a_sentence(doc, cue.first - 1):
+            continue  # a heading before the paragraph (no full stop): `Lo ha detto X` opening it credits no heading
         candidate = content_candidate(doc, Content(first, trim_end(doc, first, last), "previous"), "after", cue)
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _ends_a_sentence(doc: Document, k: int) -> bool:
+    """Token k is a sentence's final punctuation, or a closing quotation mark right after one."""
+    if doc.tokens[k].text in CLOSING_QUOTES and k > 0:
+        k -= 1
+    return doc.lower[k] in (".", "!", "?")
 
 
 def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:

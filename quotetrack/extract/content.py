@@ -55,6 +55,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
         if low in _request_words(doc) and cue.sense == "request":
             return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "un appello perché restino aperti"
+        if low in _reason_words(doc) and "reason" in frames and j == cue.last + skipped:
+            return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "ha espresso perplessità poiché …"
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
                 return _content(doc, j + 1, limit, stops, "di", j, skipped)
@@ -194,10 +196,12 @@ def _noun_object_to(doc: Document, cue: Cue, k: int, limit: int) -> bool:
 
 def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int) -> int:
     """A speech noun that opens its sentence is the main clause's subject (`L'annuncio di Rossi di candidarsi ha
-    sorpreso tutti`, `La richiesta che il governo intervenga è stata respinta`): what it governs ends before the main
-    verb, the first finite verb no clause of the phrase is still waiting for."""
+    sorpreso tutti`, `La richiesta che il governo intervenga è stata respinta`), and so is the infinitive of a cleft
+    (`A chiedere che il reparto resti aperto è il sindaco`): what it governs ends before the main verb, the first
+    finite verb no clause of the phrase is still waiting for."""
     lang = doc.lang
-    if cue.kind != "noun" or any(not lang.is_determiner(doc.lower[k]) for k in range(sentence_first, cue.first)):
+    if not (_cleft_infinitive(doc, cue, sentence_first) or cue.kind == "noun" and all(
+            lang.is_determiner(doc.lower[k]) for k in range(sentence_first, cue.first))):
         return limit
     openers = lang.words("subordinate_openers")
     waiting = 0  # clauses opened (`che`, `se`, `chi` …) whose verb has not come yet
@@ -215,6 +219,12 @@ def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int
             waiting -= 1
         k += 1
     return limit
+
+
+def _cleft_infinitive(doc: Document, cue: Cue, sentence_first: int) -> bool:
+    """A reporting verb after the `a` that opens its sentence, an infinitive there whatever its form (`far`): the
+    subject of a cleft (`A denunciarlo sono i residenti`, `Ad annunciare che … è il comune`)."""
+    return cue.kind in ("verb", "light") and cue.first == sentence_first + 1 and doc.lower[sentence_first] in ("a", "ad")
 
 
 def _verb_not_noun(doc: Document, k: int) -> bool:
@@ -401,9 +411,13 @@ def _request_words(doc: Document) -> frozenset[str]:
     return frozenset(doc.lang.reporting.get("request_complementizers") or ())
 
 
+def _reason_words(doc: Document) -> frozenset[str]:
+    return frozenset(doc.lang.reporting.get("reason_complementizers") or ())
+
+
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
 _LABEL_FRAMES = frozenset({"label", "predicate"})  # verbs that give a label: definire X Y, dichiarare falsa la notizia
-_OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare"})
+_OBJECT_FRAMES = frozenset({"to_of", "object_of", "object_to", "label", "compare", "reason"})
 _CLAUSE_FRAMES = frozenset({"che", "se", "come"})  # a finite clause a complementizer opens
 _FINITE_FRAMES = frozenset({"che", "se", "come", "clause", "colon", "previous"})  # content that is a finite clause
 OPENING_QUOTES = frozenset("«“\"‘„")
@@ -555,8 +569,8 @@ def _clitic_infinitive(low: str, lang) -> bool:
 
 
 def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> str | None:
-    """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`: the
-    content keeps X when the link follows it within a few words."""
+    """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`,
+    `criticare X perché Y`: the content keeps X when the link follows it within a few words."""
     lang = doc.lang
     first_prep = lang.preposition(doc.lower[j])
     relative = False  # a relative clause of the object (`i cronisti che lo hanno seguito come …`) has verbs of its own
@@ -576,12 +590,26 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "object"
         if prep in ("a", "con") and "compare" in frames and first_prep is None:
             return "label"
+        if low in _reason_words(doc) and "reason" in frames and first_prep is None:
+            return "reason"  # "ha criticato il sindaco perché ha chiuso il parco"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)
                                                           or k > j + 1 and _indefinite_article(doc, k)
                                                           and _object_phrase_at(doc, j)):
             return "label"  # "ha definito il piano «…»", "… come …", "… inaccettabile", "… una vergogna"
+        if "label" in frames and first_prep == "di" and low == "come" and _noun_phrase_after_come(doc, k + 1, limit):
+            return "label"  # "ha parlato della riforma come di un errore": the label of a `di` object
     return None
+
+
+def _noun_phrase_after_come(doc: Document, k: int, limit: int) -> bool:
+    """`come un errore`, `come di una svolta`, `come della svolta`, `come «…»`: a label after `come`, not an idiom
+    (`come sempre`)."""
+    lang = doc.lang
+    if k < limit and doc.lower[k] in ("di", "d'"):
+        k += 1  # "come di un errore"
+    return k < limit and (lang.is_determiner(doc.lower[k]) or lang.preposition(doc.lower[k]) == "di"
+                          or doc.tokens[k].text in OPENING_QUOTES)
 
 
 def _addressed_request_at(doc: Document, cue: Cue, k: int, limit: int) -> bool:

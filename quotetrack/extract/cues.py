@@ -317,7 +317,9 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
                 continue
             j = i - 1
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
-                while j >= 0 and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
+                if _adjective_after_determiner(doc, j):
+                    j -= 1  # "la sua chiara volontà", "il convinto sostegno": one adjective between them and the noun
+                while j >= 0 and _determiner_or_possessive(doc, j):
                     j -= 1
             j = doc.before_group_adverbs(j + 1)
             form = lang.light_verb_forms.get(doc.lower[j]) if j >= 0 else None
@@ -330,6 +332,18 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
                            sense=cue.kind))
             break
     return out
+
+
+def _determiner_or_possessive(doc: Document, k: int) -> bool:
+    return doc.lang.is_determiner(doc.lower[k]) or doc.lower[k] in doc.lang.words("possessives")
+
+
+def _adjective_after_determiner(doc: Document, k: int) -> bool:
+    """A lower-case content word between a determiner or possessive and the noun of a light-verb cue: an adjective
+    before the noun (`ha confermato la sua chiara volontà di …`)."""
+    token = doc.tokens[k]
+    return (k > 0 and token.text.isalpha() and token.text.islower() and token.lower not in doc.lang.function_words
+            and not _determiner_or_possessive(doc, k) and _determiner_or_possessive(doc, k - 1))
 
 
 def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
