@@ -1029,6 +1029,21 @@ def test_an_outcome_someone_led_to_judges_the_leader_and_not_the_one_led():
     assert rules("L'incidente ha portato alla morte di Luca Bianchi")["Luca Bianchi"] > -0.1  # his fate
 
 
+def test_blaming_leading_someone_to_harm_is_sympathy_for_the_one_led():
+    text = "Anna Neri ha detto che portare la Lega al fallimento sarebbe un errore."
+    pairs = read_pairs(doc_of(text), [statement(text, "portare la Lega al fallimento sarebbe un errore", "Anna Neri",
+                                                "ha detto che")])
+    assert {pair.candidate.name: pair.rule_score > 0 for pair in pairs} == {"Lega": True}
+
+
+def test_an_attitude_held_by_others_is_reported_not_given():
+    assert polar("Il loro sostegno a Luca Bianchi durerà poco.") == []
+    assert polar("Il vostro solito appoggio a Luca Bianchi.") == []
+    assert polar("Il nostro sostegno a Luca Bianchi.") == [("sostegno", 0.5)]  # the speaker's own
+    text = "Anna Neri ha detto: «Il loro sostegno a Luca Bianchi è una vergogna»."
+    assert stances(text)["Il loro sostegno a Luca Bianchi è una vergogna"] == {"Luca Bianchi": "oppose"}
+
+
 def test_a_description_that_names_no_one_judges_whom_it_is_said_of():
     assert said_rule("Luca Bianchi è un ladro") == pytest.approx(said_rule("Luca Bianchi è un bugiardo") * 0.8 / 0.9)
     assert said_rule("Luca Bianchi è un amico") > 0

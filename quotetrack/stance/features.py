@@ -286,14 +286,23 @@ def _outranked(doc, m: Mention, lexicon) -> bool:
 
 def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation]) -> dict[int, set[int]]:
     """Sentence → first tokens of the candidate's quote mentions that a word of harm of the quote is done to (`per
-    attaccare X`, `dileggia X`): the blame the quote lays in that sentence is laid on whoever harms them."""
+    attaccare X`, `dileggia X`), or that a verb of leading leads to harm (`portare X alla rovina`): the blame the quote
+    lays in that sentence is laid on whoever harms them."""
     found: dict[int, set[int]] = {}
     for e in evaluations:
-        if e.harm and span.first <= e.first < span.last:
+        if span.first <= e.first < span.last:
             for m in candidate.quote:
-                if e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(view.doc, e.last, m.first):
+                if e.harm and e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(view.doc, e.last, m.first):
+                    found.setdefault(e.sentence, set()).add(m.first)
+                elif _led_to_harm(e, m):
                     found.setdefault(e.sentence, set()).add(m.first)
     return found
+
+
+def _led_to_harm(e: Evaluation, m: Mention) -> bool:
+    """Is the mention the one a verb of leading leads to the harm `e` names (`portare X al fallimento`): after the
+    verb, before the harm?"""
+    return e.leader is not None and e.prior < 0 and e.leader < m.first and m.last <= e.first
 
 
 def _agent(doc, first: int, last: int) -> bool:
@@ -331,7 +340,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if m.first in outranked:
                     r = "outranked"  # "più bravo di X": neither the praise nor its opposite (gold-dev has none)
-                if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm:
+                if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm and not _led_to_harm(e, m):
                     e = e._replace(score=-e.score)  # "un attacco vergognoso a X": blame of the harm is sympathy
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X

@@ -101,7 +101,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
-        if prior and not _someone_elses(doc, end, last, lexicon):
+        if prior and not _someone_elses(doc, end, last, lexicon) and not (
+                _held_by_others(doc, i, lemma, lexicon)):
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
             asker = _passive_request(doc, i, lexicon) if lemma in lexicon.demanded else None
@@ -220,6 +221,20 @@ def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon)
         return False
     named = doc.mention_of_token.get(after)
     return doc.lower[after] in lexicon.agent_qualifiers or (named is not None and named.via == "adjective")
+
+
+def _held_by_others(doc: Document, i: int, lemma: str, lexicon: StanceLexicon) -> bool:
+    """Is the word at i a noun of attitude held by others than the speaker: a possessive of theirs just before it, at
+    most an adjective between (`il loro sostegno a X`, `il vostro solito appoggio a X`)? As `il sostegno occidentale`,
+    the speaker reports it rather than gives it. After a possessive the word is a noun whatever its lemma says
+    (`appoggio`, read as `appoggiare`)."""
+    if lemma not in lexicon.held and doc.lower[i] not in lexicon.held:
+        return False
+    before = doc.lower[max(0, i - 2) : i]
+    if before[-1:] and before[-1] in lexicon.agent_qualifiers:
+        return True
+    return len(before) == 2 and before[0] in lexicon.agent_qualifiers and before[1].isalpha() and not (
+        doc.lang.is_determiner(before[1]) or doc.lang.preposition(before[1]) is not None)
 
 
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
