@@ -15,7 +15,7 @@ from quotetrack.analysis import analyse
 from quotetrack.extract import extract_statements
 from quotetrack.lang import get as get_language
 from quotetrack.models import Article, Statement
-from quotetrack.stance import StanceModels, annotate, decide, kept, read_pairs, stance_of
+from quotetrack.stance import RULE_DECIDES, StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
 from quotetrack.stance.polarity import evaluations, predicated, relation
 from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
@@ -1034,6 +1034,13 @@ def test_blaming_leading_someone_to_harm_is_sympathy_for_the_one_led():
     pairs = read_pairs(doc_of(text), [statement(text, "portare la Lega al fallimento sarebbe un errore", "Anna Neri",
                                                 "ha detto che")])
     assert {pair.candidate.name: pair.rule_score > 0 for pair in pairs} == {"Lega": True}
+
+
+def test_blame_that_only_shares_the_sentence_does_not_decide_a_stance():
+    text = "Anna Neri ha detto che dopo l'attentato criminale, Luca Bianchi era a Roma."
+    pairs = read_pairs(doc_of(text), [statement(text, "dopo l'attentato criminale, Luca Bianchi era a Roma", "Anna Neri",
+                                                "ha detto che")])
+    assert {pair.candidate.name: -RULE_DECIDES < pair.rule_score < 0 for pair in pairs} == {"Luca Bianchi": True}
 
 
 def test_an_attitude_held_by_others_is_reported_not_given():

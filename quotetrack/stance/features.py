@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # how much an evaluation counts toward the rule score, by how it reaches the candidate
 # (the term a comparison ranks against, "più bravo di X", gets nothing: what is said is said of the other term)
 WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "clause": 0.5, "sentence": 0.15, "outranked": 0.0}
+# blame elsewhere in the sentence, that no construction brings to the candidate, mostly tells of events (a crime, a war,
+# a charge) rather than of the candidate: it counts a third of what praise there counts
+SENTENCE_BLAME = 0.05
 # a word's sentiment (Sentix) is no judgement: "ferito", "crisi", "colpiti" describe events, not who is to blame. It
 # reaches the models through its own features and may be shown as evidence (weighed this much against judgements),
 # but leaves the rule score alone (cross-validated on gold-dev: the rule agrees with the gold far more often)
@@ -251,6 +254,11 @@ def _named_before(view: ArticleView, k: int) -> bool:
         "person", "organisation")
 
 
+def _reach_weight(reach: str, score: float) -> float:
+    """How much an evaluation counts by how it reaches the candidate: blame that only shares its sentence, little."""
+    return SENTENCE_BLAME if reach == "sentence" and score < 0 else WEIGHTS[reach]
+
+
 def _asked_weight(score: float, reach: str) -> float:
     """How much an evaluation inside a request counts: asking someone to stop or go opposes them, asking for good to
     be done to someone (its object) supports them, asking for something good of the one asked takes no side."""
@@ -366,7 +374,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
             f["requests"] = f.get("requests", 0.0) + (e.request or asked)
             f["contrast"] = f.get("contrast", 0.0) + e.contrast
-        weight = WEIGHTS[nearest] * (_asked_weight(e.score, nearest) if e.request or asked else 1.0)
+        weight = _reach_weight(nearest, e.score) * (_asked_weight(e.score, nearest) if e.request or asked else 1.0)
         if e.judgement:
             score += weight * e.score
         shown = abs(weight * e.score) * (1.0 if e.judgement else SENTIMENT_EVIDENCE)
