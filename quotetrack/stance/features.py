@@ -300,9 +300,8 @@ def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evalua
     for e in evaluations:
         if span.first <= e.first < span.last:
             for m in candidate.quote:
-                if e.harm and e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(view.doc, e.last, m.first):
-                    found.setdefault(e.sentence, set()).add(m.first)
-                elif _led_to_harm(e, m):
+                if _led_to_harm(e, m) or e.harm and e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(
+                        view.doc, e.last, m.first):
                     found.setdefault(e.sentence, set()).add(m.first)
     return found
 
