@@ -1043,6 +1043,16 @@ def test_blame_that_only_shares_the_sentence_does_not_decide_a_stance():
     assert {pair.candidate.name: -RULE_DECIDES < pair.rule_score < 0 for pair in pairs} == {"Luca Bianchi": True}
 
 
+def test_da_parte_di_names_who_holds_an_attitude_as_di_does():
+    def rule(quote: str) -> float:
+        text = f"Anna Neri ha detto che {quote}."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, "Anna Neri", "ha detto che")])
+        return pair.rule_score
+
+    assert rule("la fiducia da parte di Luca Bianchi è finita") == pytest.approx(rule("la fiducia di Luca Bianchi è finita"))
+    assert rule("la fiducia da parte di Luca Bianchi è finita") < RULE_DECIDES
+
+
 def test_an_attitude_held_by_others_is_reported_not_given():
     assert polar("Il loro sostegno a Luca Bianchi durerà poco.") == []
     assert polar("Il vostro solito appoggio a Luca Bianchi.") == []

@@ -546,8 +546,13 @@ def _agent_of(doc: Document, evaluation: Evaluation, gap: Sequence[int]) -> bool
 
 
 def _of(doc: Document, gap: Sequence[int]) -> bool:
-    """Does the gap end with `di` (`del`, `della`), with at most an adjective before it (`il sostegno concreto del`)?"""
-    return 0 < len(gap) <= 2 and doc.lang.preposition(doc.lower[gap[-1]]) == "di"
+    """Does the gap end with `di` (`del`, `della`) or `da parte di` (grammar.yaml's `agent_phrase_nouns`), with at most
+    an adjective before it (`il sostegno concreto del`, `il sostegno da parte di`)?"""
+    if not gap or doc.lang.preposition(doc.lower[gap[-1]]) != "di":
+        return False
+    agent_phrase = len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-3]]) == "da" and (
+        doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
+    return len(gap) <= (4 if agent_phrase else 2)
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
