@@ -15,7 +15,7 @@ from quotetrack.analysis import analyse
 from quotetrack.extract import extract_statements
 from quotetrack.lang import get as get_language
 from quotetrack.models import Article, Statement
-from quotetrack.stance import StanceModels, annotate, decide, kept, read_pairs, stance_of
+from quotetrack.stance import RULE_DECIDES, StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
 from quotetrack.stance.polarity import evaluations, predicated, relation
 from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
@@ -1027,6 +1027,38 @@ def test_an_outcome_someone_led_to_judges_the_leader_and_not_the_one_led():
     assert rules("Luca Bianchi ha condotto la Lega alla vittoria")["Luca Bianchi"] > 0
     assert rules("Luca Bianchi è andato alla rovina")["Luca Bianchi"] == 0  # no one led him there
     assert rules("L'incidente ha portato alla morte di Luca Bianchi")["Luca Bianchi"] > -0.1  # his fate
+
+
+def test_blaming_leading_someone_to_harm_is_sympathy_for_the_one_led():
+    text = "Anna Neri ha detto che portare la Lega al fallimento sarebbe un errore."
+    pairs = read_pairs(doc_of(text), [statement(text, "portare la Lega al fallimento sarebbe un errore", "Anna Neri",
+                                                "ha detto che")])
+    assert {pair.candidate.name: pair.rule_score > 0 for pair in pairs} == {"Lega": True}
+
+
+def test_blame_that_only_shares_the_sentence_does_not_decide_a_stance():
+    text = "Anna Neri ha detto che dopo l'attentato criminale, Luca Bianchi era a Roma."
+    pairs = read_pairs(doc_of(text), [statement(text, "dopo l'attentato criminale, Luca Bianchi era a Roma", "Anna Neri",
+                                                "ha detto che")])
+    assert {pair.candidate.name: -RULE_DECIDES < pair.rule_score < 0 for pair in pairs} == {"Luca Bianchi": True}
+
+
+def test_da_parte_di_names_who_holds_an_attitude_as_di_does():
+    def rule(quote: str) -> float:
+        text = f"Anna Neri ha detto che {quote}."
+        (pair,) = read_pairs(doc_of(text), [statement(text, quote, "Anna Neri", "ha detto che")])
+        return pair.rule_score
+
+    assert rule("la fiducia da parte di Luca Bianchi è finita") == pytest.approx(rule("la fiducia di Luca Bianchi è finita"))
+    assert rule("la fiducia da parte di Luca Bianchi è finita") < RULE_DECIDES
+
+
+def test_an_attitude_held_by_others_is_reported_not_given():
+    assert polar("Il loro sostegno a Luca Bianchi durerà poco.") == []
+    assert polar("Il vostro solito appoggio a Luca Bianchi.") == []
+    assert polar("Il nostro sostegno a Luca Bianchi.") == [("sostegno", 0.5)]  # the speaker's own
+    text = "Anna Neri ha detto: «Il loro sostegno a Luca Bianchi è una vergogna»."
+    assert stances(text)["Il loro sostegno a Luca Bianchi è una vergogna"] == {"Luca Bianchi": "oppose"}
 
 
 def test_a_description_that_names_no_one_judges_whom_it_is_said_of():

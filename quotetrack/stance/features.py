@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # how much an evaluation counts toward the rule score, by how it reaches the candidate
 # (the term a comparison ranks against, "più bravo di X", gets nothing: what is said is said of the other term)
 WEIGHTS = {"subject": 1.0, "object": 1.0, "modifier": 1.0, "clause": 0.5, "sentence": 0.15, "outranked": 0.0}
+# blame elsewhere in the sentence, that no construction brings to the candidate, mostly tells of events (a crime, a war,
+# a charge) rather than of the candidate: it counts a third of what praise there counts
+SENTENCE_BLAME = 0.05
 # a word's sentiment (Sentix) is no judgement: "ferito", "crisi", "colpiti" describe events, not who is to blame. It
 # reaches the models through its own features and may be shown as evidence (weighed this much against judgements),
 # but leaves the rule score alone (cross-validated on gold-dev: the rule agrees with the gold far more often)
@@ -251,6 +254,11 @@ def _named_before(view: ArticleView, k: int) -> bool:
         "person", "organisation")
 
 
+def _reach_weight(reach: str, score: float) -> float:
+    """How much an evaluation counts by how it reaches the candidate: blame that only shares its sentence, little."""
+    return SENTENCE_BLAME if reach == "sentence" and score < 0 else WEIGHTS[reach]
+
+
 def _asked_weight(score: float, reach: str) -> float:
     """How much an evaluation inside a request counts: asking someone to stop or go opposes them, asking for good to
     be done to someone (its object) supports them, asking for something good of the one asked takes no side."""
@@ -286,14 +294,22 @@ def _outranked(doc, m: Mention, lexicon) -> bool:
 
 def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation]) -> dict[int, set[int]]:
     """Sentence → first tokens of the candidate's quote mentions that a word of harm of the quote is done to (`per
-    attaccare X`, `dileggia X`): the blame the quote lays in that sentence is laid on whoever harms them."""
+    attaccare X`, `dileggia X`), or that a verb of leading leads to harm (`portare X alla rovina`): the blame the quote
+    lays in that sentence is laid on whoever harms them."""
     found: dict[int, set[int]] = {}
     for e in evaluations:
-        if e.harm and span.first <= e.first < span.last:
+        if span.first <= e.first < span.last:
             for m in candidate.quote:
-                if e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(view.doc, e.last, m.first):
+                if _led_to_harm(e, m) or e.harm and e.victim(m) and m.first - e.last <= _VICTIM_REACH and not _agent(
+                        view.doc, e.last, m.first):
                     found.setdefault(e.sentence, set()).add(m.first)
     return found
+
+
+def _led_to_harm(e: Evaluation, m: Mention) -> bool:
+    """Is the mention the one a verb of leading leads to the harm `e` names (`portare X al fallimento`): after the
+    verb, before the harm?"""
+    return e.leader is not None and e.prior < 0 and e.leader < m.first and m.last <= e.first
 
 
 def _agent(doc, first: int, last: int) -> bool:
@@ -331,7 +347,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
                 if m.first in outranked:
                     r = "outranked"  # "più bravo di X": neither the praise nor its opposite (gold-dev has none)
-                if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm:
+                if m.first in harmed.get(e.sentence, ()) and e.score < 0 and not e.harm and not _led_to_harm(e, m):
                     e = e._replace(score=-e.score)  # "un attacco vergognoso a X": blame of the harm is sympathy
                 if r == "subject" and not e.judgement and inside and predicated(doc, e, m, lexicon):
                     e, kind = e._replace(judgement=True), "judgement"  # "X è arrogante": said of X, it judges X
@@ -357,7 +373,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
             f["negated"] = f.get("negated", 0.0) + (e.negator is not None)
             f["requests"] = f.get("requests", 0.0) + (e.request or asked)
             f["contrast"] = f.get("contrast", 0.0) + e.contrast
-        weight = WEIGHTS[nearest] * (_asked_weight(e.score, nearest) if e.request or asked else 1.0)
+        weight = _reach_weight(nearest, e.score) * (_asked_weight(e.score, nearest) if e.request or asked else 1.0)
         if e.judgement:
             score += weight * e.score
         shown = abs(weight * e.score) * (1.0 if e.judgement else SENTIMENT_EVIDENCE)

@@ -101,7 +101,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         verb_polarity = doc.lang.verb_polarity.get(lemma) if end == i + 1 else None
         if verb_polarity is not None and end < last and doc.lower[end] in _CONTENT_OPENERS:
             prior = verb_polarity  # "sostiene che": reporting, not support
-        if prior and not _someone_elses(doc, end, last, lexicon):
+        if prior and not _someone_elses(doc, end, last, lexicon) and not (
+                _held_by_others(doc, i, lemma, lexicon)):
             negator = _negator(doc, i, clause, lexicon)
             sentence = doc.sentence_of[i]
             asker = _passive_request(doc, i, lexicon) if lemma in lexicon.demanded else None
@@ -220,6 +221,20 @@ def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon)
         return False
     named = doc.mention_of_token.get(after)
     return doc.lower[after] in lexicon.agent_qualifiers or (named is not None and named.via == "adjective")
+
+
+def _held_by_others(doc: Document, i: int, lemma: str, lexicon: StanceLexicon) -> bool:
+    """Is the word at i a noun of attitude held by others than the speaker: a possessive of theirs just before it, at
+    most an adjective between (`il loro sostegno a X`, `il vostro solito appoggio a X`)? As `il sostegno occidentale`,
+    the speaker reports it rather than gives it. After a possessive the word is a noun whatever its lemma says
+    (`appoggio`, read as `appoggiare`)."""
+    if lemma not in lexicon.held and doc.lower[i] not in lexicon.held:
+        return False
+    before = doc.lower[max(0, i - 2) : i]
+    if before[-1:] and before[-1] in lexicon.agent_qualifiers:
+        return True
+    return len(before) == 2 and before[0] in lexicon.agent_qualifiers and before[1].isalpha() and not (
+        doc.lang.is_determiner(before[1]) or doc.lang.preposition(before[1]) is not None)
 
 
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
@@ -531,8 +546,13 @@ def _agent_of(doc: Document, evaluation: Evaluation, gap: Sequence[int]) -> bool
 
 
 def _of(doc: Document, gap: Sequence[int]) -> bool:
-    """Does the gap end with `di` (`del`, `della`), with at most an adjective before it (`il sostegno concreto del`)?"""
-    return 0 < len(gap) <= 2 and doc.lang.preposition(doc.lower[gap[-1]]) == "di"
+    """Does the gap end with `di` (`del`, `della`) or `da parte di` (grammar.yaml's `agent_phrase_nouns`), with at most
+    an adjective before it (`il sostegno concreto del`, `il sostegno da parte di`)?"""
+    if not gap or doc.lang.preposition(doc.lower[gap[-1]]) != "di":
+        return False
+    agent_phrase = len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-3]]) == "da" and (
+        doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
+    return len(gap) <= (4 if agent_phrase else 2)
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
