@@ -230,10 +230,11 @@ def _held_by_others(doc: Document, i: int, lemma: str, lexicon: StanceLexicon) -
     (`appoggio`, read as `appoggiare`)."""
     if lemma not in lexicon.held and doc.lower[i] not in lexicon.held:
         return False
+    others = doc.lang.words("others_possessives")
     before = doc.lower[max(0, i - 2) : i]
-    if before[-1:] and before[-1] in lexicon.agent_qualifiers:
+    if before[-1:] and before[-1] in others:
         return True
-    return len(before) == 2 and before[0] in lexicon.agent_qualifiers and before[1].isalpha() and not (
+    return len(before) == 2 and before[0] in others and before[1].isalpha() and not (
         doc.lang.is_determiner(before[1]) or doc.lang.preposition(before[1]) is not None)
 
 
