@@ -7,6 +7,7 @@ composed through the clause).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -825,6 +826,20 @@ def test_an_absolute_superlative_weighs_as_the_adjective_it_intensifies():
     assert [lexicon.intensified(w) for w in ("bravissimi", "incoerentissima", "vigliacchissimo", "tavolo")] == [
         "bravissimo", "incoerente", "vigliacco", "tavolo"]
 
+
+
+def test_a_form_a_tagger_left_as_its_own_lemma_weighs_as_the_word_it_is_a_form_of():
+    # Stanza leaves forms it does not know as their own lemma (`provocatoria`, `elogia` read as nouns)
+    def polar_as_forms(text: str) -> list[tuple[str, float]]:
+        doc = doc_of(text)
+        doc = replace(doc, tokens=tuple(t._replace(lemma=t.lower) for t in doc.tokens))
+        return [(doc.span_text(e.first, e.last), round(e.score, 2))
+                for e in evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))]
+
+    assert polar_as_forms("Una proposta provocatoria.") == polar("Una proposta provocatoria.") == [
+        ("provocatoria", -0.4)]
+    assert polar_as_forms("Anna Neri elogia il sindaco.") == [("elogia", 0.8)]
+    assert lexicon_of(get_language("it")).intensified("critiche") == "critica"
 
 def test_a_noun_of_criticism_weighs_what_its_verb_weighs():
     # one tagger reads `la critica di X` as the noun, another as the verb `criticare`: the stance must not depend on it

@@ -239,6 +239,18 @@ def test_the_singular_italian_uses_far_more_stands_for_a_plural_noun():
     assert [tokens[w].lemma for w in ("piloti", "ribelli", "vite")] == ["pilota", "ribelle", "vita"]
 
 
+
+def test_a_gerund_or_an_infinitive_with_a_clitic_stays_a_verb_where_the_tagger_calls_it_a_noun():
+    """Stanza's tagger calls some gerunds and infinitives with an attached clitic adjectives or nouns, where the lemma
+    that stands is the built-in verb's: such a form is a verb only, and the built-in verb tags stand. A bare
+    infinitive may be a noun (`il potere`) and keeps Stanza's tag."""
+    reading = {"gridandole": ("gridandole", "ADJ", "Number=Sing"),  # a form it does not know is its own lemma
+               "parlarne": ("parlarne", "NOUN", "Gender=Masc|Number=Sing"),
+               "potere": ("potere", "NOUN", "Gender=Masc|Number=Sing")}
+    tokens = aligned_tokens("Anna Neri ha detto gridandole di parlarne con il potere.", reading)
+    assert [tokens[w].upos for w in ("gridandole", "parlarne", "potere")] == ["VERB", "VERB", "NOUN"]
+    assert "VerbForm=Ger" in tokens["gridandole"].feats and tokens["parlarne"].lemma == "parlare"
+
 def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
     """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
     organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),

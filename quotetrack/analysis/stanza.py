@@ -405,15 +405,29 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
     whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
     way too (`_copied_plural`), and so do a verb's infinitive given to a noun (`_verb_lemma_of_noun`) and the rarer of
-    a noun's two possible singulars (`_rarer_singular`)."""
+    a noun's two possible singulars (`_rarer_singular`). A gerund or an infinitive carrying a clitic is a verb only
+    (`_only_a_verb`): its copy as its own lemma gives way to the built-in verb's, and a noun or adjective tag on it,
+    where the built-in lemma stands, to the built-in verb tags."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
     made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma)
                                         or _verb_lemma_of_noun(token, word, lemma, lang)
-                                        or _rarer_singular(word, lemma, token.lemma, lang))
-    if upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (demonym or "VerbForm=Part" not in feats and (
-            made_up or not lemma.endswith(lang.endings("infinitive_endings")))):
+                                        or _rarer_singular(word, lemma, token.lemma, lang)
+                                        or lemma == token.lower and _only_a_verb(token, lang))
+    verb_misread = upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (
+        demonym or "VerbForm=Part" not in feats and (made_up or not lemma.endswith(lang.endings("infinitive_endings"))))
+    lemma = token.lemma if made_up else lemma
+    verb_missed = upos in ("NOUN", "ADJ", "PROPN") and lemma == token.lemma and _only_a_verb(token, lang)
+    if verb_misread or verb_missed:
         upos, feats = token.upos, token.feats
-    return token._replace(lemma=token.lemma if made_up else lemma, upos=upos, feats=feats, deprel=word.deprel)
+    return token._replace(lemma=lemma, upos=upos, feats=feats, deprel=word.deprel)
+
+
+def _only_a_verb(token: Token, lang: Language) -> bool:
+    """Is the word a gerund or an infinitive with a clitic attached (`gridandole`, `parlarne`), as the built-in
+    engine reads it? Such a form is a verb only; Stanza's tagger calls some of them nouns or adjectives, which hides
+    a reporting verb from the cues. A bare infinitive may be a noun (`il potere`)."""
+    return token.upos == "VERB" and ("VerbForm=Ger" in token.feats or "VerbForm=Inf" in token.feats
+                                     and token.lower.endswith(lang.endings("attached_clitics")))
 
 
 def _made_up(lemma: str, dictionary_lemma: str, lang: Language) -> bool:

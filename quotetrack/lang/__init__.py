@@ -337,6 +337,11 @@ class Language:
         """The dictionary form of a word (simplemma), cached per word."""
         return _lemma(self.code, word)
 
+    @property
+    def lemma_dictionary(self) -> dict[str, str]:
+        """simplemma's dictionary of forms and their lemmas (`lemma` reads a listed word by it)."""
+        return _lemma_dictionary(self.code)
+
     def zipf(self, word: str) -> float:
         """How common a word is in this language, 0 (unknown) to ~8 (`di`), from wordfreq; cached per word."""
         return _zipf(self.code, word)
