@@ -360,10 +360,16 @@ class _Reader:
             return self._institution_name_start(i)
         if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
             return True  # "Dell'Orto ha detto" where the article wrote "Marco Dell'Orto": a surname's particle
-        if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self.lang.endings("adverb_endings"))
+        if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self._no_name_endings)
                                           or low in self.lang.words("group_adverbs") or low in self._lower_words):
             return False
         return True
+
+    @cached_property
+    def _no_name_endings(self) -> tuple[str, ...]:
+        """Endings of the words a sentence or a quotation opens with, written large there, that are no name: adverbs
+        (`Finalmente`) and first persons plural (`Stiamo`, `Dobbiamo`, `Vorremmo`)."""
+        return self.lang.endings("adverb_endings", "first_person_plural_endings")
 
     def _continues_name(self, i: int) -> bool:
         doc = self.doc

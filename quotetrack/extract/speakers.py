@@ -90,7 +90,8 @@ class MentionFacts:
             self._named = {}
             for m in self.doc.mentions:
                 if m.name and m.name[:1].isupper() and (m.via == "kb" or m.via in ("name", "ner") and (
-                        _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")):
+                        _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")) \
+                        and not _portfolio_of_a_title(self.doc, m):
                     self._named.setdefault(m.kind, []).append(m)
         found = self._named.get(kind, [])
         near = found[bisect.bisect_left(found, since, key=lambda m: m.first):
@@ -1313,6 +1314,14 @@ def _source_of_words(doc: Document, k: int) -> bool:
         return fold(doc.tokens[k - 1].text) in products
     return doc.lower[k] in doc.lang.agent_preposition_forms and participle_agent(doc, k - 1, len(doc.tokens)) is not None \
         and any(fold(doc.tokens[p].text) in products for p in range(max(0, k - 3), k - 1))
+
+
+def _portfolio_of_a_title(doc: Document, m: Mention) -> bool:
+    """The complement of a department title (`department_titles`: `il ministro degli Interni`, `l'assessore alla
+    Sanità`) names the holder's portfolio, not an organisation that acts or speaks on its own."""
+    preposition = _preposition_before(doc, m)
+    return preposition is not None and preposition > 0 \
+        and fold(doc.tokens[preposition - 1].text) in doc.lang.speaker_words["department_titles"]
 
 
 def _in_prepositional_phrase(doc: Document, m: Mention) -> bool:
