@@ -331,3 +331,12 @@ def test_a_name_after_a_street_noun_in_lower_case_is_a_place_and_no_antecedent()
                   "tornerà.")
     assert ("Bertolini", "place", "Bertolini") in found and ("La Marmora", "place", "La Marmora") in found
     assert ("L'uomo", "person", "La Marmora") not in found
+
+
+@pytest.mark.parametrize("text", ["Il sindaco ha parlato. «Stiamo lavorando per la città», ha detto.",
+                                  "Il sindaco ha parlato. Tale accusa si è rivelata falsa, ha detto.",
+                                  "La gara è finita. Proprio Mario Rossi ha detto che tornerà.",
+                                  "La gara è finita. Ecco Mario Rossi, che ha detto che tornerà."])
+def test_a_verb_or_a_common_word_opening_a_sentence_or_a_quotation_starts_no_name(text):
+    found = [m.text for m in analyse(Article(id="x", text=text)).mentions if m.name and m.name[:1].isupper()]
+    assert found in ([], ["Mario Rossi"])
