@@ -340,3 +340,9 @@ def test_a_name_after_a_street_noun_in_lower_case_is_a_place_and_no_antecedent()
 def test_a_verb_or_a_common_word_opening_a_sentence_or_a_quotation_starts_no_name(text):
     found = [m.text for m in analyse(Article(id="x", text=text)).mentions if m.name and m.name[:1].isupper()]
     assert found in ([], ["Mario Rossi"])
+
+
+def test_a_title_names_the_person_after_a_participle_closing_its_complement():
+    found = names("Luca Bianchi è stato deposto. Il capitano delle forze armate Mario Rossi ha annunciato che il governo "
+                  "è sciolto.")
+    assert [name for text, name in found if text.startswith("Il capitano")] == ["Mario Rossi"]

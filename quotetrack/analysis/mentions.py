@@ -1438,10 +1438,12 @@ class _Resolver:
 
     def _name_past_modifiers(self, k: int) -> Mention | None:
         """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
-        and are no title (`welter` in `il campione dei pesi welter Ugo Neri`), else None."""
+        and are no title (`welter` in `il campione dei pesi welter Ugo Neri`, the participle `armate` in `il capitano
+        delle forze armate Ugo Neri`), else None."""
         doc = self.doc
         for j in range(k, min(k + 2, len(doc.tokens))):
-            if not _plain_modifier(doc.lang, doc.tokens[j]) or doc.lower[j] in doc.lang.words("group_adverbs") \
+            if not (_plain_modifier(doc.lang, doc.tokens[j]) or self.reader._participle_like(j)) \
+                    or doc.lower[j] in doc.lang.words("group_adverbs") \
                     or fold(doc.texts[j]) in doc.lang.speaker_words["titles"]:
                 return None  # "il padre dell'attuale presidente Ugo Neri": the name is the complement's title's
             person = self.by_first.get(j + 1)
