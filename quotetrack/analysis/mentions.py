@@ -263,7 +263,7 @@ class _Reader:
     @cached_property
     def _institution_nouns(self) -> frozenset[str]:
         """Organisation nouns, and the ones that are organisations only when written large (`il Centro studi …`)."""
-        return self.words["organisations"] | self.words["organisations_written_large"]
+        return _institution_nouns(self.lang)
 
     def _adjective_word(self, i: int) -> bool:
         """A single word the KB reads as a country's adjective (`Italiana`): inside an institution's name it is
@@ -373,8 +373,9 @@ class _Reader:
 
     def _continues_name(self, i: int) -> bool:
         doc = self.doc
-        gap = doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]
-        if len(gap) > 1 or "\n" in gap:
+        gap_start = doc.ends[i - 1]
+        gap = doc.starts[i] - gap_start  # a space at most, no line break: measured, not cut out of the text
+        if gap > 1 or gap == 1 and doc.text[gap_start] == "\n":
             return False
         word = doc.tokens[i].text
         if word == "." and (len(doc.tokens[i - 1].text) == 1 and doc.tokens[i - 1].text.isupper()
@@ -557,7 +558,7 @@ class _Reader:
         """Noun phrases headed by a title, an organisation noun or an anonymous-source noun."""
         doc, out = self.doc, []
         words = self.words
-        titles = words["titles"] | words["compound_title_heads"]
+        titles = _phrase_titles(self.lang)
         written_large = words["organisations_written_large"]
         orgs, heads = _head_words(self.lang)
         for i in self._where(heads):
@@ -999,8 +1000,8 @@ class _Reader:
 
     def _mention(self, first: int, last: int, via: str, kind: str, name: str | None, **more) -> Mention:
         doc = self.doc
-        return Mention(first, last, doc.tokens[first].start, doc.tokens[last - 1].end, doc.span_text(first, last),
-                       via, kind, name, **more)
+        start, end = doc.starts[first], doc.ends[last - 1]  # `span_text`'s characters, its offsets read once
+        return Mention(first, last, start, end, doc.text[start:end] if first < last else "", via, kind, name, **more)
 
 
 class _Resolver:
@@ -1970,6 +1971,18 @@ def _head_words(lang) -> tuple[frozenset[str], frozenset[str]]:
     organisations = words["organisations"] | lang.document_nouns | words["organisations_written_large"]
     return organisations, (words["titles"] | organisations | words["anonymous"] | words["relatives"]
                            | words["collectives"] | words["compound_title_heads"])
+
+
+@lru_cache(maxsize=4)
+def _institution_nouns(lang) -> frozenset[str]:
+    """`_Reader._institution_nouns`, joined once per language rather than once per article."""
+    return lang.speaker_words["organisations"] | lang.speaker_words["organisations_written_large"]
+
+
+@lru_cache(maxsize=4)
+def _phrase_titles(lang) -> frozenset[str]:
+    """Titles and the heads of compound titles (`cittadino` of `primo cittadino`), joined once per language."""
+    return lang.speaker_words["titles"] | lang.speaker_words["compound_title_heads"]
 
 
 @lru_cache(maxsize=4)
