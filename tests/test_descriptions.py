@@ -154,3 +154,10 @@ def test_a_description_whose_relative_clause_names_the_person_before_is_somebody
     found = names("Mario Rossi è stato ricoverato ieri. L'infermiere che ha accompagnato Mario Rossi in ospedale ha "
                   "detto che era grave.")
     assert ("L'infermiere", "Mario Rossi") not in found
+
+
+def test_a_participle_or_prenominal_word_whose_own_complement_the_description_leaves_out_ends_outside_it():
+    found = names("Secondo una notizia proveniente dalla capitale, il ponte sarà chiuso. Anna Neri ha visto la "
+                  "ragazza prima di partire. La ragazza ha detto che tornerà.")
+    assert ("una notizia", "notizia") in found and ("La ragazza", "ragazza") in found
+    assert not any(name and name.endswith(("proveniente", "prima")) for _, name in found)

@@ -663,7 +663,8 @@ class _Reader:
                     k += 2  # "voci non confermate"
                 elif doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
                         and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
-                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
+                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads) \
+                        and not self._governs_cut_complement(k):
                     k += 1
                 else:
                     break
@@ -896,7 +897,8 @@ class _Reader:
                 i += 1  # l'inviato ONU
                 used += 1
                 continue
-            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed:
+            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed \
+                    and not self._governs_cut_complement(i):
                 i += 1
                 used += 1
                 continue
@@ -906,6 +908,19 @@ class _Reader:
                 continue
             break
         return i
+
+    def _governs_cut_complement(self, i: int) -> bool:
+        """A participle (`proveniente`, `intervistato`) or a word that stands before its noun (`prima`) followed by a
+        preposition whose complement the phrase does not take (`una notizia proveniente dalla capitale`, `la ragazza
+        prima di partire`): the word goes with that complement, not the noun, and would end the description cut off."""
+        doc, lang = self.doc, self.lang
+        low = doc.lower[i]
+        if i + 1 >= self.n or lang.preposition(doc.lower[i + 1]) is None:
+            return False
+        participle = low.endswith(lang.endings("past_participle_endings", "present_participle_endings"))
+        if not participle and low not in lang.words("prenominal_adjectives"):
+            return False
+        return self._phrase_end(i + 1, adjectives=0) == i + 1
 
     def _closing_number(self, j: int) -> bool:
         """A number after an articulated `di` that no word goes on but a verb (`del 118,`, `del 115 hanno`), unlike a
