@@ -161,3 +161,9 @@ def test_a_participle_or_prenominal_word_whose_own_complement_the_description_le
                   "ragazza prima di partire. La ragazza ha detto che tornerà.")
     assert ("una notizia", "notizia") in found and ("La ragazza", "ragazza") in found
     assert not any(name and name.endswith(("proveniente", "prima")) for _, name in found)
+
+
+def test_a_bare_number_after_a_source_s_noun_stands_for_the_people_an_earlier_phrase_counts_with_it():
+    found = names("Sono stati fermati i due ragazzi che guidavano il furgone. Secondo la testimonianza dei due, il "
+                  "furgone era rubato.")
+    assert ("la testimonianza dei due", "ragazzi") in found

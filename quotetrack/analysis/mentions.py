@@ -680,9 +680,22 @@ class _Reader:
             last = self._phrase_end(k)
             if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
                 last = self._modifier_complement_end(last)
-            name = product or _description(doc.span_text(head, last), lang)
+            name = product or self._counted_description(head, last) or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _counted_description(self, head: int, last: int) -> str | None:
+        """For a bare number after an article (`secondo il racconto dei due`), the description of the people an
+        earlier phrase counts with that number (`i due ragazzi`): the number stands for them, and alone names no one."""
+        doc, lang = self.doc, self.lang
+        if last != head + 1 or doc.lower[head] not in lang.words("cardinal_numbers"):
+            return None
+        for j in range(head - 2, 0, -1):
+            noun = j + 1
+            if doc.lower[j] == doc.lower[head] and lang.is_determiner(doc.lower[j - 1]) and doc.texts[noun].isalpha() \
+                    and doc.texts[noun][:1].islower() and not _closed_word(lang, doc.lower[noun]):
+                return _description(doc.span_text(noun, self._phrase_end(noun + 1)), lang)
+        return None
 
     def _counted_after_di(self, k: int) -> int | None:
         """The noun after a bare `di` and an indefinite article, a quantifier or a number (`di un testimone`, `di
