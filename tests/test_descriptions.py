@@ -167,3 +167,10 @@ def test_a_bare_number_after_a_source_s_noun_stands_for_the_people_an_earlier_ph
     found = names("Sono stati fermati i due ragazzi che guidavano il furgone. Secondo la testimonianza dei due, il "
                   "furgone era rubato.")
     assert ("la testimonianza dei due", "ragazzi") in found
+
+
+def test_the_word_after_an_adjective_that_stands_before_its_noun_ends_a_description_s_complement():
+    found = names("Alcuni sostenitori della nuova proposta si sono detti contrari. Secondo i promotori dell'ultima "
+                  "protesta, il voto slitterà.")
+    assert ("Alcuni sostenitori della nuova proposta", "sostenitori della nuova proposta") in found
+    assert not any(name and name.endswith(("nuova", "ultima")) for _, name in found)

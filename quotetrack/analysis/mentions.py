@@ -880,6 +880,8 @@ class _Reader:
                 j = i + 1
                 while j < n and lang.is_determiner(doc.lower[j]):
                     j += 1
+                if self._prenominal_before_noun(j):
+                    j += 1  # "gli esponenti della nuova giunta": the noun after the adjective is the complement's
                 known = self.known_at.get(j)
                 k = known.last if known is not None else j
                 while known is None and k < n and k < j + 3 and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text[:1].isalpha():
@@ -922,6 +924,14 @@ class _Reader:
             break
         return i
 
+    def _prenominal_before_noun(self, j: int) -> bool:
+        """An adjective that stands before its noun (`ultima`, `nuova`) and a lower-case open word after it: that word
+        is the noun, whatever a tagger or the lexicon read it as (`della nuova proposta`)."""
+        doc, lang = self.doc, self.lang
+        after = doc.texts[j + 1] if j + 1 < self.n else ""
+        return (doc.lower[j] in lang.words("prenominal_adjectives") and after.isalpha() and after[:1].islower()
+                and after.lower() not in lang.function_words)
+
     def _governs_cut_complement(self, i: int) -> bool:
         """A participle (`proveniente`, `intervistato`) or a word that stands before its noun (`prima`) followed by a
         preposition whose complement the phrase does not take (`una notizia proveniente dalla capitale`, `la ragazza
@@ -930,7 +940,8 @@ class _Reader:
         low = doc.lower[i]
         if i + 1 >= self.n or lang.preposition(doc.lower[i + 1]) is None:
             return False
-        participle = low.endswith(lang.endings("past_participle_endings", "present_participle_endings"))
+        participle = low.endswith(lang.endings("past_participle_endings", "present_participle_endings")) \
+            and fold(doc.texts[i]) not in _demonyms(doc.kb)  # "vietnamita": a nationality, no participle
         if not participle and low not in lang.words("prenominal_adjectives"):
             return False
         return self._phrase_end(i + 1, adjectives=0) == i + 1
