@@ -161,6 +161,8 @@ def test_a_participle_or_prenominal_word_whose_own_complement_the_description_le
                   "ragazza prima di partire. La ragazza ha detto che tornerà.")
     assert ("una notizia", "notizia") in found and ("La ragazza", "ragazza") in found
     assert not any(name and name.endswith(("proveniente", "prima")) for _, name in found)
+    kept = [text for text, _ in names("Lo ha confermato uno scrittore vietnamita in visita a Roma.")]
+    assert "uno scrittore vietnamita" in kept  # a nationality, no participle
 
 
 def test_a_bare_number_after_a_source_s_noun_stands_for_the_people_an_earlier_phrase_counts_with_it():
