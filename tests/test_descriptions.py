@@ -154,3 +154,25 @@ def test_a_description_whose_relative_clause_names_the_person_before_is_somebody
     found = names("Mario Rossi è stato ricoverato ieri. L'infermiere che ha accompagnato Mario Rossi in ospedale ha "
                   "detto che era grave.")
     assert ("L'infermiere", "Mario Rossi") not in found
+
+
+def test_a_participle_or_prenominal_word_whose_own_complement_the_description_leaves_out_ends_outside_it():
+    found = names("Secondo una notizia proveniente dalla capitale, il ponte sarà chiuso. Anna Neri ha visto la "
+                  "ragazza prima di partire. La ragazza ha detto che tornerà.")
+    assert ("una notizia", "notizia") in found and ("La ragazza", "ragazza") in found
+    assert not any(name and name.endswith(("proveniente", "prima")) for _, name in found)
+    kept = [text for text, _ in names("Lo ha confermato uno scrittore vietnamita in visita a Roma.")]
+    assert "uno scrittore vietnamita" in kept  # a nationality, no participle
+
+
+def test_a_bare_number_after_a_source_s_noun_stands_for_the_people_an_earlier_phrase_counts_with_it():
+    found = names("Sono stati fermati i due ragazzi che guidavano il furgone. Secondo la testimonianza dei due, il "
+                  "furgone era rubato.")
+    assert ("la testimonianza dei due", "ragazzi") in found
+
+
+def test_the_word_after_an_adjective_that_stands_before_its_noun_ends_a_description_s_complement():
+    found = names("Alcuni sostenitori della nuova proposta si sono detti contrari. Secondo i promotori dell'ultima "
+                  "protesta, il voto slitterà.")
+    assert ("Alcuni sostenitori della nuova proposta", "sostenitori della nuova proposta") in found
+    assert not any(name and name.endswith(("nuova", "ultima")) for _, name in found)

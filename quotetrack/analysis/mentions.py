@@ -670,7 +670,8 @@ class _Reader:
                     k += 2  # "voci non confermate"
                 elif doc.tokens[k].text[:1].islower() and doc.tokens[k].text.isalpha() \
                         and not _closed_word(lang, doc.lower[k]) and _may_modify(lang, doc.lower[k]) \
-                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads):
+                        and (doc.tokens[k].upos not in ("VERB", "AUX") or fold(doc.tokens[k].text) in self._phrase_heads) \
+                        and not self._governs_cut_complement(k):
                     k += 1
                 else:
                     break
@@ -686,9 +687,22 @@ class _Reader:
             last = self._phrase_end(k)
             if fold(doc.texts[head]) not in self._phrase_heads:  # "l'agenzia giapponese per …": an organisation's name
                 last = self._modifier_complement_end(last)
-            name = product or _description(doc.span_text(head, last), lang)
+            name = product or self._counted_description(head, last) or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _counted_description(self, head: int, last: int) -> str | None:
+        """For a bare number after an article (`secondo il racconto dei due`), the description of the people an
+        earlier phrase counts with that number (`i due ragazzi`): the number stands for them, and alone names no one."""
+        doc, lang = self.doc, self.lang
+        if last != head + 1 or doc.lower[head] not in lang.words("cardinal_numbers"):
+            return None
+        for j in range(head - 2, 0, -1):
+            noun = j + 1
+            if doc.lower[j] == doc.lower[head] and lang.is_determiner(doc.lower[j - 1]) and doc.texts[noun].isalpha() \
+                    and doc.texts[noun][:1].islower() and not _closed_word(lang, doc.lower[noun]):
+                return _description(doc.span_text(noun, self._phrase_end(noun + 1)), lang)
+        return None
 
     def _counted_after_di(self, k: int) -> int | None:
         """The noun after a bare `di` and an indefinite article, a quantifier or a number (`di un testimone`, `di
@@ -873,6 +887,8 @@ class _Reader:
                 j = i + 1
                 while j < n and lang.is_determiner(doc.lower[j]):
                     j += 1
+                if self._prenominal_before_noun(j):
+                    j += 1  # "gli esponenti della nuova giunta": the noun after the adjective is the complement's
                 known = self.known_at.get(j)
                 k = known.last if known is not None else j
                 while known is None and k < n and k < j + 3 and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text[:1].isalpha():
@@ -903,7 +919,8 @@ class _Reader:
                 i += 1  # l'inviato ONU
                 used += 1
                 continue
-            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed:
+            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed \
+                    and not self._governs_cut_complement(i):
                 i += 1
                 used += 1
                 continue
@@ -913,6 +930,28 @@ class _Reader:
                 continue
             break
         return i
+
+    def _prenominal_before_noun(self, j: int) -> bool:
+        """An adjective that stands before its noun (`ultima`, `nuova`) and a lower-case open word after it: that word
+        is the noun, whatever a tagger or the lexicon read it as (`della nuova proposta`)."""
+        doc, lang = self.doc, self.lang
+        after = doc.texts[j + 1] if j + 1 < self.n else ""
+        return (doc.lower[j] in lang.words("prenominal_adjectives") and after.isalpha() and after[:1].islower()
+                and after.lower() not in lang.function_words)
+
+    def _governs_cut_complement(self, i: int) -> bool:
+        """A participle (`proveniente`, `intervistato`) or a word that stands before its noun (`prima`) followed by a
+        preposition whose complement the phrase does not take (`una notizia proveniente dalla capitale`, `la ragazza
+        prima di partire`): the word goes with that complement, not the noun, and would end the description cut off."""
+        doc, lang = self.doc, self.lang
+        low = doc.lower[i]
+        if i + 1 >= self.n or lang.preposition(doc.lower[i + 1]) is None:
+            return False
+        participle = low.endswith(lang.endings("past_participle_endings", "present_participle_endings")) \
+            and fold(doc.texts[i]) not in _demonyms(doc.kb)  # "vietnamita": a nationality, no participle
+        if not participle and low not in lang.words("prenominal_adjectives"):
+            return False
+        return self._phrase_end(i + 1, adjectives=0) == i + 1
 
     def _closing_number(self, j: int) -> bool:
         """A number after an articulated `di` that no word goes on but a verb (`del 118,`, `del 115 hanno`), unlike a
