@@ -1039,8 +1039,8 @@ class _Reader:
 
     def _mention(self, first: int, last: int, via: str, kind: str, name: str | None, **more) -> Mention:
         doc = self.doc
-        start, end = doc.starts[first], doc.ends[last - 1]  # `span_text`'s characters, its offsets read once
-        return Mention(first, last, start, end, doc.text[start:end] if first < last else "", via, kind, name, **more)
+        return Mention(first, last, doc.starts[first], doc.ends[last - 1], doc.span_text(first, last), via, kind, name,
+                       **more)
 
 
 class _Resolver:
