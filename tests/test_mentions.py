@@ -362,3 +362,9 @@ def test_a_title_coordinated_after_a_set_off_role_names_the_same_person():
 def test_a_title_after_a_listed_group_is_not_the_name_s():
     found = names("Hanno parlato Ugo Neri, i giornalisti e il sindaco.")
     assert ("il sindaco", "Ugo Neri") not in found
+
+
+def test_a_title_after_an_indefinite_article_is_not_the_person_introduced_later_with_it():
+    found = names("La sentenza è stata letta davanti a un giudice e a due avvocati. Ugo Neri, ex giudice della corte "
+                  "d'appello, ha commentato la sentenza.")
+    assert ("un giudice", "Ugo Neri") not in found

@@ -1250,8 +1250,9 @@ class _Resolver:
 
     def _link_titles(self) -> None:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
-        any other title phrase is the role's holder on the article's date, else the person the article introduced
-        with that title before it, else the KB's holder the article names, else the person introduced after it."""
+        any other title phrase but an indefinite one is the role's holder on the article's date, else the person the
+        article introduced with that title before it, else the KB's holder the article names, else the person
+        introduced after it."""
         introductions: dict[tuple, list[tuple[int, Mention, str]]] = {}
         apposed: dict[int, Mention] = {}
         for m in self.items:
@@ -1270,8 +1271,8 @@ class _Resolver:
                 person = apposed.get(m.first)
                 if person is not None:
                     m = m._replace(name=person.name, resolved_by="apposition")
-                elif m.name is None:
-                    found = self._introduced(m, introductions)
+                elif m.name is None and self.doc.lower[m.first] not in self.doc.lang.words("indefinite_articles"):
+                    found = self._introduced(m, introductions)  # `un giudice` brings in someone new
                     holder = m.role and (self._named_holder(m.role) or self._holder_in_period(m))
                     if found is not None and (found.first < m.first or not holder):
                         m = m._replace(name=found.name, resolved_by="article")
