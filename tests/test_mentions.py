@@ -346,3 +346,25 @@ def test_a_title_names_the_person_after_a_participle_closing_its_complement():
     found = names("Luca Bianchi è stato deposto. Il capitano delle forze armate Mario Rossi ha annunciato che il governo "
                   "è sciolto.")
     assert [name for text, name in found if text.startswith("Il capitano")] == ["Mario Rossi"]
+
+
+def test_a_title_with_a_modifier_set_off_after_a_name_names_that_person_and_a_later_bare_title():
+    found = names("Ugo Neri, ex ministro dell'Interno, ha scritto una nota. Secondo il ministro, la lettera è falsa.")
+    assert ("ex ministro dell'Interno", "Ugo Neri") in found and ("il ministro", "Ugo Neri") in found
+
+
+def test_a_title_coordinated_after_a_set_off_role_names_the_same_person():
+    found = names("Anna Neri, ex deputata e docente di chimica a Pisa, ha scritto una nota. La docente "
+                  "ha spiegato che la lettera è falsa.")
+    assert ("La docente", "Anna Neri") in found
+
+
+def test_a_title_after_a_listed_group_is_not_the_name_s():
+    found = names("Hanno parlato Ugo Neri, i giornalisti e il sindaco.")
+    assert ("il sindaco", "Ugo Neri") not in found
+
+
+def test_a_title_after_an_indefinite_article_is_not_the_person_introduced_later_with_it():
+    found = names("La sentenza è stata letta davanti a un giudice e a due avvocati. Ugo Neri, ex giudice della corte "
+                  "d'appello, ha commentato la sentenza.")
+    assert ("un giudice", "Ugo Neri") not in found

@@ -1250,15 +1250,16 @@ class _Resolver:
 
     def _link_titles(self) -> None:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
-        any other title phrase is the role's holder on the article's date, else the person the article introduced
-        with that title before it, else the KB's holder the article names, else the person introduced after it."""
+        any other title phrase but an indefinite one is the role's holder on the article's date, else the person the
+        article introduced with that title before it, else the KB's holder the article names, else the person
+        introduced after it."""
         introductions: dict[tuple, list[tuple[int, Mention, str]]] = {}
         apposed: dict[int, Mention] = {}
         for m in self.items:
             if m.via != "title":
                 continue
             person = self._apposed_person(m) or self._apposed_past_office_words(m) \
-                or self._apposed_past_coordinated_noun(m)
+                or self._apposed_past_coordinated_noun(m) or self._apposed_after_coordinated_noun(m)
             if person is not None:
                 apposed[m.first] = person
                 word_key = self._title_word_key(m)
@@ -1270,8 +1271,8 @@ class _Resolver:
                 person = apposed.get(m.first)
                 if person is not None:
                     m = m._replace(name=person.name, resolved_by="apposition")
-                elif m.name is None:
-                    found = self._introduced(m, introductions)
+                elif m.name is None and self.doc.lower[m.first] not in self.doc.lang.words("indefinite_articles"):
+                    found = self._introduced(m, introductions)  # `un giudice` brings in someone new
                     holder = m.role and (self._named_holder(m.role) or self._holder_in_period(m))
                     if found is not None and (found.first < m.first or not holder):
                         m = m._replace(name=found.name, resolved_by="article")
@@ -1476,6 +1477,23 @@ class _Resolver:
         person = self.by_first.get(j) if j > k + 1 else None
         return person if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
 
+    def _apposed_after_coordinated_noun(self, m: Mention) -> Mention | None:
+        """`Anna Neri, ex senatrice e docente`, `Ugo Neri, giornalista e scrittore`: a bare title coordinated after
+        a title or one or two lower-case words set off after a name (one person with two roles) is that person's too."""
+        doc, k = self.doc, m.first - 1
+        if m.head != m.first or k < 2 or doc.lower[k] not in doc.lang.words("coordinators"):
+            return None
+        other = self.by_last.get(k)
+        if other is not None and other.via == "title":
+            return self._apposed_person(other)
+        j = k
+        while j > max(0, k - 3) and _plain_modifier(doc.lang, doc.tokens[j - 1]):
+            j -= 1
+        if j == k or j < 2 or doc.lower[j - 1] != ",":
+            return None
+        person = self.by_last.get(j - 1)
+        return person if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
+
     def _name_past_modifiers(self, k: int) -> Mention | None:
         """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
         and are no title (`welter` in `il campione dei pesi welter Ugo Neri`, the participle `armate` in `il capitano
@@ -1500,10 +1518,11 @@ class _Resolver:
 
     def _apposition_form(self, m: Mention, end: int, person: Mention) -> bool:
         """A title after a name and a comma describes that name without an article (`Anna Neri, ministra della
-        Salute`), or with a definite one when a comma or a stop closes it (`Anna Neri, la cantante del gruppo,`) and no
-        title stands before the name (`il sindaco Ugo Neri, il questore.` is a list of office holders)."""
+        Salute`, `Ugo Neri, ex ministro`: plain modifiers before it), or with a definite one when a comma or a stop
+        closes it (`Anna Neri, la cantante del gruppo,`) and no title stands before the name (`il sindaco Ugo Neri, il
+        questore.` is a list of office holders)."""
         doc = self.doc
-        if m.head == m.first:
+        if all(_plain_modifier(doc.lang, doc.tokens[k]) for k in range(m.first, m.head)):
             return True
         titled = any(o.via == "title" and o.last == person.first for o in self._starting_within(0, person.first))
         return (m.head == m.first + 1 and doc.lower[m.first] in doc.lang.words("definite_singular_articles")
