@@ -190,6 +190,18 @@ def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies(
     assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
 
 
+def test_a_participle_of_another_number_ends_the_complement_before_it():
+    """`le guardie della polizia arrivate`: the plural participle modifies `guardie`, not the singular complement
+    noun it follows, so the phrase ends before it (the built-in reading stops there too)."""
+    text = "Secondo le guardie della polizia arrivate sul posto, il ladro era fuggito. Lo hanno detto ieri."
+    analysis = builtin(text)
+    reading = {"polizia": ("polizia", "NOUN", "Gender=Fem|Number=Sing"),
+               "arrivate": ("arrivare", "VERB", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"),
+               "detto": ("dire", "VERB", "VerbForm=Part")}
+    aligned = align(analysis, parse_over(analysis, reading, root="detto", head=3))
+    assert next(m.text for m in aligned.mentions if m.kind == "anonymous") == "le guardie della polizia"
+
+
 def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
     """Rules read tags from the document's column (`finite_verb`, the verb counts) or from its tokens: both must be
     Stanza's reading, not the column the built-in engine left behind."""

@@ -904,7 +904,7 @@ class _Reader:
                         and doc.lower[j].endswith(lang.endings("infinitive_endings"))):  # "di aver invaso", "per tentare": a clause
                     k = j + 1
                     while k < n and k < j + 3 and (_looks_adjective(lang, doc.lower[k], doc.tokens[k].text, self.words,
-                                                                       _modifier_tag(doc.tokens[k], lang))
+                                                                       _modifier_tag(doc.tokens[k], lang, doc.tokens[j]))
                                                      or _compound_modifier(doc.tokens[k].text)):
                         k += 1
                     k = self._organisation_name_end(j, k)
@@ -2211,13 +2211,21 @@ def _may_modify(lang, low: str) -> bool:
     return low not in lang.words("indefinite_quantifiers") and low not in lang.words("cardinal_numbers")
 
 
-def _modifier_tag(token, lang) -> str:
+def _modifier_tag(token, lang, noun=None) -> str:
     """A word's tag where it may modify the noun before it: a participle, which a parser tags as a verb (`i dati
     diffusi`, `la donna velata`), does so as an adjective would (the built-in reading leaves it untagged), unless the
-    lexicon lists it as a reporting verb's form."""
-    if token.upos == "VERB" and "VerbForm=Part" in token.feats and token.lower not in lang.verb_forms:
-        return "ADJ"
+    lexicon lists it as a reporting verb's form, or its number is not that of the complement's `noun` (`le guardie
+    della polizia arrivate`): it then belongs to a noun further back."""
+    if token.upos == "VERB" and "VerbForm=Part" in token.feats:
+        agrees = noun is None or _same_number(token, noun)
+        return "ADJ" if agrees and token.lower not in lang.verb_forms else "VERB"
     return token.upos
+
+
+def _same_number(token, noun) -> bool:
+    """Do the parser's features give both words the same number, or leave either without one?"""
+    numbers = [next((f for f in t.feats.split("|") if f.startswith("Number=")), None) for t in (token, noun)]
+    return None in numbers or numbers[0] == numbers[1]
 
 
 def _agreeing(demonyms: list[str], feminine: bool) -> str | None:
