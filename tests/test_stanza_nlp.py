@@ -202,6 +202,18 @@ def test_a_participle_of_another_number_ends_the_complement_before_it():
     assert next(m.text for m in aligned.mentions if m.kind == "anonymous") == "le guardie della polizia"
 
 
+def test_a_participle_of_another_number_stays_out_of_the_body_it_follows():
+    """`le squadre della polizia supportate`: the plural participle is not the singular body's, so the body's
+    mention ends before it (the built-in reading stops there too)."""
+    text = "Il ladro è stato circondato dalle squadre della polizia supportate anche da alcuni vigili, ha detto Mario Rossi."
+    analysis = builtin(text)
+    reading = {"polizia": ("polizia", "NOUN", "Gender=Fem|Number=Sing"),
+               "supportate": ("supportare", "VERB", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"),
+               "detto": ("dire", "VERB", "VerbForm=Part")}
+    aligned = align(analysis, parse_over(analysis, reading, root="detto", head=3))
+    assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["polizia"]
+
+
 def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
     """Rules read tags from the document's column (`finite_verb`, the verb counts) or from its tokens: both must be
     Stanza's reading, not the column the built-in engine left behind."""

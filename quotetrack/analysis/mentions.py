@@ -919,7 +919,8 @@ class _Reader:
                 i += 1  # l'inviato ONU
                 used += 1
                 continue
-            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang)) and used < allowed \
+            if _looks_adjective(lang, low, word, self.words, _modifier_tag(doc.tokens[i], lang, doc.tokens[i - 1])) \
+                    and used < allowed \
                     and not self._governs_cut_complement(i):
                 i += 1
                 used += 1
