@@ -190,28 +190,21 @@ def test_a_participle_the_parser_tags_as_a_verb_stays_in_the_phrase_it_modifies(
     assert [m.text for m in aligned.mentions if m.kind == "anonymous"] == ["I parenti dei pescatori rapiti"]
 
 
-def test_a_participle_of_another_number_ends_the_complement_before_it():
-    """`le guardie della polizia arrivate`: the plural participle modifies `guardie`, not the singular complement
-    noun it follows, so the phrase ends before it (the built-in reading stops there too)."""
-    text = "Secondo le guardie della polizia arrivate sul posto, il ladro era fuggito. Lo hanno detto ieri."
+@pytest.mark.parametrize(("text", "participle", "kind", "mention"), [
+    ("Secondo le guardie della polizia arrivate sul posto, il ladro era fuggito. Lo hanno detto ieri.", "arrivate",
+     "anonymous", "le guardie della polizia"),
+    ("Il ladro è stato circondato dalle squadre della polizia supportate anche da alcuni vigili, ha detto Mario Rossi.",
+     "supportate", "organisation", "polizia"),
+])
+def test_a_participle_of_another_number_stays_out_of_the_noun_it_follows(text, participle, kind, mention):
+    """`le guardie della polizia arrivate`: the plural participle modifies `guardie`, not the singular noun it
+    follows, so neither the complement nor the body's own mention takes it (the built-in reading stops there too)."""
     analysis = builtin(text)
     reading = {"polizia": ("polizia", "NOUN", "Gender=Fem|Number=Sing"),
-               "arrivate": ("arrivare", "VERB", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"),
+               participle: ("verbo", "VERB", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"),
                "detto": ("dire", "VERB", "VerbForm=Part")}
     aligned = align(analysis, parse_over(analysis, reading, root="detto", head=3))
-    assert next(m.text for m in aligned.mentions if m.kind == "anonymous") == "le guardie della polizia"
-
-
-def test_a_participle_of_another_number_stays_out_of_the_body_it_follows():
-    """`le squadre della polizia supportate`: the plural participle is not the singular body's, so the body's
-    mention ends before it (the built-in reading stops there too)."""
-    text = "Il ladro è stato circondato dalle squadre della polizia supportate anche da alcuni vigili, ha detto Mario Rossi."
-    analysis = builtin(text)
-    reading = {"polizia": ("polizia", "NOUN", "Gender=Fem|Number=Sing"),
-               "supportate": ("supportare", "VERB", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"),
-               "detto": ("dire", "VERB", "VerbForm=Part")}
-    aligned = align(analysis, parse_over(analysis, reading, root="detto", head=3))
-    assert [m.text for m in aligned.mentions if m.kind == "organisation"] == ["polizia"]
+    assert next(m.text for m in aligned.mentions if m.kind == kind) == mention
 
 
 def test_the_tag_column_is_stanzas_as_the_tokens_tags_are():
