@@ -176,3 +176,7 @@ def test_the_word_after_an_adjective_that_stands_before_its_noun_ends_a_descript
                   "protesta, il voto slitterà.")
     assert ("Alcuni sostenitori della nuova proposta", "sostenitori della nuova proposta") in found
     assert not any(name and name.endswith(("nuova", "ultima")) for _, name in found)
+
+
+def test_a_complement_cut_off_by_the_end_of_the_text_ends_the_description():
+    assert names("Lo ha detto il portavoce del") == [("il portavoce", None)]  # as before the rules of the last `di`

@@ -2270,3 +2270,7 @@ def test_da_and_an_infinitive_opening_a_sentence_is_the_writers_note():
 
 def test_an_article_that_ends_with_a_name_reads_no_colon_past_its_end():
     assert extract("Mario Rossi") == () and extract("Lo ha detto Anna Neri") == ()
+
+
+def test_an_article_that_ends_on_the_comma_after_a_source_reads_nothing_past_its_end():
+    assert extract("Il ponte resta chiuso. Secondo Anna Neri,") == ()

@@ -38,6 +38,7 @@ PERSON, ORGANISATION, COUNTRY, PLACE, ANONYMOUS = "person", "organisation", "cou
 _FIRST_CHARACTER = itemgetter(slice(0, 1))  # a word's first character: scans of every token run in C with map()
 _FIRST_TOKEN, _LAST_TOKEN = attrgetter("first"), attrgetter("last")  # a mention's bounds, read in C
 _PHRASE_VIAS = ("title", "organisation", "description")
+_NAMING_VIAS = ("kb", "name", "ner")  # how a mention read from a name (not a phrase) came about
 _HYPHEN = re.compile("-")
 _SET_OFF_CLOSERS = (",", ")", ".", ":", "-", "–", "—")  # what closes a name set off by a comma: `il portavoce, Ugo Neri -`
 
@@ -937,7 +938,8 @@ class _Reader:
         is the noun, whatever a tagger or the lexicon read it as (`della nuova proposta`)."""
         doc, lang = self.doc, self.lang
         after = doc.texts[j + 1] if j + 1 < self.n else ""
-        return (doc.lower[j] in lang.words("prenominal_adjectives") and after.isalpha() and after[:1].islower()
+        return (j < self.n and doc.lower[j] in lang.words("prenominal_adjectives") and after.isalpha()
+                and after[:1].islower()
                 and after.lower() not in lang.function_words)
 
     def _governs_cut_complement(self, i: int) -> bool:
@@ -958,6 +960,8 @@ class _Reader:
         """A number after an articulated `di` that no word goes on but a verb (`del 118,`, `del 115 hanno`), unlike a
         date, an amount or a count (`dell'11 settembre`, `del 10 per cento`, `dei 3 figli`); four digits are a year
         (`la lettera del 1990`)."""
+        if j >= self.n:
+            return False  # the text ends after the `di`
         doc, lang = self.doc, self.lang
         after = doc.lower[j + 1] if j + 1 < self.n else ""
         verbal = after in lang.auxiliaries or after in lang.verb_forms
@@ -1180,7 +1184,7 @@ class _Resolver:
                 key = doc.lang.synonym_key("organisation_synonyms", head)
                 named = self._name_after_modifiers(m.last) or self._set_off_name(m.last) or self._name_before(m)
                 modifiers = {fold(doc.texts[k]) for k in range(m.head + 1, m.last)} - _anaphoric_modifiers(doc.lang)
-                if named is not None and named.kind == ORGANISATION and named.via in ("kb", "name", "ner") and named.name:
+                if named is not None and named.kind == ORGANISATION and named.via in _NAMING_VIAS and named.name:
                     m = m._replace(name=named.name, resolved_by="apposition")
                     introduced[key] = (named, modifiers)
                 elif key in introduced and modifiers <= introduced[key][1] and m.resolved_by not in ("issuer",):
@@ -1231,7 +1235,7 @@ class _Resolver:
                 head = fold(doc.tokens[m.head].text)
                 if head in documents:
                     issuer = next((o for o in self._starting_within(m.head + 1, m.last)
-                                   if o.kind in (ORGANISATION, COUNTRY) or o.kind == PERSON and o.via in ("kb", "name", "ner")),
+                                   if o.kind in (ORGANISATION, COUNTRY) or _person_by_name(o)),
                                   None)
                     if issuer is None:  # "il comunicato dell'ambasciata" after "l'Ambasciata d'Italia"
                         issuer = next((fullest[fold(doc.texts[k])] for k in range(m.head + 1, m.last)
@@ -1242,7 +1246,7 @@ class _Resolver:
                     m = m._replace(name=fullest[head].name, resolved_by="earlier")
                 elif m.last - m.head > 1 and (head not in fullest or len(m.text) >= len(fullest[head].text)):
                     fullest[head] = m
-            elif m.kind == ORGANISATION and m.via in ("kb", "name", "ner") and m.name:
+            elif m.kind == ORGANISATION and m.via in _NAMING_VIAS and m.name:
                 head = fold(m.name.split()[0])
                 if head not in fullest or len(m.name) >= len(fullest[head].name or ""):
                     fullest[head] = m
@@ -1434,14 +1438,14 @@ class _Resolver:
         comma = end < n and doc.lower[end] == ","
         person = self.by_first.get(end + 1 if comma else end)
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
-        if person is not None and closed and person.kind == PERSON and person.via in ("kb", "name", "ner"):
+        if closed and _person_by_name(person):
             return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
         person = self._name_past_modifiers(end)
         if person is not None:
             return person  # "il campione dei pesi welter Ugo Neri"
         if m.first > 0 and doc.lower[m.first - 1] == ",":
             person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
-            if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") \
+            if _person_by_name(person) \
                     and self._apposition_form(m, end, person):
                 return person
         return None
@@ -1458,7 +1462,7 @@ class _Resolver:
             return None
         person = self.by_first.get(end + 1)
         closed = person is not None and (person.last >= len(doc.tokens) or doc.lower[person.last] in _SET_OFF_CLOSERS)
-        return person if closed and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
+        return person if closed and _person_by_name(person) else None
 
     def _apposed_past_coordinated_noun(self, m: Mention) -> Mention | None:
         """`lo scrittore e regista Anna Neri`, `il sindaco e medico Ugo Neri`: a title coordinated with a bare title or
@@ -1476,7 +1480,7 @@ class _Resolver:
                 and not _closed_word(doc.lang, doc.lower[j]) and doc.tokens[j].upos not in ("VERB", "AUX"):
             j += 1
         person = self.by_first.get(j) if j > k + 1 else None
-        return person if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
+        return person if _person_by_name(person) else None
 
     def _apposed_after_coordinated_noun(self, m: Mention) -> Mention | None:
         """`Anna Neri, ex senatrice e docente`, `Ugo Neri, giornalista e scrittore`: a bare title coordinated after
@@ -1493,7 +1497,7 @@ class _Resolver:
         if j == k or j < 2 or doc.lower[j - 1] != ",":
             return None
         person = self.by_last.get(j - 1)
-        return person if person is not None and person.kind == PERSON and person.via in ("kb", "name", "ner") else None
+        return person if _person_by_name(person) else None
 
     def _name_past_modifiers(self, k: int) -> Mention | None:
         """A person surely named (`_surely_person`) one or two words after `k` that may modify the phrase before it
@@ -1753,7 +1757,7 @@ class _Resolver:
         most for each."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.items:
-            if m.kind == ORGANISATION and m.name and m.via in ("kb", "name", "ner") and " " in m.name:
+            if m.kind == ORGANISATION and m.name and m.via in _NAMING_VIAS and " " in m.name:
                 by_name = counts.setdefault(fold(m.name.split()[0]), {})
                 by_name[m.name] = by_name.get(m.name, 0) + 1
         return {head: max(names, key=lambda n: names[n]) for head, names in counts.items()}
@@ -1957,7 +1961,7 @@ class _Resolver:
         if m.head != m.first and doc.lower[m.first] not in _singular_articles(lang):
             return None
         named = self.by_first.get(m.last)  # "il passeggero Ugo Neri": the name right after the noun
-        if named is not None and named.kind == PERSON and named.via in ("kb", "name", "ner"):
+        if _person_by_name(named):
             return named
         end = m.last
         while end < min(len(doc.tokens), m.last + 6) and doc.lower[end].isalnum() and doc.tokens[end].upos not in ("VERB", "AUX"):
@@ -2210,6 +2214,12 @@ def _plain_modifier(lang, token) -> bool:
 def _may_modify(lang, low: str) -> bool:
     """Not a quantifier or a number (`alcuni`, `due`): after a noun they open the next noun phrase."""
     return low not in lang.words("indefinite_quantifiers") and low not in lang.words("cardinal_numbers")
+
+
+def _person_by_name(m: Mention | None) -> bool:
+    """A person's mention that a name brings (the knowledge base, the name finder, the tagger's entities), not a title
+    or a description resolved to someone: what a title beside it or a coordinated role may name."""
+    return m is not None and m.kind == PERSON and m.via in _NAMING_VIAS
 
 
 def _modifier_tag(token, lang, noun=None) -> str:

@@ -363,6 +363,8 @@ def _gerund_clause_start(doc: Document, before: int, floor: int) -> int:
 def _past_source_relative(doc: Document, k: int) -> int:
     """Past a relative clause of the source set off by commas (`Secondo Anna Neri, che dirige il museo, le sale …`):
     what the source holds starts after its closing comma."""
+    if k >= len(doc.tokens):
+        return k  # the text ends at the comma after the source (`Secondo Anna Neri,`)
     lang, limit = doc.lang, doc.near(k)[1]
     relative = k + 1 < limit and (doc.lower[k] in ("che", "cui") or lang.is_determiner(doc.lower[k])
                                   and doc.lower[k + 1] in ("quale", "quali"))
