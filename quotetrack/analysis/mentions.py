@@ -1454,10 +1454,7 @@ class _Resolver:
         """`il ministro delle Pari opportunità, Anna Neri,`: the office's name may go on in lower case past where the
         phrase reader stopped; one or two such words (no function word, no verb) and a comma, then the name set
         off, still name the holder."""
-        doc, end = self.doc, m.last
-        while end < min(len(doc.tokens), m.last + 2) and doc.texts[end].isalpha() and doc.texts[end][:1].islower() \
-                and not _closed_word(doc.lang, doc.lower[end]) and doc.tokens[end].upos not in ("VERB", "AUX"):
-            end += 1
+        doc, end = self.doc, self._past_bare_words(m.last)
         if end == m.last or end >= len(doc.tokens) or doc.lower[end] != ",":
             return None
         person = self.by_first.get(end + 1)
@@ -1475,12 +1472,18 @@ class _Resolver:
         other = self.by_first.get(k + 1)
         if other is not None and other.via == "title" and other.head == other.first:
             return self._apposed_person(other)
-        j = k + 1
-        while j < min(len(doc.tokens), k + 3) and doc.texts[j].isalpha() and doc.texts[j][:1].islower() \
-                and not _closed_word(doc.lang, doc.lower[j]) and doc.tokens[j].upos not in ("VERB", "AUX"):
-            j += 1
+        j = self._past_bare_words(k + 1)
         person = self.by_first.get(j) if j > k + 1 else None
         return person if _person_by_name(person) else None
+
+    def _past_bare_words(self, k: int) -> int:
+        """Past at most two lower-case words from token k, no function word and no verb among them: the rest of an
+        office's name (`delle Pari opportunità`) or a bare second role (`e regista`)."""
+        doc, end = self.doc, k
+        while end < min(len(doc.tokens), k + 2) and doc.texts[end].isalpha() and doc.texts[end][:1].islower() \
+                and not _closed_word(doc.lang, doc.lower[end]) and doc.tokens[end].upos not in ("VERB", "AUX"):
+            end += 1
+        return end
 
     def _apposed_after_coordinated_noun(self, m: Mention) -> Mention | None:
         """`Anna Neri, ex senatrice e docente`, `Ugo Neri, giornalista e scrittore`: a bare title coordinated after
