@@ -414,7 +414,7 @@ def _norm_follows(doc: Document, k: int) -> bool:
     """A rule, a custom or a wish after a marker (grammar.yaml `norm_nouns`: `secondo le regole`, `secondo i suoi
     voleri`, `secondo la stessa tradizione`), past determiners and possessives and one more word."""
     lang = doc.lang
-    while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+    while k < len(doc.tokens) and _determiner_or_possessive(doc, k):
         k += 1
     return any(doc.lower[j] in lang.words("norm_nouns") for j in range(k, min(len(doc.tokens), k + 2)))
 
@@ -455,7 +455,7 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
             if low not in lang.auxiliaries:
                 return None
         elif word == "NOUN":
-            while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+            while k < len(doc.tokens) and _determiner_or_possessive(doc, k):
                 k += 1
             if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
                 return None
