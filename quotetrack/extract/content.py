@@ -53,9 +53,9 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return None  # "le voci sul sindaco che circolavano": the nearer noun's relative clause
         if frame is not None and (frame in frames or (frame == "come" and "che" in frames and low == "come")):
             return _content(doc, j + 1, limit, stops, frame, j, skipped)
-        if low in _request_words(doc) and cue.sense == "request":
+        if low in _complementizers(doc.lang, "request") and cue.sense == "request":
             return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "un appello perché restino aperti"
-        if low in _reason_words(doc) and "reason" in frames and j == cue.last + skipped:
+        if low in _complementizers(doc.lang, "reason") and "reason" in frames and j == cue.last + skipped:
             return _content(doc, j + 1, limit, stops, "che", j, skipped)  # "ha espresso perplessità poiché …"
         if low == "di" or low == "d'":
             if ("di" in frames or "object_of" in frames) and _infinitive_at(doc, j + 1, limit):
@@ -407,12 +407,11 @@ def _zero_che_verb(doc: Document, j: int) -> bool:
             and low not in lang.function_words and doc.tokens[j].upos in ("VERB", "AUX", ""))
 
 
-def _request_words(doc: Document) -> frozenset[str]:
-    return frozenset(doc.lang.reporting.get("request_complementizers") or ())
-
-
-def _reason_words(doc: Document) -> frozenset[str]:
-    return frozenset(doc.lang.reporting.get("reason_complementizers") or ())
+@lru_cache(maxsize=16)
+def _complementizers(lang, kind: str) -> frozenset[str]:
+    """The words that open a request's or a reason's clause (reporting.yaml `<kind>_complementizers`), read once per
+    language: the content reader asks at every word after a cue."""
+    return frozenset(lang.reporting.get(f"{kind}_complementizers") or ())
 
 
 _BARE_PARTICIPLE_FRAMES = frozenset({"quote", "label"})
@@ -590,7 +589,7 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
             return "object"
         if prep in ("a", "con") and "compare" in frames and first_prep is None:
             return "label"
-        if low in _reason_words(doc) and "reason" in frames and first_prep is None:
+        if low in _complementizers(doc.lang, "reason") and "reason" in frames and first_prep is None:
             return "reason"  # "ha criticato il sindaco perché ha chiuso il parco"
         if "label" in frames and first_prep is None and (low == "come" or doc.tokens[k].text in OPENING_QUOTES
                                                           or _adjective_after_object(doc, j, k)
