@@ -176,6 +176,25 @@ def test_a_third_person_pronoun_does_not_point_at_a_lone_unknown_word_taken_for_
     assert [c.name for c in found if c.pointers["third"]] == ["Paolo Conti"]  # Borgoverde: a place, read as a name
 
 
+@pytest.mark.parametrize("quote, pointed", [
+    ("Dopo averla vista ho capito tutto", ["Carla Bianchi"]),  # an object clitic attached to an infinitive
+    ("Continuo a cercarla", ["Carla Bianchi"]),
+    ("L'ho incontrata ieri", ["Carla Bianchi"]),  # elided before an auxiliary
+    ("Non gli ho mai creduto", ["Carla Bianchi"]),  # `gli` before a verb: a pronoun
+    ("Gli operai hanno ragione", []),  # an article or a demonstrative before a noun points at nobody
+    ("Questi giorni sono difficili", []),
+    ("Lo sciopero è giusto", []),
+    ("Non ci vuole parlare", []),
+    ("Carlo parla troppo", []),
+])
+def test_the_words_of_the_quote_that_point_at_the_person_named_before(quote, pointed):
+    text = f"Anna Neri ha incontrato Carla Bianchi. Poi ha detto: «{quote}»."
+    doc = doc_of(text)
+    s = statement(text, quote, speaker="Anna Neri", cue=":")
+    found = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))
+    assert [c.name for c in found if c.pointers["third"]] == pointed
+
+
 @pytest.mark.parametrize("text, cue, read", [
     ("Anna Neri ha incontrato Paolo Conti. Il giorno dopo Carla Bianchi ha parlato, accusandolo di «aver mentito».",
      "accusandolo", "cue_polarity_on_object"),

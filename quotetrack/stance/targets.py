@@ -4,8 +4,9 @@ A candidate is one canonical name with the mentions that bring it into reach of 
 - mentions inside the quote (names, titles and descriptions the index resolved, institutions, metonyms);
 - mentions in the reporting sentence around it (the accused of `ha accusato X di «…»`, the labelled of
   `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops;
-- pronouns: a third-person pronoun or possessive of the quote points at the last person named before the
-  statement other than the speaker (`«lo ha tradito»`), a second-person one at the one addressed (`«siete …»`), an
+- pronouns: a third-person pronoun, possessive or object clitic of the quote (`«lo ha tradito»`, `«dopo averla
+  vista»`; not an article or a demonstrative before a noun: `gli operai`) points at the last person named before the
+  statement other than the speaker, a second-person one at the one addressed (`«siete …»`), an
   object clitic of an accusing, labelling or asking cue at the last one named before it (`accusandolo di «…»`).
 The speaker (also by part of their name) and first-person references are never candidates, nor common noun phrases
 the index resolved to no one, nor a country named by a common noun (`il Paese`), nor what someone else's title
@@ -16,11 +17,12 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis.document import REACH
-from ..lang import fold
+from ..extract.content import _relative_verb_at
+from ..lang import fold, lower
 
 if TYPE_CHECKING:
     from ..analysis import Document, Mention
@@ -369,7 +371,7 @@ def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]
     third = second = _UNSOUGHT  # each antecedent is looked for once, at the first pronoun that needs it
     for i in range(span.first, span.last):
         low = doc.lower[i]
-        if low in lexicon.third_person or (i in doc.mention_of_token and doc.mention_of_token[i].via == "pronoun"):
+        if _third_person_at(doc, lexicon, i):
             if third is _UNSOUGHT:
                 third = _antecedent(view, span, people_only=True)
             if third is not None:
@@ -380,6 +382,41 @@ def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]
             if second is not None:
                 out.append((second, "second"))
     return out
+
+
+def _third_person_at(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
+    """Does token i stand for a third person: a pronoun, a possessive, an anaphoric word (`quest'ultimo`) or an object
+    clitic (`lo ha tradito`, `l'ha visto`, `averla uccisa`)? A word that is an article or a demonstrative as well
+    (`gli`, `lo`, `questi`) only when a verb follows (`gli ha scritto`, not `gli americani`, `questi giorni`)."""
+    low, mention = doc.lower[i], doc.mention_of_token.get(i)
+    if low in lexicon.third_person or mention is not None and mention.via == "pronoun" and mention.last == i + 1:
+        return low not in _determiner_forms(doc.lang) or _relative_verb_at(doc, i + 1)
+    return mention is not None and mention.via == "pronoun" or _object_clitic(doc, i)
+
+
+@lru_cache(maxsize=4)
+def _determiner_forms(lang) -> frozenset[str]:
+    """Articles and demonstratives: a third-person word among them (`gli`, `lo`, `questi`) is a pronoun only
+    before a verb."""
+    return lang.words("plural_articles") | lang.words("definite_singular_articles") | lang.words("demonstratives")
+
+
+def _object_clitic(doc: Document, i: int) -> bool:
+    """Is token i an object clitic of one person (`stance.yaml` `third_person_clitics`) before an auxiliary
+    (`l'ha tradito`), or a word that ends in one after an infinitive or a gerund (`averla`, `ucciderlo`,
+    `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`)?"""
+    lang, low = doc.lang, doc.lower[i]
+    clitics = _third_person_clitics(lang)
+    if low in clitics:
+        return i + 1 < len(doc.tokens) and doc.lower[i + 1] in lang.auxiliaries
+    verb_endings = lang.endings("truncated_infinitive_endings", "gerund_endings")
+    return any(low.endswith(c) and len(low) - len(c) > 3 and low[: -len(c)].endswith(verb_endings)
+               for c in clitics if c.isalpha())
+
+
+@lru_cache(maxsize=4)
+def _third_person_clitics(lang) -> frozenset[str]:
+    return frozenset(lower(str(w)) for w in lang.data("stance.yaml")["third_person_clitics"])
 
 
 def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Mention | None:
