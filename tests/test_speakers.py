@@ -174,3 +174,14 @@ def test_the_portfolio_of_a_minister_is_no_organisation_a_later_noun_refers_back
     names = first_options("Mario Rossi ha ricevuto una lettera dal ministro degli Esteri. La lettera afferma che la "
                           "riforma sarà approvata entro maggio.")
     assert "Esteri" not in names
+
+
+def test_a_document_as_a_markers_source_is_no_speaker():
+    names = options("Mario Rossi ha presentato una proposta. Secondo il documento, le regioni che passerebbero al nuovo "
+                    "stato sono cinque.", "marker")
+    assert "documento" not in names and "Mario Rossi" in names
+
+
+def test_a_document_naming_its_author_as_a_markers_source_gives_the_author():
+    names = options("Il dibattito continua. Secondo le dichiarazioni di Mario Rossi, la legge va cambiata.", "marker")
+    assert "Mario Rossi" in names

@@ -148,6 +148,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
             continue
         if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate):
             continue  # never a word of the statement itself
+        if name[:1].islower() and _document_as_source(doc, candidate.cue, m):
+            continue  # `secondo il documento`; not `secondo le dichiarazioni di Anna Neri`, which names her
         named.append((m, name))
     subject_like = {m.first: facts.subject_like(m) for m, _ in named}
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
@@ -208,6 +210,13 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
+    """A phrase headed by a document's noun as a marker's source (`secondo il documento`, `stando alle dichiarazioni`):
+    words, credited to whoever issued them, never a speaker themselves (the issuer is named elsewhere, or before)."""
+    return cue is not None and cue.kind == "marker" and 0 <= m.first - cue.last <= 1 \
+        and m.via in ("description", "organisation") and m.head is not None and doc.lower[m.head] in doc.lang.document_nouns
 
 
 def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: dict[int, str]) -> bool:
