@@ -77,6 +77,12 @@ def test_a_name_apposed_to_a_prepositional_phrase_with_a_place_nested_in_it_is_n
     assert apposed and not any(o.features.get("subject_like") for o in apposed)
 
 
+def test_a_verb_after_an_opening_prepositional_phrase_shares_the_subject_of_the_sentence_before():
+    text = ("Mario Rossi ha parlato a lungo. E sulle proteste arrivate dal sindaco di Pisa, Anna Neri, ha "
+            "concluso che è presto per decidere.")
+    assert subjects(text, "concluso") == ["Mario Rossi"]
+
+
 def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
     text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
             "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")

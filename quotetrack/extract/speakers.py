@@ -325,10 +325,29 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
 
 
 def _opens_its_sentence(doc: Document, verb: int) -> bool:
-    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence: the verb opens it."""
-    opening = doc.sentences[doc.sentence_of[verb]].first
-    return not any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-                   for k in range(opening, _verb_group_first(doc, verb)))
+    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence, or past them only a
+    prepositional phrase set off by a comma (`E sulle proteste del sindaco, ha concluso`): the verb opens it."""
+    k, group = doc.sentences[doc.sentence_of[verb]].first, _verb_group_first(doc, verb)
+    while k < group and not (doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)):
+        k += 1
+    return k == group or _leading_adjunct(doc, k, group)
+
+
+def _leading_adjunct(doc: Document, k: int, group: int) -> bool:
+    """A prepositional phrase from token k up to a comma, short and with no quotation, clause or colon of its own, and
+    past it only a phrase set off by commas before the verb group at `group`: an adjunct, which names no subject
+    (`Sulle accuse della giunta, ha detto`, `Sulle accuse del sindaco, Anna Neri, ha detto`)."""
+    lang = doc.lang
+    if lang.preposition(doc.lower[k]) is None or group - k > _ADJUNCT_REACH or doc.lower[group - 1] != "," \
+            or doc.lower[group] in lang.words("reflexive_clitics"):
+        return False  # not `Nella nota, si legge che …`: a verb with `si` may be impersonal, with no subject to share
+    closing = next(t for t in range(k, group) if doc.lower[t] == ",")
+    return only_fillers(doc, closing, group) and not any(
+        doc.lower[t] in (":", ";", "«", "»", '"') or doc.lower[t] in lang.words("complementisers")
+        or doc.quote_around(doc.tokens[t].start) is not None for t in range(k, closing))
+
+
+_ADJUNCT_REACH = 20  # tokens of a sentence-opening adjunct (`Sulle proteste arrivate dal sindaco di Pisa, Anna Neri,`)
 
 
 def _first_verb(doc: Document, sentence: int) -> int:
