@@ -517,7 +517,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
-    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)]
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)
+              and not _in_participial_aside(doc, m, cue.first)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
         before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
@@ -1077,6 +1078,31 @@ def _in_relative_aside(doc: Document, m: Mention, i: int, by_last: dict[int, Men
     preposition = _relative_preposition(doc, opener, k)
     return preposition in doc.lang.words("partitive_prepositions") or any(
         doc.tokens[t].upos in ("VERB", "AUX") for t in range(opener + 1, closing))
+
+
+def _in_participial_aside(doc: Document, m: Mention, i: int) -> bool:
+    """Inside a past participle's phrase set off by commas right before the verb group at token i (`Anna Neri,
+    intervistata da Radio Alfa, ha detto`): a complement of the participle, not the subject of the verb."""
+    k = m.first - 1
+    while k > m.first - _PARTICIPLE_REACH and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
+        k -= 1
+    opener = k + 1
+    if k < 0 or doc.lower[k] != "," or opener + 1 >= m.first or not _participle_with_complement(doc, opener):
+        return False
+    closing = next((t for t in range(m.last, i) if doc.lower[t] == ","), None)
+    return closing is not None and not doc.has_verb(m.last, closing) \
+        and only_fillers(doc, closing, _verb_group_first(doc, i))
+
+
+def _participle_with_complement(doc: Document, k: int) -> bool:
+    """A past participle at token k followed by its prepositional complement (`intervistata a`, `raggiunto dal`), not
+    a title with the same ending (`candidato alle primarie`, `ex-deputato del partito`)."""
+    word = doc.tokens[k].text
+    return word.isalpha() and word.islower() and word.endswith(doc.lang.endings("past_participle_endings")) \
+        and fold(word) not in doc.lang.speaker_words["titles"] and doc.lang.preposition(doc.lower[k + 1]) is not None
+
+
+_PARTICIPLE_REACH = 6  # words from a participle to the name it governs (`, intervistata dal quotidiano`)
 
 
 def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict[int, str]) -> None:
