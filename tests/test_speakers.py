@@ -191,3 +191,11 @@ def test_a_document_as_a_markers_source_is_no_speaker():
 def test_a_document_naming_its_author_as_a_markers_source_gives_the_author():
     names = options("Il dibattito continua. Secondo le dichiarazioni di Mario Rossi, la legge va cambiata.", "marker")
     assert "Mario Rossi" in names
+
+
+def test_a_title_after_an_adjective_as_a_markers_source_refers_back_to_the_one_named_before():
+    doc = analyse(Article("t", "Anna Neri è stata rieletta ieri alla guida della regione con il 60% dei voti. Le "
+                               "proteste, secondo la rieletta presidente, sono state preparate da altri partiti."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
+    sources = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=marker")]
+    assert sources == ["Anna Neri"]

@@ -242,7 +242,7 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         return
     kind = "person" if m.via == "title" else m.kind
     if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
-            or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
+            or not _opened_by_definite_article(doc, m) or m.last - m.head > _SHORT_COMPLEMENT):
         return
     if doc.lower[m.first + 1] in doc.lang.words("possessives"):
         return  # "il suo portavoce": someone of the one named before, not that one
@@ -256,6 +256,18 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _opened_by_definite_article(doc: Document, m: Mention) -> bool:
+    """A phrase opened by a singular definite article (`il senatore`), or a noun with it and one adjective or participle
+    before (`il rieletto presidente`, which a reader starts at the noun); not a noun before (`lo staff medico`)."""
+    articles = doc.lang.words("definite_singular_articles")
+    if doc.lower[m.first] in articles:
+        return True
+    before = m.first - 1
+    return before >= 1 and doc.lower[before - 1] in articles and doc.tokens[before].text.islower() \
+        and (doc.tokens[before].upos == "ADJ"
+             or doc.lower[before].endswith(doc.lang.endings("past_participle_endings", "irregular_participle_endings")))
 
 
 def _holds_other_titles(doc: Document, title: Mention, name: str) -> bool:
