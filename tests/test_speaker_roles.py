@@ -65,6 +65,9 @@ CASES = {
     "a titled name inside a relative aside opened after a noun is no subject": (
         ("La studiosa, durante la cena alla quale partecipava pure l'assistente del vescovo, Marco Rossi, ha "
          "proposto una «ricerca comune»."), "proposto", {"Marco Rossi": "not subject"}),
+    "a name in a participle's phrase set off before the verb is no subject": (
+        ("La legge è stata approvata ieri. Anna Neri, del Centro per i diritti, intervistata a Russia Sera, afferma "
+         "che la sicurezza in rete può dare benefici a tutti."), "afferma", {"Anna Neri": "subject", "Sera": "not subject"}),
     "a word read as a verb after an article is a noun, and the phrase after it no object": (
         "Dopo il voto il ministro Mario Rossi ha dichiarato che la legge è giusta.", "dichiarato",
         {"il ministro": "subject", "Mario Rossi": "not object"}),

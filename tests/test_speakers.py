@@ -77,6 +77,12 @@ def test_a_name_apposed_to_a_prepositional_phrase_with_a_place_nested_in_it_is_n
     assert apposed and not any(o.features.get("subject_like") for o in apposed)
 
 
+def test_a_verb_after_an_opening_prepositional_phrase_shares_the_subject_of_the_sentence_before():
+    text = ("Mario Rossi ha parlato a lungo. E sulle proteste arrivate dal sindaco di Pisa, Anna Neri, ha "
+            "concluso che è presto per decidere.")
+    assert subjects(text, "concluso") == ["Mario Rossi"]
+
+
 def test_a_title_refers_back_to_a_person_surely_named_not_to_a_capitalised_phrase_read_as_one():
     text = ("Mario Rossi non esclude la candidatura. Lo ha annunciato ieri durante una cena alla Sagra Paesana, della "
             "quale il giudice era l'ospite d'onore. Poi ha aggiunto che è presto per decidere.")
@@ -174,3 +180,22 @@ def test_the_portfolio_of_a_minister_is_no_organisation_a_later_noun_refers_back
     names = first_options("Mario Rossi ha ricevuto una lettera dal ministro degli Esteri. La lettera afferma che la "
                           "riforma sarà approvata entro maggio.")
     assert "Esteri" not in names
+
+
+def test_a_document_as_a_markers_source_is_no_speaker():
+    names = options("Mario Rossi ha presentato una proposta. Secondo il documento, le regioni che passerebbero al nuovo "
+                    "stato sono cinque.", "marker")
+    assert "documento" not in names and "Mario Rossi" in names
+
+
+def test_a_document_naming_its_author_as_a_markers_source_gives_the_author():
+    names = options("Il dibattito continua. Secondo le dichiarazioni di Mario Rossi, la legge va cambiata.", "marker")
+    assert "Mario Rossi" in names
+
+
+def test_a_title_after_an_adjective_as_a_markers_source_refers_back_to_the_one_named_before():
+    doc = analyse(Article("t", "Anna Neri è stata rieletta ieri alla guida della regione con il 60% dei voti. Le "
+                               "proteste, secondo la rieletta presidente, sono state preparate da altri partiti."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
+    sources = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=marker")]
+    assert sources == ["Anna Neri"]

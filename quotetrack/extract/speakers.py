@@ -148,6 +148,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
             continue
         if candidate.first <= m.first < candidate.last and not _inside_cue(m, candidate):
             continue  # never a word of the statement itself
+        if name[:1].islower() and _document_as_source(doc, candidate.cue, m):
+            continue  # `secondo il documento`; not `secondo le dichiarazioni di Anna Neri`, which names her
         named.append((m, name))
     subject_like = {m.first: facts.subject_like(m) for m, _ in named}
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
@@ -210,6 +212,13 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     return options
 
 
+def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
+    """A phrase headed by a document's noun as a marker's source (`secondo il documento`, `stando alle dichiarazioni`):
+    words, credited to whoever issued them, never a speaker themselves (the issuer is named elsewhere, or before)."""
+    return cue is not None and cue.kind == "marker" and 0 <= m.first - cue.last <= 1 \
+        and m.via in ("description", "organisation") and m.head is not None and doc.lower[m.head] in doc.lang.document_nouns
+
+
 def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: dict[int, str]) -> bool:
     """`Secondo alcune fonti Mario Rossi aveva perso …`: past the marker's source and before the statement, in its
     sentence, a mention belongs to the reported clause (its subject, an adjunct), never to whoever reports it."""
@@ -233,7 +242,7 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         return
     kind = "person" if m.via == "title" else m.kind
     if (m.via not in ("title", "description", "organisation") or kind not in ("person", "organisation")
-            or doc.lower[m.first] not in doc.lang.words("definite_singular_articles") or m.last - m.head > _SHORT_COMPLEMENT):
+            or not _opened_by_definite_article(doc, m) or m.last - m.head > _SHORT_COMPLEMENT):
         return
     if doc.lower[m.first + 1] in doc.lang.words("possessives"):
         return  # "il suo portavoce": someone of the one named before, not that one
@@ -247,6 +256,18 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _opened_by_definite_article(doc: Document, m: Mention) -> bool:
+    """A phrase opened by a singular definite article (`il senatore`), or a noun with it and one adjective or participle
+    before (`il rieletto presidente`, which a reader starts at the noun); not a noun before (`lo staff medico`)."""
+    articles = doc.lang.words("definite_singular_articles")
+    if doc.lower[m.first] in articles:
+        return True
+    before = m.first - 1
+    return before >= 1 and doc.lower[before - 1] in articles and doc.tokens[before].text.islower() \
+        and (doc.tokens[before].upos == "ADJ"
+             or doc.lower[before].endswith(doc.lang.endings("past_participle_endings", "irregular_participle_endings")))
 
 
 def _holds_other_titles(doc: Document, title: Mention, name: str) -> bool:
@@ -316,10 +337,29 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
 
 
 def _opens_its_sentence(doc: Document, verb: int) -> bool:
-    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence: the verb opens it."""
-    opening = doc.sentences[doc.sentence_of[verb]].first
-    return not any(doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)
-                   for k in range(opening, _verb_group_first(doc, verb)))
+    """Nothing but openers (`Poi`, `E`) stands before the verb group of `verb` in its sentence, or past them only a
+    prepositional phrase set off by a comma (`E sulle proteste del sindaco, ha concluso`): the verb opens it."""
+    k, group = doc.sentences[doc.sentence_of[verb]].first, _verb_group_first(doc, verb)
+    while k < group and not (doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang)):
+        k += 1
+    return k == group or _leading_adjunct(doc, k, group)
+
+
+def _leading_adjunct(doc: Document, k: int, group: int) -> bool:
+    """A prepositional phrase from token k up to a comma, short and with no quotation, clause or colon of its own, and
+    past it only a phrase set off by commas before the verb group at `group`: an adjunct, which names no subject
+    (`Sulle accuse della giunta, ha detto`, `Sulle accuse del sindaco, Anna Neri, ha detto`)."""
+    lang = doc.lang
+    if lang.preposition(doc.lower[k]) is None or group - k > _ADJUNCT_REACH or doc.lower[group - 1] != "," \
+            or doc.lower[group] in lang.words("reflexive_clitics"):
+        return False  # not `Nella nota, si legge che …`: a verb with `si` may be impersonal, with no subject to share
+    closing = next(t for t in range(k, group) if doc.lower[t] == ",")
+    return only_fillers(doc, closing, group) and not any(
+        doc.lower[t] in (":", ";", "«", "»", '"') or doc.lower[t] in lang.words("complementisers")
+        or doc.quote_around(doc.tokens[t].start) is not None for t in range(k, closing))
+
+
+_ADJUNCT_REACH = 20  # tokens of a sentence-opening adjunct (`Sulle proteste arrivate dal sindaco di Pisa, Anna Neri,`)
 
 
 def _first_verb(doc: Document, sentence: int) -> int:
@@ -489,7 +529,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
-    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)]
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)
+              and not _in_participial_aside(doc, m, cue.first)]
     opened = _oblique_relative(doc, floor, cue.first) if before else None
     if opened is not None and any(m.first >= opened for m in before):
         before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
@@ -1049,6 +1090,31 @@ def _in_relative_aside(doc: Document, m: Mention, i: int, by_last: dict[int, Men
     preposition = _relative_preposition(doc, opener, k)
     return preposition in doc.lang.words("partitive_prepositions") or any(
         doc.tokens[t].upos in ("VERB", "AUX") for t in range(opener + 1, closing))
+
+
+def _in_participial_aside(doc: Document, m: Mention, i: int) -> bool:
+    """Inside a past participle's phrase set off by commas right before the verb group at token i (`Anna Neri,
+    intervistata da Radio Alfa, ha detto`): a complement of the participle, not the subject of the verb."""
+    k = m.first - 1
+    while k > m.first - _PARTICIPLE_REACH and k >= 0 and doc.lower[k] not in (",", ".", ";", ":"):
+        k -= 1
+    opener = k + 1
+    if k < 0 or doc.lower[k] != "," or opener + 1 >= m.first or not _participle_with_complement(doc, opener):
+        return False
+    closing = next((t for t in range(m.last, i) if doc.lower[t] == ","), None)
+    return closing is not None and not doc.has_verb(m.last, closing) \
+        and only_fillers(doc, closing, _verb_group_first(doc, i))
+
+
+def _participle_with_complement(doc: Document, k: int) -> bool:
+    """A past participle at token k followed by its prepositional complement (`intervistata a`, `raggiunto dal`), not
+    a title with the same ending (`candidato alle primarie`, `ex-deputato del partito`)."""
+    word = doc.tokens[k].text
+    return word.isalpha() and word.islower() and word.endswith(doc.lang.endings("past_participle_endings")) \
+        and fold(word) not in doc.lang.speaker_words["titles"] and doc.lang.preposition(doc.lower[k + 1]) is not None
+
+
+_PARTICIPLE_REACH = 6  # words from a participle to the name it governs (`, intervistata dal quotidiano`)
 
 
 def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict[int, str]) -> None:
