@@ -84,6 +84,11 @@ def test_a_participle_s_complement_belongs_to_the_description_a_verb_follows():
     assert ("Uno studente intervistato dalla radio locale", "studente intervistato dalla radio locale") in found
 
 
+def test_a_phrase_ending_in_a_relative_pronoun_is_no_speaker_s_description():
+    found = names("Tre case in cui abitano molte famiglie sono crollate ieri.")
+    assert not any(text.startswith("Tre case") for text, name in found)
+
+
 def test_an_organisation_after_secondo_does_not_become_a_description_with_a_complement():
     found = names("Secondo l'agenzia svedese sulla sicurezza nucleare sono stati visti tre guasti.")
     assert found[0] == ("l'agenzia svedese", "agenzia svedese")

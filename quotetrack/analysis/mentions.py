@@ -818,7 +818,7 @@ class _Reader:
         for end in range(j + 1, min(self.n, j + 3)):
             if not doc.lower[end - 1].isalpha() or doc.tokens[end - 1].upos in ("VERB", "AUX"):
                 return k
-            if self._verb_after(end):
+            if self._verb_after(end) and doc.lower[end - 1] not in lang.function_words:  # not "negli scontri e"
                 return end
         return k
 
