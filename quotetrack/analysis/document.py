@@ -315,6 +315,14 @@ class Document:
             j -= 1
         return j
 
+    def verb_follows(self, k: int) -> bool:
+        """Whether a verb or an auxiliary stands at token k past `non` and clitics (`che gli offrì`, `gli ha scritto`):
+        the word before k is then a pronoun or a relative, not a determiner of a noun."""
+        clitics = self.lang.words("clitics")
+        while k < len(self.tokens) and (self.lower[k] == "non" or self.lower[k] in clitics):
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].upos in ("VERB", "AUX")
+
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""
         return bisect.bisect_left(self._line_breaks, self.starts[i])

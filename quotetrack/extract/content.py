@@ -440,7 +440,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     time = _time_expression_end(doc, j, limit)
     if time > j:
         return time - j
-    if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not _relative_verb_at(doc, j + 2)
+    if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not doc.verb_follows(j + 2)
             and not _gerund_aside(doc, cue)):
         return 1  # "ha spiegato ai soci del circolo, che a maggio …": the adjunct's closing comma
     if low == ",":
@@ -500,15 +500,6 @@ def _relative_verb_after(doc: Document, j: int) -> bool:
     le prove`), and a clause that brings its subject or a negation first is reported (`l'accusa al sindaco che il
     bilancio sia falso`)."""
     return j + 1 < len(doc.tokens) and finite_verb(doc, j + 1)
-
-
-def _relative_verb_at(doc: Document, k: int) -> bool:
-    """A verb right after `che`, past `non` and clitics (`…, che ha aggiunto`, `…, che gli offrì`): `che` is then the
-    relative pronoun of the noun before the comma, not the complementiser of the cue."""
-    lang = doc.lang
-    while k < len(doc.tokens) and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
-        k += 1
-    return k < len(doc.tokens) and doc.tokens[k].upos in ("VERB", "AUX")
 
 
 def _time_expression_end(doc: Document, j: int, limit: int) -> int:

@@ -21,7 +21,6 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis.document import REACH
-from ..extract.content import _relative_verb_at
 from ..lang import fold, lower
 
 if TYPE_CHECKING:
@@ -390,7 +389,7 @@ def _third_person_at(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     (`gli`, `lo`, `questi`) only when a verb follows (`gli ha scritto`, not `gli americani`, `questi giorni`)."""
     low, mention = doc.lower[i], doc.mention_of_token.get(i)
     if low in lexicon.third_person or mention is not None and mention.via == "pronoun" and mention.last == i + 1:
-        return low not in _determiner_forms(doc.lang) or _relative_verb_at(doc, i + 1)
+        return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1)
     return mention is not None and mention.via == "pronoun" or _object_clitic(doc, i)
 
 
