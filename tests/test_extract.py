@@ -1045,6 +1045,13 @@ def test_a_marker_phrase_inside_another_idiom_credits_nobody():
     assert quotes("A giudizio di Carla Neri la riforma è sbagliata.") == [("la riforma è sbagliata", "Carla Neri")]
 
 
+def test_a_marker_whose_phrase_runs_into_a_colon_introduces_the_words_after_it():
+    """`…, come ha spiegato X: «…»`: X's words are the quotation; the clause before the marker is the writer's."""
+    text = ("Il servizio è sempre stato gratuito, come ha spiegato la direttrice Anna Neri: «Non abbiamo mai chiesto un "
+            "euro a nessuno».")
+    assert candidate_texts(text) == ["Non abbiamo mai chiesto un euro a nessuno"]
+
+
 def test_a_source_phrase_ends_before_a_number_or_a_quantifier():
     """No comma after the source: the number or quantifier opens the reported clause's subject."""
     assert quotes("Secondo le prime ricostruzioni due uomini armati hanno aperto il fuoco.") == [
