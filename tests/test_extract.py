@@ -1376,6 +1376,17 @@ def test_content_inside_a_fronted_subordinate_clause_ends_before_the_main_clause
     assert s.quote == "il piano, già approvato, è pronto"
 
 
+def test_content_in_an_appositive_relative_ends_where_the_sentence_takes_its_noun_phrase_back():
+    """`X, che ha detto che …, e Y …` / `X, che ha detto che …, è stato …`: the relative glosses X, the list or the
+    main clause goes on after it; a verb after a comma before the content has one of its own is still the content's."""
+    assert candidate_texts("Tra i presenti c'erano Mario Rossi, che promette di riaprire la piscina entro l'estate, e "
+                           "Anna Neri, assessora allo sport.") == ["riaprire la piscina entro l'estate"]
+    assert candidate_texts("Mario Rossi, che ha detto che il piano è pronto, è stato rieletto ieri.") == [
+        "il piano è pronto"]
+    assert candidate_texts("Mario Rossi, che ha detto che il piano, approvato ieri, è pronto, è stato rieletto.") == [
+        "il piano, approvato ieri, è pronto"]
+
+
 def test_an_acronym_in_brackets_abbreviates_the_name_before_it():
     text = ("Secondo il Centro studi delle frane (CSF) il fiume salirà ancora. L'organizzazione Clean Rivers Trust (CRT) "
             "ha detto che il rischio cresce. Il CSF ha poi ribadito che servono nuovi argini.")
