@@ -1045,6 +1045,13 @@ def test_a_marker_phrase_inside_another_idiom_credits_nobody():
     assert quotes("A giudizio di Carla Neri la riforma è sbagliata.") == [("la riforma è sbagliata", "Carla Neri")]
 
 
+def test_a_marker_whose_phrase_runs_into_a_colon_introduces_the_words_after_it():
+    """`…, come ha spiegato X: «…»`: X's words are the quotation; the clause before the marker is the writer's."""
+    text = ("Il servizio è sempre stato gratuito, come ha spiegato la direttrice Anna Neri: «Non abbiamo mai chiesto un "
+            "euro a nessuno».")
+    assert candidate_texts(text) == ["Non abbiamo mai chiesto un euro a nessuno"]
+
+
 def test_a_source_phrase_ends_before_a_number_or_a_quantifier():
     """No comma after the source: the number or quantifier opens the reported clause's subject."""
     assert quotes("Secondo le prime ricostruzioni due uomini armati hanno aperto il fuoco.") == [
@@ -1367,6 +1374,17 @@ def test_content_inside_a_fronted_subordinate_clause_ends_before_the_main_clause
     assert (s.quote, s.speaker) == ("la piazza riaprirà", "Elio Sarti")
     s = one("Quando è arrivato, Elio Sarti ha detto che il piano, già approvato, è pronto.")
     assert s.quote == "il piano, già approvato, è pronto"
+
+
+def test_content_in_an_appositive_relative_ends_where_the_sentence_takes_its_noun_phrase_back():
+    """`X, che ha detto che …, e Y …` / `X, che ha detto che …, è stato …`: the relative glosses X, the list or the
+    main clause goes on after it; a verb after a comma before the content has one of its own is still the content's."""
+    assert candidate_texts("Tra i presenti c'erano Mario Rossi, che promette di riaprire la piscina entro l'estate, e "
+                           "Anna Neri, assessora allo sport.") == ["riaprire la piscina entro l'estate"]
+    assert candidate_texts("Mario Rossi, che ha detto che il piano è pronto, è stato rieletto ieri.") == [
+        "il piano è pronto"]
+    assert candidate_texts("Mario Rossi, che ha detto che il piano, approvato ieri, è pronto, è stato rieletto.") == [
+        "il piano, approvato ieri, è pronto"]
 
 
 def test_an_acronym_in_brackets_abbreviates_the_name_before_it():

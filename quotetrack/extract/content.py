@@ -39,6 +39,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     sentence_first, limit = doc.near(cue.word)
     if cue.tense == "gerund" and cue.first > 0 and doc.lower[cue.first - 1] == ",":
         limit = inserted_clause_end(doc, cue.last, limit)
+    elif _in_appositive_relative(doc, cue):
+        limit = _appositive_relative_end(doc, cue.last, limit)
     if _may_name_an_agent(cue):
         limit = _agent_start(doc, cue.last, limit)
     limit = _fronted_clause_end(doc, cue, limit)
@@ -114,6 +116,32 @@ def inserted_clause_end(doc: Document, first: int, limit: int) -> int:
     votato contro`) ends at the comma before the main clause's verb."""
     for k in range(first, limit - 1):
         if doc.lower[k] == "," and doc.tokens[k + 1].text[:1].islower() and finite_verb(doc, k + 1):
+            return k
+    return limit
+
+
+def _in_appositive_relative(doc: Document, cue: Cue) -> bool:
+    """A cue in a relative clause set off by a comma (`Mario Rossi, che ha detto che …`): a gloss on a noun phrase of
+    the sentence, which ends where the sentence takes that phrase back."""
+    before = doc.before_group_adverbs(cue.first)
+    return before > 0 and doc.lower[before] == "che" and doc.lower[before - 1] == ","
+
+
+def _appositive_relative_end(doc: Document, first: int, limit: int) -> int:
+    """Where an appositive relative clause ends: at a comma before `e` and a noun phrase (`tra loro Rossi, che promette
+    di …, e Anna Neri`: the list the relative glossed an item of goes on), or before the main clause's finite verb once
+    the content has a verb of its own (`Rossi, che ha detto che il piano è pronto, è stato rieletto`; in `…, che il
+    piano, approvato ieri, è pronto` the verb after the comma is the content's)."""
+    lang = doc.lang
+    for k in range(first, limit - 2):
+        if doc.lower[k] != ",":
+            continue
+        after = k + 1
+        if doc.lower[after] in lang.words("coordinators") and (lang.is_determiner(doc.lower[after + 1])
+                                                               or after + 1 in doc.mention_at_first):
+            return k
+        if doc.tokens[after].text[:1].islower() and finite_verb(doc, after) and any(
+                finite_verb(doc, j) for j in range(first, k)):
             return k
     return limit
 

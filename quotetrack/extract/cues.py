@@ -382,6 +382,8 @@ def marker_cues(doc: Document, listed: list[int]) -> list[Cue]:
                 break  # "secondo il contratto": in accordance with a rule, nobody's words
             if last is not None and _verb_crediting_no_clause(doc, i, last):
                 break  # "X, come era chiamato dagli amici, …", "come aveva chiesto X, …": nobody's words
+            if last is not None and _introduces_a_colon(doc, i, last):
+                break  # "…, come ha spiegato X: «…»": X's words follow the colon; the clause before is the writer's
             if last is not None:
                 out.append(Cue(MARKER, i, last, i, doc.span_text(i, last).lower(), frozenset({"marker"}),
                                person_only=marker.person_only, sense="pronoun" if marker.pronoun else "marker"))
@@ -408,6 +410,19 @@ def _verb_crediting_no_clause(doc: Document, first: int, last: int) -> bool:
     kinds = lang.words("markers_crediting_no_clause")
     return any((form := lang.verb_forms.get(doc.lower[k])) is not None
                and (lang.verb_lemmas.get(form.lemma) or {}).get("kind") in kinds for k in range(first, last))
+
+
+def _introduces_a_colon(doc: Document, first: int, last: int) -> bool:
+    """A marker after a comma whose speaker's phrase runs into a colon (`…, come ha spiegato il sindaco: «…»`): like a
+    verb before a colon, it introduces the words after the colon, and the clause before it is the writer's lead-in."""
+    if first == 0 or doc.lower[first - 1] != ",":
+        return False
+    for k in range(last, doc.near(first)[1]):
+        if doc.lower[k] == ":":
+            return True
+        if not doc.lower[k][:1].isalnum():
+            return False  # a comma, a bracket, a quotation mark: the phrase ended before any colon
+    return False
 
 
 def _norm_follows(doc: Document, k: int) -> bool:
