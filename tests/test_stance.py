@@ -1165,3 +1165,10 @@ def test_a_country_named_by_a_common_noun_is_no_candidate_but_named_it_is():
     start = text.rindex("Il Paese è diviso")
     unnamed = Statement("t", "Il Paese è diviso", "direct", start, start + len("Il Paese è diviso"), speaker="Paolo Conti")
     assert candidates(view, StatementSpan.of(doc, unnamed)) == []
+
+
+def test_a_word_of_authorship_judges_as_what_was_authored():
+    assert polar("Luca Bianchi è responsabile del disastro.")[0] == ("responsabile", -0.7)
+    assert said_rule("Luca Bianchi è l'artefice del fallimento") < -0.1  # Sentix's `artefice` is praise
+    assert said_rule("Luca Bianchi è l'artefice della vittoria") > 0.1
+    assert said_rule("Luca Bianchi è responsabile della sicurezza") == 0  # an office, no act judged

@@ -62,6 +62,7 @@ class StanceLexicon:
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
     leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
     making: frozenset[str]  # verbs of making something what an adjective says ("rendere il paese più sicuro")
+    authorship: frozenset[str]  # words of authorship: they judge as what was authored ("responsabile della crisi")
     outcomes: dict[str, float]  # adjectives that evaluate only as what someone made something ("sicuro", "debole")
     superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
     superlative_bases: tuple[str, ...]  # tried in order: the superlative's own lemma first
@@ -134,7 +135,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
-        words("noun_forms"), words("charges"), words("leading"), words("making"),
+        words("noun_forms"), words("charges"), words("leading"), words("making"), words("authorship"),
         {lower(str(k)): float(v) for k, v in data["made_outcomes"].items()},
         lang.endings("superlative_endings"), tuple(lang.data("grammar.yaml")["superlative_bases"]),  # in their order
         {},

@@ -91,6 +91,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        if lemma in lexicon.authorship and end == i + 1:  # "responsabile della crisi": the crisis judges its author
+            prior = _authored(doc, end, last, lexicon) or prior
         clause = _clause_start(doc, i, first, breaks)
         maker = _maker(doc, i, clause, lexicon) if end == i + 1 else None
         if maker is not None:  # "ha reso il paese più sicuro": what the subject of `rendere` did
@@ -357,6 +359,22 @@ def _outcome(doc: Document, i: int, maker: int, lemma: str, prior: float, lexico
     else its own; turned round by `meno` right before it (`ha reso il paese meno sicuro`)."""
     value = lexicon.outcomes.get(lemma, prior)
     return -value if maker < i - 1 and doc.lower[i - 1] == "meno" else value
+
+
+def _authored(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> float:
+    """The polarity of the act a word of authorship names with `di` right after it, articles and adjectives aside
+    (`responsabile della grave crisi`, `artefice del successo`, `responsabili di violare la legge`); 0 when no
+    evaluative act follows, or someone named does (`la responsabilità del governo`); the title the words make
+    (`il responsabile del disastro`) names no one else."""
+    if after >= last or doc.lang.preposition(doc.lower[after]) != "di":
+        return 0.0
+    own = doc.mention_of_token.get(after - 1)
+    for k in range(after + 1, min(last, after + _OBJECT_GAP + 1)):
+        if doc.mention_of_token.get(k, own) is not own or doc.lower[k] in lexicon.clause_ends:
+            return 0.0
+        if not (doc.lang.is_determiner(doc.lower[k]) or doc.tokens[k].upos == "ADJ"):
+            return _word(doc, k, last, lexicon)[1]
+    return 0.0
 
 
 def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
