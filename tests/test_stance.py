@@ -1172,3 +1172,9 @@ def test_a_word_of_authorship_judges_as_what_was_authored():
     assert said_rule("Luca Bianchi è l'artefice del fallimento") < -0.1  # Sentix's `artefice` is praise
     assert said_rule("Luca Bianchi è l'artefice della vittoria") > 0.1
     assert said_rule("Luca Bianchi è responsabile della sicurezza") == 0  # an office, no act judged
+
+
+def test_a_condition_contrary_to_fact_turns_round_what_it_says():
+    assert said_rule("Se Luca Bianchi fosse onesto si dimetterebbe") < -0.1  # he is not
+    assert said_rule("Se non fosse stato per il coraggio di Luca Bianchi, sarebbe finita male") > 0.1  # thanks to him
+    assert said_rule("Non so se Luca Bianchi fosse onesto") >= 0  # a question, no condition

@@ -36,6 +36,7 @@ class StanceLexicon:
     requests: frozenset[str]
     comparisons: frozenset[str]
     hedges: frozenset[str]
+    counterfactual_verbs: frozenset[str]  # past subjunctives of a condition contrary to fact ("se fosse onesto")
     first_person: frozenset[str]
     second_person: frozenset[str]
     third_person: frozenset[str]
@@ -126,6 +127,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
         words("concord"), int(data["negation_window"]),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
+        words("counterfactual_verbs"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
         words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"),

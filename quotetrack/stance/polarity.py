@@ -32,6 +32,7 @@ _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may p
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
+_COUNTERFACTUAL_REACH = 4  # how far a condition's past subjunctive may be from `se` and from what it says (`fosse stato più`)
 _LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
@@ -111,7 +112,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon) or asker is not None
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
-            score = prior * (-0.8 if negator is not None else 1.0)
+            score = prior * (-0.8 if negator is not None else 1.0) * (-1.0 if _contrary_to_fact(doc, i, clause, lexicon) else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
             leader = maker if maker is not None else _leader(doc, i, clause, lexicon)
@@ -405,6 +406,28 @@ def _questioned(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
             return True
         if doc.lower[k] in lexicon.clause_ends:
             return False
+    return False
+
+
+def _contrary_to_fact(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Is the word at i what a condition contrary to fact says, shortly after its past subjunctive (`Se X fosse
+    onesto`, `se avesse ascoltato i consigli`)? The speaker says it is not so. The `se` opens its clause or follows
+    `che` (`ha detto che se …`); `come se`, `anche se` and `non so se` state no condition."""
+    for v in range(i - 1, max(clause, i - _COUNTERFACTUAL_REACH) - 1, -1):
+        if doc.lower[v] in lexicon.counterfactual_verbs:
+            return _opens_condition(doc, v, clause, lexicon)
+    return False
+
+
+def _opens_condition(doc: Document, verb: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Does a `se` that opens its clause, or follows `che`, come before the verb at `verb` in its clause, with at most
+    its subject between (`se il governo fosse`), and no negation (`se non fosse per X` says that it is so)?"""
+    for k in range(verb - 1, max(clause, verb - _COUNTERFACTUAL_REACH - 1) - 1, -1):
+        if doc.lower[k] in lexicon.negators:
+            return False  # "se non fosse stato per il coraggio di X": it was so, thanks to X
+        if doc.lower[k] == "se":
+            before = doc.lower[k - 1] if k > 0 else ""
+            return k == clause or doc.sentence_bounds(k)[0] == k or before in lexicon.clause_ends or before == "che"
     return False
 
 
