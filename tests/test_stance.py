@@ -1172,6 +1172,8 @@ def test_a_word_of_authorship_judges_as_what_was_authored():
     assert said_rule("Luca Bianchi è l'artefice del fallimento") < -0.1  # Sentix's `artefice` is praise
     assert said_rule("Luca Bianchi è l'artefice della vittoria") > 0.1
     assert said_rule("Luca Bianchi è responsabile della sicurezza") == 0  # an office, no act judged
+    quote = "Anna Neri è l'artefice del sostegno occidentale a Luca Bianchi"
+    assert rule_scores(f"Il ministro Mario Rossi ha detto: «{quote}».", quote, "ha detto")["Luca Bianchi"] == 0  # hers
 
 
 def test_a_condition_contrary_to_fact_turns_round_what_it_says():

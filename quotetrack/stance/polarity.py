@@ -366,7 +366,8 @@ def _authored(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> f
     """The polarity of the act a word of authorship names with `di` right after it, articles and adjectives aside
     (`responsabile della grave crisi`, `artefice del successo`, `responsabili di violare la legge`); 0 when no
     evaluative act follows, or someone named does (`la responsabilità del governo`); the title the words make
-    (`il responsabile del disastro`) names no one else."""
+    (`il responsabile del disastro`) names no one else. An attitude authored (`l'artefice del sostegno a X`) is the
+    author's, as `il sostegno di X` is: the speaker's judgement of neither."""
     if after >= last or doc.lang.preposition(doc.lower[after]) != "di":
         return 0.0
     own = doc.mention_of_token.get(after - 1)
@@ -374,7 +375,8 @@ def _authored(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> f
         if doc.mention_of_token.get(k, own) is not own or doc.lower[k] in lexicon.clause_ends:
             return 0.0
         if not (doc.lang.is_determiner(doc.lower[k]) or doc.tokens[k].upos == "ADJ"):
-            return _word(doc, k, last, lexicon)[1]
+            _, prior, _, lemma = _word(doc, k, last, lexicon)
+            return 0.0 if lemma in lexicon.held or lemma in lexicon.attitudes else prior
     return 0.0
 
 
