@@ -1180,3 +1180,10 @@ def test_a_condition_contrary_to_fact_turns_round_what_it_says():
     assert said_rule("Se Luca Bianchi fosse onesto si dimetterebbe") < -0.1  # he is not
     assert said_rule("Se non fosse stato per il coraggio di Luca Bianchi, sarebbe finita male") > 0.1  # thanks to him
     assert said_rule("Non so se Luca Bianchi fosse onesto") >= 0  # a question, no condition
+
+
+def test_non_che_meaning_only_and_a_verb_of_ceasing_are_read_as_such():
+    assert polar("Non posso che ringraziare il sindaco.") == [("ringraziare", 0.7)]  # "only thank"
+    assert said_rule("Non smetterò mai di ringraziare Luca Bianchi") > 0.1  # ceasing negated: thanks go on
+    assert said_rule("Luca Bianchi ha smesso di mentire") > 0  # he lies no more
+    assert said_rule("Luca Bianchi non è affidabile") < -0.1

@@ -31,6 +31,8 @@ class StanceLexicon:
     not_negating_after: frozenset[str]
     concord: frozenset[str]
     negation_window: int
+    exceptive_before_che: frozenset[str]  # lemmas after which `non … che` means "only" ("non posso che ringraziare")
+    cessation: frozenset[str]  # verbs of ceasing: with `di`, a negation of what follows ("ha smesso di mentire")
     clause_breaks: frozenset[str]
     contrast: frozenset[str]
     requests: frozenset[str]
@@ -125,7 +127,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     words = lambda key: frozenset(lower(str(w)) for w in data[key])  # noqa: E731
     lexicon = StanceLexicon(
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
-        words("concord"), int(data["negation_window"]),
+        words("concord"), int(data["negation_window"]), words("exceptive_before_che"), words("cessation"),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("counterfactual_verbs"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared

@@ -260,14 +260,23 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
 
 def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
     """The negation of the word at i: `non`/`senza` shortly before it in its clause, else a concord word (`mai`,
-    `nessuno`) there."""
+    `nessuno`) there; a verb of ceasing with `di` negates too, and undoes a negation before it (`non smetterò mai di
+    ringraziarlo`)."""
     window = range(max(clause, i - lexicon.negation_window), i)
     lows = doc.lower
     found = [k for k in window if lows[k] in lexicon.negators
-             and not any(lows[j] in lexicon.not_negating_after for j in range(k + 1, i))]  # "non è solo"
+             and not any(_cancels_negation(doc, j, lexicon) for j in range(k + 1, i))]  # "non è solo"
     if not found:
         found = [k for k in window if lows[k] in lexicon.concord]
-    return found[0] if len(found) % 2 else None
+    found += [k for k in window if _lemma(doc, k) in lexicon.cessation and "di" in lows[k + 1 : min(k + 3, i)]]
+    return min(found) if len(found) % 2 else None
+
+
+def _cancels_negation(doc: Document, j: int, lexicon: StanceLexicon) -> bool:
+    """Does the word at j make a `non` before it no negation: `solo` (`non è solo`), or the `che` of `non … che`
+    meaning "only" (`non posso che ringraziare`, `non ha fatto altro che mentire`)?"""
+    return doc.lower[j] in lexicon.not_negating_after or (
+        doc.lower[j] == "che" and _lemma(doc, j - 1) in lexicon.exceptive_before_che)
 
 
 def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
