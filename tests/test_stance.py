@@ -1187,3 +1187,8 @@ def test_non_che_meaning_only_and_a_verb_of_ceasing_are_read_as_such():
     assert said_rule("Non smetterò mai di ringraziare Luca Bianchi") > 0.1  # ceasing negated: thanks go on
     assert said_rule("Luca Bianchi ha smesso di mentire") > 0  # he lies no more
     assert said_rule("Luca Bianchi non è affidabile") < -0.1
+
+
+def test_the_best_one_and_acknowledging_merit_praise():
+    assert said_rule("Luca Bianchi è il miglior sindaco") > 0.1
+    assert said_rule("Bisogna dare atto a Luca Bianchi di aver agito con prudenza") > 0.1
