@@ -1184,3 +1184,30 @@ def test_a_country_named_by_a_common_noun_is_no_candidate_but_named_it_is():
     start = text.rindex("Il Paese è diviso")
     unnamed = Statement("t", "Il Paese è diviso", "direct", start, start + len("Il Paese è diviso"), speaker="Paolo Conti")
     assert candidates(view, StatementSpan.of(doc, unnamed)) == []
+
+
+def test_a_word_of_authorship_judges_as_what_was_authored():
+    assert polar("Luca Bianchi è responsabile del disastro.")[0] == ("responsabile", -0.7)
+    assert said_rule("Luca Bianchi è l'artefice del fallimento") < -0.1  # Sentix's `artefice` is praise
+    assert said_rule("Luca Bianchi è l'artefice della vittoria") > 0.1
+    assert said_rule("Luca Bianchi è responsabile della sicurezza") == 0  # an office, no act judged
+    quote = "Anna Neri è l'artefice del sostegno occidentale a Luca Bianchi"
+    assert rule_scores(f"Il ministro Mario Rossi ha detto: «{quote}».", quote, "ha detto")["Luca Bianchi"] == 0  # hers
+
+
+def test_a_condition_contrary_to_fact_turns_round_what_it_says():
+    assert said_rule("Se Luca Bianchi fosse onesto si dimetterebbe") < -0.1  # he is not
+    assert said_rule("Se non fosse stato per il coraggio di Luca Bianchi, sarebbe finita male") > 0.1  # thanks to him
+    assert said_rule("Non so se Luca Bianchi fosse onesto") >= 0  # a question, no condition
+
+
+def test_non_che_meaning_only_and_a_verb_of_ceasing_are_read_as_such():
+    assert polar("Non posso che ringraziare il sindaco.") == [("ringraziare", 0.7)]  # "only thank"
+    assert said_rule("Non smetterò mai di ringraziare Luca Bianchi") > 0.1  # ceasing negated: thanks go on
+    assert said_rule("Luca Bianchi ha smesso di mentire") > 0  # he lies no more
+    assert said_rule("Luca Bianchi non è affidabile") < -0.1
+
+
+def test_the_best_one_and_acknowledging_merit_praise():
+    assert said_rule("Luca Bianchi è il miglior sindaco") > 0.1
+    assert said_rule("Bisogna dare atto a Luca Bianchi di aver agito con prudenza") > 0.1

@@ -31,11 +31,14 @@ class StanceLexicon:
     not_negating_after: frozenset[str]
     concord: frozenset[str]
     negation_window: int
+    exceptive_before_che: frozenset[str]  # lemmas after which `non … che` means "only" ("non posso che ringraziare")
+    cessation: frozenset[str]  # verbs of ceasing: with `di`, a negation of what follows ("ha smesso di mentire")
     clause_breaks: frozenset[str]
     contrast: frozenset[str]
     requests: frozenset[str]
     comparisons: frozenset[str]
     hedges: frozenset[str]
+    counterfactual_verbs: frozenset[str]  # past subjunctives of a condition contrary to fact ("se fosse onesto")
     first_person: frozenset[str]
     second_person: frozenset[str]
     third_person: frozenset[str]
@@ -62,6 +65,7 @@ class StanceLexicon:
     charges: frozenset[str]  # words of investigation and trial: the offence after them is a charge ("indagato per")
     leading: frozenset[str]  # verbs of leading someone to an outcome ("portare alla rovina"): their subject's doing
     making: frozenset[str]  # verbs of making something what an adjective says ("rendere il paese più sicuro")
+    authorship: frozenset[str]  # words of authorship: they judge as what was authored ("responsabile della crisi")
     outcomes: dict[str, float]  # adjectives that evaluate only as what someone made something ("sicuro", "debole")
     superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
     superlative_bases: tuple[str, ...]  # tried in order: the superlative's own lemma first
@@ -123,8 +127,9 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     words = lambda key: frozenset(lower(str(w)) for w in data[key])  # noqa: E731
     lexicon = StanceLexicon(
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
-        words("concord"), int(data["negation_window"]),
+        words("concord"), int(data["negation_window"]), words("exceptive_before_che"), words("cessation"),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
+        words("counterfactual_verbs"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
         words("second_person"), words("third_person"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"),
@@ -134,7 +139,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("against"), words("subject_carriers"), words("harms"), words("demanded"),
         lang.words("passive_auxiliaries"),  # grammar.yaml's, shared with the cues
         words("copulas"), words("quote_marks"), words("attitudes"), words("speaker_objects"), words("held"),
-        words("noun_forms"), words("charges"), words("leading"), words("making"),
+        words("noun_forms"), words("charges"), words("leading"), words("making"), words("authorship"),
         {lower(str(k)): float(v) for k, v in data["made_outcomes"].items()},
         lang.endings("superlative_endings"), tuple(lang.data("grammar.yaml")["superlative_bases"]),  # in their order
         {},

@@ -32,6 +32,7 @@ _PREDICATE_GAP = 4  # how many words a copula and its articles and adverbs may p
 _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its participle
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
+_COUNTERFACTUAL_REACH = 4  # how far a condition's past subjunctive may be from `se` and from what it says (`fosse stato più`)
 _LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
@@ -91,6 +92,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
+        if lemma in lexicon.authorship and end == i + 1:  # "responsabile della crisi": the crisis judges its author
+            prior = _authored(doc, end, last, lexicon) or prior
         clause = _clause_start(doc, i, first, breaks)
         maker = _maker(doc, i, clause, lexicon) if end == i + 1 else None
         if maker is not None:  # "ha reso il paese più sicuro": what the subject of `rendere` did
@@ -109,7 +112,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon) or asker is not None
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
-            score = prior * (-0.8 if negator is not None else 1.0)
+            score = prior * (-0.8 if negator is not None else 1.0) * (-1.0 if _contrary_to_fact(doc, i, clause, lexicon) else 1.0)
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
             leader = maker if maker is not None else _leader(doc, i, clause, lexicon)
@@ -257,14 +260,23 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
 
 def _negator(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> int | None:
     """The negation of the word at i: `non`/`senza` shortly before it in its clause, else a concord word (`mai`,
-    `nessuno`) there."""
+    `nessuno`) there; a verb of ceasing with `di` negates too, and undoes a negation before it (`non smetterò mai di
+    ringraziarlo`)."""
     window = range(max(clause, i - lexicon.negation_window), i)
     lows = doc.lower
     found = [k for k in window if lows[k] in lexicon.negators
-             and not any(lows[j] in lexicon.not_negating_after for j in range(k + 1, i))]  # "non è solo"
+             and not any(_cancels_negation(doc, j, lexicon) for j in range(k + 1, i))]  # "non è solo"
     if not found:
         found = [k for k in window if lows[k] in lexicon.concord]
-    return found[0] if len(found) % 2 else None
+    found += [k for k in window if _lemma(doc, k) in lexicon.cessation and "di" in lows[k + 1 : min(k + 3, i)]]
+    return min(found) if len(found) % 2 else None
+
+
+def _cancels_negation(doc: Document, j: int, lexicon: StanceLexicon) -> bool:
+    """Does the word at j make a `non` before it no negation: `solo` (`non è solo`), or the `che` of `non … che`
+    meaning "only" (`non posso che ringraziare`, `non ha fatto altro che mentire`)?"""
+    return doc.lower[j] in lexicon.not_negating_after or (
+        doc.lower[j] == "che" and _lemma(doc, j - 1) in lexicon.exceptive_before_che)
 
 
 def _fought(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
@@ -359,6 +371,24 @@ def _outcome(doc: Document, i: int, maker: int, lemma: str, prior: float, lexico
     return -value if maker < i - 1 and doc.lower[i - 1] == "meno" else value
 
 
+def _authored(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> float:
+    """The polarity of the act a word of authorship names with `di` right after it, articles and adjectives aside
+    (`responsabile della grave crisi`, `artefice del successo`, `responsabili di violare la legge`); 0 when no
+    evaluative act follows, or someone named does (`la responsabilità del governo`); the title the words make
+    (`il responsabile del disastro`) names no one else. An attitude authored (`l'artefice del sostegno a X`) is the
+    author's, as `il sostegno di X` is: the speaker's judgement of neither."""
+    if after >= last or doc.lang.preposition(doc.lower[after]) != "di":
+        return 0.0
+    own = doc.mention_of_token.get(after - 1)
+    for k in range(after + 1, min(last, after + _OBJECT_GAP + 1)):
+        if doc.mention_of_token.get(k, own) is not own or doc.lower[k] in lexicon.clause_ends:
+            return 0.0
+        if not (doc.lang.is_determiner(doc.lower[k]) or doc.tokens[k].upos == "ADJ"):
+            _, prior, _, lemma = _word(doc, k, last, lexicon)
+            return 0.0 if lemma in lexicon.held or lemma in lexicon.attitudes else prior
+    return 0.0
+
+
 def _passive_request(doc: Document, i: int, lexicon: StanceLexicon) -> int | None:
     """The participle of a request verb whose `a`/`di` the word at i completes across its agent and an apposition
     between commas (`è stato invitato dal partito, la Lega, a dimettersi`, `sollecitato da tutti a lasciare`): the
@@ -387,6 +417,28 @@ def _questioned(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
             return True
         if doc.lower[k] in lexicon.clause_ends:
             return False
+    return False
+
+
+def _contrary_to_fact(doc: Document, i: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Is the word at i what a condition contrary to fact says, shortly after its past subjunctive (`Se X fosse
+    onesto`, `se avesse ascoltato i consigli`)? The speaker says it is not so. The `se` opens its clause or follows
+    `che` (`ha detto che se …`); `come se`, `anche se` and `non so se` state no condition."""
+    for v in range(i - 1, max(clause, i - _COUNTERFACTUAL_REACH) - 1, -1):
+        if doc.lower[v] in lexicon.counterfactual_verbs:
+            return _opens_condition(doc, v, clause, lexicon)
+    return False
+
+
+def _opens_condition(doc: Document, verb: int, clause: int, lexicon: StanceLexicon) -> bool:
+    """Does a `se` that opens its clause, or follows `che`, come before the verb at `verb` in its clause, with at most
+    its subject between (`se il governo fosse`), and no negation (`se non fosse per X` says that it is so)?"""
+    for k in range(verb - 1, max(clause, verb - _COUNTERFACTUAL_REACH - 1) - 1, -1):
+        if doc.lower[k] in lexicon.negators:
+            return False  # "se non fosse stato per il coraggio di X": it was so, thanks to X
+        if doc.lower[k] == "se":
+            before = doc.lower[k - 1] if k > 0 else ""
+            return k == clause or doc.sentence_bounds(k)[0] == k or before in lexicon.clause_ends or before == "che"
     return False
 
 
