@@ -42,6 +42,7 @@ class StanceLexicon:
     first_person: frozenset[str]
     second_person: frozenset[str]
     third_person: frozenset[str]
+    third_person_clitics: frozenset[str]  # object clitics of one person (`averla`, `l'ha visto`)
     addressee_markers: frozenset[str]
     locative: frozenset[str]
     place_nouns: frozenset[str]
@@ -131,7 +132,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
         words("counterfactual_verbs"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
-        words("second_person"), words("third_person"), words("addressee_markers"),
+        words("second_person"), words("third_person"), words("third_person_clitics"), words("addressee_markers"),
         words("locative"), words("place_nouns"), words("place_nouns") - words("places_naming_bodies"),
         words("work_heads"), words("metonym_places_after"),
         words("not_counterparts"), words("not_counterpart_ends"),

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis.document import REACH
-from ..lang import fold, lower
+from ..lang import fold
 
 if TYPE_CHECKING:
     from ..analysis import Document, Mention
@@ -390,7 +390,7 @@ def _third_person_at(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     low, mention = doc.lower[i], doc.mention_of_token.get(i)
     if low in lexicon.third_person or mention is not None and mention.via == "pronoun" and mention.last == i + 1:
         return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1)
-    return mention is not None and mention.via == "pronoun" or _object_clitic(doc, i)
+    return mention is not None and mention.via == "pronoun" or _object_clitic(doc, lexicon, i)
 
 
 @lru_cache(maxsize=4)
@@ -400,22 +400,16 @@ def _determiner_forms(lang) -> frozenset[str]:
     return lang.words("plural_articles") | lang.words("definite_singular_articles") | lang.words("demonstratives")
 
 
-def _object_clitic(doc: Document, i: int) -> bool:
+def _object_clitic(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     """Is token i an object clitic of one person (`stance.yaml` `third_person_clitics`) before an auxiliary
     (`l'ha tradito`), or a word that ends in one after an infinitive or a gerund (`averla`, `ucciderlo`,
     `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`)?"""
-    lang, low = doc.lang, doc.lower[i]
-    clitics = _third_person_clitics(lang)
+    lang, low, clitics = doc.lang, doc.lower[i], lexicon.third_person_clitics
     if low in clitics:
         return i + 1 < len(doc.tokens) and doc.lower[i + 1] in lang.auxiliaries
     verb_endings = lang.endings("truncated_infinitive_endings", "gerund_endings")
     return any(low.endswith(c) and len(low) - len(c) > 3 and low[: -len(c)].endswith(verb_endings)
                for c in clitics if c.isalpha())
-
-
-@lru_cache(maxsize=4)
-def _third_person_clitics(lang) -> frozenset[str]:
-    return frozenset(lower(str(w)) for w in lang.data("stance.yaml")["third_person_clitics"])
 
 
 def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Mention | None:
