@@ -120,3 +120,13 @@ def test_the_target_threshold_weighs_recall_more_than_precision():
     assert f_beta(0.5, 0.7, 1.5) > f_beta(0.7, 0.5, 1.5)
     assert f_beta(0.5, 0.7, 1.0) == pytest.approx(f_beta(0.7, 0.5, 1.0)) == pytest.approx(2 * 0.35 / 1.2)
     assert f_beta(0.0, 0.0, 1.5) == 0.0
+
+
+def test_the_target_threshold_may_lie_below_one_tenth():
+    # the classifier gives few pairs much: when the targets score 0.06 and the rest 0.03, the best threshold keeps
+    # the former alone (a grid starting at 0.1 kept nothing)
+    from quotetrack.train import _target_threshold
+
+    row = {"rule_score": 0.0, "in_quote": 1}
+    scored = [(0.06, 1, row)] * 4 + [(0.03, 0, row)] * 20
+    assert _target_threshold(scored, 4) in (0.04, 0.06)
