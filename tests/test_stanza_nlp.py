@@ -268,6 +268,19 @@ def test_a_gerund_or_an_infinitive_with_a_clitic_stays_a_verb_where_the_tagger_c
     assert [tokens[w].upos for w in ("gridandole", "parlarne", "potere")] == ["VERB", "VERB", "NOUN"]
     assert "VerbForm=Ger" in tokens["gridandole"].feats and tokens["parlarne"].lemma == "parlare"
 
+
+def test_a_past_participle_with_a_clitic_stays_a_verb_where_the_tagger_calls_it_an_adjective():
+    """`il vicino accortosi del fumo`: a participle with an attached clitic is a verb only, so the description ends
+    before it; a participle without one may be a noun (`i feriti`, `gli accusati`, where `-ti` is no clitic of a
+    participle) and keeps Stanza's tag."""
+    reading = {"accortosi": ("accorgere", "ADJ", "Gender=Masc|Number=Sing"),
+               "feriti": ("ferire", "NOUN", "Gender=Masc|Number=Plur"),
+               "accusati": ("accusare", "NOUN", "Gender=Masc|Number=Plur")}
+    text = "Anna Neri ha detto che il vicino accortosi del fumo ha soccorso i feriti e gli accusati."
+    tokens = aligned_tokens(text, reading)
+    assert [tokens[w].upos for w in ("accortosi", "feriti", "accusati")] == ["VERB", "NOUN", "NOUN"]
+
+
 def test_an_organisation_the_tagger_finds_in_common_words_only_is_dropped():
     """Stanza's tagger reads a body named by its common noun (`il Consiglio`, `la guardia costiera`) as an
     organisation; such a span names no one, so it leaves the entities. A span with a rare word stays (`Zorbatel`),

@@ -423,11 +423,22 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
 
 
 def _only_a_verb(token: Token, lang: Language) -> bool:
-    """Is the word a gerund or an infinitive with a clitic attached (`gridandole`, `parlarne`), as the built-in
-    engine reads it? Such a form is a verb only; Stanza's tagger calls some of them nouns or adjectives, which hides
-    a reporting verb from the cues. A bare infinitive may be a noun (`il potere`)."""
-    return token.upos == "VERB" and ("VerbForm=Ger" in token.feats or "VerbForm=Inf" in token.feats
-                                     and token.lower.endswith(lang.endings("attached_clitics")))
+    """Is the word a gerund, or an infinitive or a past participle with a clitic attached (`gridandole`, `parlarne`,
+    `accortosi`), as the built-in engine reads it? Such a form is a verb only; Stanza's tagger calls some of them
+    nouns or adjectives, which hides a reporting verb from the cues and lets a description run on over a participle
+    (`il vicino accortosi del fumo`). A bare infinitive may be a noun (`il potere`), and so may a bare participle
+    (`i feriti`)."""
+    if token.upos != "VERB":
+        return False
+    infinitive_with_clitic = "VerbForm=Inf" in token.feats and token.lower.endswith(lang.endings("attached_clitics"))
+    return "VerbForm=Ger" in token.feats or infinitive_with_clitic or _participle_with_clitic(token.lower, lang)
+
+
+def _participle_with_clitic(word: str, lang: Language) -> bool:
+    """`accortosi`, `occorsogli`: a past participle, regular or not, with a clitic attached."""
+    participle = lang.endings("past_participle_endings", "irregular_participle_endings")
+    return any(word.endswith(clitic) and word[:-len(clitic)].endswith(participle)
+               for clitic in lang.words("participle_clitics"))
 
 
 def _made_up(lemma: str, dictionary_lemma: str, lang: Language) -> bool:
