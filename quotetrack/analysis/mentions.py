@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import compress, count
@@ -1061,6 +1062,7 @@ class _Resolver:
     def resolve(self) -> list[Mention]:
         self.items = _surnames_over_metonyms(self)
         self._complete_names()
+        self.items = _one_spelling(self.items)
         self._link_titles()
         self._earlier_titles()
         self._name_described_people()
@@ -2313,3 +2315,21 @@ def _as_person(m: Mention, named: dict[str, set[str]]) -> Mention:
     """The mention named as the one person the article writes in full with its word as surname, else as it is."""
     people = named.get(fold(m.text), set())
     return m._replace(name=next(iter(people)), kind=PERSON, resolved_by="article") if len(people) == 1 else m
+
+
+def _one_spelling(items: list[Mention]) -> list[Mention]:
+    """Names the article spells two ways, apart from case, accents and a hyphen for a space (`Omar al-Rashid`, `Omar
+    Al Rashid`), are one name: the spelling it writes most often, the first of those."""
+    named = [m for m in items if m.name and m.kind in (PERSON, ORGANISATION)]
+    spellings = Counter(m.name for m in named)
+    chosen: dict[str, str] = {}
+    for m in named:
+        key = _spelling_key(m.name)
+        if spellings[m.name] > spellings[chosen.get(key, m.name)] or key not in chosen:
+            chosen[key] = m.name
+    return [m._replace(name=chosen[_spelling_key(m.name)]) if m.name and m.kind in (PERSON, ORGANISATION) else m
+            for m in items]
+
+
+def _spelling_key(name: str) -> str:
+    return _HYPHEN.sub(" ", fold(name))
