@@ -368,3 +368,17 @@ def test_a_title_after_an_indefinite_article_is_not_the_person_introduced_later_
     found = names("La sentenza è stata letta davanti a un giudice e a due avvocati. Ugo Neri, ex giudice della corte "
                   "d'appello, ha commentato la sentenza.")
     assert ("un giudice", "Ugo Neri") not in found
+
+
+@pytest.mark.parametrize("later, named", [
+    ("Mosca ha detto che tornerà presto in libreria.", ("Mosca", "person", "Anna Mosca")),
+    ("Ha detto che tornerà presto in Mosca.", ("Mosca", "country", "Russia")),
+])
+def test_a_city_standing_for_its_country_is_the_surname_of_the_person_named_in_full_unless_a_place(later, named):
+    assert kinds("La scrittrice Anna Mosca ha presentato il suo romanzo. " + later)[-1] == named
+
+
+def test_two_spellings_of_one_name_apart_from_case_accents_and_hyphens_are_the_one_written_most():
+    text = ("Omar al-Rashid ha parlato ieri a Bari. In serata Omar Al Rashid ha aggiunto altro. "
+            "Secondo Omar al-Rashid la cosa è chiusa.")
+    assert {name for _, name in names(text) if name and "Rashid" in name} == {"Omar al-Rashid"}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import compress, count
@@ -1059,7 +1060,9 @@ class _Resolver:
         self._institutions: dict[tuple[str, str], str] = {}
 
     def resolve(self) -> list[Mention]:
+        self.items = _surnames_over_metonyms(self)
         self._complete_names()
+        self.items = _one_spelling(self.items)
         self._link_titles()
         self._earlier_titles()
         self._name_described_people()
@@ -2284,3 +2287,49 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
     kept += kept_phrases
     kept.sort(key=lambda m: (m.first, -(m.last - m.first)))
     return kept
+
+
+def _surnames_over_metonyms(resolver: _Resolver) -> list[Mention]:
+    """A lone word the KB knows as a city standing for its country (`Rossano` for an invented Rossania), which is the
+    surname of the one person the article names in full under it (`Mario Rossano`), and not the place of `in Rossano`
+    or `l'aeroporto di Rossano`: that person, as the name reader would have completed a surname it did not know."""
+    reader, surname = resolver.reader, resolver._surname
+    named: dict[str, set[str]] = {}
+    for m in resolver.items:
+        if m.kind == PERSON and m.via in _NAMING_VIAS and len(m.text.split()) > 1:
+            named.setdefault(surname(m.text.split()), set()).add(m.name or m.text)
+    return [_as_person(m, named) if _metonym_word(reader, m) else m for m in resolver.items]
+
+
+def _metonym_word(reader: _Reader, m: Mention) -> bool:
+    """Is the mention one word the KB matched as a metonym of its entity, not a place by its context?"""
+    doc = reader.doc
+    if m.via != "kb" or m.last - m.first != 1 or reader._place_complement(m.first) or (
+            m.first and doc.lang.preposition(doc.lower[m.first - 1]) == "in"):
+        return False
+    entity = doc.kb.get(m.name)
+    return entity is not None and fold(m.text) in {fold(form) for form in entity.metonyms}
+
+
+def _as_person(m: Mention, named: dict[str, set[str]]) -> Mention:
+    """The mention named as the one person the article writes in full with its word as surname, else as it is."""
+    people = named.get(fold(m.text), set())
+    return m._replace(name=next(iter(people)), kind=PERSON, resolved_by="article") if len(people) == 1 else m
+
+
+def _one_spelling(items: list[Mention]) -> list[Mention]:
+    """Names the article spells two ways, apart from case, accents and a hyphen for a space (`Omar al-Rashid`, `Omar
+    Al Rashid`), are one name: the spelling it writes most often, the first of those."""
+    named = [m for m in items if m.name and m.kind in (PERSON, ORGANISATION)]
+    spellings = Counter(m.name for m in named)
+    chosen: dict[str, str] = {}
+    for m in named:
+        key = _spelling_key(m.name)
+        if spellings[m.name] > spellings[chosen.get(key, m.name)] or key not in chosen:
+            chosen[key] = m.name
+    return [m._replace(name=chosen[_spelling_key(m.name)]) if m.name and m.kind in (PERSON, ORGANISATION) else m
+            for m in items]
+
+
+def _spelling_key(name: str) -> str:
+    return _HYPHEN.sub(" ", fold(name))
