@@ -368,3 +368,32 @@ def test_a_title_after_an_indefinite_article_is_not_the_person_introduced_later_
     found = names("La sentenza è stata letta davanti a un giudice e a due avvocati. Ugo Neri, ex giudice della corte "
                   "d'appello, ha commentato la sentenza.")
     assert ("un giudice", "Ugo Neri") not in found
+
+
+def test_an_organisation_s_own_name_in_quotation_marks_after_its_words_is_part_of_its_name():
+    assert ("Istituto di studi agrari \"Carlo Verdi\"", "Istituto di studi agrari Carlo Verdi") in names(
+        "Secondo lo studio fatto dall'Istituto di studi agrari \"Carlo Verdi\", la carne contiene residui.")
+
+
+@pytest.mark.parametrize("text, given, full", [
+    ("È morto il regista Mario Bellini. Al quotidiano il figlio Davide ha spiegato che era malato.",
+     "Davide", "Davide Bellini"),
+    ("Anche il figlio di Carlo Alberto Bellini, Giovanni Maria, è indagato. \"Sono innocente\", ha detto Giovanni Maria.",
+     "Giovanni Maria", "Giovanni Maria Bellini"),
+])
+def test_a_child_named_by_given_names_alone_carries_the_family_s_surname(text, given, full):
+    assert {name for found, name in names(text) if found == given} == {full}
+
+
+def test_an_adjective_after_a_second_institution_that_quello_stands_for_goes_with_the_first_too():
+    assert ("ministero degli Esteri", "Ministero degli Esteri russo") in names(
+        "Sia il ministero degli Esteri che quello dell'Ambiente russi hanno smentito la notizia del sabotaggio.")
+
+
+def test_a_name_in_quotation_marks_after_an_organisation_s_common_noun_does_not_lengthen_the_phrase():
+    assert ("il quotidiano locale", "quotidiano locale") in names("Lo ha scritto il quotidiano locale \"La Voce\" ieri.")
+
+
+def test_a_relative_after_a_possessive_carries_the_surname_of_the_person_named_last():
+    found = names("Ugo Neri è stato eletto. Ugo Neri ha vinto. Anna Verdi ha detto che suo fratello Marco tornerà.")
+    assert ("Marco", "Marco Verdi") in found
