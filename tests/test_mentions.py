@@ -394,6 +394,6 @@ def test_a_name_in_quotation_marks_after_an_organisation_s_common_noun_does_not_
     assert ("il quotidiano locale", "quotidiano locale") in names("Lo ha scritto il quotidiano locale \"La Voce\" ieri.")
 
 
-def test_a_relative_after_a_possessive_carries_the_surname_of_the_person_named_last():
+def test_a_relative_carries_the_surname_of_the_person_named_before_it_in_its_sentence():
     found = names("Ugo Neri è stato eletto. Ugo Neri ha vinto. Anna Verdi ha detto che suo fratello Marco tornerà.")
     assert ("Marco", "Marco Verdi") in found

@@ -1147,9 +1147,8 @@ class _Resolver:
 
     def _family_name(self, m: Mention, people: list[Mention], family_named: dict[str, str]) -> str | None:
         """`il figlio Carlo`, `il figlio di Ugo Neri, Carlo`: a child or sibling the article names by given names
-        alone carries the family's surname, the named relative's, else that of the person the article is about (the
-        one it named most before), or after a possessive (`suo figlio Carlo`) of the person named last; the same
-        given names later are that person too."""
+        alone carries the family's surname: the named relative's, else the one `_family_surname` finds, as the
+        article writes it in full; the same given names later are that person too."""
         doc, words = self.doc, self.doc.lang.speaker_words
         if not all(fold(w) in words["given_names"] for w in m.text.split()):
             return None
@@ -1160,8 +1159,8 @@ class _Resolver:
             return None
         given_first = [p for p in people if fold(p.text.split()[0]) in words["given_names"]]  # no show's or place's name
         if doc.lower[k] in words["family_surname_relatives"]:
-            possessed = k > 0 and doc.lower[k - 1] in words["singular_possessives"]  # `suo figlio`: the subject's
-            relative = _nearest_before(given_first, m) if possessed else self._most_named_before(given_first, m)
+            surname = self._family_surname(m, {self._surname(p.text.split()) for p in given_first})
+            relative = _nearest_before([p for p in given_first if self._surname(p.text.split()) == surname], m)
         else:
             relative = next((p for p in given_first if p.last == k + 1 and p.first > 1 and doc.lower[p.first - 1] == "di"
                              and doc.lower[p.first - 2] in words["family_surname_relatives"]), None)
@@ -1169,18 +1168,22 @@ class _Resolver:
         surname = list(dropwhile(lambda w: fold(w) in words["given_names"], names))
         return " ".join([m.text, *surname]) if surname else None
 
-    def _most_named_before(self, people: list[Mention], m: Mention) -> Mention | None:
-        """Of the people fully named before `m`, the one whose surname the article used most before it, if only one."""
+    def _family_surname(self, m: Mention, full_names: set[str]) -> str | None:
+        """Whose relative `m` is: the person last named in its sentence before it (`Ugo Neri e suo fratello Carlo`),
+        else the person the article is about: of the surnames of `full_names`, the one it used most before `m`, if
+        only one."""
+        start = self.doc.sentence_bounds(m.first)[0]
         counts: dict[str, int] = {}
+        last_in_sentence = None
         for other in self.items[: bisect.bisect_left(self.items, m.first, key=attrgetter("first"))]:
             if other.kind == PERSON and other.via in ("name", "ner", "kb"):
                 surname = self._surname(other.text.split())
                 counts[surname] = counts.get(surname, 0) + 1
-        surnames = sorted({self._surname(p.text.split()) for p in people if p.last <= m.first},
-                          key=lambda surname: -counts.get(surname, 0))
-        if not surnames or len(surnames) > 1 and counts.get(surnames[0]) == counts.get(surnames[1]):
-            return None
-        return _nearest_before([p for p in people if self._surname(p.text.split()) == surnames[0]], m)
+                last_in_sentence = surname if other.first >= start else last_in_sentence
+        ranked = sorted(full_names & set(counts), key=lambda surname: -counts[surname])
+        if last_in_sentence or not ranked or len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+            return last_in_sentence
+        return ranked[0]
 
     def _bare_city(self, m: Mention) -> bool:
         """A name that is a city's (GeoNames) and is used as one: not opened by a given name, not after an article
