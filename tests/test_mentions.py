@@ -397,3 +397,8 @@ def test_a_name_in_quotation_marks_after_an_organisation_s_common_noun_does_not_
 def test_a_relative_carries_the_surname_of_the_person_named_before_it_in_its_sentence():
     found = names("Ugo Neri è stato eletto. Ugo Neri ha vinto. Anna Verdi ha detto che suo fratello Marco tornerà.")
     assert ("Marco", "Marco Verdi") in found
+
+
+def test_a_relative_after_a_first_person_possessive_takes_no_surname_from_the_text():
+    found = names("Ugo Neri è stato eletto. Ugo Neri ha vinto. Ringrazio Anna Verdi e mio fratello Marco.")
+    assert ("Marco", "Marco") in found

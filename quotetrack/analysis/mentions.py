@@ -1159,6 +1159,8 @@ class _Resolver:
             return None
         given_first = [p for p in people if fold(p.text.split()[0]) in words["given_names"]]  # no show's or place's name
         if doc.lower[k] in words["family_surname_relatives"]:
+            if k > 0 and doc.lower[k - 1] in doc.lang.words("first_person_words"):
+                return None  # `mio fratello Carlo`: the writer's or the speaker's family, whose surname goes unsaid
             surname = self._family_surname(m, {self._surname(p.text.split()) for p in given_first})
             relative = _nearest_before([p for p in given_first if self._surname(p.text.split()) == surname], m)
         else:
