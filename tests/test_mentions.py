@@ -382,3 +382,34 @@ def test_two_spellings_of_one_name_apart_from_case_accents_and_hyphens_are_the_o
     text = ("Omar al-Rashid ha parlato ieri a Bari. In serata Omar Al Rashid ha aggiunto altro. "
             "Secondo Omar al-Rashid la cosa è chiusa.")
     assert {name for _, name in names(text) if name and "Rashid" in name} == {"Omar al-Rashid"}
+
+
+def test_an_organisation_s_own_name_in_quotation_marks_after_its_words_is_part_of_its_name():
+    assert ("Istituto di studi agrari \"Carlo Verdi\"", "Istituto di studi agrari Carlo Verdi") in names(
+        "Secondo lo studio fatto dall'Istituto di studi agrari \"Carlo Verdi\", la carne contiene residui.")
+
+
+@pytest.mark.parametrize("text, given, full", [
+    ("È morto il regista Mario Bellini. Al quotidiano il fratello Davide ha spiegato che era malato.",
+     "Davide", "Davide Bellini"),
+    ("Anche il fratello di Carlo Alberto Bellini, Giovanni Maria, è indagato. \"Sono innocente\", ha detto Giovanni Maria.",
+     "Giovanni Maria", "Giovanni Maria Bellini"),
+    # a child's surname is the father's, and a parent named may be the mother: a child keeps the name written
+    ("Anna Verdi è arrivata tardi con il figlio Marco.", "Marco", "Marco"),
+    # the person named before in its sentence, not the one the article names most
+    ("Ugo Neri è stato eletto. Ugo Neri ha vinto. Anna Verdi ha detto che suo fratello Marco tornerà.",
+     "Marco", "Marco Verdi"),
+    # the writer's own family goes unnamed
+    ("Ugo Neri è stato eletto. Ugo Neri ha vinto. Ringrazio Anna Verdi e mio fratello Marco.", "Marco", "Marco"),
+])
+def test_a_sibling_named_by_given_names_alone_carries_the_family_s_surname(text, given, full):
+    assert {name for found, name in names(text) if found == given} == {full}
+
+
+def test_an_adjective_after_a_second_institution_that_quello_stands_for_goes_with_the_first_too():
+    assert ("ministero degli Esteri", "Ministero degli Esteri russo") in names(
+        "Sia il ministero degli Esteri che quello dell'Ambiente russi hanno smentito la notizia del sabotaggio.")
+
+
+def test_a_name_in_quotation_marks_after_an_organisation_s_common_noun_does_not_lengthen_the_phrase():
+    assert ("il quotidiano locale", "quotidiano locale") in names("Lo ha scritto il quotidiano locale \"La Voce\" ieri.")

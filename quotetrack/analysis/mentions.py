@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import compress, count
+from itertools import compress, count, dropwhile
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
@@ -479,6 +479,17 @@ class _Reader:
         texts = self.doc.texts
         return first > 0 and last < self.n and texts[first - 1] in QUOTE_MARKS and texts[last] in QUOTE_MARKS
 
+    def _past_quoted_name(self, head: int, k: int) -> int:
+        """`l'Istituto di studi agrari "Carlo Verdi"`: a name in quotation marks right after the words of an
+        organisation whose noun is written large goes on its proper name; past its closing mark, else k. After a
+        common noun (`il quotidiano "La Voce"`) the name in quotation marks is the organisation's whole name."""
+        if not self.doc.texts[head][:1].isupper():
+            return k
+        j = k + 1
+        while j < self.n and j < k + 6 and self.doc.texts[j][:1].isupper():
+            j += 1
+        return j + 1 if j > k + 1 and self._quoted_name(k + 1, j) else k
+
     def _common_words_no_given_name(self, first: int, last: int) -> bool:
         """Common Italian words written large that agree as a noun and its adjective do, none a given name nor a
         surname the article gives (`Scelta Popolare`, `Forze Unite`): a party's or a body's name, not a person's (a
@@ -594,7 +605,8 @@ class _Reader:
                 out.append(self._mention(first, last, "title", PERSON, holder, head=i, role=role_id,
                                          resolved_by="date" if holder else ""))
             elif head in orgs:
-                name = doc.span_text(i, last)
+                last = self._past_quoted_name(i, last)
+                name = "".join(c for c in doc.span_text(i, last) if c not in QUOTE_MARKS)
                 out.append(self._mention(first, last, "organisation", ORGANISATION, name[:1].upper() + name[1:],
                                          head=i))
             else:
@@ -1099,6 +1111,7 @@ class _Resolver:
         bracketed = self._bracketed_acronyms()
         initials.update(bracketed)
         abbreviated = {m.first for m in bracketed.values()}
+        family_named: dict[str, str] = {}
         out = []
         for m in self.items:
             if m.via in ("name", "ner"):
@@ -1121,6 +1134,10 @@ class _Resolver:
                         fuller = _nearest(namesakes, m) if len(named) == 1 else None
                     if fuller is not None and len(fuller.text) > len(m.text):
                         m = m._replace(name=fuller.name or fuller.text, kind=PERSON, resolved_by="article")
+                    family = None if m.resolved_by else self._family_name(m, people, family_named)
+                    if family is not None:
+                        family_named[fold(m.text)] = family
+                        m = m._replace(name=family, kind=PERSON, resolved_by="article")
                 if not m.resolved_by and m.kind in (PERSON, ORGANISATION) and self._bare_city(m):
                     m = m._replace(kind=PLACE)  # "Varese ha chiesto", "il treno per Cassino": a place
             if m.first in abbreviated and m.via in ("name", "ner"):
@@ -1130,6 +1147,48 @@ class _Resolver:
         self._reindex()  # the organisations are named from the completed names
         self._name_organisations()
         self._reindex()
+
+    def _family_name(self, m: Mention, people: list[Mention], family_named: dict[str, str]) -> str | None:
+        """`il fratello Carlo`, `il fratello di Ugo Neri, Carlo`: a sibling the article names by given names alone
+        (`speakers.yaml` `family_surname_relatives`) carries the family's surname: the named relative's, else the one `_family_surname` finds, as the
+        article writes it in full; the same given names later are that person too."""
+        doc, words = self.doc, self.doc.lang.speaker_words
+        if not all(fold(w) in words["given_names"] for w in m.text.split()):
+            return None
+        if fold(m.text) in family_named:
+            return family_named[fold(m.text)]
+        k = m.first - 2 if m.first > 1 and doc.lower[m.first - 1] == "," else m.first - 1
+        if k < 0:
+            return None
+        given_first = [p for p in people if fold(p.text.split()[0]) in words["given_names"]]  # no show's or place's name
+        if doc.lower[k] in words["family_surname_relatives"]:
+            if k > 0 and doc.lower[k - 1] in doc.lang.words("first_person_words"):
+                return None  # `mio fratello Carlo`: the writer's or the speaker's family, whose surname goes unsaid
+            surname = self._family_surname(m, {self._surname(p.text.split()) for p in given_first})
+            relative = _nearest_before([p for p in given_first if self._surname(p.text.split()) == surname], m)
+        else:
+            relative = next((p for p in given_first if p.last == k + 1 and p.first > 1 and doc.lower[p.first - 1] == "di"
+                             and doc.lower[p.first - 2] in words["family_surname_relatives"]), None)
+        names = (relative.name or relative.text).split() if relative is not None else []
+        surname = list(dropwhile(lambda w: fold(w) in words["given_names"], names))
+        return " ".join([m.text, *surname]) if surname else None
+
+    def _family_surname(self, m: Mention, full_names: set[str]) -> str | None:
+        """Whose relative `m` is: the person last named in its sentence before it (`Ugo Neri e suo fratello Carlo`),
+        else the person the article is about: of the surnames of `full_names`, the one it used most before `m`, if
+        only one."""
+        start = self.doc.sentence_bounds(m.first)[0]
+        counts: dict[str, int] = {}
+        last_in_sentence = None
+        for other in self.items[: bisect.bisect_left(self.items, m.first, key=attrgetter("first"))]:
+            if other.kind == PERSON and other.via in ("name", "ner", "kb"):
+                surname = self._surname(other.text.split())
+                counts[surname] = counts.get(surname, 0) + 1
+                last_in_sentence = surname if other.first >= start else last_in_sentence
+        ranked = sorted(full_names & set(counts), key=lambda surname: -counts[surname])
+        if last_in_sentence or not ranked or len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+            return last_in_sentence
+        return ranked[0]
 
     def _bare_city(self, m: Mention) -> bool:
         """A name that is a city's (GeoNames) and is used as one: not opened by a given name, not after an article
@@ -1746,9 +1805,11 @@ class _Resolver:
         ministero degli Esteri francese`, `… della Francia`), is that country's: `<name> <adjective>`."""
         doc, kb = self.doc, self.doc.kb
         entity = kb.get(m.name) if m.name else None
-        k = m.last
+        k = self._shared_adjective_at(m.last)
         country = _demonyms(kb).get(fold(doc.texts[k])) if k < len(doc.tokens) else None
         adjective = doc.lower[k] if country is not None else None  # as written, agreeing with the noun
+        if k > m.last and adjective is not None:
+            adjective = _agreeing(getattr(kb.get(country), "demonyms", []), feminine=m.name.split()[0].endswith("a"))
         named = self.by_first.get(k + 1) if k < len(doc.tokens) and doc.lang.preposition(doc.lower[k]) == "di" else None
         if country is None and named is not None and named.kind == COUNTRY and named.via == "kb":
             country = named.name
@@ -1757,6 +1818,19 @@ class _Resolver:
             return m
         return m._replace(name=f"{entity.name} {adjective}" if adjective else f"{entity.name} di {country}",
                           resolved_by="institution")
+
+    def _shared_adjective_at(self, k: int) -> int:
+        """`il ministero della Salute e quello dell'Interno russi`: an adjective after a second institution that
+        `quello` stands for, joined by `e` or `che`, goes with the first as well; where it stands, else k."""
+        doc, lang = self.doc, self.doc.lang
+        n = len(doc.tokens)
+        joined = k + 2 < n and doc.lower[k] in lang.words("coordinators") | lang.words("correlative_coordinators")
+        if not (joined and doc.lower[k + 1] in lang.words("demonstratives") and lang.preposition(doc.lower[k + 2]) == "di"):
+            return k
+        j = k + 3
+        while j < n and j < k + 6 and doc.texts[j][:1].isupper():
+            j += 1
+        return j if j > k + 3 and j < n and fold(doc.texts[j]) in _demonyms(doc.kb) else k
 
     def _organisations_by_head(self) -> dict[str, str]:
         """Organisations the article names in more than one word, by their first word (folded): the one it names
