@@ -178,12 +178,21 @@ def _coordinated_marker(doc: Document, marker: Cue, k: int) -> bool:
     return not marker.person_only and (doc.lower[k] in doc.lang.words("coordinators") or doc.lower[k] == "ma")
 
 
-def bracket_opening(doc: Document, close: int) -> int | None:
-    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`), None when there is none near."""
+def aside_opening(doc: Document, close: int, first: int, stops: tuple[str, ...] = ()) -> int | None:
+    """The `(` of the aside closed at token `close`, looked for back to token `first` and not past a bracket or one
+    of `stops`: a subject stands before it (`Mario Rossi (soprannominato il Toro) ha detto`); None when there is none."""
     k = close - 1
-    while k >= 0 and k > close - 6 and doc.lower[k] not in ("(", ")", ".", ";"):
+    while k >= first and doc.lower[k] not in ("(", ")", *stops):
         k -= 1
-    return k if k >= 0 and doc.lower[k] == "(" else None
+    return k if k >= first and doc.lower[k] == "(" else None
+
+
+def _short_aside_opening(doc: Document, close: int) -> int | None:
+    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`) within one clause, None when none near."""
+    return aside_opening(doc, close, max(0, close - _SHORT_ASIDE), (".", ";"))
+
+
+_SHORT_ASIDE = 6  # tokens back from a short aside's `)` to its `(` (`(ex Lega Nord)`)
 
 
 def _subject_before(doc: Document, first: int) -> int | None:
@@ -200,7 +209,7 @@ def _subject_before(doc: Document, first: int) -> int | None:
                 k -= 1
             break
         elif low == ")":
-            opening = bracket_opening(doc, k)
+            opening = _short_aside_opening(doc, k)
             if opening is None:
                 return None
             k = opening - 1

@@ -19,7 +19,7 @@ from operator import attrgetter
 from ..analysis import Document, Mention
 from ..analysis.document import REACH, QuoteSpan, longest_by
 from ..lang import fold
-from .candidates import Candidate, only_fillers, participle_agent
+from .candidates import Candidate, aside_opening, only_fillers, participle_agent
 from .content import finite_verb
 from .cues import MARKER, Cue
 
@@ -1334,21 +1334,12 @@ def _clause_floor(doc: Document, i: int) -> int:
     k = i - 1
     while k >= first and k > i - 80:
         if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
-            opening = _aside_opening(doc, k, first)
+            opening = aside_opening(doc, k, first)
             k = opening if opening is not None else k
         elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
         k -= 1
     return max(first, i - 80)
-
-
-def _aside_opening(doc: Document, close: int, first: int) -> int | None:
-    """The `(` of the aside closed at token `close`, however long, looked for back to token `first`: a subject stands
-    before it (`Mario Rossi (soprannominato il Toro per la sua forza) ha detto`)."""
-    k = close - 1
-    while k >= first and doc.lower[k] not in ("(", ")"):
-        k -= 1
-    return k if k >= first and doc.lower[k] == "(" else None
 
 
 def _floor_past_introduced_quotation(doc: Document, floor: int, i: int) -> int:
@@ -1640,7 +1631,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     lang = doc.lang
     k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = _aside_opening(doc, k, doc.near(k)[0])
+        opening = aside_opening(doc, k, doc.near(k)[0])
         k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"
