@@ -455,7 +455,7 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
             k += 1
         return k
     j = k
-    while j < limit and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
+    while j < limit and lang.is_determiner_or_possessive(doc.lower[j]):
         j += 1
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
@@ -467,7 +467,7 @@ def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
     stime dei vigili il corteo …`: `stime`, not `ultime`); i when no such adjective stands there."""
     lang = doc.lang
     k = i
-    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+    while k < limit and lang.is_determiner_or_possessive(doc.lower[k]):
         k += 1
     if not (k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives")):
         return i
@@ -507,7 +507,7 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     head word with up to two adjectives and `di` complements; None when no phrase starts there."""
     lang = doc.lang
     k = i
-    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+    while k < limit and (lang.is_determiner_or_possessive(doc.lower[k])
                          or doc.lower[k] in ("quanto", "quanti")):
         k += 1
     if k + 2 < limit and doc.lower[k] in lang.abbreviations and doc.lower[k + 1] == ".":
@@ -1038,7 +1038,7 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
             mention = doc.mention_of_token.get(k)
             if mention is not None and mention.kind in ("person", "organisation"):
                 k, named = mention.last, True
-            elif lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives") or doc.lower[k] == ",":
+            elif lang.is_determiner_or_possessive(doc.lower[k]) or doc.lower[k] == ",":
                 k += 1
             else:
                 break

@@ -418,7 +418,7 @@ def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
         return False
     k = j + 1
-    while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+    while k < limit and k <= j + 3 and (lang.is_determiner_or_possessive(doc.lower[k])
                                         or lang.preposition(doc.lower[k]) == "di" and k > j + 1
                                         or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
                                         and doc.lower[k] not in lang.function_words):
@@ -659,8 +659,8 @@ def _object_phrase_at(doc: Document, j: int) -> bool:
     adverb there (`si è presentato armato di un coltello`, `… stamattina per una querela`) is no object, and the
     `un` after it opens no label."""
     lang, low = doc.lang, doc.lower[j]
-    return (lang.is_determiner(low) or low in lang.words("demonstratives") or low in lang.words("possessives")
-            or j in doc.mention_at_first or doc.tokens[j].text[:1].isupper())
+    return (lang.is_determiner_or_possessive(low) or low in lang.words("demonstratives") or j in doc.mention_at_first
+            or doc.tokens[j].text[:1].isupper())
 
 
 def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
