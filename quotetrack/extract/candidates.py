@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ..analysis import Document
+from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
 from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
                       finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
@@ -733,10 +734,10 @@ def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def _ends_a_sentence(doc: Document, k: int) -> bool:
-    """Token k is a sentence's final punctuation, or a closing quotation mark right after one."""
+    """Token k is a full stop, `!` or `?` (`FULL_STOPS`), or a closing quotation mark right after one."""
     if doc.tokens[k].text in CLOSING_QUOTES and k > 0:
         k -= 1
-    return doc.lower[k] in (".", "!", "?")
+    return doc.lower[k] in FULL_STOPS
 
 
 def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
@@ -930,7 +931,7 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
     after = doc.token_at(quote.close)
     sentence_ended = False
     while after < n and (doc.tokens[after].text in (",", ".", "!", "?", ":") or doc.tokens[after].text in _DASHES):
-        sentence_ended = sentence_ended or doc.tokens[after].text in (".", "!", "?")
+        sentence_ended = sentence_ended or doc.tokens[after].text in FULL_STOPS
         after += 1
     if after < n and doc.paragraph(after) == doc.paragraph(max(0, doc.token_at(quote.close) - 1)):
         cue = cue_starting.get(after)

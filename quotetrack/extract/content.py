@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Document, QuoteSpan
+from ..analysis.tokens import FULL_STOPS
 from .cues import Cue, adverb_at
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
@@ -882,7 +883,7 @@ def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
     abbreviation or initial: the sentence ends there even where a stray quotation mark kept the sentences together,
     and reported content never runs past it."""
     after = k + 2 if k + 2 < limit and doc.texts[k + 1] in OPENING_QUOTES else k + 1
-    if doc.lower[k] not in (".", "!", "?") or after >= limit or not doc.tokens[after].text[:1].isupper():
+    if doc.lower[k] not in FULL_STOPS or after >= limit or not doc.tokens[after].text[:1].isupper():
         return False
     before = doc.tokens[k - 1].text
     return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))
