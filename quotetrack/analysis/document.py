@@ -315,6 +315,14 @@ class Document:
             j -= 1
         return j
 
+    def past_group_adverbs(self, i: int, limit: int | None = None) -> int:
+        """Token i, or the first after it that is no adverb a verb group may hold (`ha detto poi X`, `noto anche
+        come`): where what follows the group starts; `limit` (the article's end by default) at the most."""
+        adverbs, limit = self.lang.words("group_adverbs"), len(self.tokens) if limit is None else limit
+        while i < limit and self.lower[i] in adverbs:
+            i += 1
+        return i
+
     def verb_follows(self, k: int) -> bool:
         """Whether a verb or an auxiliary stands at token k past `non` and clitics (`che gli offrì`, `gli ha scritto`):
         the word before k is then a pronoun or a relative, not a determiner of a noun."""

@@ -760,9 +760,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         first = _sentence_clause_start(doc, comma, sentence_first)
         if _quotation_is_the_clause(doc, first, comma):
             continue  # «…», ha detto X: a quotation, attributed as such
-        j = cue.last
-        while j < limit and doc.lower[j] in lang.words("group_adverbs"):
-            j += 1
+        j = doc.past_group_adverbs(cue.last, limit)
         mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_determiners(doc, j, limit))
         if mention is not None:
             j = mention.last  # "ha detto Rossi", "ha detto lo stesso Rossi"

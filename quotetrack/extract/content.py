@@ -830,9 +830,7 @@ def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int
     journalist sets a named party, or someone else's words or clause, against the content. A `mentre` clause with
     neither (`…, mentre il resto andrà ai comuni`) is part of what was said."""
     lang = doc.lang
-    j = k + 1
-    while j < limit and doc.lower[j] in lang.words("group_adverbs"):
-        j += 1
+    j = doc.past_group_adverbs(k + 1, limit)
     if j < limit and j in doc.mention_at_first and doc.tokens[j].text[:1].isupper():
         return True
     while j < limit and doc.lower[j] not in (";", ":") and not _sentence_end_at(doc, j, limit):

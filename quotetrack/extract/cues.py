@@ -112,9 +112,7 @@ def known_as(doc: Document, i: int) -> bool:
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
-    k = i + 1
-    while k < len(doc.tokens) and doc.lower[k] in lang.words("group_adverbs"):
-        k += 1
+    k = doc.past_group_adverbs(i + 1)
     if k >= len(doc.tokens):
         return False
     if doc.lower[i - 1] == "," and doc.lower[i] in lang.words("known_as_not_third_person") and doc.lower[k] != "che":

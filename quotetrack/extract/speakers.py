@@ -571,9 +571,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 roles[m.first] = "apposition"
     # a postverbal subject: right after the verb group
     if cue.kind in ("verb", "light") and cue.tense != "gerund":
-        j = cue.last
-        while j < len(doc.tokens) and doc.lower[j] in lang.words("group_adverbs"):
-            j += 1
+        j = doc.past_group_adverbs(cue.last)
         found = None
         for k in range(j, min(len(doc.tokens), j + 4)):  # `ha detto il reverendo Mario Rossi`
             found = by_first.get(k)
