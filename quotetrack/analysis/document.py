@@ -326,10 +326,16 @@ class Document:
     def verb_follows(self, k: int) -> bool:
         """Whether a verb or an auxiliary stands at token k past `non` and clitics (`che gli offrì`, `gli ha scritto`):
         the word before k is then a pronoun or a relative, not a determiner of a noun."""
-        clitics = self.lang.words("clitics")
-        while k < len(self.tokens) and (self.lower[k] == "non" or self.lower[k] in clitics):
-            k += 1
+        k = self.past_clitics(k)
         return k < len(self.tokens) and self.tokens[k].upos in ("VERB", "AUX")
+
+    def past_clitics(self, k: int, limit: int | None = None) -> int:
+        """Token k, or the first after it past `non` and clitics (`non gli ha scritto`): where the verb they lean on
+        stands; `limit` (the article's end by default) at the most."""
+        clitics, limit = self.lang.words("clitics"), len(self.tokens) if limit is None else limit
+        while k < limit and (self.lower[k] == "non" or self.lower[k] in clitics):
+            k += 1
+        return k
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""

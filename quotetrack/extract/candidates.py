@@ -432,9 +432,7 @@ def _apposition_at(doc: Document, k: int, limit: int) -> bool:
 
 def _verb_follows(doc: Document, k: int, limit: int) -> bool:
     """A finite verb at k, past `non` and clitics: the clause the source phrase interrupted goes on."""
-    lang = doc.lang
-    while k < limit and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
-        k += 1
+    k = doc.past_clitics(k, limit)
     return k < limit and doc.tokens[k].upos in ("VERB", "AUX") and doc.tokens[k].text[:1].islower()
 
 
