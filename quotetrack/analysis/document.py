@@ -315,6 +315,14 @@ class Document:
             j -= 1
         return j
 
+    def before_determiners(self, i: int) -> int:
+        """The token before i past the determiners of a noun phrase at i (`contro il governo`: at `contro`): where
+        what governs the phrase stands (a preposition, a comma, a verb); -1 at the article's start."""
+        j = i - 1
+        while j >= 0 and self.lang.is_determiner(self.lower[j]):
+            j -= 1
+        return j
+
     def past_group_adverbs(self, i: int, limit: int | None = None) -> int:
         """Token i, or the first after it that is no adverb a verb group may hold (`ha detto poi X`, `noto anche
         come`): where what follows the group starts; `limit` (the article's end by default) at the most."""

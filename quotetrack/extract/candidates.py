@@ -205,9 +205,7 @@ def _subject_before(doc: Document, first: int) -> int | None:
         low = doc.lower[k]
         mention = doc.mention_of_token.get(k)
         if mention is not None:
-            subject, k = mention.first, mention.first - 1
-            while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-                k -= 1
+            subject, k = mention.first, doc.before_determiners(mention.first)
             break
         elif low == ")":
             opening = _short_aside_opening(doc, k)

@@ -601,9 +601,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         reach = 2 if impersonal else 6
         for m in mentions:
             if m.first > cue.last and m.first - cue.last <= reach:
-                k = m.first - 1
-                while k >= 0 and lang.is_determiner(doc.lower[k]):
-                    k -= 1
+                k = doc.before_determiners(m.first)
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     # a verb between: the agent of that verb (`ha preso la parola, per venire poi fermata da X`)
                     if not doc.has_verb(cue.last, k):
@@ -1152,16 +1150,13 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
                 and doc.lower[opening - 2] in lang.words("coordinators"):
             # "al ministro X ed al sottosegretario Y", "dal ministro X e dal segretario": past the repeated preposition
             k = opening - 2
-        while k >= 0 and lang.is_determiner(doc.lower[k]):
-            k -= 1
+        k = doc.before_determiners(k + 1)
         link = doc.lower[k] if k >= 1 else ""
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
         left = by_last.get(k) or _antecedent_of_aside(doc, k, by_last)
         while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
-            j = left.first - 1
-            while j >= 0 and lang.is_determiner(doc.lower[j]):
-                j -= 1
+            j = doc.before_determiners(left.first)
             head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
             if head is None:
                 break
@@ -1190,9 +1185,7 @@ def _antecedent_of_aside(doc: Document, link: int, by_last: dict[int, Mention]) 
 def _spoken_through(doc: Document, m: Mention) -> bool:
     """`per voce di X`, `per bocca del portavoce X`."""
     lang = doc.lang
-    k = m.first - 1
-    while k >= 0 and lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     return (k >= 2 and lang.preposition(doc.lower[k]) == "di" and doc.lower[k - 1] in lang.speaker_words["voice_nouns"]
             and doc.lower[k - 2] == "per")
 
@@ -1246,9 +1239,7 @@ def _subject_like(doc: Document, m: Mention) -> bool:
         return False
     if _in_prepositional_phrase(doc, m) or _listed_in_prepositional_phrase(doc, m):
         return False
-    k = m.first - 1
-    while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     first, _ = doc.sentence_bounds(m.first)
     if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang) \
             and not _oblique_relative_pronoun(doc, k):
@@ -1275,8 +1266,7 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
     lang = doc.lang
     k = m.first - 1
     for _ in range(_LIST_REACH):
-        while k >= 0 and lang.is_determiner(doc.lower[k]):
-            k -= 1
+        k = doc.before_determiners(k + 1)
         if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
             return False
         left = doc.longest_mention_at_last.get(k)  # `dal sindaco di Torino`, not the `Torino` nested in it
@@ -1295,9 +1285,7 @@ def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
     """Token k is a relative pronoun after a preposition (`nella quale`, `per cui`): the clause it opens has its
     subject after it (`la conferenza nella quale il professore ha detto`)."""
     lang = doc.lang
-    j = k - 1
-    while j >= 0 and lang.is_determiner(doc.lower[j]):
-        j -= 1
+    j = doc.before_determiners(k)
     return doc.lower[k] in lang.words("relative_pronouns") and j >= 0 and lang.preposition(doc.lower[j]) is not None
 
 
@@ -1422,8 +1410,7 @@ def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
         j -= 1  # the noun and its adjectives, capitalised or not (`i Presidenti di Camera e Senato, X e Y,`)
     if j == k - 1:
         return False
-    while j >= 0 and lang.is_determiner(doc.lower[j]):
-        j -= 1
+    j = doc.before_determiners(j + 1)
     return j < 0 or lang.preposition(doc.lower[j]) is None and doc.tokens[j].upos not in ("VERB", "AUX")
 
 
@@ -1542,9 +1529,7 @@ def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | No
     f["in_quote"] = float(doc.quote_around(m.start) is not None)
     f["sentence_initial"] = float(_sentence_initial(doc, m.first))
     # before the mention: a preposition (which), a comma, a relative pronoun
-    k = m.first - 1
-    while k >= 0 and lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     before = doc.lower[k] if k >= 0 else ""
     prep = lang.preposition(before) if before else None
     if before == "secondo":
