@@ -323,6 +323,14 @@ class Document:
             j -= 1
         return j
 
+    def past_determiners(self, i: int, limit: int | None = None) -> int:
+        """Token i, or the first after it past determiners (`il`, `questa`): where a noun phrase's own words start;
+        `limit` (the article's end by default) at the most."""
+        limit = len(self.tokens) if limit is None else limit
+        while i < limit and self.lang.is_determiner(self.lower[i]):
+            i += 1
+        return i
+
     def past_group_adverbs(self, i: int, limit: int | None = None) -> int:
         """Token i, or the first after it that is no adverb a verb group may hold (`ha detto poi X`, `noto anche
         come`): where what follows the group starts; `limit` (the article's end by default) at the most."""

@@ -475,17 +475,13 @@ def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
 
 def _share_at(doc: Document, first: int, last: int) -> bool:
     """A number in tokens [first, last) before any word: a figure or a share (`il 30%`), not somebody."""
-    k = first
-    while k < last and doc.lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(first, last)
     return k < last and doc.tokens[k].text[:1].isdigit()
 
 
 def _person_at(doc: Document, first: int, last: int) -> bool:
     """A person or a title phrase in tokens [first, last)."""
-    k = first
-    while k < last and doc.lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(first, last)
     mention = doc.mention_at_first.get(k) or doc.mention_at_first.get(first)
     return mention is not None and mention.kind in ("person", "anonymous") and mention.via != "pronoun"
 
@@ -558,9 +554,7 @@ def participle_agent(doc: Document, k: int, limit: int) -> int | None:
             j += 1
     if j >= limit or doc.lower[j] not in lang.agent_preposition_forms:
         return None
-    j += 1
-    while j < limit and lang.is_determiner(doc.lower[j]):
-        j += 1
+    j = doc.past_determiners(j + 1, limit)
     if j < limit and (doc.mention_at_first.get(j) is not None or doc.tokens[j].text[:1].islower()
                       and noun_phrase_end(doc, j, limit) is not None):
         return j  # "diffusi dal ministero", "riportate dai giornali locali"
@@ -757,7 +751,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         if _quotation_is_the_clause(doc, first, comma):
             continue  # «…», ha detto X: a quotation, attributed as such
         j = doc.past_group_adverbs(cue.last, limit)
-        mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_determiners(doc, j, limit))
+        mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_phrase_openers(doc, j, limit))
         if mention is not None:
             j = mention.last  # "ha detto Rossi", "ha detto lo stesso Rossi"
         k = j
@@ -797,7 +791,7 @@ def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
 _RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
 
 
-def _past_determiners(doc: Document, j: int, limit: int) -> int:
+def _past_phrase_openers(doc: Document, j: int, limit: int) -> int:
     """The first token at or after j past determiners and the words that belong to a noun phrase (`lo stesso`)."""
     prefixes = doc.lang.speaker_words["np_prefixes"]
     while j < limit and (doc.lang.is_determiner(doc.lower[j]) or doc.lower[j] in prefixes):

@@ -337,9 +337,7 @@ def _agent_start(doc: Document, first: int, limit: int) -> int:
     agent_forms = lang.agent_preposition_forms
     for k in range(first, limit - 1):
         if doc.lower[k] in agent_forms and doc.quote_around(doc.tokens[k].start) is None:
-            j = k + 1
-            while j < limit and lang.is_determiner(doc.lower[j]):
-                j += 1
+            j = doc.past_determiners(k + 1, limit)
             if j in doc.mention_at_first:
                 return k
     return limit

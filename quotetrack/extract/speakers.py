@@ -720,9 +720,7 @@ def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -
     lang, n = doc.lang, len(doc.tokens)
     if j >= n or lang.preposition(doc.lower[j]) is None:
         return None
-    k = j + 1
-    while k < n and lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(j + 1)
     words = 0
     while k < n and words < 3 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() \
             and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
@@ -737,9 +735,7 @@ def _subject_past_recipient(doc: Document, j: int, mentions: list[Mention], by_f
     lang = doc.lang
     if j >= len(doc.tokens) or lang.preposition(doc.lower[j]) is None:
         return None
-    k = j + 1
-    while k < len(doc.tokens) and lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(j + 1)
     recipient = by_first.get(k)
     return _phrase_after_recipient(doc, recipient, mentions, roles) if recipient is not None else None
 
@@ -916,9 +912,7 @@ def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[
     lang, n = doc.lang, len(doc.tokens)
     if k >= n or lang.preposition(doc.lower[k]) != "di":
         return []
-    j = k + 1
-    while j < n and lang.is_determiner(doc.lower[j]):
-        j += 1
+    j = doc.past_determiners(k + 1)
     phrase = doc.mention_at_first.get(j)
     if phrase is None:
         return []
