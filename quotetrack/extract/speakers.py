@@ -965,7 +965,7 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
         k -= 1
     if k < floor:
         return None
-    k = _group_start(doc, k, floor)
+    k = _tagged_verb_run_start(doc, k, floor)
     main = _verb_before_clause(doc, k, floor)
     while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
         k, main = main, _verb_before_clause(doc, main, floor)
@@ -985,8 +985,9 @@ def _before_quotation(doc: Document, k: int, floor: int) -> int:
     return opening - 2 if doc.lower[opening - 1] == ":" else opening - 1
 
 
-def _group_start(doc: Document, k: int, floor: int) -> int:
-    """Where the verb group holding the verb at token k starts, after token `floor` (`lo aveva difeso`: at `lo`)."""
+def _tagged_verb_run_start(doc: Document, k: int, floor: int) -> int:
+    """Where the run of verbs and clitics holding the verb at token k starts, after token `floor` (`lo aveva
+    difeso`: at `lo`), by the tagger's VERB and AUX: unlike a cue's group (cues), any verb the clause holds."""
     clitics = doc.lang.words("clitics")
     while k - 1 >= floor and (doc.tokens[k - 1].upos in ("VERB", "AUX") or doc.lower[k - 1] in clitics):
         k -= 1
@@ -1000,7 +1001,7 @@ def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
                    and doc.quote_around(doc.tokens[j].start) is None), None)
     verb = next((j for j in range(opener - 1, floor - 1, -1) if doc.tokens[j].upos in ("VERB", "AUX")), None) \
         if opener is not None else None
-    return _group_start(doc, verb, floor) if verb is not None else None
+    return _tagged_verb_run_start(doc, verb, floor) if verb is not None else None
 
 
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
