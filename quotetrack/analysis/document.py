@@ -315,13 +315,43 @@ class Document:
             j -= 1
         return j
 
+    def before_determiners(self, i: int) -> int:
+        """The token before i past the determiners of a noun phrase at i (`contro il governo`: at `contro`): where
+        what governs the phrase stands (a preposition, a comma, a verb); -1 at the article's start."""
+        j = i - 1
+        while j >= 0 and self.lang.is_determiner(self.lower[j]):
+            j -= 1
+        return j
+
+    def past_determiners(self, i: int, limit: int | None = None) -> int:
+        """Token i, or the first after it past determiners (`il`, `questa`): where a noun phrase's own words start;
+        `limit` (the article's end by default) at the most."""
+        limit = len(self.tokens) if limit is None else limit
+        while i < limit and self.lang.is_determiner(self.lower[i]):
+            i += 1
+        return i
+
+    def past_group_adverbs(self, i: int, limit: int | None = None) -> int:
+        """Token i, or the first after it that is no adverb a verb group may hold (`ha detto poi X`, `noto anche
+        come`): where what follows the group starts; `limit` (the article's end by default) at the most."""
+        adverbs, limit = self.lang.words("group_adverbs"), len(self.tokens) if limit is None else limit
+        while i < limit and self.lower[i] in adverbs:
+            i += 1
+        return i
+
     def verb_follows(self, k: int) -> bool:
         """Whether a verb or an auxiliary stands at token k past `non` and clitics (`che gli offrì`, `gli ha scritto`):
         the word before k is then a pronoun or a relative, not a determiner of a noun."""
-        clitics = self.lang.words("clitics")
-        while k < len(self.tokens) and (self.lower[k] == "non" or self.lower[k] in clitics):
-            k += 1
+        k = self.past_clitics(k)
         return k < len(self.tokens) and self.tokens[k].upos in ("VERB", "AUX")
+
+    def past_clitics(self, k: int, limit: int | None = None) -> int:
+        """Token k, or the first after it past `non` and clitics (`non gli ha scritto`): where the verb they lean on
+        stands; `limit` (the article's end by default) at the most."""
+        clitics, limit = self.lang.words("clitics"), len(self.tokens) if limit is None else limit
+        while k < limit and (self.lower[k] == "non" or self.lower[k] in clitics):
+            k += 1
+        return k
 
     def paragraph(self, i: int) -> int:
         """Paragraph (line) number of token i."""

@@ -24,7 +24,8 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
+FULL_STOPS = frozenset({".", "!", "?"})  # the marks that surely end a sentence; an ellipsis may trail off inside one
+SENTENCE_END = FULL_STOPS | {"…", "..."}
 _OPENING = frozenset(OPENERS) | {":", "-", "–", "—", "("}
 BEFORE_SENTENCE = SENTENCE_END | _OPENING  # after these a capital letter says nothing
 _TRAILERS = frozenset(")]") | (MARKS - frozenset(OPENERS) | frozenset("»”’"))

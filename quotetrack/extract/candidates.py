@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ..analysis import Document
+from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
 from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
                       finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
@@ -178,12 +179,21 @@ def _coordinated_marker(doc: Document, marker: Cue, k: int) -> bool:
     return not marker.person_only and (doc.lower[k] in doc.lang.words("coordinators") or doc.lower[k] == "ma")
 
 
-def bracket_opening(doc: Document, close: int) -> int | None:
-    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`), None when there is none near."""
+def aside_opening(doc: Document, close: int, first: int, stops: tuple[str, ...] = ()) -> int | None:
+    """The `(` of the aside closed at token `close`, looked for back to token `first` and not past a bracket or one
+    of `stops`: a subject stands before it (`Mario Rossi (soprannominato il Toro) ha detto`); None when there is none."""
     k = close - 1
-    while k >= 0 and k > close - 6 and doc.lower[k] not in ("(", ")", ".", ";"):
+    while k >= first and doc.lower[k] not in ("(", ")", *stops):
         k -= 1
-    return k if k >= 0 and doc.lower[k] == "(" else None
+    return k if k >= first and doc.lower[k] == "(" else None
+
+
+def _short_aside_opening(doc: Document, close: int) -> int | None:
+    """The `(` of a short aside closed at token `close` (`(PD)`, `(ex Lega)`) within one clause, None when none near."""
+    return aside_opening(doc, close, max(0, close - _SHORT_ASIDE), (".", ";"))
+
+
+_SHORT_ASIDE = 6  # tokens back from a short aside's `)` to its `(` (`(ex Lega Nord)`)
 
 
 def _subject_before(doc: Document, first: int) -> int | None:
@@ -195,12 +205,10 @@ def _subject_before(doc: Document, first: int) -> int | None:
         low = doc.lower[k]
         mention = doc.mention_of_token.get(k)
         if mention is not None:
-            subject, k = mention.first, mention.first - 1
-            while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-                k -= 1
+            subject, k = mention.first, doc.before_determiners(mention.first)
             break
         elif low == ")":
-            opening = bracket_opening(doc, k)
+            opening = _short_aside_opening(doc, k)
             if opening is None:
                 return None
             k = opening - 1
@@ -422,9 +430,7 @@ def _apposition_at(doc: Document, k: int, limit: int) -> bool:
 
 def _verb_follows(doc: Document, k: int, limit: int) -> bool:
     """A finite verb at k, past `non` and clitics: the clause the source phrase interrupted goes on."""
-    lang = doc.lang
-    while k < limit and (doc.lower[k] == "non" or doc.lower[k] in lang.words("clitics")):
-        k += 1
+    k = doc.past_clitics(k, limit)
     return k < limit and doc.tokens[k].upos in ("VERB", "AUX") and doc.tokens[k].text[:1].islower()
 
 
@@ -446,7 +452,7 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
             k += 1
         return k
     j = k
-    while j < limit and (lang.is_determiner(doc.lower[j]) or doc.lower[j] in lang.words("possessives")):
+    while j < limit and lang.is_determiner_or_possessive(doc.lower[j]):
         j += 1
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
@@ -458,7 +464,7 @@ def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
     stime dei vigili il corteo …`: `stime`, not `ultime`); i when no such adjective stands there."""
     lang = doc.lang
     k = i
-    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")):
+    while k < limit and lang.is_determiner_or_possessive(doc.lower[k]):
         k += 1
     if not (k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives")):
         return i
@@ -469,17 +475,13 @@ def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
 
 def _share_at(doc: Document, first: int, last: int) -> bool:
     """A number in tokens [first, last) before any word: a figure or a share (`il 30%`), not somebody."""
-    k = first
-    while k < last and doc.lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(first, last)
     return k < last and doc.tokens[k].text[:1].isdigit()
 
 
 def _person_at(doc: Document, first: int, last: int) -> bool:
     """A person or a title phrase in tokens [first, last)."""
-    k = first
-    while k < last and doc.lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(first, last)
     mention = doc.mention_at_first.get(k) or doc.mention_at_first.get(first)
     return mention is not None and mention.kind in ("person", "anonymous") and mention.via != "pronoun"
 
@@ -498,7 +500,7 @@ def noun_phrase_end(doc: Document, i: int, limit: int) -> int | None:
     head word with up to two adjectives and `di` complements; None when no phrase starts there."""
     lang = doc.lang
     k = i
-    while k < limit and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+    while k < limit and (lang.is_determiner_or_possessive(doc.lower[k])
                          or doc.lower[k] in ("quanto", "quanti")):
         k += 1
     if k + 2 < limit and doc.lower[k] in lang.abbreviations and doc.lower[k + 1] == ".":
@@ -552,9 +554,7 @@ def participle_agent(doc: Document, k: int, limit: int) -> int | None:
             j += 1
     if j >= limit or doc.lower[j] not in lang.agent_preposition_forms:
         return None
-    j += 1
-    while j < limit and lang.is_determiner(doc.lower[j]):
-        j += 1
+    j = doc.past_determiners(j + 1, limit)
     if j < limit and (doc.mention_at_first.get(j) is not None or doc.tokens[j].text[:1].islower()
                       and noun_phrase_end(doc, j, limit) is not None):
         return j  # "diffusi dal ministero", "riportate dai giornali locali"
@@ -724,10 +724,10 @@ def after_content_speech(doc: Document, cues: list[Cue]) -> list[Candidate]:
 
 
 def _ends_a_sentence(doc: Document, k: int) -> bool:
-    """Token k is a sentence's final punctuation, or a closing quotation mark right after one."""
+    """Token k is a full stop, `!` or `?` (`FULL_STOPS`), or a closing quotation mark right after one."""
     if doc.tokens[k].text in CLOSING_QUOTES and k > 0:
         k -= 1
-    return doc.lower[k] in (".", "!", "?")
+    return doc.lower[k] in FULL_STOPS
 
 
 def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
@@ -750,10 +750,8 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
         first = _sentence_clause_start(doc, comma, sentence_first)
         if _quotation_is_the_clause(doc, first, comma):
             continue  # «…», ha detto X: a quotation, attributed as such
-        j = cue.last
-        while j < limit and doc.lower[j] in lang.words("group_adverbs"):
-            j += 1
-        mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_determiners(doc, j, limit))
+        j = doc.past_group_adverbs(cue.last, limit)
+        mention = doc.mention_at_first.get(j) or doc.mention_of_token.get(_past_phrase_openers(doc, j, limit))
         if mention is not None:
             j = mention.last  # "ha detto Rossi", "ha detto lo stesso Rossi"
         k = j
@@ -793,7 +791,7 @@ def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
 _RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
 
 
-def _past_determiners(doc: Document, j: int, limit: int) -> int:
+def _past_phrase_openers(doc: Document, j: int, limit: int) -> int:
     """The first token at or after j past determiners and the words that belong to a noun phrase (`lo stesso`)."""
     prefixes = doc.lang.speaker_words["np_prefixes"]
     while j < limit and (doc.lang.is_determiner(doc.lower[j]) or doc.lower[j] in prefixes):
@@ -921,7 +919,7 @@ def _attribution(doc: Document, quote, cue_ending: dict, cue_starting: dict) -> 
     after = doc.token_at(quote.close)
     sentence_ended = False
     while after < n and (doc.tokens[after].text in (",", ".", "!", "?", ":") or doc.tokens[after].text in _DASHES):
-        sentence_ended = sentence_ended or doc.tokens[after].text in (".", "!", "?")
+        sentence_ended = sentence_ended or doc.tokens[after].text in FULL_STOPS
         after += 1
     if after < n and doc.paragraph(after) == doc.paragraph(max(0, doc.token_at(quote.close) - 1)):
         cue = cue_starting.get(after)
@@ -1029,7 +1027,7 @@ def named_colon_speech(doc: Document) -> list[Candidate]:
             mention = doc.mention_of_token.get(k)
             if mention is not None and mention.kind in ("person", "organisation"):
                 k, named = mention.last, True
-            elif lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives") or doc.lower[k] == ",":
+            elif lang.is_determiner_or_possessive(doc.lower[k]) or doc.lower[k] == ",":
                 k += 1
             else:
                 break

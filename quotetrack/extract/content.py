@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Document, QuoteSpan
+from ..analysis.tokens import FULL_STOPS
 from .cues import Cue, adverb_at
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
@@ -336,9 +337,7 @@ def _agent_start(doc: Document, first: int, limit: int) -> int:
     agent_forms = lang.agent_preposition_forms
     for k in range(first, limit - 1):
         if doc.lower[k] in agent_forms and doc.quote_around(doc.tokens[k].start) is None:
-            j = k + 1
-            while j < limit and lang.is_determiner(doc.lower[j]):
-                j += 1
+            j = doc.past_determiners(k + 1, limit)
             if j in doc.mention_at_first:
                 return k
     return limit
@@ -418,7 +417,7 @@ def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
     if cue.kind not in ("verb", "light") or "quote" not in cue.frames or not lang.is_determiner(doc.lower[j]):
         return False
     k = j + 1
-    while k < limit and k <= j + 3 and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in lang.words("possessives")
+    while k < limit and k <= j + 3 and (lang.is_determiner_or_possessive(doc.lower[k])
                                         or lang.preposition(doc.lower[k]) == "di" and k > j + 1
                                         or doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower()
                                         and doc.lower[k] not in lang.function_words):
@@ -659,8 +658,8 @@ def _object_phrase_at(doc: Document, j: int) -> bool:
     adverb there (`si è presentato armato di un coltello`, `… stamattina per una querela`) is no object, and the
     `un` after it opens no label."""
     lang, low = doc.lang, doc.lower[j]
-    return (lang.is_determiner(low) or low in lang.words("demonstratives") or low in lang.words("possessives")
-            or j in doc.mention_at_first or doc.tokens[j].text[:1].isupper())
+    return (lang.is_determiner_or_possessive(low) or low in lang.words("demonstratives") or j in doc.mention_at_first
+            or doc.tokens[j].text[:1].isupper())
 
 
 def _adjective_after_object(doc: Document, j: int, k: int) -> bool:
@@ -829,9 +828,7 @@ def _contrast_of_its_own(doc: Document, k: int, limit: int, stops: frozenset[int
     journalist sets a named party, or someone else's words or clause, against the content. A `mentre` clause with
     neither (`…, mentre il resto andrà ai comuni`) is part of what was said."""
     lang = doc.lang
-    j = k + 1
-    while j < limit and doc.lower[j] in lang.words("group_adverbs"):
-        j += 1
+    j = doc.past_group_adverbs(k + 1, limit)
     if j < limit and j in doc.mention_at_first and doc.tokens[j].text[:1].isupper():
         return True
     while j < limit and doc.lower[j] not in (";", ":") and not _sentence_end_at(doc, j, limit):
@@ -882,7 +879,7 @@ def _sentence_end_at(doc: Document, k: int, limit: int) -> bool:
     abbreviation or initial: the sentence ends there even where a stray quotation mark kept the sentences together,
     and reported content never runs past it."""
     after = k + 2 if k + 2 < limit and doc.texts[k + 1] in OPENING_QUOTES else k + 1
-    if doc.lower[k] not in (".", "!", "?") or after >= limit or not doc.tokens[after].text[:1].isupper():
+    if doc.lower[k] not in FULL_STOPS or after >= limit or not doc.tokens[after].text[:1].isupper():
         return False
     before = doc.tokens[k - 1].text
     return not (doc.lower[k] == "." and (len(before) == 1 and before.isupper() or before.lower() in doc.lang.abbreviations))

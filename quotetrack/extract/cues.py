@@ -112,9 +112,7 @@ def known_as(doc: Document, i: int) -> bool:
     lang = doc.lang
     if doc.lower[i] not in lang.words("known_as") or i == 0:
         return False
-    k = i + 1
-    while k < len(doc.tokens) and doc.lower[k] in lang.words("group_adverbs"):
-        k += 1
+    k = doc.past_group_adverbs(i + 1)
     if k >= len(doc.tokens):
         return False
     if doc.lower[i - 1] == "," and doc.lower[i] in lang.words("known_as_not_third_person") and doc.lower[k] != "che":
@@ -319,7 +317,7 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
             if key:  # "un appello", "il suo annuncio": the optional determiners before the key word
                 if _adjective_after_determiner(doc, j):
                     j -= 1  # "la sua chiara volontà", "il convinto sostegno": one adjective between them and the noun
-                while j >= 0 and _determiner_or_possessive(doc, j):
+                while j >= 0 and doc.lang.is_determiner_or_possessive(doc.lower[j]):
                     j -= 1
             j = doc.before_group_adverbs(j + 1)
             form = lang.light_verb_forms.get(doc.lower[j]) if j >= 0 else None
@@ -334,16 +332,12 @@ def light_verb_cues(doc: Document, listed: list[int]) -> list[Cue]:
     return out
 
 
-def _determiner_or_possessive(doc: Document, k: int) -> bool:
-    return doc.lang.is_determiner(doc.lower[k]) or doc.lower[k] in doc.lang.words("possessives")
-
-
 def _adjective_after_determiner(doc: Document, k: int) -> bool:
     """A lower-case content word between a determiner or possessive and the noun of a light-verb cue: an adjective
     before the noun (`ha confermato la sua chiara volontà di …`)."""
-    token = doc.tokens[k]
+    token, opens_phrase = doc.tokens[k], doc.lang.is_determiner_or_possessive
     return (k > 0 and token.text.isalpha() and token.text.islower() and token.lower not in doc.lang.function_words
-            and not _determiner_or_possessive(doc, k) and _determiner_or_possessive(doc, k - 1))
+            and not opens_phrase(doc.lower[k]) and opens_phrase(doc.lower[k - 1]))
 
 
 def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
@@ -355,7 +349,7 @@ def noun_cues(doc: Document, listed: list[int]) -> list[Cue]:
         if i == 0 or doc.tokens[i].text[:1].isupper() and doc.sentence_bounds(i)[0] != i:
             continue
         before = doc.lower[i - 1]
-        if not (lang.is_determiner(before) or lang.preposition(before) or before in lang.words("possessives")):
+        if not (lang.is_determiner_or_possessive(before) or lang.preposition(before)):
             continue
         noun = table[doc.lower[i]]
         first = i - 1
@@ -429,7 +423,7 @@ def _norm_follows(doc: Document, k: int) -> bool:
     """A rule, a custom or a wish after a marker (grammar.yaml `norm_nouns`: `secondo le regole`, `secondo i suoi
     voleri`, `secondo la stessa tradizione`), past determiners and possessives and one more word."""
     lang = doc.lang
-    while k < len(doc.tokens) and _determiner_or_possessive(doc, k):
+    while k < len(doc.tokens) and doc.lang.is_determiner_or_possessive(doc.lower[k]):
         k += 1
     return any(doc.lower[j] in lang.words("norm_nouns") for j in range(k, min(len(doc.tokens), k + 2)))
 
@@ -470,7 +464,7 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
             if low not in lang.auxiliaries:
                 return None
         elif word == "NOUN":
-            while k < len(doc.tokens) and _determiner_or_possessive(doc, k):
+            while k < len(doc.tokens) and doc.lang.is_determiner_or_possessive(doc.lower[k]):
                 k += 1
             if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
                 return None

@@ -19,7 +19,7 @@ from operator import attrgetter
 from ..analysis import Document, Mention
 from ..analysis.document import REACH, QuoteSpan, longest_by
 from ..lang import fold
-from .candidates import Candidate, only_fillers, participle_agent
+from .candidates import Candidate, aside_opening, only_fillers, participle_agent
 from .content import finite_verb
 from .cues import MARKER, Cue
 
@@ -571,9 +571,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                 roles[m.first] = "apposition"
     # a postverbal subject: right after the verb group
     if cue.kind in ("verb", "light") and cue.tense != "gerund":
-        j = cue.last
-        while j < len(doc.tokens) and doc.lower[j] in lang.words("group_adverbs"):
-            j += 1
+        j = doc.past_group_adverbs(cue.last)
         found = None
         for k in range(j, min(len(doc.tokens), j + 4)):  # `ha detto il reverendo Mario Rossi`
             found = by_first.get(k)
@@ -603,9 +601,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         reach = 2 if impersonal else 6
         for m in mentions:
             if m.first > cue.last and m.first - cue.last <= reach:
-                k = m.first - 1
-                while k >= 0 and lang.is_determiner(doc.lower[k]):
-                    k -= 1
+                k = doc.before_determiners(m.first)
                 if k >= 0 and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
                     # a verb between: the agent of that verb (`ha preso la parola, per venire poi fermata da X`)
                     if not doc.has_verb(cue.last, k):
@@ -724,9 +720,7 @@ def _subject_past_adjunct(doc: Document, j: int, by_first: dict[int, Mention]) -
     lang, n = doc.lang, len(doc.tokens)
     if j >= n or lang.preposition(doc.lower[j]) is None:
         return None
-    k = j + 1
-    while k < n and lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(j + 1)
     words = 0
     while k < n and words < 3 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower() \
             and k not in doc.mention_at_first and lang.preposition(doc.lower[k]) is None:
@@ -741,9 +735,7 @@ def _subject_past_recipient(doc: Document, j: int, mentions: list[Mention], by_f
     lang = doc.lang
     if j >= len(doc.tokens) or lang.preposition(doc.lower[j]) is None:
         return None
-    k = j + 1
-    while k < len(doc.tokens) and lang.is_determiner(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(j + 1)
     recipient = by_first.get(k)
     return _phrase_after_recipient(doc, recipient, mentions, roles) if recipient is not None else None
 
@@ -920,9 +912,7 @@ def _complement_of(doc: Document, k: int, by_first: dict[int, Mention]) -> list[
     lang, n = doc.lang, len(doc.tokens)
     if k >= n or lang.preposition(doc.lower[k]) != "di":
         return []
-    j = k + 1
-    while j < n and lang.is_determiner(doc.lower[j]):
-        j += 1
+    j = doc.past_determiners(k + 1)
     phrase = doc.mention_at_first.get(j)
     if phrase is None:
         return []
@@ -975,7 +965,7 @@ def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
         k -= 1
     if k < floor:
         return None
-    k = _group_start(doc, k, floor)
+    k = _tagged_verb_run_start(doc, k, floor)
     main = _verb_before_clause(doc, k, floor)
     while main is not None:  # `X ha detto che Y ha sbagliato, aggiungendo`: X adds, the verb of `che` is no main verb
         k, main = main, _verb_before_clause(doc, main, floor)
@@ -995,8 +985,9 @@ def _before_quotation(doc: Document, k: int, floor: int) -> int:
     return opening - 2 if doc.lower[opening - 1] == ":" else opening - 1
 
 
-def _group_start(doc: Document, k: int, floor: int) -> int:
-    """Where the verb group holding the verb at token k starts, after token `floor` (`lo aveva difeso`: at `lo`)."""
+def _tagged_verb_run_start(doc: Document, k: int, floor: int) -> int:
+    """Where the run of verbs and clitics holding the verb at token k starts, after token `floor` (`lo aveva
+    difeso`: at `lo`), by the tagger's VERB and AUX: unlike a cue's group (cues), any verb the clause holds."""
     clitics = doc.lang.words("clitics")
     while k - 1 >= floor and (doc.tokens[k - 1].upos in ("VERB", "AUX") or doc.lower[k - 1] in clitics):
         k -= 1
@@ -1010,7 +1001,7 @@ def _verb_before_clause(doc: Document, k: int, floor: int) -> int | None:
                    and doc.quote_around(doc.tokens[j].start) is None), None)
     verb = next((j for j in range(opener - 1, floor - 1, -1) if doc.tokens[j].upos in ("VERB", "AUX")), None) \
         if opener is not None else None
-    return _group_start(doc, verb, floor) if verb is not None else None
+    return _tagged_verb_run_start(doc, verb, floor) if verb is not None else None
 
 
 def _inverted_subject(doc: Document, verb: int, i: int, before: list[Mention]) -> Mention | None:
@@ -1154,16 +1145,13 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
                 and doc.lower[opening - 2] in lang.words("coordinators"):
             # "al ministro X ed al sottosegretario Y", "dal ministro X e dal segretario": past the repeated preposition
             k = opening - 2
-        while k >= 0 and lang.is_determiner(doc.lower[k]):
-            k -= 1
+        k = doc.before_determiners(k + 1)
         link = doc.lower[k] if k >= 1 else ""
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
         left = by_last.get(k) or _antecedent_of_aside(doc, k, by_last)
         while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
-            j = left.first - 1
-            while j >= 0 and lang.is_determiner(doc.lower[j]):
-                j -= 1
+            j = doc.before_determiners(left.first)
             head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
             if head is None:
                 break
@@ -1192,9 +1180,7 @@ def _antecedent_of_aside(doc: Document, link: int, by_last: dict[int, Mention]) 
 def _spoken_through(doc: Document, m: Mention) -> bool:
     """`per voce di X`, `per bocca del portavoce X`."""
     lang = doc.lang
-    k = m.first - 1
-    while k >= 0 and lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     return (k >= 2 and lang.preposition(doc.lower[k]) == "di" and doc.lower[k - 1] in lang.speaker_words["voice_nouns"]
             and doc.lower[k - 2] == "per")
 
@@ -1248,9 +1234,7 @@ def _subject_like(doc: Document, m: Mention) -> bool:
         return False
     if _in_prepositional_phrase(doc, m) or _listed_in_prepositional_phrase(doc, m):
         return False
-    k = m.first - 1
-    while k >= 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     first, _ = doc.sentence_bounds(m.first)
     if k >= first and doc.tokens[k].text[:1].isalnum() and doc.lower[k] not in _subject_openers(doc.lang) \
             and not _oblique_relative_pronoun(doc, k):
@@ -1277,8 +1261,7 @@ def _listed_in_prepositional_phrase(doc: Document, m: Mention) -> bool:
     lang = doc.lang
     k = m.first - 1
     for _ in range(_LIST_REACH):
-        while k >= 0 and lang.is_determiner(doc.lower[k]):
-            k -= 1
+        k = doc.before_determiners(k + 1)
         if k < 1 or not (doc.lower[k] == "," or doc.lower[k] in lang.words("coordinators")):
             return False
         left = doc.longest_mention_at_last.get(k)  # `dal sindaco di Torino`, not the `Torino` nested in it
@@ -1297,9 +1280,7 @@ def _oblique_relative_pronoun(doc: Document, k: int) -> bool:
     """Token k is a relative pronoun after a preposition (`nella quale`, `per cui`): the clause it opens has its
     subject after it (`la conferenza nella quale il professore ha detto`)."""
     lang = doc.lang
-    j = k - 1
-    while j >= 0 and lang.is_determiner(doc.lower[j]):
-        j -= 1
+    j = doc.before_determiners(k)
     return doc.lower[k] in lang.words("relative_pronouns") and j >= 0 and lang.preposition(doc.lower[j]) is not None
 
 
@@ -1334,21 +1315,12 @@ def _clause_floor(doc: Document, i: int) -> int:
     k = i - 1
     while k >= first and k > i - 80:
         if doc.lower[k] == ")":  # an aside closed before i (`la Lega Navale (LNI) ha detto`) opens no clause
-            opening = _aside_opening(doc, k, first)
+            opening = aside_opening(doc, k, first)
             k = opening if opening is not None else k
         elif doc.lower[k] in openers and doc.quote_around(doc.tokens[k].start) is None:
             return k + 1
         k -= 1
     return max(first, i - 80)
-
-
-def _aside_opening(doc: Document, close: int, first: int) -> int | None:
-    """The `(` of the aside closed at token `close`, however long, looked for back to token `first`: a subject stands
-    before it (`Mario Rossi (soprannominato il Toro per la sua forza) ha detto`)."""
-    k = close - 1
-    while k >= first and doc.lower[k] not in ("(", ")"):
-        k -= 1
-    return k if k >= first and doc.lower[k] == "(" else None
 
 
 def _floor_past_introduced_quotation(doc: Document, floor: int, i: int) -> int:
@@ -1433,8 +1405,7 @@ def _complement_of_a_subject(doc: Document, m: Mention) -> bool:
         j -= 1  # the noun and its adjectives, capitalised or not (`i Presidenti di Camera e Senato, X e Y,`)
     if j == k - 1:
         return False
-    while j >= 0 and lang.is_determiner(doc.lower[j]):
-        j -= 1
+    j = doc.before_determiners(j + 1)
     return j < 0 or lang.preposition(doc.lower[j]) is None and doc.tokens[j].upos not in ("VERB", "AUX")
 
 
@@ -1553,9 +1524,7 @@ def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | No
     f["in_quote"] = float(doc.quote_around(m.start) is not None)
     f["sentence_initial"] = float(_sentence_initial(doc, m.first))
     # before the mention: a preposition (which), a comma, a relative pronoun
-    k = m.first - 1
-    while k >= 0 and lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     before = doc.lower[k] if k >= 0 else ""
     prep = lang.preposition(before) if before else None
     if before == "secondo":
@@ -1640,7 +1609,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     lang = doc.lang
     k = _verb_group_first(doc, cue.first) - 1
     if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = _aside_opening(doc, k, doc.near(k)[0])
+        opening = aside_opening(doc, k, doc.near(k)[0])
         k = opening - 1 if opening is not None else k
     if k < 0:
         return "boundary"

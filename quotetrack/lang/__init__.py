@@ -131,7 +131,17 @@ class Language:
     @cached_property
     def is_determiner(self) -> Callable[[str], bool]:
         """`is_determiner(word)`: an article, a demonstrative or another determiner of the function words."""
-        return frozenset(form for form, (upos, _) in self.function_words.items() if upos == "DET").__contains__
+        return self._determiners.__contains__
+
+    @cached_property
+    def is_determiner_or_possessive(self) -> Callable[[str], bool]:
+        """`is_determiner_or_possessive(word)`: a determiner or a possessive (`il`, `la sua`), the words a noun
+        phrase opens with before its adjectives and its noun."""
+        return (self._determiners | self.words("possessives")).__contains__
+
+    @cached_property
+    def _determiners(self) -> frozenset[str]:
+        return frozenset(form for form, (upos, _) in self.function_words.items() if upos == "DET")
 
     @cached_property
     def _prepositions(self) -> dict[str, str]:

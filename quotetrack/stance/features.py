@@ -284,9 +284,7 @@ def _outranked(doc, m: Mention, lexicon) -> bool:
     articles aside, `di` right after a word of comparison or the one word it grades, or `a` right after one? Praise
     of the other term is no praise of this one (unlike a likeness, `onesto come X`, or whose a superlative is, `il
     più grande successo di X`)."""
-    k = m.first - 1
-    while k > 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(m.first)
     preposition = doc.lang.preposition(doc.lower[k]) if k >= 0 else None
     reach = {"di": 2, "a": 1}.get(preposition or "", 0)
     return any(doc.lower[j] in lexicon.comparisons for j in range(max(0, k - reach), k))

@@ -8,7 +8,7 @@ The reporting verbs and nouns bring their own polarity from `reporting.yaml` (`a
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -70,7 +70,7 @@ class StanceLexicon:
     outcomes: dict[str, float]  # adjectives that evaluate only as what someone made something ("sicuro", "debole")
     superlative_endings: tuple[str, ...]  # grammar.yaml's: "bravissimo" intensifies "bravo"
     superlative_bases: tuple[str, ...]  # tried in order: the superlative's own lemma first
-    inflected: dict[str, str]  # unlisted form → the listed lemma the dictionary reads it as ("critiche" → "critica")
+    dictionary: dict[str, str]  # the language's lemma dictionary (form → lemma), which `inflected` reads
 
     @cached_property
     def clause_ends(self) -> frozenset[str]:
@@ -87,6 +87,15 @@ class StanceLexicon:
         """`evaluative`, the forms of listed words (`inflected`) and the empty lemma (a token without one is read by
         its lower form)."""
         return self.evaluative | frozenset(self.inflected) | {""}
+
+    @cached_property
+    def inflected(self) -> dict[str, str]:
+        """The dictionary's forms of listed words that are not listed themselves, with the listed word each is a form
+        of (`critiche` → `critica`). A tagger may leave such a form as its own lemma (Stanza's `provocatoria`,
+        `elogia` as nouns), and the polarity of the word it is a form of still holds."""
+        listed = self.evaluative
+        return {form: lemma for form, lemma in self.dictionary.items()
+                if lemma in listed and form not in listed and form.isalpha() and form.islower()}
 
     def intensified(self, lemma: str) -> str:
         """The listed word a lemma stands for: itself; else the listed word it is a form of, where a tagger left a
@@ -126,7 +135,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     for found in phrases.values():
         found.sort(key=lambda p: -len(p[0]))
     words = lambda key: frozenset(lower(str(w)) for w in data[key])  # noqa: E731
-    lexicon = StanceLexicon(
+    return StanceLexicon(
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
         words("concord"), int(data["negation_window"]), words("exceptive_before_che"), words("cessation"),
         words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
@@ -143,17 +152,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
         words("noun_forms"), words("charges"), words("leading"), words("making"), words("authorship"),
         {lower(str(k)): float(v) for k, v in data["made_outcomes"].items()},
         lang.endings("superlative_endings"), tuple(lang.data("grammar.yaml")["superlative_bases"]),  # in their order
-        {},
+        lang.lemma_dictionary,
     )
-    return replace(lexicon, inflected=_inflected(lang, lexicon.evaluative))
-
-
-def _inflected(lang: Language, listed: frozenset[str]) -> dict[str, str]:
-    """The dictionary's forms of listed words that are not listed themselves, with the listed word each is a form of.
-    A tagger may leave such a form as its own lemma (Stanza's `provocatoria`, `elogia` as nouns), and the polarity of
-    the word it is a form of still holds."""
-    return {form: lemma for form, lemma in lang.lemma_dictionary.items()
-            if lemma in listed and form not in listed and form.isalpha() and form.islower()}
 
 
 def _reporting_polarity(lang: Language) -> dict[str, float]:

@@ -154,9 +154,7 @@ def _noun_reading(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
 def _charged(doc: Document, i: int, lexicon: StanceLexicon) -> bool:
     """Is the word at i the offence of an investigation, an arrest or a trial (`indagato per corruzione`, `arrestata
     per la truffa`)? The speaker reports a charge: whoever accuses says so through the cue."""
-    k = i - 1
-    while k > 0 and doc.lang.is_determiner(doc.lower[k]):
-        k -= 1
+    k = doc.before_determiners(i)
     return k > 0 and doc.lang.preposition(doc.lower[k]) in ("per", "di") and (
         _lemma(doc, k - 1) in lexicon.charges or doc.lower[k - 1] in lexicon.charges)
 
