@@ -513,6 +513,24 @@ def test_a_parsed_clause_cut_short_in_mid_phrase_gives_way_to_the_surface_readin
 
 @pytest.mark.shared
 @pytest.mark.stanza
+@pytest.mark.parametrize("text, lemma, clause, content", [
+    # at a colon: what follows explains the clause, one utterance as the surface reads it
+    ("Il sindaco ha spiegato che i lavori sono finiti: la strada riaprirà lunedì e il traffico tornerà normale.",
+     "spiegare", "i lavori sono finiti",
+     "i lavori sono finiti: la strada riaprirà lunedì e il traffico tornerà normale"),
+    # at the comma closing an aside right after the complementiser: the aside is not the clause
+    ("Mario Rossi ha detto che, finita la riunione, il consiglio voterà la proposta.",
+     "dire", "finita la riunione", ", finita la riunione, il consiglio voterà la proposta"),
+])
+def test_a_parsed_clause_that_stops_at_a_colon_or_an_asides_comma_gives_way_to_the_surface_reading(
+        stanza_doc, text, lemma, clause, content):
+    doc = stanza_doc(text)
+    assert parsed_text(doc, lemma) == clause
+    assert [(words, reading) for cue, words, reading in reported(doc) if cue == lemma] == [(content, "surface_alone")]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
 def test_an_irregular_participle_the_parser_calls_a_verb_is_what_a_reflexive_cue_predicates(stanza_doc):
     from quotetrack.extract import find_cues
     from quotetrack.extract.candidates import clause_stops

@@ -1062,12 +1062,16 @@ def _cut_before_nested_clause(doc: Document, last: int) -> bool:
 
 
 def cut_short(doc: Document, parsed: Content, surface: Content) -> bool:
-    """Whether the parse's clause stops in mid-phrase where the surface reading of the same cue goes on: the next
-    word follows without a punctuation mark (`ha detto di volere | che …`, `si è detto sicuro | della …`) and opens
-    no gerund gloss. A parse that ends at a comma or before a gerund may be right where the surface runs on."""
+    """Whether the parse's clause stops short where the surface reading of the same cue goes on: in mid-phrase, the
+    next word following without a punctuation mark (`ha detto di volere | che …`, `si è detto sicuro | della …`) and
+    opening no gerund gloss; at a colon, whose words explain the clause (`ha spiegato che X: Y`); or at the comma
+    closing an aside right after the complementiser (`ha detto che, finita la riunione, | …`), which the parse took
+    for the clause. A parse that ends at another comma or before a gerund may be right where the surface runs on."""
     if not (surface.first <= parsed.first < parsed.last < surface.last):
         return False
     after = doc.tokens[parsed.last]
+    if after.text == ":" or after.text == "," and doc.tokens[surface.first].text == ",":
+        return True
     if not (after.text[:1].isalnum() or after.text in OPENING_QUOTES):
         return False
     return not _strip_clitics(after.lower, doc.lang).endswith(doc.lang.endings("gerund_endings"))
