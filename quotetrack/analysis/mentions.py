@@ -2368,11 +2368,17 @@ def _surnames_over_metonyms(resolver: _Resolver) -> list[Mention]:
     surname of the one person the article names in full under it (`Mario Rossano`), and not the place of `in Rossano`
     or `l'aeroporto di Rossano`: that person, as the name reader would have completed a surname it did not know."""
     reader, surname = resolver.reader, resolver._surname
+    metonyms = [k for k, m in enumerate(resolver.items) if _metonym_word(reader, m)]
+    if not metonyms:
+        return resolver.items
     named: dict[str, set[str]] = {}
     for m in resolver.items:
         if m.kind == PERSON and m.via in _NAMING_VIAS and len(m.text.split()) > 1:
             named.setdefault(surname(m.text.split()), set()).add(m.name or m.text)
-    return [_as_person(m, named) if _metonym_word(reader, m) else m for m in resolver.items]
+    items = list(resolver.items)
+    for k in metonyms:
+        items[k] = _as_person(items[k], named)
+    return items
 
 
 def _metonym_word(reader: _Reader, m: Mention) -> bool:
@@ -2381,8 +2387,8 @@ def _metonym_word(reader: _Reader, m: Mention) -> bool:
     if m.via != "kb" or m.last - m.first != 1 or reader._place_complement(m.first) or (
             m.first and doc.lang.preposition(doc.lower[m.first - 1]) == "in"):
         return False
-    entity = doc.kb.get(m.name)
-    return entity is not None and fold(m.text) in {fold(form) for form in entity.metonyms}
+    entity, word = doc.kb.get(m.name), fold(m.text)
+    return entity is not None and any(fold(form) == word for form in entity.metonyms)
 
 
 def _as_person(m: Mention, named: dict[str, set[str]]) -> Mention:
@@ -2394,15 +2400,17 @@ def _as_person(m: Mention, named: dict[str, set[str]]) -> Mention:
 def _one_spelling(items: list[Mention]) -> list[Mention]:
     """Names the article spells two ways, apart from case, accents and a hyphen for a space (`Omar al-Rashid`, `Omar
     Al Rashid`), are one name: the spelling it writes most often, the first of those."""
-    named = [m for m in items if m.name and m.kind in (PERSON, ORGANISATION)]
-    spellings = Counter(m.name for m in named)
+    keys = {m.name: _spelling_key(m.name) for m in items if m.name and m.kind in (PERSON, ORGANISATION)}
+    if len(set(keys.values())) == len(keys):
+        return items  # every name spelt one way
+    spellings = Counter(m.name for m in items if m.kind in (PERSON, ORGANISATION) and m.name in keys)
     chosen: dict[str, str] = {}
-    for m in named:
-        key = _spelling_key(m.name)
-        if spellings[m.name] > spellings[chosen.get(key, m.name)] or key not in chosen:
+    for m in items:
+        key = keys.get(m.name) if m.kind in (PERSON, ORGANISATION) else None
+        if key is not None and (key not in chosen or spellings[m.name] > spellings[chosen[key]]):
             chosen[key] = m.name
-    return [m._replace(name=chosen[_spelling_key(m.name)]) if m.name and m.kind in (PERSON, ORGANISATION) else m
-            for m in items]
+    return [m._replace(name=chosen[keys[m.name]]) if m.kind in (PERSON, ORGANISATION) and m.name in keys
+            and chosen[keys[m.name]] != m.name else m for m in items]
 
 
 def _spelling_key(name: str) -> str:

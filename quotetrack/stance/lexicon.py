@@ -78,6 +78,11 @@ class StanceLexicon:
         return self.clause_breaks | self.contrast
 
     @cached_property
+    def attached_clitics(self) -> tuple[str, ...]:
+        """The third-person clitics a verb form may end in (`averla`), for `str.endswith`."""
+        return tuple(sorted(c for c in self.third_person_clitics if c.isalpha()))
+
+    @cached_property
     def evaluative(self) -> frozenset[str]:
         """Every lemma that may start an evaluation: most words of a sentence are not, and are passed over at once."""
         return frozenset(self.polarity) | frozenset(self.judgements) | frozenset(self.phrases) | frozenset(self.outcomes)

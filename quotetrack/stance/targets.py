@@ -407,9 +407,11 @@ def _object_clitic(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     lang, low, clitics = doc.lang, doc.lower[i], lexicon.third_person_clitics
     if low in clitics:
         return i + 1 < len(doc.tokens) and doc.lower[i + 1] in lang.auxiliaries
+    if not low.endswith(lexicon.attached_clitics):
+        return False  # most words: no clitic to look for
     verb_endings = lang.endings("truncated_infinitive_endings", "gerund_endings")
     return any(low.endswith(c) and len(low) - len(c) > 3 and low[: -len(c)].endswith(verb_endings)
-               for c in clitics if c.isalpha())
+               for c in lexicon.attached_clitics)
 
 
 def _antecedent(view: ArticleView, span: StatementSpan, people_only: bool) -> Mention | None:
