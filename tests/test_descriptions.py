@@ -185,3 +185,7 @@ def test_the_word_after_an_adjective_that_stands_before_its_noun_ends_a_descript
 
 def test_a_complement_cut_off_by_the_end_of_the_text_ends_the_description():
     assert names("Lo ha detto il portavoce del") == [("il portavoce", None)]  # as before the rules of the last `di`
+
+
+def test_a_text_that_ends_on_an_indefinite_opener_and_its_preposition_reads_no_description():
+    assert ("Uno degli", None) not in names("Il sindaco ha parlato a lungo. Uno degli")  # it raised IndexError

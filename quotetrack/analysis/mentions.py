@@ -772,8 +772,10 @@ class _Reader:
             head = i + 1
             if head < self.n and lang.preposition(doc.lower[head]) == "di" and doc.lower[head] != "di":
                 head += 1  # "alcuni degli accusati"
+            if head >= self.n:
+                continue  # the text ends after the opener ("… Uno degli")
             upos = "" if head == i + 1 else doc.tokens[head].upos  # after an article, a noun whatever its tag
-            if head >= self.n or not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
+            if not (_looks_adjective(lang, doc.lower[head], doc.tokens[head].text, self.words, upos)
                                       or fold(doc.tokens[head].text) in self.words["anonymous"]):
                 continue
             if doc.lower[head] in no_nouns:
