@@ -528,6 +528,15 @@ class _Reader:
         return k < first - 2 and k > 0 and self.lang.preposition(doc.lower[k]) is not None \
             and fold(doc.texts[k - 1]) in self.words["titles"]
 
+    def _metonym_word(self, m: Mention) -> bool:
+        """Is the mention one word the KB matched as a metonym of its entity, not a place by its context?"""
+        doc = self.doc
+        if m.via != "kb" or m.last - m.first != 1 or self._place_complement(m.first) or (
+                m.first and doc.lang.preposition(doc.lower[m.first - 1]) == "in"):
+            return False
+        entity, word = doc.kb.get(m.name), fold(m.text)
+        return entity is not None and any(fold(form) == word for form in entity.metonyms)
+
     def _place_complement(self, first: int) -> bool:
         """A name after `di` (or after `e` in a list of such names) that follows a noun for a place (`i comuni di X e
         Y`, `l'aeroporto di X`): a place."""
@@ -1074,9 +1083,9 @@ class _Resolver:
         self._institutions: dict[tuple[str, str], str] = {}
 
     def resolve(self) -> list[Mention]:
-        self.items = _surnames_over_metonyms(self)
+        self._surnames_over_metonyms()
         self._complete_names()
-        self.items = _one_spelling(self.items)
+        self._one_spelling()
         self._link_titles()
         self._earlier_titles()
         self._name_described_people()
@@ -1087,6 +1096,38 @@ class _Resolver:
         self._pronoun_antecedents()
         self._leave_common_nouns_common()
         return self.items
+
+    def _surnames_over_metonyms(self) -> None:
+        """A lone word the KB knows as a city standing for its country (`Rossano` for an invented Rossania), which is the
+        surname of the one person the article names in full under it (`Mario Rossano`), and not the place of `in Rossano`
+        or `l'aeroporto di Rossano`: that person, as the name reader would have completed a surname it did not know."""
+        metonyms = [k for k, m in enumerate(self.items) if self.reader._metonym_word(m)]
+        if not metonyms:
+            return
+        named: dict[str, set[str]] = {}
+        for m in self.items:
+            if m.kind == PERSON and m.via in _NAMING_VIAS and len(m.text.split()) > 1:
+                named.setdefault(self._surname(m.text.split()), set()).add(m.name or m.text)
+        items = list(self.items)
+        for k in metonyms:
+            items[k] = _as_person(items[k], named)
+        self.items = items
+
+    def _one_spelling(self) -> None:
+        """Names the article spells two ways, apart from case, accents and a hyphen for a space (`Omar al-Rashid`, `Omar
+        Al Rashid`), are one name: the spelling it writes most often, the first of those."""
+        items = self.items
+        keys = {m.name: _spelling_key(m.name) for m in items if m.name and m.kind in (PERSON, ORGANISATION)}
+        if len(set(keys.values())) == len(keys):
+            return  # every name spelt one way
+        spellings = Counter(m.name for m in items if m.kind in (PERSON, ORGANISATION) and m.name in keys)
+        chosen: dict[str, str] = {}
+        for m in items:
+            key = keys.get(m.name) if m.kind in (PERSON, ORGANISATION) else None
+            if key is not None and (key not in chosen or spellings[m.name] > spellings[chosen[key]]):
+                chosen[key] = m.name
+        self.items = [m._replace(name=chosen[keys[m.name]]) if m.kind in (PERSON, ORGANISATION) and m.name in keys
+                and chosen[keys[m.name]] != m.name else m for m in items]
 
     def _leave_common_nouns_common(self) -> None:
         """An organisation the article names only by a common noun it writes in lower case (`la società`, `il
@@ -2365,54 +2406,10 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _surnames_over_metonyms(resolver: _Resolver) -> list[Mention]:
-    """A lone word the KB knows as a city standing for its country (`Rossano` for an invented Rossania), which is the
-    surname of the one person the article names in full under it (`Mario Rossano`), and not the place of `in Rossano`
-    or `l'aeroporto di Rossano`: that person, as the name reader would have completed a surname it did not know."""
-    reader, surname = resolver.reader, resolver._surname
-    metonyms = [k for k, m in enumerate(resolver.items) if _metonym_word(reader, m)]
-    if not metonyms:
-        return resolver.items
-    named: dict[str, set[str]] = {}
-    for m in resolver.items:
-        if m.kind == PERSON and m.via in _NAMING_VIAS and len(m.text.split()) > 1:
-            named.setdefault(surname(m.text.split()), set()).add(m.name or m.text)
-    items = list(resolver.items)
-    for k in metonyms:
-        items[k] = _as_person(items[k], named)
-    return items
-
-
-def _metonym_word(reader: _Reader, m: Mention) -> bool:
-    """Is the mention one word the KB matched as a metonym of its entity, not a place by its context?"""
-    doc = reader.doc
-    if m.via != "kb" or m.last - m.first != 1 or reader._place_complement(m.first) or (
-            m.first and doc.lang.preposition(doc.lower[m.first - 1]) == "in"):
-        return False
-    entity, word = doc.kb.get(m.name), fold(m.text)
-    return entity is not None and any(fold(form) == word for form in entity.metonyms)
-
-
 def _as_person(m: Mention, named: dict[str, set[str]]) -> Mention:
     """The mention named as the one person the article writes in full with its word as surname, else as it is."""
     people = named.get(fold(m.text), set())
     return m._replace(name=next(iter(people)), kind=PERSON, resolved_by="article") if len(people) == 1 else m
-
-
-def _one_spelling(items: list[Mention]) -> list[Mention]:
-    """Names the article spells two ways, apart from case, accents and a hyphen for a space (`Omar al-Rashid`, `Omar
-    Al Rashid`), are one name: the spelling it writes most often, the first of those."""
-    keys = {m.name: _spelling_key(m.name) for m in items if m.name and m.kind in (PERSON, ORGANISATION)}
-    if len(set(keys.values())) == len(keys):
-        return items  # every name spelt one way
-    spellings = Counter(m.name for m in items if m.kind in (PERSON, ORGANISATION) and m.name in keys)
-    chosen: dict[str, str] = {}
-    for m in items:
-        key = keys.get(m.name) if m.kind in (PERSON, ORGANISATION) else None
-        if key is not None and (key not in chosen or spellings[m.name] > spellings[chosen[key]]):
-            chosen[key] = m.name
-    return [m._replace(name=chosen[keys[m.name]]) if m.kind in (PERSON, ORGANISATION) and m.name in keys
-            and chosen[keys[m.name]] != m.name else m for m in items]
 
 
 def _spelling_key(name: str) -> str:
