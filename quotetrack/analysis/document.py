@@ -323,11 +323,12 @@ class Document:
             j -= 1
         return j
 
-    def past_determiners(self, i: int, limit: int | None = None) -> int:
-        """Token i, or the first after it past determiners (`il`, `questa`): where a noun phrase's own words start;
-        `limit` (the article's end by default) at the most."""
+    def past_determiners(self, i: int, limit: int | None = None, possessives: bool = False) -> int:
+        """Token i, or the first after it past determiners (`il`, `questa`), and possessives too when asked (`la
+        sua`): where a noun phrase's own words start; `limit` (the article's end by default) at the most."""
         limit = len(self.tokens) if limit is None else limit
-        while i < limit and self.lang.is_determiner(self.lower[i]):
+        opens_phrase = self.lang.is_determiner_or_possessive if possessives else self.lang.is_determiner
+        while i < limit and opens_phrase(self.lower[i]):
             i += 1
         return i
 

@@ -1193,8 +1193,8 @@ class _Resolver:
 
     def _family_name(self, m: Mention, people: list[Mention], family_named: dict[str, str]) -> str | None:
         """`il fratello Carlo`, `il fratello di Ugo Neri, Carlo`: a sibling the article names by given names alone
-        (`speakers.yaml` `family_surname_relatives`) carries the family's surname: the named relative's, else the one `_family_surname` finds, as the
-        article writes it in full; the same given names later are that person too."""
+        (`speakers.yaml` `family_surname_relatives`) carries the family's surname: the named relative's, else the one
+        `_family_surname` finds, as the article writes it in full; the same given names later are that person too."""
         doc, words = self.doc, self.doc.lang.speaker_words
         if not all(fold(w) in words["given_names"] for w in m.text.split()):
             return None
@@ -1224,7 +1224,7 @@ class _Resolver:
         counts: dict[str, int] = {}
         last_in_sentence = None
         for other in self.items[: bisect.bisect_left(self.items, m.first, key=attrgetter("first"))]:
-            if other.kind == PERSON and other.via in ("name", "ner", "kb"):
+            if _person_by_name(other):
                 surname = self._surname(other.text.split())
                 counts[surname] = counts.get(surname, 0) + 1
                 last_in_sentence = surname if other.first >= start else last_in_sentence

@@ -451,9 +451,7 @@ def _marker_speaker_start(doc: Document, i: int, limit: int) -> int:
         if k < limit and lang.preposition(doc.lower[k]) in lang.agent_prepositions:
             k += 1
         return k
-    j = k
-    while j < limit and lang.is_determiner_or_possessive(doc.lower[j]):
-        j += 1
+    j = doc.past_determiners(k, limit, possessives=True)
     if j < limit and doc.lower[j] in lang.noun_cues and j + 1 < limit and lang.preposition(doc.lower[j + 1]) == "di":
         return j + 2  # "secondo le dichiarazioni del ministro"
     return k
@@ -463,9 +461,7 @@ def _past_prenominal_adjectives(doc: Document, i: int, limit: int) -> int:
     """Where the noun heads a source's phrase past its determiners and the adjectives before it (`stando alle ultime
     stime dei vigili il corteo …`: `stime`, not `ultime`); i when no such adjective stands there."""
     lang = doc.lang
-    k = i
-    while k < limit and lang.is_determiner_or_possessive(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(i, limit, possessives=True)
     if not (k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives")):
         return i
     while k + 1 < limit and doc.lower[k] in lang.words("prenominal_adjectives"):

@@ -423,8 +423,7 @@ def _norm_follows(doc: Document, k: int) -> bool:
     """A rule, a custom or a wish after a marker (grammar.yaml `norm_nouns`: `secondo le regole`, `secondo i suoi
     voleri`, `secondo la stessa tradizione`), past determiners and possessives and one more word."""
     lang = doc.lang
-    while k < len(doc.tokens) and doc.lang.is_determiner_or_possessive(doc.lower[k]):
-        k += 1
+    k = doc.past_determiners(k, possessives=True)
     return any(doc.lower[j] in lang.words("norm_nouns") for j in range(k, min(len(doc.tokens), k + 2)))
 
 
@@ -464,8 +463,7 @@ def _matches(doc: Document, i: int, words: tuple[str, ...]) -> int | None:
             if low not in lang.auxiliaries:
                 return None
         elif word == "NOUN":
-            while k < len(doc.tokens) and doc.lang.is_determiner_or_possessive(doc.lower[k]):
-                k += 1
+            k = doc.past_determiners(k, possessives=True)
             if k >= len(doc.tokens) or doc.lower[k] not in lang.noun_cues:
                 return None
         elif not (lang.preposition(word) == word and lang.preposition(low) == word):

@@ -112,7 +112,8 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
             request = _in_request(doc, clause, i, lexicon) or _questioned(doc, i, lexicon) or asker is not None
             hedged = _hedged(doc, i, lexicon)
             contrast = _contrast(contrast_at, sentence, i)
-            score = prior * (-0.8 if negator is not None else 1.0) * (-1.0 if _contrary_to_fact(doc, i, clause, lexicon) else 1.0)
+            score = prior * (-0.8 if negator is not None else 1.0)
+            score *= -1.0 if _contrary_to_fact(doc, i, clause, lexicon) else 1.0
             score *= (0.6 if hedged else 1.0) * (1.3 if contrast > 0 else 0.7 if contrast < 0 else 1.0)
             passive = _passive(doc, i, clause, lemma, lexicon)
             leader = maker if maker is not None else _leader(doc, i, clause, lexicon)
