@@ -351,6 +351,19 @@ def test_an_aside_after_the_cue_opens_no_object_of_the_content(text, content):
     assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
 
 
+@pytest.mark.parametrize("text, content", [
+    ("La sindaca Carla Neri è stata accusata dall'opposizione di aver nascosto i conti.", "aver nascosto i conti"),
+    ("Il consigliere Aldo Bruni è stato invitato dal segretario del partito, Marco Tessari, a dimettersi subito.",
+     "dimettersi subito"),
+    ("Il consigliere Aldo Bruni è stato invitato dal sindaco Carla Neri a lasciare l'incarico.", "lasciare l'incarico"),
+])
+def test_a_passive_request_or_accusation_reports_its_clause_after_the_agent(text, content):
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text=text))
+    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
+
+
 def test_a_belief_stated_by_a_speech_verb_is_speech():
     from quotetrack.extract.cues import find_cues
     doc = analyse(Article("t", "Il sindaco ha sottolineato di essere convinto che «il ponte reggerà». Anna è convinta "

@@ -42,12 +42,14 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
         limit = inserted_clause_end(doc, cue.last, limit)
     elif _in_appositive_relative(doc, cue):
         limit = _appositive_relative_end(doc, cue.last, limit)
+    j = cue.last
     if _may_name_an_agent(cue):
-        limit = _agent_start(doc, cue.last, limit)
+        j = _past_leading_agent(doc, cue, limit)
+        limit = _agent_start(doc, j, limit)
+    named_agent = j > cue.last
     limit = _fronted_clause_end(doc, cue, limit)
     limit = _subject_phrase_end(doc, cue, sentence_first, limit)
-    j = cue.last
-    skipped = 0
+    skipped = j - cue.last
     while j < limit and j - cue.last <= MAX_SKIP:
         low = doc.lower[j]
         token = doc.tokens[j]
@@ -67,9 +69,11 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             if low in ("di", "d'"):
                 return _content(doc, j + 1, limit, stops, "charge", j, skipped)  # "l'ha accusato di arroganza"
             return _content(doc, j, limit, stops, "charge", None, skipped)  # "dell'inganno": the article stays
-        if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped and _object_clitic(doc, cue)
-                and _infinitive_at(doc, j + 1, limit)) or cue.kind == "noun" and _noun_object_to(doc, cue, j, limit):
-            return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "l'invito a …"
+        if (low in ("a", "ad") and "object_to" in frames and j == cue.last + skipped
+                and (_object_clitic(doc, cue) or named_agent) and _infinitive_at(doc, j + 1, limit)
+                or cue.kind == "noun" and _noun_object_to(doc, cue, j, limit)):
+            return _content(doc, j + 1, limit, stops, "di", j, skipped)  # "lo ha invitato a dimettersi", "è stato
+            # invitato dal partito a dimettersi" (without an agent, `è chiamato a decidere`: a duty), "l'invito a …"
         if low == ":" and ("colon" in frames or cue.kind == "noun"):
             return None  # a colon introduces direct speech: read with the quotation or the verbatim words after it
         if token.text in OPENING_QUOTES and _quotation_opened_by(doc, j) is not None and ("quote" in frames or skipped == 0
@@ -328,6 +332,33 @@ def _may_name_an_agent(cue: Cue) -> bool:
     """A passive or a bare participle (`definito «folle» da Rossi`) may name who spoke after `da`; a compound active
     tense (`ha detto che … dal premier`) has no agent: its `da` belongs to what was said."""
     return cue.passive or cue.tense == "participle" and not cue.auxiliary
+
+
+def _past_leading_agent(doc: Document, cue: Cue, limit: int) -> int:
+    """Where what was said may start after a passive or a participle: `è stato invitato dal partito a dimettersi`,
+    `accusato da un vicino, Paolo Bianchi, di aver mentito`: the agent (and an apposition on it) may stand between
+    the participle and the clause it governs; the cue's end when no such agent and clause follow."""
+    k = doc.past_group_adverbs(cue.last, limit)
+    if k >= limit or doc.lower[k] not in doc.lang.agent_preposition_forms:
+        return cue.last
+    first = doc.past_determiners(k + 1, limit, possessives=True)
+    k = _mentions_end(doc, first, limit)
+    if k == first:
+        return cue.last
+    if k < limit and doc.lower[k] == ",":
+        apposition = doc.past_determiners(k + 1, limit)
+        end = _mentions_end(doc, apposition, limit)
+        if apposition < end < limit and doc.lower[end] == ",":
+            k = end + 1
+    return k if k < limit and _opens_clause(doc, k, limit, cue.frames) else cue.last
+
+
+def _mentions_end(doc: Document, first: int, limit: int) -> int:
+    """The end of the mentions that follow each other from `first` (`il sindaco` `Carla Neri`); `first` if none."""
+    k = first
+    while k < limit and k in doc.mention_at_first and doc.mention_at_first[k].last <= limit:
+        k = doc.mention_at_first[k].last
+    return k
 
 
 def _agent_start(doc: Document, first: int, limit: int) -> int:
