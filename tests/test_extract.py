@@ -364,6 +364,18 @@ def test_a_passive_request_or_accusation_reports_its_clause_after_the_agent(text
     assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
 
 
+@pytest.mark.parametrize("text, content", [
+    ("La proposta della sindaca Carla Neri è quella di chiudere il centro alle auto.", "chiudere il centro alle auto"),
+    ("Secondo i giornali, la risposta del ministero è stata che i fondi non ci sono.", "i fondi non ci sono"),
+    ("L'accusa è di aver venduto i biglietti a prezzi maggiorati.", "aver venduto i biglietti a prezzi maggiorati"),
+])
+def test_a_speech_noun_before_a_copula_reports_the_clause_after_it(text, content):
+    from quotetrack.extract import find_candidates, find_cues
+
+    doc = analyse(Article(id="x", text=text))
+    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
+
+
 def test_a_belief_stated_by_a_speech_verb_is_speech():
     from quotetrack.extract.cues import find_cues
     doc = analyse(Article("t", "Il sindaco ha sottolineato di essere convinto che «il ponte reggerà». Anna è convinta "

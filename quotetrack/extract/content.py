@@ -49,6 +49,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
     named_agent = j > cue.last
     limit = _fronted_clause_end(doc, cue, limit)
     limit = _subject_phrase_end(doc, cue, sentence_first, limit)
+    if cue.kind == "noun":
+        j += _copula_after_noun(doc, j, limit)  # "la proposta è di …"
     skipped = j - cue.last
     while j < limit and j - cue.last <= MAX_SKIP:
         low = doc.lower[j]
@@ -247,8 +249,8 @@ def _subject_phrase_end(doc: Document, cue: Cue, sentence_first: int, limit: int
         if low in openers:
             waiting += 1
         elif finite_verb(doc, k) and _verb_not_noun(doc, k):
-            if not waiting:
-                return k
+            if not waiting:  # `La proposta di Rossi è quella di …`: the main verb is a copula naming what was said
+                return limit if cue.kind == "noun" and _copula_after_noun(doc, k, limit) else k
             waiting -= 1
         k += 1
     return limit
@@ -529,6 +531,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j  # "la richiesta del sindaco ai residenti di …": the request keeps its addressee
             if k > j + 1 and _quoted_object_at(doc, cue, k, limit):
                 return k - j  # "ha criticato in aula la «fretta» del governo"
+            if cue.kind == "noun" and _copula_after_noun(doc, k, limit):
+                return k - j + _copula_after_noun(doc, k, limit)  # "la proposta del sindaco è quella di …"
             if _clause_verb(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1
@@ -539,6 +543,22 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
         mention_after = doc.mention_at_first.get(j + 1)
         if mention_after is not None:
             return mention_after.last - j
+    return 0
+
+
+def _copula_after_noun(doc: Document, j: int, limit: int) -> int:
+    """`La proposta del sindaco è quella di chiudere il centro`, `la risposta è stata che …`: a speech noun as the
+    subject of `essere` names what was said after the copula (and a pronoun standing for the noun). The copula's
+    length up to the `di` or `che` that opens what was said; 0 when no copula opens a clause at j."""
+    k = j
+    while k < limit and k < j + 3 and doc.lang.auxiliaries.get(doc.lower[k]) == "essere":
+        k += 1
+    if k == j or k >= limit:
+        return 0
+    if doc.lang.is_determiner(doc.lower[k]):
+        k += 1  # `quella di`
+    if k < limit and (doc.lower[k] == "che" or doc.lower[k] in ("di", "d'") and _infinitive_at(doc, k + 1, limit)):
+        return k - j
     return 0
 
 
