@@ -478,6 +478,10 @@ def test_an_intention_announced_reports_its_infinitive():
     # what is said to be needed is what was said
     ("La sindaca Lia Conti ha sottolineato la necessità di rinnovare la rete idrica.",
      [("rinnovare la rete idrica", "Lia Conti")]),
+    # something put in evidence or brought to light is said
+    ("La sindaca Lia Conti ha messo in evidenza che i conti del comune sono in ordine.",
+     [("i conti del comune sono in ordine", "Lia Conti")]),
+    ("Il senatore Ugo Bini ha messo in luce come il bando fosse irregolare.", [("il bando fosse irregolare", "Ugo Bini")]),
     # a worry, a doubt or a confidence expressed reports its che-clause
     ("Il senatore Ugo Bini ha espresso la sua preoccupazione che il piano non basti.",
      [("il piano non basti", "Ugo Bini")]),
