@@ -340,36 +340,21 @@ def test_venire_with_a_participle_is_a_passive_that_reports_a_request():
 
 
 @pytest.mark.parametrize("text, content", [
+    # an aside after the cue opens no object of the content
     ("Il pittore fu accusato da un vicino, Marco Neri, di aver rubato alcune statue dal museo.",
      "aver rubato alcune statue dal museo"),
     ("Il sindaco ha accusato, con una nota, il governo di aver tagliato i fondi.", "il governo di aver tagliato i fondi"),
-])
-def test_an_aside_after_the_cue_opens_no_object_of_the_content(text, content):
-    from quotetrack.extract import find_candidates, find_cues
-
-    doc = analyse(Article(id="x", text=text))
-    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
-
-
-@pytest.mark.parametrize("text, content", [
+    # a passive's agent stands between the participle and the clause it governs
     ("La sindaca Carla Neri è stata accusata dall'opposizione di aver nascosto i conti.", "aver nascosto i conti"),
     ("Il consigliere Aldo Bruni è stato invitato dal segretario del partito, Marco Tessari, a dimettersi subito.",
      "dimettersi subito"),
     ("Il consigliere Aldo Bruni è stato invitato dal sindaco Carla Neri a lasciare l'incarico.", "lasciare l'incarico"),
-])
-def test_a_passive_request_or_accusation_reports_its_clause_after_the_agent(text, content):
-    from quotetrack.extract import find_candidates, find_cues
-
-    doc = analyse(Article(id="x", text=text))
-    assert content in {doc.text[c.start:c.end] for c in find_candidates(doc, find_cues(doc))}
-
-
-@pytest.mark.parametrize("text, content", [
+    # a speech noun as the subject of essere: what was said follows the copula
     ("La proposta della sindaca Carla Neri è quella di chiudere il centro alle auto.", "chiudere il centro alle auto"),
     ("Secondo i giornali, la risposta del ministero è stata che i fondi non ci sono.", "i fondi non ci sono"),
     ("L'accusa è di aver venduto i biglietti a prezzi maggiorati.", "aver venduto i biglietti a prezzi maggiorati"),
 ])
-def test_a_speech_noun_before_a_copula_reports_the_clause_after_it(text, content):
+def test_what_stands_between_the_cue_and_its_clause_is_not_content(text, content):
     from quotetrack.extract import find_candidates, find_cues
 
     doc = analyse(Article(id="x", text=text))
