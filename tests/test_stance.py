@@ -1211,3 +1211,22 @@ def test_non_che_meaning_only_and_a_verb_of_ceasing_are_read_as_such():
 def test_the_best_one_and_acknowledging_merit_praise():
     assert said_rule("Luca Bianchi è il miglior sindaco") > 0.1
     assert said_rule("Bisogna dare atto a Luca Bianchi di aver agito con prudenza") > 0.1
+
+
+def test_a_lone_common_word_written_large_is_no_candidate_but_the_article_s_fuller_name_of_it_is():
+    """`la Procura`, `la Terra`: a common noun written large says which one only with what the article adds to it."""
+    for opening, named in (("Anna Neri ha parlato a lungo.", ["Leonardi"]),
+                           ("La Procura di Livorno indaga.", ["Procura di Livorno", "Leonardi"])):
+        quote = "La Procura ha sbagliato e la Terra gira, come dice Leonardi"  # a surname, however rare, stays
+        text = f"{opening} Poi Anna Neri ha detto: «{quote}»."
+        doc = doc_of(text)
+        s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
+        assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == named
+
+
+def test_a_lone_given_name_is_a_candidate_however_common_the_word():
+    quote = "Dovrebbe pensarci William, non la Procura"
+    text = f"Anna Neri ha parlato a lungo. Poi ha detto: «{quote}»."
+    doc = doc_of(text)
+    s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
+    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == ["William"]
