@@ -1224,6 +1224,13 @@ def test_a_lone_common_word_written_large_is_no_candidate_but_the_article_s_full
         assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == named
 
 
+def test_a_lone_word_taken_for_a_person_after_a_or_in_is_a_place_and_no_candidate():
+    doc = doc_of("Anna Neri è andata a Borgoverde e in Valdorsa con Luca Bianchi, poi ha scritto a Luca Bianchi.")
+    view = ArticleView(doc, lexicon_of(doc.lang))
+    assert {m.kind for m in doc.mentions if m.text in ("Borgoverde", "Valdorsa")} == {"person"}
+    assert [m.text for m in view.targetable] == ["Anna Neri", "Luca Bianchi", "Luca Bianchi"]
+
+
 def test_a_lone_given_name_is_a_candidate_however_common_the_word():
     quote = "Dovrebbe pensarci William, non la Procura"
     text = f"Anna Neri ha parlato a lungo. Poi ha detto: «{quote}»."

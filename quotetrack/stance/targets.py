@@ -124,13 +124,23 @@ class ArticleView:
     def _names_a_place(self, m: Mention) -> bool:
         """Does a noun of geography or streets stand right before the mention, or before it and `di` (`nel
         quartiere X`, `l'isola di X`, `via X`), or is it a metonym after a preposition of place (`a Mosca`, `la strage
-        di Kabul`: the city, not the government it stands for elsewhere)?"""
+        di Kabul`: the city, not the government it stands for elsewhere), or a lone word taken for a person after `a`
+        or `in` (`a Borgoverde`)?"""
         doc, k = self.doc, m.first - 1
-        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m) and not self._given_to(k):
+        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and not self._given_to(k) and (
+                self._metonym(m) or self._lone_word_at_place(m, k)):
             return True
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _lone_word_at_place(self, m: Mention, k: int) -> bool:
+        """Is the mention a lone word the name finder took for a person, and token k before it `a` or `in`, not `di`?
+        A town or a place written alone is read as a person's name (`far compere a Borgoverde`); a person named only
+        so, after a bare preposition of place, is rare (in gold-dev, none of 25 such candidates was a counterpart)."""
+        lang = self.doc.lang
+        return (m.kind == "person" and not self.surely_person(m)
+                and lang.preposition(self.doc.lower[k]) in lang.speaker_words["place_prepositions"])
 
     def _given_to(self, k: int) -> bool:
         """Is token k an `a` after a noun of help or attitude, one lower-case word at most between (`l'aiuto
