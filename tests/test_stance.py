@@ -186,6 +186,8 @@ def test_a_third_person_pronoun_does_not_point_at_a_lone_unknown_word_taken_for_
     ("Lo sciopero è giusto", []),
     ("Non ci vuole parlare", []),
     ("Carlo parla troppo", []),
+    ("Difendo lo stato di diritto", []),  # no clitic right before a participle: an article and a noun
+    ("Ha comprato una villa a Montecarlo", []),  # a name's word ends in `lo` after a truncated infinitive's letters
 ])
 def test_the_words_of_the_quote_that_point_at_the_person_named_before(quote, pointed):
     text = f"Anna Neri ha incontrato Carla Bianchi. Poi ha detto: «{quote}»."

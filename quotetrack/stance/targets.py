@@ -411,11 +411,19 @@ def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]
 def _third_person_at(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     """Does token i stand for a third person: a pronoun, a possessive, an anaphoric word (`quest'ultimo`) or an object
     clitic (`lo ha tradito`, `l'ha visto`, `averla uccisa`)? A word that is an article or a demonstrative as well
-    (`gli`, `lo`, `questi`) only when a verb follows (`gli ha scritto`, not `gli americani`, `questi giorni`)."""
+    (`gli`, `lo`, `questi`) only when a verb other than a participle follows (`gli ha scritto`, not `gli americani`,
+    `questi giorni`, `lo stato`)."""
     low, mention = doc.lower[i], doc.mention_of_token.get(i)
     if low in lexicon.third_person or mention is not None and mention.via == "pronoun" and mention.last == i + 1:
-        return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1)
+        return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1) and not _participle_at(doc, i + 1)
     return mention is not None and mention.via == "pronoun" or _object_clitic(doc, lexicon, i)
+
+
+def _participle_at(doc: Document, k: int) -> bool:
+    """Is token k a participle of an auxiliary (`stato`, `stata`)? A clitic stands before the auxiliary's finite form
+    (`lo è stato`), never right before its participle: `lo stato` is an article and a noun."""
+    low = doc.lower[k] if k < len(doc.tokens) else ""
+    return low in doc.lang.auxiliaries and low.endswith(doc.lang.endings("past_participle_endings"))
 
 
 @lru_cache(maxsize=4)
@@ -428,12 +436,12 @@ def _determiner_forms(lang) -> frozenset[str]:
 def _object_clitic(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     """Is token i an object clitic of one person (`stance.yaml` `third_person_clitics`) before an auxiliary
     (`l'ha tradito`), or a word that ends in one after an infinitive or a gerund (`averla`, `ucciderlo`,
-    `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`)?"""
+    `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`; no word of a name)?"""
     lang, low, clitics = doc.lang, doc.lower[i], lexicon.third_person_clitics
     if low in clitics:
         return i + 1 < len(doc.tokens) and doc.lower[i + 1] in lang.auxiliaries
-    if not low.endswith(lexicon.attached_clitics):
-        return False  # most words: no clitic to look for
+    if not low.endswith(lexicon.attached_clitics) or i in doc.mention_of_token:
+        return False  # most words: no clitic to look for; a name's word is none (`Montecarlo`)
     verb_endings = lang.endings("truncated_infinitive_endings", "gerund_endings")
     return any(low.endswith(c) and len(low) - len(c) > 3 and low[: -len(c)].endswith(verb_endings)
                for c in lexicon.attached_clitics)
