@@ -36,8 +36,8 @@ _LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is
 _AFFILIATION_GAP = 3  # tokens between a speaker and the title phrase describing them (`, il`)
 _UNSOUGHT = object()  # an antecedent not looked for yet (None: looked for, not found)
 # how common (wordfreq Zipf) a lone word the knowledge base does not know is when it is a common noun written large
-# (`la Procura`, `la Terra`, `il Santo Padre`) or a word read as a name at a sentence's start: in gold-dev, 7 of the 61
-# such candidates the target classifier kept were counterparts, against 28 of 151 of the rarer lone words
+# (`la Procura`, `la Terra`, `il Santo Padre`) or a word read as a name at a sentence's start: in gold-dev, 4 of the 48
+# such candidates the target classifier kept were counterparts, against 31 of 164 of the other lone words
 _COMMON_ZIPF = 4.0
 # kinds of reporting verb (`reporting.yaml`) that act on someone: their object clitic is whom the statement is aimed at
 AIMED_CUE_KINDS = frozenset({"accusation", "criticism", "praise", "labelling", "comparison", "request", "threat",
