@@ -186,6 +186,8 @@ def test_a_third_person_pronoun_does_not_point_at_a_lone_unknown_word_taken_for_
     ("Lo sciopero è giusto", []),
     ("Non ci vuole parlare", []),
     ("Carlo parla troppo", []),
+    ("Difendo lo stato di diritto", []),  # no clitic right before a participle: an article and a noun
+    ("Ha comprato una villa a Montecarlo", []),  # a name's word ends in `lo` after a truncated infinitive's letters
 ])
 def test_the_words_of_the_quote_that_point_at_the_person_named_before(quote, pointed):
     text = f"Anna Neri ha incontrato Carla Bianchi. Poi ha detto: «{quote}»."
@@ -247,15 +249,17 @@ def test_part_of_the_speakers_own_name_is_the_speaker_not_a_candidate():
 
 @pytest.mark.parametrize("before, named", [
     ("Le Ferrovie della Repubblica hanno chiuso il bando.", "Ferrovie della Repubblica"),  # the article's full name
-    ("Le Ferrovie della Repubblica e le Ferrovie di Monte Alto hanno chiuso il bando.", "Ferrovie"),  # which of them?
+    ("Le Ferrovie della Repubblica e le Ferrovie di Monte Alto hanno chiuso il bando.", None),  # which of them?
     ("Le Ferrovie serbe hanno chiuso il bando.", "Ferrovie serbe"),  # a nationality after the name
-    ("Le Ferrovie serbe e le Ferrovie croate hanno chiuso il bando.", "Ferrovie"),
+    ("Le Ferrovie serbe e le Ferrovie croate hanno chiuso il bando.", None),
 ])
 def test_an_organisation_is_named_as_fully_as_the_article_writes_it(before, named):
+    """Where the article writes two fuller names, the common word alone names neither: no candidate."""
     text = f"{before} Anna Neri ha detto: «Le Ferrovie hanno tradito i giovani»."
     doc = doc_of(text)
     s = statement(text, "Le Ferrovie hanno tradito i giovani", speaker="Anna Neri", cue="ha detto")
-    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == [named]
+    found = [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))]
+    assert found == ([named] if named else [])
 
 
 @pytest.mark.parametrize("text, named", [
@@ -520,14 +524,14 @@ def test_a_fault_that_qualifies_the_noun_someone_fights_speaks_for_them():
 
 def test_what_the_target_classifier_reads_of_a_misread_name():
     """A place the article names after a locative, and an opinion verb written large, are told from a person."""
-    text = "Il ministro Anna Neri ha detto: «Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene»."
+    text = "Il ministro Anna Neri ha detto: «Sono stata con Luca Bianchi. Nella Valdorsa si lavora bene»."
     pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
-        text, "Sono stata in Valdorsa con Luca Bianchi. Nella Valdorsa si lavora bene", "Anna Neri", "ha detto")])}
+        text, "Sono stata con Luca Bianchi. Nella Valdorsa si lavora bene", "Anna Neri", "ha detto")])}
     assert pairs["Valdorsa"]["located_share"] == 1.0 and pairs["Luca Bianchi"]["located_share"] == 0.0
-    text = "Il ministro Anna Neri ha detto: «La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato»."
+    text = "Il ministro Anna Neri ha detto: «La scuola non ha funzionato Reputo che Luca Bianchi abbia sbagliato»."
     pairs = {p.candidate.name: p.features for p in read_pairs(doc_of(text), [statement(
-        text, "La scuola non ha funzionato Ritengo che Luca Bianchi abbia sbagliato", "Anna Neri", "ha detto")])}
-    assert pairs["Ritengo"]["verb_word"] == 1.0 and pairs["Luca Bianchi"]["verb_word"] == 0.0
+        text, "La scuola non ha funzionato Reputo che Luca Bianchi abbia sbagliato", "Anna Neri", "ha detto")])}
+    assert pairs["Reputo"]["verb_word"] == 1.0 and pairs["Luca Bianchi"]["verb_word"] == 0.0
 
 
 def test_the_victim_of_a_harm_is_not_the_one_judged():
@@ -962,12 +966,12 @@ def test_a_cue_the_parser_misreads_keeps_the_lexicons_polarity(stanza_models_dir
     from quotetrack.train import Annotated, gold_statements
 
     engine = get_engine("stanza", str(stanza_models_dir))
-    doc = analyse(Article("x", "Rossi attacca Bianchi: «Non si ritiri dall'accordo».", published=DAY), engine)
+    doc = analyse(Article("x", "Rossi attacca Luca Bianchi: «Non si ritiri dall'accordo».", published=DAY), engine)
     assert doc.tokens[1].upos != "VERB"  # the misreading this test is about
     said = {"article": "x", "quote": "Non si ritiri dall'accordo", "kind": "direct", "speaker": "Rossi",
             "speaker_mention": "Rossi", "cue": "attacca", "targets": []}
     (statement,) = annotate(doc, gold_statements(Annotated(doc, [said])))
-    assert {t.entity: t.stance for t in statement.targets}.get("Bianchi") == "oppose"
+    assert {t.entity: t.stance for t in statement.targets}.get("Luca Bianchi") == "oppose"
 
 
 def test_a_speaker_who_is_persuaded_asks_nothing_so_praise_still_counts():
@@ -1211,3 +1215,29 @@ def test_non_che_meaning_only_and_a_verb_of_ceasing_are_read_as_such():
 def test_the_best_one_and_acknowledging_merit_praise():
     assert said_rule("Luca Bianchi è il miglior sindaco") > 0.1
     assert said_rule("Bisogna dare atto a Luca Bianchi di aver agito con prudenza") > 0.1
+
+
+def test_a_lone_common_word_written_large_is_no_candidate_but_the_article_s_fuller_name_of_it_is():
+    """`la Procura`, `la Terra`: a common noun written large says which one only with what the article adds to it."""
+    for opening, named in (("Anna Neri ha parlato a lungo.", ["Leonardi"]),
+                           ("La Procura di Livorno indaga.", ["Procura di Livorno", "Leonardi"])):
+        quote = "La Procura ha sbagliato e la Terra gira, come dice Leonardi"  # a surname, however rare, stays
+        text = f"{opening} Poi Anna Neri ha detto: «{quote}»."
+        doc = doc_of(text)
+        s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
+        assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == named
+
+
+def test_a_lone_word_taken_for_a_person_after_a_or_in_is_a_place_and_no_candidate():
+    doc = doc_of("Anna Neri è andata a Borgoverde e in Valdorsa con Luca Bianchi, poi ha scritto a Luca Bianchi.")
+    view = ArticleView(doc, lexicon_of(doc.lang))
+    assert {m.kind for m in doc.mentions if m.text in ("Borgoverde", "Valdorsa")} == {"person"}
+    assert [m.text for m in view.targetable] == ["Anna Neri", "Luca Bianchi", "Luca Bianchi"]
+
+
+def test_a_lone_given_name_is_a_candidate_however_common_the_word():
+    quote, named = "Dovrebbe pensarci William, non la Procura", ["William"]
+    text = f"Anna Neri ha parlato a lungo. Poi ha detto: «{quote}»."
+    doc = doc_of(text)
+    s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
+    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == named

@@ -35,6 +35,10 @@ COUNTRY_NOUN = "country"
 _LOOK_BACK_SENTENCES = 3  # how far before a statement a pronoun's antecedent is looked for
 _AFFILIATION_GAP = 3  # tokens between a speaker and the title phrase describing them (`, il`)
 _UNSOUGHT = object()  # an antecedent not looked for yet (None: looked for, not found)
+# how common (wordfreq Zipf) a lone word the knowledge base does not know is when it is a common noun written large
+# (`la Procura`, `la Terra`, `il Santo Padre`) or a word read as a name at a sentence's start: in gold-dev, 4 of the 48
+# such candidates the target classifier kept were counterparts, against 31 of 164 of the other lone words
+_COMMON_ZIPF = 4.0
 # kinds of reporting verb (`reporting.yaml`) that act on someone: their object clitic is whom the statement is aimed at
 AIMED_CUE_KINDS = frozenset({"accusation", "criticism", "praise", "labelling", "comparison", "request", "threat",
                              "warning"})
@@ -120,13 +124,23 @@ class ArticleView:
     def _names_a_place(self, m: Mention) -> bool:
         """Does a noun of geography or streets stand right before the mention, or before it and `di` (`nel
         quartiere X`, `l'isola di X`, `via X`), or is it a metonym after a preposition of place (`a Mosca`, `la strage
-        di Kabul`: the city, not the government it stands for elsewhere)?"""
+        di Kabul`: the city, not the government it stands for elsewhere), or a lone word taken for a person after `a`
+        or `in` (`a Borgoverde`)?"""
         doc, k = self.doc, m.first - 1
-        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and self._metonym(m) and not self._given_to(k):
+        if k >= 0 and doc.lower[k] in self.lexicon.metonym_places_after and not self._given_to(k) and (
+                self._metonym(m) or self._lone_word_at_place(m, k)):
             return True
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
         return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+
+    def _lone_word_at_place(self, m: Mention, k: int) -> bool:
+        """Is the mention a lone word the name finder took for a person, and token k before it `a` or `in`, not `di`?
+        A town or a place written alone is read as a person's name (`far compere a Borgoverde`); a person named only
+        so, after a bare preposition of place, is rare (in gold-dev, none of 25 such candidates was a counterpart)."""
+        lang = self.doc.lang
+        return (m.kind == "person" and not self.surely_person(m)
+                and lang.preposition(self.doc.lower[k]) in lang.speaker_words["place_prepositions"])
 
     def _given_to(self, k: int) -> bool:
         """Is token k an `a` after a noun of help or attitude, one lower-case word at most between (`l'aiuto
@@ -248,6 +262,15 @@ class ArticleView:
         nickname (`a Vago`, `su Geo`), which a pronoun of the quote does not stand for."""
         return m.kind == "person" and (len(m.name.split()) > 1 or self.kb.get(m.name) is not None)
 
+    def common_word(self, m: Mention) -> bool:
+        """Is the mention's canonical name one common word of the language the knowledge base does not know, written
+        with an initial capital only (`la Procura`, `la Terra`, `Ritengo` opening a sentence), not a given name
+        (`William`)? A common noun written large names an institution only with what the article adds to it (`la
+        Procura di Roma`), and a word at a sentence's start is often no name at all."""
+        name, lang = self.key(m.name), self.doc.lang
+        return (name.isalpha() and not name.isupper() and self.kb.get(name) is None
+                and lang.zipf(name.lower()) >= _COMMON_ZIPF and fold(name) not in lang.speaker_words["given_names"])
+
     def own_side(self, speaker: str | None) -> set[str]:
         """The speaker's country and party (canonical names), from the knowledge base."""
         entity = self.kb.get(speaker) if speaker else None
@@ -276,6 +299,8 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
             continue  # `il presidente dell'Acme Mario Rossi`: Acme says who Rossi is; the statement is about Rossi
         if m.via == COUNTRY_NOUN:
             continue  # `il Paese`, `lo Stato`: the speaker's own country or the story's setting, rarely a counterpart
+        if view.common_word(m):
+            continue  # `la Procura`, `la Terra`: which one, the word alone does not say
         if span.first <= m.first and m.last <= span.last:
             add(m, "quote")
         elif ((m.last <= span.first or m.first >= span.last) and m.first not in speaker_tokens
@@ -386,11 +411,19 @@ def _pointed(view: ArticleView, span: StatementSpan) -> list[tuple[Mention, str]
 def _third_person_at(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     """Does token i stand for a third person: a pronoun, a possessive, an anaphoric word (`quest'ultimo`) or an object
     clitic (`lo ha tradito`, `l'ha visto`, `averla uccisa`)? A word that is an article or a demonstrative as well
-    (`gli`, `lo`, `questi`) only when a verb follows (`gli ha scritto`, not `gli americani`, `questi giorni`)."""
+    (`gli`, `lo`, `questi`) only when a verb other than a participle follows (`gli ha scritto`, not `gli americani`,
+    `questi giorni`, `lo stato`)."""
     low, mention = doc.lower[i], doc.mention_of_token.get(i)
     if low in lexicon.third_person or mention is not None and mention.via == "pronoun" and mention.last == i + 1:
-        return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1)
+        return low not in _determiner_forms(doc.lang) or doc.verb_follows(i + 1) and not _participle_at(doc, i + 1)
     return mention is not None and mention.via == "pronoun" or _object_clitic(doc, lexicon, i)
+
+
+def _participle_at(doc: Document, k: int) -> bool:
+    """Is token k a participle of an auxiliary (`stato`, `stata`)? A clitic stands before the auxiliary's finite form
+    (`lo è stato`), never right before its participle: `lo stato` is an article and a noun."""
+    low = doc.lower[k] if k < len(doc.tokens) else ""
+    return low in doc.lang.auxiliaries and low.endswith(doc.lang.endings("past_participle_endings"))
 
 
 @lru_cache(maxsize=4)
@@ -403,12 +436,12 @@ def _determiner_forms(lang) -> frozenset[str]:
 def _object_clitic(doc: Document, lexicon: StanceLexicon, i: int) -> bool:
     """Is token i an object clitic of one person (`stance.yaml` `third_person_clitics`) before an auxiliary
     (`l'ha tradito`), or a word that ends in one after an infinitive or a gerund (`averla`, `ucciderlo`,
-    `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`)?"""
+    `lasciandola`; the stem longer than three letters: not `Carlo`, `parla`; no word of a name)?"""
     lang, low, clitics = doc.lang, doc.lower[i], lexicon.third_person_clitics
     if low in clitics:
         return i + 1 < len(doc.tokens) and doc.lower[i + 1] in lang.auxiliaries
-    if not low.endswith(lexicon.attached_clitics):
-        return False  # most words: no clitic to look for
+    if not low.endswith(lexicon.attached_clitics) or i in doc.mention_of_token:
+        return False  # most words: no clitic to look for; a name's word is none (`Montecarlo`)
     verb_endings = lang.endings("truncated_infinitive_endings", "gerund_endings")
     return any(low.endswith(c) and len(low) - len(c) > 3 and low[: -len(c)].endswith(verb_endings)
                for c in lexicon.attached_clitics)
