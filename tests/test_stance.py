@@ -1241,3 +1241,13 @@ def test_a_lone_given_name_is_a_candidate_however_common_the_word():
     doc = doc_of(text)
     s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
     assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == named
+
+
+def test_a_frequent_name_that_is_no_word_of_the_dictionary_is_a_candidate():
+    """`Juventus`, `Samsung`: as frequent as common words, but no dictionary lists them; `la Procura` is one."""
+    quote = "La Juventus e la Samsung hanno sbagliato, non la Procura"
+    text = f"Anna Neri ha parlato a lungo. Poi ha detto: «{quote}»."
+    doc = doc_of(text)
+    s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
+    assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == \
+        ["Juventus", "Samsung"]

@@ -266,10 +266,12 @@ class ArticleView:
         """Is the mention's canonical name one common word of the language the knowledge base does not know, written
         with an initial capital only (`la Procura`, `la Terra`, `Ritengo` opening a sentence), not a given name
         (`William`)? A common noun written large names an institution only with what the article adds to it (`la
-        Procura di Roma`), and a word at a sentence's start is often no name at all."""
+        Procura di Roma`), and a word at a sentence's start is often no name at all. Common means frequent and a word
+        of the language's dictionary: a frequent brand or club (`Juventus`, `Samsung`) is in no dictionary."""
         name, lang = self.key(m.name), self.doc.lang
         return (name.isalpha() and not name.isupper() and self.kb.get(name) is None
-                and lang.zipf(name.lower()) >= _COMMON_ZIPF and fold(name) not in lang.speaker_words["given_names"])
+                and lang.zipf(name.lower()) >= _COMMON_ZIPF and name.lower() in lang.lemma_dictionary
+                and fold(name) not in lang.speaker_words["given_names"])
 
     def own_side(self, speaker: str | None) -> set[str]:
         """The speaker's country and party (canonical names), from the knowledge base."""
