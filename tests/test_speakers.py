@@ -31,11 +31,16 @@ def test_a_name_set_off_by_a_comma_before_a_gerund_may_speak():
     assert "Luca Bianchi" in names
 
 
-def subjects(text: str, cue_word: str) -> list[str]:
-    """The options in the subject's role toward the cue whose word is `cue_word`."""
+def options_in_role(text: str, cue_word: str, role: str) -> list[str]:
+    """The options in `role` toward the cue whose word is `cue_word`."""
     doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == cue_word)
-    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get(f"role={role}")]
+
+
+def subjects(text: str, cue_word: str) -> list[str]:
+    """The options in the subject's role toward the cue whose word is `cue_word`."""
+    return options_in_role(text, cue_word, "subject")
 
 
 def test_a_verb_with_no_subject_shares_the_subject_of_the_sentence_before():
@@ -199,3 +204,15 @@ def test_a_title_after_an_adjective_as_a_markers_source_refers_back_to_the_one_n
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
     sources = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=marker")]
     assert sources == ["Anna Neri"]
+
+
+def test_an_impersonal_verb_reading_a_document_gives_the_words_to_the_document_s_issuer():
+    text = ("Anna Neri ha parlato a lungo con la Lega. Nella sentenza della Corte di Cassazione, si legge infatti che "
+            "il ricorso era infondato.")
+    assert options_in_role(text, "legge", "source") == ["Corte di Cassazione"]
+
+
+def test_an_impersonal_verb_reading_a_document_gives_the_words_to_the_agent_of_its_participle():
+    text = "Il governo ha deciso. Si legge in una nota diffusa dalla Regione Lazio che la decisione è definitiva."
+    assert options_in_role(text, "legge", "source") == ["Regione Lazio"]
+    assert options_in_role(text, "legge", "subject") == []

@@ -157,6 +157,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
     if candidate.cue is not None and candidate.cue.last <= candidate.first:
         _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
+    if candidate.cue is not None and not any(role in _SPEAKER_ROLES for role in roles.values()):
+        issuer = _issuer_of_document_read(doc, candidate.cue, [m for m, _ in named])
+        if issuer is not None:
+            roles[issuer.first] = "source"
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
         shared = _shared_subject(doc, candidate, [m for m, _ in named], facts) \
             or _previous_speaker_named_before(doc, candidate, [m for m, _ in named], previous)
@@ -256,6 +260,36 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
     elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _issuer_of_document_read(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """An impersonal verb with `si` (`si legge`, `si afferma`) reports what a document says, named in a prepositional
+    phrase next to it (`Nella sentenza della Corte, si legge che …`, `si legge in una nota diffusa dalla Regione`):
+    its words are the issuer's: the agent of a participle after the document's noun, else the document's phrase when
+    the reader named it for its issuer (`la sentenza della Corte`: the Corte), a source as in `fanno sapere da …`."""
+    if cue.kind != "verb" or not cue.reflexive or cue.tense != "finite":
+        return None
+    document = _document_beside(doc, cue, mentions)
+    if document is None:
+        return None
+    by_first = {m.first: m for m in mentions}
+    agents = (participle_agent(doc, k, len(doc.tokens)) for k in (document.head + 1, document.last))
+    agent = next((by_first[k] for k in agents if k in by_first), None)
+    return agent or (document if document.name and document.name[:1].isupper() else None)
+
+
+def _document_beside(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """The phrase headed by a document's noun in a prepositional phrase right before the cue's verb group, or set off
+    from it by a comma only (`Nella nota, si legge`), or right after it (`si legge nella nota`)."""
+    lang, group = doc.lang, _verb_group_first(doc, cue.first)
+    for m in mentions:
+        if m.head is None or doc.lower[m.head] not in lang.document_nouns or _preposition_before(doc, m) is None:
+            continue
+        after = 0 <= m.first - cue.last <= 1
+        before = m.last <= group and doc.sentence_of[m.first] == doc.sentence_of[group] and only_fillers(doc, m.last, group)
+        if after or before:
+            return m
+    return None
 
 
 def _opened_by_definite_article(doc: Document, m: Mention) -> bool:
