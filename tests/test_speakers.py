@@ -216,3 +216,15 @@ def test_an_impersonal_verb_reading_a_document_gives_the_words_to_the_agent_of_i
     text = "Il governo ha deciso. Si legge in una nota diffusa dalla Regione Lazio che la decisione è definitiva."
     assert options_in_role(text, "legge", "source") == ["Regione Lazio"]
     assert options_in_role(text, "legge", "subject") == []
+
+
+def test_a_verb_right_after_the_quotation_opening_its_sentence_shares_the_subject_of_the_sentence_before():
+    text = ("Mario Rossi ha accolto così la lettura del verdetto dei giudici di Roma. «Non accetto questa sentenza, non "
+            "sono io lo sconfitto», ha proseguito. Anna Neri, presidente della corte, non ha commentato.")
+    assert subjects(text, "proseguito") == ["Mario Rossi"]
+
+
+def test_a_verb_right_after_its_quotation_with_a_phrase_after_it_shares_no_subject():
+    text = ("Mario Rossi è arrivato in ospedale ieri sera. «Le sue condizioni sono stabili, ma gravi», ha dichiarato lo "
+            "staff medico.")
+    assert subjects(text, "dichiarato") == []

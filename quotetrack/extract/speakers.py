@@ -162,7 +162,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if issuer is not None:
             roles[issuer.first] = "source"
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
-        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts) \
+        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts, previous) \
             or _previous_speaker_named_before(doc, candidate, [m for m, _ in named], previous)
         if shared is not None:
             roles[shared.first] = "subject"
@@ -336,19 +336,39 @@ def _referring_role(role: str | None, m: Mention) -> bool:
     return role == "subject" or role == "marker" and m.via == "title"
 
 
-def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
+def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts,
+                    previous: Spoken | None) -> Mention | None:
     """The subject a verb cue opening its sentence with no subject of its own shares (`Mario Rossi è arrivato a Roma.
     Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
-    subject position, with its verb after it, in the sentence before."""
+    subject position, with its verb after it, in the sentence before. A verb right after the quotation it reports,
+    which opens its sentence, with no subject after it either (`«…», ha proseguito`), goes on with the last speaker
+    when the sentence before names them, else with that sentence's subject too (`Mario Rossi ha accolto così il
+    verdetto. «…», ha proseguito`)."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None or not _opens_its_sentence(doc, verb):
+    if verb is None:
         return None
-    sentence = doc.sentence_of[verb]
+    quoted = not _opens_its_sentence(doc, verb)
+    if quoted and not _right_after_its_quotation(doc, candidate, verb):
+        return None
+    sentence = doc.sentence_of[candidate.first if quoted else verb]
     opening = doc.sentences[sentence].first
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
-    return before[-1] if before else None
+    last_speaker = _last_speaker_named_in(doc, mentions, previous, sentence - 1) if quoted else None
+    return last_speaker or (before[-1] if before else None)
+
+
+def _right_after_its_quotation(doc: Document, candidate: Candidate, verb: int) -> bool:
+    """The statement is a quotation opening its sentence, only its closing mark and a comma stand between it and the
+    verb group at `verb`, and no phrase follows the verb where its subject would stand (`«…», ha proseguito.`, `«…»,
+    ha detto alla radio`; not `«…», ha dichiarato lo staff`)."""
+    group, opening = _verb_group_first(doc, verb), doc.sentences[doc.sentence_of[candidate.first]].first
+    after = doc.past_group_adverbs(candidate.cue.last) if candidate.cue is not None else len(doc.tokens)
+    subject_after = after < len(doc.tokens) and (after in doc.mention_at_first or doc.lang.is_determiner(doc.lower[after]))
+    return doc.quote_around(doc.tokens[candidate.first].start) is not None and candidate.last <= group \
+        and not subject_after and not any(doc.tokens[k].text[:1].isalnum()
+                                          for k in (*range(opening, candidate.first), *range(candidate.last, group)))
 
 
 def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions: list[Mention],
@@ -362,11 +382,19 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
     if verb is None or previous is None or not previous.name or candidate.cue and candidate.cue.tense == "gerund" \
             or not _opens_its_sentence(doc, _first_verb(doc, doc.sentence_of[verb])):
         return None
-    sentence = doc.sentence_of[verb]
-    start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
-    if not start <= previous.first < previous.last <= opening:
+    return _last_speaker_named_in(doc, mentions, previous, doc.sentence_of[verb] - 1)
+
+
+def _last_speaker_named_in(doc: Document, mentions: list[Mention], previous: Spoken | None,
+                           sentence: int) -> Mention | None:
+    """The last mention naming the one who spoke last in `sentence`, when that sentence holds their statement (by name
+    rather than by pronoun)."""
+    if previous is None or not previous.name or sentence < 0:
         return None
-    named = [m for m in mentions if start <= m.first and m.last <= opening and _spoken_name(doc, m) == previous.name]
+    start, end = doc.sentences[sentence].first, doc.sentences[sentence].last
+    if not start <= previous.first < previous.last <= end:
+        return None
+    named = [m for m in mentions if start <= m.first and m.last <= end and _spoken_name(doc, m) == previous.name]
     return max(named, key=lambda m: (m.via != "pronoun", m.first), default=None)
 
 
