@@ -228,3 +228,15 @@ def test_a_verb_right_after_its_quotation_with_a_phrase_after_it_shares_no_subje
     text = ("Mario Rossi è arrivato in ospedale ieri sera. «Le sue condizioni sono stabili, ma gravi», ha dichiarato lo "
             "staff medico.")
     assert subjects(text, "dichiarato") == []
+
+
+def test_a_title_with_a_prepositional_complement_nothing_resolves_is_not_the_last_speaker():
+    text = ("La riunione è durata tre ore. Mario Rossi ha detto che l'accordo è vicino. Gli ospiti sono poi usciti dalla "
+            "sala. La pioggia è durata fino a sera. Il portavoce della società ha aggiunto che la firma arriverà a maggio.")
+    doc = analyse(Article("t", text))
+    candidates = read_candidates(doc)[0]
+    said = next(c for c in candidates if "accordo" in doc.text[c.start:c.end])
+    statement = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == "aggiunto")
+    earlier = [Spoken("Mario Rossi", "Mario Rossi", "person", said.start, said.end, said.first, said.last)]
+    names = [o.name for o in speaker_options(doc, statement, earlier, MentionFacts(doc)) if o.features.get("role=subject")]
+    assert names and "Mario Rossi" not in names

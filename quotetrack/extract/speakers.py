@@ -237,8 +237,9 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     """A short singular definite title or organisation noun that nothing resolved, as the subject (`Il senatore ha
     poi aggiunto`, `la società ha risposto`) or a marker's source (`secondo il senatore`), refers back: to the last
     one of its kind named in the two sentences before (`La Corte ha respinto il ricorso. La sentenza afferma che …`),
-    else to the one who just spoke when that speaker was named and is of its kind. The option then names them. A phrase with a long complement
-    (`il capo del sindacato dei tassisti di Roma`) or one naming a person (`la madre di Anna`) brings in someone new."""
+    else, with no prepositional complement, to the one who just spoke when that speaker was named and is of its kind.
+    The option then names them. A phrase with a long complement (`il capo del sindacato dei tassisti di Roma`) or one
+    naming a person (`la madre di Anna`) brings in someone new."""
     k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
                       and _referring_role(roles.get(o.mention.first), o.mention)), (None, None))
     m = option.mention if option is not None else None
@@ -258,8 +259,15 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         named = _last_given_title(doc, m) or named
     if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
-    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
+    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind \
+            and not _with_prepositional_complement(doc, m):
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _with_prepositional_complement(doc: Document, m: Mention) -> bool:
+    """A prepositional phrase follows the phrase's head (`il portavoce della società`, `il ministro della difesa`): it
+    says whose or of what, someone the last speaker need not be."""
+    return any(doc.lang.preposition(doc.lower[k]) is not None for k in range(m.head + 1, m.last))
 
 
 def _issuer_of_document_read(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
