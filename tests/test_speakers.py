@@ -148,14 +148,19 @@ _LAST_SPEAKER = ("Alla festa del partito sono intervenuti in molti. Ha infine pr
                  "tutti voi», per poi ribadire che la riforma resta guidata da lei e da Marco Bianchi. ")
 
 
-def subjects_after_neri(text: str, cue_word: str) -> list[str]:
-    """The subjects of the statement whose cue is `cue_word`, after Anna Neri's words `«Sono qui per tutti voi»`."""
+def subjects_after(text: str, cue_word: str, words: str, speaker: str) -> list[str]:
+    """The subjects of the statement whose cue is `cue_word`, after `speaker`'s statement holding `words`."""
     doc = analyse(Article("t", text))
     candidates = read_candidates(doc)[0]
-    said = next(c for c in candidates if "tutti voi" in doc.text[c.start:c.end])
+    said = next(c for c in candidates if words in doc.text[c.start:c.end])
     statement = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == cue_word)
-    earlier = [Spoken("Anna Neri", "Anna Neri", "person", said.start, said.end, said.first, said.last)]
+    earlier = [Spoken(speaker, speaker, "person", said.start, said.end, said.first, said.last)]
     return [o.name for o in speaker_options(doc, statement, earlier, MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def subjects_after_neri(text: str, cue_word: str) -> list[str]:
+    """The subjects of the statement whose cue is `cue_word`, after Anna Neri's words `«Sono qui per tutti voi»`."""
+    return subjects_after(text, cue_word, "tutti voi", "Anna Neri")
 
 
 def test_a_verb_with_no_subject_after_a_sentence_with_none_goes_on_with_the_last_speaker_named_there():
@@ -233,10 +238,5 @@ def test_a_verb_right_after_its_quotation_with_a_phrase_after_it_shares_no_subje
 def test_a_title_with_a_prepositional_complement_nothing_resolves_is_not_the_last_speaker():
     text = ("La riunione è durata tre ore. Mario Rossi ha detto che l'accordo è vicino. Gli ospiti sono poi usciti dalla "
             "sala. La pioggia è durata fino a sera. Il portavoce della società ha aggiunto che la firma arriverà a maggio.")
-    doc = analyse(Article("t", text))
-    candidates = read_candidates(doc)[0]
-    said = next(c for c in candidates if "accordo" in doc.text[c.start:c.end])
-    statement = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == "aggiunto")
-    earlier = [Spoken("Mario Rossi", "Mario Rossi", "person", said.start, said.end, said.first, said.last)]
-    names = [o.name for o in speaker_options(doc, statement, earlier, MentionFacts(doc)) if o.features.get("role=subject")]
+    names = subjects_after(text, "aggiunto", "accordo", "Mario Rossi")
     assert names and "Mario Rossi" not in names
