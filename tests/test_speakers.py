@@ -31,11 +31,16 @@ def test_a_name_set_off_by_a_comma_before_a_gerund_may_speak():
     assert "Luca Bianchi" in names
 
 
-def subjects(text: str, cue_word: str) -> list[str]:
-    """The options in the subject's role toward the cue whose word is `cue_word`."""
+def options_in_role(text: str, cue_word: str, role: str) -> list[str]:
+    """The options in `role` toward the cue whose word is `cue_word`."""
     doc = analyse(Article("t", text))
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == cue_word)
-    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=subject")]
+    return [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get(f"role={role}")]
+
+
+def subjects(text: str, cue_word: str) -> list[str]:
+    """The options in the subject's role toward the cue whose word is `cue_word`."""
+    return options_in_role(text, cue_word, "subject")
 
 
 def test_a_verb_with_no_subject_shares_the_subject_of_the_sentence_before():
@@ -143,14 +148,19 @@ _LAST_SPEAKER = ("Alla festa del partito sono intervenuti in molti. Ha infine pr
                  "tutti voi», per poi ribadire che la riforma resta guidata da lei e da Marco Bianchi. ")
 
 
-def subjects_after_neri(text: str, cue_word: str) -> list[str]:
-    """The subjects of the statement whose cue is `cue_word`, after Anna Neri's words `«Sono qui per tutti voi»`."""
+def subjects_after(text: str, cue_word: str, words: str, speaker: str) -> list[str]:
+    """The subjects of the statement whose cue is `cue_word`, after `speaker`'s statement holding `words`."""
     doc = analyse(Article("t", text))
     candidates = read_candidates(doc)[0]
-    said = next(c for c in candidates if "tutti voi" in doc.text[c.start:c.end])
+    said = next(c for c in candidates if words in doc.text[c.start:c.end])
     statement = next(c for c in candidates if c.cue is not None and doc.lower[c.cue.word] == cue_word)
-    earlier = [Spoken("Anna Neri", "Anna Neri", "person", said.start, said.end, said.first, said.last)]
+    earlier = [Spoken(speaker, speaker, "person", said.start, said.end, said.first, said.last)]
     return [o.name for o in speaker_options(doc, statement, earlier, MentionFacts(doc)) if o.features.get("role=subject")]
+
+
+def subjects_after_neri(text: str, cue_word: str) -> list[str]:
+    """The subjects of the statement whose cue is `cue_word`, after Anna Neri's words `«Sono qui per tutti voi»`."""
+    return subjects_after(text, cue_word, "tutti voi", "Anna Neri")
 
 
 def test_a_verb_with_no_subject_after_a_sentence_with_none_goes_on_with_the_last_speaker_named_there():
@@ -199,3 +209,34 @@ def test_a_title_after_an_adjective_as_a_markers_source_refers_back_to_the_one_n
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and c.cue.kind == "marker")
     sources = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc)) if o.features.get("role=marker")]
     assert sources == ["Anna Neri"]
+
+
+def test_an_impersonal_verb_reading_a_document_gives_the_words_to_the_document_s_issuer():
+    text = ("Anna Neri ha parlato a lungo con la Lega. Nella sentenza della Corte di Cassazione, si legge infatti che "
+            "il ricorso era infondato.")
+    assert options_in_role(text, "legge", "source") == ["Corte di Cassazione"]
+
+
+def test_an_impersonal_verb_reading_a_document_gives_the_words_to_the_agent_of_its_participle():
+    text = "Il governo ha deciso. Si legge in una nota diffusa dalla Regione Lazio che la decisione è definitiva."
+    assert options_in_role(text, "legge", "source") == ["Regione Lazio"]
+    assert options_in_role(text, "legge", "subject") == []
+
+
+def test_a_verb_right_after_the_quotation_opening_its_sentence_shares_the_subject_of_the_sentence_before():
+    text = ("Mario Rossi ha accolto così la lettura del verdetto dei giudici di Roma. «Non accetto questa sentenza, non "
+            "sono io lo sconfitto», ha proseguito. Anna Neri, presidente della corte, non ha commentato.")
+    assert subjects(text, "proseguito") == ["Mario Rossi"]
+
+
+def test_a_verb_right_after_its_quotation_with_a_phrase_after_it_shares_no_subject():
+    text = ("Mario Rossi è arrivato in ospedale ieri sera. «Le sue condizioni sono stabili, ma gravi», ha dichiarato lo "
+            "staff medico.")
+    assert subjects(text, "dichiarato") == []
+
+
+def test_a_title_with_a_prepositional_complement_nothing_resolves_is_not_the_last_speaker():
+    text = ("La riunione è durata tre ore. Mario Rossi ha detto che l'accordo è vicino. Gli ospiti sono poi usciti dalla "
+            "sala. La pioggia è durata fino a sera. Il portavoce della società ha aggiunto che la firma arriverà a maggio.")
+    names = subjects_after(text, "aggiunto", "accordo", "Mario Rossi")
+    assert names and "Mario Rossi" not in names

@@ -157,8 +157,12 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     roles = grammatical_roles(doc, candidate, [m for m, _ in named], facts)
     if candidate.cue is not None and candidate.cue.last <= candidate.first:
         _mark_speaker_after_the_words(doc, candidate, [m for m, _ in named], roles)
+    if candidate.cue is not None and not any(role in _SPEAKER_ROLES for role in roles.values()):
+        issuer = _issuer_of_document_read(doc, candidate.cue, [m for m, _ in named])
+        if issuer is not None:
+            roles[issuer.first] = "source"
     if not any(role in _SPEAKER_ROLES for role in roles.values()):  # `Ha poi detto`: the sentence before's subject
-        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts) \
+        shared = _shared_subject(doc, candidate, [m for m, _ in named], facts, previous) \
             or _previous_speaker_named_before(doc, candidate, [m for m, _ in named], previous)
         if shared is not None:
             roles[shared.first] = "subject"
@@ -233,8 +237,9 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
     """A short singular definite title or organisation noun that nothing resolved, as the subject (`Il senatore ha
     poi aggiunto`, `la società ha risposto`) or a marker's source (`secondo il senatore`), refers back: to the last
     one of its kind named in the two sentences before (`La Corte ha respinto il ricorso. La sentenza afferma che …`),
-    else to the one who just spoke when that speaker was named and is of its kind. The option then names them. A phrase with a long complement
-    (`il capo del sindacato dei tassisti di Roma`) or one naming a person (`la madre di Anna`) brings in someone new."""
+    else, with no prepositional complement, to the one who just spoke when that speaker was named and is of its kind.
+    The option then names them. A phrase with a long complement (`il capo del sindacato dei tassisti di Roma`) or one
+    naming a person (`la madre di Anna`) brings in someone new."""
     k, option = next(((k, o) for k, o in enumerate(options) if o.mention is not None
                       and _referring_role(roles.get(o.mention.first), o.mention)), (None, None))
     m = option.mention if option is not None else None
@@ -254,8 +259,45 @@ def _subject_referring_back(doc: Document, options: list[SpeakerOption], roles: 
         named = _last_given_title(doc, m) or named
     if named is not None:
         options[k] = SpeakerOption(named.name, option.mention_text, named.kind, m, option.features)
-    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind:
+    elif previous is not None and previous.name and previous.name[:1].isupper() and previous.kind == kind \
+            and not _with_prepositional_complement(doc, m):
         options[k] = SpeakerOption(previous.name, option.mention_text, previous.kind, m, option.features)
+
+
+def _with_prepositional_complement(doc: Document, m: Mention) -> bool:
+    """A prepositional phrase follows the phrase's head (`il portavoce della società`, `il ministro della difesa`): it
+    says whose or of what, someone the last speaker need not be."""
+    return any(doc.lang.preposition(doc.lower[k]) is not None for k in range(m.head + 1, m.last))
+
+
+def _issuer_of_document_read(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """An impersonal verb with `si` (`si legge`, `si afferma`) reports what a document says, named in a prepositional
+    phrase next to it (`Nella sentenza della Corte, si legge che …`, `si legge in una nota diffusa dalla Regione`):
+    its words are the issuer's: the agent of a participle after the document's noun, else the document's phrase when
+    the reader named it for its issuer (`la sentenza della Corte`: the Corte), a source as in `fanno sapere da …`."""
+    if cue.kind != "verb" or not cue.reflexive or cue.tense != "finite":
+        return None
+    document = _document_beside(doc, cue, mentions)
+    if document is None:
+        return None
+    by_first = {m.first: m for m in mentions}
+    agents = (participle_agent(doc, k, len(doc.tokens)) for k in (document.head + 1, document.last))
+    agent = next((by_first[k] for k in agents if k in by_first), None)
+    return agent or (document if document.name and document.name[:1].isupper() else None)
+
+
+def _document_beside(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
+    """The phrase headed by a document's noun in a prepositional phrase right before the cue's verb group, or set off
+    from it by a comma only (`Nella nota, si legge`), or right after it (`si legge nella nota`)."""
+    lang, group = doc.lang, _verb_group_first(doc, cue.first)
+    for m in mentions:
+        if m.head is None or doc.lower[m.head] not in lang.document_nouns or _preposition_before(doc, m) is None:
+            continue
+        after = 0 <= m.first - cue.last <= 1
+        before = m.last <= group and doc.sentence_of[m.first] == doc.sentence_of[group] and only_fillers(doc, m.last, group)
+        if after or before:
+            return m
+    return None
 
 
 def _opened_by_definite_article(doc: Document, m: Mention) -> bool:
@@ -302,19 +344,39 @@ def _referring_role(role: str | None, m: Mention) -> bool:
     return role == "subject" or role == "marker" and m.via == "title"
 
 
-def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts) -> Mention | None:
+def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention], facts: MentionFacts,
+                    previous: Spoken | None) -> Mention | None:
     """The subject a verb cue opening its sentence with no subject of its own shares (`Mario Rossi è arrivato a Roma.
     Ha poi detto che …`), or the verb of a clause a colon ends (`Ha poi ricordato l'amico: «…»`): the last phrase in
-    subject position, with its verb after it, in the sentence before."""
+    subject position, with its verb after it, in the sentence before. A verb right after the quotation it reports,
+    which opens its sentence, with no subject after it either (`«…», ha proseguito`), goes on with the last speaker
+    when the sentence before names them, else with that sentence's subject too (`Mario Rossi ha accolto così il
+    verdetto. «…», ha proseguito`)."""
     verb = _null_subject_verb(doc, candidate)
-    if verb is None or not _opens_its_sentence(doc, verb):
+    if verb is None:
         return None
-    sentence = doc.sentence_of[verb]
+    quoted = not _opens_its_sentence(doc, verb)
+    if quoted and not _right_after_its_quotation(doc, candidate, verb):
+        return None
+    sentence = doc.sentence_of[candidate.first if quoted else verb]
     opening = doc.sentences[sentence].first
     start = doc.sentences[max(0, sentence - 1)].first
     before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
               and _verb_follows(doc, m.last, apposed=True)]
-    return before[-1] if before else None
+    last_speaker = _last_speaker_named_in(doc, mentions, previous, sentence - 1) if quoted else None
+    return last_speaker or (before[-1] if before else None)
+
+
+def _right_after_its_quotation(doc: Document, candidate: Candidate, verb: int) -> bool:
+    """The statement is a quotation opening its sentence, only its closing mark and a comma stand between it and the
+    verb group at `verb`, and no phrase follows the verb where its subject would stand (`«…», ha proseguito.`, `«…»,
+    ha detto alla radio`; not `«…», ha dichiarato lo staff`)."""
+    group, opening = _verb_group_first(doc, verb), doc.sentences[doc.sentence_of[candidate.first]].first
+    after = doc.past_group_adverbs(candidate.cue.last) if candidate.cue is not None else len(doc.tokens)
+    subject_after = after < len(doc.tokens) and (after in doc.mention_at_first or doc.lang.is_determiner(doc.lower[after]))
+    return doc.quote_around(doc.tokens[candidate.first].start) is not None and candidate.last <= group \
+        and not subject_after and not any(doc.tokens[k].text[:1].isalnum()
+                                          for k in (*range(opening, candidate.first), *range(candidate.last, group)))
 
 
 def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions: list[Mention],
@@ -328,11 +390,19 @@ def _previous_speaker_named_before(doc: Document, candidate: Candidate, mentions
     if verb is None or previous is None or not previous.name or candidate.cue and candidate.cue.tense == "gerund" \
             or not _opens_its_sentence(doc, _first_verb(doc, doc.sentence_of[verb])):
         return None
-    sentence = doc.sentence_of[verb]
-    start, opening = doc.sentences[max(0, sentence - 1)].first, doc.sentences[sentence].first
-    if not start <= previous.first < previous.last <= opening:
+    return _last_speaker_named_in(doc, mentions, previous, doc.sentence_of[verb] - 1)
+
+
+def _last_speaker_named_in(doc: Document, mentions: list[Mention], previous: Spoken | None,
+                           sentence: int) -> Mention | None:
+    """The last mention naming the one who spoke last in `sentence`, when that sentence holds their statement (by name
+    rather than by pronoun)."""
+    if previous is None or not previous.name or sentence < 0:
         return None
-    named = [m for m in mentions if start <= m.first and m.last <= opening and _spoken_name(doc, m) == previous.name]
+    start, end = doc.sentences[sentence].first, doc.sentences[sentence].last
+    if not start <= previous.first < previous.last <= end:
+        return None
+    named = [m for m in mentions if start <= m.first and m.last <= end and _spoken_name(doc, m) == previous.name]
     return max(named, key=lambda m: (m.via != "pronoun", m.first), default=None)
 
 
