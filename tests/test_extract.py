@@ -258,6 +258,15 @@ def test_a_title_after_a_noun_of_a_work_and_its_adjective_is_nobodys_statement()
     assert candidate_texts(text) == []
 
 
+def test_a_capitalised_quotation_after_a_noun_of_an_organisation_is_its_name():
+    """`il gruppo «Amici della Terra»`: a name; after a colon, or holding a verb, the quotation is what was said."""
+    text = ("Alla festa di Lodi ha suonato anche il gruppo «Amici della Valle Nuova», guidato da Mario Rossi. "
+            "Il sindacato «Lavoro e Futuro» era presente.")
+    assert candidate_texts(text) == []
+    assert candidate_texts("Lo ha ribadito il partito: «Non cambieremo idea».") != []
+    assert candidate_texts("Mario Rossi ha detto che la giunta «sta sbagliando tutto».") != []
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [
