@@ -567,6 +567,19 @@ def test_a_che_clause_coordinated_after_secondo_is_a_second_statement_a_relative
                                      "un vaccino sicuro e che costi poco arriverà presto"]
 
 
+def test_a_che_or_dove_coordinated_with_a_modifier_of_a_noun_is_a_relative_clause_not_a_second_statement():
+    """`…, poi fuggiti in auto e che ora sono ricercati`, `… dove arriverà e dove resterà`: one more relative clause on
+    the noun before them."""
+    text = ("La questura di Pavia ha comunicato che il furto è stato commesso da due uomini, poi fuggiti in auto e che "
+            "ora sono ricercati. Alcune fonti dicono che la nave è diretta verso Ancona dove arriverà domani e dove "
+            "resterà per una settimana.")
+    texts = candidate_texts(text)
+    assert ("il furto è stato commesso da due uomini, poi fuggiti in auto e che ora sono ricercati" in texts
+            and "ora sono ricercati" not in texts)
+    assert ("la nave è diretta verso Ancona dove arriverà domani e dove resterà per una settimana" in texts
+            and "resterà per una settimana" not in texts)
+
+
 def test_secondo_at_the_start_of_a_clause():
     s = one("Secondo Irene Sala, la crisi durerà almeno due anni.")
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")

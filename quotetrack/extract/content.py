@@ -991,6 +991,7 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
             # a bare clause (`Secondo X A e che B`) coordinates a che-clause only after a verb of its own: after a
             # noun phrase (`X, campione di Y e che ha vinto …`) the che-clause is a relative one
             relative = relative or content.frame == "clause" and not any(finite_verb(doc, t) for t in range(start, k))
+            relative = relative or _coordinated_modifier(doc, start, k, j)
             if j < content.last and not relative and _opens_clause(doc, j, content.last, frames):
                 parts.append((start, k))
                 start, k = j + 1, j + 1
@@ -1005,6 +1006,23 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
         if b > a:
             out.append(Content(a, b, content.frame, content.link, content.skipped, content.parsed))
     return out
+
+
+def _coordinated_modifier(doc: Document, start: int, k: int, j: int) -> bool:
+    """`…, due uomini, poi fuggiti in auto e che ora sono ricercati`, `… verso Napoli dove arriverà domani e dove
+    resterà`: a `che` after a participle's phrase, or a `dove` after a `dove` clause of the content, adds one more
+    modifier to the noun before them (a relative clause), not a second reported clause."""
+    lang = doc.lang
+    if doc.lower[j] == "dove":
+        return "dove" in doc.lower[start:k]
+    if doc.lower[j] != "che":
+        return False
+    phrase = next((t + 1 for t in range(k - 1, start, -1) if doc.lower[t] == ","), start)
+    while phrase < k and adverb_at(doc, phrase):
+        phrase += 1
+    word = doc.tokens[phrase]
+    return (phrase < k and word.text.islower() and word.text.isalpha()
+            and word.lower.endswith(lang.endings("past_participle_endings")) and not finite_verb(doc, phrase))
 
 
 def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> bool:
