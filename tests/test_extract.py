@@ -267,6 +267,13 @@ def test_a_capitalised_quotation_after_a_noun_of_an_organisation_is_its_name():
     assert candidate_texts("Mario Rossi ha detto che la giunta «sta sbagliando tutto».") != []
 
 
+def test_a_quoted_object_ends_before_the_main_clauses_verb_right_after_it():
+    """`uno striscione con scritto «…» è stato appeso …`: the verb after the quotation is the sentence's, not quoted."""
+    text = "Davanti al municipio di Lodi uno striscione con scritto «Grazie Anna» è stato appeso dai tifosi."
+    assert "Grazie Anna" in candidate_texts(text)
+    assert not any("appeso" in t for t in candidate_texts(text))
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [

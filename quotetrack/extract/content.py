@@ -179,7 +179,9 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
     k = first
     while k < last:
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
-            k = doc.token_at(quote.close)
+            opens_content, k = k == first, doc.token_at(quote.close)
+            if opens_content and k < last and finite_verb(doc, k):
+                return k  # `con scritto «Grazie» è stato appeso …`: the quoted object, then the main clause's verb
             continue
         if doc.lower[k] == "," and k > first and _another_party_compared(doc, k + 1, last):
             return k  # "si è dichiarata estranea ai fatti, come il presidente": who else did
