@@ -587,6 +587,13 @@ def test_a_che_or_dove_coordinated_with_a_modifier_of_a_noun_is_a_relative_claus
             and "resterà per una settimana" not in texts)
 
 
+def test_a_dove_clause_after_an_inserted_attribution_is_about_its_place_not_reported():
+    """`…, è stato ripetuto a Roma, dove …`: the clause after the attribution's place tells what happened there."""
+    text = ("Il vertice si è chiuso ieri. La sicurezza del paese è garantita, è stato ripetuto a Roma, dove è stato "
+            "firmato un nuovo accordo.")
+    assert candidate_texts(text) == ["La sicurezza del paese è garantita"]
+
+
 def test_secondo_at_the_start_of_a_clause():
     s = one("Secondo Irene Sala, la crisi durerà almeno due anni.")
     assert (s.quote, s.cue, s.speaker) == ("la crisi durerà almeno due anni", "Secondo", "Irene Sala")

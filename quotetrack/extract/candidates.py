@@ -797,7 +797,8 @@ def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
     return not any(doc.lower[k].isalnum() for k in range(first, comma) if doc.tokens[k].start < closing.open)
 
 
-_RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
+# "…, ha detto X, che …", "…, ha detto X a Roma, dove …": a clause on X or on the place the attribution names
+_RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le", "dove"})
 
 
 def _past_phrase_openers(doc: Document, j: int, limit: int) -> int:
