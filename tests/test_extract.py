@@ -274,6 +274,18 @@ def test_a_quoted_object_ends_before_the_main_clauses_verb_right_after_it():
     assert not any("appeso" in t for t in candidate_texts(text))
 
 
+def test_a_noun_phrase_object_with_quoted_words_further_on_is_mixed_content():
+    """`ha sottolineato gli obiettivi del vertice, dal quale è emersa «…»`: the whole phrase, its quoted words included;
+    without quoted words a noun phrase is no statement, and after a cue set off by commas it is the cue's subject."""
+    text = ("Il premier Mario Rossi ha sottolineato gli obiettivi raggiunti durante il vertice, dal quale è emersa «una "
+            "visione largamente condivisa». Il sindaco Anna Neri ha ricordato le vittime dell'alluvione.")
+    assert ("gli obiettivi raggiunti durante il vertice, dal quale è emersa «una visione largamente condivisa»"
+            in candidate_texts(text))
+    assert not any("vittime" in t for t in candidate_texts(text))
+    text = "Tuttavia, lamenta il sindaco Anna Neri, dopo la «nostra offerta di dialogo» nessuno ha risposto."
+    assert not any(t.startswith("il sindaco") for t in candidate_texts(text))
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [

@@ -104,6 +104,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j, limit, stops, "di", None, skipped)
         if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
             return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
+        if j == cue.last + skipped and (quoted := _object_with_quoted_words(doc, cue, j, limit, stops, skipped)):
+            return quoted  # "ha ricordato le vittime, senza che «…»"
         step = _skippable(doc, j, limit, cue)
         if step == 0:
             return None
@@ -425,6 +427,21 @@ def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
                                         and doc.lower[k] not in lang.function_words):
         k += 1
     return k < limit and doc.texts[k] in OPENING_QUOTES and _quotation_opened_by(doc, k) is not None
+
+
+def _object_with_quoted_words(doc: Document, cue: Cue, j: int, limit: int, stops: frozenset[int],
+                              skipped: int) -> Content | None:
+    """`ha sottolineato gli obiettivi del vertice, dal quale è emersa «un'intesa»`: a noun-phrase object whose quoted
+    words come further on in its clause. Words that report a noun phrase are a statement only with quoted words in
+    it, and then the whole phrase is the content (GUIDELINES §1: mixed). After a cue set off by a comma (`…, lamenta
+    il sindaco, …`) the phrase is the cue's subject."""
+    if (cue.kind not in ("verb", "light") or "quote" not in cue.frames or not doc.lang.is_determiner(doc.lower[j])
+            or cue.first > 0 and doc.lower[cue.first - 1] == ","):
+        return None
+    content = _content(doc, j, limit, stops, "quote", None, skipped)
+    if content is None or not doc.quotes_within(doc.tokens[content.first].start, doc.tokens[content.last - 1].end):
+        return None
+    return content
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
