@@ -284,6 +284,16 @@ def test_a_noun_phrase_object_with_quoted_words_further_on_is_mixed_content():
     assert not any("vittime" in t for t in candidate_texts(text))
     text = "Tuttavia, lamenta il sindaco Anna Neri, dopo la «nostra offerta di dialogo» nessuno ha risposto."
     assert not any(t.startswith("il sindaco") for t in candidate_texts(text))
+    text = "Il sindaco Anna Neri ha chiuso la seduta, paventando la crisi se arriverà anche «un nuovo taglio dei fondi»."
+    assert "la crisi se arriverà anche «un nuovo taglio dei fondi»" in candidate_texts(text)
+
+
+def test_quoted_words_a_verb_of_their_own_introduces_or_a_scare_quote_make_no_object_statement():
+    """`… con un'accusa definita «…» da X`: the participle's quoted words; `il "voto palese"`: a name."""
+    text = ("I giudici di Lodi hanno motivato la condanna con una accusa definita «del tutto folle e assurda» da Mario "
+            "Rossi. Il sindaco Anna Neri ha ringraziato il presidente Carlo Rota che ha permesso il \"voto palese\".")
+    texts = candidate_texts(text)
+    assert not any(t.startswith(("la condanna", "il presidente")) for t in texts)
 
 
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():

@@ -433,15 +433,30 @@ def _object_with_quoted_words(doc: Document, cue: Cue, j: int, limit: int, stops
                               skipped: int) -> Content | None:
     """`ha sottolineato gli obiettivi del vertice, dal quale è emersa «un'intesa»`: a noun-phrase object whose quoted
     words come further on in its clause. Words that report a noun phrase are a statement only with quoted words in
-    it, and then the whole phrase is the content (GUIDELINES §1: mixed). After a cue set off by a comma (`…, lamenta
-    il sindaco, …`) the phrase is the cue's subject."""
+    it, and then the whole phrase is the content (GUIDELINES §1: mixed). After a finite cue set off by a comma (`…,
+    lamenta il sindaco, …`) the phrase is the cue's subject; a gerund's (`…, paventando il rischio …`) is its object."""
     if (cue.kind not in ("verb", "light") or "quote" not in cue.frames or not doc.lang.is_determiner(doc.lower[j])
-            or cue.first > 0 and doc.lower[cue.first - 1] == ","):
+            or cue.first > 0 and doc.lower[cue.first - 1] == "," and cue.tense != "gerund"):
         return None
     content = _content(doc, j, limit, stops, "quote", None, skipped)
-    if content is None or not doc.quotes_within(doc.tokens[content.first].start, doc.tokens[content.last - 1].end):
+    if content is None:
         return None
-    return content
+    quotes = doc.quotes_within(doc.tokens[content.first].start, doc.tokens[content.last - 1].end)
+    return content if any(_words_of_the_object(doc, quote, content.first) for quote in quotes) else None
+
+
+_OBJECT_QUOTE_MIN_WORDS = 3  # fewer quoted words further on are a name or a scare quote (il "voto palese", sul "Sì")
+
+
+def _words_of_the_object(doc: Document, quote: QuoteSpan, first: int) -> bool:
+    """A quotation of a few words that no verb of its own introduces (`definita «…»`: that participle's) and that no
+    bracket opened after `first` holds (`(in cinese "…")`: a gloss): the object's own quoted words."""
+    k = doc.token_at(quote.open)
+    before = doc.tokens[k - 1]
+    brackets = doc.lower[first:k]
+    return (len(doc.text[quote.start : quote.end].split()) >= _OBJECT_QUOTE_MIN_WORDS
+            and before.upos not in ("VERB", "AUX") and not before.lower.endswith(doc.lang.endings("past_participle_endings"))
+            and brackets.count("(") <= brackets.count(")"))
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
