@@ -261,7 +261,7 @@ def test_a_title_after_a_noun_of_a_work_and_its_adjective_is_nobodys_statement()
 def test_a_capitalised_quotation_after_a_noun_of_an_organisation_is_its_name():
     """`il gruppo «Amici della Terra»`: a name; after a colon, or holding a verb, the quotation is what was said."""
     text = ("Alla festa di Lodi ha suonato anche il gruppo «Amici della Valle Nuova», guidato da Mario Rossi. "
-            "Il sindacato «Lavoro e Futuro» era presente.")
+            "Il sindacato «Lavoro e Futuro» era presente. A Lodi combatte il gruppo «Unione di difesa del borgo».")
     assert candidate_texts(text) == []
     assert candidate_texts("Lo ha ribadito il partito: «Non cambieremo idea».") != []
     assert candidate_texts("Mario Rossi ha detto che la giunta «sta sbagliando tutto».") != []

@@ -107,14 +107,15 @@ def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
 
 def _name_of_an_organisation(doc: Document, k: int, quote: QuoteSpan) -> bool:
     """`il gruppo «Amici della Terra»`, `la società «Nuova Luce»`: a capitalised quotation with no finite verb right
-    after a lower-case noun of an organisation (speakers.yaml `organisations`) is its name. After a colon or a comma
-    (`ha detto il partito: «…»`), or with a verb (`la giunta «sta decidendo»`), it is what was said."""
+    after a lower-case noun of an organisation (speakers.yaml `organisations`) is its name (a verb form after a
+    preposition is a noun: `Unione di difesa`). After a colon or a comma (`ha detto il partito: «…»`), or with a verb
+    (`la giunta «sta decidendo»`), it is what was said."""
     token = doc.tokens[k]
     if not (token.text.islower() and fold(token.text) in doc.lang.speaker_words["organisations"]):
         return False
     first, last = doc.token_at(quote.start), doc.token_before(quote.end) + 1
-    return (doc.text[quote.start : quote.start + 1].isupper()
-            and not any(finite_verb(doc, j) for j in range(first, last)))
+    return (doc.text[quote.start : quote.start + 1].isupper() and not any(
+        finite_verb(doc, j) and doc.lang.preposition(doc.lower[j - 1]) is None for j in range(first, last)))
 
 
 def _known_as_before(doc: Document, k: int) -> bool:
