@@ -258,6 +258,44 @@ def test_a_title_after_a_noun_of_a_work_and_its_adjective_is_nobodys_statement()
     assert candidate_texts(text) == []
 
 
+def test_a_capitalised_quotation_after_a_noun_of_an_organisation_is_its_name():
+    """`il gruppo «Amici della Terra»`: a name; after a colon, or holding a verb, the quotation is what was said."""
+    text = ("Alla festa di Lodi ha suonato anche il gruppo «Amici della Valle Nuova», guidato da Mario Rossi. "
+            "Il sindacato «Lavoro e Futuro» era presente. A Lodi combatte il gruppo «Unione di difesa del borgo».")
+    assert candidate_texts(text) == []
+    assert candidate_texts("Lo ha ribadito il partito: «Non cambieremo idea».") != []
+    assert candidate_texts("Mario Rossi ha detto che la giunta «sta sbagliando tutto».") != []
+
+
+def test_a_quoted_object_ends_before_the_main_clauses_verb_right_after_it():
+    """`uno striscione con scritto «…» è stato appeso …`: the verb after the quotation is the sentence's, not quoted."""
+    text = "Davanti al municipio di Lodi uno striscione con scritto «Grazie Anna» è stato appeso dai tifosi."
+    assert "Grazie Anna" in candidate_texts(text)
+    assert not any("appeso" in t for t in candidate_texts(text))
+
+
+def test_a_noun_phrase_object_with_quoted_words_further_on_is_mixed_content():
+    """`ha sottolineato gli obiettivi del vertice, dal quale è emersa «…»`: the whole phrase, its quoted words included;
+    without quoted words a noun phrase is no statement, and after a cue set off by commas it is the cue's subject."""
+    text = ("Il premier Mario Rossi ha sottolineato gli obiettivi raggiunti durante il vertice, dal quale è emersa «una "
+            "visione largamente condivisa». Il sindaco Anna Neri ha ricordato le vittime dell'alluvione.")
+    assert ("gli obiettivi raggiunti durante il vertice, dal quale è emersa «una visione largamente condivisa»"
+            in candidate_texts(text))
+    assert not any("vittime" in t for t in candidate_texts(text))
+    text = "Tuttavia, lamenta il sindaco Anna Neri, dopo la «nostra offerta di dialogo» nessuno ha risposto."
+    assert not any(t.startswith("il sindaco") for t in candidate_texts(text))
+    text = "Il sindaco Anna Neri ha chiuso la seduta, paventando la crisi se arriverà anche «un nuovo taglio dei fondi»."
+    assert "la crisi se arriverà anche «un nuovo taglio dei fondi»" in candidate_texts(text)
+
+
+def test_quoted_words_a_verb_of_their_own_introduces_or_a_scare_quote_make_no_object_statement():
+    """`… con un'accusa definita «…» da X`: the participle's quoted words; `il "voto palese"`: a name."""
+    text = ("I giudici di Lodi hanno motivato la condanna con una accusa definita «del tutto folle e assurda» da Mario "
+            "Rossi. Il sindaco Anna Neri ha ringraziato il presidente Carlo Rota che ha permesso il \"voto palese\".")
+    texts = candidate_texts(text)
+    assert not any(t.startswith(("la condanna", "il presidente")) for t in texts)
+
+
 def test_the_journalists_adjunct_right_after_quoted_words_is_not_reported():
     """`… «un errore» dopo il voto`, `… «tradimento» rivolto al sindaco`: when and to whom, in the journalist's words."""
     assert quotes("Il ministro Aldo Bruni ha parlato di «tradimento della fiducia» rivolto al sindaco.") == [
@@ -570,6 +608,26 @@ def test_a_che_clause_coordinated_after_secondo_is_a_second_statement_a_relative
             "importanti. Secondo gli esperti, un vaccino sicuro e che costi poco arriverà presto.")
     assert candidate_texts(text) == ["il governo cadrà presto", "le elezioni non sono importanti",
                                      "un vaccino sicuro e che costi poco arriverà presto"]
+
+
+def test_a_che_or_dove_coordinated_with_a_modifier_of_a_noun_is_a_relative_clause_not_a_second_statement():
+    """`…, poi fuggiti in auto e che ora sono ricercati`, `… dove arriverà e dove resterà`: one more relative clause on
+    the noun before them."""
+    text = ("La questura di Pavia ha comunicato che il furto è stato commesso da due uomini, poi fuggiti in auto e che "
+            "ora sono ricercati. Alcune fonti dicono che la nave è diretta verso Ancona dove arriverà domani e dove "
+            "resterà per una settimana.")
+    texts = candidate_texts(text)
+    assert ("il furto è stato commesso da due uomini, poi fuggiti in auto e che ora sono ricercati" in texts
+            and "ora sono ricercati" not in texts)
+    assert ("la nave è diretta verso Ancona dove arriverà domani e dove resterà per una settimana" in texts
+            and "resterà per una settimana" not in texts)
+
+
+def test_a_dove_clause_after_an_inserted_attribution_is_about_its_place_not_reported():
+    """`…, è stato ripetuto a Roma, dove …`: the clause after the attribution's place tells what happened there."""
+    text = ("Il vertice si è chiuso ieri. La sicurezza del paese è garantita, è stato ripetuto a Roma, dove è stato "
+            "firmato un nuovo accordo.")
+    assert candidate_texts(text) == ["La sicurezza del paese è garantita"]
 
 
 def test_secondo_at_the_start_of_a_clause():

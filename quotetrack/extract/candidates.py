@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from ..analysis import Document
+from ..analysis import Document, QuoteSpan
 from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
 from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
@@ -101,7 +101,21 @@ def _title_of_a_work(doc: Document, candidate: Candidate) -> bool:
     k = doc.token_before(quote.open)
     works = doc.lang.words("work_nouns")
     return k >= 0 and (doc.lower[k] in works or k >= 1 and _open_class_modifier(doc, k) and doc.lower[k - 1] in works
-                       or _naming_participle_before(doc, k) or _known_as_before(doc, k))
+                       or _naming_participle_before(doc, k) or _known_as_before(doc, k)
+                       or _name_of_an_organisation(doc, k, quote))
+
+
+def _name_of_an_organisation(doc: Document, k: int, quote: QuoteSpan) -> bool:
+    """`il gruppo «Amici della Terra»`, `la società «Nuova Luce»`: a capitalised quotation with no finite verb right
+    after a lower-case noun of an organisation (speakers.yaml `organisations`) is its name (a verb form after a
+    preposition is a noun: `Unione di difesa`). After a colon or a comma (`ha detto il partito: «…»`), or with a verb
+    (`la giunta «sta decidendo»`), it is what was said."""
+    token = doc.tokens[k]
+    if not (token.text.islower() and fold(token.text) in doc.lang.speaker_words["organisations"]):
+        return False
+    first, last = doc.token_at(quote.start), doc.token_before(quote.end) + 1
+    return (doc.text[quote.start : quote.start + 1].isupper() and not any(
+        finite_verb(doc, j) and doc.lang.preposition(doc.lower[j - 1]) is None for j in range(first, last)))
 
 
 def _known_as_before(doc: Document, k: int) -> bool:
@@ -784,7 +798,8 @@ def _quotation_is_the_clause(doc: Document, first: int, comma: int) -> bool:
     return not any(doc.lower[k].isalnum() for k in range(first, comma) if doc.tokens[k].start < closing.open)
 
 
-_RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le"})  # "…, ha detto X, che …": a clause on X
+# "…, ha detto X, che …", "…, ha detto X a Roma, dove …": a clause on X or on the place the attribution names
+_RELATIVE_WORDS = frozenset({"che", "cui", "il", "la", "i", "le", "dove"})
 
 
 def _past_phrase_openers(doc: Document, j: int, limit: int) -> int:

@@ -110,6 +110,8 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
             return _content(doc, j, limit, stops, "di", None, skipped)
         if "che" in frames and cue.kind in ("verb", "light") and _zero_che_verb(doc, j):
             return _content(doc, j, limit, stops, "che", None, skipped)  # "ha detto sarà difficile"
+        if j == cue.last + skipped and (quoted := _object_with_quoted_words(doc, cue, j, limit, stops, skipped)):
+            return quoted  # "ha ricordato le vittime, senza che «…»"
         step = _skippable(doc, j, limit, cue)
         if step == 0:
             return None
@@ -185,7 +187,9 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
     k = first
     while k < last:
         if doc.texts[k] in OPENING_QUOTES and (quote := _quotation_opened_by(doc, k)) is not None:
-            k = doc.token_at(quote.close)
+            opens_content, k = k == first, doc.token_at(quote.close)
+            if opens_content and k < last and finite_verb(doc, k):
+                return k  # `con scritto «Grazie» è stato appeso …`: the quoted object, then the main clause's verb
             continue
         if doc.lower[k] == "," and k > first and _another_party_compared(doc, k + 1, last):
             return k  # "si è dichiarata estranea ai fatti, come il presidente": who else did
@@ -456,6 +460,36 @@ def _quoted_object_at(doc: Document, cue: Cue, j: int, limit: int) -> bool:
                                         and doc.lower[k] not in lang.function_words):
         k += 1
     return k < limit and doc.texts[k] in OPENING_QUOTES and _quotation_opened_by(doc, k) is not None
+
+
+def _object_with_quoted_words(doc: Document, cue: Cue, j: int, limit: int, stops: frozenset[int],
+                              skipped: int) -> Content | None:
+    """`ha sottolineato gli obiettivi del vertice, dal quale è emersa «un'intesa»`: a noun-phrase object whose quoted
+    words come further on in its clause. Words that report a noun phrase are a statement only with quoted words in
+    it, and then the whole phrase is the content (GUIDELINES §1: mixed). After a finite cue set off by a comma (`…,
+    lamenta il sindaco, …`) the phrase is the cue's subject; a gerund's (`…, paventando il rischio …`) is its object."""
+    if (cue.kind not in ("verb", "light") or "quote" not in cue.frames or not doc.lang.is_determiner(doc.lower[j])
+            or cue.first > 0 and doc.lower[cue.first - 1] == "," and cue.tense != "gerund"):
+        return None
+    content = _content(doc, j, limit, stops, "quote", None, skipped)
+    if content is None:
+        return None
+    quotes = doc.quotes_within(doc.tokens[content.first].start, doc.tokens[content.last - 1].end)
+    return content if any(_words_of_the_object(doc, quote, content.first) for quote in quotes) else None
+
+
+_OBJECT_QUOTE_MIN_WORDS = 3  # fewer quoted words further on are a name or a scare quote (il "voto palese", sul "Sì")
+
+
+def _words_of_the_object(doc: Document, quote: QuoteSpan, first: int) -> bool:
+    """A quotation of a few words that no verb of its own introduces (`definita «…»`: that participle's) and that no
+    bracket opened after `first` holds (`(in cinese "…")`: a gloss): the object's own quoted words."""
+    k = doc.token_at(quote.open)
+    before = doc.tokens[k - 1]
+    brackets = doc.lower[first:k]
+    return (len(doc.text[quote.start : quote.end].split()) >= _OBJECT_QUOTE_MIN_WORDS
+            and before.upos not in ("VERB", "AUX") and not before.lower.endswith(doc.lang.endings("past_participle_endings"))
+            and brackets.count("(") <= brackets.count(")"))
 
 
 def _zero_che_verb(doc: Document, j: int) -> bool:
@@ -1042,6 +1076,7 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
             # a bare clause (`Secondo X A e che B`) coordinates a che-clause only after a verb of its own: after a
             # noun phrase (`X, campione di Y e che ha vinto …`) the che-clause is a relative one
             relative = relative or content.frame == "clause" and not any(finite_verb(doc, t) for t in range(start, k))
+            relative = relative or _coordinated_modifier(doc, start, k, j)
             if j < content.last and not relative and _opens_clause(doc, j, content.last, frames):
                 parts.append((start, k))
                 start, k = j + 1, j + 1
@@ -1056,6 +1091,23 @@ def coordinated_parts(doc: Document, content: Content, frames: frozenset[str]) -
         if b > a:
             out.append(Content(a, b, content.frame, content.link, content.skipped, content.parsed))
     return out
+
+
+def _coordinated_modifier(doc: Document, start: int, k: int, j: int) -> bool:
+    """`…, due uomini, poi fuggiti in auto e che ora sono ricercati`, `… verso Napoli dove arriverà domani e dove
+    resterà`: a `che` after a participle's phrase, or a `dove` after a `dove` clause of the content, adds one more
+    modifier to the noun before them (a relative clause), not a second reported clause."""
+    lang = doc.lang
+    if doc.lower[j] == "dove":
+        return "dove" in doc.lower[start:k]
+    if doc.lower[j] != "che":
+        return False
+    phrase = next((t + 1 for t in range(k - 1, start, -1) if doc.lower[t] == ","), start)
+    while phrase < k and adverb_at(doc, phrase):
+        phrase += 1
+    word = doc.tokens[phrase]
+    return (phrase < k and word.text.islower() and word.text.isalpha()
+            and word.lower.endswith(lang.endings("past_participle_endings")) and not finite_verb(doc, phrase))
 
 
 def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> bool:
