@@ -240,3 +240,12 @@ def test_a_title_with_a_prepositional_complement_nothing_resolves_is_not_the_las
             "sala. La pioggia è durata fino a sera. Il portavoce della società ha aggiunto che la firma arriverà a maggio.")
     names = subjects_after(text, "aggiunto", "accordo", "Mario Rossi")
     assert names and "Mario Rossi" not in names
+
+
+def test_a_phrase_naming_what_was_written_is_marked_as_a_document_among_the_options():
+    text = "Anna Neri ha scritto al sindaco. La lettera sostiene che il piano fallirà."
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "sostiene")
+    marked = {o.mention_text: o.features.get("document_head") for o in
+              speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention is not None}
+    assert marked.get("La lettera") == 1.0 and marked.get("Anna Neri") == 0.0

@@ -1591,6 +1591,7 @@ def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | No
     head_word = doc.tokens[m.head if m.head is not None else m.last - 1]
     f["head_zipf"] = lang.zipf(head_word.lower) if m.via in ("name", "ner") else -1.0
     f["capitalised"] = float(m.text[:1].isupper())
+    f["document_head"] = float(_headed_by_a_document(doc, m))
     f["in_quote"] = float(doc.quote_around(m.start) is not None)
     f["sentence_initial"] = float(_sentence_initial(doc, m.first))
     # before the mention: a preposition (which), a comma, a relative pronoun
@@ -1612,6 +1613,13 @@ def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | No
     f["verb_after"] = float(m.last < len(doc.tokens) and doc.tokens[m.last].upos in ("VERB", "AUX"))
     f["verb_before"] = float(k >= 0 and doc.tokens[k].upos in ("VERB", "AUX") and k == m.first - 1)
     return f, prep
+
+
+def _headed_by_a_document(doc: Document, m: Mention) -> bool:
+    """A phrase naming what someone said or wrote (`la lettera`, `le stime`), not who: the speaker only when the
+    article names nobody who wrote or said it, which the ranker weighs against the other options."""
+    return m.head is not None and m.via in ("description", "organisation") and (
+        doc.lower[m.head] in doc.lang.document_nouns or fold(doc.texts[m.head]) in doc.lang.source_products)
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
