@@ -503,6 +503,8 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "subject"  # "X ha mentito", "X è un bugiardo"
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
+    if before and _colon_topic(doc, mention, evaluation, lexicon):
+        return "subject"  # "X: è un bugiardo": what follows the colon is said of X
     return "clause" if same_clause else "sentence"
 
 
@@ -538,9 +540,25 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
     k = evaluation.clause + (doc.lower[evaluation.clause] in lexicon.clause_breaks)
     if k >= evaluation.first or doc.lower[k] not in lexicon.subject_carriers:
         return False
-    verb = doc.tokens[k + 1]
-    return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
-            and not any(j in doc.mention_of_token for j in gap))
+    return _verb_at(doc, k + 1, lexicon) and not any(j in doc.mention_of_token for j in gap)
+
+
+def _colon_topic(doc: Document, mention: Mention, evaluation: Evaluation, lexicon: StanceLexicon) -> bool:
+    """Is the mention the topic a colon right after it introduces (`X: è un bugiardo`, `X: non ha mai mentito`)? The
+    mention opens its clause or what is reported (`ha detto che X: …`; not `sulla vicenda di X:`), the colon opens the evaluation's clause, which opens straight
+    with its verb, no one named before the evaluation: that clause has no subject of its own, and what it says is said
+    of X."""
+    colon, before = mention.last, mention.first - 1
+    opens = doc.sentence_bounds(mention.first)[0] == mention.first or (
+        doc.lower[before] in lexicon.clause_breaks or doc.lower[before] in _CONTENT_OPENERS)
+    return (opens and colon == evaluation.clause < evaluation.first and doc.lower[colon] == ":"
+            and _verb_at(doc, colon + 1, lexicon)
+            and not any(j in doc.mention_of_token for j in range(colon + 1, evaluation.first)))
+
+
+def _verb_at(doc: Document, k: int, lexicon: StanceLexicon) -> bool:
+    """Is token k a verb, an auxiliary or a negation: a clause that opens with it has no subject before its verb?"""
+    return doc.tokens[k].upos in ("AUX", "VERB") or doc.lower[k] in lexicon.negators
 
 
 def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> range | None:
