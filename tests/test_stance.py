@@ -440,6 +440,12 @@ def test_what_follows_a_colon_after_a_name_that_opens_the_clause_is_said_of_that
     assert -0.1 < said_rule("Sulla vicenda di Luca Bianchi: è una vergogna") <= 0  # the matter, not the one it concerns
 
 
+def test_the_one_da_parte_di_names_did_what_the_word_before_says_unless_it_is_an_attitude_they_hold():
+    assert said_rule("Ci sono stati gravi errori anche da parte di Luca Bianchi") < -0.5
+    assert said_rule("Abbiamo visto un impegno serio da parte di Luca Bianchi") > 0.3
+    assert -0.1 < said_rule("Ci sono state critiche da parte di Luca Bianchi") <= 0  # where he stands, not judged
+
+
 def test_the_one_who_holds_an_attitude_is_not_whom_it_is_for():
     doc = doc_of("Serve il sostegno del sindaco Mario Rossi.")
     lexicon = lexicon_of(doc.lang)

@@ -33,6 +33,7 @@ _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
 _COUNTERFACTUAL_REACH = 4  # how far a condition's past subjunctive may be from `se` and from what it says (`fosse stato più`)
+_AGENT_PHRASE_LENGTH = 5  # `da parte di` and at most two adverbs or adjectives before it (`anche`, `serio`)
 _LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
@@ -490,6 +491,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     same_clause = lexicon.clause_ends.isdisjoint(lows)
     if not before and evaluation.held and _of(doc, between):
         return "sentence"  # "il sostegno del governo": the government's support, not support for it
+    if not before and _by_agent(doc, between):
+        # "un impegno serio da parte di X", "violenze da parte di X": what X did; "critiche da parte di X": where X stands
+        return "sentence" if evaluation.attitude or evaluation.held else "subject"
     if not before and _agent_of(doc, evaluation, between):
         # "tradito da X": X did it; "sostenuto da X", "criticato da X": where X stands, said of another
         return "sentence" if _lemma(doc, evaluation.first) in lexicon.attitudes else "subject"
@@ -620,9 +624,21 @@ def _of(doc: Document, gap: Sequence[int]) -> bool:
     an adjective before it (`il sostegno concreto del`, `il sostegno da parte di`)?"""
     if not gap or doc.lang.preposition(doc.lower[gap[-1]]) != "di":
         return False
-    agent_phrase = len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-3]]) == "da" and (
-        doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
-    return len(gap) <= (4 if agent_phrase else 2)
+    return len(gap) <= (4 if _ends_with_agent_phrase(doc, gap) else 2)
+
+
+def _ends_with_agent_phrase(doc: Document, gap: Sequence[int]) -> bool:
+    """Does the gap end with `da parte di` (grammar.yaml's `agent_phrase_nouns`, `del`, `della`)?"""
+    return len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-1]]) == "di" and (
+        doc.lang.preposition(doc.lower[gap[-3]]) == "da" and doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
+
+
+def _by_agent(doc: Document, gap: Sequence[int]) -> bool:
+    """Does the gap after an evaluation name its doer: `da parte di`, at most two adverbs or adjectives before it and
+    no verb (`responsabilità anche da parte di X`, `un impegno serio da parte di X`)?"""
+    return _ends_with_agent_phrase(doc, gap) and len(gap) <= _AGENT_PHRASE_LENGTH and all(
+        doc.texts[k].isalpha() and doc.texts[k].islower() and doc.tokens[k].upos not in ("VERB", "AUX")
+        and k not in doc.mention_of_token for k in gap[:-3])
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
