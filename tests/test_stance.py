@@ -562,6 +562,10 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
 
 
+def test_the_victim_of_a_harm_named_shortly_after_it_takes_no_blame_from_it_even_when_addressed():
+    assert said_rule("L'attacco informatico a Luca Bianchi è avvenuto ieri") == 0
+
+
 def test_blaming_a_harm_done_to_someone_is_sympathy_and_the_one_after_da_does_the_harm():
     def rule(quote: str) -> float:
         text = f"Il ministro Anna Neri ha detto: «{quote}»."
