@@ -377,8 +377,7 @@ def test_endorsing_someone_by_following_or_voting_for_them_is_support():
     assert polar("La giunta sta facendo il massimo.") == [("facendo il massimo", 0.5)]
 
 
-def test_dialogue_with_someone_a_part_that_mattered_and_missing_someone_are_support():
-    assert polar("Serve un dialogo con il sindaco.") == [("dialogo con", 0.3)]
+def test_a_part_that_mattered_and_missing_someone_are_support():
     assert polar("Il sindaco ha avuto un ruolo fondamentale.") == [("ruolo fondamentale", 0.4)]
     assert polar("Ci mancherà tantissimo.") == [("Ci mancherà", 0.5)]
 
