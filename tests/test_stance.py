@@ -381,6 +381,11 @@ def test_endorsing_someone_by_following_or_voting_for_them_is_support():
     assert polar("La giunta sta facendo il massimo.") == [("facendo il massimo", 0.5)]
 
 
+def test_a_part_that_mattered_and_missing_someone_are_support():
+    assert polar("Il sindaco ha avuto un ruolo fondamentale.") == [("ruolo fondamentale", 0.4)]
+    assert polar("Ci mancherà tantissimo.") == [("Ci mancherà", 0.5)]
+
+
 def test_strength_given_supports_and_an_example_given_or_a_large_majority_praise_nobody():
     assert polar("Bisogna dare più forza alla procura.") == [("dare più forza", 0.4)]
     assert polar("Luca Bianchi è stato grandissimo.") == [("grandissimo", 0.6)]
@@ -427,6 +432,21 @@ def test_the_subject_of_an_evaluation_is_the_nearest_one_named_before_it():
     lexicon = lexicon_of(doc.lang)
     (lie,) = evaluations(doc, 0, len(doc.tokens), lexicon)
     assert [relation(doc, lie, m, lexicon) for m in doc.mentions] == ["clause", "subject"]
+
+
+def test_what_follows_a_colon_after_a_name_that_opens_the_clause_is_said_of_that_name():
+    assert said_rule("Luca Bianchi: è un bugiardo e un vigliacco") < -0.5
+    text = "Anna Neri ha detto che Luca Bianchi: non è un vigliacco."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Luca Bianchi: non è un vigliacco", speaker="Anna Neri",
+                                                  cue="ha detto")])
+    assert pair.rule_score > 0.5  # after `che`, the name opens what is reported
+    assert -0.1 < said_rule("Sulla vicenda di Luca Bianchi: è una vergogna") <= 0  # the matter, not the one it concerns
+
+
+def test_the_one_da_parte_di_names_did_what_the_word_before_says_unless_it_is_an_attitude_they_hold():
+    assert said_rule("Ci sono stati gravi errori anche da parte di Luca Bianchi") < -0.5
+    assert said_rule("Abbiamo visto un impegno serio da parte di Luca Bianchi") > 0.3
+    assert -0.1 < said_rule("Ci sono state critiche da parte di Luca Bianchi") <= 0  # where he stands, not judged
 
 
 def test_the_one_who_holds_an_attitude_is_not_whom_it_is_for():
@@ -543,6 +563,10 @@ def test_the_victim_of_a_harm_is_not_the_one_judged():
     (pair,) = read_pairs(doc_of(text), [statement(text, "Critico duramente Luca Bianchi", speaker="Anna Neri",
                                                   cue="ha detto")])
     assert pair.rule_score < 0  # a judgement, unlike a harm, still judges its object
+
+
+def test_the_victim_of_a_harm_named_shortly_after_it_takes_no_blame_from_it_even_when_addressed():
+    assert said_rule("L'attacco informatico a Luca Bianchi è avvenuto ieri") == 0
 
 
 def test_blaming_a_harm_done_to_someone_is_sympathy_and_the_one_after_da_does_the_harm():

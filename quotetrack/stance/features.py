@@ -336,10 +336,11 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
         inside = span.first <= e.first < span.last
         where = "quote" if inside else "frame"
         f[f"{where}_{kind}_{sign}"] = f.get(f"{where}_{kind}_{sign}", 0.0) + e.score
-        nearest = None
+        nearest, suffered = None, False
         for m in candidate.quote if inside else [] if candidate.quote else candidate.frame:
             if doc.sentence_of[m.first] == e.sentence:
                 if inside and e.victim(m) and not _agent(doc, e.last, m.first):
+                    suffered = suffered or e.passive or m.first - e.last <= _VICTIM_REACH
                     continue  # "la crisi colpisce X", "X è stato colpito": X suffers the harm, nobody judges X
                 # (in the reporting sentence the speaker does the harm: "ha attaccato X, dicendo …" opposes X)
                 r = "sentence" if m.first in compared else relation(doc, e, m, lexicon)
@@ -352,7 +353,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                     f["predicated"] = f.get("predicated", 0.0) + e.score
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
-        if inside and nearest is None and (candidate.pointers or governed):
+        if inside and nearest is None and not suffered and (candidate.pointers or governed):
             nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
         if inside and asked and e.demanded and f.get("addressed") and nearest != "object":
             nearest = "subject"  # "ha chiesto a X di dimettersi": the one asked is the one to go

@@ -33,6 +33,7 @@ _ADVERB_TAGS = ("ADV", "")  # what may stand between a passive auxiliary and its
 _CONTENT_OPENERS = ("che", ":")  # after a reporting verb: what follows is speech, the verb judges nobody
 _PASSIVE_REQUEST_REACH = 12  # how far back from what is asked a passive request verb may be (agent, apposition)
 _COUNTERFACTUAL_REACH = 4  # how far a condition's past subjunctive may be from `se` and from what it says (`fosse stato più`)
+_AGENT_PHRASE_LENGTH = 5  # `da parte di` and at most two adverbs or adjectives before it (`anche`, `serio`)
 _LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
 _LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
@@ -490,6 +491,9 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
     same_clause = lexicon.clause_ends.isdisjoint(lows)
     if not before and evaluation.held and _of(doc, between):
         return "sentence"  # "il sostegno del governo": the government's support, not support for it
+    if not before and _by_agent(doc, between):
+        # "un impegno serio da parte di X", "violenze da parte di X": what X did; "critiche da parte di X": where X stands
+        return "sentence" if evaluation.attitude or evaluation.held else "subject"
     if not before and _agent_of(doc, evaluation, between):
         # "tradito da X": X did it; "sostenuto da X", "criticato da X": where X stands, said of another
         return "sentence" if _lemma(doc, evaluation.first) in lexicon.attitudes else "subject"
@@ -503,6 +507,8 @@ def relation(doc: Document, evaluation: Evaluation, mention: Mention, lexicon: S
         return "subject"  # "X ha mentito", "X è un bugiardo"
     if before and _shares_subject(doc, evaluation, gap, lexicon):
         return "subject"  # "X è bravo, ma ha sbagliato tutto": the verb after the coordinator is X's too
+    if before and _colon_topic(doc, mention, evaluation, lexicon):
+        return "subject"  # "X: è un bugiardo": what follows the colon is said of X
     return "clause" if same_clause else "sentence"
 
 
@@ -538,9 +544,25 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
     k = evaluation.clause + (doc.lower[evaluation.clause] in lexicon.clause_breaks)
     if k >= evaluation.first or doc.lower[k] not in lexicon.subject_carriers:
         return False
-    verb = doc.tokens[k + 1]
-    return ((verb.upos in ("AUX", "VERB") or verb.lower in lexicon.negators)
-            and not any(j in doc.mention_of_token for j in gap))
+    return _verb_at(doc, k + 1, lexicon) and not any(j in doc.mention_of_token for j in gap)
+
+
+def _colon_topic(doc: Document, mention: Mention, evaluation: Evaluation, lexicon: StanceLexicon) -> bool:
+    """Is the mention the topic a colon right after it introduces (`X: è un bugiardo`, `X: non ha mai mentito`)? The
+    mention opens its clause or what is reported (`ha detto che X: …`; not `sulla vicenda di X:`), the colon opens the evaluation's clause, which opens straight
+    with its verb, no one named before the evaluation: that clause has no subject of its own, and what it says is said
+    of X."""
+    colon, before = mention.last, mention.first - 1
+    opens = doc.sentence_bounds(mention.first)[0] == mention.first or (
+        doc.lower[before] in lexicon.clause_breaks or doc.lower[before] in _CONTENT_OPENERS)
+    return (opens and colon == evaluation.clause < evaluation.first and doc.lower[colon] == ":"
+            and _verb_at(doc, colon + 1, lexicon)
+            and not any(j in doc.mention_of_token for j in range(colon + 1, evaluation.first)))
+
+
+def _verb_at(doc: Document, k: int, lexicon: StanceLexicon) -> bool:
+    """Is token k a verb, an auxiliary or a negation: a clause that opens with it has no subject before its verb?"""
+    return doc.tokens[k].upos in ("AUX", "VERB") or doc.lower[k] in lexicon.negators
 
 
 def _after_apposition(doc: Document, gap: range, lexicon: StanceLexicon) -> range | None:
@@ -602,9 +624,21 @@ def _of(doc: Document, gap: Sequence[int]) -> bool:
     an adjective before it (`il sostegno concreto del`, `il sostegno da parte di`)?"""
     if not gap or doc.lang.preposition(doc.lower[gap[-1]]) != "di":
         return False
-    agent_phrase = len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-3]]) == "da" and (
-        doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
-    return len(gap) <= (4 if agent_phrase else 2)
+    return len(gap) <= (4 if _ends_with_agent_phrase(doc, gap) else 2)
+
+
+def _ends_with_agent_phrase(doc: Document, gap: Sequence[int]) -> bool:
+    """Does the gap end with `da parte di` (grammar.yaml's `agent_phrase_nouns`, `del`, `della`)?"""
+    return len(gap) >= 3 and doc.lang.preposition(doc.lower[gap[-1]]) == "di" and (
+        doc.lang.preposition(doc.lower[gap[-3]]) == "da" and doc.lower[gap[-2]] in doc.lang.words("agent_phrase_nouns"))
+
+
+def _by_agent(doc: Document, gap: Sequence[int]) -> bool:
+    """Does the gap after an evaluation name its doer: `da parte di`, at most two adverbs or adjectives before it and
+    no verb (`responsabilità anche da parte di X`, `un impegno serio da parte di X`)?"""
+    return _ends_with_agent_phrase(doc, gap) and len(gap) <= _AGENT_PHRASE_LENGTH and all(
+        doc.texts[k].isalpha() and doc.texts[k].islower() and doc.tokens[k].upos not in ("VERB", "AUX")
+        and k not in doc.mention_of_token for k in gap[:-3])
 
 
 def _only_linkers(doc: Document, gap: Sequence[int]) -> bool:
