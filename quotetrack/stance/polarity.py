@@ -549,9 +549,9 @@ def _shares_subject(doc: Document, evaluation: Evaluation, gap: range, lexicon: 
 
 def _colon_topic(doc: Document, mention: Mention, evaluation: Evaluation, lexicon: StanceLexicon) -> bool:
     """Is the mention the topic a colon right after it introduces (`X: è un bugiardo`, `X: non ha mai mentito`)? The
-    mention opens its clause or what is reported (`ha detto che X: …`; not `sulla vicenda di X:`), the colon opens the evaluation's clause, which opens straight
-    with its verb, no one named before the evaluation: that clause has no subject of its own, and what it says is said
-    of X."""
+    mention opens its clause or what is reported (`ha detto che X: …`; not `sulla vicenda di X:`), the colon opens
+    the evaluation's clause, which opens straight with its verb, no one named before the evaluation: that clause has
+    no subject of its own, and what it says is said of X."""
     colon, before = mention.last, mention.first - 1
     opens = doc.sentence_bounds(mention.first)[0] == mention.first or (
         doc.lower[before] in lexicon.clause_breaks or doc.lower[before] in _CONTENT_OPENERS)
