@@ -256,6 +256,27 @@ def test_the_singular_italian_uses_far_more_stands_for_a_plural_noun():
     assert [tokens[w].lemma for w in ("piloti", "ribelli", "vite")] == ["pilota", "ribelle", "vita"]
 
 
+def test_an_adverb_in_mente_keeps_its_own_lemma_where_stanza_gives_its_adjective():
+    """`direttamente` → `diretto`: an adverb is its own lemma, so it does not evaluate as its adjective would; an
+    adjective keeps Stanza's lemma (`diretta` → `diretto`)."""
+    reading = {"direttamente": ("diretto", "ADV", ""), "diretta": ("diretto", "ADJ", "Gender=Fem|Number=Sing")}
+    tokens = aligned_tokens("Anna Neri ha detto che parlerà direttamente in una trasmissione diretta.", reading)
+    assert [tokens[w].lemma for w in ("direttamente", "diretta")] == ["direttamente", "diretto"]
+
+
+def test_a_verb_form_stanza_reads_as_an_auxiliarys_takes_the_dictionarys_verb():
+    """Stanza reads some verb forms as an auxiliary's by their ending (`amavo` → `avere`, `sapranno` → `essere`):
+    they are none of its forms, so the dictionary's verb and tag stand. A true form of the auxiliary keeps its
+    reading (`avevo`), and so does a form the dictionary reads as no verb (`E'` for `È`)."""
+    reading = {"amavo": ("avere", "AUX", "Mood=Ind|Tense=Imp|VerbForm=Fin"),
+               "sapranno": ("essere", "AUX", "Mood=Ind|Tense=Fut|VerbForm=Fin"),
+               "avevo": ("avere", "AUX", "Mood=Ind|Tense=Imp|VerbForm=Fin"),
+               "E": ("essere", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin")}
+    tokens = aligned_tokens("Anna Neri ha detto che avevo lasciato ciò che amavo e che lo sapranno. E' così.", reading)
+    assert [(tokens[w].lemma, tokens[w].upos) for w in ("amavo", "sapranno", "avevo", "E")] == [
+        ("amare", "VERB"), ("sapere", "VERB"), ("avere", "AUX"), ("essere", "AUX")]
+
+
 
 def test_a_gerund_or_an_infinitive_with_a_clitic_stays_a_verb_where_the_tagger_calls_it_a_noun():
     """Stanza's tagger calls some gerunds and infinitives with an attached clitic adjectives or nouns, where the lemma

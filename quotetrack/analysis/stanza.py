@@ -11,6 +11,7 @@ import importlib.util
 import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Sequence
 
@@ -405,13 +406,17 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     gives way to the built-in tags (`il governo georgiano`: an adjective, whose phrase the mention readers then keep
     whole). A participle keeps its tag: the ending told it (`commosso`). A plural it copies as its own lemma gives
     way too (`_copied_plural`), and so do a verb's infinitive given to a noun (`_verb_lemma_of_noun`) and the rarer of
-    a noun's two possible singulars (`_rarer_singular`). A gerund or an infinitive carrying a clitic is a verb only
+    a noun's two possible singulars (`_rarer_singular`), an adjective given to an adverb in -mente
+    (`_adjective_of_adverb`) and an auxiliary given to another verb's form (`_auxiliary_of_another_verb`, whose
+    auxiliary tag goes with it). A gerund or an infinitive carrying a clitic is a verb only
     (`_only_a_verb`): its copy as its own lemma gives way to the built-in verb's, and a noun or adjective tag on it,
     where the built-in lemma stands, to the built-in verb tags."""
     lemma, upos, feats = word.lemma.casefold(), word.upos, word.feats
     made_up = lemma != token.lemma and (_made_up(lemma, token.lemma, lang) or _copied_plural(token, word, lemma)
                                         or _verb_lemma_of_noun(token, word, lemma, lang)
                                         or _rarer_singular(word, lemma, token.lemma, lang)
+                                        or _adjective_of_adverb(token, word, lemma, lang)
+                                        or _auxiliary_of_another_verb(token, lemma, lang)
                                         or lemma == token.lower and _only_a_verb(token, lang))
     verb_misread = upos in ("VERB", "AUX") and token.upos not in ("VERB", "AUX") and (
         demonym or "VerbForm=Part" not in feats and (made_up or not lemma.endswith(lang.endings("infinitive_endings"))))
@@ -419,6 +424,8 @@ def _tagged(token: Token, word: Word, lang: Language, demonym: bool) -> Token:
     verb_missed = upos in ("NOUN", "ADJ", "PROPN") and lemma == token.lemma and _only_a_verb(token, lang)
     if verb_misread or verb_missed:
         upos, feats = token.upos, token.feats
+    elif made_up and upos == "AUX":
+        upos = token.upos  # an auxiliary's tag on another verb's form rested on the guessed lemma
     return token._replace(lemma=lemma, upos=upos, feats=feats, deprel=word.deprel)
 
 
@@ -472,6 +479,26 @@ def _rarer_singular(word: Word, lemma: str, dictionary_lemma: str, lang: Languag
     and Italian uses it at least ten times more (a zipf point), the dictionary's stands."""
     return (word.upos == "NOUN" and len(lemma) == len(dictionary_lemma) and lemma[:-1] == dictionary_lemma[:-1]
             and lang.zipf(dictionary_lemma) >= lang.zipf(lemma) + SINGULAR_ZIPF_MARGIN)
+
+
+def _adjective_of_adverb(token: Token, word: Word, lemma: str, lang: Language) -> bool:
+    """Stanza's lemmatiser gives some adverbs in -mente the adjective they are made from (`direttamente` →
+    `diretto`): an adverb is its own lemma, so the dictionary's stands, and the adverb no longer evaluates as the
+    adjective does."""
+    return word.upos == "ADV" and lemma != token.lower and token.lower.endswith(lang.endings("adverb_endings"))
+
+
+def _auxiliary_of_another_verb(token: Token, lemma: str, lang: Language) -> bool:
+    """Stanza's lemmatiser reads some verb forms as an auxiliary's by their ending (`amavo` → `avere`, `sapranno`
+    → `essere`), though the word is none of the auxiliary's forms (`auxiliaries.yaml`): where the dictionary reads
+    another verb, its verb stands. A form the list lacks and the dictionary reads as no verb stays the auxiliary's
+    (`son`, `E'`)."""
+    return token.upos == "VERB" and lemma in _auxiliary_lemmas(lang) and lang.auxiliaries.get(token.lower) != lemma
+
+
+@cache
+def _auxiliary_lemmas(lang: Language) -> frozenset[str]:
+    return frozenset(lang.auxiliaries.values())
 
 
 def _token_of(word: Word, tokens: list[Token], starts: list[int]) -> int | None:
