@@ -349,9 +349,8 @@ def _append_document(parse: Parse, document, offset: int) -> None:
 def align(document: Document, parse: Parse) -> Document:
     """The document with Stanza's reading on its tokens, matched by character offsets.
 
-    Each token takes the lemma and relation of the Stanza word it carries (`_tagged`; its tags stay the built-in
-    engine's): of the words sharing its characters, the one whose head
-    lies outside them (`della` → `di`, `dirlo` → `dir`), else the first. Heads are mapped to the tokens carrying
+    Each token takes the lemma and relation of the Stanza word it carries (`_with_stanza_reading`; its tags stay the
+    built-in engine's): of the words sharing its characters, the one whose head lies outside them (`della` → `di`, `dirlo` → `dir`), else the first. Heads are mapped to the tokens carrying
     them, climbing past words that share the token; a head outside the token's sentence makes it a root. A token
     Stanza glued to a neighbour (`ultimatum»`) hangs on the token that carries the glued word.
     """
@@ -372,11 +371,12 @@ def align(document: Document, parse: Parse) -> Document:
             deprel = "punct" if token.upos == "PUNCT" else "dep"
             token = token._replace(head=_covering_token(token, parse.words, carried), deprel=deprel)
         else:
-            token = _tagged(token, parse.words[w], document.lang)._replace(head=_head_token(parse.words, owner, w, token.i))
+            token = _with_stanza_reading(token, parse.words[w], document.lang)._replace(
+                head=_head_token(parse.words, owner, w, token.i))
         if token.head is None or sentence_of[token.head] != sentence_of[token.i]:
             token = token._replace(head=None, deprel="root")
         aligned.append(token)
-    # the words, offsets and tags are the built-in engine's still (`_tagged`), so its columns stand as they are
+    # the words, offsets and tags are the built-in engine's still (`_with_stanza_reading`): its columns stand as they are
     entities = tuple(e for e in parse.entities if not _common_noun_organisation(document, e))
     return replace(document, tokens=tuple(aligned), entities=entities, engine="stanza", has_parse=True)
 
@@ -394,7 +394,7 @@ def _common_noun_organisation(document: Document, entity: EntitySpan) -> bool:
                for k in range(first, last))
 
 
-def _tagged(token: Token, word: Word, lang: Language) -> Token:
+def _with_stanza_reading(token: Token, word: Word, lang: Language) -> Token:
     """The token with Stanza's lemma and relation, where Stanza read the word; its part of speech and features stay
     the built-in engine's. The readers' rules were written on the built-in tag conventions (a participle read as a
     verb, a country's adjective as an adjective, a noun a verb resembles as a noun), and Stanza's tags cost
