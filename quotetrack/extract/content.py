@@ -565,8 +565,8 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
                 return k - j  # "la richiesta del sindaco ai residenti di …": the request keeps its addressee
             if k > j + 1 and _quoted_object_at(doc, cue, k, limit):
                 return k - j  # "ha criticato in aula la «fretta» del governo"
-            if cue.kind == "noun" and _copula_after_noun(doc, k, limit):
-                return k - j + _copula_after_noun(doc, k, limit)  # "la proposta del sindaco è quella di …"
+            if cue.kind == "noun" and (copula := _copula_after_noun(doc, k, limit)):
+                return k - j + copula  # "la proposta del sindaco è quella di …"
             if _clause_verb(doc, k):
                 return 0  # a verb ends the phrase; after an article the word is a noun (`in una nota`)
             k += 1

@@ -172,7 +172,7 @@ def _noun_use(doc: Document, i: int) -> bool:
     if doc.has_parse and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ"):
         form = lang.verb_forms.get(doc.lower[i])
         if not getattr(form, "finite", False) or _nominal_in_parse(doc, i) and not _frame_follows(doc, i, form):
-            return True  # the parse knows a noun; a finite form only with a noun's dependents (not `Rossi afferma che`)
+            return True  # tagged a noun; a finite form only with a noun's dependents (not `Rossi afferma che`)
     word = doc.tokens[i].text
     if word[:1].isupper() and doc.sentence_bounds(i)[0] != i and before not in _OPENING:
         return True
@@ -191,7 +191,7 @@ _NOMINAL_DEPENDENTS = frozenset({"det", "case", "amod", "nummod"})
 
 
 def _nominal_in_parse(doc: Document, i: int) -> bool:
-    """A word the parse tags as a noun or an adjective reads as one when it has an article, a preposition, an
+    """A word tagged as a noun or an adjective reads as one in the parse when it has an article, a preposition, an
     adjective or a number of its own (`la condanna`, `in risposta`), or modifies a noun (`voci presenti`); a finite
     verb form the parse mistook for a noun has none (`il ministro, intanto, consiglia …`, `Aggiunge che …`)."""
     if doc.tokens[i].deprel.split(":")[0] == "amod":
