@@ -220,7 +220,12 @@ def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
     """A phrase headed by a document's noun as a marker's source (`secondo il documento`, `stando alle dichiarazioni`):
     words, credited to whoever issued them, never a speaker themselves (the issuer is named elsewhere, or before)."""
     return cue is not None and cue.kind == "marker" and 0 <= m.first - cue.last <= 1 \
-        and m.via in ("description", "organisation") and m.head is not None and doc.lower[m.head] in doc.lang.document_nouns
+        and m.via in ("description", "organisation") and _document_noun_head(doc, m)
+
+
+def _document_noun_head(doc: Document, m: Mention) -> bool:
+    """Is the phrase headed by a document's noun (`la nota`, `le dichiarazioni`: reporting.yaml `document_nouns`)?"""
+    return m.head is not None and doc.lower[m.head] in doc.lang.document_nouns
 
 
 def _in_reported_clause(doc: Document, m: Mention, candidate: Candidate, roles: dict[int, str]) -> bool:
@@ -289,9 +294,9 @@ def _issuer_of_document_read(doc: Document, cue: Cue, mentions: list[Mention]) -
 def _document_beside(doc: Document, cue: Cue, mentions: list[Mention]) -> Mention | None:
     """The phrase headed by a document's noun in a prepositional phrase right before the cue's verb group, or set off
     from it by a comma only (`Nella nota, si legge`), or right after it (`si legge nella nota`)."""
-    lang, group = doc.lang, _verb_group_first(doc, cue.first)
+    group = _verb_group_first(doc, cue.first)
     for m in mentions:
-        if m.head is None or doc.lower[m.head] not in lang.document_nouns or _preposition_before(doc, m) is None:
+        if not _document_noun_head(doc, m) or _preposition_before(doc, m) is None:
             continue
         after = 0 <= m.first - cue.last <= 1
         before = m.last <= group and doc.sentence_of[m.first] == doc.sentence_of[group] and only_fillers(doc, m.last, group)
@@ -1618,8 +1623,8 @@ def _own_features(doc: Document, m: Mention) -> tuple[dict[str, float], str | No
 def _headed_by_a_document(doc: Document, m: Mention) -> bool:
     """A phrase naming what someone said or wrote (`la lettera`, `le stime`), not who: the speaker only when the
     article names nobody who wrote or said it, which the ranker weighs against the other options."""
-    return m.head is not None and m.via in ("description", "organisation") and (
-        doc.lower[m.head] in doc.lang.document_nouns or fold(doc.texts[m.head]) in doc.lang.source_products)
+    return m.via in ("description", "organisation") and (
+        _document_noun_head(doc, m) or m.head is not None and fold(doc.texts[m.head]) in doc.lang.source_products)
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
