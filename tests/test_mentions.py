@@ -235,6 +235,15 @@ def test_an_institution_named_by_its_common_noun_is_the_country_s(text, named):
     assert named in names(text)
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Anna Neri ha detto che non voterà mai un governo Carlo Bianchi.", ("un governo Carlo Bianchi", "Governo Bianchi")),
+    ("Carlo Bianchi guida la coalizione. Anna Neri ha criticato l'esecutivo Bianchi.",
+     ("l'esecutivo Bianchi", "Governo Bianchi")),
+])
+def test_a_government_noun_before_a_person_s_name_is_the_government_that_person_leads(text, named):
+    assert names(text)[-1] == named  # one mention: no leader beside the government
+
+
 def test_a_noun_after_a_bare_preposition_in_lower_case_is_no_institution():
     assert not [name for _, name in names("Anna Neri è salita in camera a dormire.") if name and "Camera" in name]
 

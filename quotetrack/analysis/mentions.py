@@ -1091,6 +1091,7 @@ class _Resolver:
         self._name_described_people()
         self._describe()
         self._name_institutions()
+        self._governments_by_leader()
         self._describe_foreign_institutions()
         self._definite_anaphora()
         self._pronoun_antecedents()
@@ -1823,6 +1824,33 @@ class _Resolver:
                     m = m._replace(name=named[head], resolved_by="article")
             out.append(m)
         self.items = out
+
+    def _governments_by_leader(self) -> None:
+        """`il governo Rossi`, `un esecutivo Rossi`: a government noun followed by a person's name is the government
+        that person leads, one mention named `Governo Rossi` (the form news and the annotation guidelines use), not
+        the country's government and its leader side by side."""
+        doc, institutions = self.doc, self.doc.lang.institutions
+        leaders = self.doc.lang.speaker_words["named_after_leaders"]
+        out, skip = [], None
+        for m in self.items:
+            if m is skip:
+                continue
+            head = fold(doc.texts[m.head]) if m.via == "organisation" and m.head is not None else None
+            leader = self.by_first.get(m.last) if head in leaders and head in institutions else None
+            if leader is not None and leader.kind == PERSON and leader.via in _NAMING_VIAS and leader.name \
+                    and m.last == m.head + 1:
+                m = m._replace(last=leader.last, end=leader.end, text=doc.span_text(m.first, leader.last),
+                               kind=ORGANISATION, name=f"{institutions[head]} {self._leader_surname(leader)}",
+                               resolved_by="leader")
+                skip = leader
+            out.append(m)
+        self.items = out
+        self._reindex()
+
+    def _leader_surname(self, leader: Mention) -> str:
+        """How a government is named after its leader: the knowledge base's surname, else the name's last word."""
+        entity = self.doc.kb.get(leader.name)
+        return (entity.surname if entity is not None else None) or leader.name.split()[-1]
 
     def _describe_foreign_institutions(self) -> None:
         """`fonti della polizia`, `il portavoce del governo` in news about another country are that country's: the
