@@ -299,12 +299,10 @@ class ArticleView:
         their name or description names (`il ministro della Difesa russo`: Russia, `il portavoce dell'Acme`: Acme,
         `fonti della polizia di X`: the police of X), or one named after them (`Governo Rossi` of Mario Rossi)?
         Who speaks for a side, or from within it, evaluates it only where the words do (GUIDELINES §5)."""
-        if not speaker:
-            return False
+        if not speaker or candidate.kind == "person":
+            return False  # a side is a country or an organisation (`sorella di X` is not X's own side)
         if candidate.name in self.own_side(speaker) or candidate.name in self._described_sides(speaker):
             return True
-        if candidate.kind == "person":
-            return False
         entity = self.kb.get(speaker)
         return _within(candidate.name, speaker) or entity is not None and entity.kind == "person" and _named_after(
             candidate.name, entity.name)
