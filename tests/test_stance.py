@@ -19,7 +19,7 @@ from quotetrack.models import Article, Statement
 from quotetrack.stance import RULE_DECIDES, StanceModels, annotate, decide, kept, read_pairs, stance_of
 from quotetrack.stance.lexicon import derive_polarity, lexicon_of
 from quotetrack.stance.polarity import evaluations, predicated, relation
-from quotetrack.stance.targets import ArticleView, StatementSpan, candidates
+from quotetrack.stance.targets import ArticleView, Candidate, StatementSpan, candidates
 
 DAY = date(2025, 3, 20)
 
@@ -821,6 +821,24 @@ def test_the_speakers_own_side_is_a_target_only_where_the_statement_evaluates_it
         doc = doc_of(text)
         found = [{t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), oppose_all)]
         assert found == [{"Emmanuel Macron": "oppose"}]
+
+def test_a_side_the_speakers_description_names_or_a_government_named_after_them_is_their_own_side():
+    keep_all = StanceModels(_Always(0.9), _Always(0.0), _Always(0.0))
+    for text, expected in (
+            # the speaker speaks from within the country their description names by its adjective
+            ("«La Germania e la Francia hanno firmato l'accordo», ha detto un portavoce della polizia francese.",
+             {"Germania": "neutral"}),
+            # the head of government's own government, named after them
+            ("«Il governo ha approvato il decreto sulle scuole», ha detto Giorgia Meloni.", {})):
+        doc = doc_of(text)
+        found = [{t.entity: t.stance for t in s.targets} for s in annotate(doc, extract_statements(doc), keep_all)]
+        assert found == [expected]
+    # an organisation the knowledge base does not know, named in the description: its own; a person is not
+    view = ArticleView(doc_of("Lo hanno riferito fonti della polizia di Borgoverde."), lexicon_of(get_language("it")))
+    assert view.on_speaker_side(Candidate("Polizia di Borgoverde", "organisation"), "fonti della polizia di Borgoverde")
+    assert not view.on_speaker_side(Candidate("Anna Neri", "person"), "sorella di Anna Neri")
+    assert not view.on_speaker_side(Candidate("Polizia di Borgoverde", "organisation"), "Anna Neri")
+
 
 # -- the lexicon --------------------------------------------------------------------------------------------------
 def test_judgement_words_override_sentix_and_reporting_verbs_bring_their_polarity():

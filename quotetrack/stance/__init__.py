@@ -134,6 +134,7 @@ class Pair:
     candidate: Candidate
     features: dict[str, float]
     evidence: str
+    own_side: bool  # the speaker's own side (`ArticleView.on_speaker_side`): a target only where the words judge it
 
     @property
     def rule_score(self) -> float:
@@ -153,7 +154,7 @@ def annotate(doc: Document, statements: Sequence[Statement], models: StanceModel
     targets: list[list[Target]] = [[] for _ in statements]
     for pair, support, oppose in zip(chosen, models.support.scores(rows), models.oppose.scores(rows)):
         stance, score = models.decide(support, oppose, pair.rule_score)
-        if pair.features.get("own_side") and not _judged_by_words(pair, statements[pair.statement], stance):
+        if pair.own_side and not _judged_by_words(pair, statements[pair.statement], stance):
             # the speaker's own side is a target only where the statement's words evaluate it (GUIDELINES §5); an
             # accusing or praising cue is about its object, not about the speaker's side named in the content
             continue
@@ -181,7 +182,8 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
         cue = read_cue(view, span)
         for candidate in found:
             features, score, best = pair_features(view, span, candidate, said, cue, len(found))
-            pairs.append(Pair(k, candidate, features, _evidence(doc, statement, best, cue_polar=score != 0)))
+            pairs.append(Pair(k, candidate, features, _evidence(doc, statement, best, cue_polar=score != 0),
+                              view.on_speaker_side(candidate, statement.speaker)))
     return pairs
 
 

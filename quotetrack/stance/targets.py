@@ -280,6 +280,45 @@ class ArticleView:
             return set()
         return {self.key(s) for s in (entity.country, entity.party) if s}
 
+    def _described_sides(self, speaker: str) -> set[str]:
+        """The countries and organisations of the knowledge base named in the speaker's name or description, by name
+        or adjective of nationality."""
+        sides = self._sides.get(speaker)
+        if sides is None:
+            sides = self._sides[speaker] = {self.key(m.entity.name) for m in self.kb.find_mentions(speaker)
+                                            if m.entity is not None and m.entity.kind in ("country", "organisation")
+                                            and not self.same(m.entity.name, speaker)}
+        return sides
+
+    @cached_property
+    def _sides(self) -> dict[str, set[str]]:
+        return {}
+
+    def on_speaker_side(self, candidate: Candidate, speaker: str | None) -> bool:
+        """Is the candidate the speaker's own side: their country or party (`own_side`), a country or organisation
+        their name or description names (`il ministro della Difesa russo`: Russia, `il portavoce dell'Acme`: Acme,
+        `fonti della polizia di X`: the police of X), or one named after them (`Governo Rossi` of Mario Rossi)?
+        Who speaks for a side, or from within it, evaluates it only where the words do (GUIDELINES §5)."""
+        if not speaker or candidate.kind == "person":
+            return False  # a side is a country or an organisation (`sorella di X` is not X's own side)
+        if candidate.name in self.own_side(speaker) or candidate.name in self._described_sides(speaker):
+            return True
+        entity = self.kb.get(speaker)
+        return _within(candidate.name, speaker) or entity is not None and entity.kind == "person" and _named_after(
+            candidate.name, entity.name)
+
+
+def _within(name: str, description: str) -> bool:
+    """Are the name's words, folded, a run of the description's words (`polizia di X` in `fonti della polizia di X`)?"""
+    part, whole = fold(name).split(), fold(description).split()
+    return any(whole[k : k + len(part)] == part for k in range(len(whole) - len(part) + 1))
+
+
+def _named_after(name: str, person: str) -> bool:
+    """Is the name of two words or more, ending with the person's surname (`Governo Rossi` of Mario Rossi)?"""
+    words = fold(name).split()
+    return len(words) > 1 and words[-1] == fold(person).split()[-1]
+
 
 def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     """The candidate targets of one statement, in the order they are first mentioned."""
