@@ -1191,6 +1191,7 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
     antecedent = next((m for m in mentions if m.last == j + 1), None)
     if antecedent is None:
         return
+    antecedent = _completed_phrase(doc, antecedent, {m.last: m for m in mentions})
     conjuncts = _conjuncts_before(doc, antecedent, mentions)
     for m in (antecedent, *conjuncts[1:]) if conjuncts else ():
         roles[m.first] = "conjunct"
@@ -1201,6 +1202,18 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
                       and m.via in ("name", "kb", "ner")), None)
         if named is not None:
             roles[named.first] = "relative"
+
+
+def _completed_phrase(doc: Document, m: Mention, by_last: dict[int, Mention]) -> Mention:
+    """The phrase a complement completes, past a chain of them (`Anna Neri della Croce Rossa di Roma`: Anna Neri), else
+    `m` itself: what follows the complement (a conjunct, a relative clause) belongs to the head of the phrase."""
+    lang = doc.lang
+    while True:
+        j = doc.before_determiners(m.first)
+        head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
+        if head is None:
+            return m
+        m = head
 
 
 def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) -> list[Mention]:
@@ -1225,14 +1238,9 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
         left = by_last.get(k) or _antecedent_of_aside(doc, k, by_last)
-        while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
-            j = doc.before_determiners(left.first)
-            head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
-            if head is None:
-                break
-            left = head
         if left is None:
             break
+        left = _completed_phrase(doc, left, by_last)  # "X di Radio Uno e Y": the complement belongs to X
         found.append(left)
         m = left
     return found[::-1]
