@@ -249,3 +249,18 @@ def test_a_phrase_naming_what_was_written_is_marked_as_a_document_among_the_opti
     marked = {o.mention_text: o.features.get("document_head") for o in
               speaker_options(doc, candidate, [], MentionFacts(doc)) if o.mention is not None}
     assert marked.get("La lettera") == 1.0 and marked.get("Anna Neri") == 0.0
+
+
+def test_a_relative_clause_after_a_name_and_its_complement_is_the_names():
+    # `Carla Benetti della Croce Rossa, che ha detto`: the complement says whom she works for; she speaks
+    text = "Alla riunione ha parlato anche Carla Benetti della Croce Rossa, che ha detto che i volontari sono pronti."
+    assert options_in_role(text, "detto", "relative") == ["Carla Benetti"]
+    text = "Il sindaco ha incontrato Marco Ferri del Partito Democratico, secondo il quale la scuola deve riaprire."
+    assert options_in_role(text, "secondo", "relative") == ["Marco Ferri"]
+
+
+def test_a_markers_source_never_lies_past_a_comma():
+    # `per l'appunto, in Francia`: the marker's word opens an idiom, and the place after it says where, not who
+    text = ("Il regista ha parlato a lungo della scelta. La scena è stata girata, per l'appunto, in Francia: «Volevamo "
+            "una luce diversa».")
+    assert options_in_role(text, "per", "marker") == []

@@ -567,7 +567,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
-        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None) \
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3
+                      and not _punctuation_between(doc, cue.last, m.first)), None) \
             or _mention_spanning_cue_end(cue, mentions)
         product = _source_product(doc, found) if found is not None else None
         if product is not None:
@@ -1191,6 +1192,7 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
     antecedent = next((m for m in mentions if m.last == j + 1), None)
     if antecedent is None:
         return
+    antecedent = _completed_phrase(doc, antecedent, {m.last: m for m in mentions})
     conjuncts = _conjuncts_before(doc, antecedent, mentions)
     for m in (antecedent, *conjuncts[1:]) if conjuncts else ():
         roles[m.first] = "conjunct"
@@ -1201,6 +1203,24 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
                       and m.via in ("name", "kb", "ner")), None)
         if named is not None:
             roles[named.first] = "relative"
+
+
+def _punctuation_between(doc: Document, first: int, last: int) -> bool:
+    """A comma, a colon or a stop among tokens [first, last): a marker's source follows it within its own phrase
+    (`secondo il noto economista X`), never past the end of an idiom the marker's word opens (`per l'appunto, in X`)."""
+    return any(not doc.tokens[k].text[:1].isalnum() for k in range(first, last))
+
+
+def _completed_phrase(doc: Document, m: Mention, by_last: dict[int, Mention]) -> Mention:
+    """The phrase a complement completes, past a chain of them (`Anna Neri della Croce Rossa di Roma`: Anna Neri), else
+    `m` itself: what follows the complement (a conjunct, a relative clause) belongs to the head of the phrase."""
+    lang = doc.lang
+    while True:
+        j = doc.before_determiners(m.first)
+        head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
+        if head is None:
+            return m
+        m = head
 
 
 def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) -> list[Mention]:
@@ -1225,14 +1245,9 @@ def _conjuncts_before(doc: Document, subject: Mention, before: list[Mention]) ->
         if not (link in lang.words("coordinators") if not found else link == ","):  # not an apposition
             break
         left = by_last.get(k) or _antecedent_of_aside(doc, k, by_last)
-        while left is not None:  # "X di Radio Uno e Y": the complement belongs to X
-            j = doc.before_determiners(left.first)
-            head = by_last.get(j) if j >= 1 and lang.preposition(doc.lower[j]) in lang.words("phrase_complements") else None
-            if head is None:
-                break
-            left = head
         if left is None:
             break
+        left = _completed_phrase(doc, left, by_last)  # "X di Radio Uno e Y": the complement belongs to X
         found.append(left)
         m = left
     return found[::-1]
