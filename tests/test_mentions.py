@@ -200,9 +200,24 @@ def test_a_definite_description_is_the_person_the_article_named_with_its_noun(te
     ("Lo ha scritto Ugo Neri, il cantante del gruppo, in un messaggio.", ("il cantante del gruppo", "Ugo Neri")),
     # … past an adverb of the clause before the comma
     ("Ugo Neri però, cantante del gruppo, ha detto che tornerà.", ("cantante del gruppo", "Ugo Neri")),
+    # a name set off after a title may come with a title word of its own before it
+    ("Il portavoce, padre Ugo Neri, ha parlato ieri. Secondo il portavoce la festa si farà.",
+     ("il portavoce", "Ugo Neri")),
+    # a title in brackets after a name describes that name, and a later same title is them
+    ("Ugo Neri (presidente del comitato) ha aperto la seduta. Secondo il presidente del comitato, il bilancio regge.",
+     ("il presidente del comitato", "Ugo Neri")),
 ])
 def test_a_title_set_off_beside_a_name_names_that_person(text, named):
     assert named in names(text)
+
+
+def test_a_title_with_a_complement_is_the_only_person_the_article_gave_the_bare_title():
+    found = names("Il segretario Ugo Neri ha parlato ieri. Il segretario del partito ha poi chiesto un congresso.")
+    assert ("Il segretario del partito", "Ugo Neri") in found
+    found = names("Il segretario Ugo Neri ha parlato. Il segretario Carlo Rota tace. Il segretario del partito ha riso.")
+    assert ("Il segretario del partito", None) in found
+    found = names("Il segretario Ugo Neri ha parlato. Carlo Rota ha risposto: «Sono io il segretario del partito».")
+    assert ("il segretario del partito", None) in found  # in quoted words, a speaker may mean himself
 
 
 def test_a_title_after_a_name_in_a_list_of_titled_names_names_its_own():

@@ -1383,7 +1383,7 @@ class _Resolver:
                 if person is not None:
                     m = m._replace(name=person.name, resolved_by="apposition")
                 elif m.name is None and self.doc.lower[m.first] not in self.doc.lang.words("indefinite_articles"):
-                    found = self._introduced(m, introductions)  # `un giudice` brings in someone new
+                    found = self._introduced(m, introductions) or self._only_one_with_title(m, introductions)
                     holder = m.role and (self._named_holder(m.role) or self._holder_in_period(m))
                     if found is not None and (found.first < m.first or not holder):
                         m = m._replace(name=found.name, resolved_by="article")
@@ -1526,6 +1526,20 @@ class _Resolver:
                 return found[1]
         return None
 
+    def _only_one_with_title(self, m: Mention, introductions: dict) -> Mention | None:
+        """A definite title with a complement that names no one (`il segretario del partito`) is the person the
+        article introduced before with the bare title (`il segretario Ugo Neri`), when it introduced nobody else with
+        that title word; not in quoted words, where a speaker may give the title to himself."""
+        word_key = self._title_word_key(m)
+        if m.role or not word_key[2] or self._starting_within(m.head + 1, m.last) or not self._definite_opener(m) \
+                or self._named_in_speech(m):
+            return None
+        people = _of_gender(introductions.get(word_key[:2] + ("",), []), self._gender(m), itemgetter(2))
+        if len({person.name for _, person, _ in people}) != 1:
+            return None
+        first, person, _ = people[0]
+        return person if first < m.first and not self._title_word_key(self.by_first[first])[2] else None
+
     def _gender(self, m: Mention) -> str:
         """`f` or `m` where the article before a title phrase shows its gender (`la presidente`, `del ministro`,
         `speakers.yaml` `feminine_determiners`, `masculine_determiners`), else ``."""
@@ -1542,19 +1556,29 @@ class _Resolver:
         n = len(doc.tokens)
         end = m.last if end is None else end
         comma = end < n and doc.lower[end] == ","
-        person = self.by_first.get(end + 1 if comma else end)
+        person = self._past_honorific(self.by_first.get(end + 1 if comma else end))
         closed = person is not None and (not comma or person.last >= n or doc.lower[person.last] in _SET_OFF_CLOSERS)
         if closed and _person_by_name(person):
             return person  # "il premier Mario Rossi", "il portavoce, Marco Neri,", "il portavoce, Marco Neri -"
         person = self._name_past_modifiers(end)
         if person is not None:
             return person  # "il campione dei pesi welter Ugo Neri"
-        if m.first > 0 and doc.lower[m.first - 1] == ",":
+        opener = doc.lower[m.first - 1] if m.first > 0 else ""
+        if opener == "," or opener == "(" and end < n and doc.lower[end] == ")":  # "Ugo Neri (cantante del gruppo)"
             person = self.by_last.get(self._before_adverbs(m.first - 1))  # "Ugo Neri però, cantante del gruppo"
             if _person_by_name(person) \
                     and self._apposition_form(m, end, person):
                 return person
         return None
+
+    def _past_honorific(self, m: Mention | None) -> Mention | None:
+        """The name a lone title word stands right before (`padre Ugo Neri`), else the mention itself: `il portavoce,
+        padre Ugo Neri,` names Ugo Neri as `il portavoce, Ugo Neri,` does."""
+        if m is not None and m.via == "title" and m.head == m.first == m.last - 1:
+            person = self.by_first.get(m.last)
+            if _person_by_name(person):
+                return person
+        return m
 
     def _apposed_past_office_words(self, m: Mention) -> Mention | None:
         """`il ministro delle Pari opportunità, Anna Neri,`: the office's name may go on in lower case past where the
