@@ -257,10 +257,3 @@ def test_a_relative_clause_after_a_name_and_its_complement_is_the_names():
     assert options_in_role(text, "detto", "relative") == ["Carla Benetti"]
     text = "Il sindaco ha incontrato Marco Ferri del Partito Democratico, secondo il quale la scuola deve riaprire."
     assert options_in_role(text, "secondo", "relative") == ["Marco Ferri"]
-
-
-def test_a_markers_source_never_lies_past_a_comma():
-    # `per l'appunto, in Francia`: the marker's word opens an idiom, and the place after it says where, not who
-    text = ("Il regista ha parlato a lungo della scelta. La scena è stata girata, per l'appunto, in Francia: «Volevamo "
-            "una luce diversa».")
-    assert options_in_role(text, "per", "marker") == []

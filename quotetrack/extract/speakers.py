@@ -567,8 +567,7 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
-        found = next((m for m in mentions if cue.last <= m.first <= k + 3
-                      and not _punctuation_between(doc, cue.last, m.first)), None) \
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None) \
             or _mention_spanning_cue_end(cue, mentions)
         product = _source_product(doc, found) if found is not None else None
         if product is not None:
@@ -1203,12 +1202,6 @@ def _mark_antecedent(doc: Document, j: int, mentions: list[Mention], roles: dict
                       and m.via in ("name", "kb", "ner")), None)
         if named is not None:
             roles[named.first] = "relative"
-
-
-def _punctuation_between(doc: Document, first: int, last: int) -> bool:
-    """A comma, a colon or a stop among tokens [first, last): a marker's source follows it within its own phrase
-    (`secondo il noto economista X`), never past the end of an idiom the marker's word opens (`per l'appunto, in X`)."""
-    return any(not doc.tokens[k].text[:1].isalnum() for k in range(first, last))
 
 
 def _completed_phrase(doc: Document, m: Mention, by_last: dict[int, Mention]) -> Mention:
