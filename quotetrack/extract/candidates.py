@@ -48,11 +48,12 @@ class Candidate:
 def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     """Every candidate of the article, in text order (overlapping ones included)."""
     stops = clause_stops(doc, cues)
-    found = reported_speech(doc, cues, stops)
+    surfaces = surface_contents(doc, cues, stops)
+    found = reported_speech(doc, cues, stops, surfaces)
     found += marker_speech(doc, cues, stops)
     found += relative_marker_speech(doc, cues, stops)
     found += after_content_speech(doc, cues)
-    found += parenthetical_speech(doc, cues, stops)
+    found += parenthetical_speech(doc, cues, stops, surfaces)
     found += quotations(doc, cues)
     found += verbatim_speech(doc, cues)
     found += named_colon_speech(doc)
@@ -250,13 +251,21 @@ def content_candidate(doc: Document, content: Content, origin: str, cue: Cue | N
                      skipped=content.skipped, parsed=content.parsed, link=content.link)
 
 
-def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
-    """`ha detto che …`, `ha annunciato di …`, `l'ha accusato di …`, `ha definito X «…»`, `l'annuncio di …`."""
+def surface_contents(doc: Document, cues: list[Cue], stops: frozenset[int]) -> dict[Cue, Content | None]:
+    """The surface content of each verb, light-verb and noun cue, read once: the reported and the parenthetical
+    readers both ask whether a cue governs a content of its own."""
+    return {cue: surface_content(doc, cue, stops) for cue in cues if cue.kind in (VERB, LIGHT, NOUN)}
+
+
+def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
+                    surfaces: dict[Cue, Content | None]) -> list[Candidate]:
+    """`ha detto che …`, `ha annunciato di …`, `l'ha accusato di …`, `ha definito X «…»`, `l'annuncio di …`;
+    `surfaces`: each cue's surface content (`surface_contents`)."""
     out = []
     for cue in cues:
         if cue.kind not in (VERB, LIGHT, NOUN):
             continue
-        surface, parsed = surface_content(doc, cue, stops), parsed_content(doc, cue, stops)
+        surface, parsed = surfaces[cue], parsed_content(doc, cue, stops)
         if surface is not None and parsed is not None and cut_short(doc, parsed, surface):
             parsed = None  # the surface reading stands in for a clause the parse cut short
         parts: dict[tuple[int, int], list[Content]] = {}
@@ -740,9 +749,11 @@ def _ends_a_sentence(doc: Document, k: int) -> bool:
     return doc.lower[k] in FULL_STOPS
 
 
-def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
+def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
+                         surfaces: dict[Cue, Content | None]) -> list[Candidate]:
     """`Il governo cadrà, ha detto Rossi.` and `Il governo, ha detto Rossi, cadrà`: a cue set off by a comma after
-    words of its own credits the sentence around it (the inserted attribution stays inside, as the guidelines ask)."""
+    words of its own credits the sentence around it (the inserted attribution stays inside, as the guidelines ask);
+    `surfaces`: each cue's surface content (`surface_contents`)."""
     out = []
     lang = doc.lang
     for cue in cues:
@@ -753,7 +764,7 @@ def parenthetical_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) 
             continue
         sentence_first, limit = doc.near(cue.first)
         comma = cue.first - 1
-        if comma > sentence_first and doc.lower[comma] == "," and surface_content(doc, cue, stops) is not None:
+        if comma > sentence_first and doc.lower[comma] == "," and surfaces[cue] is not None:
             continue  # "X, ha annunciato, tramite Y, che …": the cue governs a content of its own
         if comma <= sentence_first or doc.lower[comma] != ",":
             continue
