@@ -1360,6 +1360,20 @@ def test_an_adjunct_after_a_comma_before_che_and_a_relative_after_an_inserted_at
         ("Questo perché la spesa può scendere", "Aldo Pirri")]
 
 
+def test_a_counted_subject_after_an_approximator_a_quantity_noun_or_a_clause_opener_is_an_anonymous_speaker():
+    assert quotes("Il sindaco Mario Rossi ha parlato. Almeno quattro sindaci della valle hanno detto che la strada "
+                  "resterà chiusa.") == [("la strada resterà chiusa", "sindaci della valle")]
+    assert quotes("Il sindaco Mario Rossi ha parlato. Migliaia di manifestanti hanno gridato che il governo deve "
+                  "cadere.") == [("il governo deve cadere", "manifestanti")]
+    assert quotes("Il sindaco Mario Rossi ha parlato a lungo, mentre alcuni dei residenti hanno detto che il rumore "
+                  "era forte.") == [("il rumore era forte", "residenti")]
+
+
+def test_a_rule_after_come_and_a_participle_credits_the_clause_to_nobody():
+    assert quotes("La portavoce della giunta ha spiegato che, come previsto dalla Costituzione, la vicepresidente "
+                  "guida ora il paese.")[0][1] == "portavoce della giunta"
+
+
 def test_an_indefinite_subject_is_an_anonymous_speaker_whatever_its_noun():
     text = ("Molti volontari sono arrivati in paese. Un migrante, invece, ha detto che è venuto ad aiutare le famiglie. "
             "Alcuni gestori, evidentemente spaventati, hanno raccontato di non ricordare nulla.")

@@ -776,11 +776,12 @@ class _Reader:
         doc, lang, out = self.doc, self.lang, []
         no_nouns = lang.words("time_spans") | lang.words("time_words") | lang.words("group_adverbs")
         for i in sorted(self._where(_indefinite_openers(lang)) + self._counted_openers()):
-            if not self._opens_clause(i):
-                continue
+            if not self._opens_clause(i - 1 if i > 0 and doc.lower[i - 1] in lang.words("approximators") else i):
+                continue  # "Almeno quattro sindaci hanno detto": the approximator opens the clause
             head = i + 1
-            if head < self.n and lang.preposition(doc.lower[head]) == "di" and doc.lower[head] != "di":
-                head += 1  # "alcuni degli accusati"
+            if head < self.n and lang.preposition(doc.lower[head]) == "di" and (
+                    doc.lower[head] != "di" or doc.lower[i] in lang.words("quantity_nouns")):
+                head += 1  # "alcuni degli accusati", "migliaia di manifestanti"
             if head >= self.n:
                 continue  # the text ends after the opener ("… Uno degli")
             upos = "" if head == i + 1 else doc.tokens[head].upos  # after an article, a noun whatever its tag
@@ -805,10 +806,12 @@ class _Reader:
         return [i for i in numbers if i + 1 < self.n and doc.lower[i + 1].endswith(plural)]
 
     def _opens_clause(self, i: int) -> bool:
-        """Token i opens a clause: first in its sentence, after a coordinator, or after a sentence-opening adverb
-        (`Intanto alcuni residenti hanno detto`)."""
+        """Token i opens a clause: first in its sentence, after a coordinator or a word that opens a clause (`mentre
+        alcuni residenti`, `dove migliaia di persone`), or after a sentence-opening adverb (`Intanto alcuni residenti
+        hanno detto`)."""
         doc, lang = self.doc, self.lang
-        if self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators"):
+        if self._sentence_initial(i) or doc.lower[i - 1] in lang.words("coordinators") \
+                or doc.lower[i - 1] in lang.words("clause_openers"):
             return True
         return i > 0 and doc.lower[i - 1] in lang.words("group_adverbs") and self._sentence_initial(i - 1)
 
