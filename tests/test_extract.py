@@ -328,6 +328,13 @@ def test_a_che_clause_without_its_che():
     assert (s.quote, s.speaker) == ("arriverà in tempo per la firma", "Giulia Neri")
 
 
+def test_reported_content_opening_on_an_aside_starts_on_its_first_word():
+    s = one("Il sindaco Aldo Ferri ha detto che, a causa della pioggia, il ponte riaprirà a luglio.")
+    assert (s.quote, s.cue) == ("a causa della pioggia, il ponte riaprirà a luglio", "ha detto che")
+    s = one("La ministra Elena Russo si è chiesta se, dopo tanti anni, la linea riaprirà mai.")
+    assert s.quote == "dopo tanti anni, la linea riaprirà mai"
+
+
 def test_si_e_detto_with_an_adjective_reports_from_the_adjective():
     s = one("Il ministro Ugo Pace si è detto fiducioso che l'accordo arrivi presto.")
     assert (s.quote, s.cue, s.speaker) == ("fiducioso che l'accordo arrivi presto", "si è detto", "Ugo Pace")

@@ -144,6 +144,14 @@ def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | 
     return options[k], scores[k]
 
 
+def _past_opening_commas(text: str, start: int, end: int) -> int:
+    """Where a quote begins on a word: content opening on an aside (`ha detto che, a causa della pioggia, …`) is
+    printed from the aside's first word, without the comma before it."""
+    while start < end and text[start] in ",; ":
+        start += 1
+    return start
+
+
 def _statement(doc: Document, candidate: Candidate, speaker: SpeakerOption | None, confidence: float) -> Statement:
     cue = candidate.cue
     cue_start = doc.tokens[cue.first].start if cue is not None else None
@@ -151,8 +159,9 @@ def _statement(doc: Document, candidate: Candidate, speaker: SpeakerOption | Non
     cue_end = doc.tokens[cue_last - 1].end if cue is not None else None  # with an adjacent `che`: "ha detto che"
     cue_text = doc.text[cue_start:cue_end] if cue is not None else None
     mention = speaker.mention if speaker is not None else None
+    start = _past_opening_commas(doc.text, candidate.start, candidate.end)
     return Statement(
-        doc.article.id, doc.text[candidate.start : candidate.end], candidate.kind, candidate.start, candidate.end,
+        doc.article.id, doc.text[start : candidate.end], candidate.kind, start, candidate.end,
         speaker=speaker.name if speaker else None,
         speaker_mention=speaker.mention_text if speaker else None,
         cue=cue_text if cue_text is not None else (":" if candidate.attribution == "colon" else None),
