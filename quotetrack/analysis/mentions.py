@@ -591,8 +591,7 @@ class _Reader:
                 continue  # "un cittadino", not "il primo cittadino"
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
-            opener = i - 1 if self._opens_compound_head(i, head) else i
-            first = opener
+            first = i
             while first > 0 and (self.lang.is_determiner(doc.lower[first - 1])
                                  or fold(doc.tokens[first - 1].text) in words["np_prefixes"]):
                 first -= 1
@@ -604,13 +603,13 @@ class _Reader:
                 continue  # "ha inviato una nota": the verb, not the envoy
             after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
             last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
-            role = self.roles_at.get(opener)
+            role = self.roles_at.get(i)
             if role is not None and role.last > last:
                 last = role.last
             elif role is not None and role.last < last:
                 role = None  # "il premier iracheno" is not the knowledge base's "premier"
             if head in titles:
-                role_id = role.role if role else getattr(doc.kb.role_of_phrase(doc.span_text(opener, last)), "id", None)
+                role_id = role.role if role else getattr(doc.kb.role_of_phrase(doc.span_text(i, last)), "id", None)
                 holder = role.name if role else None
                 out.append(self._mention(first, last, "title", PERSON, holder, head=i, role=role_id,
                                          resolved_by="date" if holder else ""))
@@ -621,17 +620,8 @@ class _Reader:
                                          head=i))
             else:
                 out.append(self._mention(first, last, "description", ANONYMOUS,
-                                         _description(doc.span_text(opener, last), self.lang), head=i))
+                                         _description(doc.span_text(i, last), self.lang), head=i))
         return out
-
-    def _opens_compound_head(self, i: int, head: str) -> bool:
-        """The word before the head word at i makes one noun with it and is no modifier the phrase reads anyway: `il
-        Santo Padre` is the pope, not `Santo` and a father, `i mass media` the media; `l'ex premier` is read by its
-        prefix."""
-        if i == 0:
-            return False
-        before = fold(self.doc.texts[i - 1])
-        return f"{before} {head}" in _compound_heads(self.lang) and before not in self.words["np_prefixes"]
 
     def _verb_of_quanto(self, marker: int) -> int | None:
         """The finite verb of `secondo quanto riferiscono testimoni`, `secondo quanto ha detto il sindaco`: the subject
@@ -2234,13 +2224,6 @@ def _institution_nouns(lang) -> frozenset[str]:
 def _phrase_titles(lang) -> frozenset[str]:
     """Titles and the heads of compound titles (`cittadino` of `primo cittadino`), joined once per language."""
     return lang.speaker_words["titles"] | lang.speaker_words["compound_title_heads"]
-
-
-@lru_cache(maxsize=4)
-def _compound_heads(lang) -> frozenset[str]:
-    """The titles and anonymous-source nouns of two words (`santo padre`, `mass media`), joined once per language."""
-    words = lang.speaker_words
-    return frozenset(noun for noun in _phrase_titles(lang) | words["anonymous"] if noun.count(" ") == 1)
 
 
 @lru_cache(maxsize=4)
