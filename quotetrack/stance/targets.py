@@ -90,6 +90,7 @@ class ArticleView:
         self.kb = doc.kb
         self.lexicon = lexicon
         self.statements = statements
+        self._sides: dict[str, set[str]] = {}  # `_described_sides` of each speaker, read once per article
 
     @cached_property
     def speakers(self) -> Counter:
@@ -289,10 +290,6 @@ class ArticleView:
                                             if m.entity is not None and m.entity.kind in ("country", "organisation")
                                             and not self.same(m.entity.name, speaker)}
         return sides
-
-    @cached_property
-    def _sides(self) -> dict[str, set[str]]:
-        return {}
 
     def on_speaker_side(self, candidate: Candidate, speaker: str | None) -> bool:
         """Is the candidate the speaker's own side: their country or party (`own_side`), a country or organisation
