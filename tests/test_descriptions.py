@@ -189,3 +189,17 @@ def test_a_complement_cut_off_by_the_end_of_the_text_ends_the_description():
 
 def test_a_text_that_ends_on_an_indefinite_opener_and_its_preposition_reads_no_description():
     assert ("Uno degli", None) not in names("Il sindaco ha parlato a lungo. Uno degli")  # it raised IndexError
+
+
+def test_a_bare_description_of_a_place_s_staff_is_the_staff_of_the_one_such_place_the_article_names():
+    found = names("Un ciclista è stato portato all'ospedale di Sondrio. I medici hanno detto che è grave. Gli "
+                  "inquirenti hanno sentito i testimoni, come ha spiegato la procura di Lecco.")
+    assert ("I medici", "medici dell'ospedale di Sondrio") in found
+    assert ("Gli inquirenti", "inquirenti della procura di Lecco") in found
+
+
+def test_staff_stay_as_written_when_the_article_names_two_such_places_or_none():
+    found = names("Un ciclista è stato portato all'ospedale di Sondrio, poi all'ospedale di Lecco. I medici hanno "
+                  "detto che è grave. Gli inquirenti hanno sentito i testimoni.")
+    assert ("I medici", "medici") in found
+    assert ("Gli inquirenti", "inquirenti") in found

@@ -1093,6 +1093,7 @@ class _Resolver:
         self._earlier_titles()
         self._name_described_people()
         self._describe()
+        self._staff_of_named_places()
         self._name_institutions()
         self._governments_by_leader()
         self._describe_foreign_institutions()
@@ -1706,6 +1707,38 @@ class _Resolver:
                             earlier[key] = m
             out.append(m)
         self.items = out
+
+    def _staff_of_named_places(self) -> None:
+        """A bare description of a place's staff that nothing else resolved (`i medici`, `gli inquirenti`) is the
+        staff of the one such place the article names (`l'ospedale di Udine`): `medici dell'ospedale di Udine`."""
+        doc = self.doc
+        places = self._named_places()
+        out = []
+        for m in self.items:
+            place = places.get(doc.lang.place_staff.get(fold(doc.texts[m.head]), "")) if m.via == "description" \
+                and not m.resolved_by and m.head is not None and m.last == m.head + 1 else None
+            if place is not None:
+                m = m._replace(name=_description(f"{doc.texts[m.head]} {place}", doc.lang), resolved_by="place")
+            out.append(m)
+        self.items = out
+
+    def _named_places(self) -> dict[str, str]:
+        """The places the article names by their noun and a name (`l'ospedale di Udine`, `la procura di Roma`), as
+        `dell'ospedale di Udine`, by the noun (folded); a noun the article gives two names is left out."""
+        doc, lang = self.doc, self.doc.lang
+        nouns = set(lang.place_staff.values())
+        found: dict[str, set[str]] = {}
+        for m in self.items:
+            head = m.head if m.head is not None else m.first
+            if m.kind != ORGANISATION or fold(doc.texts[head]) not in nouns or head == 0:
+                continue
+            named = [k for k in range(head + 1, m.last) if doc.texts[k][:1].isupper()]
+            of_the = next((form for ending, form in lang.of_the if doc.lower[head - 1] == ending
+                           or lang.preposition(doc.lower[head - 1]) and doc.lower[head - 1].endswith(ending)), None)
+            if named and of_the is not None:
+                space = "" if of_the.endswith("'") else " "
+                found.setdefault(fold(doc.texts[head]), set()).add(f"{of_the}{space}{doc.span_text(head, named[-1] + 1)}")
+        return {noun: names.pop() for noun, names in found.items() if len(names) == 1}
 
     def _name_described_people(self) -> None:
         """A description that names a person in its complement (`i legali di Neri`, `la famiglia della Neri`) gives

@@ -311,6 +311,17 @@ class Language:
         return {fold(k): v for k, v in self.data("speakers.yaml")["institutions"].items()}
 
     @cached_property
+    def place_staff(self) -> dict[str, str]:
+        """`speakers.yaml` `place_staff`: a staff noun (folded) → the noun of the place it works at."""
+        return {fold(w): fold(place) for place, staff in self.data("speakers.yaml")["place_staff"].items() for w in staff}
+
+    @cached_property
+    def of_the(self) -> tuple[tuple[str, str], ...]:
+        """`grammar.yaml` `of_the_by_article_ending`: (ending of an article or articulated preposition, the
+        articulated `di` with that article), in the file's order."""
+        return tuple(self.data("grammar.yaml")["of_the_by_article_ending"].items())
+
+    @cached_property
     def description_rewrites(self) -> tuple[tuple[str, str], ...]:
         """`speakers.yaml` `description_rewrites`: (deictic words, plain words), in the file's order."""
         return tuple(self.data("speakers.yaml")["description_rewrites"].items())
