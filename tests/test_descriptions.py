@@ -203,3 +203,20 @@ def test_staff_stay_as_written_when_the_article_names_two_such_places_or_none():
                   "detto che è grave. Gli inquirenti hanno sentito i testimoni.")
     assert ("I medici", "medici") in found
     assert ("Gli inquirenti", "inquirenti") in found
+
+
+def test_a_multiword_staff_noun_takes_its_place_too():
+    found = names("L'aereo doveva atterrare all'aeroporto di Sondrio. Secondo la torre di controllo il pilota non "
+                  "ha risposto.")
+    assert ("la torre di controllo", "torre di controllo dell'aeroporto di Sondrio") in found
+
+
+def test_an_organisation_s_bare_noun_closing_a_description_takes_the_name_the_article_gives_it():
+    found = names("Il Partito Verde ha votato contro la legge. Secondo una parte della minoranza del partito la "
+                  "legge è sbagliata.")
+    assert ("una parte della minoranza del partito", "parte della minoranza del Partito Verde") in found
+
+
+def test_an_organisation_s_name_closing_a_description_stays_as_written():
+    found = names("Il Centro Ricerche di Sondrio ha aperto ieri. Secondo i tecnici del Centro la prova è riuscita.")
+    assert ("i tecnici del Centro", "tecnici del Centro") in found

@@ -1095,6 +1095,7 @@ class _Resolver:
         self._describe()
         self._staff_of_named_places()
         self._name_institutions()
+        self._organisation_named_in_complement()
         self._governments_by_leader()
         self._describe_foreign_institutions()
         self._definite_anaphora()
@@ -1709,35 +1710,32 @@ class _Resolver:
         self.items = out
 
     def _staff_of_named_places(self) -> None:
-        """A bare description of a place's staff that nothing else resolved (`i medici`, `gli inquirenti`) is the
-        staff of the one such place the article names (`l'ospedale di Udine`): `medici dell'ospedale di Udine`."""
+        """A bare description of a place's staff that nothing else resolved (`i medici`, `la torre di controllo`) is
+        the staff of the one such place the article names (`l'ospedale di Udine`): `medici dell'ospedale di Udine`."""
         doc = self.doc
         places = self._named_places()
         out = []
         for m in self.items:
-            place = places.get(doc.lang.place_staff.get(fold(doc.texts[m.head]), "")) if m.via == "description" \
-                and not m.resolved_by and m.head is not None and m.last == m.head + 1 else None
+            place = places.get(doc.lang.place_staff.get(fold(doc.span_text(m.head, m.last)), "")) \
+                if m.via == "description" and not m.resolved_by and m.head is not None else None
             if place is not None:
-                m = m._replace(name=_description(f"{doc.texts[m.head]} {place}", doc.lang), resolved_by="place")
+                m = m._replace(name=_description(f"{doc.span_text(m.head, m.last)} {place}", doc.lang), resolved_by="place")
             out.append(m)
         self.items = out
 
     def _named_places(self) -> dict[str, str]:
-        """The places the article names by their noun and a name (`l'ospedale di Udine`, `la procura di Roma`), as
+        """The places the article names by their noun and a name (`l'ospedale di Udine`, `nella procura di Roma`), as
         `dell'ospedale di Udine`, by the noun (folded); a noun the article gives two names is left out."""
         doc, lang = self.doc, self.doc.lang
-        nouns = set(lang.place_staff.values())
         found: dict[str, set[str]] = {}
-        for m in self.items:
-            head = m.head if m.head is not None else m.first
-            if m.kind != ORGANISATION or fold(doc.texts[head]) not in nouns or head == 0:
-                continue
-            named = [k for k in range(head + 1, m.last) if doc.texts[k][:1].isupper()]
-            of_the = next((form for ending, form in lang.of_the if doc.lower[head - 1] == ending
-                           or lang.preposition(doc.lower[head - 1]) and doc.lower[head - 1].endswith(ending)), None)
+        for k in doc.where(frozenset(lang.place_staff.values())):
+            named = [j for j in range(k + 1, self.reader._phrase_end(k + 1)) if doc.texts[j][:1].isupper()]
+            before = doc.lower[k - 1] if k else ""
+            of_the = next((form for ending, form in lang.of_the
+                           if before == ending or lang.preposition(before) and before.endswith(ending)), None)
             if named and of_the is not None:
                 space = "" if of_the.endswith("'") else " "
-                found.setdefault(fold(doc.texts[head]), set()).add(f"{of_the}{space}{doc.span_text(head, named[-1] + 1)}")
+                found.setdefault(doc.lower[k], set()).add(f"{of_the}{space}{doc.span_text(k, named[-1] + 1)}")
         return {noun: names.pop() for noun, names in found.items() if len(names) == 1}
 
     def _name_described_people(self) -> None:
@@ -1882,6 +1880,24 @@ class _Resolver:
                     m = m._replace(name=name, kind=ORGANISATION, resolved_by="institution")
                 elif bare and head in named:
                     m = m._replace(name=named[head], resolved_by="article")
+            out.append(m)
+        self.items = out
+
+    def _organisation_named_in_complement(self) -> None:
+        """A description whose complement ends on an organisation's bare common noun (`una parte della minoranza del
+        partito`) completes it with the name the article gives an organisation opened by that noun (`Partito
+        Verde`): `parte della minoranza del Partito Verde`; a name stays as written (`i tecnici del Centro`), and
+        institutions are left to `_name_institutions`."""
+        doc, lang = self.doc, self.doc.lang
+        named = self._organisations_by_head()
+        out = []
+        for m in self.items:
+            noun = fold(doc.texts[m.last - 1])
+            if m.via == "description" and not m.resolved_by and m.head is not None and m.last - m.head > 2 \
+                    and doc.texts[m.last - 1].islower() \
+                    and noun in named and noun not in lang.institutions and m.name and fold(m.name).endswith(noun) \
+                    and lang.preposition(doc.lower[m.last - 2]) == "di" and _articulated(lang, doc.lower[m.last - 2]):
+                m = m._replace(name=m.name[: len(m.name) - len(noun)] + named[noun])
             out.append(m)
         self.items = out
 
