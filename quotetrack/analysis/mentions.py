@@ -12,7 +12,9 @@ Readers, each over the whole article once:
 Then each mention is resolved to a canonical name where the article allows: a surname to the fullest name the
 article gives, initials to the organisation they abbreviate, a title to the person it stands beside, else to the
 role's holder on the article's date, else to the person the article introduced with that title; an anonymous
-description to the fullest description with the same head noun, a bare definite one to the person the article names
+description to the fullest description with the same head noun, a bare one of a place's staff to the one such place
+the article names (`i medici` → medici dell'ospedale di Udine), one closing on an organisation's bare noun to the
+name the article gives it (`del partito` → del Partito Verde), a bare definite one to the person the article names
 with that noun (before it, else later: `il ladro … il ladro, Ugo Neri`) or to the last person the story (not a quotation)
 named; an institution named by its common noun to the one it is (`il governo nipponico` → Governo giapponese, a bare `il
 governo` → its country's, `la Corte` → the court the article names).
@@ -1712,16 +1714,15 @@ class _Resolver:
     def _staff_of_named_places(self) -> None:
         """A bare description of a place's staff that nothing else resolved (`i medici`, `la torre di controllo`) is
         the staff of the one such place the article names (`l'ospedale di Udine`): `medici dell'ospedale di Udine`."""
-        doc = self.doc
-        places = self._named_places()
-        out = []
-        for m in self.items:
-            place = places.get(doc.lang.place_staff.get(fold(doc.span_text(m.head, m.last)), "")) \
-                if m.via == "description" and not m.resolved_by and m.head is not None else None
-            if place is not None:
-                m = m._replace(name=_description(f"{doc.span_text(m.head, m.last)} {place}", doc.lang), resolved_by="place")
-            out.append(m)
-        self.items = out
+        doc, staff = self.doc, self.doc.lang.place_staff
+        workplaces = {k: staff[words] for k, m in enumerate(self.items) if m.via == "description" and not m.resolved_by
+                      and m.head is not None and (words := fold(doc.span_text(m.head, m.last))) in staff}
+        places = self._named_places() if workplaces else {}  # the article is read for places only when staff speak
+        for k, noun in workplaces.items():
+            m = self.items[k]
+            if noun in places:
+                self.items[k] = m._replace(name=_description(f"{doc.span_text(m.head, m.last)} {places[noun]}", doc.lang),
+                                           resolved_by="place")
 
     def _named_places(self) -> dict[str, str]:
         """The places the article names by their noun and a name (`l'ospedale di Udine`, `nella procura di Roma`), as
