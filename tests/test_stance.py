@@ -349,6 +349,16 @@ def test_a_nationality_after_a_group_is_not_the_state():
     assert [(m.text, m.kind) for m in doc.mentions if m not in states] == [("Alcune aziende americane", "anonymous")]
 
 
+def test_a_nationality_after_a_preposition_with_a_plural_article_names_its_country():
+    text = "Il ministro Anna Neri ha parlato a lungo. «Chiediamo ai russi di fermarsi e agli americani di aiutarci»."
+    doc = doc_of(text)
+    named = {m.text: (m.name, m.via) for m in doc.mentions}
+    assert named["russi"] == ("Russia", "demonym") and named["americani"] == ("Stati Uniti", "demonym")
+    quote = text[text.index("Chiediamo") : text.rindex("»")]
+    found = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, statement(text, quote, "Anna Neri")))
+    assert {c.name for c in found} >= {"Russia", "Stati Uniti"}
+
+
 # -- polarity through syntax --------------------------------------------------------------------------------------
 def polar(text: str) -> list[tuple[str, float]]:
     doc = doc_of(text)
