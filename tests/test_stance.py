@@ -359,6 +359,12 @@ def test_a_nationality_after_a_preposition_with_a_plural_article_names_its_count
     assert {c.name for c in found} >= {"Russia", "Stati Uniti"}
 
 
+def test_a_candidate_tells_the_models_how_the_index_found_whom_a_phrase_names():
+    text = "La sindaca Anna Neri ha incontrato il ministro Paolo Bini. Poi ha detto: «Il ministro ha sbagliato tutto»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Il ministro ha sbagliato tutto", "Anna Neri", "ha detto")])
+    assert pair.candidate.name == "Paolo Bini" and pair.features["resolved_article"] == 1.0  # the title he was given
+
+
 # -- polarity through syntax --------------------------------------------------------------------------------------
 def polar(text: str) -> list[tuple[str, float]]:
     doc = doc_of(text)
