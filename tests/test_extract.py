@@ -2115,6 +2115,17 @@ def test_the_object_of_the_verb_a_gerund_depends_on_is_no_speaker_option():
     assert "Anna Neri" in names and "Marco Bini" not in names
 
 
+def test_a_people_named_by_nationality_after_a_preposition_is_no_speaker_option():
+    """`ha detto ai russi che …`: the Russians are told; `gli americani hanno detto` names who speaks."""
+    doc = analyse(Article("t", "La ministra Anna Neri ha detto ai russi che la frontiera resterà chiusa."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None)
+    names = [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+    assert "Anna Neri" in names and "Russia" not in names
+    doc = analyse(Article("t", "Gli americani hanno detto che la frontiera resterà chiusa."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None)
+    assert "Stati Uniti" in [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))]
+
+
 def test_ma_anche_goes_on_with_what_was_said_a_plain_ma_does_not():
     assert quotes("La ministra Eva Lodi ha detto che la riforma aiuta non solo le imprese, ma anche le famiglie.") == [
         ("la riforma aiuta non solo le imprese, ma anche le famiglie", "Eva Lodi")]

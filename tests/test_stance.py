@@ -349,6 +349,22 @@ def test_a_nationality_after_a_group_is_not_the_state():
     assert [(m.text, m.kind) for m in doc.mentions if m not in states] == [("Alcune aziende americane", "anonymous")]
 
 
+def test_a_nationality_after_a_preposition_with_a_plural_article_names_its_country():
+    text = "Il ministro Anna Neri ha parlato a lungo. «Chiediamo ai russi di fermarsi e agli americani di aiutarci»."
+    doc = doc_of(text)
+    named = {m.text: (m.name, m.via) for m in doc.mentions}
+    assert named["russi"] == ("Russia", "demonym") and named["americani"] == ("Stati Uniti", "demonym")
+    quote = text[text.index("Chiediamo") : text.rindex("»")]
+    found = candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, statement(text, quote, "Anna Neri")))
+    assert {c.name for c in found} >= {"Russia", "Stati Uniti"}
+
+
+def test_a_candidate_tells_the_models_how_the_index_found_whom_a_phrase_names():
+    text = "La sindaca Anna Neri ha incontrato il ministro Paolo Bini. Poi ha detto: «Il ministro ha sbagliato tutto»."
+    (pair,) = read_pairs(doc_of(text), [statement(text, "Il ministro ha sbagliato tutto", "Anna Neri", "ha detto")])
+    assert pair.candidate.name == "Paolo Bini" and pair.features["resolved_article"] == 1.0  # the title he was given
+
+
 # -- polarity through syntax --------------------------------------------------------------------------------------
 def polar(text: str) -> list[tuple[str, float]]:
     doc = doc_of(text)

@@ -91,11 +91,14 @@ class _Reader:
                 continue  # "Un" is an article before it is an acronym
             via = "kb"
             if m.via == "demonym":
-                # "gli americani" speak for their country; an adjective after an act or a document names it too
-                # (le sanzioni americane, il comunicato russo), after a group it does not (aziende americane)
+                # "gli americani" speak for their country, and so do "agli americani", "degli americani"; an
+                # adjective after an act or a document names it too (le sanzioni americane, il comunicato russo),
+                # after a group it does not (aziende americane)
                 if first > 0 and doc.lower[first - 1] in self.lang.words("plural_articles"):
                     first -= 1
                     via = "demonym"
+                elif first > 0 and _plural_articulated(self.lang, doc.lower[first - 1]):
+                    via = "demonym"  # the preposition stays out: "ai russi" is addressed to them
                 elif first > 0 and doc.tokens[first - 1].text.isalpha() and doc.lower[first - 1] not in self.words[
                         "not_the_state"] and not _closed_word(self.lang, doc.lower[first - 1]):
                     via = "adjective"
@@ -2340,6 +2343,11 @@ def _definite(lang, low: str) -> bool:
 def _articulated(lang, low: str) -> bool:
     """A preposition joined with an article (`dell'`, `al`, `nei`), not a bare one (`di`, `a`)."""
     return lang.preposition(low) not in (None, low)
+
+
+def _plural_articulated(lang, low: str) -> bool:
+    """A preposition joined with a plural article (`ai`, `degli`, `dalle`), not a singular one (`al`, `dello`)."""
+    return _articulated(lang, low) and low.endswith(tuple(lang.words("plural_articles")))
 
 
 def _of_gender(found: list, gender: str, gender_of) -> list:

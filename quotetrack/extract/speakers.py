@@ -133,7 +133,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     window_first = max(doc.sentences[first_sentence].first, anchor - 2 * REACH)
     window_last = min(doc.sentences[last_sentence].last, anchor + REACH)
     mentions = outermost([m for m in doc.mentions_within(window_first, window_last) if m.kind in SPEAKER_KINDS
-                          and (m.name or m.via in ("title", "description"))])
+                          and (m.name or m.via in ("title", "description")) and not _people_complement(doc, m)])
     if len(mentions) > MAX_OPTIONS:  # the nearest ones: a speaker is never the fortieth name away
         mentions = sorted(sorted(mentions, key=lambda m: abs(m.first - anchor))[:MAX_OPTIONS], key=lambda m: m.first)
     counts = doc.mention_counts
@@ -497,6 +497,12 @@ _SENTENCES_BACK = 2
 
 
 _SPEAKER_ROLES = frozenset({"subject", "postverbal", "agent", "source", "marker", "relative", "after", "voice"})
+
+
+def _people_complement(doc: Document, m: Mention) -> bool:
+    """Is the mention a people named by its nationality after a preposition (`ai russi`, `degli americani`)? What
+    the sentence says is said to them or of them; who speaks is named otherwise (`gli americani hanno detto`)."""
+    return m.via == "demonym" and doc.lower[m.first] not in doc.lang.words("plural_articles")  # `gli americani`
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:

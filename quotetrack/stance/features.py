@@ -150,6 +150,11 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
     for m in mentions:
         if m.via in _VIAS:
             f[f"via_{m.via}"] = f.get(f"via_{m.via}", 0.0) + 1.0
+        if m.resolved_by and m.resolved_by != "kb":
+            # how the index found whom a phrase names (`il premier` by the article's date, `l'azienda` by the last one
+            # named, `la Corte` by the court the article named): some ways are surer than others
+            key = f"resolved_{m.resolved_by.replace(' ', '_')}"
+            f[key] = f.get(key, 0.0) + 1.0
     _place_features(view, span, candidate, cue, f)
     if mentions:
         _mention_features(view, mentions, f)
