@@ -214,9 +214,18 @@ def _tuned_threshold(items: Sequence[Annotated], folds: int = 3) -> float:
             right, kept = right + sum(label != 0 for label in chosen), kept + len(chosen)
         return _f1_of(right, kept, gold_total)
 
-    grid = [t / 100 for t in range(20, 81, 2)]
-    f1 = [quote_f1(t) for t in grid]
-    around = [f1[max(0, k - 2) : k + 3] for k in range(len(grid))]
+    return _smoothed_best([t / 100 for t in range(20, 81, 2)], quote_f1)
+
+
+def _smoothed_best(grid: list[float], figure: Callable[[float], float], reach: int = 2, padded: bool = False) -> float:
+    """The threshold of `grid` whose figure, averaged with its `reach` neighbours on either side, is best (the lowest
+    of equally good ones): near its top the curve is flat, and a single peak of it is noise. `padded` also reads the
+    figure `reach` steps beyond either end, so that an end of the grid is averaged over as many neighbours as the rest
+    (a window cut short there favours the end whenever the curve rises toward it)."""
+    step, pad = grid[1] - grid[0], reach if padded else 0
+    wide = [grid[0] - step * k for k in range(pad, 0, -1)] + grid + [grid[-1] + step * k for k in range(1, pad + 1)]
+    values = [figure(t) for t in wide]
+    around = [values[max(0, k - reach) : k + reach + 1] for k in range(pad, pad + len(grid))]
     smoothed = [sum(window) / len(window) for window in around]
     return grid[smoothed.index(max(smoothed))]
 
@@ -315,7 +324,8 @@ def stance_examples(items: Iterable[Annotated], kb: KnowledgeBase | None = None)
 
 def train_stance(items: Sequence[Annotated], kb: KnowledgeBase | None = None, tune: bool = True) -> StanceModels:
     """The target classifier and the two stance models, trained on the gold statements of `items`; thresholds are
-    the ones that maximise target F1 and stance macro-F1 in an inner cross-validation over the same items."""
+    the ones with the best target F-beta and stance macro-F1, each averaged with its neighbours on the grid, in an
+    inner cross-validation over the same items."""
     kb = kb or default_kb()
     examples = stance_examples(items, kb)
     models = _fit_stance(examples)
@@ -355,7 +365,7 @@ STANCE_GRID = [t / 100 for t in range(10, 91, 4)]
 def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, folds: int = 3) -> tuple[float, float, float]:
     """Thresholds chosen on out-of-fold scores: the target threshold with the best target F-beta (recall counted over
     every gold target, weighed `TARGET_RECALL_WEIGHT`), then the stance thresholds with the best macro-F1 over the
-    gold pairs (missed ones wrong)."""
+    gold pairs (missed ones wrong), averaged with the neighbouring pairs of thresholds (`_around`)."""
     scored = []  # (target score, is target, gold stance, support, oppose, feature row)
     gold_targets, gold_stances = 0, []
     for k in range(folds):
@@ -380,18 +390,28 @@ def _tuned_stance_thresholds(items: Sequence[Annotated], kb: KnowledgeBase, fold
                           sum(1 for _, p in predicted if p == label),
                           sum(1 for g in gold_stances if g == label)) for label in STANCES) / len(STANCES)
 
-    best = max(((s, o) for s in STANCE_GRID for o in STANCE_GRID), key=macro_f1)
+    figure = {(s, o): macro_f1((s, o)) for s in STANCE_GRID for o in STANCE_GRID}
+    best = max(figure, key=lambda pair: _around(figure, pair))
     return target_threshold, best[0], best[1]
+
+
+def _around(figure: dict[tuple[float, float], float], pair: tuple[float, float]) -> float:
+    """The stance macro-F1 of a (support, oppose) threshold pair averaged with its neighbours on `STANCE_GRID`: a few
+    hundred pairs make single peaks that move with retraining noise."""
+    k, j = STANCE_GRID.index(pair[0]), STANCE_GRID.index(pair[1])
+    near = [figure[(s, o)] for s in STANCE_GRID[max(0, k - 1) : k + 2] for o in STANCE_GRID[max(0, j - 1) : j + 2]]
+    return sum(near) / len(near)
 
 
 def _target_threshold(scored: list[tuple[float, int, dict]], gold_targets: int) -> float:
     """The threshold of `TARGET_GRID` with the best target F-beta over out-of-fold (target score, is target, feature
-    row) triples, recall counted over all `gold_targets` (the lowest of equally good ones)."""
+    row) triples, recall counted over all `gold_targets`, averaged over the neighbouring thresholds (±0.04): a lone
+    peak moves with retraining noise (0.06 in one fold, 0.16 in the next)."""
     def target_f_beta(threshold: float) -> float:
         chosen = [is_target for score, is_target, row in scored if kept(score, row, threshold)]
         return f_beta(_ratio(sum(chosen), len(chosen)), _ratio(sum(chosen), gold_targets), TARGET_RECALL_WEIGHT)
 
-    return max(TARGET_GRID, key=target_f_beta)
+    return _smoothed_best(TARGET_GRID, target_f_beta, padded=True)
 
 
 def _f1_of(right: int, predicted: int, gold: int) -> float:

@@ -123,10 +123,42 @@ def test_the_target_threshold_weighs_recall_more_than_precision():
 
 
 def test_the_target_threshold_may_lie_below_one_tenth():
-    # the classifier gives few pairs much: when the targets score 0.06 and the rest 0.03, the best threshold keeps
-    # the former alone (a grid starting at 0.1 kept nothing)
+    # the classifier gives few pairs much: when the targets score 0.05 to 0.13 and most of the rest 0.03, the best
+    # threshold lies between (a grid starting at 0.1 lost half the targets)
     from quotetrack.train import _target_threshold
 
     row = {"rule_score": 0.0, "in_quote": 1}
-    scored = [(0.06, 1, row)] * 4 + [(0.03, 0, row)] * 20
-    assert _target_threshold(scored, 4) in (0.04, 0.06)
+    targets = [(score, 1, row) for score in (0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.13)]
+    scored = targets + [(0.03, 0, row)] * 20 + [(0.15, 0, row)] * 2 + [(0.2, 0, row)] * 2
+    assert 0.03 < _target_threshold(scored, 8) < 0.1
+
+
+def test_a_threshold_is_chosen_on_a_broad_top_not_a_lone_peak():
+    # one threshold's figure above its neighbours is noise of the inner split; a broad top is where the best lies
+    from quotetrack.train import _smoothed_best
+
+    grid = [t / 10 for t in range(1, 10)]
+    figure = dict(zip(grid, [0.2, 0.9, 0.2, 0.3, 0.7, 0.8, 0.8, 0.7, 0.3]))
+    assert _smoothed_best(grid, figure.get, reach=1) == 0.6
+
+
+def test_a_padded_grid_end_is_averaged_over_as_many_neighbours_as_the_rest():
+    # cut short at the grid's end, the window of a rising curve's end holds its best values alone
+    from quotetrack.train import _smoothed_best
+
+    grid = [t / 10 for t in range(1, 10)]
+    figure = {0.0: 0.1, **dict(zip(grid, [0.8, 0.7, 0.75, 0.7, 0.5, 0.4, 0.3, 0.2, 0.1]))}
+    assert _smoothed_best(grid, figure.get, reach=1) == 0.1
+    assert _smoothed_best(grid, lambda t: figure.get(round(t, 1), 0.1), reach=1, padded=True) == 0.2
+
+
+def test_the_stance_thresholds_are_chosen_on_a_broad_top():
+    from quotetrack.train import STANCE_GRID, _around
+
+    figure = {(s, o): 0.5 for s in STANCE_GRID for o in STANCE_GRID}
+    lone, broad = (STANCE_GRID[2], STANCE_GRID[2]), (STANCE_GRID[10], STANCE_GRID[10])
+    figure[lone] = 0.7
+    for s in STANCE_GRID[9:12]:
+        for o in STANCE_GRID[9:12]:
+            figure[(s, o)] = 0.65
+    assert max(figure, key=lambda pair: _around(figure, pair)) == broad
