@@ -154,6 +154,15 @@ def test_a_title_holder_the_speaker_accuses_is_still_a_candidate():
     assert names == ["Confartigianato Valdese"]
 
 
+def test_the_accused_a_quote_opens_with_is_the_accusations_object_past_another_accused():
+    """`accusano anche X, …, e Y, che avrebbe …`: Y is accused too, though X stands between the cue and Y's quote."""
+    text = ("Gli inquirenti accusano anche Paolo Conti, consigliere comunale, e Marco Ferri, assessore al bilancio, che "
+            "avrebbe favorito un'impresa amica.")
+    quote = "Marco Ferri, assessore al bilancio, che avrebbe favorito un'impresa amica"
+    pairs = {p.candidate.name: p for p in read_pairs(doc_of(text), [statement(text, quote, cue="accusano")])}
+    assert pairs["Marco Ferri"].features["cue_polarity_on_object"] < 0 and pairs["Marco Ferri"].rule_score < 0
+
+
 def test_the_target_classifier_sees_a_country_named_only_by_its_adjective():
     doc = doc_of("«Il governo ha fatto molto per il cinema francese», ha detto Anna Neri.")
     pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}
