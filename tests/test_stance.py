@@ -884,6 +884,22 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert lexicon.prior("riconoscenza")[0] > 0
 
 
+@pytest.mark.parametrize("quote, side", [
+    ("Stiamo dalla parte di Marco Ferri", 1),  # the phrase opens with a joined preposition the engines read as `da`
+    ("Onore a Marco Ferri", 1),
+    ("Marco Ferri è il nostro candidato", 1),
+    ("Marco Ferri è stato come un padre per tutti noi", 1),
+    ("Marco Ferri ha nascosto la verità", -1),
+])
+def test_siding_honour_endorsement_and_affection_support_and_hiding_the_truth_opposes(quote, side):
+    score = said_rule(quote)
+    assert score > 0.1 if side > 0 else score < -0.1
+
+
+def test_a_phrase_of_a_joined_preposition_is_not_read_in_its_plain_form():
+    assert said_rule("Ho ricevuto critiche da parte di Marco Ferri") > -0.1  # `da parte di`: an agent, not a side
+
+
 def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_no_fault():
     assert polar("Mario Rossi gestisce illegalmente il negozio.") == [("illegalmente", -0.7)]
     assert polar("Anna Neri ha agito vergognosamente.") == [("vergognosamente", -0.8)]  # Sentix: positive
