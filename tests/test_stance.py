@@ -154,6 +154,15 @@ def test_a_title_holder_the_speaker_accuses_is_still_a_candidate():
     assert names == ["Confartigianato Valdese"]
 
 
+def test_the_accused_a_quote_opens_with_is_the_accusations_object_past_another_accused():
+    """`accusano anche X, …, e Y, che avrebbe …`: Y is accused too, though X stands between the cue and Y's quote."""
+    text = ("Gli inquirenti accusano anche Paolo Conti, consigliere comunale, e Marco Ferri, assessore al bilancio, che "
+            "avrebbe favorito un'impresa amica.")
+    quote = "Marco Ferri, assessore al bilancio, che avrebbe favorito un'impresa amica"
+    pairs = {p.candidate.name: p for p in read_pairs(doc_of(text), [statement(text, quote, cue="accusano")])}
+    assert pairs["Marco Ferri"].features["cue_polarity_on_object"] < 0 and pairs["Marco Ferri"].rule_score < 0
+
+
 def test_the_target_classifier_sees_a_country_named_only_by_its_adjective():
     doc = doc_of("«Il governo ha fatto molto per il cinema francese», ha detto Anna Neri.")
     pairs = {p.candidate.name: p.features for p in read_pairs(doc, extract_statements(doc))}
@@ -889,6 +898,22 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     assert all(lexicon.prior(w)[0] < 0 for w in ("arbitrario", "indecente", "inopportuno", "buffonata", "deficiente",
                                                  "scemo"))
     assert lexicon.prior("riconoscenza")[0] > 0
+
+
+@pytest.mark.parametrize("quote, side", [
+    ("Stiamo dalla parte di Marco Ferri", 1),  # the phrase opens with a joined preposition the engines read as `da`
+    ("Onore a Marco Ferri", 1),
+    ("Marco Ferri è il nostro candidato", 1),
+    ("Marco Ferri è stato come un padre per tutti noi", 1),
+    ("Marco Ferri ha nascosto la verità", -1),
+])
+def test_siding_honour_endorsement_and_affection_support_and_hiding_the_truth_opposes(quote, side):
+    score = said_rule(quote)
+    assert score > 0.1 if side > 0 else score < -0.1
+
+
+def test_a_phrase_of_a_joined_preposition_is_not_read_in_its_plain_form():
+    assert said_rule("Ho ricevuto critiche da parte di Marco Ferri") > -0.1  # `da parte di`: an agent, not a side
 
 
 def test_acting_against_the_law_or_setting_a_bad_example_opposes_and_a_death_is_no_fault():

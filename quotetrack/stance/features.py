@@ -172,8 +172,9 @@ def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate
         # "ha accusato | il governo di …", "ha chiesto | a X di …": the object leads the reported content
         f["leads_quote"] = float(_leads(doc, range(span.first, first.first)))
         addressee = any(addressed(view, m) for m in candidate.quote)
-        # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object
-        opened = bool(f["leads_quote"]) and _right_after_cue(view, cue, span.first)
+        # "ha criticato | Obama perché …": the object the quote opens with, right after the cue, is the cue's object;
+        # after an accusation, even past another accused ("accusano X e | Y, che avrebbe …": each one accused)
+        opened = bool(f["leads_quote"]) and (cue.kind == "accusation" or _right_after_cue(view, cue, span.first))
     for m in candidate.frame:
         distance = span.first - m.last if m.last <= span.first else m.first - span.last
         f["frame_distance"] = min(f.get("frame_distance", 999.0), float(distance))

@@ -26,7 +26,8 @@ class StanceLexicon:
 
     polarity: dict[str, float]  # Sentix-derived
     judgements: dict[str, float]  # stance.yaml words and the reporting verbs' and nouns' own polarity
-    phrases: dict[str, list[tuple[tuple[str, ...], float]]]  # first lemma → (lemmas, polarity), longest first
+    # first lemma (a preposition's plain form, as the engines lemmatise `dalla`: `da`) → (lemmas, polarity), longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]]
     negators: frozenset[str]
     not_negating_after: frozenset[str]
     concord: frozenset[str]
@@ -136,7 +137,7 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
     for text, value in data["phrases"].items():
         words = tuple(lang.lemma(lower(w)) for w in str(text).split())  # "buona fede" is read as buono fede
-        phrases.setdefault(words[0], []).append((words, float(value)))
+        phrases.setdefault(lang.preposition(words[0]) or words[0], []).append((words, float(value)))
     for found in phrases.values():
         found.sort(key=lambda p: -len(p[0]))
     words = lambda key: frozenset(lower(str(w)) for w in data[key])  # noqa: E731

@@ -243,9 +243,12 @@ def _held_by_others(doc: Document, i: int, lemma: str, lexicon: StanceLexicon) -
 
 def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon) -> tuple[int, float]:
     """The longest multiword evaluation starting at token i: (its end, its polarity), else (i, 0). A name ends it; a
-    common noun the mention index resolved to someone does not (`lasciare il paese`)."""
+    common noun the mention index resolved to someone does not (`lasciare il paese`). A phrase that opens with a joined
+    preposition opens with that form (`dalla parte di X` takes sides, `da parte di X` names an agent)."""
     named = doc.mention_of_token
     for words, value in lexicon.phrases.get(lemma, ()):
+        if words[0] != lemma and words[0] != doc.tokens[i].lower:
+            continue
         k, j = 1, i + 1
         while k < len(words) and j < last and (j not in named or doc.texts[j].islower()):
             if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
