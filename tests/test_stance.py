@@ -904,10 +904,9 @@ def test_praise_agreement_and_honour_support_and_accusation_ridicule_and_lies_op
     ("Stiamo dalla parte di Marco Ferri", 1),  # the phrase opens with a joined preposition the engines read as `da`
     ("Onore a Marco Ferri", 1),
     ("Marco Ferri è il nostro candidato", 1),
-    ("Marco Ferri è stato come un padre per tutti noi", 1),
     ("Marco Ferri ha nascosto la verità", -1),
 ])
-def test_siding_honour_endorsement_and_affection_support_and_hiding_the_truth_opposes(quote, side):
+def test_siding_honour_and_endorsement_support_and_hiding_the_truth_opposes(quote, side):
     score = said_rule(quote)
     assert score > 0.1 if side > 0 else score < -0.1
 
