@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from ..analysis import Document, QuoteSpan
 from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
-from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
-                      finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
+from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts,
+                      finite_verb, inserted_clause_end, parse_gives_way, parsed_content, surface_content, trim_end,
                       verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
@@ -266,8 +266,8 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
         if cue.kind not in (VERB, LIGHT, NOUN):
             continue
         surface, parsed = surfaces[cue], parsed_content(doc, cue, stops)
-        if surface is not None and parsed is not None and cut_short(doc, parsed, surface):
-            parsed = None  # the surface reading stands in for a clause the parse cut short
+        if surface is not None and parsed is not None and parse_gives_way(doc, parsed, surface):
+            parsed = None  # the surface reading stands in for a clause the parse misread
         parts: dict[tuple[int, int], list[Content]] = {}
         for content in (c for c in (surface, parsed) if c is not None):
             for part in coordinated_parts(doc, content, cue.frames):
