@@ -576,6 +576,16 @@ def test_a_parsed_clause_past_the_surface_content_gives_way_to_it():
 
 @pytest.mark.shared
 @pytest.mark.stanza
+def test_readings_that_start_together_say_which_one_runs_on(stanza_doc):
+    # the parse stops at the comma, the surface reading runs on over the apposition: the classifier is told which
+    doc = stanza_doc("Il sindaco ha promesso di riaprire la scuola, una decisione attesa da mesi.")
+    assert sorted((text, reading) for lemma, text, reading in reported(doc) if lemma == "promettere") == [
+        ("riaprire la scuola", "parse_shorter"),
+        ("riaprire la scuola, una decisione attesa da mesi", "surface_longer")]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
 @pytest.mark.parametrize("text, lemma, clause", [
     ("Il sindaco continua a lavorare per la città nonostante le critiche.", "continuare", None),
     ("La squadra continuerà ad allenarsi ogni mattina.", "continuare", None),

@@ -281,12 +281,18 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
 
 def _reading(readings: list[Content], surface: Content | None, parsed: Content | None) -> str:
     """Which reading of a cue's content gave a part: both (they agree), or one alone while the other found none or
-    another span; the classifier learns how far to trust each."""
+    another span, and then whether the two start on the same word and this one runs on further (`longer`: the parse
+    often runs past a comma onto an apposition) or stops sooner (`shorter`); the classifier learns how far to trust
+    each."""
     if len(readings) > 1:
         return "both"
-    if readings[0].parsed:
-        return "parse_alone" if surface is None else "parse_differs"
-    return "surface_alone" if parsed is None else "surface_differs"
+    part = readings[0]
+    own, other = ("parse", surface) if part.parsed else ("surface", parsed)
+    if other is None:
+        return f"{own}_alone"
+    if part.first != other.first:
+        return f"{own}_differs"
+    return f"{own}_longer" if part.last > other.last else f"{own}_shorter"
 
 
 def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:
