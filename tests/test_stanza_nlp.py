@@ -557,6 +557,46 @@ def test_a_parsed_infinitive_clause_ends_where_the_main_clause_resumes():
     assert parsed_text(align(analysis, parse), "chiedere") == "pregare per i malati"
 
 
+def test_a_parsed_clause_past_the_surface_content_gives_way_to_it():
+    """A parse that hangs a later clause on the cue (`affermando di esserne contenta, mentre X ha …` with `mentre X
+    ha …` as the gerund's clause) skips what the cue governs right after it: the surface reading stands."""
+    text = "Anna Neri ha lodato il film, affermando di esserne contenta, mentre Marco Bianchi ha bocciato il libro."
+    analysis = builtin(text)
+    heads = [(3, "nsubj"), (0, "flat:name"), (3, "aux"), (None, "root"), (5, "det"), (3, "obj"), (7, "punct"),
+             (3, "advcl"), (9, "case"), (7, "obl"), (9, "xcomp"), (16, "punct"), (16, "mark"), (16, "nsubj"),
+             (13, "flat:name"), (16, "aux"), (7, "ccomp"), (18, "det"), (16, "obj"), (3, "punct")]
+    assert len(heads) == len(analysis.tokens)
+    parse = Parse(words=[Word(t.start, t.end, t.text, t.lemma or t.lower, t.upos or "NOUN", "", head, rel)
+                         for t, (head, rel) in zip(analysis.tokens, heads)])
+    doc = align(analysis, parse)
+    assert parsed_text(doc, "affermare") == "Marco Bianchi ha bocciato il libro"
+    assert [(text, reading) for lemma, text, reading in reported(doc) if lemma == "affermare"] == [
+        ("esserne contenta", "surface_alone")]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+def test_readings_that_start_together_say_which_one_runs_on(stanza_doc):
+    # the parse stops at the comma, the surface reading runs on over the apposition: the classifier is told which
+    doc = stanza_doc("Il sindaco ha promesso di riaprire la scuola, una decisione attesa da mesi.")
+    assert sorted((text, reading) for lemma, text, reading in reported(doc) if lemma == "promettere") == [
+        ("riaprire la scuola", "parse_shorter"),
+        ("riaprire la scuola, una decisione attesa da mesi", "surface_longer")]
+
+
+@pytest.mark.shared
+@pytest.mark.stanza
+@pytest.mark.parametrize("text, lemma, clause", [
+    ("Il sindaco continua a lavorare per la città nonostante le critiche.", "continuare", None),
+    ("La squadra continuerà ad allenarsi ogni mattina.", "continuare", None),
+    ("Il ministro ha promesso di ridurre le tasse entro l'anno.", "promettere", "ridurre le tasse entro l'anno"),
+])
+def test_a_parsed_clause_opened_by_a_preposition_the_cue_does_not_take_reports_nothing(stanza_doc, text, lemma,
+                                                                                        clause):
+    # `continuare` reports after a colon or as an aside (`«…», continua`); `continua a lavorare` is an aspect
+    assert parsed_text(stanza_doc(text), lemma) == clause
+
+
 @pytest.mark.shared
 @pytest.mark.stanza
 def test_a_bare_participle_governs_no_parsed_clause(stanza_doc):

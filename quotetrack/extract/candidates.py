@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from ..analysis import Document, QuoteSpan
 from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
-from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts, cut_short,
-                      finite_verb, inserted_clause_end, parsed_content, surface_content, trim_end,
+from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts,
+                      finite_verb, inserted_clause_end, parse_gives_way, parsed_content, surface_content, trim_end,
                       verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
@@ -266,8 +266,8 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
         if cue.kind not in (VERB, LIGHT, NOUN):
             continue
         surface, parsed = surfaces[cue], parsed_content(doc, cue, stops)
-        if surface is not None and parsed is not None and cut_short(doc, parsed, surface):
-            parsed = None  # the surface reading stands in for a clause the parse cut short
+        if surface is not None and parsed is not None and parse_gives_way(doc, parsed, surface):
+            parsed = None  # the surface reading stands in for a clause the parse misread
         parts: dict[tuple[int, int], list[Content]] = {}
         for content in (c for c in (surface, parsed) if c is not None):
             for part in coordinated_parts(doc, content, cue.frames):
@@ -281,12 +281,18 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
 
 def _reading(readings: list[Content], surface: Content | None, parsed: Content | None) -> str:
     """Which reading of a cue's content gave a part: both (they agree), or one alone while the other found none or
-    another span; the classifier learns how far to trust each."""
+    another span, and then whether the two start on the same word and this one runs on further (`longer`: the parse
+    often runs past a comma onto an apposition) or stops sooner (`shorter`); the classifier learns how far to trust
+    each."""
     if len(readings) > 1:
         return "both"
-    if readings[0].parsed:
-        return "parse_alone" if surface is None else "parse_differs"
-    return "surface_alone" if parsed is None else "surface_differs"
+    part = readings[0]
+    own, other = ("parse", surface) if part.parsed else ("surface", parsed)
+    if other is None:
+        return f"{own}_alone"
+    if part.first != other.first:
+        return f"{own}_differs"
+    return f"{own}_longer" if part.last > other.last else f"{own}_shorter"
 
 
 def marker_speech(doc: Document, cues: list[Cue], stops: frozenset[int]) -> list[Candidate]:

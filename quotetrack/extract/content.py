@@ -1115,9 +1115,14 @@ def _opens_clause(doc: Document, j: int, limit: int, frames: frozenset[str]) -> 
     frame = doc.lang.frame_word(low)
     if low == "che" or frame is not None and frame in frames:
         return True
-    governs = low in ("di", "d'") and not frames.isdisjoint(("di", "object_of", "to_of")) or (
+    return _takes_preposition(low, frames) and _infinitive_at(doc, j + 1, limit)
+
+
+def _takes_preposition(low: str, frames: frozenset[str]) -> bool:
+    """Whether a cue with these frames reports an infinitive through this preposition: `di` (`ha annunciato di …`,
+    `l'ha accusato di …`) or `a` (`l'ha invitato a …`)."""
+    return low in ("di", "d'") and not frames.isdisjoint(("di", "object_of", "to_of")) or (
         low in ("a", "ad") and "object_to" in frames)
-    return governs and _infinitive_at(doc, j + 1, limit)
 
 
 def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | None:
@@ -1140,7 +1145,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
         return None
     marker = next((c for c in doc.children(clause) if tokens[c].deprel == "mark" and c >= cue.last), None)
     first = marker + 1 if marker is not None else min(_subtree(doc, clause))
-    if first < cue.last:
+    if first < cue.last or marker is not None and _untaken_preposition(doc, marker, cue.frames):
         return None
     frame = "clause"
     if marker is not None:
@@ -1156,12 +1161,26 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
 
 
+def _untaken_preposition(doc: Document, marker: int, frames: frozenset[str]) -> bool:
+    """A clause opened by a preposition the cue's frames do not take (`continua a lavorare`: `continuare` reports
+    after a colon or as an aside, never through `a`) is the verb's other use, an aspect or a purpose, not words."""
+    low = doc.lower[marker]
+    return low in ("di", "d'", "a", "ad") and not _takes_preposition(low, frames)
+
+
 def _cut_before_nested_clause(doc: Document, last: int) -> bool:
     """`ha sottolineato di essere convinto | che «…»`: the content stops at a reporting verb right before its
     complementiser, so its words only lead in to what that nested cue reports (the surface reading reads nothing
     there either)."""
     return (last < len(doc.tokens) and doc.lang.frame_word(doc.lower[last]) is not None
             and doc.lower[last - 1] in doc.lang.verb_forms)
+
+
+def parse_gives_way(doc: Document, parsed: Content, surface: Content) -> bool:
+    """Whether the surface reading of a cue stands in for the parse's clause: where the parse cuts it short
+    (`cut_short`), or where the parse's clause starts only after the surface content ends, a later clause hung on the
+    cue (`affermando di esserne contenta, | mentre X ha …`) that skips what the cue governs right after it."""
+    return cut_short(doc, parsed, surface) or parsed.first >= surface.last
 
 
 def cut_short(doc: Document, parsed: Content, surface: Content) -> bool:
