@@ -251,9 +251,10 @@ def _phrase(doc: Document, i: int, last: int, lemma: str, lexicon: StanceLexicon
             continue
         k, j = 1, i + 1
         while k < len(words) and j < last and (j not in named or doc.texts[j].islower()):
-            if words[k] in (_lemma(doc, j), doc.tokens[j].lower, doc.lang.lemma(doc.tokens[j].lower)):
+            low = doc.lower[j]
+            if words[k] == _lemma(doc, j) or words[k] == low or words[k] == doc.lang.lemma(low):  # simplemma's last
                 k += 1
-            elif doc.tokens[j].upos not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(doc.tokens[j].lower):
+            elif doc.upos[j] not in _PHRASE_SKIPPABLE and not doc.lang.is_determiner(low):
                 break
             j += 1
         if k == len(words):

@@ -91,6 +91,7 @@ class ArticleView:
         self.lexicon = lexicon
         self.statements = statements
         self._sides: dict[str, set[str]] = {}  # `_described_sides` of each speaker, read once per article
+        self._keys: dict[str, str] = {}  # `key` of each name: every statement asks again about the same few names
 
     @cached_property
     def speakers(self) -> Counter:
@@ -206,10 +207,11 @@ class ArticleView:
     def key(self, name: str) -> str:
         """The canonical form two mentions of one entity share: the KB's name, else the fullest form the article
         writes of the name (`Commissione` of an article that also writes `Commissione europea`)."""
-        entity = self.kb.get(name)
-        if entity is not None:
-            return entity.name
-        return self.fullest.get(fold(name), name)
+        found = self._keys.get(name)
+        if found is None:
+            entity = self.kb.get(name)
+            found = self._keys[name] = entity.name if entity is not None else self.fullest.get(fold(name), name)
+        return found
 
     @cached_property
     def fullest(self) -> dict[str, str]:
@@ -376,12 +378,15 @@ def _clitic_verb(doc: Document, first: int, last: int) -> str | None:
     accusato`, `l'ha definito`) or attached to its gerund or infinitive (`accusandolo`, `definirla`)."""
     lang = doc.lang
     clitics = lang.words("third_person_object_clitics")
+    endings = lang.endings("third_person_object_clitics")
     last = min(last, len(doc.tokens))
     for k in range(max(0, first - 1), last):
         word = doc.lower[k]
         if word in clitics and k + 1 < last and doc.lower[k + 1] in lang.auxiliaries:
             verbs = (doc.lower[j] for j in range(k + 2, last) if doc.lower[j] not in lang.auxiliaries)
             return next((lang.verb_forms[v].lemma for v in verbs if v in lang.verb_forms), None)
+        if not word.endswith(endings):
+            continue  # most words: no clitic attached, one test in C
         forms = [_gerund_or_infinitive(lang, word[: -len(c)]) for c in clitics if word.endswith(c)]
         if any(forms):
             return next(f for f in forms if f).lemma
