@@ -273,3 +273,10 @@ def test_a_title_opened_by_ormai_inside_a_prepositional_phrase_is_no_subject():
     text = ("Luca Bianchi si è dimesso. Nel messaggio spedito dall'ormai ex segretario della lista a Rossi, Bianchi "
             "spiega le sue ragioni e dice che non si è dimesso per rancore.")
     assert subjects(text, "dice") == ["Luca Bianchi"]
+
+
+def test_a_verb_opening_its_sentence_goes_on_with_who_took_the_floor_before():
+    # `È poi intervenuto X.`, `Ha preso la parola X.`: X, put after the verb, is the subject the next verb shares
+    for turn in ("Poi ha preso la parola Mario Rossi.", "È poi intervenuto anche il ministro Mario Rossi."):
+        text = f"Luca Bianchi ha parlato per primo. {turn} Ha ricordato che la riforma è sua."
+        assert subjects(text, "ricordato") == ["Mario Rossi"]
