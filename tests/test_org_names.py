@@ -63,3 +63,19 @@ def test_a_surname_opened_by_lo_is_still_a_person():
 def test_a_name_after_the_town_or_the_area_of_is_a_place():
     text = "Il sindaco del comune di Vortano Brandi ha parlato ieri. I pressi di Monzetta Alta sono chiusi."
     assert (kind_of(text, "Vortano Brandi"), kind_of(text, "Monzetta Alta")) == ("place", "place")
+
+
+def test_a_country_after_a_brand_names_its_national_branch():
+    text = "Zentrix Italia ha commentato che la causa riguarda pochi modelli."
+    assert kind_of(text, "Zentrix Italia") == "organisation"
+
+
+def test_the_holder_of_a_title_in_a_national_branch_is_named_after_it():
+    from quotetrack.extract import extract_statements
+    doc = analyse(Article(id="x", text="Secondo il direttore del Vortex Italia Mario Ferri, la colpa è della pesca."))
+    assert [(s.speaker, s.quote) for s in extract_statements(doc)] == [("Mario Ferri", "la colpa è della pesca")]
+
+
+def test_a_country_after_an_italian_word_written_large_stays_a_country():
+    text = "La finale di Coppa Italia si gioca a Roma."
+    assert kind_of(text, "Italia") == "country"

@@ -257,3 +257,26 @@ def test_a_relative_clause_after_a_name_and_its_complement_is_the_names():
     assert options_in_role(text, "detto", "relative") == ["Carla Benetti"]
     text = "Il sindaco ha incontrato Marco Ferri del Partito Democratico, secondo il quale la scuola deve riaprire."
     assert options_in_role(text, "secondo", "relative") == ["Marco Ferri"]
+
+
+def test_the_subject_of_a_colon_s_clause_is_the_one_after_eppure():
+    # `X …, eppure Y ha una strategia: «…»`: `eppure` opens the clause the colon ends, Y introduces the words
+    doc = analyse(Article("t", "Il campione sembra imbattibile, eppure Bianchi ha una strategia: «Lo batterò al quinto "
+                               "round»."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.attribution == "colon")
+    subject = [o.mention_text for o in speaker_options(doc, candidate, [], MentionFacts(doc))
+               if o.features.get("role=subject")]
+    assert subject == ["Bianchi"]
+
+
+def test_a_title_opened_by_ormai_inside_a_prepositional_phrase_is_no_subject():
+    text = ("Luca Bianchi si è dimesso. Nel messaggio spedito dall'ormai ex segretario della lista a Rossi, Bianchi "
+            "spiega le sue ragioni e dice che non si è dimesso per rancore.")
+    assert subjects(text, "dice") == ["Luca Bianchi"]
+
+
+def test_a_verb_opening_its_sentence_goes_on_with_who_took_the_floor_before():
+    # `È poi intervenuto X.`, `Ha preso la parola X.`: X, put after the verb, is the subject the next verb shares
+    for turn in ("Poi ha preso la parola Mario Rossi.", "È poi intervenuto anche il ministro Mario Rossi."):
+        text = f"Luca Bianchi ha parlato per primo. {turn} Ha ricordato che la riforma è sua."
+        assert subjects(text, "ricordato") == ["Mario Rossi"]

@@ -134,9 +134,11 @@ class _Reader:
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
             institution = self._institution_name_start(i)
-            # a country's adjective written large belongs to the name before it: "la Borsa Italiana"
+            # a country's adjective written large belongs to the name before it: "la Borsa Italiana"; so does a
+            # country's name after a company's or an association's ("Acme Italia")
             while last < self.n and (last not in self.known_tokens or (given or institution) and self._place_word(last)
-                                     or (institution or not given) and self._adjective_word(last)):
+                                     or (institution or not given) and self._adjective_word(last)
+                                     or not given and self._national_branch(i, last)):
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
@@ -259,6 +261,15 @@ class _Reader:
         surname of a known person): after a given name it is this person's surname (`Marta Colombo`)."""
         known = self.known_at.get(i)
         return known is not None and known.last == i + 1 and known.kind in (COUNTRY, PLACE, ORGANISATION, PERSON)
+
+    def _national_branch(self, first: int, k: int) -> bool:
+        """A country the KB knows, named in one word right after capitalised words that are no Italian words (`Acme
+        Italia`, `Zeta Francia`): a company's or an association's branch in that country, one name. After Italian
+        words written large (`Coppa Italia`, `Banca Francia`) the country stays a mention of its own."""
+        known = self.known_at.get(k)
+        dictionary = self.lang.lemma_dictionary
+        return (known is not None and known.last == k + 1 and known.kind == COUNTRY and known.via == "kb"
+                and k > first and not any(self.doc.lower[j] in dictionary for j in range(first, k)))
 
     def _institution_name_start(self, i: int) -> bool:
         """An organisation noun written large before another capitalised word opens the organisation's proper name
@@ -454,8 +465,8 @@ class _Reader:
         if last - first > 1 and (self._article_before_name(first) or self._common_words_no_given_name(first, last)
                                  or self._article_opens_name(first) or self._quoted_name(first, last)):
             return ORGANISATION  # "il Nuovo Centro", "Scelta Popolare", "Il Corriere Nuovo": no person's name
-        if last - first > 1 and self._adjective_word(last - 1):
-            return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera": a country's adjective ends no person's name
+        if last - first > 1 and (self._adjective_word(last - 1) or self._national_branch(first, last - 1)):
+            return ORGANISATION  # "Borsa Italiana", "Croce Rossa Svizzera", "Acme Italia": a country ends no person's name
         word_before = fold(doc.tokens[first - 1].text) if first > 0 else ""
         if self._organisation_noun_before(first) or self._organisation_noun_after(last):
             return ORGANISATION  # named after the kind of organisation it is: "il quotidiano (inglese) Il Mattino"

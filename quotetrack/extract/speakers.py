@@ -366,10 +366,31 @@ def _shared_subject(doc: Document, candidate: Candidate, mentions: list[Mention]
     sentence = doc.sentence_of[candidate.first if quoted else verb]
     opening = doc.sentences[sentence].first
     start = doc.sentences[max(0, sentence - 1)].first
-    before = [m for m in mentions if start <= m.first and m.last <= opening and facts.subject_like(m)
-              and _verb_follows(doc, m.last, apposed=True)]
+    before = [m for m in mentions if start <= m.first and m.last <= opening and (
+        facts.subject_like(m) and _verb_follows(doc, m.last, apposed=True) or _took_the_floor(doc, m))]
     last_speaker = _last_speaker_named_in(doc, mentions, previous, sentence - 1) if quoted else None
     return last_speaker or (before[-1] if before else None)
+
+
+def _took_the_floor(doc: Document, m: Mention) -> bool:
+    """`m` ends its clause right after a verb of taking the floor (`È poi intervenuto Mario Rossi.`, `Ha preso la parola
+    anche Anna Neri.`): the subject Italian puts after such an intransitive verb, whom the verbs of the next sentence
+    go on with (`Ha ricordato che …`)."""
+    lang = doc.lang
+    named = doc.mention_at_first.get(m.last)  # a title, then the name it gives (`il ministro Mario Rossi`)
+    end = named.last if named is not None else m.last
+    if m.kind not in ("person", "organisation", "anonymous") or end >= len(doc.tokens) \
+            or doc.lower[end] not in (".", ";", ":") or doc.quote_around(m.start) is not None:
+        return False
+    k = doc.before_determiners(m.first)
+    while k > 0 and doc.lower[k] in lang.words("group_adverbs"):
+        k -= 1
+    for phrase in lang.words("floor_taking"):
+        verb, *words = phrase.split()
+        j = k - len(words)
+        if j >= 0 and doc.tokens[j].lemma == verb and list(doc.lower[j + 1 : k + 1]) == words:
+            return True
+    return False
 
 
 def _right_after_its_quotation(doc: Document, candidate: Candidate, verb: int) -> bool:
