@@ -125,6 +125,13 @@ def test_a_name_in_the_complement_of_a_place_noun_is_a_place():
      ("agenzia di stampa", "Valnews")),
     # "press" is an organisation noun: a name in Press is an organisation its initials abbreviate
     ("Lo ha riferito la Valdora Press. Secondo la VP, i dati sono certi.", ("VP", "Valdora Press")),
+    # "mass media" is one noun: the word before the head stays in the name
+    ("Ieri i mass media hanno informato che il raccolto è perduto.", ("i mass media", "mass media")),
+    # a pool of investigators and leaks speak as groups and sources do
+    ("Il pool degli inquirenti ha detto che il caso è chiuso.", ("Il pool degli inquirenti", "pool degli inquirenti")),
+    ("Smentite le indiscrezioni secondo le quali il ministro si dimetterà.", ("le indiscrezioni", "indiscrezioni")),
+    # a regnal number ends a name: the see after it is no part of it
+    ("Ha parlato Teodoro II di Valdora.", ("Teodoro II", "Teodoro II")),
 ])
 def test_a_mention_is_named_as_its_phrase_says(text, named):
     assert named in names(text)

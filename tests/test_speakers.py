@@ -280,3 +280,10 @@ def test_a_verb_opening_its_sentence_goes_on_with_who_took_the_floor_before():
     for turn in ("Poi ha preso la parola Mario Rossi.", "È poi intervenuto anche il ministro Mario Rossi."):
         text = f"Luca Bianchi ha parlato per primo. {turn} Ha ricordato che la riforma è sua."
         assert subjects(text, "ricordato") == ["Mario Rossi"]
+
+
+def test_a_party_written_by_its_initials_in_a_description_or_a_title_is_named_in_full():
+    names = options("Secondo i deputati del PdL la legge è sbagliata.", "marker")
+    assert "deputati del Popolo della Libertà" in names
+    names = options("Secondo il portavoce del Pd la legge è sbagliata.", "marker")
+    assert "portavoce del Partito Democratico" in names

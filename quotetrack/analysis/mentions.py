@@ -142,6 +142,7 @@ class _Reader:
                 if self._continues_name(last):
                     last += 1
                 elif (doc.lower[last] in self.words["name_particles"] and last + 1 < self.n
+                      and fold(doc.texts[last - 1]) not in self.words["name_suffixes"]  # "Teodoro II di Valdora": his see
                       and self._continues_name(last + 1) and doc.tokens[last].start == doc.tokens[last - 1].end + 1
                       and not _acronym(doc.tokens[last + 1].text)
                       and not (last + 2 < self.n and self._continues_name(last + 2))):
@@ -1818,11 +1819,18 @@ class _Resolver:
         return any(self.doc.lower[k] in possessives for k in range(m.first, m.head))
 
     def _with_full_names(self, m: Mention) -> str:
-        """The words of a description from its head on, each person in it by their full name."""
+        """The words of a description from its head on, each person in it by their full name and each organisation
+        written by its initials by its name."""
         doc, lang = self.doc, self.doc.lang
         phrase, k = "", m.head
         for inner in self._starting_within(m.head + 1, m.last):
-            if inner.first < k or inner.last > m.last or not self._named_person(inner):
+            if inner.first < k or inner.last > m.last:
+                continue
+            if abbreviated_organisation(inner):  # "i deputati del PdL" → deputati del Popolo della Libertà
+                phrase += doc.text[doc.tokens[k].start : doc.tokens[inner.first].start] + inner.name
+                k = inner.last
+                continue
+            if not self._named_person(inner):
                 continue
             of = inner.first - 1 if lang.preposition(doc.lower[inner.first - 1]) == "di" else inner.first
             if of < inner.first and _articulated(lang, doc.lower[of]) and " " in inner.text:
@@ -2432,6 +2440,17 @@ def _prefixed_name(word: str, words) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
     particle, dash, rest = word.partition("-")
     return bool(dash) and particle.lower() in words["name_particles"] and rest[:1].isupper()
+
+
+def abbreviated_organisation(m: Mention) -> bool:
+    """An organisation written by the initials of the name the knowledge base gives it (`PdL`, `Pd`, `FMI`): a
+    description names it by that name, as it names a person in full."""
+    short, name = fold(m.text), fold(m.name or "")
+    if m.kind != ORGANISATION or m.via != "kb" or " " in short or " " not in name or not 1 < len(short) <= 6 \
+            or not (m.text.isupper() or len(short) <= 3) or short[0] != name[0]:
+        return False
+    letters = iter(name)
+    return all(c in letters for c in short)
 
 
 def _acronym(word: str) -> bool:

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from ..analysis import Document, Mention
 from ..analysis.document import REACH, QuoteSpan, longest_by
+from ..analysis.mentions import abbreviated_organisation
 from ..lang import fold
 from .candidates import Candidate, aside_opening, only_fillers, participle_agent
 from .content import finite_verb
@@ -1557,7 +1558,8 @@ def _unresolved_name(doc: Document, m: Mention) -> str | None:
         return None
     phrase, k = "", m.head
     for inner in doc.mentions_within(m.head + 1, m.last):
-        if inner.first < k or inner.last > m.last or not _known_person(doc, inner) or inner.name == inner.text:
+        if inner.first < k or inner.last > m.last or inner.name == inner.text or \
+                not (_known_person(doc, inner) or abbreviated_organisation(inner)):
             continue
         # "la madre di Anna" → madre di Anna Rota: the person a description names, by their full name
         phrase += doc.text[doc.tokens[k].start : doc.tokens[inner.first].start] + inner.name
