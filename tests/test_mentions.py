@@ -1,6 +1,8 @@
 """How the mention index resolves names, titles, organisations and descriptions (invented sentences)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from quotetrack.analysis import analyse
@@ -444,3 +446,16 @@ def test_an_adjective_after_a_second_institution_that_quello_stands_for_goes_wit
 
 def test_a_name_in_quotation_marks_after_an_organisation_s_common_noun_does_not_lengthen_the_phrase():
     assert ("il quotidiano locale", "quotidiano locale") in names("Lo ha scritto il quotidiano locale \"La Voce\" ieri.")
+
+
+@pytest.mark.parametrize("title", ["il Santo Padre", "il santo padre", "il Sommo Pontefice"])
+def test_a_role_phrase_that_opens_before_its_title_word_is_the_title_not_a_name(title):
+    """`Santo` is a given name too, and `padre` a title of its own: the knowledge base's role phrase is read whole
+    and names the one the article names in that office."""
+    found = names(f"Papa Giovanni Paolo II è ricoverato. Il ministro Anna Neri ha detto: «Preghiamo per {title}».")
+    assert found[-1] == (title, "Papa Giovanni Paolo II")
+
+
+def test_a_role_phrase_that_opens_before_its_title_word_names_the_holder_on_the_article_s_date():
+    doc = analyse(Article(id="x", text="Il Santo Padre ha ricevuto i fedeli.", published=date(2010, 3, 20)))
+    assert (doc.mentions[0].text, doc.mentions[0].name) == ("Il Santo Padre", "Papa Benedetto XVI")

@@ -129,7 +129,7 @@ class _Reader:
         doc, out, resume = self.doc, [], 0
         for i in self._capitalised:
             if i < resume or i in self.known_tokens and not (self._place_opens_name(i) or self._given_name_opens_name(i)) \
-                    or not self._starts_name(i):
+                    or not self._starts_name(i) or self._opens_role(i):
                 continue
             last = i + 1
             given = fold(doc.tokens[i].text) in self.words["given_names"]
@@ -358,6 +358,24 @@ class _Reader:
         while last - 1 > first and (texts[last - 1] == "." or fold(texts[last - 1]) in self.words["name_suffixes"]):
             last -= 1
         return last
+
+    def _opens_role(self, i: int) -> bool:
+        """Does a role phrase of the knowledge base open at token i with a word before its title (`il Santo Padre`,
+        `l'Alto rappresentante`, `il Sommo Pontefice`)? That word, written large, is part of the title, not a name
+        (`Santo` is a given name too)."""
+        role = self.roles_at.get(i)
+        titles = _phrase_titles(self.lang)
+        return role is not None and fold(self.doc.texts[i]) not in titles and any(
+            fold(self.doc.texts[j]) in titles for j in range(i + 1, min(role.last, i + 3)))
+
+    def _role_opened_before(self, head: int) -> Mention | None:
+        """The role phrase of the knowledge base that opens one or two words before a title word and goes on past it
+        (`santo padre`, `sommo pontefice`, `primo ministro britannico`): the title phrase opens where the role does."""
+        for k in range(max(0, head - 2), head):
+            role = self.roles_at.get(k)
+            if role is not None and role.last > head:
+                return role
+        return None
 
     def _starts_name(self, i: int) -> bool:
         token = self.doc.tokens[i]
@@ -608,7 +626,8 @@ class _Reader:
                 continue  # "un cittadino", not "il primo cittadino"
             if i > 0 and fold(doc.tokens[i - 1].text) in heads and not self.lang.is_determiner(doc.lower[i - 1]):
                 continue  # inside a phrase already read
-            first = i
+            role = self.roles_at.get(i) or self._role_opened_before(i)
+            first = i if role is None else min(i, role.first)
             while first > 0 and (self.lang.is_determiner(doc.lower[first - 1])
                                  or fold(doc.tokens[first - 1].text) in words["np_prefixes"]):
                 first -= 1
@@ -620,7 +639,6 @@ class _Reader:
                 continue  # "ha inviato una nota": the verb, not the envoy
             after = i + 2 if i + 1 < self.n and f"{head} {fold(doc.texts[i + 1])}" in titles else i + 1
             last = self._phrase_end(after, adjectives=2 if head in orgs and head not in titles else 1)  # "il procuratore generale"
-            role = self.roles_at.get(i)
             if role is not None and role.last > last:
                 last = role.last
             elif role is not None and role.last < last:
