@@ -2396,3 +2396,34 @@ def test_an_article_that_ends_with_a_name_reads_no_colon_past_its_end():
 
 def test_an_article_that_ends_on_the_comma_after_a_source_reads_nothing_past_its_end():
     assert extract("Il ponte resta chiuso. Secondo Anna Neri,") == ()
+
+
+
+def test_a_participle_apposition_that_closes_reported_content_is_the_writers():
+    """`…, nominato lo scorso anno` glosses the content's last noun; a participle the clause resumes after, one
+    coordinated with the word before the comma or one that labels (`ritenuta …`) stays in what was said."""
+    assert quotes("Il ministro Luca Neri ha detto che occorre parlare con il sindaco Mario Rossi, nominato lo scorso "
+                  "anno con pochi voti.") == [("occorre parlare con il sindaco Mario Rossi", "Luca Neri")]
+    assert quotes("Il ministro Luca Neri ha detto che il ponte, costruito nel 1950, è ancora sicuro.") == [
+        ("il ponte, costruito nel 1950, è ancora sicuro", "Luca Neri")]
+    assert quotes("Il ministro Luca Neri ha detto che bisogna trattare con la regione, ritenuta la vera responsabile "
+                  "del ritardo.") == [("bisogna trattare con la regione, ritenuta la vera responsabile del ritardo",
+                                       "Luca Neri")]
+
+
+def test_a_bare_word_after_e_is_coordinated_with_the_one_before_not_a_new_clause():
+    """`fisso e annuale promesso …`, `agenti ed elicotteri militari …`: a noun or adjective after `e` joins the word
+    before it, whatever verb-like word follows; a clause after `e` opens with a verb, a subject or an adjunct."""
+    assert quotes("Il ministro Luca Neri ha chiesto al governo di pagare il contributo fisso e annuale promesso alle "
+                  "famiglie.") == [
+        ("al governo di pagare il contributo fisso e annuale promesso alle famiglie", "Luca Neri")]
+    assert quotes("Il ministro Luca Neri ha chiesto alla prefettura di rafforzare i controlli con agenti ed "
+                  "elicotteri militari lungo il confine.") == [
+        ("alla prefettura di rafforzare i controlli con agenti ed elicotteri militari lungo il confine", "Luca Neri")]
+
+
+def test_per_before_a_phrase_that_names_nobody_does_not_end_the_content():
+    assert quotes("Il sindaco Luca Neri ha detto che i lavori partiranno lunedì, per un costo complessivo di due "
+                  "milioni.") == [("i lavori partiranno lunedì, per un costo complessivo di due milioni", "Luca Neri")]
+    assert quotes("Il sindaco Luca Neri ha detto che si tratta di un guasto, per non creare allarme.") == [
+        ("si tratta di un guasto", "Luca Neri")]

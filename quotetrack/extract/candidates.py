@@ -183,9 +183,17 @@ def clause_stops(doc: Document, cues: list[Cue]) -> frozenset[int]:
             k = c.first - 1
             while k >= 0 and k > c.first - 4 and doc.lower[k] in adverbs:
                 k -= 1
-            if k >= 0 and (doc.lower[k] == "," or _coordinated_marker(doc, c, k)):
+            if k >= 0 and (doc.lower[k] == "," or _coordinated_marker(doc, c, k)) and not _measure_after_per(doc, c):
                 stops.add(k + 1)
     return frozenset(stops)
+
+
+def _measure_after_per(doc: Document, marker: Cue) -> bool:
+    """`…, per un costo di due milioni`, `…, per un totale di …`: `per` and a phrase that names no person credits
+    nobody and goes on with the clause before it (`…, per poi …` and `…, per il ministro …` start another)."""
+    k = marker.last
+    return bool(marker.person_only and k < len(doc.tokens) and doc.lang.is_determiner(doc.lower[k])
+                and not _person_at(doc, k, doc.near(k)[1]))
 
 
 def _coordinated_marker(doc: Document, marker: Cue, k: int) -> bool:

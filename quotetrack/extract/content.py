@@ -195,7 +195,7 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
             return k  # "si è dichiarata estranea ai fatti, come il presidente": who else did
         if doc.lower[k] in openers or finite_verb(doc, k):
             return last  # a clause of its own inside the content: its verbs may be coordinated too
-        if doc.lower[k] in joiners:
+        if doc.lower[k] in joiners and _clause_may_open(doc, k + 1, last):
             for j in _words_after(doc, k, last, 6):
                 if not doc.lower[j][:1].isalnum() or doc.lower[j] in openers or doc.lower[j].endswith(nonfinite):
                     break  # `e di dare il voto`: an infinitive coordinated with the content's
@@ -205,6 +205,18 @@ def _main_clause_resumes(doc: Document, first: int, last: int) -> int:
                     break
         k += 1
     return last
+
+
+def _clause_may_open(doc: Document, k: int, last: int) -> bool:
+    """A clause can open at k: a verb, a subject (a determiner, a pronoun, a name), a preposition's adjunct, a clitic
+    or an adverb. A bare noun or adjective after `e` (`agenti ed elicotteri militari`, `fisso e annuale promesso`) is
+    a word coordinated with the one before, whatever verb-like word follows it."""
+    if k >= last:
+        return False
+    lang, low = doc.lang, doc.lower[k]
+    return (doc.upos[k] in ("AUX", "VERB") or not low[:1].isalpha() or lang.is_determiner(low)
+            or lang.preposition(low) is not None or low in lang.words("subject_pronouns")
+            or low in lang.words("clitics") or k in doc.mention_at_first or adverb_at(doc, k))
 
 
 def _words_after(doc: Document, k: int, last: int, count: int) -> Iterator[int]:
@@ -290,7 +302,45 @@ def _gloss_start(doc: Document, first: int, last: int) -> int:
                 break
             if doc.lower[j] in relatives or doc.lower[j].endswith(participles) and doc.tokens[j].upos in ("VERB", "AUX"):
                 return k
+    return _closing_apposition_start(doc, first, last)
+
+
+def _closing_apposition_start(doc: Document, first: int, last: int) -> int:
+    """Where the writer's apposition on the content's last noun begins when it runs to the content's end: a comma,
+    then a past participle (`…, nominato lo scorso anno`). A participle coordinated with the one before the
+    comma (`fermata, perquisita`) is the content's own, and so is an apposition the content's clause may resume
+    after."""
+    lang = doc.lang
+    participles = lang.endings("past_participle_endings")
+    for k in range(first + 2, last - 2):
+        if doc.lower[k] != "," or doc.lower[k - 1].endswith(participles):
+            continue
+        low = doc.lower[k + 1]
+        if low.endswith(participles) and doc.tokens[k + 1].upos == "VERB" and not _labelling_verb(doc, low) \
+                and not _clause_resumes_after(doc, k + 1, last):
+            return k
     return last
+
+
+def _labelling_verb(doc: Document, low: str) -> bool:
+    """`ritenuta`, `definito`, `considerati`: a participle that labels (`…, ritenuta la vera responsabile`) carries the
+    speaker's judgement, not the writer's gloss."""
+    form = doc.lang.verb_forms.get(low)
+    return form is not None and "label" in doc.lang.verb_lemmas[form.lemma].get("frames", ())
+
+
+def _clause_resumes_after(doc: Document, start: int, last: int) -> bool:
+    """A comma after `start`, or a finite verb outside any relative or subordinate clause: the clause the
+    apposition sits in may go on (`…, firmato ieri, entro fine anno`, `il ponte, costruito nel 1950, è sicuro`)."""
+    openers = doc.lang.words("subordinate_openers")
+    for j in range(start, last):
+        if doc.lower[j] == ",":
+            return True
+        if doc.lower[j] in openers:
+            return any(doc.lower[t] == "," for t in range(j, last))
+        if finite_verb(doc, j):
+            return True
+    return False
 
 
 def _verb_of_another_subject(doc: Document, first: int, last: int) -> int:
