@@ -2085,15 +2085,18 @@ class _Resolver:
         organisation noun: the last one named with a noun of its kind if any, `l'associazione` → Lega Amici
         Association) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
         and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
-        does not name (`un uomo … l'uomo`)."""
+        does not name (`un uomo … l'uomo`), and not a person of the other gender (`Ugo Neri … la donna`)."""
         doc = self.doc
         last_named: dict[str, Mention] = {}
+        people: list[Mention] = []
         introduced: set[str] = set()
         named_by_noun = self._named_by_noun()
         out = []
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            if kind == PERSON:  # "la donna": the last person named who may be a woman
+                antecedent = next((p for p in reversed(people) if self._same_gender(m, p)), None)
             by_noun = self._named_by_same_noun(m, named_by_noun) if kind == PERSON else None
             if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
                 antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
@@ -2108,15 +2111,30 @@ class _Resolver:
             inside = relative is not None and relative.via == "description" and m.first < relative.last
             if not inside and self._described_relative(m):
                 last_named[PERSON] = m
+                people.append(m)
             elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
                     m.via == "kb" or m.via in ("name", "ner") and " " in m.name) and not self._named_in_speech(m):
                 last_named[m.kind] = m
+                if m.kind == PERSON:
+                    people.append(m)
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
             if m.via == "description" and not m.resolved_by:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _same_gender(self, description: Mention, person: Mention) -> bool:
+        """Whether a description may be the person: not when its article says a woman (`la donna`, `la ragazza`) and
+        the person is a man, by his description's article or by his given name's masculine `-o` (`Ugo`, `Marco`). A
+        noun feminine whoever it names (`la vittima`, `la persona`) says no woman."""
+        words = self.doc.lang.speaker_words
+        if self._gender(description) != "f" or fold(self.doc.texts[description.head]) in words["epicene_feminine_nouns"]:
+            return True
+        if person.via == "description":
+            return self._gender(person) != "m"
+        given = fold((person.name or person.text).split()[0])
+        return not (given.endswith("o") and given in words["given_names"])
 
     def _named_in_own_relative(self, m: Mention, person: Mention) -> bool:
         """`l'infermiere che ha accompagnato Ugo Neri`: a description whose own relative clause names the person is
