@@ -202,6 +202,11 @@ def test_a_noun_feminine_whoever_it_names_still_refers_back_to_a_man():
     assert ("La vittima", "Marco Bianchi") in names("Marco Bianchi è stato aggredito a Pavia. La vittima ha detto di non ricordare nulla.")
 
 
+def test_a_bracketed_word_spelled_from_an_organisation_s_letters_abbreviates_it_and_is_no_person():
+    found = kinds("Lo ha detto Anna Neri, dell'Agenzia spaziale lunare (Aslu). L'Aslu ha chiesto altri fondi.")
+    assert [k for k in found if k[0] == "Aslu"] == [("Aslu", "organisation", "Agenzia spaziale lunare")] * 2
+
+
 @pytest.mark.parametrize(("text", "named"), [
     # a dash closes a name set off by a comma, as a comma does
     ("«Sì - aggiunge il presidente dell'associazione, Ugo Neri - il rinvio è un danno».",

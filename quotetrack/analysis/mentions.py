@@ -1181,7 +1181,7 @@ class _Resolver:
         for m in self.items:
             if m.via in ("name", "ner"):
                 entity = kb.get(m.text)
-                acronym = initials.get(m.text) if m.text.isupper() else None
+                acronym = initials.get(m.text) if m.text.isupper() or m.text in bracketed else None
                 if entity is not None:
                     m = m._replace(name=entity.name, kind=_KIND.get(entity.kind, entity.kind), via="kb", resolved_by="kb")
                 elif acronym is not None and acronym is not m:
@@ -1283,14 +1283,16 @@ class _Resolver:
 
     def _bracketed_acronyms(self) -> dict[str, Mention]:
         """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
-        an organisation, or after a name whose initials it spells, abbreviates it (a party after a person does not)."""
+        an organisation, or after a name whose initials it spells, abbreviates it (a party after a person does not);
+        so does a word written like a name made of the organisation's letters (`Agenzia spaziale lunare (Aslu)`)."""
         doc, out = self.doc, {}
         for m in self.items:
             k = m.last
-            if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")" and _acronym(doc.tokens[k + 1].text):
+            if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")":
                 acronym = doc.tokens[k + 1].text
                 spelled = "".join(w[0] for w in m.text.split() if w[:1].isupper())  # "Assembly of the Council": AC
-                if len(m.text.split()) > 1 and (m.kind == ORGANISATION or spelled == acronym):
+                if len(m.text.split()) > 1 and (_acronym(acronym) and (m.kind == ORGANISATION or spelled == acronym)
+                                                or m.kind == ORGANISATION and _letters_of(acronym, m.text)):
                     # the earliest of the mentions ending there is the whole name, not a name inside it
                     out.setdefault(acronym, m._replace(name=m.name or m.text, kind=ORGANISATION))
         return out
@@ -2450,6 +2452,14 @@ def _prefixed_name(word: str, words) -> bool:
     """`al-Zawahiri`, `bin-Laden`: a lower-case name particle joined by a hyphen to a capitalised name."""
     particle, dash, rest = word.partition("-")
     return bool(dash) and particle.lower() in words["name_particles"] and rest[:1].isupper()
+
+
+def _letters_of(word: str, name: str) -> bool:
+    """`Aslu` of `Agenzia spaziale lunare`: a capitalised word of a few letters, lower case after the first, that opens
+    with the name's first letter and takes the rest in the name's order - an abbreviation of it, not a surname."""
+    letters, rest = fold(word), iter(fold(name))
+    return (2 < len(word) <= 8 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and letters[0] == fold(name)[0] and all(c in rest for c in letters))
 
 
 def _acronym(word: str) -> bool:
