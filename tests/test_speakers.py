@@ -280,3 +280,11 @@ def test_a_verb_opening_its_sentence_goes_on_with_who_took_the_floor_before():
     for turn in ("Poi ha preso la parola Mario Rossi.", "È poi intervenuto anche il ministro Mario Rossi."):
         text = f"Luca Bianchi ha parlato per primo. {turn} Ha ricordato che la riforma è sua."
         assert subjects(text, "ricordato") == ["Mario Rossi"]
+
+
+def test_an_option_the_statement_s_own_words_name_is_marked_as_whom_they_are_about():
+    text = ("Luca Bianchi è stato fermato a Pisa. Anna Neri ha detto che Bianchi non ha mai avuto guai con la legge.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
+    about = {o.name: o.features["named_in_the_words"] for o in speaker_options(doc, candidate, [], MentionFacts(doc))}
+    assert about == {"Luca Bianchi": 1.0, "Anna Neri": 0.0}

@@ -193,8 +193,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
     nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
     options = []
+    about = _named_in_the_words(doc, candidate)
     for m, name in named:
         f = _mention_features(doc, candidate, m, facts, sentence, paragraph)
+        f["named_in_the_words"] = float(fold(name) in about)
         f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
         f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
         f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
@@ -205,6 +207,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     if previous is not None and previous.name is not None:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
+        f["named_in_the_words"] = float(fold(previous.name) in about)
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
@@ -214,6 +217,13 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+def _named_in_the_words(doc: Document, candidate: Candidate) -> frozenset[str]:
+    """The names (folded) the statement's own words give, its cue and speaker inside them aside: one seldom names
+    oneself in the third person (`«Rossi ha sbagliato»`), so an option named there is rather whom the words are about."""
+    return frozenset(fold(name) for m in doc.mentions_within(candidate.first, candidate.last)
+                     if not _inside_cue(m, candidate) and (name := _spoken_name(doc, m)) is not None)
 
 
 def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
