@@ -201,6 +201,21 @@ def test_a_definite_description_is_the_person_the_article_named_with_its_noun(te
     assert named in names(text)
 
 
+def test_a_woman_s_description_refers_back_to_no_man_but_to_the_woman_named_before_him():
+    assert ("La donna", "donna") in names("Marco Bianchi è stato arrestato a Pavia. La donna ha detto di non sapere nulla.")
+    assert ("La donna", "Anna Verdi") in names(
+        "Anna Verdi è stata fermata a Pavia. Poi è stato arrestato Marco Bianchi. La donna ha detto di non sapere nulla.")
+
+
+def test_a_noun_feminine_whoever_it_names_still_refers_back_to_a_man():
+    assert ("La vittima", "Marco Bianchi") in names("Marco Bianchi è stato aggredito a Pavia. La vittima ha detto di non ricordare nulla.")
+
+
+def test_a_bracketed_word_spelled_from_an_organisation_s_letters_abbreviates_it_and_is_no_person():
+    found = kinds("Lo ha detto Anna Neri, dell'Agenzia spaziale lunare (Aslu). L'Aslu ha chiesto altri fondi.")
+    assert [k for k in found if k[0] == "Aslu"] == [("Aslu", "organisation", "Agenzia spaziale lunare")] * 2
+
+
 @pytest.mark.parametrize(("text", "named"), [
     # a dash closes a name set off by a comma, as a comma does
     ("«Sì - aggiunge il presidente dell'associazione, Ugo Neri - il rinvio è un danno».",

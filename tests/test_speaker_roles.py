@@ -56,6 +56,12 @@ CASES = {
     "a relative pronoun stands before the verbs governing a light cue": (
         "Alla fine è intervenuto anche Mario Rossi, che ha voluto far sapere che la squadra è pronta.", "far",
         {"Mario Rossi": "relative"}),
+    "a relative pronoun stands before a time expression without commas": (
+        "La proposta è stata criticata da Mario Rossi, che due anni fa aveva detto che il piano era sbagliato.",
+        "detto", {"Mario Rossi": "relative"}),
+    "a relative pronoun stands before a time expression opened by a preposition": (
+        "La proposta è stata criticata da Mario Rossi, che nel 2010 aveva detto che il piano era sbagliato.",
+        "detto", {"Mario Rossi": "relative"}),
     "a gerund after a list of objects shares the subject of the verb before the list": (
         ("Intanto Mario Rossi nel suo discorso ha attaccato i sindacati, la stampa e l'Europa, dichiarando che il "
          "partito non sosterrà la legge."), "dichiarando", {"Mario Rossi": "subject", "Europa": "not subject"}),

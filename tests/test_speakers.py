@@ -287,3 +287,11 @@ def test_a_party_written_by_its_initials_in_a_description_or_a_title_is_named_in
     assert "deputati del Popolo della Libertà" in names
     names = options("Secondo il portavoce del Pd la legge è sbagliata.", "marker")
     assert "portavoce del Partito Democratico" in names
+
+
+def test_an_option_the_statement_s_own_words_name_is_marked_as_whom_they_are_about():
+    text = ("Luca Bianchi è stato fermato a Pisa. Anna Neri ha detto che Bianchi non ha mai avuto guai con la legge.")
+    doc = analyse(Article("t", text))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
+    about = {o.name: o.features["named_in_the_words"] for o in speaker_options(doc, candidate, [], MentionFacts(doc))}
+    assert about == {"Luca Bianchi": 1.0, "Anna Neri": 0.0}

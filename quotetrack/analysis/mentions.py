@@ -1200,7 +1200,7 @@ class _Resolver:
         for m in self.items:
             if m.via in ("name", "ner"):
                 entity = kb.get(m.text)
-                acronym = initials.get(m.text) if m.text.isupper() else None
+                acronym = initials.get(m.text) if m.text.isupper() or m.text in bracketed else None
                 if entity is not None:
                     m = m._replace(name=entity.name, kind=_KIND.get(entity.kind, entity.kind), via="kb", resolved_by="kb")
                 elif acronym is not None and acronym is not m:
@@ -1302,14 +1302,16 @@ class _Resolver:
 
     def _bracketed_acronyms(self) -> dict[str, Mention]:
         """`il Centro nazionale degli uragani (NHC)`, `Public Health England (PHE)`: an acronym in brackets right after
-        an organisation, or after a name whose initials it spells, abbreviates it (a party after a person does not)."""
+        an organisation, or after a name whose initials it spells, abbreviates it (a party after a person does not);
+        so does a word written like a name made of the organisation's letters (`Agenzia spaziale lunare (Aslu)`)."""
         doc, out = self.doc, {}
         for m in self.items:
             k = m.last
-            if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")" and _acronym(doc.tokens[k + 1].text):
+            if k + 2 < len(doc.tokens) and doc.lower[k] == "(" and doc.lower[k + 2] == ")":
                 acronym = doc.tokens[k + 1].text
                 spelled = "".join(w[0] for w in m.text.split() if w[:1].isupper())  # "Assembly of the Council": AC
-                if len(m.text.split()) > 1 and (m.kind == ORGANISATION or spelled == acronym):
+                if len(m.text.split()) > 1 and (_acronym(acronym) and (m.kind == ORGANISATION or spelled == acronym)
+                                                or m.kind == ORGANISATION and _letters_of(acronym, m.text)):
                     # the earliest of the mentions ending there is the whole name, not a name inside it
                     out.setdefault(acronym, m._replace(name=m.name or m.text, kind=ORGANISATION))
         return out
@@ -2111,15 +2113,18 @@ class _Resolver:
         organisation noun: the last one named with a noun of its kind if any, `l'associazione` → Lega Amici
         Association) it named in an earlier sentence. Only full names count (a KB entry, or a name of two words
         and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
-        does not name (`un uomo … l'uomo`)."""
+        does not name (`un uomo … l'uomo`), and not a person of the other gender (`Ugo Neri … la donna`)."""
         doc = self.doc
         last_named: dict[str, Mention] = {}
+        people: list[Mention] = []
         introduced: set[str] = set()
         named_by_noun = self._named_by_noun()
         out = []
         for m in self.items:
             kind = self._refers_back(m)
             antecedent = last_named.get(kind) if kind is not None else None
+            if kind == PERSON:  # "la donna": the last person named who may be a woman
+                antecedent = next((p for p in reversed(people) if self._same_gender(m, p)), None)
             by_noun = self._named_by_same_noun(m, named_by_noun) if kind == PERSON else None
             if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
                 antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
@@ -2134,15 +2139,30 @@ class _Resolver:
             inside = relative is not None and relative.via == "description" and m.first < relative.last
             if not inside and self._described_relative(m):
                 last_named[PERSON] = m
+                people.append(m)
             elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
                     m.via == "kb" or m.via in ("name", "ner") and " " in m.name) and not self._named_in_speech(m):
                 last_named[m.kind] = m
+                if m.kind == PERSON:
+                    people.append(m)
                 if m.kind == ORGANISATION:
                     last_named.update((key, m) for key in self._organisation_keys(m))
             if m.via == "description" and not m.resolved_by:
                 introduced.add(self._description_key(m))
             out.append(m)
         self.items = out
+
+    def _same_gender(self, description: Mention, person: Mention) -> bool:
+        """Whether a description may be the person: not when its article says a woman (`la donna`, `la ragazza`) and
+        the person is a man, by his description's article or by his given name's masculine `-o` (`Ugo`, `Marco`). A
+        noun feminine whoever it names (`la vittima`, `la persona`) says no woman."""
+        words = self.doc.lang.speaker_words
+        if self._gender(description) != "f" or fold(self.doc.texts[description.head]) in words["epicene_feminine_nouns"]:
+            return True
+        if person.via == "description":
+            return self._gender(person) != "m"
+        given = fold((person.name or person.text).split()[0])
+        return not (given.endswith("o") and given in words["given_names"])
 
     def _named_in_own_relative(self, m: Mention, person: Mention) -> bool:
         """`l'infermiere che ha accompagnato Ugo Neri`: a description whose own relative clause names the person is
@@ -2467,8 +2487,21 @@ def abbreviated_organisation(m: Mention) -> bool:
     if m.kind != ORGANISATION or m.via != "kb" or " " in short or " " not in name or not 1 < len(short) <= 6 \
             or not (m.text.isupper() or len(short) <= 3) or short[0] != name[0]:
         return False
-    letters = iter(name)
-    return all(c in letters for c in short)
+    return _in_order(short, name)
+
+
+def _letters_of(word: str, name: str) -> bool:
+    """`Aslu` of `Agenzia spaziale lunare`: a capitalised word of a few letters, lower case after the first, that opens
+    with the name's first letter and takes the rest in the name's order - an abbreviation of it, not a surname."""
+    letters, name = fold(word), fold(name)
+    return (2 < len(word) <= 8 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and letters[0] == name[0] and _in_order(letters, name))
+
+
+def _in_order(letters: str, name: str) -> bool:
+    """Each of the letters found in the name, in their order: what an abbreviation takes of the words it shortens."""
+    rest = iter(name)
+    return all(c in rest for c in letters)
 
 
 def _acronym(word: str) -> bool:

@@ -194,8 +194,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     after_cue = sorted((m for m in mentions if candidate.cue and m.first >= candidate.cue.last), key=lambda m: m.first)
     nearest_after = {id(m): rank for rank, m in enumerate(after_cue)}
     options = []
+    about = _named_in_the_words(doc, candidate)
     for m, name in named:
         f = _mention_features(doc, candidate, m, facts, sentence, paragraph)
+        f["named_in_the_words"] = float(fold(name) in about)
         f["rank_before_cue"] = min(nearest_before.get(id(m), 9), 9)
         f["rank_after_cue"] = min(nearest_after.get(id(m), 9), 9)
         f["name_mentions_log"] = math.log1p(counts.get(fold(name), 0))
@@ -206,6 +208,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
     if previous is not None and previous.name is not None:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
+        f["named_in_the_words"] = float(fold(previous.name) in about)
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
     context = _statement_context(candidate, len(options))
     context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
@@ -215,6 +218,13 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if option.mention is not None:
             option.features[f"role={roles.get(option.mention.first, 'none')}"] = 1.0
     return options
+
+
+def _named_in_the_words(doc: Document, candidate: Candidate) -> frozenset[str]:
+    """The names (folded) the statement's own words give, its cue and speaker inside them aside: one seldom names
+    oneself in the third person (`«Rossi ha sbagliato»`), so an option named there is rather whom the words are about."""
+    return frozenset(fold(name) for m in doc.mentions_within(candidate.first, candidate.last)
+                     if not _inside_cue(m, candidate) and (name := _spoken_name(doc, m)) is not None)
 
 
 def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
@@ -914,11 +924,36 @@ def _set_off_adjunct(doc: Document, a: int, b: int) -> bool:
 
 def _relative_before_adjunct(doc: Document, k: int) -> int:
     """`X, i quali, alla fine della visita, hanno detto`: the relative pronoun before a prepositional phrase set
-    off by commas that ends at token k, right before the verb; else k."""
+    off by commas that ends at token k, right before the verb, or before a time expression with no commas (`X, che
+    lunedì aveva detto`, `X, che due anni fa disse`); else k."""
+    time = _time_expression_start(doc, k)
+    if time <= k and doc.lower[time - 1] in doc.lang.words("relative_pronouns"):
+        return time - 1
     opening = next((t for t in range(k - 1, max(0, k - 10), -1) if doc.lower[t] in (",", ".", ";", ":")), None)
     if opening is None or not _set_off_adjunct(doc, opening, k + 1) or doc.lower[opening - 1] not in ("che", "quale", "quali"):
         return k
     return opening - 1
+
+
+def _time_expression_start(doc: Document, k: int) -> int:
+    """Where a time expression ending at token k starts (`lunedì`, `la settimana scorsa`, `nel 2010`, `due anni
+    fa`, `in passato`): its articles, prepositions, numbers, quantifiers and adverbs around at least one word of
+    time; k + 1 if none."""
+    lang = doc.lang
+    times = lang.words("time_words") | lang.words("time_spans") | lang.words("ago_words")
+    around = lang.words("cardinal_numbers") | lang.words("indefinite_quantifiers") | lang.words("group_adverbs")
+    j, timed = k, False
+    while j > 0 and k - j < _TIME_REACH:
+        word = doc.lower[j]
+        if word in times or word.isdigit():
+            timed = True
+        elif not (word in around or lang.is_determiner(word) or lang.preposition(word) is not None):
+            break
+        j -= 1
+    return j + 1 if timed else k + 1
+
+
+_TIME_REACH = 5  # tokens of a time expression (`nel corso del 2010`, `qualche giorno fa`)
 
 
 def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
