@@ -1333,3 +1333,17 @@ def test_a_frequent_name_that_is_no_word_of_the_dictionary_is_a_candidate():
     s = statement(text, quote, speaker="Anna Neri", cue="ha detto")
     assert [c.name for c in candidates(ArticleView(doc, lexicon_of(doc.lang)), StatementSpan.of(doc, s))] == \
         ["Juventus", "Samsung"]
+
+
+def test_a_quote_that_names_no_one_speaks_of_what_its_reporting_sentence_names():
+    def pairs_of(text: str, quote: str) -> dict[str, float]:
+        found = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return {p.candidate.name: p.rule_score for p in found}
+
+    quote = "È una vergogna, un comportamento indegno"
+    assert pairs_of(f"Parlando di Luca Bianchi, il ministro Anna Neri ha detto: «{quote}».", quote)["Luca Bianchi"] < 0
+    # a quote that names someone speaks of that one: the reporting sentence's other names are context
+    quote = "Marco Ferri ha un comportamento indegno"
+    assert pairs_of(f"Il giorno dopo la visita di Luca Bianchi, il ministro Anna Neri ha detto: «{quote}».",
+                    quote)["Luca Bianchi"] == 0
+

@@ -181,7 +181,7 @@ def read_pairs(doc: Document, statements: Sequence[Statement]) -> list[Pair]:
         said = read[frame]
         cue = read_cue(view, span)
         for candidate in found:
-            features, score, best = pair_features(view, span, candidate, said, cue, len(found))
+            features, score, best = pair_features(view, span, candidate, said, cue, found)
             pairs.append(Pair(k, candidate, features, _evidence(doc, statement, best, cue_polar=score != 0),
                               view.on_speaker_side(candidate, statement.speaker)))
     return pairs

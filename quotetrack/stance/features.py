@@ -120,9 +120,11 @@ def _infinitive(lang, word: str) -> bool:
 
 
 def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
-                  cue: Cue, n_candidates: int) -> tuple[dict[str, float], float, Evaluation | None]:
-    """(feature row, rule score, the evaluation that best justifies the rule score) of one pair."""
+                  cue: Cue, found: list[Candidate]) -> tuple[dict[str, float], float, Evaluation | None]:
+    """(feature row, rule score, the evaluation that best justifies the rule score) of one pair; `found` are all the
+    statement's candidates."""
     statement = span.statement
+    n_candidates = len(found)
     f: dict[str, float] = {
         "in_quote": len(candidate.quote),
         "in_frame": len(candidate.frame),
@@ -158,9 +160,25 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
     _place_features(view, span, candidate, cue, f)
     if mentions:
         _mention_features(view, mentions, f)
-    score, best = _polarity_features(view, span, candidate, evaluations, cue, f)
+    topic = _topic_of_unnamed_quote(view, span, candidate, found)
+    score, best = _polarity_features(view, span, candidate, evaluations, cue, f, topic)
     f["rule_score"] = score
     return f, score, best
+
+
+def _topic_of_unnamed_quote(view: ArticleView, span: StatementSpan, candidate: Candidate,
+                            found: list[Candidate]) -> bool:
+    """Is the candidate named in the reporting sentence of a quote that names, or points at, none of the statement's
+    candidates, on the cue's side of any contrast word, and not the speaker's own side? Such a quote speaks of what
+    its sentence names (`Parlando di X, Rossi ha detto: «è una vergogna»`), so its words reach the candidate as the
+    reporting clause's object's do; past `ma` the sentence turns to another matter (`Il governo apre a X, ma Rossi
+    ha detto che …`)."""
+    if candidate.quote or any(c.quote or sum(c.pointers.values()) for c in found):
+        return False
+    anchor = span.cue_first if span.cue_first is not None else span.first
+    contrast = view.lexicon.contrast
+    return any(not view.doc.among(list(range(min(m.last, anchor), max(m.first, anchor))), contrast)
+               for m in candidate.frame) and not view.on_speaker_side(candidate, span.statement.speaker)
 
 
 def _place_features(view: ArticleView, span: StatementSpan, candidate: Candidate, cue: Cue, f: dict) -> None:
@@ -322,13 +340,14 @@ def _agent(doc, first: int, last: int) -> bool:
 
 
 def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation],
-                       cue: Cue, f: dict) -> tuple[float, Evaluation | None]:
+                       cue: Cue, f: dict, topic: bool) -> tuple[float, Evaluation | None]:
     """Evaluations summed by how near they reach the candidate, judgements apart from sentiment; the rule score with
     its best evidence."""
     doc, lexicon = view.doc, view.lexicon
     score, best, best_weight = 0.0, None, 0.0
-    # the accused, labelled or addressed one of the reporting clause is what the whole quote is about
-    governed = bool(f.get("cue_object") or f.get("addressed"))
+    # the accused, labelled or addressed one of the reporting clause is what the whole quote is about, and so is what
+    # the reporting sentence names when the quote names no one
+    governed = bool(f.get("cue_object") or f.get("addressed")) or topic
     compared = {m.first for m in candidate.quote + candidate.frame if _compared(doc, m, lexicon)}
     outranked = {m.first for m in candidate.quote + candidate.frame
                  if m.first in compared and _outranked(doc, m, lexicon)}
