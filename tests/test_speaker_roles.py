@@ -195,6 +195,15 @@ CASES = {
     "after secondo quanto and a participle, its agent is the source whatever its noun": (
         "Secondo quanto annunciato dal notiziario serale, il ponte sul fiume verrà riaperto a maggio.",
         "secondo", {"notiziario serale": "marker"}),
+    "a subject stands before a clause set off before its verb": (
+        ("Il portavoce della società, rispondendo a chi chiedeva perché il treno fosse fermo, ha affermato che il "
+         "servizio riprenderà presto."), "affermato", {"Il portavoce della società": "subject"}),
+    "a relative pronoun stands before a clause set off before its verb": (
+        ("La scelta non è stata condivisa da Marco Rossi, il quale, quando gli è stato chiesto, ha dichiarato che il "
+         "suo voto era diverso."), "dichiarato", {"Marco Rossi": "relative"}),
+    "a gerund's subject is the phrase its apposition describes": (
+        "Anna Neri, una ragazza molto timida, aveva telefonato alla nonna dicendole che sarebbe rimasta a Roma.",
+        "dicendole", {"Anna Neri": "subject", "una ragazza": "not subject"}),
 }
 
 

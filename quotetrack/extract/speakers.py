@@ -625,8 +625,12 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             found = _phrase_after_recipient(doc, found, mentions, roles) or found
         if found is not None:
             roles[found.first] = "after"
-    # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"
-    k = _relative_before_adjunct(doc, _verb_group_first(doc, cue.first) - 1)
+    # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"; past a clause set off before
+    # the verb ("X, il quale, quando gli è stato chiesto, ha detto"), where the verb's subject stands before it too
+    group = _verb_group_first(doc, cue.first)
+    aside = _clause_aside_before(doc, group) if cue.tense != "gerund" else None
+    verb_at = aside if aside is not None else cue.first
+    k = _relative_before_adjunct(doc, (aside if aside is not None else group) - 1)
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
     elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
@@ -636,15 +640,15 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         _mark_antecedent(doc, j, mentions, roles)
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
-    floor = _clause_floor(doc, cue.first)
+    floor = _clause_floor(doc, verb_at)
     if cue.tense == "gerund":
         floor = _floor_past_introduced_quotation(doc, floor, cue.first)
-    before = [m for m in mentions if floor <= m.first and m.last <= cue.first and roles.get(m.first) == "other"
+    before = [m for m in mentions if floor <= m.first and m.last <= verb_at and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
-    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, cue.first, by_last)
-              and not _in_participial_aside(doc, m, cue.first)]
-    opened = _oblique_relative(doc, floor, cue.first) if before else None
+    before = [m for m in before if roles.get(m.first) == "other" and not _in_relative_aside(doc, m, verb_at, by_last)
+              and not _in_participial_aside(doc, m, verb_at)]
+    opened = _oblique_relative(doc, floor, verb_at) if before else None
     if opened is not None and any(m.first >= opened for m in before):
         before = [m for m in before if m.first >= opened]  # "la conferenza nella quale X ha detto": X speaks
     if not before and floor > 1 and doc.lower[floor - 1] in lang.words("subject_sharing_openers"):
@@ -662,11 +666,13 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     if before and not any(r == "relative" for r in roles.values()):
         adjacent = [inverted] if inverted is not None else \
             [m for m in before if m.last <= verb and only_fillers(doc, m.last, verb)] if verb else []
-        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it;
-            # after a coordinator the first (`X ha chiesto una relazione e ha annunciato …, chiedendo`: X's verbs)
+        if verb and not adjacent:  # "X, l'ideatore del festival, ha citato …, ammettendo": the nearest before it,
+            # or the phrase it is apposed to (X); after a coordinator the first (`X ha chiesto una relazione e ha
+            # annunciato …, chiedendo`: X's verbs)
             earlier = [m for m in before if m.last <= verb]
-            adjacent = earlier[:1] if verb > 0 and doc.lower[verb - 1] in lang.words("coordinators") else earlier[-1:]
-        group = _verb_group_first(doc, cue.first)
+            adjacent = earlier[:1] if verb > 0 and doc.lower[verb - 1] in lang.words("coordinators") \
+                else _apposition_head(doc, earlier)[-1:]
+        group = aside if aside is not None else group
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, group)] \
             or [m for m in before if _set_off_adjunct(doc, m.last, group)]
         subject = adjacent[0] if adjacent else before[0]
@@ -933,6 +939,37 @@ def _relative_before_adjunct(doc: Document, k: int) -> int:
     if opening is None or not _set_off_adjunct(doc, opening, k + 1) or doc.lower[opening - 1] not in ("che", "quale", "quali"):
         return k
     return opening - 1
+
+
+def _apposition_head(doc: Document, phrases: list[Mention]) -> list[Mention]:
+    """The phrases (in text order) up to the one the last is apposed to, past a chain of phrases set off by commas
+    (`Anna Neri, una ragazza molto timida,`: up to Anna Neri): an apposition describes the phrase it follows."""
+    n = len(phrases)
+    while n > 1 and doc.lower[phrases[n - 2].last] == "," and only_fillers(doc, phrases[n - 2].last, phrases[n - 1].first):
+        n -= 1
+    return phrases[:n]
+
+
+def _clause_aside_before(doc: Document, group: int) -> int | None:
+    """The opening comma of a subordinate clause set off by commas right before the verb group at token `group`
+    (`X, quando gli è stato chiesto, ha detto`, `X, rispondendo a chi chiedeva perché …, ha affermato`): opened by a
+    subordinating word or a gerund, with no comma, colon or quotation of its own. The verb's subject stands before
+    it, not in it; else None."""
+    lang = doc.lang
+    if group < 3 or doc.lower[group - 1] != ",":
+        return None
+    for k in range(group - 2, max(0, group - _ASIDE_REACH), -1):
+        if doc.quote_around(doc.tokens[k].start) is not None or doc.lower[k] in (":", ";", ".", "(", ")"):
+            return None
+        if doc.lower[k] == ",":
+            opener = doc.tokens[k + 1]
+            subordinate = opener.lower in lang.words("subordinate_openers") \
+                or opener.lower in lang.words("fronted_subordinators") or "VerbForm=Ger" in opener.feats
+            return k if subordinate and k + 1 < group - 1 else None
+    return None
+
+
+_ASIDE_REACH = 30  # tokens of a clause set off before a verb (`, rispondendo a chi chiedeva perché …,`)
 
 
 def _time_expression_start(doc: Document, k: int) -> int:
