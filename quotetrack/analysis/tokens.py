@@ -38,8 +38,9 @@ _NEWLINE = re.compile("\n")
 # give the same tokens (tests/test_builtin_nlp.py checks it on random texts); TOKEN is the one to read and change.
 # Its repetitions of one character class are possessive (`*+`): nothing after one ever needs it to give characters
 # back, so the engine keeps no state to backtrack into. Repeated groups stay greedy: CPython before 3.11.5 (Debian 12
-# ships 3.11.2) mis-handles a possessive group (gh-106052) and would cut "2004." or "27," as one token. An alternative that needs a dot after the first character looks for the dot
-# before it looks behind: most tokens are words, and a literal fails them faster than a class of letters.
+# ships 3.11.2) mis-handles a possessive group (gh-106052) and would cut "2004." or "27," as one token. An alternative
+# that needs a dot after the first character looks for the dot before it looks behind: most tokens are words, and a
+# literal fails them faster than a class of letters.
 SPLIT = re.compile(
     r"""( \S
       (?: \.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+
