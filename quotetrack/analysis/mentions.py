@@ -2115,38 +2115,38 @@ class _Resolver:
         and more: a lone capitalised word may be a place). Not when the article introduced that noun as someone it
         does not name (`un uomo … l'uomo`), and not a person of the other gender (`Ugo Neri … la donna`)."""
         doc = self.doc
-        last_named: dict[str, Mention] = {}
-        people: list[Mention] = []
+        people: list[Mention] = []  # the persons named, in text order
+        organisations: dict[str, Mention] = {}  # the last organisation named, and the last named with each noun
         introduced: set[str] = set()
         named_by_noun = self._named_by_noun()
         out = []
         for m in self.items:
             kind = self._refers_back(m)
-            antecedent = last_named.get(kind) if kind is not None else None
+            antecedent = by_noun = None
             if kind == PERSON:  # "la donna": the last person named who may be a woman
                 antecedent = next((p for p in reversed(people) if self._same_gender(m, p)), None)
-            by_noun = self._named_by_same_noun(m, named_by_noun) if kind == PERSON else None
-            if kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
-                antecedent = last_named.get(self._organisation_key(doc.tokens[m.head].text),
-                                            None if antecedent is None or self._organisation_keys(antecedent) else antecedent)
+                by_noun = self._named_by_same_noun(m, named_by_noun)
+            elif kind == ORGANISATION:  # "l'associazione": the last one named with a noun of its kind, if any
+                last = organisations.get(ORGANISATION)
+                antecedent = organisations.get(self._organisation_key(doc.tokens[m.head].text),
+                                               None if last is None or self._organisation_keys(last) else last)
             if by_noun is not None:  # "l'artista" after "l'artista Ugo Neri", wherever the last person named
                 m = m._replace(name=by_noun.name, kind=PERSON, resolved_by="antecedent")
             elif antecedent is not None and antecedent.last <= doc.sentence_bounds(m.first)[0] \
                     and self._description_key(m) not in introduced and not self._named_in_own_relative(m, antecedent):
                 m = m._replace(name=antecedent.name, kind=antecedent.kind, resolved_by="antecedent")
-            relative = last_named.get(PERSON)
+            relative = people[-1] if people else None
             # "il convivente di Anna Neri … l'uomo": the man, not the woman his description names
             inside = relative is not None and relative.via == "description" and m.first < relative.last
             if not inside and self._described_relative(m):
-                last_named[PERSON] = m
                 people.append(m)
             elif not inside and m.name and m.kind in (PERSON, ORGANISATION) and (
                     m.via == "kb" or m.via in ("name", "ner") and " " in m.name) and not self._named_in_speech(m):
-                last_named[m.kind] = m
                 if m.kind == PERSON:
                     people.append(m)
-                if m.kind == ORGANISATION:
-                    last_named.update((key, m) for key in self._organisation_keys(m))
+                else:
+                    organisations[ORGANISATION] = m
+                    organisations.update((key, m) for key in self._organisation_keys(m))
             if m.via == "description" and not m.resolved_by:
                 introduced.add(self._description_key(m))
             out.append(m)
