@@ -326,7 +326,7 @@ def _labelling_verb(doc: Document, low: str) -> bool:
     """`ritenuta`, `definito`, `considerati`: a participle that labels (`…, ritenuta la vera responsabile`) carries the
     speaker's judgement, not the writer's gloss."""
     form = doc.lang.verb_forms.get(low)
-    return form is not None and "label" in doc.lang.verb_lemmas[form.lemma].get("frames", ())
+    return form is not None and "label" in doc.lang.verb_frames.get(form.lemma, ())
 
 
 def _clause_resumes_after(doc: Document, start: int, last: int) -> bool:

@@ -206,7 +206,7 @@ def _frame_follows(doc: Document, i: int, form: VerbForm) -> bool:
     lang = doc.lang
     if i + 1 >= len(doc.tokens) or doc.lower[i] in lang.noun_cues:
         return False
-    frames = (lang.verb_lemmas.get(form.lemma) or {}).get("frames") or ()
+    frames = lang.verb_frames.get(form.lemma, ())
     after = doc.lower[i + 1]
     if after == ":":
         return "colon" in frames

@@ -396,10 +396,9 @@ def _took_the_floor(doc: Document, m: Mention) -> bool:
     k = doc.before_determiners(m.first)
     while k > 0 and doc.lower[k] in lang.words("group_adverbs"):
         k -= 1
-    for phrase in lang.words("floor_taking"):
-        verb, *words = phrase.split()
+    for verb, words in lang.floor_taking:
         j = k - len(words)
-        if j >= 0 and doc.tokens[j].lemma == verb and list(doc.lower[j + 1 : k + 1]) == words:
+        if j >= 0 and doc.tokens[j].lemma == verb and tuple(doc.lower[j + 1 : k + 1]) == words:
             return True
     return False
 
@@ -630,7 +629,9 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     group = _verb_group_first(doc, cue.first)
     aside = _clause_aside_before(doc, group) if cue.tense != "gerund" else None
     verb_at = aside if aside is not None else cue.first
-    k = _relative_before_adjunct(doc, (aside if aside is not None else group) - 1)
+    if aside is not None:
+        group = aside  # the verb's clause, for its subject, opens where the aside does
+    k = _relative_before_adjunct(doc, group - 1)
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
     elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
@@ -672,7 +673,6 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             earlier = [m for m in before if m.last <= verb]
             adjacent = earlier[:1] if verb > 0 and doc.lower[verb - 1] in lang.words("coordinators") \
                 else _apposition_head(doc, earlier)[-1:]
-        group = aside if aside is not None else group
         adjacent = adjacent or [m for m in before if only_fillers(doc, m.last, group)] \
             or [m for m in before if _set_off_adjunct(doc, m.last, group)]
         subject = adjacent[0] if adjacent else before[0]
@@ -744,7 +744,7 @@ def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions:
     while k < len(doc.tokens) and doc.lower[k] in lang.auxiliaries:
         k += 1
     form = lang.verb_forms.get(doc.lower[k]) if k < len(doc.tokens) else None
-    if form is None or "parenthetical" not in lang.verb_lemmas.get(form.lemma, {}).get("frames", ()):
+    if form is None or "parenthetical" not in lang.verb_frames.get(form.lemma, ()):
         return
     found = next((m for m in mentions if m.first == k + 1), None)
     if found is None:

@@ -168,6 +168,11 @@ class Language:
         return self.reporting["verbs"]
 
     @cached_property
+    def verb_frames(self) -> dict[str, frozenset[str]]:
+        """Reporting verb lemma → its frames (`che`, `di`, `label`, `parenthetical` …)."""
+        return {lemma: frozenset((entry or {}).get("frames") or ()) for lemma, entry in self.verb_lemmas.items()}
+
+    @cached_property
     def verb_polarity(self) -> dict[str, float]:
         """Reporting verb lemma → its own polarity (`accusare` −, `elogiare` +; 0 where its entry gives none)."""
         return {lemma: float(entry.get("polarity") or 0) for lemma, entry in self.verb_lemmas.items()}
@@ -314,6 +319,11 @@ class Language:
     def place_staff(self) -> dict[str, str]:
         """`speakers.yaml` `place_staff`: a staff noun (folded) → the noun of the place it works at."""
         return {fold(w): fold(place) for place, staff in self.data("speakers.yaml")["place_staff"].items() for w in staff}
+
+    @cached_property
+    def floor_taking(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """`grammar.yaml` `floor_taking`: (the verb's lemma, the words after it) of each verb of taking the floor."""
+        return tuple((verb, tuple(words)) for verb, *words in (phrase.split() for phrase in self.words("floor_taking")))
 
     @cached_property
     def of_the(self) -> tuple[tuple[str, str], ...]:
