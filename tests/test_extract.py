@@ -2242,6 +2242,13 @@ def test_a_definite_title_as_a_markers_source_refers_back_but_a_document_or_a_po
                   "domani.") == "portavoce"
 
 
+def test_a_document_named_for_no_issuer_is_never_the_speaker_but_one_naming_its_issuer_gives_the_issuer():
+    assert one("Il sindaco ha parlato ieri. Il documento afferma che le tasse scenderanno entro maggio.").speaker \
+        != "documento"
+    assert one("Il paese attende la riforma. Il comunicato della Regione Lazio afferma che le tasse scenderanno "
+               "entro maggio.").speaker == "Regione Lazio"
+
+
 def test_a_definite_title_with_a_long_complement_brings_in_someone_new():
     text = ("Il governo ha chiesto un parere a Mario Landi. Il capo del sindacato dei tassisti di Roma ha detto che lo "
             "sciopero continua.")

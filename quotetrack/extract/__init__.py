@@ -25,7 +25,13 @@ from ..models import Statement
 from .candidates import Candidate, find_candidates
 from .cues import Cue, find_cues
 from .features import candidate_features
-from .speakers import MentionFacts, SpeakerOption, Spoken, speaker_options
+from .speakers import (
+    MentionFacts,
+    SpeakerOption,
+    Spoken,
+    speaker_options,
+    unissued_document,
+)
 
 __all__ = ["extract_statements", "ExtractionModels", "Cue", "Candidate", "find_cues", "find_candidates",
            "read_candidates", "choose_statements", "attribute"]
@@ -112,7 +118,8 @@ def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Mode
     earlier: list[Spoken] = []
     facts = facts or MentionFacts(doc)
     for candidate, score in chosen:
-        options = speaker_options(doc, candidate, earlier, facts)
+        # a document named for no issuer is never chosen; the ranker still learns from it as a wrong choice
+        options = [o for o in speaker_options(doc, candidate, earlier, facts) if not unissued_document(doc, o)]
         best, confidence = _best(options, ranker)
         if best is None and _needs_speaking_subject(doc, candidate):
             continue  # "i dati indicano che …": figures, not a speaker

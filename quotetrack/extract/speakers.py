@@ -234,6 +234,14 @@ def _document_as_source(doc: Document, cue: Cue | None, m: Mention) -> bool:
         and m.via in ("description", "organisation") and _document_noun_head(doc, m)
 
 
+def unissued_document(doc: Document, option: SpeakerOption) -> bool:
+    """An option still named by a document's common noun (`la lettera`, `il rapporto`) once nothing named its issuer:
+    a document never speaks; its words are the issuer's, or the statement has no named speaker."""
+    m = option.mention
+    return m is not None and option.name[:1].islower() and m.via in ("description", "organisation") \
+        and _document_noun_head(doc, m)
+
+
 def _document_noun_head(doc: Document, m: Mention) -> bool:
     """Is the phrase headed by a document's noun (`la nota`, `le dichiarazioni`: reporting.yaml `document_nouns`)?"""
     return m.head is not None and doc.lower[m.head] in doc.lang.document_nouns
