@@ -675,9 +675,10 @@ def test_a_source_named_as_the_agent_of_what_it_released():
 
 
 def test_a_time_expression_between_the_cue_and_che():
-    """`ha detto venerdì che`, `ha riferito oggi pomeriggio che`, `ha detto il 3 marzo che`: when it was said stands
-    between the verb and its clause."""
-    for when in ("oggi pomeriggio", "venerdì", "il 3 marzo", "la settimana scorsa"):
+    """`ha detto venerdì che`, `ha riferito oggi pomeriggio che`, `ha detto il 3 marzo che`, `ha detto due anni fa che`:
+    when it was said stands between the verb and its clause."""
+    for when in ("oggi pomeriggio", "venerdì", "il 3 marzo", "la settimana scorsa", "due anni fa", "nel 2019",
+                 "a settembre"):
         doc = analyse(Article("t", f"Marco Bassi ha detto {when} che il ponte riaprirà."))
         assert [doc.text[c.start:c.end] for c in read_candidates(doc)[0]] == ["il ponte riaprirà"], when
     assert quotes("La rete Alfa ha riferito oggi pomeriggio che il governo è pronto.") == [("il governo è pronto", "Alfa")]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..analysis import Document, QuoteSpan
 from ..analysis.tokens import FULL_STOPS
-from .cues import Cue, adverb_at
+from .cues import Cue, adverb_at, time_expression_end
 
 MAX_SKIP = 12  # tokens a cue may be separated from its complementizer by
 
@@ -581,7 +581,7 @@ def _skippable(doc: Document, j: int, limit: int, cue: Cue) -> int:
     mention = doc.mention_at_first.get(j)
     if mention is not None and mention.kind in ("person", "organisation", "anonymous", "country"):
         return mention.last - j
-    time = _time_expression_end(doc, j, limit)
+    time = time_expression_end(doc, j, limit)
     if time > j:
         return time - j
     if (low == "," and j > cue.last and j + 2 < limit and doc.lower[j + 1] == "che" and not doc.verb_follows(j + 2)
@@ -662,18 +662,6 @@ def _relative_verb_after(doc: Document, j: int) -> bool:
     le prove`), and a clause that brings its subject or a negation first is reported (`l'accusa al sindaco che il
     bilancio sia falso`)."""
     return j + 1 < len(doc.tokens) and finite_verb(doc, j + 1)
-
-
-def _time_expression_end(doc: Document, j: int, limit: int) -> int:
-    """Past a time expression at j (`venerdì`, `oggi pomeriggio`, `il 3 marzo`, `la settimana scorsa`); j if none."""
-    lang = doc.lang
-    time_words = lang.words("time_words")
-    k = j + 1 if lang.is_determiner(doc.lower[j]) and doc.lower[j] not in lang.words("indefinite_articles") else j
-    start = k
-    while k < limit and (doc.lower[k] in time_words or doc.lower[k].isdigit() and k + 1 < limit
-                         and doc.lower[k + 1] in time_words):
-        k += 1
-    return k if k > start else j
 
 
 def _clause_verb(doc: Document, k: int) -> bool:

@@ -270,6 +270,54 @@ def adverb_at(doc: Document, k: int) -> bool:
     return low in doc.lang.words("group_adverbs") or (low.endswith("mente") and len(low) > 7)
 
 
+def time_expression_end(doc: Document, j: int, limit: int) -> int:
+    """Past a time expression starting at token j (`venerdì`, `oggi pomeriggio`, `il 3 marzo`, `la settimana
+    scorsa`, `due anni fa`, `nel 2010`), before `limit`; j if none. An indefinite article opens none (`ha annunciato
+    una settimana di sciopero`)."""
+    if doc.lower[j] in doc.lang.words("indefinite_articles"):
+        return j
+    end, k = j, j
+    while k < limit and k - j < _TIME_REACH:
+        if _time_word(doc, k):
+            end = k + 1
+        elif not _time_filler(doc, k):
+            break
+        k += 1
+    return end
+
+
+def time_expression_start(doc: Document, k: int) -> int:
+    """Where a time expression ending at token k starts (`lunedì`, `la settimana scorsa`, `nel 2010`, `due anni
+    fa`, `in passato`); k + 1 if none."""
+    j, timed = k, False
+    while j > 0 and k - j < _TIME_REACH:
+        if _time_word(doc, j):
+            timed = True
+        elif not _time_filler(doc, j):
+            break
+        j -= 1
+    return j + 1 if timed else k + 1
+
+
+_TIME_REACH = 5  # tokens of a time expression (`nel corso del 2010`, `qualche giorno fa`)
+
+
+def _time_word(doc: Document, k: int) -> bool:
+    """A word that makes a phrase a time expression: a day, month, part of the day or span of time (grammar.yaml
+    `time_words`, `time_spans`, `ago_words`), or a year."""
+    lang, word = doc.lang, doc.lower[k]
+    return word in lang.words("time_words") or word in lang.words("time_spans") or word in lang.words("ago_words") \
+        or (word.isdigit() and len(word) == 4)
+
+
+def _time_filler(doc: Document, k: int) -> bool:
+    """A word that may stand inside a time expression around its time words: an article, a preposition, a number,
+    a quantifier or a group adverb (`nel corso del`, `tre giorni`, `qualche anno`, `già lunedì`)."""
+    lang, word = doc.lang, doc.lower[k]
+    return word.isdigit() or word in lang.words("cardinal_numbers") or word in lang.words("indefinite_quantifiers") \
+        or word in lang.words("group_adverbs") or lang.is_determiner(word) or lang.preposition(word) is not None
+
+
 def _governor_before(doc: Document, first: int) -> int | None:
     """`ha voluto ribadire`, `torna a definire`, `ci tiene a precisare`: the governing verb before an infinitive."""
     j = first - 1

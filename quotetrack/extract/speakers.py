@@ -22,7 +22,7 @@ from ..analysis.mentions import abbreviated_organisation
 from ..lang import fold
 from .candidates import Candidate, aside_opening, only_fillers, participle_agent
 from .content import finite_verb
-from .cues import MARKER, Cue
+from .cues import MARKER, Cue, time_expression_start
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
 MAX_OPTIONS = 30
@@ -940,7 +940,7 @@ def _relative_before_adjunct(doc: Document, k: int) -> int:
     """`X, i quali, alla fine della visita, hanno detto`: the relative pronoun before a prepositional phrase set
     off by commas that ends at token k, right before the verb, or before a time expression with no commas (`X, che
     lunedì aveva detto`, `X, che due anni fa disse`); else k."""
-    time = _time_expression_start(doc, k)
+    time = time_expression_start(doc, k)
     if time <= k and doc.lower[time - 1] in doc.lang.words("relative_pronouns"):
         return time - 1
     opening = next((t for t in range(k - 1, max(0, k - 10), -1) if doc.lower[t] in (",", ".", ";", ":")), None)
@@ -978,27 +978,6 @@ def _clause_aside_before(doc: Document, group: int) -> int | None:
 
 
 _ASIDE_REACH = 30  # tokens of a clause set off before a verb (`, rispondendo a chi chiedeva perché …,`)
-
-
-def _time_expression_start(doc: Document, k: int) -> int:
-    """Where a time expression ending at token k starts (`lunedì`, `la settimana scorsa`, `nel 2010`, `due anni
-    fa`, `in passato`): its articles, prepositions, numbers, quantifiers and adverbs around at least one word of
-    time; k + 1 if none."""
-    lang = doc.lang
-    times = lang.words("time_words") | lang.words("time_spans") | lang.words("ago_words")
-    around = lang.words("cardinal_numbers") | lang.words("indefinite_quantifiers") | lang.words("group_adverbs")
-    j, timed = k, False
-    while j > 0 and k - j < _TIME_REACH:
-        word = doc.lower[j]
-        if word in times or word.isdigit():
-            timed = True
-        elif not (word in around or lang.is_determiner(word) or lang.preposition(word) is not None):
-            break
-        j -= 1
-    return j + 1 if timed else k + 1
-
-
-_TIME_REACH = 5  # tokens of a time expression (`nel corso del 2010`, `qualche giorno fa`)
 
 
 def _outermost_by_last(mentions: list[Mention]) -> dict[int, Mention]:
