@@ -1347,3 +1347,15 @@ def test_a_quote_that_names_no_one_speaks_of_what_its_reporting_sentence_names()
     assert pairs_of(f"Il giorno dopo la visita di Luca Bianchi, il ministro Anna Neri ha detto: «{quote}».",
                     quote)["Luca Bianchi"] == 0
 
+
+def test_a_description_of_the_quote_the_index_resolved_to_no_one_may_stand_for_one_named_before():
+    def pairs_of(text: str, quote: str) -> dict[str, float]:
+        found = read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri", cue="ha detto")])
+        return {p.candidate.name: p.rule_score for p in found}
+
+    story = "Luca Bianchi ha lasciato la magistratura nel 2010."
+    quote = "L'ex giudice è un uomo coraggioso e onesto"
+    assert pairs_of(f"{story} «{quote}», ha detto Anna Neri.", quote)["Luca Bianchi"] > 0
+    # a quote that describes no one speaks of what it names: the story before is only the story
+    quote = "Marco Ferri è un uomo coraggioso e onesto"
+    assert "Luca Bianchi" not in pairs_of(f"{story} «{quote}», ha detto Anna Neri.", quote)

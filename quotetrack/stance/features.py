@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .polarity import Evaluation, predicated, relation
-from .targets import ArticleView, Candidate, StatementSpan, addressed
+from .targets import ArticleView, Candidate, StatementSpan, addressed, points
 
 if TYPE_CHECKING:
     from ..analysis import Document, Mention
@@ -131,6 +131,7 @@ def pair_features(view: ArticleView, span: StatementSpan, candidate: Candidate, 
         "pointer_third": candidate.pointers["third"],
         "pointer_second": candidate.pointers["second"],
         "pointer_cue": candidate.pointers["cue"],
+        "pointer_context": candidate.pointers["context"],
         "n_candidates": n_candidates,
         "quote_tokens": span.last - span.first,
         "article_count": view.counts.get(candidate.name, 0),
@@ -173,7 +174,7 @@ def _topic_of_unnamed_quote(view: ArticleView, span: StatementSpan, candidate: C
     its sentence names (`Parlando di X, Rossi ha detto: «è una vergogna»`), so its words reach the candidate as the
     reporting clause's object's do; past `ma` the sentence turns to another matter (`Il governo apre a X, ma Rossi
     ha detto che …`)."""
-    if candidate.quote or any(c.quote or sum(c.pointers.values()) for c in found):
+    if candidate.quote or any(c.quote or points(c) for c in found):
         return False
     anchor = span.cue_first if span.cue_first is not None else span.first
     contrast = view.lexicon.contrast
@@ -379,7 +380,7 @@ def _polarity_features(view: ArticleView, span: StatementSpan, candidate: Candid
                 if (inside or r == "object") and (nearest is None or WEIGHTS[r] > WEIGHTS[nearest]):
                     nearest = r  # outside the quote, only what the words are done to ("accusando X")
         if inside and nearest is None and not suffered and (candidate.pointers or governed):
-            nearest = "clause"  # a pronoun of the quote, or the reporting clause, brought the candidate here
+            nearest = "clause"  # a pronoun or a description of the quote, or the reporting clause, brought it here
         if inside and asked and e.demanded and f.get("addressed") and nearest != "object":
             nearest = "subject"  # "ha chiesto a X di dimettersi": the one asked is the one to go
         if inside and f.get("labelled") and not e.harm:

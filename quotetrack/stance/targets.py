@@ -4,6 +4,8 @@ A candidate is one canonical name with the mentions that bring it into reach of 
 - mentions inside the quote (names, titles and descriptions the index resolved, institutions, metonyms);
 - mentions in the reporting sentence around it (the accused of `ha accusato X di «…»`, the labelled of
   `ha definito X «…»`, the one asked in `ha chiesto a X di …`), which a learned classifier keeps or drops;
+- for a description of the quote the mention index resolved to no one (`l'ex giudice`, `la società`), the people
+  or organisations (as the description is) named before the quote, back to three sentences (`_named_before_quote`);
 - pronouns: a third-person pronoun, possessive or object clitic of the quote (`«lo ha tradito»`, `«dopo averla
   vista»`; not an article or a demonstrative before a noun: `gli operai`) points at the last person named before the
   statement other than the speaker, a second-person one at the one addressed (`«siete …»`), an
@@ -52,7 +54,8 @@ class Candidate:
     kind: str
     quote: list[Mention] = field(default_factory=list)  # its mentions inside the quote
     frame: list[Mention] = field(default_factory=list)  # its mentions in the reporting sentence, outside the quote
-    # "third" / "second" person words of the quote aimed at it, "cue" for an object clitic of the cue (`accusandolo`)
+    # "third" / "second" person words of the quote aimed at it, "cue" for an object clitic of the cue (`accusandolo`),
+    # "context" for a description of the quote resolved to no one that may stand for it (`l'ex giudice`)
     pointers: Counter = field(default_factory=Counter)
 
 
@@ -170,6 +173,15 @@ class ArticleView:
         titles = [m for m in self.doc.mentions if m.via == "title" and m.name]
         return frozenset(m.first for t in titles for m in self.targetable_within(t.first, t.last)
                          if m is not t and m.last <= t.last and not self.same(m.name, t.name))
+
+    @cached_property
+    def mention_firsts(self) -> list[int]:
+        return [m.first for m in self.doc.mentions]
+
+    def mentions_within(self, first: int, last: int) -> Sequence[Mention]:
+        """Every mention of the index starting in tokens [first, last), in order (by bisection)."""
+        firsts = self.mention_firsts
+        return self.doc.mentions[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
 
     @cached_property
     def targetable_firsts(self) -> list[int]:
@@ -351,7 +363,37 @@ def candidates(view: ArticleView, span: StatementSpan) -> list[Candidate]:
     aimed = _cue_clitic_referent(view, span, speaker_tokens)
     if aimed is not None:
         _candidate(found, view.key(aimed.name), aimed.kind).pointers["cue"] += 1
+    described = _unnamed_descriptions(view, span)
+    if described:
+        for m in _named_before_quote(view, span, described):
+            if view.key(m.name) not in found and not view.is_speaker(m.name, statement.speaker):
+                _candidate(found, view.key(m.name), m.kind).pointers["context"] += 1
     return list(found.values())
+
+
+def points(candidate: Candidate) -> bool:
+    """Does a word of the statement point at the candidate: a pronoun of the quote or a clitic of the cue?"""
+    return bool(candidate.pointers["third"] or candidate.pointers["second"] or candidate.pointers["cue"])
+
+
+def _unnamed_descriptions(view: ArticleView, span: StatementSpan) -> set[str]:
+    """The kinds (person, organisation) of the descriptions of the quote the mention index resolved to no one
+    (`l'azienda`, `il campione`): the quote speaks of someone by a common noun."""
+    doc, first_person = view.doc, view.lexicon.first_person
+    return {m.kind for m in view.mentions_within(span.first, span.last) if m.last <= span.last
+            and m.kind in ("person", "organisation") and m.via in ("organisation", "title", "description")
+            and doc.lower[m.first] not in first_person and (not m.name or view._no_name(m))}
+
+
+def _named_before_quote(view: ArticleView, span: StatementSpan, kinds: set[str]) -> list[Mention]:
+    """The counterparts of those kinds named before the quote, back to three sentences before its reporting
+    sentence: a description of the quote the index could not resolve may stand for one of them (`Luca Bianchi ha
+    lasciato la magistratura. «L'ex giudice è un uomo onesto», ha detto Rossi`); the classifier keeps one only where
+    the quote's words judge it, as it does for the antecedent of a pronoun."""
+    doc = view.doc
+    floor = doc.sentences[max(0, doc.sentence_of[span.frame_first] - _LOOK_BACK_SENTENCES)].first
+    return [m for m in view.targetable_within(floor, span.first) if m.kind in kinds
+            and m.via != COUNTRY_NOUN and m.first not in view.title_parts and not view.common_word(m)]
 
 
 def _cue_clitic_referent(view: ArticleView, span: StatementSpan, speaker_tokens: set[int]) -> Mention | None:
