@@ -1210,6 +1210,18 @@ def test_praise_of_one_term_of_a_comparison_is_no_praise_of_the_other():
     assert scores["Luca Bianchi"] > 0 and scores.get("Mario Rossi", 0.0) <= 0
 
 
+def test_respect_for_someone_is_praise_and_respect_compared_to_someone_is_a_comparison():
+    assert said_rule("Ho sempre avuto rispetto per Luca Bianchi") > 0.3
+    assert said_rule("Luca Bianchi non agisce nel rispetto delle regole") < -0.3
+    text = "Anna Neri ha detto: «Luca Bianchi ha preso più voti rispetto a Mario Rossi, che è stato bravissimo»."
+    scores = rule_scores(text, "Luca Bianchi ha preso più voti rispetto a Mario Rossi, che è stato bravissimo", "ha detto")
+    assert scores.get("Mario Rossi", 0.0) == 0.0  # the term of the comparison, and "rispetto a" praises nobody
+
+
+def test_being_caught_unprepared_is_blame():
+    assert said_rule("Il sindaco Luca Bianchi si è fatto trovare impreparato") < -0.3
+
+
 def test_a_criticism_reaches_the_one_the_quote_opens_with_past_a_title():
     text = "Anna Neri ha criticato ancora una volta il vecchio amico Mario Rossi per il voto di ieri."
     assert rule_scores(text, "Mario Rossi per il voto di ieri", "ha criticato")["Mario Rossi"] < 0

@@ -299,9 +299,18 @@ def _compared(doc, m: Mention, lexicon) -> bool:
     for k in range(m.first - 1, max(sentence_first, m.first - 6) - 1, -1):
         if doc.lower[k] in lexicon.clause_breaks:
             return False
-        if doc.lower[k] in lexicon.comparisons:
+        if _comparing(doc, k, lexicon):
             return True
     return False
+
+
+def _comparing(doc, k: int, lexicon) -> bool:
+    """Is the word at k a word of comparison used as one? A word that compares only with a preposition after it
+    (`comparison_prepositions`) needs it: `rispetto all'anno scorso` compares, `rispetto per X` is respect for X."""
+    if doc.lower[k] not in lexicon.comparisons:
+        return False
+    needed = lexicon.comparison_prepositions.get(doc.lower[k])
+    return needed is None or k + 1 < len(doc.tokens) and doc.lang.preposition(doc.lower[k + 1]) == needed
 
 
 def _outranked(doc, m: Mention, lexicon) -> bool:
@@ -312,7 +321,7 @@ def _outranked(doc, m: Mention, lexicon) -> bool:
     k = doc.before_determiners(m.first)
     preposition = doc.lang.preposition(doc.lower[k]) if k >= 0 else None
     reach = {"di": 2, "a": 1}.get(preposition or "", 0)
-    return any(doc.lower[j] in lexicon.comparisons for j in range(max(0, k - reach), k))
+    return any(_comparing(doc, j, lexicon) for j in range(max(0, k - reach), k))
 
 
 def _harmed(view: ArticleView, span: StatementSpan, candidate: Candidate, evaluations: list[Evaluation]) -> dict[int, set[int]]:

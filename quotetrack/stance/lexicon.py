@@ -38,6 +38,7 @@ class StanceLexicon:
     contrast: frozenset[str]
     requests: frozenset[str]
     comparisons: frozenset[str]
+    comparison_prepositions: dict[str, str]  # comparison words that compare only before this one ("rispetto a")
     hedges: frozenset[str]
     counterfactual_verbs: frozenset[str]  # past subjunctives of a condition contrary to fact ("se fosse onesto")
     first_person: frozenset[str]
@@ -144,7 +145,8 @@ def lexicon_of(lang: Language) -> StanceLexicon:
     return StanceLexicon(
         dict(_read_polarity(lang.code)), judgements, phrases, words("negators"), words("not_negating_after"),
         words("concord"), int(data["negation_window"]), words("exceptive_before_che"), words("cessation"),
-        words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"), words("hedges"),
+        words("clause_breaks"), words("contrast"), words("requests"), words("comparisons"),
+        {lower(str(k)): lower(str(v)) for k, v in data["comparison_prepositions"].items()}, words("hedges"),
         words("counterfactual_verbs"),
         lang.words("first_person_words") | lang.words("first_person_ambiguous"),  # grammar.yaml's, shared
         words("second_person"), words("third_person"), words("third_person_clitics"), words("addressee_markers"),
