@@ -2434,3 +2434,12 @@ def test_per_before_a_phrase_that_names_nobody_does_not_end_the_content():
                   "milioni.") == [("i lavori partiranno lunedì, per un costo complessivo di due milioni", "Luca Neri")]
     assert quotes("Il sindaco Luca Neri ha detto che si tratta di un guasto, per non creare allarme.") == [
         ("si tratta di un guasto", "Luca Neri")]
+
+
+def test_a_markers_source_reads_its_adjectives_alike_with_or_without_a_parse():
+    """The Stanza engine keeps the built-in engine's tags: an untagged lower-case word with an adjective's ending after
+    the source's head word is its modifier on both engines (`secondo il riconfermato segretario, …`)."""
+    doc = analyse(Article("t", "La crisi, secondo il riconfermato segretario, finirà presto."))
+    for reading in (doc, replace(doc, has_parse=True, engine="stanza")):
+        assert [(c.origin, reading.span_text(c.first, c.last)) for c in read_candidates(reading)[0]] == [
+            ("marker", "La crisi, secondo il riconfermato segretario, finirà presto")]

@@ -687,7 +687,7 @@ def _modifier(doc: Document, k: int) -> bool:
     low = token.lower
     if low == "non" and k + 1 < len(doc.tokens):
         return doc.tokens[k + 1].text[:1].islower() and doc.lower[k + 1].endswith(doc.lang.endings("past_participle_endings"))
-    if token.upos in ("ADJ",) or (doc.has_parse is False and token.upos == "" and token.text[:1].islower()
+    if token.upos in ("ADJ",) or (token.upos == "" and token.text[:1].islower()
                                    and low.endswith(doc.lang.endings("past_participle_endings", "adjective_endings"))):
         return True
     return token.text[:1].isupper() and doc.mention_of_token.get(k) is None and token.upos == "PROPN"
