@@ -2435,3 +2435,33 @@ def test_per_before_a_phrase_that_names_nobody_does_not_end_the_content():
                   "milioni.") == [("i lavori partiranno lunedì, per un costo complessivo di due milioni", "Luca Neri")]
     assert quotes("Il sindaco Luca Neri ha detto che si tratta di un guasto, per non creare allarme.") == [
         ("si tratta di un guasto", "Luca Neri")]
+
+
+def test_a_markers_source_reads_its_adjectives_alike_with_or_without_a_parse():
+    """The Stanza engine keeps the built-in engine's tags: an untagged lower-case word with an adjective's ending after
+    the source's head word is its modifier on both engines (`secondo il riconfermato segretario, …`)."""
+    doc = analyse(Article("t", "La crisi, secondo il riconfermato segretario, finirà presto."))
+    for reading in (doc, replace(doc, has_parse=True, engine="stanza")):
+        assert [(c.origin, reading.span_text(c.first, c.last)) for c in read_candidates(reading)[0]] == [
+            ("marker", "La crisi, secondo il riconfermato segretario, finirà presto")]
+
+
+def test_a_reporting_verbs_participle_with_a_clitic_is_a_participle_on_a_parse():
+    """The dictionary tags `conclusosi` a verb of `concludere` without features; with a parse, the lemma makes it a
+    cue, and it is a bare participle (no auxiliary), which governs no clause: not a finite verb reporting what
+    follows it."""
+    from quotetrack.extract import find_cues
+
+    doc = analyse(Article("t", "I ministri del vertice appena conclusosi saranno a Roma domani."))
+    parsed = replace(doc, has_parse=True, engine="stanza")
+    assert [(c.lemma, c.tense) for c in find_cues(parsed)] == [("concludere", "participle")]
+    assert read_candidates(parsed)[0] == []
+
+
+def test_a_cue_the_parse_is_not_asked_about_has_no_reading():
+    """A noun cue's content is read on the surface alone on both engines: with a parse it is no `surface_alone`
+    (the parse disagreeing), while a verb's content says which reading found it."""
+    doc = analyse(Article("t", "Il giudice ha firmato l'ordine di chiudere la fabbrica e ha detto di voler sentire i "
+                               "testimoni."))
+    parsed = replace(doc, has_parse=True, engine="stanza")
+    assert [(c.cue.kind, c.reading) for c in read_candidates(parsed)[0]] == [("noun", ""), ("verb", "surface_alone")]

@@ -426,14 +426,7 @@ def _only_a_verb(token: Token, lang: Language) -> bool:
     if token.upos != "VERB":
         return False
     infinitive_with_clitic = "VerbForm=Inf" in token.feats and token.lower.endswith(lang.endings("attached_clitics"))
-    return "VerbForm=Ger" in token.feats or infinitive_with_clitic or _participle_with_clitic(token.lower, lang)
-
-
-def _participle_with_clitic(word: str, lang: Language) -> bool:
-    """`accortosi`, `occorsogli`: a past participle, regular or not, with a clitic attached."""
-    participle = lang.endings("past_participle_endings", "irregular_participle_endings")
-    return any(word.endswith(clitic) and word[:-len(clitic)].endswith(participle)
-               for clitic in lang.words("participle_clitics"))
+    return "VerbForm=Ger" in token.feats or infinitive_with_clitic or lang.participle_with_clitic(token.lower)
 
 
 def _made_up(lemma: str, dictionary_lemma: str, lang: Language) -> bool:

@@ -13,7 +13,7 @@ from ..analysis import Document, QuoteSpan
 from ..analysis.tokens import FULL_STOPS
 from ..lang import fold
 from .content import (CLOSING_QUOTES, OPENING_QUOTES, Content, content_end, coordinated_parts,
-                      finite_verb, inserted_clause_end, parse_gives_way, parsed_content, surface_content, trim_end,
+                      finite_verb, inserted_clause_end, parse_gives_way, parse_reads, parsed_content, surface_content, trim_end,
                       verbless_list_after_colon)
 from .cues import AFTER, LIGHT, MARKER, NOUN, RELATIVE, VERB, Cue, adverb_at, known_as
 
@@ -283,7 +283,8 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
         for readings in parts.values():
             candidate = content_candidate(doc, readings[0], "reported", cue)
             if candidate is not None:
-                out.append(replace(candidate, reading=_reading(readings, surface, parsed)) if doc.has_parse else candidate)
+                out.append(replace(candidate, reading=_reading(readings, surface, parsed)) if parse_reads(doc, cue)
+                           else candidate)
     return out
 
 
@@ -291,7 +292,8 @@ def _reading(readings: list[Content], surface: Content | None, parsed: Content |
     """Which reading of a cue's content gave a part: both (they agree), or one alone while the other found none or
     another span, and then whether the two start on the same word and this one runs on further (`longer`: the parse
     often runs past a comma onto an apposition) or stops sooner (`shorter`); the classifier learns how far to trust
-    each."""
+    each. A cue the parse is not asked about (a noun, a bare participle: `parse_reads`) has no reading, as on the
+    built-in engine: its surface content is no sign that the parse disagreed."""
     if len(readings) > 1:
         return "both"
     part = readings[0]
@@ -687,7 +689,7 @@ def _modifier(doc: Document, k: int) -> bool:
     low = token.lower
     if low == "non" and k + 1 < len(doc.tokens):
         return doc.tokens[k + 1].text[:1].islower() and doc.lower[k + 1].endswith(doc.lang.endings("past_participle_endings"))
-    if token.upos in ("ADJ",) or (doc.has_parse is False and token.upos == "" and token.text[:1].islower()
+    if token.upos in ("ADJ",) or (token.upos == "" and token.text[:1].islower()
                                    and low.endswith(doc.lang.endings("past_participle_endings", "adjective_endings"))):
         return True
     return token.text[:1].isupper() and doc.mention_of_token.get(k) is None and token.upos == "PROPN"

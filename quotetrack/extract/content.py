@@ -1172,7 +1172,7 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     word after its marker to the last word of its subtree, not past the sentence, a new cue's clause or the main
     clause resuming. A bare participle governs none, as in the surface reading (`il piano, annunciato per rassicurare
     i mercati, …`: a purpose, not words)."""
-    if not doc.has_parse or cue.kind not in ("verb", "light") or cue.tense == "participle" and not cue.auxiliary:
+    if not parse_reads(doc, cue):
         return None
     tokens = doc.tokens
     clause = None
@@ -1201,6 +1201,12 @@ def parsed_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content | 
     if last <= first or _ends_in_a_lead_in(doc, last) or _cut_before_nested_clause(doc, last):
         return None
     return Content(first, last, frame, marker, max(0, (marker or first) - cue.last), parsed=True)
+
+
+def parse_reads(doc: Document, cue: Cue) -> bool:
+    """Whether the parse is asked for the clause a cue governs (`parsed_content`): a verb's or a light verb's, not a
+    bare participle's; a noun's content and a marker's are read on the surface alone."""
+    return doc.has_parse and cue.kind in ("verb", "light") and not (cue.tense == "participle" and not cue.auxiliary)
 
 
 def _untaken_preposition(doc: Document, marker: int, frames: frozenset[str]) -> bool:

@@ -151,14 +151,17 @@ def _passive_auxiliary(lang, word: str) -> bool:
 
 
 def _parsed_form(doc: Document, i: int) -> VerbForm | None:
-    """With a parse, a reporting verb the conjugated forms miss, known by its lemma."""
+    """With a parse, a reporting verb the conjugated forms miss, known by its lemma. Its tense is read from its
+    features, and a past participle with a clitic attached (`conclusosi`, `contestatogli`), which the dictionary
+    tags a verb without features, is a participle still: no finite verb that governs the clause after it."""
     if not doc.has_parse:
         return None
     token = doc.tokens[i]
     if token.upos != "VERB" or token.lemma not in doc.lang.verb_lemmas:
         return None
     feats = token.feats
-    tense = ("gerund" if "VerbForm=Ger" in feats else "participle" if "VerbForm=Part" in feats
+    participle = "VerbForm=Part" in feats or doc.lang.participle_with_clitic(token.lower)
+    tense = ("gerund" if "VerbForm=Ger" in feats else "participle" if participle
              else "infinitive" if "VerbForm=Inf" in feats else "finite")
     return VerbForm(token.lemma, tense)
 

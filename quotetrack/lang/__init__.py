@@ -229,6 +229,13 @@ class Language:
         """Verbs whose che-clause is a statement only when a speaker is their subject (`la legge prevede che`)."""
         return frozenset(lower(str(w)) for w in self.reporting.get("che_needs_speaking_subject") or ())
 
+    def participle_with_clitic(self, word: str) -> bool:
+        """`accortosi`, `occorsogli`: a past participle, regular or not, with a clitic attached (`participle_clitics`:
+        -ti/-le there make nouns and verb forms look like one, `gli accusati`)."""
+        participle = self.endings("past_participle_endings", "irregular_participle_endings")
+        return any(word.endswith(clitic) and word[:-len(clitic)].endswith(participle)
+                   for clitic in self.words("participle_clitics"))
+
     def frame_word(self, word: str) -> str | None:
         """The clause frame a word opens after a cue: che, se, come (a question word), or None."""
         if word == "che":
