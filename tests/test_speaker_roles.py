@@ -175,10 +175,10 @@ CASES = {
         {"Marco Rossi": "not marker"}),
     "the subject of a passive verb taking a person as object is who the words are about": (
         ("Mario Rossi ha parlato ai giornalisti. Il senatore Luca Bianchi è stato accusato di «non leggere mai i "
-         "dossier»."), "accusato", {"Il senatore": "object", "Luca Bianchi": "not apposition"}),
+         "dossier»."), "accusato", {"Il senatore": "patient", "Luca Bianchi": "not apposition"}),
     "a labelled passive subject does not speak either": (
         "Nella relazione finale, Marco Verdi venne definito «un testimone affidabile» dagli ispettori.", "definito",
-        {"Marco Verdi": "object"}),
+        {"Marco Verdi": "patient"}),
     "after the words it reports, the subject follows a phrase naming whom they were said to": (
         "«Serve più tempo per decidere» ha detto a Radio Uno il ministro della Salute Mario Rossi.",
         "detto", {"Mario Rossi": "postverbal", "Radio Uno": "prepositional"}),
@@ -201,6 +201,16 @@ CASES = {
     "a relative pronoun stands before a clause set off before its verb": (
         ("La scelta non è stata condivisa da Marco Rossi, il quale, quando gli è stato chiesto, ha dichiarato che il "
          "suo voto era diverso."), "dichiarato", {"Marco Rossi": "relative"}),
+    "a phrase after a prepositional phrase and a comma, with clitics before its verb, is the subject": (
+        ("Dopo le critiche dell'opposizione al progetto di Luca Bianchi, il ministro Paolo Rossi lo ha sostenuto "
+         "spiegando che «il progetto è solido»."), "spiegando", {"il ministro": "subject"}),
+    "a phrase past a comma after a marker is no source of it": (
+        ("Il regista ha parlato a lungo della serie, girata per l'appunto, in Francia: «Volevamo attori del posto»."),
+        "per", {"Francia": "not marker"}),
+    "a gerund after another shares the subject of the verb both depend on": (
+        ("Nel suo discorso Marco Rossi dice di votare Luca Bianchi per coerenza, non lesinando critiche al direttore "
+         "Paolo Verdi definendo il suo giornale «poco serio»."), "definendo",
+        {"Marco Rossi": "subject", "Luca Bianchi": "not subject"}),
     "a gerund's subject is the phrase its apposition describes": (
         "Anna Neri, una ragazza molto timida, aveva telefonato alla nonna dicendole che sarebbe rimasta a Roma.",
         "dicendole", {"Anna Neri": "subject", "una ragazza": "not subject"}),
@@ -215,3 +225,13 @@ def test_speaker_roles(text: str, cue_word: str, expected: dict[str, str]):
             assert found[name] != role[4:], name
         else:
             assert found[name] == role, name
+
+
+def test_the_patient_of_a_passive_is_no_speaker_option():
+    """`Luca Bianchi è stato accusato di …`: the accused never said the words, even with no one else named."""
+    from quotetrack.extract import MentionFacts
+    from quotetrack.extract.speakers import speaker_options
+
+    doc = analyse(Article("t", "Il senatore Luca Bianchi è stato accusato di «non leggere mai i dossier»."))
+    candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "accusato")
+    assert [o.name for o in speaker_options(doc, candidate, [], MentionFacts(doc))] == []

@@ -295,3 +295,20 @@ def test_an_option_the_statement_s_own_words_name_is_marked_as_whom_they_are_abo
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
     about = {o.name: o.features["named_in_the_words"] for o in speaker_options(doc, candidate, [], MentionFacts(doc))}
     assert about == {"Luca Bianchi": 1.0, "Anna Neri": 0.0}
+
+
+def test_a_person_named_second_in_a_pair_gives_the_statement_to_the_first_named_in_the_same_role():
+    from quotetrack.extract import _first_named_of_pair
+
+    def chosen(text: str, winner: str) -> str:
+        doc = analyse(Article("t", text))
+        candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] in
+                         ("dichiarato", "risposto"))
+        found = speaker_options(doc, candidate, [], MentionFacts(doc))
+        return found[_first_named_of_pair(doc, found, [o.name for o in found].index(winner))].name
+
+    assert chosen("Il processo si è chiuso ieri. Marco Verdi e Luca Neri sono stati assolti. I due fratelli hanno poi "
+                  "dichiarato: «Abbiamo sempre creduto nella giustizia».", "Luca Neri") == "Marco Verdi"
+    # different roles: the object of one verb and the subject of the next
+    assert chosen("Il sindaco Paolo Rossi ha criticato Marco Verdi e Luca Neri ha risposto che il piano è sbagliato.",
+                  "Luca Neri") == "Luca Neri"

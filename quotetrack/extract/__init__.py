@@ -120,7 +120,7 @@ def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Mode
     for candidate, score in chosen:
         # a document named for no issuer is never chosen; the ranker still learns from it as a wrong choice
         options = [o for o in speaker_options(doc, candidate, earlier, facts) if not unissued_document(doc, o)]
-        best, confidence = _best(options, ranker)
+        best, confidence = _best(doc, options, ranker)
         if best is None and _needs_speaking_subject(doc, candidate):
             continue  # "i dati indicano che …": figures, not a speaker
         statement = _statement(doc, candidate, best, confidence)
@@ -138,17 +138,34 @@ def _needs_speaking_subject(doc: Document, candidate: Candidate) -> bool:
 _FIRST_NAMED_ROLES = ("subject", "relative", "marker")  # the roles the first of coordinated speakers takes
 
 
-def _best(options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | None, float]:
+def _best(doc: Document, options: list[SpeakerOption], ranker: Model) -> tuple[SpeakerOption | None, float]:
     if not options:
         return None, 0.0
     scores = ranker.scores([o.features for o in options])
     k = max(range(len(options)), key=scores.__getitem__)
     if options[k].features.get("role=conjunct"):  # `X e Y hanno detto`: the statement is recorded for the first-named
         k = next((j for j, o in enumerate(options) if any(o.features.get(f"role={role}") for role in _FIRST_NAMED_ROLES)), k)
+    k = _first_named_of_pair(doc, options, k)
     # `il partito, per bocca di X, ha detto`: the organisation speaks through X, the statement is X's; `dicono dal
     # ministero`: an impersonal plural names its source
     k = next((j for j, o in enumerate(options) if o.features.get("role=voice") or o.features.get("role=source")), k)
     return options[k], scores[k]
+
+
+def _first_named_of_pair(doc: Document, options: list[SpeakerOption], k: int) -> int:
+    """A person named second in a pair (`Anna Neri e Marco Bianchi`) with the role of the first, whatever role that
+    is: the statement is recorded for the first-named, as for coordinated subjects (not `Rossi ha criticato Anna Neri e
+    Marco Bianchi ha risposto`, where the two have different roles)."""
+    m = options[k].mention
+    if m is None or m.kind != "person" or m.first < 1 or doc.lower[m.first - 1] not in doc.lang.words("coordinators"):
+        return k
+    role = _role(options[k])
+    return next((j for j, o in enumerate(options) if o.mention is not None and o.mention.kind == "person"
+                 and o.mention.last == m.first - 1 and _role(o) == role), k)
+
+
+def _role(option: SpeakerOption) -> str | None:
+    return next((key for key, value in option.features.items() if key.startswith("role=") and value), None)
 
 
 def _past_opening_commas(text: str, start: int, end: int) -> int:

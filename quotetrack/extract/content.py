@@ -155,6 +155,11 @@ def _appositive_relative_end(doc: Document, first: int, limit: int) -> int:
     return limit
 
 
+def gerund(doc: Document, k: int) -> bool:
+    """The word at token k is a gerund, with a clitic attached or not (`dicendo`, `dicendolo`)."""
+    return _strip_clitics(doc.lower[k], doc.lang).endswith(doc.lang.endings("gerund_endings"))
+
+
 def finite_verb(doc: Document, k: int) -> bool:
     """A verb form that is neither infinitive (`aver`, `esser` too: no finite form ends in -r), gerund nor
     participle (any verb right after an auxiliary is one: `ha preso`, `aver assunto`), and no noun after an article
@@ -1244,7 +1249,7 @@ def cut_short(doc: Document, parsed: Content, surface: Content) -> bool:
         return True
     if not (after.text[:1].isalnum() or after.text in OPENING_QUOTES):
         return False
-    return not _strip_clitics(after.lower, doc.lang).endswith(doc.lang.endings("gerund_endings"))
+    return not gerund(doc, parsed.last)
 
 
 def _through_quotation(doc: Document, first: int, last: int, end: int) -> int:

@@ -21,7 +21,7 @@ from ..analysis.document import REACH, QuoteSpan, longest_by
 from ..analysis.mentions import abbreviated_organisation
 from ..lang import fold
 from .candidates import Candidate, aside_opening, only_fillers, participle_agent
-from .content import finite_verb
+from .content import finite_verb, gerund
 from .cues import MARKER, Cue, time_expression_start
 
 SPEAKER_KINDS = ("person", "organisation", "country", "anonymous")
@@ -184,6 +184,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         named = [(m, name) for m, name in named if not _object_before_gerund(doc, m, candidate.cue, roles)]
     if candidate.cue is not None:
         named = _without_the_labelled(doc, named, candidate.cue)
+    named = [(m, name) for m, name in named if roles.get(m.first) != "patient"]  # `Rossi è stato accusato di …`
     if candidate.cue is not None and subject is None:
         # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
         # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
@@ -612,8 +613,8 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
         k = cue.last
         while k < len(doc.tokens) and (lang.is_determiner(doc.lower[k]) or doc.lower[k] in ("quanto",)):
             k += 1
-        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and m.first >= cue.last), None) \
-            or _mention_spanning_cue_end(cue, mentions)
+        found = next((m for m in mentions if cue.last <= m.first <= k + 3 and not _phrase_break(doc, k, m.first)),
+                     None) or _mention_spanning_cue_end(cue, mentions)
         product = _source_product(doc, found) if found is not None else None
         if product is not None:
             after = product + 1  # past one adjective: "il bilancio definitivo comunicato dalla questura"
@@ -784,11 +785,11 @@ def _labelled_by_a_participle(doc: Document, m: Mention, cue: Cue) -> bool:
 def _passive_patient(cue: Cue, roles: dict[int, str]) -> None:
     """The subject of a passive verb that takes a person as its object (`Rossi è stato accusato di …`, `è stato
     invitato a …`, `venne definito «…»`) is who the words are about or addressed to, the active verb's object: never
-    the speaker, who is the agent or someone named before."""
+    the speaker, who is the agent or someone named before: it is marked `patient`, and no option."""
     if cue.passive and cue.frames & _PERSON_OBJECT_FRAMES:
         for first, role in roles.items():
             if role in ("subject", "relative", "apposition"):
-                roles[first] = "object"
+                roles[first] = "patient"
 
 
 _PERSON_OBJECT_FRAMES = frozenset({"object_of", "object_to", "label"})
@@ -799,6 +800,12 @@ def _built_with_essere(doc: Document, k: int) -> bool:
     `è stato eletto`): a passive or a verb taking no object, so the phrase right after it is its subject."""
     j = doc.before_group_adverbs(k)
     return j >= 0 and doc.lang.auxiliaries.get(doc.lower[j]) == "essere"
+
+
+def _phrase_break(doc: Document, k: int, i: int) -> bool:
+    """A comma stands among tokens [k, i): a phrase starting at i is no longer the one opening at k (`per l'appunto,
+    in Francia`: no one's opinion; `secondo informazioni della polizia` is the police's)."""
+    return "," in doc.lower[k:i]
 
 
 def _mention_spanning_cue_end(cue: Cue, mentions: list[Mention]) -> Mention | None:
@@ -1027,13 +1034,14 @@ def _extend_prepositional_phrases(doc: Document, mentions: list[Mention], roles:
     """Names that belong to a prepositional phrase before them are in it, as no subject: a name apposed to it (`dal
     sindaco di Roma, Anna Neri,`, not a subject after a phrase set before it: `in un comunicato, l'associazione ha
     detto`), and a person coordinated with a person in it (`ai giudici Anna Neri, Marco Bianchi e Luca Verdi,`). Not
-    a name with its verb right after it (`dopo l'incontro con Anna Neri e Bianchi ha detto`). `by_first`, `by_last`:
+    a name with its verb right after it, past clitics (`dopo l'incontro con Anna Neri e Bianchi ha detto`, `…, il
+    ministro Rossi lo ha difeso`). `by_first`, `by_last`:
     the mentions by their first token, the outermost by their last."""
-    lang, n = doc.lang, len(doc.tokens)
+    lang = doc.lang
     for m in mentions:
         named = by_first.get(m.last)  # "il sindaco Carlo Rota ha detto": the title's verb is after its name
         end = named.last if named is not None else m.last
-        if roles.get(m.first) != "other" or m.first < 2 or end < n and doc.tokens[end].upos in ("VERB", "AUX"):
+        if roles.get(m.first) != "other" or m.first < 2 or doc.verb_follows(end):
             continue
         k = m.first - 1
         while k > 0 and lang.is_determiner(doc.lower[k]):
@@ -1114,8 +1122,30 @@ def _object_before_gerund(doc: Document, m: Mention, cue: Cue, roles: dict) -> b
 def _verb_before_gerund(doc: Document, cue: Cue, floor: int) -> int | None:
     """Where the finite verb group a gerund depends on starts (`il ministro lo aveva difeso dicendo`: at `lo`), when
     it is in the same clause: its subject is the gerund's. A comma may stand before the gerund (`ha citato le sue
-    parole, ammettendo di`), and inside a list of its objects (`ha criticato X, Y e Z, dicendo`)."""
-    k = cue.first - 1
+    parole, ammettendo di`), and inside a list of its objects (`ha criticato X, Y e Z, dicendo`). A gerund after
+    another shares that one's subject (`X ha criticato Y, accusandolo di …, e chiedendo …`): past it, to the verb
+    both depend on."""
+    k = _verb_group_before(doc, cue.first, floor)
+    end = cue.first
+    while k is not None and _gerund_in_run(doc, k, end):
+        k, end = _verb_group_before(doc, doc.before_group_adverbs(k) + 1, floor), k
+    return k
+
+
+def _gerund_in_run(doc: Document, k: int, end: int) -> bool:
+    """Whether the run of clitics and verbs starting at token k, before token `end`, holds a gerund (`accusandolo`,
+    `avendo detto`)."""
+    clitics = doc.lang.words("clitics")
+    while k < end and (doc.tokens[k].upos in ("VERB", "AUX") or doc.lower[k] in clitics):
+        if gerund(doc, k):
+            return True
+        k += 1
+    return False
+
+
+def _verb_group_before(doc: Document, i: int, floor: int) -> int | None:
+    """Where the verb group before token i starts, in the same clause from token `floor` (`_verb_before_gerund`)."""
+    k = i - 1
     if k > floor and doc.lower[k] == ",":
         k -= 1
     k = _before_quotation(doc, k, floor)
