@@ -2434,3 +2434,9 @@ def test_per_before_a_phrase_that_names_nobody_does_not_end_the_content():
                   "milioni.") == [("i lavori partiranno lunedì, per un costo complessivo di due milioni", "Luca Neri")]
     assert quotes("Il sindaco Luca Neri ha detto che si tratta di un guasto, per non creare allarme.") == [
         ("si tratta di un guasto", "Luca Neri")]
+
+
+def test_a_piece_of_news_is_what_a_source_says_and_never_the_speaker():
+    statements = extract("Secondo una notizia proveniente dal Giappone, il governo avrebbe approvato la nuova legge sul "
+                         "lavoro.")
+    assert statements and all(s.speaker != "notizia" for s in statements)
