@@ -220,3 +220,14 @@ def test_an_organisation_s_bare_noun_closing_a_description_takes_the_name_the_ar
 def test_an_organisation_s_name_closing_a_description_stays_as_written():
     found = names("Il Centro Ricerche di Sondrio ha aperto ieri. Secondo i tecnici del Centro la prova è riuscita.")
     assert ("i tecnici del Centro", "tecnici del Centro") in found
+
+
+def test_a_source_s_words_followed_by_di_and_a_name_are_that_name_s():
+    found = names("Secondo la ricostruzione di Paolo Bruni la seduta era stata sospesa due volte.")
+    assert not any(text.startswith("la ricostruzione") for text, name in found)
+    assert ("Paolo Bruni", "Paolo Bruni") in found
+
+
+def test_a_ruling_of_a_court_that_opens_a_sentence_is_the_court_s_words():
+    found = names("Una recente sentenza di Cassazione chiarisce che il contratto resta valido.")
+    assert ("Una recente sentenza di Cassazione", "Corte di Cassazione") in found

@@ -2465,3 +2465,9 @@ def test_a_cue_the_parse_is_not_asked_about_has_no_reading():
                                "testimoni."))
     parsed = replace(doc, has_parse=True, engine="stanza")
     assert [(c.cue.kind, c.reading) for c in read_candidates(parsed)[0]] == [("noun", ""), ("verb", "surface_alone")]
+
+
+def test_a_piece_of_news_is_what_a_source_says_and_never_the_speaker():
+    statements = extract("Secondo una notizia proveniente dal Giappone, il governo avrebbe approvato la nuova legge sul "
+                         "lavoro.")
+    assert statements and all(s.speaker != "notizia" for s in statements)

@@ -474,3 +474,8 @@ def test_a_role_phrase_that_opens_before_its_title_word_is_the_title_not_a_name(
 def test_a_role_phrase_that_opens_before_its_title_word_names_the_holder_on_the_article_s_date():
     doc = analyse(Article(id="x", text="Il Santo Padre ha ricevuto i fedeli.", published=date(2010, 3, 20)))
     assert (doc.mentions[0].text, doc.mentions[0].name) == ("Il Santo Padre", "Papa Benedetto XVI")
+
+
+def test_a_sentence_opening_subordinator_opens_no_name():
+    found = names("Nonostante Tarumi fosse stanco, ha detto che resterà in gara fino all'ultimo giro.")
+    assert ("Tarumi", "Tarumi") in found and not any(text.startswith("Nonostante") for text, name in found)

@@ -398,7 +398,8 @@ class _Reader:
         if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
             return True  # "Dell'Orto ha detto" where the article wrote "Marco Dell'Orto": a surname's particle
         if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self._no_name_endings)
-                                          or low in self.lang.words("group_adverbs") or low in self._lower_words):
+                                          or low in self.lang.words("group_adverbs") or low in self._lower_words
+                                          or low in self.lang.words("fronted_subordinators")):
             return False
         return True
 
@@ -734,6 +735,8 @@ class _Reader:
                 else:
                     break
             product = lang.source_products.get(fold(doc.tokens[head].text))
+            if product is not None and self._holder_named_after(k):
+                continue  # "secondo il racconto di Luca Neri": the words are the person's, named after them
             if product is not None and k < self.n and lang.preposition(doc.lower[k]) == "di" and doc.lower[k] != "di":
                 # "secondo le dichiarazioni del sindaco": the words are the mayor's, read as the source's own phrase
                 head = k + 1
@@ -748,6 +751,11 @@ class _Reader:
             name = product or self._counted_description(head, last) or _description(doc.span_text(head, last), lang)
             out.append(self._mention(i + 1, last, "description", ANONYMOUS, name, head=head))
         return out
+
+    def _holder_named_after(self, k: int) -> bool:
+        """A bare `di` at k, then a name (`la ricostruzione di Anna Neri`, `il racconto di Acme`): whose words they are
+        is that name, a source of its own, not the noun of the words."""
+        return k + 1 < self.n and self.doc.lower[k] == "di" and self._starts_name(k + 1)
 
     def _counted_description(self, head: int, last: int) -> str | None:
         """For a bare number after an article (`secondo il racconto dei due`), the description of the people an
@@ -828,8 +836,9 @@ class _Reader:
             last = self._modifier_complement_end(self._phrase_end(head + 1))
             last = self._prepositional_phrase_end(last) if not self._verb_after(last) else last
             if self._verb_after(last):
+                noun = head + 1 if self._prenominal_before_noun(head) else head  # "una recente sentenza"
                 out.append(self._mention(i, last, "description", ANONYMOUS,
-                                         _description(doc.span_text(head, last), lang), head=head))
+                                         _description(doc.span_text(head, last), lang), head=noun))
         return out
 
     def _counted_openers(self) -> list[int]:
@@ -1379,17 +1388,12 @@ class _Resolver:
         fullest: dict[str, Mention] = {}
         out = []
         for m in self.items:
-            if m.via == "organisation" and m.head is not None:
-                head = fold(doc.tokens[m.head].text)
+            head = fold(doc.tokens[m.head].text) if m.head is not None else ""
+            if m.via == "description" and head in documents:
+                m = self._issued_by(m, fullest)  # "una recente sentenza di Cassazione": the court's words
+            elif m.via == "organisation" and m.head is not None:
                 if head in documents:
-                    issuer = next((o for o in self._starting_within(m.head + 1, m.last)
-                                   if o.kind in (ORGANISATION, COUNTRY) or _person_by_name(o)),
-                                  None)
-                    if issuer is None:  # "il comunicato dell'ambasciata" after "l'Ambasciata d'Italia"
-                        issuer = next((fullest[fold(doc.texts[k])] for k in range(m.head + 1, m.last)
-                                       if fold(doc.texts[k]) in fullest), None)
-                    if issuer is not None:
-                        m = m._replace(name=issuer.name, resolved_by="issuer")
+                    m = self._issued_by(m, fullest)
                 elif m.last - m.head == 1 and head in fullest:
                     m = m._replace(name=fullest[head].name, resolved_by="earlier")
                 elif m.last - m.head > 1 and (head not in fullest or len(m.text) >= len(fullest[head].text)):
@@ -1400,6 +1404,17 @@ class _Resolver:
                     fullest[head] = m
             out.append(m)
         self.items = out
+
+    def _issued_by(self, m: Mention, fullest: dict[str, Mention]) -> Mention:
+        """A document's phrase named by the organisation, country or person its complement names (`la sentenza della
+        Corte`, `la lettera di Anna Neri`, `il comunicato dell'ambasciata` after `l'Ambasciata d'Italia`), if any."""
+        doc = self.doc
+        issuer = next((o for o in self._starting_within(m.head + 1, m.last)
+                       if o.kind in (ORGANISATION, COUNTRY) or _person_by_name(o)), None)
+        if issuer is None:
+            issuer = next((fullest[fold(doc.texts[k])] for k in range(m.head + 1, m.last)
+                           if fold(doc.texts[k]) in fullest), None)
+        return m if issuer is None else m._replace(name=issuer.name, resolved_by="issuer")
 
     def _link_titles(self) -> None:
         """A title phrase beside a name names that person (`il premier Mario Rossi`, `Anna Neri, ministra …`);
