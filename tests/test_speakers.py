@@ -295,3 +295,29 @@ def test_an_option_the_statement_s_own_words_name_is_marked_as_whom_they_are_abo
     candidate = next(c for c in read_candidates(doc)[0] if c.cue is not None and doc.lower[c.cue.word] == "detto")
     about = {o.name: o.features["named_in_the_words"] for o in speaker_options(doc, candidate, [], MentionFacts(doc))}
     assert about == {"Luca Bianchi": 1.0, "Anna Neri": 0.0}
+
+
+def test_a_noun_of_people_as_the_subject_names_the_person_the_article_is_about():
+    text = ("Giulia Ferri ha vinto la discesa libera davanti alla svizzera Anna Keller. Dopo la gara, l'azzurra ha "
+            "dichiarato che la neve era perfetta.")
+    assert subjects(text, "dichiarato") == ["Giulia Ferri"]
+
+
+def test_a_feminine_noun_of_people_never_names_a_man():
+    text = ("Marco Galli ha presentato il rapporto insieme a Chiara Conti. Poi la relatrice ha spiegato che i "
+            "conti tornano.")
+    assert subjects(text, "spiegato") == ["Chiara Conti"]
+
+
+def test_a_noun_of_things_as_the_subject_names_no_one():
+    text = "Giulia Ferri ha presentato il progetto a Torino. La scena ha confermato che il pubblico era contento."
+    assert "Giulia Ferri" not in subjects(text, "confermato")
+
+
+def test_nouns_of_people_have_a_form_of_each_gender_or_an_ending_of_both():
+    from quotetrack.extract.speakers import _person_noun
+    from quotetrack.lang import get
+
+    lang = get()
+    assert all(_person_noun(lang, w) for w in ("teologo", "relatrice", "campione", "giornalista", "ventenne"))
+    assert not any(_person_noun(lang, w) for w in ("scena", "ricerca", "accordo", "motivazione", "statua"))
