@@ -312,3 +312,29 @@ def test_a_person_named_second_in_a_pair_gives_the_statement_to_the_first_named_
     # different roles: the object of one verb and the subject of the next
     assert chosen("Il sindaco Paolo Rossi ha criticato Marco Verdi e Luca Neri ha risposto che il piano è sbagliato.",
                   "Luca Neri") == "Luca Neri"
+
+
+def test_a_noun_of_people_as_the_subject_names_the_person_the_article_is_about():
+    text = ("Giulia Ferri ha vinto la discesa libera davanti alla svizzera Anna Keller. Dopo la gara, l'azzurra ha "
+            "dichiarato che la neve era perfetta.")
+    assert subjects(text, "dichiarato") == ["Giulia Ferri"]
+
+
+def test_a_feminine_noun_of_people_never_names_a_man():
+    text = ("Marco Galli ha presentato il rapporto insieme a Chiara Conti. Poi la relatrice ha spiegato che i "
+            "conti tornano.")
+    assert subjects(text, "spiegato") == ["Chiara Conti"]
+
+
+def test_a_noun_of_things_as_the_subject_names_no_one():
+    text = "Giulia Ferri ha presentato il progetto a Torino. La scena ha confermato che il pubblico era contento."
+    assert "Giulia Ferri" not in subjects(text, "confermato")
+
+
+def test_nouns_of_people_have_a_form_of_each_gender_or_an_ending_of_both():
+    from quotetrack.extract.speakers import _person_noun
+    from quotetrack.lang import get
+
+    lang = get()
+    assert all(_person_noun(lang, w) for w in ("teologo", "relatrice", "campione", "giornalista", "ventenne"))
+    assert not any(_person_noun(lang, w) for w in ("scena", "ricerca", "accordo", "motivazione", "statua"))

@@ -87,6 +87,14 @@ class MentionFacts:
         `kind` the article surely names from token `since` on (a KB entry, a person surely named: `_known_person`,
         an organisation's name): the last one outside a prepositional phrase or in an agent's (`il partito guidato
         da X`), else the last one (`X ha chiamato Y per offrirgli il posto di Z. Il senatore ha detto`: Y)."""
+        found = self.surely_named(kind)
+        near = found[bisect.bisect_left(found, since, key=lambda m: m.first):
+                     bisect.bisect_left(found, before, key=lambda m: m.last)]
+        return max(reversed(near), default=None, key=self._acting)
+
+    def surely_named(self, kind: str) -> list[Mention]:
+        """The mentions, in text order, of the people or organisations of `kind` the article surely names: a KB entry,
+        a person surely named (`_known_person`), an organisation's name."""
         if self._named is None:
             self._named = {}
             for m in self.doc.mentions:
@@ -94,10 +102,7 @@ class MentionFacts:
                         _known_person(self.doc, m) if m.kind == "person" else m.kind == "organisation")) \
                         and not _portfolio_of_a_title(self.doc, m):
                     self._named.setdefault(m.kind, []).append(m)
-        found = self._named.get(kind, [])
-        near = found[bisect.bisect_left(found, since, key=lambda m: m.first):
-                     bisect.bisect_left(found, before, key=lambda m: m.last)]
-        return max(reversed(near), default=None, key=self._acting)
+        return self._named.get(kind, [])
 
     def _acting(self, m: Mention) -> bool:
         """Not in a prepositional phrase, or in an agent's."""
@@ -152,6 +157,10 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if name[:1].islower() and _document_as_source(doc, candidate.cue, m):
             continue  # `secondo il documento`; not `secondo le dichiarazioni di Anna Neri`, which names her
         named.append((m, name))
+    described = _noun_subject(doc, candidate, facts)
+    if described is not None:
+        named.append(described)
+        mentions.append(described[0])
     subject_like = {m.first: facts.subject_like(m) for m, _ in named}
     subjects = [m for m, _ in named if subject_like[m.first] and m.last <= candidate.first]
     subject_rank = {m.first: rank for rank, m in enumerate(sorted(subjects, key=lambda m: -m.first))}
@@ -1816,10 +1825,7 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     if cue is None or cue.kind not in ("verb", "light"):
         return "none"
     lang = doc.lang
-    k = _verb_group_first(doc, cue.first) - 1
-    if k >= 0 and doc.lower[k] == ")":  # "la Lega Navale (LNI) ha detto": the subject stands before the brackets
-        opening = aside_opening(doc, k, doc.near(k)[0])
-        k = opening - 1 if opening is not None else k
+    k = _subject_slot_end(doc, cue)
     if k < 0:
         return "boundary"
     ending = doc.mentions_within(max(0, k - 12), k + 1)
@@ -1828,12 +1834,81 @@ def subject_slot(doc: Document, candidate: Candidate) -> str:
     word = doc.tokens[k].text
     if not word[:1].isalnum() or doc.lower[k] in lang.words("coordinators") or doc.lower[k] in lang.words("clause_openers"):
         return "boundary"
+    return "noun" if _noun_phrase_ending_at(doc, k) is not None else "other"
+
+
+def _subject_slot_end(doc: Document, cue: Cue) -> int:
+    """The token right before a verb cue's group, where a preverbal subject ends (before brackets after it: `la Lega
+    Navale (LNI) ha detto`); -1 at the text's start."""
+    k = _verb_group_first(doc, cue.first) - 1
+    if k >= 0 and doc.lower[k] == ")":
+        opening = aside_opening(doc, k, doc.near(k)[0])
+        k = opening - 1 if opening is not None else k
+    return k
+
+
+def _noun_phrase_ending_at(doc: Document, k: int) -> int | None:
+    """The determiner opening a phrase of up to three lower-case nouns and adjectives that ends at token k
+    (`l'attaccante`, `il nuovo tecnico`), if one does."""
     j = k
     while j > k - 4 and j >= 0 and doc.tokens[j].text[:1].islower() and doc.tokens[j].upos in ("NOUN", "ADJ", ""):
         j -= 1
-    if j < k and j >= 0 and lang.is_determiner(doc.lower[j]):
-        return "noun"
-    return "other"
+    return j if j < k and j >= 0 and doc.lang.is_determiner(doc.lower[j]) else None
+
+
+def _noun_subject(doc: Document, candidate: Candidate, facts: MentionFacts) -> tuple[Mention, str] | None:
+    """`L'azzurra ha detto`, `il teologo ha dichiarato`: a definite singular phrase no reader made a mention of, headed
+    by a noun of people (`_person_noun`: of profession, nationality, team or role) right before a verb cue, is its
+    subject and refers to someone the article named before: the first person it names, the one it is about, not a
+    man (by his given name's `-o`) when the article is feminine. The phrase as a mention of that person, and the name."""
+    if subject_slot(doc, candidate) != "noun":
+        return None
+    k = _subject_slot_end(doc, candidate.cue)
+    first = _noun_phrase_ending_at(doc, k)
+    lang = doc.lang
+    if first is None or doc.lower[first] not in lang.words("definite_singular_articles"):
+        return None
+    head = next((j for j in range(first + 1, k + 1) if fold(doc.texts[j]) not in lang.speaker_words["np_prefixes"]), None)
+    if head is None or fold(doc.texts[head]) in lang.speaker_words["titles"] or not _person_noun(lang, doc.lower[head]):
+        return None  # a title is the title readers' (`il ministro`: whoever holds it, not the one the article is about)
+    feminine = doc.lower[first] in lang.speaker_words["feminine_determiners"]
+    person = next((m for m in facts.surely_named("person") if m.last <= first
+                   and not (feminine and _masculine_given_name(doc, m))), None)
+    if person is None:
+        return None
+    start, end = doc.starts[first], doc.ends[k]
+    return Mention(first, k + 1, start, end, doc.text[start:end], "description", "person", person.name, head=head,
+                   resolved_by="earlier"), person.name
+
+
+_MIN_ZIPF_OF_OTHER_GENDER = 1.5  # wordfreq Zipf: a form written now and then (`teologa`), not a mere misspelling
+
+
+def _person_noun(lang, word: str) -> bool:
+    """A noun of people: one with an ending of people of either gender (`giornalista`, `ventenne`: grammar.yaml
+    `epicene_person_endings`), or one whose form of the other gender is a word of its own and no verb's
+    (`teologo`/`teologa`, `relatrice`/`relatore`, `campione`/`campionessa`: `gender_pair_endings`). Things have one
+    gender (`la scena`, `l'accordo`; `la ricerca`'s `ricerco` is a verb's), abstract nouns (`-zione`) too."""
+    word = fold(word).rsplit("-", 1)[-1]  # "ex-relatrice"
+    if word.endswith(lang.endings("epicene_person_endings")):
+        return True
+    if word.endswith(lang.endings("abstract_noun_endings")):
+        return False
+    infinitive = lang.endings("infinitive_endings")
+    for pair in lang.words("gender_pair_endings"):
+        one, other = pair.split()
+        for this, that in ((one, other), (other, one)):
+            if word.endswith(this) and len(word) > len(this) + 2:
+                form = word[: len(word) - len(this)] + that
+                if lang.zipf(form) >= _MIN_ZIPF_OF_OTHER_GENDER and not lang.lemma(form).endswith(infinitive):
+                    return True
+    return False
+
+
+def _masculine_given_name(doc: Document, m: Mention) -> bool:
+    """A person whose given name is a listed one ending in `-o` (`Marco`, `Ugo`): a man."""
+    given = fold(m.text.split()[0])
+    return given.endswith("o") and given in doc.lang.speaker_words["given_names"]
 
 
 def _statement_context(candidate: Candidate, n_options: int) -> dict[str, float]:
