@@ -479,3 +479,17 @@ def test_a_role_phrase_that_opens_before_its_title_word_names_the_holder_on_the_
 def test_a_sentence_opening_subordinator_opens_no_name():
     found = names("Nonostante Tarumi fosse stanco, ha detto che resterà in gara fino all'ultimo giro.")
     assert ("Tarumi", "Tarumi") in found and not any(text.startswith("Nonostante") for text, name in found)
+
+
+@pytest.mark.parametrize("text, pronoun, named", [
+    ("La ministra Anna Neri ha incontrato il sindaco Marco Bianchi. Secondo lei, il piano è pronto.", "lei", "Anna Neri"),
+    ("La sindaca Carla Neri ha ricevuto Ugo Bruni. Quest'ultima ha poi parlato ai giornalisti.", "Quest'ultima",
+     "Carla Neri"),
+    ("Il sindaco Marco Bianchi ha incontrato la ministra. Secondo lui, il piano è pronto.", "lui", "Marco Bianchi"),
+])
+def test_a_pronoun_stands_for_the_last_person_of_its_sex(text, pronoun, named):
+    assert (pronoun, named) in names(text)
+
+
+def test_a_pronoun_never_stands_for_a_lone_capitalised_word():
+    assert ("lui", "Ugo Neri") in names("Il sindaco Ugo Neri ha presentato ieri Lumerion. Secondo lui, la strada è pronta.")

@@ -2290,21 +2290,42 @@ class _Resolver:
         return ORGANISATION if m.via == "organisation" else PERSON
 
     def _pronoun_antecedents(self) -> None:
-        """A pronoun stands for the person mentioned last before it, a plural one (`essi`) for the group described
-        last (a guess the consumers weigh)."""
-        last_person = last_group = None
+        """A pronoun stands for the person surely named last before it (`_surely_someone`) whose sex it agrees with
+        (`lei` never for a man, `lui` never for a woman), a plural one (`essi`) for the group described last (a guess
+        the consumers weigh)."""
+        last_person = {"m": None, "f": None}  # the last person who may be a man, a woman
+        last_group = None
+        feminine = self.doc.lang.speaker_words["feminine_anaphora"]
         out = []
         for m in self.items:
             if m.via == "pronoun" and m.kind == ANONYMOUS:
                 m = m._replace(name=last_group.name if last_group else None, resolved_by="antecedent")
             elif m.via == "pronoun":
-                m = m._replace(name=last_person.name if last_person else None, resolved_by="antecedent")
-            elif m.kind == PERSON and m.name:
-                last_person = m
+                antecedent = last_person["f" if fold(m.text).replace(" ", "") in feminine else "m"]
+                m = m._replace(name=antecedent.name if antecedent else None, resolved_by="antecedent")
+            elif self._surely_someone(m):
+                sex = self._sex(m)
+                last_person.update((key, m) for key in ("m", "f") if sex in ("", key))
             elif self._described_group(m):
                 last_group = m
             out.append(m)
         self.items = out
+
+    @staticmethod
+    def _surely_someone(m: Mention) -> bool:
+        """A person a pronoun may stand for: one the KB knows, a title or description resolved, a name of several
+        words (a surname alone is completed before); not a lone capitalised word read as a name, as often a place, a
+        work or a brand as anybody (`Il sindaco Ugo Neri ha presentato Lumerion. Secondo lui, …`: Neri)."""
+        return m.kind == PERSON and bool(m.name) and (m.via in ("kb", "title", "description") or " " in m.name)
+
+    def _sex(self, m: Mention) -> str:
+        """`f` or `m` where a person's mention tells: the article of a title or description (`la ministra`, not a
+        noun feminine whoever it names: `la vittima`), else a given name's masculine `-o` (`Ugo`); else ``."""
+        words = self.doc.lang.speaker_words
+        if m.via in ("title", "description") and m.head is not None:
+            return "" if fold(self.doc.texts[m.head]) in words["epicene_feminine_nouns"] else self._gender(m)
+        given = fold((m.name or m.text).split()[0])
+        return "m" if given.endswith("o") and given in words["given_names"] else ""
 
     def _described_group(self, m: Mention) -> bool:
         """An anonymous description opened by a plural article (`i tecnici del comune`, `le infermiere`) or a
