@@ -2471,3 +2471,11 @@ def test_a_piece_of_news_is_what_a_source_says_and_never_the_speaker():
     statements = extract("Secondo una notizia proveniente dal Giappone, il governo avrebbe approvato la nuova legge sul "
                          "lavoro.")
     assert statements and all(s.speaker != "notizia" for s in statements)
+
+
+def test_the_patient_of_a_passive_speaks_under_none_of_his_names_nor_carried_over():
+    text = ("Il ministro Aldo Bruni ha parlato ieri alla Camera. «Andremo avanti», ha detto. Bruni è stato poi accusato "
+            "di «arroganza e superficialità» dai sindacati.")
+    statements = extract_statements(analyse(Article(id="x", text=text)))
+    accused = next(s for s in statements if "arroganza" in s.quote)
+    assert accused.speaker != "Aldo Bruni"

@@ -193,7 +193,9 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         named = [(m, name) for m, name in named if not _object_before_gerund(doc, m, candidate.cue, roles)]
     if candidate.cue is not None:
         named = _without_the_labelled(doc, named, candidate.cue)
-    named = [(m, name) for m, name in named if roles.get(m.first) != "patient"]  # `Rossi è stato accusato di …`
+    # `Rossi è stato accusato di …`: the patient speaks under none of his names, nor as the speaker carried over
+    patients = {name for m, name in named if roles.get(m.first) == "patient"}
+    named = [(m, name) for m, name in named if name not in patients]
     if candidate.cue is not None and subject is None:
         # no subject of its own: the verb shares the subject of the clause before, never the object of an infinitive
         # or a participle in its own sentence (`Dopo aver criticato Y, ha detto che …`)
@@ -215,7 +217,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         f["subject_rank_before"] = float(min(subject_rank.get(m.first, 9), 9))
         options.append(SpeakerOption(name, m.text, m.kind, m, f))
     _subject_referring_back(doc, options, roles, previous, facts)
-    if previous is not None and previous.name is not None:
+    if previous is not None and previous.name is not None and previous.name not in patients:
         f = _carried_features(doc, candidate, previous, sentence, paragraph)
         f["name_mentions_log"] = math.log1p(counts.get(fold(previous.name), 0))
         f["named_in_the_words"] = float(fold(previous.name) in about)
