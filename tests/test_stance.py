@@ -946,6 +946,19 @@ def test_a_form_a_tagger_left_as_its_own_lemma_weighs_as_the_word_it_is_a_form_o
     assert polar_as_forms("Anna Neri elogia il sindaco.") == [("elogia", 0.8)]
     assert lexicon_of(get_language("it")).intensified("critiche") == "critica"
 
+def test_a_word_read_in_context_as_another_word_keeps_only_the_prior_both_readings_agree_on():
+    # a tagger reads `attesa` as the noun (Sentix: positive), the dictionary as `attendere`'s participle (no prior):
+    # the wait praises no one, on either engine
+    def polar_with(text: str, lemmas: dict[str, str]) -> list[tuple[str, float]]:
+        doc = doc_of(text)
+        doc = replace(doc, tokens=tuple(t._replace(lemma=lemmas.get(t.lower, t.lemma)) for t in doc.tokens))
+        return [(doc.span_text(e.first, e.last), round(e.score, 2))
+                for e in evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))]
+
+    assert polar_with("Siamo in attesa della decisione.", {"attesa": "attesa"}) == polar(
+        "Siamo in attesa della decisione.") == []
+
+
 def test_a_noun_of_criticism_weighs_what_its_verb_weighs():
     # one tagger reads `la critica di X` as the noun, another as the verb `criticare`: the stance must not depend on it
     judgements = lexicon_of(get_language("it")).judgements
