@@ -1132,6 +1132,43 @@ def test_a_marker_whose_phrase_runs_into_a_colon_introduces_the_words_after_it()
     assert candidate_texts(text) == ["Non abbiamo mai chiesto un euro a nessuno"]
 
 
+def test_the_verb_of_a_come_marker_reports_nothing_of_its_own():
+    """`…, come ha precisato il primario professor X`: the marker credits the clause before it to X; the noun phrase
+    after its verb is the verb's subject, never what the verb reported."""
+    text = ("Il paziente non sarà ricoverato in ospedale, come ha precisato il primario del reparto professor Mario "
+            "Bianchi.")
+    assert candidate_texts(text) == ["Il paziente non sarà ricoverato in ospedale"]
+
+
+def test_a_passive_takes_no_object_before_its_content():
+    """`la scossa è stata avvertita fino a trenta chilometri di distanza` (felt): in a passive the verb's object is its
+    subject, so `X di …` after it is no object of `avvertire X di Y` unless a clause follows `di` (the subject put
+    after the verb: `è stato accusato il sindaco di aver mentito`); the addressee of a passive request and the label
+    of a passive `definire` still follow the verb."""
+    assert candidate_texts("La scossa è stata avvertita fino a trenta chilometri di distanza.") == []
+    assert candidate_texts("Il ragazzo è accusato anche del furto della moto.") == []
+    assert candidate_texts("Dopo la seduta è stato accusato il sindaco di aver mentito ai cittadini.") == [
+        "il sindaco di aver mentito ai cittadini"]
+    assert candidate_texts("È stato chiesto ai soci di votare entro venerdì.") == ["ai soci di votare entro venerdì"]
+    assert candidate_texts("Si è scusato per quella che è stata definita una svista dovuta a un guasto.") == [
+        "una svista dovuta a un guasto"]
+
+
+def test_what_a_bare_participle_of_naming_governs_is_a_name():
+    """`un partito, chiamato «X», …`, `rane chiamate anche «…»`: a name given, nobody's words; with an agent
+    (`chiamata «una truffa» dalle opposizioni`) the label is still someone's."""
+    assert candidate_texts("Mario Rossi ha fondato un partito, chiamato «Nuova Alleanza», con dieci "
+                           "deputati.") == []
+    assert candidate_texts("Nel lago vivono rane rare, chiamate anche «rane giganti», a rischio di estinzione.") == []
+    assert "«una truffa» dalle opposizioni" in candidate_texts(
+        "La riforma, chiamata «una truffa» dalle opposizioni, passerà domani.")
+
+
+def test_an_event_that_comes_to_an_end_reports_nothing():
+    """`si è conclusa la missione che …`: concludersi is to end, not to conclude a speech."""
+    assert candidate_texts("Alle sei si è conclusa la missione che ha portato tre astronauti sulla stazione.") == []
+
+
 def test_a_source_phrase_ends_before_a_number_or_a_quantifier():
     """No comma after the source: the number or quantifier opens the reported clause's subject."""
     assert quotes("Secondo le prime ricostruzioni due uomini armati hanno aperto il fuoco.") == [
@@ -2447,14 +2484,14 @@ def test_a_markers_source_reads_its_adjectives_alike_with_or_without_a_parse():
 
 
 def test_a_reporting_verbs_participle_with_a_clitic_is_a_participle_on_a_parse():
-    """The dictionary tags `conclusosi` a verb of `concludere` without features; with a parse, the lemma makes it a
+    """The dictionary tags `dichiaratosi` a verb of `dichiarare` without features; with a parse, the lemma makes it a
     cue, and it is a bare participle (no auxiliary), which governs no clause: not a finite verb reporting what
     follows it."""
     from quotetrack.extract import find_cues
 
-    doc = analyse(Article("t", "I ministri del vertice appena conclusosi saranno a Roma domani."))
+    doc = analyse(Article("t", "Il deputato, dichiaratosi estraneo, sarà a Roma domani."))
     parsed = replace(doc, has_parse=True, engine="stanza")
-    assert [(c.lemma, c.tense) for c in find_cues(parsed)] == [("concludere", "participle")]
+    assert [(c.lemma, c.tense) for c in find_cues(parsed)] == [("dichiarare", "participle")]
     assert read_candidates(parsed)[0] == []
 
 

@@ -59,7 +59,8 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found += named_colon_speech(doc)
     found = split_at_interjections(doc, found)
     unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
-              if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)}
+              if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)
+              and not _named_by_a_participle(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
 
 
@@ -141,6 +142,18 @@ def _naming_participle_before(doc: Document, k: int) -> bool:
     while j > 0 and adverb_at(doc, j):
         j -= 1
     return not (doc.lower[j] in lang.auxiliaries or doc.lower[j] in lang.words("clitics"))
+
+
+def _named_by_a_participle(doc: Document, candidate: Candidate) -> bool:
+    """`un partito, chiamato appunto «X», …`, `rane chiamate anche «…»`: what a bare participle of naming governs is
+    a name, unless an agent says who gave it (`la riforma, chiamata «una truffa» dalle opposizioni`)."""
+    cue = candidate.cue
+    if candidate.origin != "reported" or cue is None or cue.kind != VERB or cue.auxiliary:
+        return False
+    if not _naming_participle_before(doc, cue.word):
+        return False
+    agents = doc.lang.agent_preposition_forms
+    return not any(doc.lower[j] in agents for j in range(cue.last, min(candidate.last + 1, len(doc.tokens))))
 
 
 def _open_class_modifier(doc: Document, k: int) -> bool:
@@ -270,8 +283,9 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
     """`ha detto che …`, `ha annunciato di …`, `l'ha accusato di …`, `ha definito X «…»`, `l'annuncio di …`;
     `surfaces`: each cue's surface content (`surface_contents`)."""
     out = []
+    markers = [cue for cue in cues if cue.kind == MARKER]
     for cue in cues:
-        if cue.kind not in (VERB, LIGHT, NOUN):
+        if cue.kind not in (VERB, LIGHT, NOUN) or _inside_marker(cue, markers):
             continue
         surface, parsed = surfaces[cue], parsed_content(doc, cue, stops)
         if surface is not None and parsed is not None and parse_gives_way(doc, parsed, surface):
@@ -286,6 +300,13 @@ def reported_speech(doc: Document, cues: list[Cue], stops: frozenset[int],
                 out.append(replace(candidate, reading=_reading(readings, surface, parsed)) if parse_reads(doc, cue)
                            else candidate)
     return out
+
+
+def _inside_marker(cue: Cue, markers: list[Cue]) -> bool:
+    """The verb of a marker (`…, come ha precisato il primario Rossi`, `secondo quanto riferisce il giornale, …`)
+    credits the clause the marker stands by to the noun phrase after it: that phrase is the verb's subject, never a
+    content of the verb's own."""
+    return any(m.first <= cue.first and cue.last <= m.last for m in markers)
 
 
 def _reading(readings: list[Content], surface: Content | None, parsed: Content | None) -> str:

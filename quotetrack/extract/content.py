@@ -92,7 +92,7 @@ def surface_content(doc: Document, cue: Cue, stops: frozenset[int]) -> Content |
                 return _content(doc, j, limit, stops, "object", request, skipped)
         if frames & _OBJECT_FRAMES and j == cue.last + skipped and low != ",":  # an aside opens no object
             addressed = frames if cue.kind == "noun" or _adverbs_only(doc, cue.last, j) else frames - {"to_of"}
-            linked = _object_link(doc, j, limit, addressed)
+            linked = _object_link(doc, j, limit, addressed, cue.passive)
             if linked is not None:
                 return _content(doc, j, limit, stops, linked, None, skipped)
         if j == cue.last + skipped and _predicate_at(doc, cue, j, frames):
@@ -713,9 +713,11 @@ def _clitic_infinitive(low: str, lang) -> bool:
     return False
 
 
-def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> str | None:
+def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str], passive: bool = False) -> str | None:
     """`chiedere a X di Y`, `accusare X di Y`, `invitare X a Y`, `definire X (come) Y`, `paragonare X a Y`,
-    `criticare X perché Y`: the content keeps X when the link follows it within a few words."""
+    `criticare X perché Y`: the content keeps X when the link follows it within a few words. After a `passive`, X is
+    the subject put after the verb, and only a clause makes it one of `accusare X di Y` (`è stato accusato il sindaco
+    di aver mentito`; in `la scossa è stata avvertita fino a dieci chilometri di distanza` nobody was warned)."""
     lang = doc.lang
     first_prep = lang.preposition(doc.lower[j])
     relative = False  # a relative clause of the object (`i cronisti che lo hanno seguito come …`) has verbs of its own
@@ -728,7 +730,7 @@ def _object_link(doc: Document, j: int, limit: int, frames: frozenset[str]) -> s
         if k > j + 1 and doc.lower[k - 1] == "per" and _infinitive_at(doc, k, limit):
             return None  # "minacciano ritorsioni per punire l'arresto di …": a purpose clause, no `di` of the verb's
         if prep == "di" and k > j and ("to_of" in frames and first_prep == "a" or "object_of" in frames and first_prep is None):
-            if "to_of" in frames and not _infinitive_at(doc, k + 1, limit):
+            if ("to_of" in frames or passive) and not _infinitive_at(doc, k + 1, limit):
                 continue
             return "object"
         if prep == "a" and "object_to" in frames and first_prep is None and _infinitive_at(doc, k + 1, limit):
