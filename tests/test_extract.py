@@ -9,7 +9,7 @@ import pytest
 
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
-from quotetrack.extract import extract_statements, read_candidates
+from quotetrack.extract import Candidate, choose_statements, extract_statements, read_candidates
 from quotetrack.extract.speakers import (
     MentionFacts,
     Spoken,
@@ -2516,3 +2516,31 @@ def test_the_patient_of_a_passive_speaks_under_none_of_his_names_nor_carried_ove
     statements = extract_statements(analyse(Article(id="x", text=text)))
     accused = next(s for s in statements if "arroganza" in s.quote)
     assert accused.speaker != "Aldo Bruni"
+
+
+# -- choosing among overlapping candidates -----------------------------------------------------------------------------
+def _span(start: int, end: int):
+    return Candidate(start, end, start, end, "direct", "quotation")
+
+
+def test_two_likely_statements_beat_the_one_span_that_runs_them_together():
+    """`«A», dice X, «B»`: two records when both halves are likely, not the slightly likelier span over both."""
+    whole, first, second = _span(0, 30), _span(0, 10), _span(20, 30)
+    kept = choose_statements([whole, first, second], [0.9, 0.8, 0.8], 0.4)
+    assert [c for c, _ in kept] == [first, second]
+
+
+def test_a_likelier_span_still_beats_a_doubtful_part_of_it():
+    whole, first, second, apart = _span(0, 30), _span(0, 10), _span(20, 30), _span(40, 50)
+    kept = choose_statements([whole, first, second, apart], [0.9, 0.5, 0.3, 0.6], 0.4)
+    assert [c for c, _ in kept] == [whole, apart]
+
+
+def test_the_classifier_reads_how_much_of_a_candidate_is_quoted_and_the_other_cues_it_takes_in():
+    """`X ha spiegato che Y ha detto che …`: the outer content takes in Y's cue; a mixed content is part quotation."""
+    doc = analyse(Article("t", "Anna Neri ha spiegato che Marco Bassi ha detto che i conti «sono sani»."))
+    candidates, rows = read_candidates(doc)
+    row_of = {doc.text[c.start:c.end]: row for c, row in zip(candidates, rows)}
+    outer, inner = row_of["Marco Bassi ha detto che i conti «sono sani»"], row_of["i conti «sono sani»"]
+    assert (outer["other_cues_inside"], inner["other_cues_inside"]) == (1.0, 0.0)
+    assert 0.4 < inner["quoted_share"] < 0.6 and outer["quoted_share"] < inner["quoted_share"]

@@ -16,6 +16,7 @@ Results are immutable `Statement`s, in text order, without targets (the stance s
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,8 @@ def read_candidates(doc: Document, facts: MentionFacts | None = None) -> tuple[l
         sentence = doc.sentence_of[cue.word]
         per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
     facts = facts or MentionFacts(doc)
-    return candidates, [candidate_features(doc, c, near, per_sentence, facts)
+    cue_words = sorted(cue.word for cue in cues)
+    return candidates, [candidate_features(doc, c, near, per_sentence, facts, cue_words)
                         for c, near in zip(candidates, _overlapping(candidates))]
 
 
@@ -96,18 +98,32 @@ def _overlapping(candidates: list[Candidate]) -> list[list[Candidate]]:
 
 
 def choose_statements(candidates: list[Candidate], scores: list[float], threshold: float) -> list[tuple[Candidate, float]]:
-    """The candidates the classifier keeps, best first among overlapping ones, in text order."""
+    """The candidates the classifier keeps, in text order: of overlapping ones, the set whose scores rise above the
+    threshold by most in sum, in log-odds (where a near-certain score counts for more). A long span that runs two
+    statements together (`«A», dice X, «B»`) loses to the two when both are likely; one likelier span still beats a
+    doubtful part of it."""
+    pool = sorted((pair for pair in zip(candidates, scores) if pair[1] >= threshold), key=lambda pair: pair[0].end)
+    ends = [candidate.end for candidate, _ in pool]
+    bar = _log_odds(threshold)
+    best = [0.0]  # best[k]: the largest sum of margins over non-overlapping candidates among the first k
+    before: list[int] = []  # for each candidate, how many of the pool end before it starts
+    for k, (candidate, score) in enumerate(pool):
+        before.append(bisect.bisect_right(ends, candidate.start, 0, k))
+        best.append(max(best[k], best[before[k]] + _log_odds(score) - bar))
     kept: list[tuple[Candidate, float]] = []
-    spans: list[tuple[int, int]] = []  # the kept spans in text order: they never overlap, so their ends are in order
-    for candidate, score in sorted(zip(candidates, scores), key=lambda pair: -pair[1]):
-        if score < threshold:
-            break
-        k = bisect.bisect_left(spans, (candidate.start,))
-        if k < len(spans) and spans[k][0] < candidate.end or k > 0 and spans[k - 1][1] > candidate.start:
-            continue  # it overlaps the kept span starting after it, or the one starting before it
-        spans.insert(k, (candidate.start, candidate.end))
-        kept.append((candidate, score))
-    return sorted(kept, key=lambda pair: pair[0].start)
+    k = len(pool)
+    while k > 0:
+        if best[k] == best[k - 1]:
+            k -= 1
+        else:
+            kept.append(pool[k - 1])
+            k = before[k - 1]
+    return kept[::-1]
+
+
+def _log_odds(probability: float) -> float:
+    probability = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(probability / (1 - probability))
 
 
 def attribute(doc: Document, chosen: list[tuple[Candidate, float]], ranker: Model,

@@ -6,6 +6,7 @@ particular article, so that what the classifier learns carries over to news it h
 """
 from __future__ import annotations
 
+import bisect
 import math
 
 from ..analysis import Document
@@ -18,9 +19,9 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
 def candidate_features(doc: Document, candidate: Candidate, others: list[Candidate], cues_by_sentence: dict,
-                       facts: MentionFacts) -> dict[str, float]:
+                       facts: MentionFacts, cue_words: list[int]) -> dict[str, float]:
     """The features of one statement candidate; `others` are the candidates that overlap it, `facts` the article's
-    mention facts."""
+    mention facts, `cue_words` the token of every cue of the article, in text order."""
     f: dict[str, float] = {
         f"origin={candidate.origin}": 1.0,
         f"kind={candidate.kind}": 1.0,
@@ -49,7 +50,10 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
                                                       and "VerbForm=Part" not in t.feats) for t in tokens))
     first_person, ambiguous = doc.lang.words("first_person_words"), doc.lang.words("first_person_ambiguous")
     f["first_person"] = float(not (first_person.isdisjoint(lows) and ambiguous.isdisjoint(lows)))
-    f["quotes_inside"] = float(min(len(doc.quotes_within(candidate.start, candidate.end)), 5))
+    quotes = doc.quotes_within(candidate.start, candidate.end)
+    f["quotes_inside"] = float(min(len(quotes), 5))
+    f["quoted_share"] = sum(q.end - q.start for q in quotes) / max(1, candidate.end - candidate.start)
+    f["other_cues_inside"] = float(min(_other_cues_inside(candidate, cue_words), 3))
     f["sentence_marks_inside"] = float(sum(map(_END_MARKS.__contains__, doc.texts[candidate.first : candidate.last])))
     first_sentence = doc.sentence_of[candidate.first]
     f["headline"] = float(first_sentence == 0 or doc.paragraph(candidate.first) == 0)
@@ -72,6 +76,14 @@ def candidate_features(doc: Document, candidate: Candidate, others: list[Candida
     f["contains_others"] = float(contains)
     f.update(_speaker_evidence(doc, candidate, facts))
     return f
+
+
+def _other_cues_inside(candidate: Candidate, cue_words: list[int]) -> int:
+    """How many other reporting words the candidate's span holds: a span that takes in another cue (`X, che ha detto
+    che …`) is often a sentence around a statement rather than the statement."""
+    inside = bisect.bisect_left(cue_words, candidate.last) - bisect.bisect_left(cue_words, candidate.first)
+    own = candidate.cue is not None and candidate.first <= candidate.cue.word < candidate.last
+    return inside - own
 
 
 def _speaker_evidence(doc: Document, candidate: Candidate, facts: MentionFacts) -> dict[str, float]:
