@@ -16,7 +16,7 @@ STANCE_MEASURES = ("mean_score", *STANCES, "n")  # what a speaker × counterpart
 SPEAKER_UNCERTAIN_BELOW = 0.5
 """A statement whose `confidence` (the speaker model's probability for the chosen speaker) is below this is shown
 as "speaker uncertain". Measured by cross-validation on gold-dev (two draws of the 487 articles): below 0.5 lie 16 %
-of the statements and only 40 % of them have the right speaker, against 91 % right at 0.85 or more (60 % of the
+of the statements and only 45 % of them have the right speaker, against 91 % right at 0.85 or more (61 % of the
 statements): below 0.5 the named speaker is more likely wrong than right."""
 
 
