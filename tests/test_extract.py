@@ -9,7 +9,12 @@ import pytest
 
 from quotetrack.analysis import analyse
 from quotetrack.analysis.quotes import quote_spans
-from quotetrack.extract import Candidate, choose_statements, extract_statements, read_candidates
+from quotetrack.extract import (
+    Candidate,
+    choose_statements,
+    extract_statements,
+    read_candidates,
+)
 from quotetrack.extract.speakers import (
     MentionFacts,
     Spoken,
