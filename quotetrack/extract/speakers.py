@@ -157,7 +157,8 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         if name[:1].islower() and _document_as_source(doc, candidate.cue, m):
             continue  # `secondo il documento`; not `secondo le dichiarazioni di Anna Neri`, which names her
         named.append((m, name))
-    described = _noun_subject(doc, candidate, facts)
+    slot = subject_slot(doc, candidate)
+    described = _noun_subject(doc, candidate, facts) if slot == "noun" else None
     if described is not None:
         named.append(described)
         mentions.append(described[0])
@@ -223,7 +224,7 @@ def speaker_options(doc: Document, candidate: Candidate, earlier: list[Spoken], 
         f["named_in_the_words"] = float(fold(previous.name) in about)
         options.append(SpeakerOption(previous.name, previous.mention_text, previous.kind, None, f))
     context = _statement_context(candidate, len(options))
-    context[f"subject_slot={subject_slot(doc, candidate)}"] = 1.0
+    context[f"subject_slot={slot}"] = 1.0
     context["speaker_role_found"] = float(role_found)
     for option in options:
         option.features.update(context)
@@ -1862,9 +1863,8 @@ def _noun_subject(doc: Document, candidate: Candidate, facts: MentionFacts) -> t
     """`L'azzurra ha detto`, `il teologo ha dichiarato`: a definite singular phrase no reader made a mention of, headed
     by a noun of people (`_person_noun`: of profession, nationality, team or role) right before a verb cue, is its
     subject and refers to someone the article named before: the first person it names, the one it is about, not a
-    man (by his given name's `-o`) when the article is feminine. The phrase as a mention of that person, and the name."""
-    if subject_slot(doc, candidate) != "noun":
-        return None
+    man (by his given name's `-o`) when the article is feminine. The phrase as a mention of that person, and the name;
+    only where `subject_slot` is `noun`."""
     k = _subject_slot_end(doc, candidate.cue)
     first = _noun_phrase_ending_at(doc, k)
     lang = doc.lang
