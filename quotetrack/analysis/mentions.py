@@ -2176,8 +2176,7 @@ class _Resolver:
             return True
         if person.via == "description":
             return self._gender(person) != "m"
-        given = fold((person.name or person.text).split()[0])
-        return not (given.endswith("o") and given in words["given_names"])
+        return not self.doc.lang.masculine_given_name(person.name or person.text)
 
     def _named_in_own_relative(self, m: Mention, person: Mention) -> bool:
         """`l'infermiere che ha accompagnato Ugo Neri`: a description whose own relative clause names the person is
@@ -2324,8 +2323,7 @@ class _Resolver:
         words = self.doc.lang.speaker_words
         if m.via in ("title", "description") and m.head is not None:
             return "" if fold(self.doc.texts[m.head]) in words["epicene_feminine_nouns"] else self._gender(m)
-        given = fold((m.name or m.text).split()[0])
-        return "m" if given.endswith("o") and given in words["given_names"] else ""
+        return "m" if self.doc.lang.masculine_given_name(m.name or m.text) else ""
 
     def _described_group(self, m: Mention) -> bool:
         """An anonymous description opened by a plural article (`i tecnici del comune`, `le infermiere`) or a

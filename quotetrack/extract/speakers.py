@@ -1875,7 +1875,7 @@ def _noun_subject(doc: Document, candidate: Candidate, facts: MentionFacts) -> t
         return None  # a title is the title readers' (`il ministro`: whoever holds it, not the one the article is about)
     feminine = doc.lower[first] in lang.speaker_words["feminine_determiners"]
     person = next((m for m in facts.surely_named("person") if m.last <= first
-                   and not (feminine and _masculine_given_name(doc, m))), None)
+                   and not (feminine and lang.masculine_given_name(m.text))), None)
     if person is None:
         return None
     start, end = doc.starts[first], doc.ends[k]
@@ -1906,11 +1906,6 @@ def _person_noun(lang, word: str) -> bool:
                     return True
     return False
 
-
-def _masculine_given_name(doc: Document, m: Mention) -> bool:
-    """A person whose given name is a listed one ending in `-o` (`Marco`, `Ugo`): a man."""
-    given = fold(m.text.split()[0])
-    return given.endswith("o") and given in doc.lang.speaker_words["given_names"]
 
 
 def _statement_context(candidate: Candidate, n_options: int) -> dict[str, float]:

@@ -312,6 +312,12 @@ class Language:
         words["given_names"] = frozenset(fold(n) for group in self.data("given_names.yaml")["given_names"] for n in group)
         return words
 
+    def masculine_given_name(self, name: str) -> bool:
+        """Whether a name opens with a listed given name ending in `-o` (`Marco Rossi`, `Ugo`): a man's."""
+        words = name.split()
+        given = fold(words[0]) if words else ""
+        return given.endswith("o") and given in self.speaker_words["given_names"]
+
     @property
     def home_country(self) -> str:
         """`speakers.yaml` `home_country`: the country of the outlets the language's news come from, by default."""
