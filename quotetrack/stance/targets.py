@@ -175,15 +175,6 @@ class ArticleView:
                          if m is not t and m.last <= t.last and not self.same(m.name, t.name))
 
     @cached_property
-    def mention_firsts(self) -> list[int]:
-        return [m.first for m in self.doc.mentions]
-
-    def mentions_within(self, first: int, last: int) -> Sequence[Mention]:
-        """Every mention of the index starting in tokens [first, last), in order (by bisection)."""
-        firsts = self.mention_firsts
-        return self.doc.mentions[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
-
-    @cached_property
     def targetable_firsts(self) -> list[int]:
         return [m.first for m in self.targetable]
 
@@ -380,7 +371,7 @@ def _unnamed_descriptions(view: ArticleView, span: StatementSpan) -> set[str]:
     """The kinds (person, organisation) of the descriptions of the quote the mention index resolved to no one
     (`l'azienda`, `il campione`): the quote speaks of someone by a common noun."""
     doc, first_person = view.doc, view.lexicon.first_person
-    return {m.kind for m in view.mentions_within(span.first, span.last) if m.last <= span.last
+    return {m.kind for m in doc.mentions_within(span.first, span.last) if m.last <= span.last
             and m.kind in ("person", "organisation") and m.via in ("organisation", "title", "description")
             and doc.lower[m.first] not in first_person and (not m.name or view._no_name(m))}
 
