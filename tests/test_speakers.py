@@ -338,3 +338,12 @@ def test_nouns_of_people_have_a_form_of_each_gender_or_an_ending_of_both():
     lang = get()
     assert all(_person_noun(lang, w) for w in ("teologo", "relatrice", "campione", "giornalista", "ventenne"))
     assert not any(_person_noun(lang, w) for w in ("scena", "ricerca", "accordo", "motivazione", "statua"))
+
+
+def test_an_organisation_written_by_the_initials_the_article_gave_it_is_named_in_full_in_a_description():
+    text = ("Lo studio è della Società italiana di ornitologia (Sio). Secondo il portavoce della Sio le rondini "
+            "tornano prima.")
+    assert "portavoce della Società italiana di ornitologia" in options(text, "marker")
+    # the articulated preposition before initials is elided before the vowel of the name they stand for
+    text = ("Lo studio è dell'Agenzia per le acque (Apa). Secondo il portavoce della Apa le falde sono basse.")
+    assert "portavoce dell'Agenzia per le acque" in options(text, "marker")

@@ -1862,7 +1862,8 @@ class _Resolver:
             if inner.first < k or inner.last > m.last:
                 continue
             if abbreviated_organisation(inner):  # "i deputati del PdL" → deputati del Popolo della Libertà
-                phrase += doc.text[doc.tokens[k].start : doc.tokens[inner.first].start] + inner.name
+                phrase = spelled_out(lang, phrase + doc.text[doc.tokens[k].start : doc.tokens[inner.first].start],
+                                     inner.name)
                 k = inner.last
                 continue
             if not self._named_person(inner):
@@ -2515,13 +2516,25 @@ def _prefixed_name(word: str, words) -> bool:
 
 
 def abbreviated_organisation(m: Mention) -> bool:
-    """An organisation written by the initials of the name the knowledge base gives it (`PdL`, `Pd`, `FMI`): a
-    description names it by that name, as it names a person in full."""
+    """An organisation written by the initials of the name the knowledge base gives it (`PdL`, `Pd`, `FMI`), or of
+    the name the article spells it out with (`Agenzia spaziale lunare (Aslu)` … `l'Aslu`): a description names it by
+    that name, as it names a person in full."""
     short, name = fold(m.text), fold(m.name or "")
-    if m.kind != ORGANISATION or m.via != "kb" or " " in short or " " not in name or not 1 < len(short) <= 6 \
-            or not (m.text.isupper() or len(short) <= 3) or short[0] != name[0]:
+    if m.kind != ORGANISATION or " " in short or " " not in name or not 1 < len(short) <= 6 or short[0] != name[0]:
         return False
-    return _in_order(short, name)
+    if m.via == "kb":
+        return (m.text.isupper() or len(short) <= 3) and _in_order(short, name)
+    # a name the article completed only from a word of it (`la Fiat` of `Fiat Auto`) is no abbreviation
+    return m.resolved_by == "article" and short not in name.split() and _in_order(short, name)
+
+
+def spelled_out(lang, before: str, name: str) -> str:
+    """The words before an organisation's initials, then the name they stand for, an article or articulated
+    preposition before it elided when the name opens with a vowel (`della Asl` → `dell'Azienda …`)."""
+    words = before.rstrip()
+    last = words.rsplit(" ", 1)[-1]
+    elided = lang.elided_before_vowel.get(last.lower()) if fold(name[:1]) in "aeiou" else None
+    return before + name if elided is None else words[: len(words) - len(last)] + elided + name
 
 
 def _letters_of(word: str, name: str) -> bool:

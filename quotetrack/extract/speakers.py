@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from ..analysis import Document, Mention
 from ..analysis.document import REACH, QuoteSpan, longest_by
-from ..analysis.mentions import abbreviated_organisation
+from ..analysis.mentions import abbreviated_organisation, spelled_out
 from ..lang import fold
 from .candidates import Candidate, aside_opening, only_fillers, participle_agent
 from .content import finite_verb, gerund
@@ -1663,7 +1663,8 @@ def _unresolved_name(doc: Document, m: Mention) -> str | None:
                 not (_known_person(doc, inner) or abbreviated_organisation(inner)):
             continue
         # "la madre di Anna" → madre di Anna Rota: the person a description names, by their full name
-        phrase += doc.text[doc.tokens[k].start : doc.tokens[inner.first].start] + inner.name
+        before = phrase + doc.text[doc.tokens[k].start : doc.tokens[inner.first].start]
+        phrase = spelled_out(doc.lang, before, inner.name) if abbreviated_organisation(inner) else before + inner.name
         k = inner.last
     phrase += doc.span_text(k, m.last)
     return phrase[:1].lower() + phrase[1:]

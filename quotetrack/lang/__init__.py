@@ -345,6 +345,11 @@ class Language:
         return tuple(self.data("grammar.yaml")["of_the_by_article_ending"].items())
 
     @cached_property
+    def elided_before_vowel(self) -> dict[str, str]:
+        """`grammar.yaml` `elided_before_vowel`: an article or articulated preposition → its form before a vowel."""
+        return dict(self.data("grammar.yaml")["elided_before_vowel"])
+
+    @cached_property
     def description_rewrites(self) -> tuple[tuple[str, str], ...]:
         """`speakers.yaml` `description_rewrites`: (deictic words, plain words), in the file's order."""
         return tuple(self.data("speakers.yaml")["description_rewrites"].items())
