@@ -129,6 +129,9 @@ def test_a_name_in_the_complement_of_a_place_noun_is_a_place():
     ("Lo ha riferito la Valdora Press. Secondo la VP, i dati sono certi.", ("VP", "Valdora Press")),
     # "mass media" is one noun: the word before the head stays in the name
     ("Ieri i mass media hanno informato che il raccolto è perduto.", ("i mass media", "mass media")),
+    # "altre" tells another group from the one named before, as "alcune" does not
+    ("Secondo alcune fonti il ponte è chiuso. Secondo altre fonti il ponte è aperto.", ("altre fonti", "altre fonti")),
+    ("Secondo alcune fonti il ponte è chiuso. Secondo altre fonti il ponte è aperto.", ("alcune fonti", "fonti")),
     # a pool of investigators and leaks speak as groups and sources do
     ("Il pool degli inquirenti ha detto che il caso è chiuso.", ("Il pool degli inquirenti", "pool degli inquirenti")),
     ("Smentite le indiscrezioni secondo le quali il ministro si dimetterà.", ("le indiscrezioni", "indiscrezioni")),
