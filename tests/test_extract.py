@@ -636,9 +636,10 @@ def test_a_che_or_dove_coordinated_with_a_modifier_of_a_noun_is_a_relative_claus
 
 
 def test_a_dove_clause_after_an_inserted_attribution_is_about_its_place_not_reported():
-    """`…, è stato ripetuto a Roma, dove …`: the clause after the attribution's place tells what happened there."""
-    text = ("Il vertice si è chiuso ieri. La sicurezza del paese è garantita, è stato ripetuto a Roma, dove è stato "
-            "firmato un nuovo accordo.")
+    """`…, è stato ripetuto dal governo a Roma, dove …`: the clause after the attribution's place tells what happened
+    there."""
+    text = ("Il vertice si è chiuso ieri. La sicurezza del paese è garantita, è stato ripetuto dal governo a Roma, dove "
+            "è stato firmato un nuovo accordo.")
     assert candidate_texts(text) == ["La sicurezza del paese è garantita"]
 
 
@@ -1167,6 +1168,17 @@ def test_what_a_bare_participle_of_naming_governs_is_a_name():
     assert candidate_texts("Nel lago vivono rane rare, chiamate anche «rane giganti», a rischio di estinzione.") == []
     assert "«una truffa» dalle opposizioni" in candidate_texts(
         "La riforma, chiamata «una truffa» dalle opposizioni, passerà domani.")
+
+
+def test_an_agentless_passive_that_labels_its_subject_reports_nobodys_words():
+    """`è stato confermato come …`, `era considerato …`: with no agent, a passive of labelling or announcing says what
+    its subject is; with one (`dal ministro`) the label is the agent's."""
+    assert candidate_texts("Il vecchio ponte è stato confermato come il più lungo della regione.") == []
+    assert candidate_texts("Negli anni ottanta il pittore era considerato un maestro del colore.") == []
+    assert candidate_texts("Il vertice si è chiuso ieri. La sicurezza del paese è garantita, è stato ripetuto a "
+                           "Roma.") == []
+    assert candidate_texts("Il vecchio ponte è stato confermato come il più lungo della regione dal ministro.") == [
+        "il più lungo della regione"]
 
 
 def test_an_event_that_comes_to_an_end_reports_nothing():

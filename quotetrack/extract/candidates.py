@@ -60,7 +60,7 @@ def find_candidates(doc: Document, cues: list[Cue]) -> list[Candidate]:
     found = split_at_interjections(doc, found)
     unique = {(c.start, c.end, c.origin, c.cue_first): c for c in found
               if c.end > c.start and not _unquoted_belief(doc, c) and not _title_of_a_work(doc, c)
-              and not _named_by_a_participle(doc, c)}
+              and not _named_by_a_participle(doc, c) and not _status_by_an_agentless_passive(doc, c)}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
 
 
@@ -152,8 +152,35 @@ def _named_by_a_participle(doc: Document, candidate: Candidate) -> bool:
         return False
     if not _naming_participle_before(doc, cue.word):
         return False
+    return not _agent_between(doc, cue.last, candidate.last + 1)
+
+
+# the frames in which a passive's content says what its subject is or was called, or stands aside from it
+_STATUS_FRAMES = frozenset({"come", "label", "parenthetical"})
+
+
+def _status_by_an_agentless_passive(doc: Document, candidate: Candidate) -> bool:
+    """`è stato confermato come il più antico`, `era considerato un maestro`, `…, è stata ripresa oggi`: a passive
+    with no agent that labels its subject or stands beside a clause names no one whose words these are (a statement
+    has a speaker; `è stata definita «una svolta» dal ministro` keeps its agent)."""
+    cue = candidate.cue
+    if cue is None or not cue.passive or candidate.frame not in _STATUS_FRAMES or _what_has_been_called(doc, cue):
+        return False
+    end = doc.sentence_bounds(cue.word)[1] if candidate.last <= cue.first else candidate.last + 1
+    return not _agent_between(doc, cue.last, end)
+
+
+def _what_has_been_called(doc: Document, cue: Cue) -> bool:
+    """`quella che è stata definita una svista`: a passive in a relative clause on a demonstrative quotes somebody's
+    label, whoever gave it."""
+    k = cue.first
+    return k >= 2 and doc.lower[k - 1] == "che" and doc.lower[k - 2] in doc.lang.words("demonstratives")
+
+
+def _agent_between(doc: Document, first: int, last: int) -> bool:
+    """Whether a preposition that introduces a passive's agent (`da`, `dal`, `dalla` …) stands in tokens [first, last)."""
     agents = doc.lang.agent_preposition_forms
-    return not any(doc.lower[j] in agents for j in range(cue.last, min(candidate.last + 1, len(doc.tokens))))
+    return any(doc.lower[j] in agents for j in range(first, min(last, len(doc.tokens))))
 
 
 def _open_class_modifier(doc: Document, k: int) -> bool:
