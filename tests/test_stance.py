@@ -1384,3 +1384,12 @@ def test_a_description_of_the_quote_the_index_resolved_to_no_one_may_stand_for_o
     # a quote that describes no one speaks of what it names: the story before is only the story
     quote = "Marco Ferri è un uomo coraggioso e onesto"
     assert "Luca Bianchi" not in pairs_of(f"{story} «{quote}», ha detto Anna Neri.", quote)
+
+
+def test_a_region_of_italy_or_a_state_of_the_united_states_is_a_place_no_counterpart():
+    # GUIDELINES §5: cities and regions are never targets; the knowledge base knows them as places
+    text = "«La Lombardia e il Texas hanno sbagliato tutto, come Luca Bianchi», ha detto Anna Neri."
+    quote = "La Lombardia e il Texas hanno sbagliato tutto, come Luca Bianchi"
+    names = {p.candidate.name for p in read_pairs(doc_of(text), [statement(text, quote, speaker="Anna Neri",
+                                                                           cue="ha detto")])}
+    assert names == {"Luca Bianchi"}
