@@ -130,10 +130,20 @@ def matched_options(item: Annotated, matches) -> list[tuple[Candidate, dict, lis
     earlier: list[Spoken] = []
     facts = MentionFacts(item.doc)
     for candidate, gold in matches:
-        out.append((candidate, gold, speaker_options(item.doc, candidate, earlier, facts)))
-        earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), "person", candidate.start,
-                              candidate.end, candidate.first, candidate.last))
+        options = speaker_options(item.doc, candidate, earlier, facts)
+        out.append((candidate, gold, options))
+        earlier.append(Spoken(gold.get("speaker"), gold.get("speaker_mention"), _gold_speaker_kind(options, gold, candidate),
+                              candidate.start, candidate.end, candidate.first, candidate.last))
     return out
+
+
+def _gold_speaker_kind(options: list[SpeakerOption], gold: dict, candidate: Candidate) -> str:
+    """The kind the gold speaker is carried over with: that of the option the annotators pointed at, as the system
+    carries the kind of its own choice (an organisation carried over stays one); "person" when no option names it."""
+    right = [k for k, o in enumerate(options) if same_name(gold.get("speaker"), o.name)]
+    if not right:
+        return "person"
+    return options[_gold_mention(options, right, gold, candidate)].kind or "person"
 
 
 def speaker_examples(item: Annotated, kb: KnowledgeBase):

@@ -162,3 +162,23 @@ def test_the_stance_thresholds_are_chosen_on_a_broad_top():
         for o in STANCE_GRID[9:12]:
             figure[(s, o)] = 0.65
     assert max(figure, key=lambda pair: _around(figure, pair)) == broad
+
+
+def test_the_gold_speaker_carried_over_keeps_the_kind_of_its_mention():
+    """The ranker sees its own earlier choice carried over with that choice's kind (an organisation stays one), so
+    training carries the gold speaker over with the kind of the mention the annotators pointed at, not always a
+    person's."""
+    from quotetrack.analysis import analyse
+    from quotetrack.models import Article
+    from quotetrack.train import Annotated
+
+    text = ("La società Ferrovie Lombarde ha detto che i treni torneranno in orario da lunedì. "
+            "Ha poi aggiunto che i lavori sulla linea finiranno entro l'estate.")
+    gold = [{"article": "t", "quote": "i treni torneranno in orario da lunedì", "kind": "indirect",
+             "speaker": "Ferrovie Lombarde", "speaker_mention": "La società Ferrovie Lombarde"},
+            {"article": "t", "quote": "i lavori sulla linea finiranno entro l'estate", "kind": "indirect",
+             "speaker": "Ferrovie Lombarde", "speaker_mention": "La società Ferrovie Lombarde"}]
+    item = Annotated(analyse(Article("t", text)), gold)
+    _, _, carried = item.speaker_options[1]
+    carried = [o for o in carried if o.mention is None]
+    assert [(o.name, o.kind) for o in carried] == [("Ferrovie Lombarde", "organisation")]
