@@ -195,8 +195,7 @@ def _clause_start(doc: Document, i: int, first: int, breaks: list[int]) -> int:
 
 def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
     """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by its lemma out of
-    context (`_lemma`), else, for a capitalised word the built-in engine leaves as it is, by simplemma's. A word read
-    as another word than its form out of context weighs as the judgement the form is, else as both readings agree."""
+    context (`_lemma`), else, for a capitalised word the built-in engine leaves as it is, by simplemma's."""
     token = doc.tokens[i]
     lemmas = [lexicon.intensified(_lemma(doc, i))]
     if token.text[:1].isupper():
@@ -208,31 +207,9 @@ def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int
         if end > i:
             return end, prior, True, lemma
         prior, judgement = lexicon.prior(lemma)
-        other = _read_out_of_context(doc, i, lexicon) if not judgement and token.text[:1].islower() else lemma
-        if other != lemma:  # `attesa`: the noun in context, `attendere`'s participle out of it
-            other_prior, other_judgement = lexicon.prior(other)
-            if other_judgement:  # `saluto` as a noun is still the greeting of `salutare`
-                return i + 1, other_prior, True, other
-            if lemma == doc.lower[i]:  # the tagger kept the form as its own lemma: a noun, not an inflected adjective
-                prior = _agreed(prior, other_prior)
         if prior or judgement:
             return i + 1, prior, judgement, lemma
     return i + 1, 0.0, False, lemmas[0]
-
-
-def _read_out_of_context(doc: Document, i: int, lexicon: StanceLexicon) -> str:
-    """The listed word the form at i stands for out of context (a reporting verb's form: that verb; else the
-    dictionary's lemma), as the built-in engine reads every word. A tagger that reads the word in context may take
-    it for another word (`attesa` the noun, not `attendere`): a sentiment prior holds only as far as both agree."""
-    form = doc.lang.verb_forms.get(doc.lower[i])
-    return lexicon.intensified(form.lemma if form is not None else doc.lang.lemma(doc.lower[i]))
-
-
-def _agreed(prior: float, other: float) -> float:
-    """The prior two readings of a word agree on: the weaker of the two, none when their signs differ. Sentix's prior
-    of a word averages its senses, and a noun that is also another word's form (`volto`, `durata`) is mostly neutral
-    in news."""
-    return 0.0 if prior * other <= 0 else min(prior, other, key=abs)
 
 
 def _lemma(doc: Document, i: int) -> str:
