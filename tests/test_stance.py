@@ -946,15 +946,19 @@ def test_a_form_a_tagger_left_as_its_own_lemma_weighs_as_the_word_it_is_a_form_o
     assert polar_as_forms("Anna Neri elogia il sindaco.") == [("elogia", 0.8)]
     assert lexicon_of(get_language("it")).intensified("critiche") == "critica"
 
-def test_a_word_read_in_context_as_another_word_keeps_only_the_prior_both_readings_agree_on():
-    # a tagger reads `attesa` as the noun (Sentix: positive), the dictionary as `attendere`'s participle (no prior):
-    # the wait praises no one, on either engine
+def test_stance_reads_each_word_by_its_lemma_out_of_context_whatever_the_engine_read_in_context():
+    # a tagger reads `difesa` as the noun, `preoccupati` as a form of `preoccupare` (no prior), `attesa` as the noun
+    # (Sentix: positive); the lexicon's priors and the rules were set on the dictionary's reading, which both engines keep
     def polar_with(text: str, lemmas: dict[str, str]) -> list[tuple[str, float]]:
         doc = doc_of(text)
         doc = replace(doc, tokens=tuple(t._replace(lemma=lemmas.get(t.lower, t.lemma)) for t in doc.tokens))
-        return [(doc.span_text(e.first, e.last), round(e.score, 2))
+        return [(doc.span_text(e.evidence_first, e.last), round(e.score, 2))
                 for e in evaluations(doc, 0, len(doc.tokens), lexicon_of(doc.lang))]
 
+    worried = "I sindacati sono molto preoccupati per la scelta del governo."
+    assert polar_with(worried, {"preoccupati": "preoccupare"}) == polar(worried) != []
+    defence = "Il ministro ha preso la difesa dei lavoratori."
+    assert polar_with(defence, {"difesa": "difesa"}) == polar(defence) != []
     assert polar_with("Siamo in attesa della decisione.", {"attesa": "attesa"}) == polar(
         "Siamo in attesa della decisione.") == []
 

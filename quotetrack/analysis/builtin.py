@@ -37,7 +37,7 @@ def analyse(article: Article, kb: KnowledgeBase, lang: Language) -> Document:
     quotes = quote_spans(text, lang.abbreviations)
     return Document(article, text, tokens, tuple(split_sentences(text, tokens, words, starts, quotes, lang)),
                     document_quotes(text, quotes), lang, kb, mention_reader=find_mentions,
-                    columns=Columns(words, lowers, starts, ends, upos))
+                    columns=Columns(words, lowers, starts, ends, upos, lemmas))
 
 
 class _Reading(NamedTuple):

@@ -130,20 +130,22 @@ _mention_values = attrgetter(*_MENTION_FIELDS)  # the fields as one tuple, read 
 
 
 class Columns(NamedTuple):
-    """The tokens' texts, lower forms, start and end offsets and tags as lists, when the engine holds them so (the
-    built-in engine cuts and tags words as lists): the Document's columns are then these, not read out of every token
-    again."""
+    """The tokens' texts, lower forms, start and end offsets, tags and lemmas as lists, when the engine holds them so
+    (the built-in engine cuts and tags words as lists): the Document's columns are then these, not read out of every
+    token again. The Stanza engine keeps the built-in engine's columns under its own lemmas (`dictionary_lemmas`)."""
 
     texts: list[str]
     lower: list[str]
     starts: list[int]
     ends: list[int]
     upos: list[str]
+    lemmas: list[str]
 
 
 _NEWLINE = re.compile("\n")
 REACH = 150  # tokens: further than any real sentence reaches from its verb
 _START, _LOWER, _UPOS, _TEXT = attrgetter("start"), attrgetter("lower"), attrgetter("upos"), attrgetter("text")
+_LEMMA = attrgetter("lemma")
 _END = attrgetter("end")
 _NAME = attrgetter("name")
 _FIRST, _LAST = attrgetter("first"), attrgetter("last")
@@ -204,6 +206,14 @@ class Document:
     @cached_property
     def upos(self) -> list[str]:
         return self.columns.upos if self.columns is not None else list(map(_UPOS, self.tokens))
+
+    @cached_property
+    def dictionary_lemmas(self) -> list[str]:
+        """Each word's lemma out of context, as the built-in engine reads every word (a reporting verb's form by its
+        verb, the rest by the dictionary): the tokens' own lemmas with that engine; with Stanza, which reads lemmas
+        in context (`difesa` the noun, `preoccupati` a form of `preoccupare`), the built-in reading kept beside them.
+        Stance reads words by it: its lexicon's priors and rules were set on it."""
+        return self.columns.lemmas if self.columns is not None else list(map(_LEMMA, self.tokens))
 
     @cached_property
     def sentence_of(self) -> list[int]:

@@ -78,7 +78,7 @@ def read_cue(view: ArticleView, span: StatementSpan) -> Cue:
     passive = (any(doc.lower[k] in doc.lang.participle_forms for k in words)
                and not any(doc.lang.auxiliaries.get(doc.lower[k]) == "avere" for k in words))
     for k in words:
-        lemma = doc.tokens[k].lemma or doc.lower[k]
+        lemma = doc.dictionary_lemmas[k] or doc.lower[k]
         if lemma not in doc.lang.verb_lemmas and doc.lower[k] in doc.lang.verb_forms:
             lemma = doc.lang.verb_forms[doc.lower[k]].lemma  # the lexicon's reading where a tagger misread the verb
         entry = doc.lang.verb_lemmas.get(lemma)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import compress, count
-from operator import attrgetter, itemgetter, methodcaller
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _COUNTERFACTUAL_REACH = 4  # how far a condition's past subjunctive may be from 
 _AGENT_PHRASE_LENGTH = 5  # `da parte di` and at most two adverbs or adjectives before it (`anche`, `serio`)
 _LED_GAP = 4  # how many words the one led may take between a verb of leading and `a`/`in` (`il nostro paese`)
 _DESIGNATIONS = ("organisation", "title")  # phrases whose head noun may be a judgement word (`il regime di X`)
-_LEMMA, _FIRST_CHARACTER = attrgetter("lemma"), itemgetter(slice(0, 1))
+_FIRST_CHARACTER = itemgetter(slice(0, 1))
 
 
 class Evaluation(NamedTuple):
@@ -89,7 +89,7 @@ def evaluations(doc: Document, first: int, last: int, lexicon: StanceLexicon) ->
         if i < end or mention is not None and mention.name is not None and not _designating(mention, i) and not (
                 _misread_judgement(doc, mention, i, lexicon) or _names_no_one(mention)) or not token.text[:1].isalpha():
             continue
-        if lexicon.intensified(token.lemma or token.lower) not in lexicon.evaluative and not token.text[:1].isupper() or (
+        if lexicon.intensified(_lemma(doc, i)) not in lexicon.evaluative and not token.text[:1].isupper() or (
                 _noun_reading(doc, i, lexicon) or _charged(doc, i, lexicon)):
             continue  # `_word` would read it by this lemma alone, and no lexicon gives it a polarity
         end, prior, judgement, lemma = _word(doc, i, last, lexicon)
@@ -179,7 +179,7 @@ def _may_evaluate(doc: Document, first: int, last: int, lexicon: StanceLexicon) 
     """The tokens of [first, last) `evaluations` has to look at, in order: those whose lemma the lexicon lists (or
     that have none), the absolute superlatives (`lexicon.intensified`) and the capitalised ones (whose lemma `_word`
     reads again). Most words of a sentence are none of these, and are passed over by three scans in C."""
-    lemmas = list(map(_LEMMA, doc.tokens[first:last]))
+    lemmas = doc.dictionary_lemmas[first:last]
     listed = compress(count(first), map(lexicon.evaluative_or_none.__contains__, lemmas))
     superlatives = compress(count(first), map(methodcaller("endswith", lexicon.superlative_endings), lemmas))
     capitalised = compress(count(first), map(str.isupper, map(_FIRST_CHARACTER, doc.texts[first:last])))
@@ -194,11 +194,10 @@ def _clause_start(doc: Document, i: int, first: int, breaks: list[int]) -> int:
 
 
 def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int, float, bool, str]:
-    """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by the engine's lemma,
-    else, for a capitalised word the built-in engine leaves as it is, by simplemma's. A word an engine reads in context
-    as another word than its form out of context weighs as the judgement the form is, else as both readings agree."""
+    """(end, prior, is a judgement, lemma) of the word or multiword evaluation at token i, read by its lemma out of
+    context (`_lemma`), else, for a capitalised word the built-in engine leaves as it is, by simplemma's."""
     token = doc.tokens[i]
-    lemmas = [lexicon.intensified(token.lemma or token.lower)]
+    lemmas = [lexicon.intensified(_lemma(doc, i))]
     if token.text[:1].isupper():
         lemmas.append(doc.lang.lemma(token.lower))
     for lemma in lemmas:
@@ -208,36 +207,15 @@ def _word(doc: Document, i: int, last: int, lexicon: StanceLexicon) -> tuple[int
         if end > i:
             return end, prior, True, lemma
         prior, judgement = lexicon.prior(lemma)
-        other = _read_out_of_context(doc, i, lexicon) if not judgement and token.text[:1].islower() else lemma
-        if other != lemma:  # `attesa`: the noun in context, `attendere`'s participle out of it
-            other_prior, other_judgement = lexicon.prior(other)
-            if other_judgement:  # `saluto` as a noun is still the greeting of `salutare`
-                return i + 1, other_prior, True, other
-            if lemma == doc.lower[i]:  # the tagger kept the form as its own lemma: a noun, not an inflected adjective
-                prior = _agreed(prior, other_prior)
         if prior or judgement:
             return i + 1, prior, judgement, lemma
     return i + 1, 0.0, False, lemmas[0]
 
 
-def _read_out_of_context(doc: Document, i: int, lexicon: StanceLexicon) -> str:
-    """The listed word the form at i stands for out of context (a reporting verb's form: that verb; else the
-    dictionary's lemma), as the built-in engine reads every word. A tagger that reads the word in context may take
-    it for another word (`attesa` the noun, not `attendere`): a sentiment prior holds only as far as both agree."""
-    form = doc.lang.verb_forms.get(doc.lower[i])
-    return lexicon.intensified(form.lemma if form is not None else doc.lang.lemma(doc.lower[i]))
-
-
-def _agreed(prior: float, other: float) -> float:
-    """The prior two readings of a word agree on: the weaker of the two, none when their signs differ. Sentix's prior
-    of a word averages its senses, and a noun that is also another word's form (`volto`, `durata`) is mostly neutral
-    in news."""
-    return 0.0 if prior * other <= 0 else min(prior, other, key=abs)
-
-
 def _lemma(doc: Document, i: int) -> str:
-    token = doc.tokens[i]
-    return token.lemma or token.lower
+    """The word's lemma out of context (`Document.dictionary_lemmas`), whatever the engine: the lexicon's priors and
+    the rules were set on it, and Stanza's lemmas in their place gave lower stance figures (docs/stance.md)."""
+    return doc.dictionary_lemmas[i] or doc.lower[i]
 
 
 def _someone_elses(doc: Document, after: int, last: int, lexicon: StanceLexicon) -> bool:

@@ -137,7 +137,8 @@ class ArticleView:
             return True
         if k > 0 and doc.lang.preposition(doc.lower[k]) == "di":
             k -= 1
-        return k >= 0 and (doc.lower[k] in self.lexicon.place_heads or doc.tokens[k].lemma in self.lexicon.place_heads)
+        return k >= 0 and (doc.lower[k] in self.lexicon.place_heads
+                           or doc.dictionary_lemmas[k] in self.lexicon.place_heads)
 
     def _lone_word_at_place(self, m: Mention, k: int) -> bool:
         """Is the mention a lone word the name finder took for a person, and token k before it `a` or `in`, not `di`?
@@ -159,7 +160,8 @@ class ArticleView:
     def _names_a_work(self, m: Mention) -> bool:
         """Does a noun of works, laws or operations stand right before the mention (`il decreto X`, `la serie X`)?"""
         doc, k = self.doc, m.first - 1
-        return k >= 0 and (doc.lower[k] in self.lexicon.work_heads or doc.tokens[k].lemma in self.lexicon.work_heads)
+        return k >= 0 and (doc.lower[k] in self.lexicon.work_heads
+                           or doc.dictionary_lemmas[k] in self.lexicon.work_heads)
 
     def _metonym(self, m: Mention) -> bool:
         """Is the mention one of the metonyms the knowledge base gives its entity (`Mosca` for Russia)?"""
