@@ -122,7 +122,7 @@ class KnowledgeBase:
     def _forget_indexes(self) -> None:
         self.generation += 1
         names = ("_cached_index", "_cached_surface", "_cached_role_phrases", "_cached_spells", "_cached_held",
-                 "_cached_mentions", "_cached_answers", "_cached_demonyms")
+                 "_cached_mentions", "_cached_phrase_mentions", "_cached_answers", "_cached_demonyms")
         for name in names:
             self.__dict__.pop(name, None)
 
@@ -252,11 +252,14 @@ class KnowledgeBase:
         capitalised text, so 'monti' and 'conte' stay common words; epithets need an article before them
         ('del tycoon'), and a role after 'ex' ('l'ex premier') names nobody.
         """
-        # speaker attribution and stance both read the same article: the last few answers are kept
-        recent: dict = self.__dict__.setdefault("_cached_mentions", {})
+        # speaker attribution and stance both read the same article: the last few answers are kept; a phrase (a
+        # speaker's name or description, read by stance for the sides it names) comes back article after article:
+        # many more of those are kept
+        phrase = len(text) <= _PHRASE_LENGTH
+        recent: dict = self.__dict__.setdefault("_cached_phrase_mentions" if phrase else "_cached_mentions", {})
         key = (text, on)
         if key not in recent:
-            if len(recent) >= 4:
+            if len(recent) >= (_PHRASES_KEPT if phrase else 4):
                 del recent[next(iter(recent))]
             recent[key] = tuple(self._scan_mentions(text, on))
         return list(recent[key])
@@ -553,6 +556,8 @@ def _strings(value, origin: str, what: str) -> list[str]:
 
 
 _FINAL_ACCENTS = frozenset("àèéìòóù")
+_PHRASE_LENGTH = 200  # characters: a text `find_mentions` reads as a phrase (a name, a description), not an article
+_PHRASES_KEPT = 4096  # phrases whose mentions `find_mentions` keeps (first kept, first dropped)
 _UNASKED = object()  # `KnowledgeBase.get`'s answer for a name not asked before (None is an answer: nobody)
 _LEADING_WORD = re.compile(r"(\w+'|\w+(?=\s))\s*")
 _WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")

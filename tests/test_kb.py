@@ -233,3 +233,12 @@ def test_an_article_is_folded_in_place_and_a_longer_fold_keeps_each_characters_o
     folded, offsets = _fold_with_offsets(text)
     assert folded == "pero... mario rossi"
     assert [text[k] for k in offsets[4:7]] == ["…"] * 3 and text[offsets[-1]] == "ì"
+
+
+def test_a_phrase_is_read_again_once_the_kb_learns_a_name():
+    """`find_mentions` keeps the mentions of many short phrases (speakers' names, asked about in article after article);
+    adding an entity forgets them, as it forgets the article's."""
+    kb = KnowledgeBase()
+    assert kb.find_mentions("il portavoce della Lumetta Nova") == []
+    kb.add(Entity(name="Lumetta Nova", kind="organisation"))
+    assert names(kb.find_mentions("il portavoce della Lumetta Nova")) == [("Lumetta Nova", "Lumetta Nova")]

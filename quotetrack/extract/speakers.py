@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..analysis import Document, Mention
 from ..analysis.document import REACH, QuoteSpan, longest_by
@@ -65,6 +66,7 @@ class MentionFacts:
         self._subject_like: dict[int, bool] = {}
         self._places: dict[int, str] = {}
         self._named: dict[str, list[Mention]] | None = None
+        self._clauses: dict[Cue, CueClause] = {}
         self.cue_evidence: dict[Cue, dict[str, float]] = {}  # features.py's speaker evidence, the same for every
         # candidate of one cue
 
@@ -81,6 +83,14 @@ class MentionFacts:
         if like is None:
             like = self._subject_like[m.first] = _subject_like(self.doc, m)
         return like
+
+    def clause(self, cue: Cue) -> CueClause:
+        """The cue's clause (`_cue_clause`): read once per cue, though its roles are read for the statement's evidence
+        and again for its speaker, over other mentions."""
+        clause = self._clauses.get(cue)
+        if clause is None:
+            clause = self._clauses[cue] = _cue_clause(self.doc, cue)
+        return clause
 
     def referent(self, kind: str, before: int, since: int) -> Mention | None:
         """Whom a definite title or noun at token `before` refers back to among the people or organisations of
@@ -647,24 +657,16 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
             roles[found.first] = "after"
     # relative: "X, che ha detto", "X, il quale ha detto", "X, secondo il quale …"; past a clause set off before
     # the verb ("X, il quale, quando gli è stato chiesto, ha detto"), where the verb's subject stands before it too
-    group = _verb_group_first(doc, cue.first)
-    aside = _clause_aside_before(doc, group) if cue.tense != "gerund" else None
-    verb_at = aside if aside is not None else cue.first
-    if aside is not None:
-        group = aside  # the verb's clause, for its subject, opens where the aside does
-    k = _relative_before_adjunct(doc, group - 1)
+    group, verb_at, relative, floor = facts.clause(cue)
     if cue.kind == "relative":
         _mark_antecedent(doc, cue.first - 1, mentions, roles)
-    elif k >= 0 and doc.lower[k] in ("che", "quale", "quali", "cui"):
-        j = k - 1
+    elif relative >= 0 and doc.lower[relative] in ("che", "quale", "quali", "cui"):
+        j = relative - 1
         if j >= 0 and lang.is_determiner(doc.lower[j]):
             j -= 1
         _mark_antecedent(doc, j, mentions, roles)
     # subject before the verb: the phrase next to the verb group (past appositions and parentheses), else the
     # first phrase of the clause that is not in a prepositional phrase
-    floor = _clause_floor(doc, verb_at)
-    if cue.tense == "gerund":
-        floor = _floor_past_introduced_quotation(doc, floor, cue.first)
     before = [m for m in mentions if floor <= m.first and m.last <= verb_at and roles.get(m.first) == "other"
               and doc.quote_around(m.start) is None]
     _extend_prepositional_phrases(doc, mentions, roles, by_first, by_last)
@@ -750,6 +752,30 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
+
+
+class CueClause(NamedTuple):
+    """Where a verb cue's clause lies, read from the words alone (`_cue_clause`)."""
+
+    group: int  # first token of the verb group, or the opening comma of a clause set off right before it
+    verb_at: int  # where the subject's search stops: the cue's first token, or that opening comma
+    relative: int  # where a relative pronoun whose clause the cue ends would stand (`_relative_before_adjunct`)
+    floor: int  # first token of the clause
+
+
+def _cue_clause(doc: Document, cue: Cue) -> CueClause:
+    """The clause of a cue for `grammatical_roles`: its verb group, past a clause set off before the verb (`X, il
+    quale, quando gli è stato chiesto, ha detto`), where the verb's subject stands before it too; the relative pronoun's
+    place, and the clause's first token."""
+    group = _verb_group_first(doc, cue.first)
+    aside = _clause_aside_before(doc, group) if cue.tense != "gerund" else None
+    verb_at = aside if aside is not None else cue.first
+    if aside is not None:
+        group = aside  # the verb's clause, for its subject, opens where the aside does
+    floor = _clause_floor(doc, verb_at)
+    if cue.tense == "gerund":
+        floor = _floor_past_introduced_quotation(doc, floor, cue.first)
+    return CueClause(group, verb_at, _relative_before_adjunct(doc, group - 1), floor)
 
 
 def _mark_speaker_after_the_words(doc: Document, candidate: Candidate, mentions: list[Mention],
