@@ -182,3 +182,14 @@ def test_the_gold_speaker_carried_over_keeps_the_kind_of_its_mention():
     _, _, carried = item.speaker_options[1]
     carried = [o for o in carried if o.mention is None]
     assert [(o.name, o.kind) for o in carried] == [("Ferrovie Lombarde", "organisation")]
+
+
+def test_the_statement_threshold_counts_a_match_of_an_optional_gold_statement_neither_way():
+    """`evaluate` counts a statement matching an optional gold record neither as right nor as a false one; the
+    threshold's tuning counts the same, or it would prefer thresholds that keep optional statements."""
+    from quotetrack.train import right_and_kept
+
+    right, optional, wrong, other_reading = object(), object(), object(), object()
+    label_of = {id(right): 1, id(optional): 1, id(wrong): 0, id(other_reading): None}
+    assert right_and_kept([right, optional, wrong, other_reading], label_of, {id(optional)}) == (2, 3)
+    assert right_and_kept([optional], label_of, {id(optional)}) == (0, 0)
