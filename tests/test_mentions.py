@@ -496,3 +496,34 @@ def test_a_pronoun_stands_for_the_last_person_of_its_sex(text, pronoun, named):
 
 def test_a_pronoun_never_stands_for_a_lone_capitalised_word():
     assert ("lui", "Ugo Neri") in names("Il sindaco Ugo Neri ha presentato ieri Lumerion. Secondo lui, la strada è pronta.")
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Di Ferrante ha risposto che il sindaco mente.", ("Di Ferrante", "Di Ferrante")),
+    ("Da Ponte ha spiegato che la scuola chiude.", ("Da Ponte", "Da Ponte")),
+    ("Dal Molin ha affermato che il piano fallisce.", ("Dal Molin", "Dal Molin")),
+    ("Lo Verde ha dichiarato che la città cambia.", ("Lo Verde", "Lo Verde")),
+    ("Li Causi sostiene che i ministri sbagliano e li invita a cambiare.", ("Li Causi", "Li Causi")),
+])
+def test_a_particle_written_large_to_open_a_sentence_before_a_name_and_a_verb_opens_the_surname(text, named):
+    """`Di` read as the preposition gave the speaker `Ferrante`, another person's surname, or nobody at all."""
+    assert names(text)[0] == named
+
+
+@pytest.mark.parametrize("text", [
+    "Da Milano arriva la notizia che il sindaco si dimette.",
+    "Di Roma si parla poco in questi giorni.",
+    "Dal Governo arriva un segnale.",
+    "Lo Scoglio ha detto che il porto chiude.",
+    "Di Ferrante e Bruni hanno detto che il piano fallisce.",
+])
+def test_a_preposition_or_an_article_that_opens_a_sentence_stays_one(text):
+    """A place, a city, an organisation noun, a word `lo` is the article of, or no singular verb after the name."""
+    first, _ = names(text)[0]
+    assert first.split()[0] not in ("Da", "Di", "Dal", "Lo")
+
+
+def test_a_surname_with_its_particle_written_again_is_the_person_named_in_full_before():
+    found = names("Marco Di Ferrante ha parlato a lungo. Di Ferrante ha detto che il piano fallisce. Le parole di "
+                  "Di Ferrante sono chiare.")
+    assert found[-1] == ("Di Ferrante", "Marco Di Ferrante")

@@ -298,9 +298,7 @@ class _Reader:
         word = doc.tokens[i].text
         if word in self._mid_sentence_words:
             return True
-        # a plural verb or an infinitive has no single person for subject: "Critiche arrivano", "Inutile dire"
-        verb = i + 1 < self.n and doc.tokens[i + 1].upos in ("AUX", "VERB") and not doc.lower[i + 1].endswith(
-            self.lang.endings("plural_verb_endings", "infinitive_endings"))
+        verb = i + 1 < self.n and self._singular_verb_at(i + 1)
         if verb or i + 1 < self.n and doc.lower[i + 1] == ":":
             # "Alcuni testimoni riferiscono": a quantifier before a noun that looks like a verb form is no name
             return not (_closed_word(self.lang, doc.lower[i]) or doc.lower[i] in self.lang.words("indefinite_quantifiers"))
@@ -397,11 +395,32 @@ class _Reader:
             return self._institution_name_start(i)
         if word[-1] in "'’" and word in self._mid_sentence_words and i + 1 not in self.known_tokens:
             return True  # "Dell'Orto ha detto" where the article wrote "Marco Dell'Orto": a surname's particle
-        if self._sentence_initial(i) and (_closed_word(self.lang, low) or low.endswith(self._no_name_endings)
-                                          or low in self.lang.words("group_adverbs") or low in self._lower_words
-                                          or low in self.lang.words("fronted_subordinators")):
+        if not self._sentence_initial(i) or self._particle_opens_surname(i):
+            return True  # "Di Ferrante ha detto": the particle is the surname's, not a preposition
+        return not (_closed_word(self.lang, low) or low.endswith(self._no_name_endings)
+                    or low in self.lang.words("group_adverbs") or low in self._lower_words
+                    or low in self.lang.words("fronted_subordinators"))
+
+    def _particle_opens_surname(self, i: int) -> bool:
+        """A surname's particle written large to open a sentence (`Di Ferrante ha detto`, `Lo Verde sostiene`): right
+        before a capitalised word that is no place, country or organisation the knowledge base knows, no city, no
+        organisation noun, month or title, and that a singular verb follows (the pair is its subject). `Da Milano
+        arriva la notizia` stays a preposition phrase, and `lo` before a word it is the article of (`Lo Scoglio ha
+        chiuso`) an article."""
+        doc, words = self.doc, self.words
+        low = doc.lower[i]
+        if (low not in words["sentence_surname_particles"] or i + 2 >= self.n or not self._sentence_initial(i)
+                or i + 1 in self.known_tokens or not self._continues_name(i + 1)
+                or fold(doc.texts[i + 1]) in self._institution_nouns or fold(doc.texts[i + 1]) in city_names()
+                or not self._singular_verb_at(i + 2)):
             return False
-        return True
+        return low != "lo" or not doc.lower[i + 1].startswith(tuple(words["lo_article_onsets"]))
+
+    def _singular_verb_at(self, k: int) -> bool:
+        """A verb form that may have one person for subject: no plural and no infinitive (`Critiche arrivano`,
+        `Inutile dire`)."""
+        return self.doc.tokens[k].upos in ("AUX", "VERB") and not self.doc.lower[k].endswith(
+            self.lang.endings("plural_verb_endings", "infinitive_endings"))
 
     @cached_property
     def _no_name_endings(self) -> tuple[str, ...]:
@@ -480,8 +499,8 @@ class _Reader:
         text = doc.tokens[first].text
         if last - first == 1 and text.isupper() and len(text) > 1:
             return ORGANISATION
-        if fold(text) in self.words["given_names"]:
-            return PERSON
+        if fold(text) in self.words["given_names"] or last - first == 2 and self._particle_opens_surname(first):
+            return PERSON  # "Da Ponte ha detto": a surname, common words or not
         if last - first > 1 and (self._article_before_name(first) or self._common_words_no_given_name(first, last)
                                  or self._article_opens_name(first) or self._quoted_name(first, last)):
             return ORGANISATION  # "il Nuovo Centro", "Scelta Popolare", "Il Corriere Nuovo": no person's name
@@ -1219,7 +1238,8 @@ class _Resolver:
                     words = m.text.split()
                     given = {fold(w) for w in words[:-1]}  # "Anna Rota" is not "Carlo Rota", whatever their surname
                     fuller = _nearest([p for p in by_last.get(self._surname(words), [])
-                                       if given <= {fold(w) for w in (p.name or p.text).split()}], m)
+                                       if given <= {fold(w) for w in (p.name or p.text).split()}
+                                       and not (p.text == m.text and self._particle_surname(words))], m)
                     if fuller is None and len(words) == 1:
                         # one person however the article writes them in full (`Ugo Neri`, `Ugo M. Neri`)
                         namesakes = by_first.get(fold(words[0]), [])
@@ -1303,6 +1323,13 @@ class _Resolver:
             return True
         after = doc.tokens[m.last] if m.last < len(doc.tokens) else None
         return after is None or not (after.upos in ("VERB", "AUX") or after.text == ":")
+
+    def _particle_surname(self, words: list[str]) -> bool:
+        """A surname with its particle and no given name (`Di Franco`, `Dal Molin`): written so again it is no fuller
+        form of itself, and the name in full is looked for further back (`Marco Di Franco`)."""
+        particles = self.doc.lang.speaker_words
+        return len(words) == 2 and (fold(words[0]) in particles["name_particles"]
+                                    or fold(words[0]) in particles["sentence_surname_particles"])
 
     def _surname(self, words: list[str]) -> str:
         """The folded surname of a name's words: the last one but a suffix (`King` of `Martin Luther King Jr.`)."""
