@@ -347,3 +347,17 @@ def test_an_organisation_written_by_the_initials_the_article_gave_it_is_named_in
     # the articulated preposition before initials is elided before the vowel of the name they stand for
     text = ("Lo studio è dell'Agenzia per le acque (Apa). Secondo il portavoce della Apa le falde sono basse.")
     assert "portavoce dell'Agenzia per le acque" in options(text, "marker")
+
+
+def test_a_da_phrase_opening_the_clause_of_a_plural_reporting_verb_is_its_source():
+    """`Dal ministero fanno sapere che …` names the ministry as `fanno sapere dal ministero` does; the bishop of the
+    sentence before is no subject of the plural verb."""
+    text = ("Il vescovo Mario Rossi ha detto che serve dialogo. Dal Ministero della Salute fanno sapere che il piano "
+            "è pronto.")
+    assert options_in_role(text, "fanno", "source") == ["Ministero della Salute"]
+
+
+def test_a_da_phrase_before_a_singular_verb_is_no_source():
+    """`Da Roma il sindaco ha detto che …`: a place or a phrase before a verb with a subject of its own stays one."""
+    text = "Da Bologna il sindaco Mario Rossi ha detto che il piano è pronto."
+    assert options_in_role(text, "detto", "source") == []

@@ -749,9 +749,27 @@ def grammatical_roles(doc: Document, candidate: Candidate, mentions: list[Mentio
                     if not doc.has_verb(cue.last, k):
                         roles[m.first] = "source" if impersonal else "agent"
                     break
+    if impersonal and "subject" not in roles.values():
+        source = _source_before_plural_verb(doc, cue, group, floor, mentions)
+        if source is not None:
+            roles[source.first] = "source"
     _names_apposed_to_speakers(doc, mentions, roles, by_last)
     _passive_patient(cue, roles)
     return roles
+
+
+def _source_before_plural_verb(doc: Document, cue: Cue, group: int, floor: int, mentions: list[Mention]) -> Mention | None:
+    """`Dal ministero fanno sapere che …`, `Da Palazzo Chigi precisano`: a `da` phrase that opens the clause of a
+    plural reporting verb with no subject of its own names the source, as `fanno sapere dal ministero` does after it."""
+    lang = doc.lang
+    if not doc.lower[cue.first].endswith(lang.endings("plural_verb_endings")):
+        return None
+    for m in mentions:
+        if floor <= m.first and m.last <= group and only_fillers(doc, m.last, group):
+            k = doc.before_determiners(m.first)
+            if k >= floor and lang.preposition(doc.lower[k]) in lang.agent_prepositions and only_fillers(doc, floor, k):
+                return m
+    return None
 
 
 class CueClause(NamedTuple):
