@@ -199,8 +199,9 @@ def _tuned_threshold(items: Sequence[Annotated], folds: int = 3) -> float:
     """The statement threshold with the best quote F1 over an inner split of the training articles, F1 averaged
     over the neighbouring thresholds (±0.04): the curve is flat near its top, and a single peak of it is noise (the
     lowest of equally good ones)."""
-    # each inner test article's candidates, their scores and labels, and which of them match an optional statement
-    scored: list[tuple[list[Candidate], list[float], list[int | None], set[int]]] = []
+    # each inner test article's candidates, their scores, their labels by id, and which of them match an optional
+    # statement
+    scored: list[tuple[list[Candidate], list[float], dict[int, int | None], set[int]]] = []
     gold_total = 0
     for k in range(folds):
         inner_train, inner_test = _split(items, k, folds, "inner:")
@@ -213,16 +214,16 @@ def _tuned_threshold(items: Sequence[Annotated], folds: int = 3) -> float:
         for item in inner_test:
             r, l, matches, candidates = item.statement_examples
             optional = {id(c) for c, record in matches if record.get("optional")}
-            scored.append((candidates, model.scores(r), l, optional))
+            scored.append((candidates, model.scores(r), dict(zip(map(id, candidates), l)), optional))
             gold_total += sum(1 for g in item.gold if not g.get("optional"))
 
     def quote_f1(threshold: float) -> float:
         """As extraction keeps statements: the best of overlapping candidates only (another reading of the same
         words, kept or not, is no false statement)."""
         right = kept = 0
-        for candidates, scores, labels, optional in scored:
+        for candidates, scores, label_of, optional in scored:
             chosen = [c for c, _ in choose_statements(candidates, scores, threshold)]
-            article_right, article_kept = right_and_kept(chosen, dict(zip(map(id, candidates), labels)), optional)
+            article_right, article_kept = right_and_kept(chosen, label_of, optional)
             right, kept = right + article_right, kept + article_kept
         return _f1_of(right, kept, gold_total)
 
